@@ -1,0 +1,2 @@
+//! The certificate engine (PEM/DER in, a trust-chain report out).
+//! Pure: see the module docs once it lands.
