@@ -79,7 +79,7 @@ pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

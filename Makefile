@@ -1,0 +1,85 @@
+# imasara — the two commands a newcomer needs, and the pieces they are made of.
+#
+#   make serve   install what is missing, then serve the app on http://127.0.0.1:8080
+#   make test    install what is missing, then run every test layer
+#
+# Tool versions are pinned here and nowhere else (wasm-bindgen's comes from Cargo.lock, so
+# the CLI always matches the crate). Installs happen only when a tool is missing or at the
+# wrong version, so warm runs stay fast.
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk must never fetch a tool or ask crates.io for updates (neither is reachable here).
+export TRUNK_OFFLINE := true
+export TRUNK_SKIP_VERSION_CHECK := true
+# Playwright drives Debian's Chromium; it must not download its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test test-native test-wasm test-e2e dist size lint tools rust-tools browser-tools npm-tools clean
+
+serve: rust-tools npm-tools
+	trunk serve
+
+test: tools
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory test-e2e
+
+# 1. Pure logic, natively: engines, routes, locales.
+test-native:
+	cargo test --all-targets
+
+# 2. Components mounted in headless Chromium (wasm-bindgen-test).
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+# 3. The release build, served under a sub-path, driven by Playwright.
+test-e2e: dist
+	playwright test
+
+dist:
+	trunk build --release
+
+# Sizes of the release build (raw, gzip -9, brotli -11) and the first-load budget check.
+size: dist
+	node tests/size.mjs
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+tools: rust-tools browser-tools npm-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# wasm-bindgen-cli's own lockfile wants crates the registry lacks: install it unlocked.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+browser-tools:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+npm-tools:
+	@[ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] \
+	  && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || npm ci --no-audit --no-fund
+
+clean:
+	cargo clean
+	rm -rf dist node_modules test-results playwright-report artifacts

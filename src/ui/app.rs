@@ -1,0 +1,225 @@
+//! The application shell: reads the route from the URL fragment, provides the language and
+//! the location to every page, and keeps `<html lang>`, the title and focus in step.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::i18n::{self, Key, Lang, k};
+use super::pages;
+use super::panic_screen;
+use super::route::{Location, Page};
+
+/// What every component may ask of the shell: where we are and in which language.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    /// The parsed URL fragment; changes on every navigation.
+    pub location: ReadSignal<Location>,
+    /// The page language: the URL's `lang`, else the browser's preference.
+    pub lang: Memo<Lang>,
+}
+
+impl Nav {
+    /// The text of `key` in the current language (reactive inside closures).
+    pub fn t(&self, key: Key) -> &'static str {
+        i18n::text(self.lang.get(), key)
+    }
+
+    /// The text of `key` with `{name}` placeholders filled (reactive inside closures).
+    pub fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
+        i18n::fill(self.lang.get(), key, values)
+    }
+
+    /// A link to `page` that keeps the current language.
+    pub fn href(&self, page: Page) -> String {
+        let lang = self.lang.get();
+        self.location
+            .with(|l| l.goto(page).with_lang(lang).to_hash())
+    }
+
+    /// Replaces the current history entry's fragment (for state such as a step number,
+    /// which should not fill the back button).
+    pub fn replace(&self, next: &Location) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&next.to_hash()),
+            );
+            // replaceState fires no hashchange: tell the shell ourselves.
+            let _ = window().dispatch_event(&web_sys::Event::new("hashchange").expect("event"));
+        }
+    }
+}
+
+/// The shell's context, for any component below [`App`].
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+fn current_location() -> Location {
+    Location::parse(&window().location().hash().unwrap_or_default())
+}
+
+fn browser_language() -> Lang {
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Lang::from_preferences(languages.iter().map(String::as_str))
+}
+
+fn page_title(page: &Page) -> Key {
+    match page {
+        Page::Home => k::home::title,
+        Page::Mail => k::mail::title,
+        Page::Cert => k::cert::title,
+        Page::Glossary => k::glossary::title,
+        Page::About => k::about::title,
+        Page::PanicCheck => k::check::title,
+        Page::NotFound(_) => k::not_found::title,
+    }
+}
+
+fn menu_label(page: &Page) -> Key {
+    match page {
+        Page::Home => k::shell::menu_home,
+        Page::Mail => k::shell::menu_mail,
+        Page::Cert => k::shell::menu_cert,
+        _ => k::shell::menu_about,
+    }
+}
+
+/// The whole page: skip link, header, the current route, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let (location, set_location) = signal(current_location());
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        set_location.set(current_location());
+    });
+    on_cleanup(move || listener.remove());
+
+    let browser_lang = browser_language();
+    let lang = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
+    let page = Memo::new(move |_| location.with(|l| l.page.clone()));
+    let nav = Nav { location, lang };
+    provide_context(nav);
+
+    // <html lang>, the panic screen's language and the title follow the route.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        panic_screen::set_lang(lang);
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        let title = page.with(page_title);
+        document().set_title(&format!(
+            "{} — {}",
+            i18n::text(lang, title),
+            i18n::text(lang, k::app::name)
+        ));
+    });
+
+    // After a navigation (not the first load), start reading at the top of the new page.
+    Effect::new(move |previous: Option<Page>| {
+        let current = page.get();
+        if previous.is_some_and(|p| p != current) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }
+        current
+    });
+
+    let skip_to_main = move |event: ev::MouseEvent| {
+        // The fragment holds the route, so the skip link moves focus itself.
+        event.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || nav.t(k::shell::skip_to_content)}
+        </a>
+        <header class="site-header">
+            <a class="brand" href=move || nav.href(Page::Home)>
+                <img class="brand-mark" src="favicon.svg" alt="" width="28" height="28"/>
+                <span>{move || nav.t(k::app::name)}</span>
+            </a>
+            <nav class="menu" aria-label=move || nav.t(k::shell::menu_label)>
+                <ul>
+                    {Page::MENU
+                        .into_iter()
+                        .map(|target| {
+                            let current = {
+                                let target = target.clone();
+                                move || (page.get() == target).then_some("page")
+                            };
+                            let label = menu_label(&target);
+                            view! {
+                                <li>
+                                    <a href=move || nav.href(target.clone()) aria-current=current>
+                                        {move || nav.t(label)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <LanguageSwitch/>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || pages::render(page.get())}
+        </main>
+        <footer class="site-footer">
+            <p>{move || nav.t(k::shell::footer_privacy)}</p>
+            <p>
+                <a href=move || nav.href(Page::About)>{move || nav.t(k::shell::footer_about)}</a>
+            </p>
+        </footer>
+    }
+}
+
+/// Links to the same place in each language; the current one is marked.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <nav class="lang-switch" aria-label=move || nav.t(k::shell::language_label)>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        let name = match lang {
+                            Lang::En => k::app::lang_name_en,
+                            Lang::Ja => k::app::lang_name_ja,
+                        };
+                        view! {
+                            <li>
+                                <a
+                                    href=move || nav.location.with(|l| l.with_lang(lang).to_hash())
+                                    hreflang=lang.tag()
+                                    lang=lang.tag()
+                                    aria-current=move || (nav.lang.get() == lang).then_some("true")
+                                >
+                                    {i18n::text(lang, name)}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

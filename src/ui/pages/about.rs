@@ -1,0 +1,41 @@
+//! About: what imasara is, privacy, licence, credits and third-party notices.
+
+use leptos::prelude::*;
+
+use crate::ui::i18n::k;
+use crate::ui::use_nav;
+
+/// Third-party software shipped in the page, with its licence. The complete list of
+/// crates compiled into the WebAssembly module is in `third-party.txt` beside the page.
+const SHIPPED: &[(&str, &str)] = &[
+    ("Leptos", "MIT"),
+    ("wasm-bindgen, js-sys, web-sys", "MIT OR Apache-2.0"),
+    ("serde", "MIT OR Apache-2.0"),
+];
+
+/// The about page.
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <h1>{move || nav.t(k::about::heading)}</h1>
+        <p class="lead">{move || nav.t(k::about::lead)}</p>
+        <h2>{move || nav.t(k::about::privacy_heading)}</h2>
+        <p>{move || nav.t(k::about::privacy)}</p>
+        <h2>{move || nav.t(k::about::licence_heading)}</h2>
+        <p>{move || nav.t(k::about::licence)}</p>
+        <h2>{move || nav.t(k::about::credits_heading)}</h2>
+        <p>{move || nav.t(k::about::credits)}</p>
+        <h2>{move || nav.t(k::about::notices_heading)}</h2>
+        <p>{move || nav.t(k::about::notices)}</p>
+        <ul class="notices">
+            {SHIPPED
+                .iter()
+                .map(|(name, licence)| view! { <li><span>{*name}</span>" — "<span>{*licence}</span></li> })
+                .collect_view()}
+        </ul>
+        <p>
+            <a href="third-party.txt">{move || nav.t(k::about::notices_file)}</a>
+        </p>
+    }
+}

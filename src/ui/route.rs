@@ -1,0 +1,331 @@
+//! Where the reader is: the hash route and its query (`#/mail?lang=ja&step=3`).
+//!
+//! Routes live in the URL's fragment so the built site works from any static host at any
+//! sub-path, with back/forward and deep links, and without server configuration. This
+//! module is pure: [`Location::parse`] reads a fragment, [`Location::to_hash`] prints one,
+//! and the two round-trip. Query keys are owned by the pages that use them; the shell only
+//! knows `lang` ([`LANG`]).
+
+use std::fmt::Write as _;
+
+use super::i18n::Lang;
+
+/// The query key that carries the page language.
+pub const LANG: &str = "lang";
+
+/// The pages the site has.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Mail,
+    Cert,
+    Glossary,
+    About,
+    /// A route that exists only to prove the panic screen works (used by the tests).
+    PanicCheck,
+    /// Anything else; holds the path the reader asked for.
+    NotFound(String),
+}
+
+impl Page {
+    /// Every page a reader can navigate to from the menu, in menu order.
+    pub const MENU: [Page; 4] = [Page::Home, Page::Mail, Page::Cert, Page::About];
+
+    /// The path of the page inside the fragment (`/mail`).
+    pub fn path(&self) -> &str {
+        match self {
+            Page::Home => "/",
+            Page::Mail => "/mail",
+            Page::Cert => "/cert",
+            Page::Glossary => "/glossary",
+            Page::About => "/about",
+            Page::PanicCheck => "/check/panic",
+            Page::NotFound(path) => path,
+        }
+    }
+
+    fn from_path(path: &str) -> Page {
+        let trimmed = path.trim_end_matches('/');
+        match trimmed {
+            "" => Page::Home,
+            "/mail" => Page::Mail,
+            "/cert" => Page::Cert,
+            "/glossary" => Page::Glossary,
+            "/about" => Page::About,
+            "/check/panic" => Page::PanicCheck,
+            _ => Page::NotFound(path.to_owned()),
+        }
+    }
+}
+
+/// The query after the route: ordered `key=value` pairs, each key at most once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(String, String)>,
+}
+
+impl Query {
+    /// The value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets `key` to `value`, keeping its position if it was already present.
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.pairs.iter_mut().find(|(k, _)| k == key) {
+            Some(pair) => pair.1 = value,
+            None => self.pairs.push((key.to_owned(), value)),
+        }
+    }
+
+    /// Removes `key` if present.
+    pub fn remove(&mut self, key: &str) {
+        self.pairs.retain(|(k, _)| k != key);
+    }
+
+    /// The pairs in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for part in text.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            let key = percent_decode(key);
+            if !key.is_empty() && query.get(&key).is_none() {
+                query.pairs.push((key, percent_decode(value)));
+            }
+        }
+        query
+    }
+}
+
+/// A parsed fragment: which page, and the state its query carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub page: Page,
+    pub query: Query,
+}
+
+impl Location {
+    /// A location on `page` with an empty query.
+    pub fn new(page: Page) -> Location {
+        Location {
+            page,
+            query: Query::default(),
+        }
+    }
+
+    /// Reads a fragment as `window.location.hash` gives it (`#/mail?lang=ja`), with or
+    /// without the leading `#`. A fragment that is not a route (empty, or an in-page anchor
+    /// such as `#main`) is the home page.
+    pub fn parse(fragment: &str) -> Location {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let page = if path.starts_with('/') {
+            Page::from_path(&percent_decode(path))
+        } else {
+            Page::Home
+        };
+        Location {
+            page,
+            query: Query::parse(query),
+        }
+    }
+
+    /// Prints the fragment, `#` included: `#/mail?lang=ja`.
+    pub fn to_hash(&self) -> String {
+        let mut out = String::from("#");
+        out.push_str(&percent_encode(self.page.path(), true));
+        for (i, (key, value)) in self.query.pairs().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(&percent_encode(key, false));
+            out.push('=');
+            out.push_str(&percent_encode(value, false));
+        }
+        out
+    }
+
+    /// The language the URL asks for, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        self.query.get(LANG).and_then(Lang::from_tag)
+    }
+
+    /// The same location in another language.
+    pub fn with_lang(&self, lang: Lang) -> Location {
+        let mut next = self.clone();
+        next.query.set(LANG, lang.tag());
+        next
+    }
+
+    /// Another page, keeping only the language.
+    pub fn goto(&self, page: Page) -> Location {
+        let mut next = Location::new(page);
+        if let Some(lang) = self.query.get(LANG) {
+            next.query.set(LANG, lang);
+        }
+        next
+    }
+}
+
+/// Characters left as they are in the fragment; everything else is `%XX`-encoded.
+fn is_unreserved(byte: u8, in_path: bool) -> bool {
+    byte.is_ascii_alphanumeric()
+        || matches!(
+            byte,
+            b'-' | b'.' | b'_' | b'~' | b':' | b'@' | b'!' | b'*' | b',' | b';'
+        )
+        || (in_path && byte == b'/')
+}
+
+fn percent_encode(text: &str, in_path: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if is_unreserved(byte, in_path) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as a space, as forms write it). Malformed escapes and
+/// invalid UTF-8 are kept or replaced, never a failure: URLs come from anywhere.
+fn percent_decode(text: &str) -> String {
+    fn hex(byte: u8) -> Option<u8> {
+        char::from(byte)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i..i + 3) {
+            Some([b'%', hi, lo]) => hex(*hi).zip(hex(*lo)).map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, other) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_routes() {
+        assert_eq!(Location::parse("").page, Page::Home);
+        assert_eq!(Location::parse("#").page, Page::Home);
+        assert_eq!(Location::parse("#/").page, Page::Home);
+        assert_eq!(Location::parse("#/mail").page, Page::Mail);
+        assert_eq!(Location::parse("#/mail/").page, Page::Mail);
+        assert_eq!(Location::parse("/cert").page, Page::Cert);
+        assert_eq!(Location::parse("#/about?lang=ja").page, Page::About);
+        assert_eq!(Location::parse("#/glossary").page, Page::Glossary);
+        assert_eq!(Location::parse("#main").page, Page::Home);
+        assert_eq!(
+            Location::parse("#/nowhere").page,
+            Page::NotFound("/nowhere".into())
+        );
+    }
+
+    #[test]
+    fn reads_language_and_other_keys() {
+        let loc = Location::parse("#/mail?lang=ja&scenario=own_case&step=3");
+        assert_eq!(loc.lang(), Some(Lang::Ja));
+        assert_eq!(loc.query.get("scenario"), Some("own_case"));
+        assert_eq!(loc.query.get("step"), Some("3"));
+        assert_eq!(Location::parse("#/mail?lang=fr").lang(), None);
+        assert_eq!(Location::parse("#/mail").lang(), None);
+    }
+
+    #[test]
+    fn first_value_of_a_repeated_key_wins() {
+        let loc = Location::parse("#/?lang=ja&lang=en");
+        assert_eq!(loc.lang(), Some(Lang::Ja));
+        assert_eq!(loc.to_hash(), "#/?lang=ja");
+    }
+
+    #[test]
+    fn prints_canonical_fragments() {
+        let loc = Location::parse("#/mail?lang=ja");
+        assert_eq!(loc.to_hash(), "#/mail?lang=ja");
+        assert_eq!(loc.with_lang(Lang::En).to_hash(), "#/mail?lang=en");
+        assert_eq!(loc.goto(Page::Cert).to_hash(), "#/cert?lang=ja");
+        assert_eq!(Location::new(Page::Home).to_hash(), "#/");
+    }
+
+    #[test]
+    fn encodes_and_decodes_values() {
+        let mut loc = Location::new(Page::Cert);
+        loc.query.set("host", "日本語.jp");
+        loc.query.set("note", "a&b=c d+e%");
+        let hash = loc.to_hash();
+        assert!(hash.is_ascii(), "{hash}");
+        assert_eq!(Location::parse(&hash), loc);
+        assert_eq!(
+            Location::parse("#/cert?host=a+b").query.get("host"),
+            Some("a b")
+        );
+    }
+
+    #[test]
+    fn malformed_escapes_do_not_fail() {
+        let loc = Location::parse("#/cert?x=%&y=%zz&z=%e3%81");
+        assert_eq!(loc.query.get("x"), Some("%"));
+        assert_eq!(loc.query.get("y"), Some("%zz"));
+        assert_eq!(loc.query.get("z"), Some("\u{fffd}"));
+    }
+
+    #[test]
+    fn query_set_keeps_position_and_remove_works() {
+        let mut loc = Location::parse("#/mail?a=1&b=2");
+        loc.query.set("a", "3");
+        loc.query.remove("b");
+        loc.query.set("c", "4");
+        assert_eq!(loc.to_hash(), "#/mail?a=3&c=4");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn printing_then_parsing_round_trips(
+            keys in proptest::collection::vec("[a-z]{1,8}", 0..5),
+            values in proptest::collection::vec(".{0,12}", 5),
+            page in 0usize..5,
+        ) {
+            let page = [Page::Home, Page::Mail, Page::Cert, Page::Glossary, Page::About][page].clone();
+            let mut loc = Location::new(page);
+            for (key, value) in keys.iter().zip(&values) {
+                loc.query.set(key, value.clone());
+            }
+            proptest::prop_assert_eq!(Location::parse(&loc.to_hash()), loc);
+        }
+
+        #[test]
+        fn any_fragment_parses_without_panic(fragment in ".{0,64}") {
+            let loc = Location::parse(&fragment);
+            let _ = loc.to_hash();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+// The shell: routes, languages, deep links, history, accessibility, CSP, failure screen.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open, snap } from './fixtures';
+
+const ROUTES = [
+  { route: '#/', en: 'Two old questions', ja: '二つの疑問' },
+  { route: '#/mail', en: 'send mail only right after', ja: 'メールを送れないのはなぜ' },
+  { route: '#/cert', en: 'padlock on a shopping site', ja: '鍵マークは本当に安全' },
+  { route: '#/glossary', en: 'Glossary', ja: '用語集' },
+  { route: '#/about', en: 'About imasara', ja: 'imasara について' },
+  { route: '#/no/such/page', en: 'There is no such page', ja: 'お探しのページはありません' },
+];
+
+for (const { route, en, ja } of ROUTES) {
+  test(`${route} renders in English and Japanese`, async ({ page }) => {
+    const name = route.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'home';
+    await open(page, `${route}?lang=en`);
+    await expect(page.locator('main h1')).toContainText(en);
+    await expect(page).toHaveTitle(/ — imasara$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await snap(page, `${name}-en`);
+    await open(page, `${route}?lang=ja`);
+    await expect(page.locator('main h1')).toContainText(ja);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await snap(page, `${name}-ja`);
+  });
+}
+
+test('the language switch changes the text, <html lang> and the URL', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  expect(new URL(page.url()).hash).toBe('#/mail?lang=ja');
+  await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
+  await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+});
+
+test('without lang in the URL the browser language decides', async ({ browser, baseURL }) => {
+  for (const [locale, expected] of [['ja-JP', 'ja'], ['en-US', 'en'], ['fr-FR', 'en']]) {
+    const context = await browser.newContext({ locale, baseURL });
+    const page = await context.newPage();
+    await open(page, '#/');
+    await expect(page.locator('html')).toHaveAttribute('lang', expected);
+    await context.close();
+  }
+});
+
+test('menu links keep the language; back and forward work', async ({ page }) => {
+  await open(page, '#/?lang=ja');
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'メール' }).click();
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  expect(new URL(page.url()).hash).toBe('#/mail?lang=ja');
+  await expect(page.getByRole('link', { name: 'メール', exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: '鍵マーク', exact: true }).click();
+  await expect(page.locator('main h1')).toContainText('鍵マークは本当に安全');
+  await page.goBack();
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await page.goBack();
+  await expect(page.locator('main h1')).toContainText('二つの疑問');
+  await page.goForward();
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await expect(page).toHaveTitle('メール：POP before SMTP — imasara');
+});
+
+test('a deep link opens the right page in the right language', async ({ page }) => {
+  await open(page, '#/about?lang=ja');
+  await expect(page.locator('main h1')).toHaveText('imasara について');
+  await expect(page).toHaveTitle('このサイトについて — imasara');
+});
+
+test('the skip link moves focus to the content', async ({ page }) => {
+  await open(page, '#/?lang=en');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#/?lang=en');
+});
+
+test('no horizontal scrolling on a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const { route } of ROUTES) {
+    for (const lang of ['en', 'ja']) {
+      await open(page, `${route}?lang=${lang}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${route} ${lang}`).toBeLessThanOrEqual(0);
+    }
+  }
+  await open(page, '#/?lang=ja');
+  await snap(page, 'home-ja-360px');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const lang of ['en', 'ja']) {
+    test(`axe finds no violations (${lang}, ${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      for (const { route } of ROUTES) {
+        await open(page, `${route}?lang=${lang}`);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations, `${route} ${lang} ${colorScheme}`).toEqual([]);
+      }
+      await snap(page, `not-found-${lang}-${colorScheme}`);
+    });
+  }
+}
+
+test('a panic shows a translated message, not a frozen page', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true;
+  await open(page, '#/check/panic?lang=ja');
+  await page.getByRole('button', { name: '異常終了を起こす' }).click();
+  const alert = page.locator('#fatal');
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert.getByRole('heading')).toHaveText('問題が発生しました');
+  await snap(page, 'panic-screen-ja');
+  expect(guard.consoleErrors.join('\n')).toContain('deliberate failure');
+  await alert.getByRole('button', { name: 'ページを再読み込み' }).click();
+  await page.waitForSelector('html[data-ready="true"]');
+  await expect(page.locator('#fatal')).toBeHidden();
+});
+
+test('the Content-Security-Policy is in force and the page needs no inline code', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true;
+  await open(page, '#/?lang=en');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("default-src 'none'");
+  // Every script the page runs is an external file of its own origin.
+  const inline = await page.locator('script:not([src])').count();
+  expect(inline).toBe(0);
+  // An inline script injected now is refused by the browser.
+  const verdict = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.body.append(s);
+        setTimeout(() => resolve('no violation'), 2000);
+      }),
+  );
+  expect(verdict).toBe('script-src-elem');
+  expect(await page.evaluate(() => (window as any).__inlineRan)).toBeUndefined();
+  // So is a request to another site.
+  const fetched = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'sent',
+      () => 'blocked',
+    ),
+  );
+  expect(fetched).toBe('blocked');
+});
+
+test('no cookies and no storage are written', async ({ page, context }) => {
+  await open(page, '#/mail?lang=ja');
+  await page.getByRole('link', { name: 'English' }).click();
+  expect(await context.cookies()).toEqual([]);
+  const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+  expect(stored).toBe(0);
+});

@@ -1,0 +1,51 @@
+// Size report of the release build: raw, gzip -9 and brotli -11 bytes of every file in
+// dist/, and the first-load total (html, js, wasm, css) checked against size-budget.json.
+// Exit 1 when the budget is exceeded. Usage: node tests/size.mjs [dist]
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
+
+function* files(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const rows = [];
+const total = { raw: 0, gzip: 0, brotli: 0 };
+for (const path of files(dist)) {
+  const body = readFileSync(path);
+  const row = {
+    file: relative(dist, path),
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length,
+    firstLoad: FIRST_LOAD.has(extname(path)),
+  };
+  rows.push(row);
+  if (row.firstLoad) for (const k of Object.keys(total)) total[k] += row[k];
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+const width = Math.max(...rows.map((r) => r.file.length), 'first load'.length);
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`);
+for (const r of rows) {
+  const mark = r.firstLoad ? '' : '  (not in first load)';
+  console.log(`${r.file.padEnd(width)}  ${fmt(r.raw).padStart(10)}  ${fmt(r.gzip).padStart(10)}  ${fmt(r.brotli).padStart(10)}${mark}`);
+}
+console.log(`${'first load'.padEnd(width)}  ${fmt(total.raw).padStart(10)}  ${fmt(total.gzip).padStart(10)}  ${fmt(total.brotli).padStart(10)}`);
+
+const limit = budget.first_load_brotli_bytes;
+if (total.brotli > limit) {
+  console.error(`\nFirst load is ${fmt(total.brotli)} bytes brotli, over the budget of ${fmt(limit)} (size-budget.json).`);
+  process.exit(1);
+}
+console.log(`\nWithin budget: ${fmt(total.brotli)} of ${fmt(limit)} bytes brotli (size-budget.json).`);
