@@ -341,6 +341,15 @@ pub enum Pop3Reply {
     TooManyConnections,
 }
 
+/// Client-supplied text echoed in a reply: printable ASCII only (no CR/LF can be injected
+/// into the wire), at most 64 characters.
+fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| (' '..='~').contains(c))
+        .take(64)
+        .collect()
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -361,7 +370,7 @@ impl Flavour {
                 client_name,
                 client_ip,
                 extensions,
-            } => return self.ehlo_lines(host, client_name, client_ip, extensions),
+            } => return self.ehlo_lines(host, &printable(client_name), client_ip, extensions),
             R::Greeting => match self {
                 Flavour::Postfix => format!("220 {host} ESMTP Postfix"),
                 Flavour::Sendmail => format!("220 {host} ESMTP Sendmail 8.12.11/8.12.11; ready"),
@@ -371,9 +380,10 @@ impl Flavour {
                 client_name,
                 client_ip,
             } => match self {
-                Flavour::Sendmail => {
-                    format!("250 {host} Hello {client_name} [{client_ip}], pleased to meet you")
-                }
+                Flavour::Sendmail => format!(
+                    "250 {host} Hello {} [{client_ip}], pleased to meet you",
+                    printable(client_name)
+                ),
                 _ => format!("250 {host}"),
             },
             R::HeloSyntax { verb } => match self {
@@ -454,7 +464,7 @@ impl Flavour {
                 _ => "250 ok".to_owned(),
             },
             R::CannotVerify { arg } => match self {
-                Flavour::Postfix => format!("252 2.0.0 {arg}"),
+                Flavour::Postfix => format!("252 2.0.0 {}", printable(arg)),
                 Flavour::Sendmail => {
                     "252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)"
                         .to_owned()
@@ -507,7 +517,9 @@ impl Flavour {
             },
             R::UnknownCommand { verb } => match self {
                 Flavour::Postfix => "502 5.5.2 Error: command not recognized".to_owned(),
-                Flavour::Sendmail => format!("500 5.5.1 Command unrecognized: \"{verb}\""),
+                Flavour::Sendmail => {
+                    format!("500 5.5.1 Command unrecognized: \"{}\"", printable(verb))
+                }
                 _ => "502 unimplemented (#5.5.1)".to_owned(),
             },
             R::LineTooLong => match self {
@@ -656,7 +668,8 @@ impl Flavour {
                 let keyword = match ext {
                     Extension::Pipelining => "PIPELINING".to_owned(),
                     Extension::Size(n) => format!("SIZE {n}"),
-                    Extension::Vrfy if self == Flavour::Sendmail => continue,
+                    // Only Postfix lists VRFY; sendmail and qmail answer it unadvertised.
+                    Extension::Vrfy if self != Flavour::Postfix => continue,
                     Extension::Vrfy => "VRFY".to_owned(),
                     Extension::StartTls => "STARTTLS".to_owned(),
                     Extension::Auth if self == Flavour::Sendmail => "AUTH LOGIN PLAIN".to_owned(),
@@ -694,7 +707,7 @@ impl Flavour {
             },
             P::CapabilityList => "+OK Capability list follows".to_owned(),
             P::UserAccepted { user } => match self {
-                Flavour::Sendmail => format!("+OK Password required for {user}."),
+                Flavour::Sendmail => format!("+OK Password required for {}.", printable(user)),
                 _ => "+OK".to_owned(),
             },
             P::LoggedIn {

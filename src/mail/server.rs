@@ -186,6 +186,16 @@ impl ServerCore {
     }
 }
 
+/// A message leaving for one recipient domain.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Outbound<'a> {
+    pub queue_id: &'a str,
+    pub from: Option<&'a Mailbox>,
+    pub domain: &'a str,
+    pub recipients: &'a [Mailbox],
+    pub lines: &'a [String],
+}
+
 #[derive(Clone, Debug)]
 enum Session {
     Pop3(Box<Pop3Session>),
@@ -460,12 +470,15 @@ impl MailServer {
         core: &mut ServerCore,
         events: &mut Vec<Event>,
         now: SimTime,
-        queue_id: &str,
-        from: Option<&Mailbox>,
-        domain: &str,
-        recipients: &[Mailbox],
-        lines: &[String],
+        outbound: &Outbound<'_>,
     ) {
+        let Outbound {
+            queue_id,
+            from,
+            domain,
+            recipients,
+            lines,
+        } = *outbound;
         let key = domain.to_ascii_lowercase();
         let mx = format!("mx.{key}");
         let our_host = core.config.hostname.clone();

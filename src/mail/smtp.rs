@@ -23,7 +23,7 @@ use super::base64;
 use super::event::{AuthDecoded, ConnKind, Event, EventKind, Out};
 use super::flavour::{Extension, SmtpReply};
 use super::policy::{RelayDecision, RelayRefusal, relay_decision};
-use super::server::{MailServer, ServerCore};
+use super::server::{MailServer, Outbound, ServerCore};
 use super::time::SimTime;
 
 /// Longest command line, without CRLF (RFC 5321 4.5.3.1.4: 512 octets with it).
@@ -282,16 +282,14 @@ impl SmtpSession {
             }
         }
         for (domain, rcpts) in remote {
-            MailServer::relay_onward(
-                core,
-                out.events,
-                out.now,
-                &queue_id,
-                tx.from.as_ref(),
-                &domain,
-                &rcpts,
-                &lines,
-            );
+            let outbound = Outbound {
+                queue_id: &queue_id,
+                from: tx.from.as_ref(),
+                domain: &domain,
+                recipients: &rcpts,
+                lines: &lines,
+            };
+            MailServer::relay_onward(core, out.events, out.now, &outbound);
         }
     }
 
