@@ -1,6 +1,8 @@
 //! The mail engine through its public API: transcripts asserted line by line, the POP3 and
 //! SMTP state machines driven as a console would drive them, and the scenario timelines.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::net::IpAddr;
 
 use imasara::mail::scenario::{Action, ActorId, Lab, Scenario, ScenarioId, SendStyle};
