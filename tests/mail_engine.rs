@@ -69,7 +69,7 @@ fn own_case_pop3_login_transcript() {
     assert_eq!(
         step_transcript(&t, "own_case.receive_on_start"),
         [
-            "S: +OK POP3 server ready <8919.697170952@mail.example.net>",
+            "S: +OK POP3 server ready <8919.1006862400@mail.example.net>",
             "C: USER hanako",
             "S: +OK",
             "C: PASS s3cret",
@@ -210,7 +210,7 @@ fn flavour_changes_the_wording_of_the_same_refusal() {
     assert_eq!(
         refused(Flavour::Sendmail),
         [
-            "S: 220 mail.example.net ESMTP Sendmail 8.12.11/8.12.11; ready",
+            "S: 220 mail.example.net ESMTP Sendmail 8.12.11/8.12.11; Tue, 27 Nov 2001 21:25:00 +0900",
             "C: EHLO pc.example",
             "S: 250-mail.example.net Hello pc.example [203.0.113.7], pleased to meet you",
             "S: 250-ENHANCEDSTATUSCODES",

@@ -30,14 +30,16 @@ usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS]
                [--user NAME:PASSWORD]... [--flavour postfix|sendmail|qmail|japanese-isp]
                [--max-connections N] [--idle SECS] [--verbose]
 defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --policy pop-before-smtp
-          --domain example.net --user hanako:s3cret --max-connections 32 --idle 300";
+          --domain example.net --user hanako:s3cret --max-connections 32
+          idle limit: 300 s for SMTP, 600 s for POP3 (--idle sets both)";
 
 struct Options {
     pop3: SocketAddr,
     smtp: SocketAddr,
     config: ServerConfig,
     max_connections: usize,
-    idle: Duration,
+    idle_smtp: Duration,
+    idle_pop3: Duration,
     verbose: bool,
 }
 
@@ -47,7 +49,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut smtp: SocketAddr = ([127, 0, 0, 1], 2525).into();
     let mut users = Vec::new();
     let mut max_connections = 32;
-    let mut idle = Duration::from_secs(300);
+    // RFC 5321 4.5.3.2.7 suggests 5 minutes for an SMTP server; RFC 1939 section 3 wants at
+    // least 10 for POP3's autologout.
+    let mut idle_smtp = Duration::from_secs(300);
+    let mut idle_pop3 = Duration::from_secs(600);
     let mut verbose = false;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -101,7 +106,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--idle" => {
                 let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
-                idle = Duration::from_secs(secs.max(1));
+                idle_smtp = Duration::from_secs(secs.max(1));
+                idle_pop3 = idle_smtp;
             }
             _ => return Err(format!("unknown option {flag}")),
         }
@@ -114,7 +120,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         smtp,
         config,
         max_connections,
-        idle,
+        idle_smtp,
+        idle_pop3,
         verbose,
     })
 }
@@ -125,7 +132,8 @@ struct Shared {
     start: Instant,
     active: AtomicUsize,
     max_connections: usize,
-    idle: Duration,
+    idle_smtp: Duration,
+    idle_pop3: Duration,
     verbose: bool,
 }
 
@@ -278,7 +286,11 @@ fn serve(shared: &Shared, stream: TcpStream, service: Service) {
         Ok(addr) => addr.ip().to_canonical(),
         Err(_) => return,
     };
-    let _ = stream.set_read_timeout(Some(shared.idle));
+    let idle = match service {
+        Service::Pop3 => shared.idle_pop3,
+        Service::Smtp | Service::Submission => shared.idle_smtp,
+    };
+    let _ = stream.set_read_timeout(Some(idle));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
     let mut writer = match stream.try_clone() {
         Ok(w) => w,
@@ -388,13 +400,21 @@ pub fn main() -> ExitCode {
     let (Ok(pop3), Ok(smtp)) = (bind(options.pop3, "POP3"), bind(options.smtp, "SMTP")) else {
         return ExitCode::FAILURE;
     };
+    // The real clock lives here: SimTime 0 is now, and the wall-clock texts (sendmail's
+    // greeting date, APOP timestamps) show real UTC time.
+    let mut options = options;
+    options.config.clock_origin = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    options.config.utc_offset_minutes = 0;
     let config = options.config.clone();
     let shared = Arc::new(Shared {
         server: Mutex::new(MailServer::new(options.config)),
         start: Instant::now(),
         active: AtomicUsize::new(0),
         max_connections: options.max_connections.max(1),
-        idle: options.idle,
+        idle_smtp: options.idle_smtp,
+        idle_pop3: options.idle_pop3,
         verbose: options.verbose,
     });
     let local = |l: &TcpListener| {

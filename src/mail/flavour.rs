@@ -52,7 +52,7 @@ impl Flavour {
     /// A queue id in this family's style, made deterministically from a counter and the
     /// time (real servers use the clock, inode numbers and pids; the look is what matters).
     #[must_use]
-    pub fn queue_id(self, counter: u64, now: SimTime) -> String {
+    pub fn queue_id(self, counter: u64, now: SimTime, unix_time: u64) -> String {
         let mut x = counter.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ now.0.rotate_left(17);
         x ^= x >> 29;
         x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -72,7 +72,7 @@ impl Flavour {
                 id
             }
             Flavour::Qmail | Flavour::JapaneseIsp => {
-                format!("{} qp {}", 1_000_000_000 + now.as_secs(), 1000 + x % 30_000)
+                format!("{unix_time} qp {}", 1000 + x % 30_000)
             }
         }
     }
@@ -107,7 +107,10 @@ pub enum Extension {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SmtpReply {
     /// 220 on connect.
-    Greeting,
+    Greeting {
+        /// The server's wall-clock time then, RFC 5322 format (sendmail prints it).
+        date: String,
+    },
     /// 250 multi-line reply to EHLO.
     Ehlo {
         /// The name the client gave.
@@ -371,9 +374,9 @@ impl Flavour {
                 client_ip,
                 extensions,
             } => return self.ehlo_lines(host, &printable(client_name), client_ip, extensions),
-            R::Greeting => match self {
+            R::Greeting { date } => match self {
                 Flavour::Postfix => format!("220 {host} ESMTP Postfix"),
-                Flavour::Sendmail => format!("220 {host} ESMTP Sendmail 8.12.11/8.12.11; ready"),
+                Flavour::Sendmail => format!("220 {host} ESMTP Sendmail 8.12.11/8.12.11; {date}"),
                 Flavour::Qmail | Flavour::JapaneseIsp => format!("220 {host} ESMTP"),
             },
             R::Helo {

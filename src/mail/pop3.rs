@@ -53,7 +53,7 @@ impl Pop3Session {
         let pid = 1000 + (out.conn.wrapping_mul(7919) % 30_000);
         let timestamp = format!(
             "<{pid}.{}@{}>",
-            697_170_952 + out.now.as_secs(),
+            core.config.unix_time(out.now),
             core.config.hostname
         );
         let reply = Pop3Reply::Greeting {

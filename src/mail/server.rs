@@ -30,7 +30,7 @@ use super::flavour::Flavour;
 use super::policy::{Allowlist, AllowlistEntry, DEFAULT_WINDOW, RelayPolicy};
 use super::pop3::Pop3Session;
 use super::smtp::SmtpSession;
-use super::time::{Millis, SimTime};
+use super::time::{Millis, SEED_ERA_UNIX, SimTime};
 
 /// A POP3 account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -76,6 +76,12 @@ pub struct ServerConfig {
     pub max_message_octets: usize,
     /// Most recipients per message.
     pub max_recipients: usize,
+    /// Unix time (seconds) that `SimTime::ZERO` stands for. Used only for the wall-clock
+    /// texts real servers print (sendmail's greeting date, qmail queue ids, APOP
+    /// timestamps). Default: [`SEED_ERA_UNIX`] (27 Nov 2001); the lab sets the real time.
+    pub clock_origin: u64,
+    /// UTC offset of the server's clock in minutes (default 540, Japan).
+    pub utc_offset_minutes: i32,
 }
 
 impl ServerConfig {
@@ -94,7 +100,15 @@ impl ServerConfig {
             accept_any_local_user: false,
             max_message_octets: 10_240_000,
             max_recipients: 1000,
+            clock_origin: SEED_ERA_UNIX,
+            utc_offset_minutes: 540,
         }
+    }
+
+    /// The server's wall-clock time at `now`, in Unix seconds.
+    #[must_use]
+    pub fn unix_time(&self, now: SimTime) -> u64 {
+        self.clock_origin.saturating_add(now.as_secs())
     }
 
     /// The account with this exact login name.
@@ -169,7 +183,9 @@ impl ServerCore {
     /// A fresh queue id in the flavour's style, deterministic.
     pub fn queue_id(&mut self, now: SimTime) -> String {
         self.next_queue += 1;
-        self.config.flavour.queue_id(self.next_queue, now)
+        self.config
+            .flavour
+            .queue_id(self.next_queue, now, self.config.unix_time(now))
     }
 
     pub fn store(&mut self, user: &str, uid: String, from: Option<Mailbox>, lines: Vec<String>) {
@@ -496,6 +512,8 @@ impl MailServer {
                 accept_any_local_user: true,
                 max_message_octets: 10_240_000,
                 max_recipients: 1000,
+                clock_origin: core.config.clock_origin,
+                utc_offset_minutes: core.config.utc_offset_minutes,
             })
         });
         let kind = ConnKind::ServerToRecipient { mx: mx.clone() };

@@ -106,7 +106,11 @@ impl SmtpSession {
             tx: None,
             mode: Mode::Command,
         };
-        session.reply(core, out, &SmtpReply::Greeting);
+        let date = super::time::rfc5322_date(
+            core.config.unix_time(out.now),
+            core.config.utc_offset_minutes,
+        );
+        session.reply(core, out, &SmtpReply::Greeting { date });
         session
     }
 

@@ -62,9 +62,65 @@ impl core::fmt::Display for SimTime {
     }
 }
 
+/// Unix time of 2001-11-27 12:00:00 UTC (21:00 in Japan), the seed article's era: the
+/// default wall-clock moment that [`SimTime::ZERO`] stands for in server texts.
+pub const SEED_ERA_UNIX: u64 = 1_006_862_400;
+
+/// An RFC 5322 date (`Tue, 27 Nov 2001 21:00:00 +0900`) for Unix time `unix` shown at a UTC
+/// offset of `offset_minutes`. Used only for the wall-clock texts real servers print.
+#[must_use]
+pub fn rfc5322_date(unix: u64, offset_minutes: i32) -> String {
+    let local = i64::try_from(unix).unwrap_or(i64::MAX / 2) + i64::from(offset_minutes) * 60;
+    let days = local.div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!(
+        "{}, {day} {} {year} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+        WEEKDAYS[usize::try_from(days.rem_euclid(7)).unwrap_or(0)],
+        MONTHS[usize::try_from(month - 1).unwrap_or(0)],
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60,
+        off / 60,
+        off % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_mail_servers_print_them() {
+        assert_eq!(
+            rfc5322_date(SEED_ERA_UNIX, 540),
+            "Tue, 27 Nov 2001 21:00:00 +0900"
+        );
+        assert_eq!(rfc5322_date(0, 0), "Thu, 1 Jan 1970 00:00:00 +0000");
+        assert_eq!(
+            rfc5322_date(951_782_400, -300),
+            "Mon, 28 Feb 2000 19:00:00 -0500"
+        );
+        assert_eq!(
+            rfc5322_date(1_795_737_600, 0),
+            "Fri, 27 Nov 2026 00:00:00 +0000"
+        );
+    }
 
     #[test]
     fn arithmetic_saturates_and_displays() {
