@@ -428,10 +428,22 @@ fn lab_survives_garbage_disconnects_and_bounds_connections_and_idle_time() {
         read_reply(&mut pop),
         "+OK hanako's maildrop has 0 messages (0 octets)\r\n"
     );
-    // A second connection is allowed, a third is turned away.
-    let mut smtp = connect(lab.smtp);
-    assert!(read_reply(&mut smtp).starts_with("220 "));
-    thread::sleep(Duration::from_millis(100));
+    // A second connection is allowed (once the threads of the dropped ones have noticed),
+    // a third is turned away.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut smtp = loop {
+        let mut s = connect(lab.smtp);
+        let greeting = read_reply(&mut s);
+        if greeting.starts_with("220 ") {
+            break s;
+        }
+        assert!(greeting.starts_with("421 4.7.0"), "{greeting}");
+        assert!(
+            Instant::now() < deadline,
+            "dropped connections never released"
+        );
+        thread::sleep(Duration::from_millis(50));
+    };
     let mut third = connect(lab.smtp);
     assert_eq!(
         read_reply(&mut third),
@@ -448,4 +460,89 @@ fn lab_survives_garbage_disconnects_and_bounds_connections_and_idle_time() {
     // And afterwards it serves again.
     let mut again = connect(lab.smtp);
     assert!(read_reply(&mut again).starts_with("220 "));
+}
+
+const PYTHON_AUTH: &str = r#"
+import smtplib, sys
+
+smtp_port = int(sys.argv[1])
+msg = b"Subject: auth\r\n\r\nhi\r\n"
+for password in ["wrong", "s3cret"]:
+    s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+    s.ehlo("python.example")
+    print("AUTH-ADVERTISED", s.esmtp_features.get("auth", "").strip())
+    try:
+        s.login("hanako", password)
+        s.sendmail("hanako@example.net", ["taro@example.org"], msg)
+        print("LOGIN", password, "RELAYED")
+    except smtplib.SMTPAuthenticationError as e:
+        print("LOGIN", password, "REFUSED", e.smtp_code, e.smtp_error.decode())
+    s.quit()
+"#;
+
+#[test]
+fn smtp_auth_with_real_clients_and_another_flavour() {
+    let lab = LabProcess::start(&["--policy", "smtp-auth", "--flavour", "sendmail"]);
+    let file = temp_file("auth.eml", b"Subject: auth\r\n\r\nhello\r\n");
+    let smtp = format!("smtp://{}", lab.smtp);
+    let send = |user: Option<&str>| {
+        let mut args = vec![
+            smtp.as_str(),
+            "--mail-from",
+            "hanako@example.net",
+            "--mail-rcpt",
+            "taro@example.org",
+            "--upload-file",
+            file.to_str().expect("path"),
+        ];
+        if let Some(user) = user {
+            args.extend(["--user", user]);
+        }
+        curl(&args)
+    };
+    let refused = send(None);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("550"));
+    lab.wait_for(
+        "relay refused 127.0.0.1 -> taro@example.org (NotAuthenticated)",
+        Duration::from_secs(10),
+    );
+    let ok = send(Some("hanako:s3cret"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    lab.wait_for(
+        "smtp auth ok for hanako from 127.0.0.1",
+        Duration::from_secs(10),
+    );
+    lab.wait_for(
+        "relay allowed 127.0.0.1 -> taro@example.org (Authenticated)",
+        Duration::from_secs(10),
+    );
+
+    let out = run(
+        Command::new("python3")
+            .arg("-c")
+            .arg(PYTHON_AUTH)
+            .arg(lab.smtp.port().to_string()),
+        Duration::from_secs(60),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "AUTH-ADVERTISED LOGIN PLAIN",
+            "LOGIN wrong REFUSED 535 5.7.0 authentication failed",
+            "AUTH-ADVERTISED LOGIN PLAIN",
+            "LOGIN s3cret RELAYED",
+        ]
+    );
+    let _ = std::fs::remove_file(file);
 }
