@@ -290,3 +290,75 @@ proptest! {
         }
     }
 }
+
+mod free_play {
+    use imasara::mail::scenario::{Action, Actor, ActorId, Lab};
+    use imasara::mail::{Flavour, MINUTE, RelayPolicy, ServerConfig, Speaker};
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let actor = prop::sample::select(vec![
+            ActorId::Reader,
+            ActorId::Spammer,
+            ActorId::NatNeighbour,
+            ActorId::NextHolder,
+        ]);
+        prop_oneof![
+            actor
+                .clone()
+                .prop_map(|actor| Action::StartMailProgram { actor }),
+            actor
+                .clone()
+                .prop_map(|actor| Action::QuitMailProgram { actor }),
+            actor.clone().prop_map(|actor| Action::Receive { actor }),
+            (
+                actor.clone(),
+                prop::collection::vec("[a-z@.<> ]{0,20}", 0..3)
+            )
+                .prop_map(|(actor, to)| Action::Send { actor, to }),
+            actor.clone().prop_map(|actor| Action::SendAndReceive {
+                actor,
+                to: Vec::new()
+            }),
+            (actor, any::<[u8; 4]>()).prop_map(|(actor, ip)| Action::ChangeIp {
+                actor,
+                ip: ip.into()
+            }),
+            prop_oneof![0..(30 * MINUTE), Just(u64::MAX)].prop_map(|ms| Action::AdvanceTime { ms }),
+            (0..(40 * MINUTE)).prop_map(|ms| Action::SetWindow { ms }),
+            prop::sample::select(RelayPolicy::ALL.to_vec())
+                .prop_map(|policy| Action::SetPolicy { policy }),
+            prop::sample::select(Flavour::ALL.to_vec())
+                .prop_map(|flavour| Action::SetFlavour { flavour }),
+            Just(Action::Idle),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// Any sequence of free-play actions: no panic, events in time order, replies on
+        /// the wire printable ASCII, the allowlist never shows an expired entry.
+        #[test]
+        fn free_play_is_well_behaved(actions in prop::collection::vec(action(), 0..30)) {
+            // The reader's program checks every minute while running.
+            let mut reader = Actor::reader();
+            reader.program.check_interval = Some(MINUTE);
+            let actors = vec![reader, Actor::spammer(), Actor::nat_neighbour(), Actor::next_holder()];
+            let mut lab = Lab::new(ServerConfig::example(), actors);
+            let mut last = lab.now();
+            for action in &actions {
+                for event in lab.apply(action) {
+                    prop_assert!(event.at >= last, "{:?} before {:?}", event.at, last);
+                    last = event.at;
+                    if let Some(line) = event.line()
+                        && line.speaker == Speaker::Server
+                    {
+                        prop_assert!(line.text.bytes().all(|b| (0x20..0x7f).contains(&b)));
+                    }
+                }
+                prop_assert!(lab.allowlist().iter().all(|e| e.until > lab.now()));
+            }
+        }
+    }
+}

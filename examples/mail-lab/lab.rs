@@ -17,8 +17,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use imasara::mail::{
-    Event, EventKind, Flavour, MailServer, RelayPolicy, ServerConfig, Service, SimTime, Speaker,
-    UserAccount, server_lines,
+    Event, EventKind, Flavour, MailServer, RelayPermit, RelayPolicy, ServerConfig, Service,
+    SimTime, Speaker, UserAccount, server_lines,
 };
 
 /// Longest line read from a socket, in bytes (RFC 5321 allows 1000 for text lines).
@@ -190,7 +190,13 @@ impl Shared {
                     permit,
                     ..
                 } => {
-                    format!("relay allowed {client_ip} -> {rcpt} ({permit:?})")
+                    let why = match permit {
+                        RelayPermit::Allowlisted { remaining } => {
+                            format!("Allowlisted, {}s left", remaining.div_ceil(1000))
+                        }
+                        other => format!("{other:?}"),
+                    };
+                    format!("relay allowed {client_ip} -> {rcpt} ({why})")
                 }
                 EventKind::RelayRefused {
                     client_ip,
