@@ -386,6 +386,21 @@ fn every_scenario_runs_and_teaches_its_point() {
         "submission_today.spammer_on_587",
         &refused(RelayRefusal::AuthenticationRequired),
     );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.receive_then_send",
+        &refused(RelayRefusal::NotInAllowlist),
+    );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.entry_appears",
+        &|k| matches!(k, EventKind::AllowlistAdded { until, .. } if *until == SimTime(5_000 + 10 * MINUTE)),
+    );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.send_again",
+        &|k| matches!(k, EventKind::RelayAllowed { .. }),
+    );
 }
 
 #[test]

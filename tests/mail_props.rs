@@ -72,10 +72,14 @@ fn policy() -> impl Strategy<Value = RelayPolicy> {
 /// The model, written from the design notes rather than from the engine: a good POP login
 /// under a POP-before-SMTP policy allows its IP until login time + window (the latest login
 /// wins); SMTP AUTH counts only where the policy offers it.
+/// With a log-watcher lag, a login counts from `login + lag` until `login + lag + window`
+/// (the window current at the login), and the latest login that has taken effect wins.
 struct Model {
     policy: RelayPolicy,
     window: u64,
-    until: HashMap<IpAddr, u64>,
+    lag: u64,
+    /// Per IP: (takes effect at, window at login time), in login order.
+    logins: HashMap<IpAddr, Vec<(u64, u64)>>,
 }
 
 impl Model {
@@ -84,12 +88,24 @@ impl Model {
             self.policy,
             RelayPolicy::PopBeforeSmtp | RelayPolicy::PopBeforeSmtpOrAuth
         ) {
-            self.until.insert(ip, now + self.window);
+            self.logins
+                .entry(ip)
+                .or_default()
+                .push((now + self.lag, self.window));
         }
     }
 
+    fn listed(&self, ip: IpAddr, now: u64) -> bool {
+        self.logins.get(&ip).is_some_and(|logins| {
+            logins
+                .iter()
+                .rfind(|(effective, _)| *effective <= now)
+                .is_some_and(|(effective, window)| now < effective + window)
+        })
+    }
+
     fn may_relay(&self, ip: IpAddr, now: u64, authenticated: bool) -> bool {
-        let listed = self.until.get(&ip).is_some_and(|&until| now < until);
+        let listed = self.listed(ip, now);
         match self.policy {
             RelayPolicy::OpenRelay => true,
             RelayPolicy::PopBeforeSmtp => listed,
@@ -114,12 +130,17 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn relaying_matches_the_model(policy in policy(), ops in prop::collection::vec(op(), 1..40)) {
+    fn relaying_matches_the_model(
+        policy in policy(),
+        lag in prop_oneof![3 => Just(0u64), 1 => Just(1_500u64), 1 => Just(30_000u64)],
+        ops in prop::collection::vec(op(), 1..40),
+    ) {
         let ips = ips();
         let mut config = ServerConfig::example();
         config.policy = policy;
+        config.allowlist_lag = lag;
         let mut server = MailServer::new(config);
-        let mut model = Model { policy, window: 10 * MINUTE, until: HashMap::new() };
+        let mut model = Model { policy, window: 10 * MINUTE, lag, logins: HashMap::new() };
         let mut now = 0u64;
         let mut local_count = 0usize;
         for op in ops {
@@ -187,7 +208,7 @@ proptest! {
         // The allowlist the view sees agrees with the model too.
         for ip in ips {
             let live = server.allowlist_at(SimTime(now)).iter().any(|e| e.ip == ip);
-            let modelled = model.until.get(&ip).is_some_and(|&until| now < until);
+            let modelled = model.listed(ip, now);
             prop_assert_eq!(live, modelled);
         }
     }

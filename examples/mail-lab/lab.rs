@@ -25,11 +25,11 @@ use imasara::mail::{
 const MAX_LINE: usize = 8192;
 
 const USAGE: &str = "\
-usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS]
+usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS] [--lag SECS]
                [--policy open|pop-before-smtp|smtp-auth|both] [--domain DOMAIN]
                [--user NAME:PASSWORD]... [--flavour postfix|sendmail|qmail|japanese-isp]
                [--max-connections N] [--idle SECS] [--verbose]
-defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --policy pop-before-smtp
+defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --lag 0 --policy pop-before-smtp
           --domain example.net --user hanako:s3cret --max-connections 32
           idle limit: 300 s for SMTP, 600 s for POP3 (--idle sets both)";
 
@@ -71,6 +71,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--window" => {
                 let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
                 config.window = secs.saturating_mul(1000);
+            }
+            "--lag" => {
+                let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
+                config.allowlist_lag = secs.saturating_mul(1000);
             }
             "--policy" => {
                 config.policy =

@@ -2,7 +2,7 @@
 //! Python's poplib/smtplib can talk to it.
 //!
 //! ```text
-//! cargo run --release --example mail-lab -- [--pop3 ADDR] [--smtp ADDR] [--window SECS]
+//! cargo run --release --example mail-lab -- [--pop3 ADDR] [--smtp ADDR] [--window SECS] [--lag SECS]
 //!     [--policy open|pop-before-smtp|smtp-auth|both] [--domain DOMAIN] [--user NAME:PASSWORD]...
 //!     [--flavour postfix|sendmail|qmail|japanese-isp] [--max-connections N] [--idle SECS]
 //!     [--verbose]

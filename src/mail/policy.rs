@@ -14,7 +14,9 @@
 //! client IP until `now + window`; a later success from the same IP refreshes it (the new
 //! expiry is always `now + window`, even if the window was changed meanwhile); a failed login
 //! records nothing; an entry is live while `now < until` and no longer allows relaying from
-//! `until` on. IPv4 and IPv6 are handled alike.
+//! `until` on. IPv4 and IPv6 are handled alike. With a log-watcher lag (see
+//! `ServerConfig::allowlist_lag`) the same happens `lag` ms after the login, with the window
+//! that was current at the login.
 
 use core::net::IpAddr;
 use std::collections::BTreeMap;
@@ -188,11 +190,38 @@ pub enum AllowlistChange {
     Refreshed,
 }
 
+/// A login a log watcher has not seen yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Pending {
+    ip: IpAddr,
+    user: String,
+    effective: SimTime,
+    window: Millis,
+}
+
+/// An allowlist change that took effect: see [`Allowlist::apply_next_due`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedLogin {
+    /// The IP.
+    pub ip: IpAddr,
+    /// Who logged in.
+    pub user: String,
+    /// When the entry took effect.
+    pub at: SimTime,
+    /// Added or refreshed.
+    pub change: AllowlistChange,
+    /// The new expiry.
+    pub until: SimTime,
+}
+
 /// The POP-before-SMTP allowlist: IP → expiry. Expired entries are remembered (marked) so
-/// a refusal can say "expired" rather than "never logged in".
+/// a refusal can say "expired" rather than "never logged in". Logins can also be scheduled
+/// to take effect later, the way log-watching daemons (pop-before-smtp, poprelayd) notice a
+/// login only when they next read the POP server's log.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Allowlist {
     slots: BTreeMap<IpAddr, Slot>,
+    pending: Vec<Pending>,
 }
 
 impl Allowlist {
@@ -232,6 +261,53 @@ impl Allowlist {
                 (AllowlistChange::Added, until)
             }
         }
+    }
+
+    /// Record a login at `now` that takes effect `lag` ms later, with the `window` current
+    /// now. Nothing changes until [`apply_next_due`](Self::apply_next_due) reaches it.
+    pub fn schedule_login(
+        &mut self,
+        ip: IpAddr,
+        user: &str,
+        now: SimTime,
+        lag: Millis,
+        window: Millis,
+    ) {
+        self.pending.push(Pending {
+            ip,
+            user: user.to_owned(),
+            effective: now.plus(lag),
+            window,
+        });
+    }
+
+    /// When the earliest scheduled login due at or before `now` takes effect.
+    #[must_use]
+    pub fn next_due(&self, now: SimTime) -> Option<SimTime> {
+        self.pending
+            .iter()
+            .map(|p| p.effective)
+            .filter(|&at| at <= now)
+            .min()
+    }
+
+    /// Apply the earliest scheduled login due at or before `now` (ties in scheduling order).
+    pub fn apply_next_due(&mut self, now: SimTime) -> Option<AppliedLogin> {
+        let (index, _) = self
+            .pending
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.effective <= now)
+            .min_by_key(|(i, p)| (p.effective, *i))?;
+        let p = self.pending.remove(index);
+        let (change, until) = self.record_login(p.ip, &p.user, p.effective, p.window);
+        Some(AppliedLogin {
+            ip: p.ip,
+            user: p.user,
+            at: p.effective,
+            change,
+            until,
+        })
     }
 
     /// Milliseconds left for `ip` at `now`, or `None` if it has no live entry.
@@ -282,14 +358,21 @@ impl Allowlist {
         out
     }
 
-    /// The earliest future expiry after `now`, for a player that jumps to the next event.
+    /// The earliest future change after `now` (an expiry, or a scheduled login taking
+    /// effect), for a player that jumps to the next event.
     #[must_use]
-    pub fn next_expiry(&self, now: SimTime) -> Option<SimTime> {
-        self.slots
+    pub fn next_change(&self, now: SimTime) -> Option<SimTime> {
+        let expiries = self
+            .slots
             .values()
             .filter(|slot| slot.until > now)
-            .map(|slot| slot.until)
-            .min()
+            .map(|slot| slot.until);
+        let arrivals = self
+            .pending
+            .iter()
+            .map(|p| p.effective)
+            .filter(|&at| at > now);
+        expiries.chain(arrivals).min()
     }
 }
 

@@ -316,19 +316,24 @@ impl Pop3Session {
         };
         out.server(flavour.pop3_line(&reply, &host));
         if core.config.policy.uses_allowlist() {
-            let (change, until) =
+            let (ip, window, lag) = (
+                self.client_ip,
+                core.config.window,
+                core.config.allowlist_lag,
+            );
+            if lag == 0 {
+                let (change, until) = core.allowlist.record_login(ip, &name, out.now, window);
+                out.push(super::server::allowlist_event(
+                    change,
+                    ip,
+                    name.clone(),
+                    until,
+                ));
+            } else {
+                // Seen by the log watcher later: MailServer reports it when it takes effect.
                 core.allowlist
-                    .record_login(self.client_ip, &name, out.now, core.config.window);
-            let ip = self.client_ip;
-            let user = name.clone();
-            out.push(match change {
-                super::policy::AllowlistChange::Added => {
-                    EventKind::AllowlistAdded { ip, user, until }
-                }
-                super::policy::AllowlistChange::Refreshed => {
-                    EventKind::AllowlistRefreshed { ip, user, until }
-                }
-            });
+                    .schedule_login(ip, &name, out.now, lag, window);
+            }
         }
         self.state = State::Transaction {
             user: name,

@@ -528,11 +528,14 @@ pub enum ScenarioId {
     SmtpAuthInstead,
     /// Today: submission on port 587 with STARTTLS and AUTH.
     SubmissionToday,
+    /// A log-watching daemon notices the login a few seconds late: "receive, then send"
+    /// at once is refused.
+    LogWatcherLag,
 }
 
 impl ScenarioId {
     /// All scenarios, in teaching order.
-    pub const ALL: [ScenarioId; 8] = [
+    pub const ALL: [ScenarioId; 9] = [
         ScenarioId::OwnCase,
         ScenarioId::SpammerRefused,
         ScenarioId::OpenRelayAbused,
@@ -541,6 +544,7 @@ impl ScenarioId {
         ScenarioId::IpChange,
         ScenarioId::SmtpAuthInstead,
         ScenarioId::SubmissionToday,
+        ScenarioId::LogWatcherLag,
     ];
 
     /// The code used in step ids and deep links (`own_case`, …).
@@ -555,6 +559,7 @@ impl ScenarioId {
             ScenarioId::IpChange => "ip_change",
             ScenarioId::SmtpAuthInstead => "smtp_auth_instead",
             ScenarioId::SubmissionToday => "submission_today",
+            ScenarioId::LogWatcherLag => "log_watcher_lag",
         }
     }
 
@@ -816,6 +821,19 @@ impl Scenario {
                 vec![
                     s("submit_with_starttls_and_auth", 0, vec![send(Reader)]),
                     s("spammer_on_587", MINUTE, vec![send(Spammer)]),
+                ]
+            }
+            ScenarioId::LogWatcherLag => {
+                config.allowlist_lag = 5 * SECOND;
+                actors[0].program.receive_on_start = false;
+                let both = || Action::SendAndReceive {
+                    actor: Reader,
+                    to: Vec::new(),
+                };
+                vec![
+                    s("receive_then_send", 0, vec![both()]),
+                    s("entry_appears", 5 * SECOND, vec![Action::Idle]),
+                    s("send_again", MINUTE, vec![send(Reader)]),
                 ]
             }
         };

@@ -27,7 +27,7 @@ use serde::Serialize;
 use super::address::Mailbox;
 use super::event::{ConnId, ConnKind, Event, EventKind, Out, Service, Speaker};
 use super::flavour::Flavour;
-use super::policy::{Allowlist, AllowlistEntry, DEFAULT_WINDOW, RelayPolicy};
+use super::policy::{Allowlist, AllowlistChange, AllowlistEntry, DEFAULT_WINDOW, RelayPolicy};
 use super::pop3::Pop3Session;
 use super::smtp::SmtpSession;
 use super::time::{Millis, SEED_ERA_UNIX, SimTime};
@@ -67,6 +67,10 @@ pub struct ServerConfig {
     pub policy: RelayPolicy,
     /// POP-before-SMTP window in ms.
     pub window: Millis,
+    /// How long after a POP3 login its allowlist entry appears, in ms. 0 (the default) for
+    /// servers that record it at once; a few seconds for daemons that watch the POP
+    /// server's log (pop-before-smtp, poprelayd), so a send right after receiving fails.
+    pub allowlist_lag: Millis,
     /// Whose wording the replies use.
     pub flavour: Flavour,
     /// Deliver to any local part of the domain, creating maildrops on the fly (used by the
@@ -96,6 +100,7 @@ impl ServerConfig {
             users: vec![UserAccount::new("hanako", "s3cret")],
             policy: RelayPolicy::PopBeforeSmtp,
             window: DEFAULT_WINDOW,
+            allowlist_lag: 0,
             flavour: Flavour::Postfix,
             accept_any_local_user: false,
             max_message_octets: 10_240_000,
@@ -202,6 +207,19 @@ impl ServerCore {
     }
 }
 
+/// The event for an allowlist change.
+pub(crate) fn allowlist_event(
+    change: AllowlistChange,
+    ip: IpAddr,
+    user: String,
+    until: SimTime,
+) -> EventKind {
+    match change {
+        AllowlistChange::Added => EventKind::AllowlistAdded { ip, user, until },
+        AllowlistChange::Refreshed => EventKind::AllowlistRefreshed { ip, user, until },
+    }
+}
+
 /// A message leaving for one recipient domain.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Outbound<'a> {
@@ -270,38 +288,58 @@ impl MailServer {
         self.core.config.flavour = flavour;
     }
 
-    fn clock(&mut self, now: SimTime) -> (SimTime, Vec<Event>) {
-        let now = now.max(self.latest);
-        self.latest = now;
-        let events = self
-            .core
+    fn expiries(&mut self, upto: SimTime) -> impl Iterator<Item = Event> + use<> {
+        self.core
             .allowlist
-            .take_expired(now)
+            .take_expired(upto)
             .into_iter()
             .map(|(ip, user, until)| Event {
                 at: until,
                 kind: EventKind::AllowlistExpired { ip, user },
             })
-            .collect();
+    }
+
+    /// Advance the server's time to `now`: scheduled logins take effect and entries expire,
+    /// reported in time order.
+    fn clock(&mut self, now: SimTime) -> (SimTime, Vec<Event>) {
+        let now = now.max(self.latest);
+        self.latest = now;
+        let mut events = Vec::new();
+        while let Some(due) = self.core.allowlist.next_due(now) {
+            events.extend(self.expiries(due));
+            if let Some(applied) = self.core.allowlist.apply_next_due(due) {
+                events.push(Event {
+                    at: applied.at,
+                    kind: allowlist_event(applied.change, applied.ip, applied.user, applied.until),
+                });
+            }
+        }
+        events.extend(self.expiries(now));
         (now, events)
     }
 
-    /// Report allowlist expiries up to `now`.
+    /// Report allowlist changes (expiries, delayed logins taking effect) up to `now`.
     pub fn poll(&mut self, now: SimTime) -> Vec<Event> {
         self.clock(now).1
     }
 
-    /// The next time something happens by itself (an allowlist expiry), for a player that
-    /// jumps ahead the way quinn-proto's tests do.
+    /// The next time something happens by itself (an allowlist expiry, or a delayed login
+    /// taking effect), for a player that jumps ahead the way quinn-proto's tests do.
     #[must_use]
     pub fn next_timer(&self) -> Option<SimTime> {
-        self.core.allowlist.next_expiry(self.latest)
+        self.core.allowlist.next_change(self.latest)
     }
 
-    /// The live allowlist entries at `now`, with remaining time.
+    /// The live allowlist entries at `now`, with remaining time (delayed logins due by
+    /// `now` included, even if no call has reached `now` yet).
     #[must_use]
     pub fn allowlist_at(&self, now: SimTime) -> Vec<AllowlistEntry> {
-        self.core.allowlist.entries_at(now)
+        if self.core.allowlist.next_due(now).is_none() {
+            return self.core.allowlist.entries_at(now);
+        }
+        let mut list = self.core.allowlist.clone();
+        while list.apply_next_due(now).is_some() {}
+        list.entries_at(now)
     }
 
     /// A user's maildrop (empty if unknown).
@@ -508,6 +546,7 @@ impl MailServer {
                 users: Vec::new(),
                 policy: RelayPolicy::PopBeforeSmtp,
                 window: DEFAULT_WINDOW,
+                allowlist_lag: 0,
                 flavour: Flavour::Postfix,
                 accept_any_local_user: true,
                 max_message_octets: 10_240_000,
