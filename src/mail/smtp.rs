@@ -7,7 +7,7 @@
 //!   Anything else, over-long lines (more than 512 octets with CRLF), bad sequences and bad
 //!   arguments get the flavour's 5xx line; nothing panics.
 //! - RCPT TO for the server's own domain is accepted from anyone (if the user exists);
-//!   any other domain is decided by [`relay_decision`](super::policy::relay_decision) and
+//!   any other domain is decided by [`relay_decision`] and
 //!   produces a `RelayAllowed` or `RelayRefused` event.
 //! - Submission: STARTTLS first (530 otherwise), then AUTH before MAIL (530 otherwise).
 //! - EHLO advertises only what this session will honour (AUTH only where the policy uses
@@ -356,18 +356,16 @@ impl SmtpSession {
             Some((m, i)) => (m.to_ascii_uppercase(), Some(i.trim())),
             None => (args.to_ascii_uppercase(), None),
         };
-        let auth_echo =
-            (verb == "AUTH")
-                .then_some(())
-                .and_then(|()| match (mech.as_str(), initial) {
-                    ("PLAIN", Some(i)) => Some(decode_plain(i)),
-                    ("LOGIN", Some(i)) => {
-                        Some(decode_text(i).map_or(AuthDecoded::NotBase64, |user| {
-                            AuthDecoded::LoginUser { user }
-                        }))
-                    }
-                    _ => None,
-                });
+        // An initial response on the AUTH line is decoded for the view like any other.
+        let auth_echo = match (verb.as_str(), mech.as_str(), initial) {
+            ("AUTH", "PLAIN", Some(i)) => Some(decode_plain(i)),
+            ("AUTH", "LOGIN", Some(i)) => Some(
+                decode_text(i).map_or(AuthDecoded::NotBase64, |user| AuthDecoded::LoginUser {
+                    user,
+                }),
+            ),
+            _ => None,
+        };
         out.client(line, auth_echo.clone());
         if line.len() > MAX_COMMAND_LINE {
             self.reply(core, out, &SmtpReply::LineTooLong);
