@@ -15,6 +15,32 @@
 //!   scripted scenarios and their steppable [`Timeline`]s.
 //! - [`address`], [`base64`], [`md5`], [`time`]: small building blocks.
 //!
+//! # Example
+//!
+//! ```
+//! use imasara::mail::scenario::ActorId;
+//! use imasara::mail::{EventKind, Lab, MINUTE, Scenario, ScenarioId, Service, SimTime, server_lines};
+//!
+//! // A scripted scenario, run once; the page steps through it or jumps in time.
+//! let timeline = Scenario::get(ScenarioId::OwnCase).run();
+//! let step = &timeline.steps[3];
+//! assert_eq!(step.id, "own_case.send_refused");
+//! assert!(step.events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
+//! assert_eq!(timeline.allowlist_at(SimTime(4 * MINUTE))[0].remaining, 6 * MINUTE);
+//!
+//! // Free play: actions in, events out.
+//! let mut lab = Lab::classic();
+//! lab.receive_as_reader();
+//! lab.advance(11 * MINUTE);
+//! let events = lab.send_as_reader();
+//! assert!(events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
+//!
+//! // A console: the reader types lines, the server answers.
+//! let (conn, greeting) = lab.open_console(ActorId::Spammer, Service::Smtp).expect("actor");
+//! assert_eq!(server_lines(&greeting, conn), ["220 mail.example.net ESMTP Postfix"]);
+//! assert_eq!(server_lines(&lab.type_line(conn, "HELO x"), conn), ["250 mail.example.net"]);
+//! ```
+//!
 //! What never happens here: localised text (the engine emits codes such as
 //! [`RelayRefusal::NotInAllowlist`] and step ids such as `own_case.receive_on_start`; the
 //! view words them), reading the time, or panicking on input.
