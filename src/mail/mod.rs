@@ -1,2 +1,73 @@
-//! The mail engine (POP3, SMTP, relay policies, the POP-before-SMTP allowlist).
-//! Pure and sans-IO: see the module docs once it lands.
+//! The mail engine: a provider's mail server in the POP-before-SMTP era, and today.
+//!
+//! Pure and sans-IO, in the manner of quinn-proto and smoltcp: no clocks, sockets,
+//! randomness, leptos or web-sys. Every call takes `now` ([`SimTime`], milliseconds) and
+//! returns owned, `Clone + Debug + PartialEq + Serialize` data the view renders.
+//!
+//! Where things are:
+//! - [`server::MailServer`]: POP3, SMTP and submission services over shared maildrops;
+//!   feed it lines, get [`Event`]s back. The typed-console API is
+//!   [`MailServer::connect`] + [`MailServer::handle_line`] + [`server_lines`].
+//! - [`pop3`], [`smtp`]: the session state machines (RFC 1939 + 2449; RFC 5321 + 4954).
+//! - [`policy`]: relay policies and the POP-before-SMTP [`Allowlist`].
+//! - [`flavour`]: the wording of every reply line, per server family.
+//! - [`scenario`]: actors, mail-program habits and the [`Lab`] the page drives; the
+//!   scripted scenarios and their steppable [`Timeline`]s.
+//! - [`address`], [`base64`], [`md5`], [`time`]: small building blocks.
+//!
+//! # Example
+//!
+//! ```
+//! use imasara::mail::scenario::ActorId;
+//! use imasara::mail::{EventKind, Lab, MINUTE, Scenario, ScenarioId, Service, SimTime, server_lines};
+//!
+//! // A scripted scenario, run once; the page steps through it or jumps in time.
+//! let timeline = Scenario::get(ScenarioId::OwnCase).run();
+//! let step = &timeline.steps[3];
+//! assert_eq!(step.id, "own_case.send_refused");
+//! assert!(step.events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
+//! assert_eq!(timeline.allowlist_at(SimTime(4 * MINUTE))[0].remaining, 6 * MINUTE);
+//!
+//! // Free play: actions in, events out.
+//! let mut lab = Lab::classic();
+//! lab.receive_as_reader();
+//! lab.advance(11 * MINUTE);
+//! let events = lab.send_as_reader();
+//! assert!(events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
+//!
+//! // A console: the reader types lines, the server answers.
+//! let (conn, greeting) = lab.open_console(ActorId::Spammer, Service::Smtp).expect("actor");
+//! assert_eq!(server_lines(&greeting, conn), ["220 mail.example.net ESMTP Postfix"]);
+//! assert_eq!(server_lines(&lab.type_line(conn, "HELO x"), conn), ["250 mail.example.net"]);
+//! ```
+//!
+//! What never happens here: localised text (the engine emits codes such as
+//! [`RelayRefusal::NotInAllowlist`] and step ids such as `own_case.receive_on_start`; the
+//! view words them), reading the time, or panicking on input.
+
+pub mod address;
+pub mod base64;
+mod client;
+pub mod event;
+pub mod flavour;
+pub mod md5;
+pub mod policy;
+pub mod pop3;
+pub mod scenario;
+pub mod server;
+pub mod smtp;
+pub mod time;
+
+pub use address::Mailbox;
+pub use event::{
+    AuthDecoded, ConnId, ConnKind, Event, EventKind, PopAuthMethod, ProtocolLine, Service, Speaker,
+    closes, server_lines,
+};
+pub use flavour::Flavour;
+pub use policy::{
+    Allowlist, AllowlistEntry, DEFAULT_WINDOW, RelayDecision, RelayPermit, RelayPolicy,
+    RelayRefusal,
+};
+pub use scenario::{Action, Actor, ActorId, Lab, Scenario, ScenarioId, Step, Timeline};
+pub use server::{MailServer, ServerConfig, StoredMessage, UserAccount};
+pub use time::{MINUTE, Millis, SECOND, SimTime};

@@ -1,0 +1,236 @@
+//! The reader's mail program (and the spammer's tool), as SMTP and POP3 *clients*.
+//!
+//! These drivers say what a 2001-era mail program said and react to the server's reply
+//! codes the way such programs did: stop at the first refusal of AUTH or MAIL, send DATA
+//! only when at least one recipient was accepted, QUIT at the end. Every server line they
+//! see comes from the real [`MailServer`] sessions. Only client behaviour lives here.
+
+use core::net::IpAddr;
+
+use serde::Serialize;
+
+use super::base64;
+use super::event::{ConnId, Event, Service, server_lines};
+use super::md5;
+use super::server::{MailServer, UserAccount};
+use super::time::{Millis, SimTime};
+
+/// Which way round "send and receive" works.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum SendReceiveOrder {
+    /// Receive first (the allowlist is fresh when sending): most programs.
+    #[default]
+    ReceiveThenSend,
+    /// Send first (Outlook Express): the first send after a long pause is refused.
+    SendThenReceive,
+}
+
+/// How the program logs in to POP3.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum PopLogin {
+    /// USER and PASS (password in the clear).
+    #[default]
+    UserPass,
+    /// APOP (an MD5 digest of the greeting's timestamp and the password).
+    Apop,
+}
+
+/// How the program sends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum SendStyle {
+    /// Port 25 without authentication (POP before SMTP era).
+    #[default]
+    Plain,
+    /// Port 25 with AUTH PLAIN.
+    AuthPlain,
+    /// Port 25 with AUTH LOGIN.
+    AuthLogin,
+    /// Port 587: STARTTLS, then AUTH PLAIN (today's way).
+    Submission,
+    /// Port 587 without AUTH (a spammer trying the submission port).
+    SubmissionNoAuth,
+}
+
+/// A mail program's habits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MailProgram {
+    /// Check for mail when started.
+    pub receive_on_start: bool,
+    /// Check for mail every so often while running (`None`: only when asked).
+    pub check_interval: Option<Millis>,
+    /// The order of "send and receive".
+    pub order: SendReceiveOrder,
+    /// Keep messages on the server after downloading (no DELE).
+    pub leave_on_server: bool,
+    /// POP3 login style.
+    pub pop_login: PopLogin,
+    /// SMTP style.
+    pub send_style: SendStyle,
+    /// The name it gives in EHLO.
+    pub helo_name: String,
+}
+
+impl MailProgram {
+    /// A typical program of the time: receives at start, no periodic check, receive before
+    /// send, downloads and deletes, USER/PASS, plain port 25.
+    #[must_use]
+    pub fn typical(helo_name: &str) -> MailProgram {
+        MailProgram {
+            receive_on_start: true,
+            check_interval: None,
+            order: SendReceiveOrder::ReceiveThenSend,
+            leave_on_server: false,
+            pop_login: PopLogin::UserPass,
+            send_style: SendStyle::Plain,
+            helo_name: helo_name.to_owned(),
+        }
+    }
+}
+
+/// One client connection being driven: collects all events.
+struct Dialogue {
+    conn: ConnId,
+    now: SimTime,
+    events: Vec<Event>,
+    last: Vec<String>,
+}
+
+impl Dialogue {
+    fn open(server: &mut MailServer, now: SimTime, service: Service, ip: IpAddr) -> Dialogue {
+        let (conn, events) = server.connect(now, service, ip);
+        let last = server_lines(&events, conn);
+        Dialogue {
+            conn,
+            now,
+            events,
+            last,
+        }
+    }
+
+    /// Send a line; true if the last reply line starts with `class` ('2', '3', '+').
+    fn say(&mut self, server: &mut MailServer, line: &str, class: char) -> bool {
+        let events = server.handle_line(self.conn, self.now, line);
+        self.last = server_lines(&events, self.conn);
+        self.events.extend(events);
+        self.ok(class)
+    }
+
+    fn ok(&self, class: char) -> bool {
+        self.last.first().is_some_and(|l| l.starts_with(class))
+    }
+
+    fn quit(mut self, server: &mut MailServer) -> Vec<Event> {
+        if server.is_open(self.conn) {
+            let _ = self.say(server, "QUIT", '2');
+        }
+        self.events
+    }
+}
+
+/// Receive mail over POP3: log in, STAT, RETR (and DELE unless leaving on server), QUIT.
+pub(crate) fn receive(
+    server: &mut MailServer,
+    now: SimTime,
+    ip: IpAddr,
+    program: &MailProgram,
+    account: Option<&UserAccount>,
+) -> Vec<Event> {
+    let mut d = Dialogue::open(server, now, Service::Pop3, ip);
+    let Some(account) = account else {
+        return d.quit(server);
+    };
+    let logged_in = match program.pop_login {
+        PopLogin::UserPass => {
+            d.say(server, &format!("USER {}", account.name), '+')
+                && d.say(server, &format!("PASS {}", account.password), '+')
+        }
+        PopLogin::Apop => {
+            let greeting = d.last.first().cloned().unwrap_or_default();
+            let timestamp = greeting
+                .find('<')
+                .and_then(|start| {
+                    let rest = &greeting[start..];
+                    rest.find('>').map(|end| &rest[..=end])
+                })
+                .unwrap_or_default()
+                .to_owned();
+            let digest = md5::hex_digest(format!("{timestamp}{}", account.password).as_bytes());
+            d.say(server, &format!("APOP {} {digest}", account.name), '+')
+        }
+    };
+    if logged_in && d.say(server, "STAT", '+') {
+        let count: usize = d
+            .last
+            .first()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        for n in 1..=count {
+            if d.say(server, &format!("RETR {n}"), '+') && !program.leave_on_server {
+                let _ = d.say(server, &format!("DELE {n}"), '+');
+            }
+        }
+    }
+    d.quit(server)
+}
+
+/// Send one message over SMTP (or submission) the way `program` does.
+#[allow(clippy::too_many_arguments)] // one call site per action; a struct would only rename them
+pub(crate) fn send(
+    server: &mut MailServer,
+    now: SimTime,
+    ip: IpAddr,
+    program: &MailProgram,
+    account: Option<&UserAccount>,
+    from: &str,
+    to: &[String],
+    message: &[String],
+) -> Vec<Event> {
+    let service = match program.send_style {
+        SendStyle::Submission | SendStyle::SubmissionNoAuth => Service::Submission,
+        _ => Service::Smtp,
+    };
+    let mut d = Dialogue::open(server, now, service, ip);
+    let ehlo = format!("EHLO {}", program.helo_name);
+    if !d.ok('2') || !d.say(server, &ehlo, '2') {
+        return d.quit(server);
+    }
+    if service == Service::Submission
+        && !(d.say(server, "STARTTLS", '2') && d.say(server, &ehlo, '2'))
+    {
+        return d.quit(server);
+    }
+    let authenticated = match (program.send_style, account) {
+        (SendStyle::AuthPlain | SendStyle::Submission, Some(a)) => {
+            let token = base64::encode(format!("\0{}\0{}", a.name, a.password).as_bytes());
+            d.say(server, &format!("AUTH PLAIN {token}"), '2')
+        }
+        (SendStyle::AuthLogin, Some(a)) => {
+            d.say(server, "AUTH LOGIN", '3')
+                && d.say(server, &base64::encode(a.name.as_bytes()), '3')
+                && d.say(server, &base64::encode(a.password.as_bytes()), '2')
+        }
+        _ => true,
+    };
+    if !authenticated || !d.say(server, &format!("MAIL FROM:<{from}>"), '2') {
+        return d.quit(server);
+    }
+    let mut accepted = 0;
+    for rcpt in to {
+        if d.say(server, &format!("RCPT TO:<{rcpt}>"), '2') {
+            accepted += 1;
+        }
+    }
+    if accepted > 0 && d.say(server, "DATA", '3') {
+        for line in message {
+            let stuffed = if line.starts_with('.') {
+                format!(".{line}")
+            } else {
+                line.clone()
+            };
+            let _ = d.say(server, &stuffed, '2');
+        }
+        let _ = d.say(server, ".", '2');
+    }
+    d.quit(server)
+}

@@ -1,0 +1,956 @@
+//! The mail engine through its public API: transcripts asserted line by line, the POP3 and
+//! SMTP state machines driven as a console would drive them, and the scenario timelines.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::net::IpAddr;
+
+use imasara::mail::scenario::{Action, ActorId, Lab, Scenario, ScenarioId, SendStyle};
+use imasara::mail::{
+    AuthDecoded, ConnId, EventKind, Flavour, MINUTE, MailServer, RelayPermit, RelayPolicy,
+    RelayRefusal, ServerConfig, Service, SimTime, Speaker, Timeline, base64, closes, md5,
+    server_lines,
+};
+
+const READER: [u8; 4] = [203, 0, 113, 7];
+const SPAMMER: [u8; 4] = [198, 51, 100, 66];
+
+fn ip(octets: [u8; 4]) -> IpAddr {
+    IpAddr::from(octets)
+}
+
+/// `C: …` / `S: …` lines of one step.
+fn step_transcript(timeline: &Timeline, id: &str) -> Vec<String> {
+    let step = timeline
+        .steps
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no step {id}"));
+    step.events
+        .iter()
+        .filter_map(|e| e.line())
+        .map(|l| match l.speaker {
+            Speaker::Client => format!("C: {}", l.text),
+            Speaker::Server => format!("S: {}", l.text),
+        })
+        .collect()
+}
+
+fn step_kinds(timeline: &Timeline, id: &str) -> Vec<EventKind> {
+    let step = timeline.steps.iter().find(|s| s.id == id).expect("step");
+    step.events
+        .iter()
+        .filter(|e| e.line().is_none())
+        .map(|e| e.kind.clone())
+        .collect()
+}
+
+/// A typed-line console on one connection.
+struct Console {
+    conn: ConnId,
+    greeting: Vec<String>,
+}
+
+fn open(server: &mut MailServer, now: u64, service: Service, from: [u8; 4]) -> Console {
+    let (conn, events) = server.connect(SimTime(now), service, ip(from));
+    Console {
+        conn,
+        greeting: server_lines(&events, conn),
+    }
+}
+
+fn say(server: &mut MailServer, c: &Console, now: u64, line: &str) -> Vec<String> {
+    server_lines(&server.handle_line(c.conn, SimTime(now), line), c.conn)
+}
+
+#[test]
+fn own_case_pop3_login_transcript() {
+    let t = Scenario::get(ScenarioId::OwnCase).run();
+    assert_eq!(
+        step_transcript(&t, "own_case.receive_on_start"),
+        [
+            "S: +OK POP3 server ready <8919.1006862400@mail.example.net>",
+            "C: USER hanako",
+            "S: +OK",
+            "C: PASS s3cret",
+            "S: +OK hanako's maildrop has 2 messages (238 octets)",
+            "C: STAT",
+            "S: +OK 2 238",
+            "C: RETR 1",
+            "S: +OK 120 octets",
+            "S: From: taro@example.org",
+            "S: To: hanako@example.net",
+            "S: Subject: Re: the meeting",
+            "S: Message-ID: <waiting0@example.net>",
+            "S: ",
+            "S: Hello.",
+            "S: .",
+            "C: DELE 1",
+            "S: +OK message 1 deleted",
+            "C: RETR 2",
+            "S: +OK 118 octets",
+            "S: From: news@example.net",
+            "S: To: hanako@example.net",
+            "S: Subject: November news",
+            "S: Message-ID: <waiting1@example.net>",
+            "S: ",
+            "S: Hello.",
+            "S: .",
+            "C: DELE 2",
+            "S: +OK message 2 deleted",
+            "C: QUIT",
+            "S: +OK POP3 server signing off (maildrop empty)",
+        ]
+    );
+    let kinds = step_kinds(&t, "own_case.receive_on_start");
+    assert!(kinds.contains(&EventKind::AllowlistAdded {
+        ip: ip(READER),
+        user: "hanako".into(),
+        until: SimTime(10 * MINUTE),
+    }));
+}
+
+#[test]
+fn own_case_send_ok_then_refused_then_ok() {
+    let t = Scenario::get(ScenarioId::OwnCase).run();
+    let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "own_case.receive_on_start",
+            "own_case.send_ok",
+            "own_case.window_expires",
+            "own_case.send_refused",
+            "own_case.receive_again",
+            "own_case.send_ok_again",
+        ]
+    );
+    let send_ok = step_transcript(&t, "own_case.send_ok");
+    assert_eq!(
+        send_ok[..13],
+        [
+            "S: 220 mail.example.net ESMTP Postfix",
+            "C: EHLO pc.example",
+            "S: 250-mail.example.net",
+            "S: 250-PIPELINING",
+            "S: 250-SIZE 10240000",
+            "S: 250-VRFY",
+            "S: 250-ENHANCEDSTATUSCODES",
+            "S: 250 8BITMIME",
+            "C: MAIL FROM:<hanako@example.net>",
+            "S: 250 2.1.0 Ok",
+            "C: RCPT TO:<taro@example.org>",
+            "S: 250 2.1.5 Ok",
+            "C: DATA",
+        ]
+    );
+    assert!(
+        send_ok
+            .iter()
+            .any(|l| l.starts_with("S: 250 2.0.0 Ok: queued as "))
+    );
+    assert!(
+        step_kinds(&t, "own_case.send_ok")
+            .iter()
+            .any(|k| matches!(k, EventKind::RelayAllowed { permit: RelayPermit::Allowlisted { remaining }, .. } if *remaining == 8 * MINUTE))
+    );
+    assert!(
+        step_kinds(&t, "own_case.send_ok")
+            .iter()
+            .any(|k| matches!(k, EventKind::RelayedOnward { mx, accepted: true, .. } if mx == "mx.example.org"))
+    );
+    assert_eq!(
+        step_kinds(&t, "own_case.window_expires"),
+        [EventKind::AllowlistExpired {
+            ip: ip(READER),
+            user: "hanako".into()
+        }]
+    );
+    assert_eq!(
+        step_transcript(&t, "own_case.send_refused"),
+        [
+            "S: 220 mail.example.net ESMTP Postfix",
+            "C: EHLO pc.example",
+            "S: 250-mail.example.net",
+            "S: 250-PIPELINING",
+            "S: 250-SIZE 10240000",
+            "S: 250-VRFY",
+            "S: 250-ENHANCEDSTATUSCODES",
+            "S: 250 8BITMIME",
+            "C: MAIL FROM:<hanako@example.net>",
+            "S: 250 2.1.0 Ok",
+            "C: RCPT TO:<taro@example.org>",
+            "S: 554 5.7.1 <taro@example.org>: Relay access denied",
+            "C: QUIT",
+            "S: 221 2.0.0 Bye",
+        ]
+    );
+    assert!(
+        step_kinds(&t, "own_case.send_refused")
+            .iter()
+            .any(|k| matches!(
+                k,
+                EventKind::RelayRefused {
+                    refusal: RelayRefusal::AllowlistExpired,
+                    ..
+                }
+            ))
+    );
+    assert!(step_transcript(&t, "own_case.send_ok_again").contains(&"S: 250 2.1.5 Ok".to_owned()));
+}
+
+#[test]
+fn flavour_changes_the_wording_of_the_same_refusal() {
+    let refused = |flavour| {
+        let t = Scenario::get(ScenarioId::OwnCase)
+            .with_flavour(flavour)
+            .run();
+        step_transcript(&t, "own_case.send_refused")
+    };
+    assert_eq!(
+        refused(Flavour::Sendmail),
+        [
+            "S: 220 mail.example.net ESMTP Sendmail 8.12.11/8.12.11; Tue, 27 Nov 2001 21:25:00 +0900",
+            "C: EHLO pc.example",
+            "S: 250-mail.example.net Hello pc.example [203.0.113.7], pleased to meet you",
+            "S: 250-ENHANCEDSTATUSCODES",
+            "S: 250-PIPELINING",
+            "S: 250-8BITMIME",
+            "S: 250 SIZE 10240000",
+            "C: MAIL FROM:<hanako@example.net>",
+            "S: 250 2.1.0 <hanako@example.net>... Sender ok",
+            "C: RCPT TO:<taro@example.org>",
+            "S: 550 5.7.1 <taro@example.org>... Relaying denied",
+            "C: QUIT",
+            "S: 221 2.0.0 mail.example.net closing connection",
+        ]
+    );
+    assert_eq!(
+        refused(Flavour::Qmail),
+        [
+            "S: 220 mail.example.net ESMTP",
+            "C: EHLO pc.example",
+            "S: 250-mail.example.net",
+            "S: 250-PIPELINING",
+            "S: 250-SIZE 10240000",
+            "S: 250 8BITMIME",
+            "C: MAIL FROM:<hanako@example.net>",
+            "S: 250 ok",
+            "C: RCPT TO:<taro@example.org>",
+            "S: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+            "C: QUIT",
+            "S: 221 mail.example.net",
+        ]
+    );
+    let isp = refused(Flavour::JapaneseIsp);
+    assert_eq!(isp[9], "S: 554 sorry, you must get POP/APOP authorization.");
+    // The decisions are the flavour-independent part.
+    for flavour in Flavour::ALL {
+        let t = Scenario::get(ScenarioId::OwnCase)
+            .with_flavour(flavour)
+            .run();
+        assert_eq!(t.steps.len(), 6);
+        assert!(
+            step_kinds(&t, "own_case.send_refused")
+                .iter()
+                .any(|k| matches!(
+                    k,
+                    EventKind::RelayRefused {
+                        refusal: RelayRefusal::AllowlistExpired,
+                        ..
+                    }
+                ))
+        );
+    }
+}
+
+#[test]
+fn window_length_moves_expiry_and_remaining_time() {
+    for (window, remaining_at_send) in [(5 * MINUTE, 3 * MINUTE), (30 * MINUTE, 28 * MINUTE)] {
+        let t = Scenario::with_window(ScenarioId::OwnCase, window).run();
+        let expires = t
+            .steps
+            .iter()
+            .find(|s| s.id == "own_case.window_expires")
+            .expect("step");
+        assert_eq!(expires.at, SimTime(window));
+        assert_eq!(expires.events.len(), 1);
+        assert_eq!(expires.events[0].at, SimTime(window));
+        assert!(step_kinds(&t, "own_case.send_ok").iter().any(|k| matches!(
+            k,
+            EventKind::RelayAllowed { permit: RelayPermit::Allowlisted { remaining }, .. } if *remaining == remaining_at_send
+        )));
+        assert_eq!(t.allowlist_at(SimTime(window - 1))[0].remaining, 1);
+        assert!(t.allowlist_at(SimTime(window)).is_empty());
+    }
+    // Free play: the same idle time of 25 minutes is refused with 10 minutes, allowed with 30.
+    for (window, allowed) in [(10 * MINUTE, false), (30 * MINUTE, true)] {
+        let mut lab = Lab::classic();
+        lab.apply(&Action::SetWindow { ms: window });
+        lab.receive_as_reader();
+        lab.advance(25 * MINUTE);
+        let events = lab.send_as_reader();
+        let relayed = events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayAllowed { .. }));
+        assert_eq!(relayed, allowed, "window {window}");
+    }
+}
+
+#[test]
+fn every_scenario_runs_and_teaches_its_point() {
+    let has = |id: ScenarioId, step: &str, f: &dyn Fn(&EventKind) -> bool| {
+        let t = Scenario::get(id).run();
+        assert!(!t.steps.is_empty());
+        assert!(t.steps.windows(2).all(|w| w[0].at <= w[1].at));
+        assert!(
+            step_kinds(&t, step).iter().any(f),
+            "{step}: {:#?}",
+            step_kinds(&t, step)
+        );
+    };
+    let refused = |r: RelayRefusal| move |k: &EventKind| matches!(k, EventKind::RelayRefused { refusal, .. } if *refusal == r);
+    has(
+        ScenarioId::SpammerRefused,
+        "spammer_refused.spammer_relays",
+        &refused(RelayRefusal::NotInAllowlist),
+    );
+    has(
+        ScenarioId::SpammerRefused,
+        "spammer_refused.spammer_mails_local_user",
+        &|k| matches!(k, EventKind::DeliveredLocally { rcpt, .. } if rcpt.local == "hanako"),
+    );
+    has(
+        ScenarioId::OpenRelayAbused,
+        "open_relay_abused.spammer_relays",
+        &|k| matches!(k, EventKind::RelayedOnward { mx, .. } if mx == "mx.example.edu"),
+    );
+    has(
+        ScenarioId::NatNeighbour,
+        "nat_neighbour.neighbour_relays",
+        &|k| matches!(k, EventKind::RelayAllowed { permit: RelayPermit::Allowlisted { .. }, client_ip, .. } if *client_ip == ip(READER)),
+    );
+    has(
+        ScenarioId::NatNeighbour,
+        "nat_neighbour.neighbour_refused",
+        &refused(RelayRefusal::AllowlistExpired),
+    );
+    has(
+        ScenarioId::SendBeforeReceive,
+        "send_before_receive.send_and_receive",
+        &refused(RelayRefusal::NotInAllowlist),
+    );
+    has(
+        ScenarioId::SendBeforeReceive,
+        "send_before_receive.send_and_receive_again",
+        &|k| matches!(k, EventKind::RelayAllowed { .. }),
+    );
+    has(
+        ScenarioId::IpChange,
+        "ip_change.send_refused",
+        &refused(RelayRefusal::NotInAllowlist),
+    );
+    has(ScenarioId::IpChange, "ip_change.next_holder_relays", &|k| {
+        matches!(k, EventKind::RelayAllowed { .. })
+    });
+    has(
+        ScenarioId::SmtpAuthInstead,
+        "smtp_auth_instead.send_much_later",
+        &|k| {
+            matches!(
+                k,
+                EventKind::RelayAllowed {
+                    permit: RelayPermit::Authenticated,
+                    ..
+                }
+            )
+        },
+    );
+    has(
+        ScenarioId::SmtpAuthInstead,
+        "smtp_auth_instead.spammer_without_auth",
+        &refused(RelayRefusal::NotAuthenticated),
+    );
+    has(
+        ScenarioId::SmtpAuthInstead,
+        "smtp_auth_instead.spammer_guesses_password",
+        &|k| matches!(k, EventKind::SmtpAuth { success: false, .. }),
+    );
+    has(
+        ScenarioId::SubmissionToday,
+        "submission_today.submit_with_starttls_and_auth",
+        &|k| matches!(k, EventKind::TlsStarted { .. }),
+    );
+    has(
+        ScenarioId::SubmissionToday,
+        "submission_today.spammer_on_587",
+        &refused(RelayRefusal::AuthenticationRequired),
+    );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.receive_then_send",
+        &refused(RelayRefusal::NotInAllowlist),
+    );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.entry_appears",
+        &|k| matches!(k, EventKind::AllowlistAdded { until, .. } if *until == SimTime(5_000 + 10 * MINUTE)),
+    );
+    has(
+        ScenarioId::LogWatcherLag,
+        "log_watcher_lag.send_again",
+        &|k| matches!(k, EventKind::RelayAllowed { .. }),
+    );
+}
+
+#[test]
+fn scenarios_are_deterministic_and_serialise() {
+    for id in ScenarioId::ALL {
+        let a = Scenario::get(id).run();
+        let b = Scenario::get(id).run();
+        assert_eq!(a, b);
+        let json = serde_json::to_string(&a).expect("timeline serialises");
+        assert!(json.contains(id.code()));
+        assert_eq!(ScenarioId::from_code(id.code()), Some(id));
+    }
+}
+
+#[test]
+fn timeline_steps_and_jumps() {
+    let t = Scenario::get(ScenarioId::OwnCase).run();
+    assert_eq!(t.duration, 27 * MINUTE);
+    assert_eq!(t.step_at(SimTime(0)), Some(0));
+    assert_eq!(t.step_at(SimTime(MINUTE)), Some(0));
+    assert_eq!(t.step_at(SimTime(11 * MINUTE)), Some(2));
+    assert_eq!(t.step_at(SimTime(u64::MAX)), Some(5));
+    let list = t.allowlist_at(SimTime(4 * MINUTE));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].ip, ip(READER));
+    assert_eq!(list[0].remaining, 6 * MINUTE);
+    assert!(t.allowlist_at(SimTime(20 * MINUTE)).is_empty());
+    assert_eq!(
+        t.allowlist_at(SimTime(26 * MINUTE))[0].remaining,
+        10 * MINUTE
+    );
+    let early = t.events_until(SimTime(MINUTE));
+    assert!(early.iter().all(|e| e.at <= SimTime(MINUTE)));
+    assert!(!early.is_empty());
+    assert!(
+        t.transcript()
+            .contains(&"S: 554 5.7.1 <taro@example.org>: Relay access denied".to_owned())
+    );
+}
+
+#[test]
+fn pop3_commands_follow_rfc1939() {
+    let mut server = MailServer::new(ServerConfig::example());
+    server.seed_message(
+        "hanako",
+        None,
+        vec![
+            "Subject: one".into(),
+            String::new(),
+            "line 1".into(),
+            ".dotted".into(),
+            "line 3".into(),
+        ],
+    );
+    server.seed_message(
+        "hanako",
+        None,
+        vec!["Subject: two".into(), String::new(), "x".into()],
+    );
+    let c = open(&mut server, 0, Service::Pop3, READER);
+    assert!(c.greeting[0].starts_with("+OK POP3 server ready <"));
+    assert_eq!(
+        say(&mut server, &c, 1, "STAT"),
+        ["-ERR command not valid in this state"]
+    );
+    assert_eq!(say(&mut server, &c, 1, "PASS s3cret"), ["-ERR USER first"]);
+    assert_eq!(
+        say(&mut server, &c, 1, "CAPA"),
+        [
+            "+OK Capability list follows",
+            "TOP",
+            "USER",
+            "UIDL",
+            "RESP-CODES",
+            "AUTH-RESP-CODE",
+            "PIPELINING",
+            "."
+        ]
+    );
+    assert_eq!(say(&mut server, &c, 1, "user hanako"), ["+OK"]);
+    assert_eq!(
+        say(&mut server, &c, 1, "PASS s3cret"),
+        ["+OK hanako's maildrop has 2 messages (60 octets)"]
+    );
+    assert_eq!(say(&mut server, &c, 2, "STAT"), ["+OK 2 60"]);
+    assert_eq!(
+        say(&mut server, &c, 2, "LIST"),
+        ["+OK 2 messages (60 octets)", "1 41", "2 19", "."]
+    );
+    assert_eq!(say(&mut server, &c, 2, "LIST 2"), ["+OK 2 19"]);
+    assert_eq!(say(&mut server, &c, 2, "LIST 3"), ["-ERR no such message"]);
+    assert_eq!(say(&mut server, &c, 2, "LIST x"), ["-ERR no such message"]);
+    assert_eq!(
+        say(&mut server, &c, 2, "RETR 1"),
+        [
+            "+OK 41 octets",
+            "Subject: one",
+            "",
+            "line 1",
+            "..dotted",
+            "line 3",
+            "."
+        ]
+    );
+    assert_eq!(
+        say(&mut server, &c, 2, "TOP 1 1"),
+        ["+OK", "Subject: one", "", "line 1", "."]
+    );
+    assert_eq!(
+        say(&mut server, &c, 2, "TOP 1 0"),
+        ["+OK", "Subject: one", "", "."]
+    );
+    assert_eq!(say(&mut server, &c, 2, "UIDL 1"), ["+OK 1 seed0"]);
+    assert_eq!(
+        say(&mut server, &c, 2, "UIDL"),
+        ["+OK", "1 seed0", "2 seed1", "."]
+    );
+    assert_eq!(say(&mut server, &c, 3, "DELE 1"), ["+OK message 1 deleted"]);
+    assert_eq!(
+        say(&mut server, &c, 3, "DELE 1"),
+        ["-ERR message 1 already deleted"]
+    );
+    assert_eq!(say(&mut server, &c, 3, "RETR 1"), ["-ERR no such message"]);
+    assert_eq!(say(&mut server, &c, 3, "STAT"), ["+OK 1 19"]);
+    assert_eq!(
+        say(&mut server, &c, 3, "RSET"),
+        ["+OK maildrop has 2 messages (60 octets)"]
+    );
+    assert_eq!(say(&mut server, &c, 3, "DELE 2"), ["+OK message 2 deleted"]);
+    assert_eq!(say(&mut server, &c, 3, "NOOP"), ["+OK"]);
+    assert_eq!(say(&mut server, &c, 3, "FROB"), ["-ERR unknown command"]);
+    assert_eq!(
+        say(&mut server, &c, 3, "USER x"),
+        ["-ERR command not valid in this state"]
+    );
+    // Deletions are not applied yet.
+    assert_eq!(server.maildrop("hanako").len(), 2);
+    assert_eq!(
+        say(&mut server, &c, 4, "QUIT"),
+        ["+OK POP3 server signing off (1 message left)"]
+    );
+    assert!(!server.is_open(c.conn));
+    assert_eq!(server.maildrop("hanako").len(), 1);
+    assert_eq!(server.maildrop("hanako")[0].uid, "seed0");
+}
+
+#[test]
+fn pop3_abrupt_disconnect_keeps_messages_and_long_lines_are_refused() {
+    let mut server = MailServer::new(ServerConfig::example());
+    server.seed_message("hanako", None, vec!["a".into()]);
+    let c = open(&mut server, 0, Service::Pop3, READER);
+    say(&mut server, &c, 0, "USER hanako");
+    say(&mut server, &c, 0, "PASS s3cret");
+    assert_eq!(say(&mut server, &c, 0, "DELE 1"), ["+OK message 1 deleted"]);
+    assert_eq!(
+        say(&mut server, &c, 0, &"X".repeat(300)),
+        ["-ERR line too long"]
+    );
+    assert!(closes(&server.disconnect(c.conn, SimTime(1)), c.conn));
+    assert_eq!(server.maildrop("hanako").len(), 1);
+    // A timed-out POP3 session closes silently, without UPDATE (RFC 1939 section 3).
+    let c = open(&mut server, 2, Service::Pop3, READER);
+    say(&mut server, &c, 2, "USER hanako");
+    say(&mut server, &c, 2, "PASS s3cret");
+    say(&mut server, &c, 2, "DELE 1");
+    let events = server.timeout(c.conn, SimTime(3));
+    assert!(server_lines(&events, c.conn).is_empty());
+    assert_eq!(server.maildrop("hanako").len(), 1);
+}
+
+#[test]
+fn pop3_apop_and_failed_logins_record_nothing() {
+    let mut server = MailServer::new(ServerConfig::example());
+    let c = open(&mut server, 0, Service::Pop3, SPAMMER);
+    assert_eq!(say(&mut server, &c, 0, "USER hanako"), ["+OK"]);
+    assert_eq!(
+        say(&mut server, &c, 0, "PASS wrong"),
+        ["-ERR [AUTH] Authentication failed."]
+    );
+    assert_eq!(
+        say(
+            &mut server,
+            &c,
+            0,
+            "APOP hanako 0123456789abcdef0123456789abcdef"
+        ),
+        ["-ERR [AUTH] Authentication failed."]
+    );
+    assert!(server.allowlist_at(SimTime(1)).is_empty());
+    let c = open(&mut server, 0, Service::Pop3, READER);
+    let greeting = &c.greeting[0];
+    let timestamp = &greeting[greeting.find('<').expect("timestamp")..];
+    let digest = md5::hex_digest(format!("{timestamp}s3cret").as_bytes());
+    assert_eq!(
+        say(&mut server, &c, 0, &format!("APOP hanako {digest}")),
+        ["+OK hanako's maildrop has 0 messages (0 octets)"]
+    );
+    let list = server.allowlist_at(SimTime(1));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].ip, ip(READER));
+}
+
+#[test]
+fn allowlist_handles_ipv6_and_refresh() {
+    let mut server = MailServer::new(ServerConfig::example());
+    let v6: IpAddr = "2001:db8::7".parse().expect("ipv6");
+    let login = |server: &mut MailServer, now: u64| {
+        let (conn, _) = server.connect(SimTime(now), Service::Pop3, v6);
+        server.handle_line(conn, SimTime(now), "USER hanako");
+        server.handle_line(conn, SimTime(now), "PASS s3cret")
+    };
+    let first = login(&mut server, 0);
+    assert!(
+        first
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::AllowlistAdded { ip, .. } if ip == v6))
+    );
+    let second = login(&mut server, 5 * MINUTE);
+    assert!(second.iter().any(|e| matches!(e.kind, EventKind::AllowlistRefreshed { ip, until, .. } if ip == v6 && until == SimTime(15 * MINUTE))));
+    let (conn, _) = server.connect(SimTime(14 * MINUTE), Service::Smtp, v6);
+    server.handle_line(conn, SimTime(14 * MINUTE), "HELO v6.example");
+    server.handle_line(conn, SimTime(14 * MINUTE), "MAIL FROM:<hanako@example.net>");
+    let ok = server.handle_line(conn, SimTime(14 * MINUTE), "RCPT TO:<taro@example.org>");
+    assert_eq!(server_lines(&ok, conn), ["250 2.1.5 Ok"]);
+    let expired = server.poll(SimTime(15 * MINUTE));
+    assert_eq!(expired.len(), 1);
+    assert_eq!(expired[0].at, SimTime(15 * MINUTE));
+    assert_eq!(server.next_timer(), None);
+}
+
+#[test]
+fn smtp_sequence_syntax_and_limits() {
+    let mut server = MailServer::new(ServerConfig::example());
+    let c = open(&mut server, 0, Service::Smtp, SPAMMER);
+    assert_eq!(c.greeting, ["220 mail.example.net ESMTP Postfix"]);
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<a@example.net>"),
+        ["503 5.5.1 Error: need MAIL command"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "DATA"),
+        ["503 5.5.1 Error: need RCPT command"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "EHLO"),
+        ["501 Syntax: EHLO hostname"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "HELO spam.example"),
+        ["250 mail.example.net"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL hanako@example.net"),
+        ["501 5.5.4 Syntax: MAIL FROM:<address>"]
+    );
+    assert_eq!(say(&mut server, &c, 0, "MAIL FROM:<>"), ["250 2.1.0 Ok"]);
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL FROM:<x@y.z>"),
+        ["503 5.5.1 Error: nested MAIL command"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<broken"),
+        ["501 5.5.4 Syntax: RCPT TO:<address>"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<nobody@example.net>"),
+        [
+            "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in local recipient table"
+        ]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<taro@example.org>"),
+        ["554 5.7.1 <taro@example.org>: Relay access denied"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "DATA"),
+        ["554 5.5.1 Error: no valid recipients"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<Hanako@EXAMPLE.NET>"),
+        ["250 2.1.5 Ok"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "DATA extra"),
+        ["501 5.5.4 Syntax: DATA"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "DATA"),
+        ["354 End data with <CR><LF>.<CR><LF>"]
+    );
+    assert!(say(&mut server, &c, 0, "Subject: hi").is_empty());
+    assert!(say(&mut server, &c, 0, "").is_empty());
+    assert!(say(&mut server, &c, 0, "..leading dot").is_empty());
+    let queued = say(&mut server, &c, 0, ".");
+    assert!(
+        queued[0].starts_with("250 2.0.0 Ok: queued as "),
+        "{queued:?}"
+    );
+    assert_eq!(
+        server.maildrop("hanako")[0].lines,
+        ["Subject: hi", "", ".leading dot"]
+    );
+    assert_eq!(server.maildrop("hanako")[0].from, None);
+    assert_eq!(say(&mut server, &c, 0, "VRFY hanako"), ["252 2.0.0 hanako"]);
+    assert_eq!(say(&mut server, &c, 0, "NOOP"), ["250 2.0.0 Ok"]);
+    assert_eq!(say(&mut server, &c, 0, "RSET"), ["250 2.0.0 Ok"]);
+    assert_eq!(
+        say(&mut server, &c, 0, "XYZZY"),
+        ["502 5.5.2 Error: command not recognized"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, &"A".repeat(600)),
+        ["500 5.5.0 Error: line too long"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH PLAIN"),
+        ["503 5.5.1 Error: authentication not enabled"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "STARTTLS"),
+        ["502 5.5.1 Error: command not implemented"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL FROM:<a@b.c> SIZE=99999999"),
+        ["552 5.3.4 Message size exceeds fixed limit"]
+    );
+    assert_eq!(say(&mut server, &c, 0, "QUIT"), ["221 2.0.0 Bye"]);
+    assert!(!server.is_open(c.conn));
+    // An idle SMTP client is told why it is dropped.
+    let c = open(&mut server, 0, Service::Smtp, SPAMMER);
+    let events = server.timeout(c.conn, SimTime(300_000));
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["421 4.4.2 mail.example.net Error: timeout exceeded"]
+    );
+    assert!(closes(&events, c.conn));
+}
+
+#[test]
+fn smtp_auth_plain_and_login_decoded_for_the_view() {
+    let mut config = ServerConfig::example();
+    config.policy = RelayPolicy::SmtpAuth;
+    let mut server = MailServer::new(config);
+    let c = open(&mut server, 0, Service::Smtp, SPAMMER);
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH PLAIN"),
+        ["503 5.5.1 Error: send HELO/EHLO first"]
+    );
+    let ehlo = say(&mut server, &c, 0, "EHLO x.example");
+    assert!(ehlo.contains(&"250-AUTH PLAIN LOGIN".to_owned()));
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH CRAM-MD5"),
+        ["535 5.7.8 Error: authentication failed: Invalid authentication mechanism"]
+    );
+    // PLAIN with an empty challenge, wrong password.
+    assert_eq!(say(&mut server, &c, 0, "AUTH PLAIN"), ["334 "]);
+    let wrong = base64::encode(b"\0hanako\0guess");
+    let events = server.handle_line(c.conn, SimTime(0), &wrong);
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["535 5.7.8 Error: authentication failed: authentication failure"]
+    );
+    let echoed = events
+        .iter()
+        .filter_map(|e| e.line())
+        .find(|l| l.speaker == Speaker::Client)
+        .expect("echo");
+    assert_eq!(
+        echoed.auth,
+        Some(AuthDecoded::Plain {
+            authzid: String::new(),
+            user: "hanako".into(),
+            password: "guess".into()
+        })
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH PLAIN !!!"),
+        ["501 5.5.2 Cannot decode response"]
+    );
+    assert_eq!(say(&mut server, &c, 0, "AUTH LOGIN"), ["334 VXNlcm5hbWU6"]);
+    assert_eq!(
+        say(&mut server, &c, 0, "*"),
+        ["501 5.7.0 Authentication aborted"]
+    );
+    // LOGIN succeeds; every line of it is readable in the events.
+    let mut all = Vec::new();
+    for line in [
+        "AUTH LOGIN",
+        &base64::encode(b"hanako"),
+        &base64::encode(b"s3cret"),
+    ] {
+        all.extend(server.handle_line(c.conn, SimTime(0), line));
+    }
+    let auth: Vec<AuthDecoded> = all
+        .iter()
+        .filter_map(|e| e.line())
+        .filter_map(|l| l.auth.clone())
+        .collect();
+    assert_eq!(
+        auth,
+        [
+            AuthDecoded::Challenge {
+                prompt: "Username:".into()
+            },
+            AuthDecoded::LoginUser {
+                user: "hanako".into()
+            },
+            AuthDecoded::Challenge {
+                prompt: "Password:".into()
+            },
+            AuthDecoded::LoginPassword {
+                password: "s3cret".into()
+            },
+        ]
+    );
+    assert_eq!(
+        server_lines(&all, c.conn).last().map(String::as_str),
+        Some("235 2.7.0 Authentication successful")
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH PLAIN"),
+        ["503 5.5.1 Error: already authenticated"]
+    );
+    say(&mut server, &c, 0, "MAIL FROM:<hanako@example.net>");
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<taro@example.org>"),
+        ["250 2.1.5 Ok"]
+    );
+}
+
+#[test]
+fn submission_requires_starttls_then_auth() {
+    let mut server = MailServer::new(ServerConfig::example());
+    let c = open(&mut server, 0, Service::Submission, READER);
+    let ehlo = say(&mut server, &c, 0, "EHLO pc.example");
+    assert!(ehlo.contains(&"250-STARTTLS".to_owned()));
+    assert!(!ehlo.iter().any(|l| l.contains("AUTH")));
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL FROM:<hanako@example.net>"),
+        ["530 5.7.0 Must issue a STARTTLS command first"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "AUTH PLAIN"),
+        ["530 5.7.0 Must issue a STARTTLS command first"]
+    );
+    let events = server.handle_line(c.conn, SimTime(0), "STARTTLS");
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["220 2.0.0 Ready to start TLS"]
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TlsStarted { .. }))
+    );
+    let ehlo_events = server.handle_line(c.conn, SimTime(0), "EHLO pc.example");
+    assert!(ehlo_events.iter().filter_map(|e| e.line()).all(|l| l.tls));
+    let ehlo = server_lines(&ehlo_events, c.conn);
+    assert!(ehlo.contains(&"250-AUTH PLAIN LOGIN".to_owned()));
+    assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL FROM:<hanako@example.net>"),
+        ["530 5.7.0 Authentication required"]
+    );
+    let token = base64::encode(b"\0hanako\0s3cret");
+    assert_eq!(
+        say(&mut server, &c, 0, &format!("AUTH PLAIN {token}")),
+        ["235 2.7.0 Authentication successful"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "MAIL FROM:<hanako@example.net>"),
+        ["250 2.1.0 Ok"]
+    );
+    assert_eq!(
+        say(&mut server, &c, 0, "RCPT TO:<taro@example.org>"),
+        ["250 2.1.5 Ok"]
+    );
+}
+
+#[test]
+fn free_play_lab_console_and_habits() {
+    let mut lab = Lab::classic();
+    let (conn, greeting) = lab
+        .open_console(ActorId::Reader, Service::Smtp)
+        .expect("reader");
+    assert_eq!(
+        server_lines(&greeting, conn),
+        ["220 mail.example.net ESMTP Postfix"]
+    );
+    lab.type_line(conn, "HELO pc.example");
+    lab.type_line(conn, "MAIL FROM:<hanako@example.net>");
+    assert_eq!(
+        server_lines(&lab.type_line(conn, "RCPT TO:<x@y.example>"), conn),
+        ["554 5.7.1 <x@y.example>: Relay access denied"]
+    );
+    lab.receive_as_reader();
+    assert_eq!(
+        server_lines(&lab.type_line(conn, "RCPT TO:<x@y.example>"), conn),
+        ["250 2.1.5 Ok"]
+    );
+    assert!(closes(&lab.close_console(conn), conn));
+    assert!(
+        lab.send_as_spammer()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayRefused { .. }))
+    );
+    lab.apply(&Action::SetPolicy {
+        policy: RelayPolicy::OpenRelay,
+    });
+    assert!(
+        lab.send_as_spammer()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayedOnward { .. }))
+    );
+    assert_eq!(lab.allowlist().len(), 1);
+    let advanced = lab.advance(11 * MINUTE);
+    assert!(
+        advanced
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::AllowlistExpired { .. }))
+    );
+    assert!(lab.allowlist().is_empty());
+    assert_eq!(lab.now(), SimTime(11 * MINUTE));
+
+    // A program that checks every 5 minutes keeps its window open indefinitely.
+    let mut reader = imasara::mail::scenario::Actor::reader();
+    reader.program.check_interval = Some(5 * MINUTE);
+    reader.program.send_style = SendStyle::Plain;
+    let mut lab = Lab::new(ServerConfig::example(), vec![reader]);
+    lab.apply(&Action::StartMailProgram {
+        actor: ActorId::Reader,
+    });
+    let events = lab.advance(60 * MINUTE);
+    let logins = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::PopLogin { success: true, .. }))
+        .count();
+    assert_eq!(logins, 12);
+    assert!(
+        lab.send_as_reader()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayAllowed { .. }))
+    );
+    lab.apply(&Action::QuitMailProgram {
+        actor: ActorId::Reader,
+    });
+    lab.advance(20 * MINUTE);
+    assert!(
+        lab.send_as_reader()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayRefused { .. }))
+    );
+}

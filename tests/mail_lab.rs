@@ -1,0 +1,548 @@
+//! mail-lab driven by real clients the project did not write: curl (pop3:// and smtp://)
+//! and Python's poplib/smtplib.
+//!
+//! How the binary is found: the test runs `$CARGO build --example mail-lab` for the same
+//! target directory and profile as this test binary (derived from `current_exe()`:
+//! `<target-dir>/<profile>/deps/mail_lab-HASH`), so it never runs a stale lab; the build is
+//! a no-op when `cargo test` has already built the examples. The lab listens on port 0 and
+//! prints the addresses it got, which the test reads from its stdout — no port races.
+//! Every wait is bounded, and the lab process is killed on drop.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn lab_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("<target>/<profile>/deps layout")
+        .to_path_buf();
+    let target_dir = profile_dir.parent().expect("target dir").to_path_buf();
+    let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => "dev".to_owned(),
+        Some(other) => other.to_owned(),
+    };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            "mail-lab",
+            "--profile",
+            &profile,
+        ])
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run cargo build --example mail-lab");
+    assert!(status.success(), "building mail-lab failed");
+    let bin = profile_dir.join("examples").join("mail-lab");
+    assert!(bin.exists(), "no binary at {}", bin.display());
+    bin
+}
+
+/// A running mail-lab; killed when dropped.
+struct LabProcess {
+    child: Child,
+    output: Arc<Mutex<Vec<String>>>,
+    pop3: SocketAddr,
+    smtp: SocketAddr,
+}
+
+impl LabProcess {
+    fn start(extra: &[&str]) -> LabProcess {
+        let mut child = Command::new(lab_binary())
+            .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start mail-lab");
+        let stdout = child.stdout.take().expect("stdout");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                sink.lock().expect("lock").push(line);
+            }
+        });
+        let mut lab = LabProcess {
+            child,
+            output,
+            pop3: ([0, 0, 0, 0], 0).into(),
+            smtp: ([0, 0, 0, 0], 0).into(),
+        };
+        let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
+            let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
+            line.rsplit(' ')
+                .next()
+                .expect("address")
+                .parse()
+                .expect("socket address")
+        };
+        lab.pop3 = addr(&lab, "POP3");
+        lab.smtp = addr(&lab, "SMTP");
+        lab
+    }
+
+    /// Wait until a stdout line contains `needle`; the line.
+    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
+        self.wait_for_nth(needle, 1, timeout)
+    }
+
+    fn wait_for_nth(&self, needle: &str, n: usize, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            {
+                let lines = self.output.lock().expect("lock");
+                if let Some(line) = lines.iter().filter(|l| l.contains(needle)).nth(n - 1) {
+                    return line.clone();
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "mail-lab never printed {needle:?} ({n}x); output: {:#?}",
+                self.output.lock().expect("lock")
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for LabProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Run a command with a time limit.
+fn run(cmd: &mut Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let deadline = Instant::now() + limit;
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{cmd:?} took longer than {limit:?}");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn curl(args: &[&str]) -> Output {
+    run(
+        Command::new("curl")
+            .args(["--silent", "--show-error", "--max-time", "20"])
+            .args(args),
+        Duration::from_secs(30),
+    )
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("imasara-mail-lab-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).expect("write temp file");
+    path
+}
+
+#[test]
+fn curl_sends_and_receives_byte_for_byte_and_is_refused_from_another_host() {
+    let lab = LabProcess::start(&[]);
+    let long = "x".repeat(900);
+    let message = format!(
+        "From: hanako@example.net\r\nTo: hanako@example.net\r\nSubject: curl test\r\n\r\n\
+         .a line starting with a dot\r\n.\r\n..\r\n\r\n{long}\r\nend\r\n"
+    );
+    let file = temp_file("curl.eml", message.as_bytes());
+    let smtp = format!("smtp://{}", lab.smtp);
+    let pop3 = format!("pop3://{}", lab.pop3);
+
+    let sent = curl(&[
+        &smtp,
+        "--mail-from",
+        "hanako@example.net",
+        "--mail-rcpt",
+        "hanako@example.net",
+        "--upload-file",
+        file.to_str().expect("path"),
+    ]);
+    assert!(
+        sent.status.success(),
+        "curl smtp: {}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    lab.wait_for("delivered", Duration::from_secs(10));
+
+    // curl logs in with APOP (the greeting has a timestamp) and RETRs message 1.
+    let got = curl(&["--user", "hanako:s3cret", &format!("{pop3}/1")]);
+    assert!(
+        got.status.success(),
+        "curl pop3: {}",
+        String::from_utf8_lossy(&got.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&got.stdout),
+        message,
+        "message changed on the way"
+    );
+    lab.wait_for(
+        "allowlist added 127.0.0.1 (hanako)",
+        Duration::from_secs(10),
+    );
+
+    // The listing shows it too.
+    let list = curl(&["--user", "hanako:s3cret", &pop3]);
+    assert_eq!(
+        String::from_utf8_lossy(&list.stdout),
+        format!("1 {}\r\n", message.len())
+    );
+
+    // Relaying from 127.0.0.1 works inside the window ...
+    let relay = |interface: &str| {
+        curl(&[
+            "--interface",
+            interface,
+            &smtp,
+            "--mail-from",
+            "hanako@example.net",
+            "--mail-rcpt",
+            "taro@example.org",
+            "--upload-file",
+            file.to_str().expect("path"),
+        ])
+    };
+    let ok = relay("127.0.0.1");
+    assert!(
+        ok.status.success(),
+        "relay: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    lab.wait_for("relayed", Duration::from_secs(10));
+    // ... but not from 127.0.0.2, "another machine" that never logged in.
+    let refused = relay("127.0.0.2");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("554"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    lab.wait_for(
+        "relay refused 127.0.0.2 -> taro@example.org (NotInAllowlist)",
+        Duration::from_secs(10),
+    );
+    let _ = std::fs::remove_file(file);
+}
+
+const PYTHON: &str = r#"
+import poplib, smtplib, sys, time
+
+pop_port, smtp_port, window = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+HOST = "127.0.0.1"
+body = (b"From: hanako@example.net\r\nTo: hanako@example.net\r\nSubject: python test\r\n\r\n"
+        b".starts with a dot\r\n\r\nUTF-8: \xe3\x81\x93\xe3\x82\x93\xe3\x81\xab\xe3\x81\xa1\xe3\x81\xaf\r\n"
+        + b"y" * 950 + b"\r\nlast line\r\n")
+
+def pop_login():
+    p = poplib.POP3(HOST, pop_port, timeout=10)
+    p.user("hanako")
+    p.pass_("s3cret")
+    return p
+
+def relay(source):
+    s = smtplib.SMTP(HOST, smtp_port, timeout=10, source_address=(source, 0))
+    try:
+        s.sendmail("hanako@example.net", ["taro@example.org"], b"Subject: relay\r\n\r\nhi\r\n")
+        print("RELAY", source, "OK")
+    except smtplib.SMTPRecipientsRefused as e:
+        code, text = e.recipients["taro@example.org"]
+        print("RELAY", source, "REFUSED", code, text.decode())
+    finally:
+        s.quit()
+
+s = smtplib.SMTP(HOST, smtp_port, timeout=10)
+s.sendmail("taro@example.org", ["hanako@example.net"], body)
+s.quit()
+
+p = pop_login()
+count, size = p.stat()
+resp, lines, octets = p.retr(count)
+got = b"\r\n".join(lines) + b"\r\n"
+print("ROUNDTRIP", "SAME" if got == body else "DIFFERENT",
+      "SIZE-OK" if octets == len(body) else "SIZE %d != %d" % (octets, len(body)))
+p.dele(count)
+p.quit()
+p = pop_login()
+print("AFTER-DELE", p.stat()[0])
+p.quit()
+
+relay("127.0.0.1")
+relay("127.0.0.2")
+time.sleep(window + 0.7)
+relay("127.0.0.1")
+try:
+    bad = poplib.POP3(HOST, pop_port, timeout=10)
+    bad.user("hanako")
+    bad.pass_("wrong")
+except poplib.error_proto as e:
+    print("BADLOGIN", e)
+relay("127.0.0.1")
+pop_login().quit()
+relay("127.0.0.1")
+"#;
+
+#[test]
+fn python_clients_round_trip_and_the_window_runs_out() {
+    let lab = LabProcess::start(&["--window", "2"]);
+    let out = run(
+        Command::new("python3")
+            .arg("-c")
+            .arg(PYTHON)
+            .arg(lab.pop3.port().to_string())
+            .arg(lab.smtp.port().to_string())
+            .arg("2"),
+        Duration::from_secs(60),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "python failed: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    let relay_denied = "REFUSED 554 5.7.1 <taro@example.org>: Relay access denied";
+    assert_eq!(
+        lines,
+        [
+            "ROUNDTRIP SAME SIZE-OK".to_owned(),
+            "AFTER-DELE 0".to_owned(),
+            "RELAY 127.0.0.1 OK".to_owned(),
+            format!("RELAY 127.0.0.2 {relay_denied}"),
+            format!("RELAY 127.0.0.1 {relay_denied}"),
+            "BADLOGIN b'-ERR [AUTH] Authentication failed.'".to_owned(),
+            format!("RELAY 127.0.0.1 {relay_denied}"),
+            "RELAY 127.0.0.1 OK".to_owned(),
+        ]
+    );
+    // The allowlist changes were printed as they happened.
+    lab.wait_for(
+        "allowlist added 127.0.0.1 (hanako) for 2s",
+        Duration::from_secs(5),
+    );
+    lab.wait_for(
+        "allowlist expired 127.0.0.1 (hanako)",
+        Duration::from_secs(5),
+    );
+    lab.wait_for(
+        "pop3 login failed for hanako from 127.0.0.1",
+        Duration::from_secs(5),
+    );
+    lab.wait_for_nth("allowlist added 127.0.0.1", 2, Duration::from_secs(5));
+    lab.wait_for(
+        "relay refused 127.0.0.1 -> taro@example.org (AllowlistExpired)",
+        Duration::from_secs(5),
+    );
+}
+
+fn read_reply(stream: &mut TcpStream) -> String {
+    let mut buf = [0u8; 4096];
+    let mut got = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !got.ends_with(b"\r\n") {
+        assert!(
+            Instant::now() < deadline,
+            "no reply; got {:?}",
+            String::from_utf8_lossy(&got)
+        );
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) => panic!("read: {e}"),
+        }
+    }
+    String::from_utf8_lossy(&got).into_owned()
+}
+
+fn connect(addr: SocketAddr) -> TcpStream {
+    let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+}
+
+#[test]
+fn lab_survives_garbage_disconnects_and_bounds_connections_and_idle_time() {
+    let lab = LabProcess::start(&["--max-connections", "2", "--idle", "2"]);
+    // Garbage, an over-long line, then an abrupt close in the middle of DATA.
+    {
+        let mut s = connect(lab.smtp);
+        assert!(read_reply(&mut s).starts_with("220 "));
+        s.write_all(b"\x00\xff\xfe garbage \x1b[31m\r\n")
+            .expect("write");
+        assert_eq!(
+            read_reply(&mut s),
+            "502 5.5.2 Error: command not recognized\r\n"
+        );
+        let mut long = vec![b'A'; 20_000];
+        long.extend_from_slice(b"\r\n");
+        s.write_all(&long).expect("write");
+        assert_eq!(read_reply(&mut s), "500 5.5.0 Error: line too long\r\n");
+        s.write_all(
+            b"HELO x\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<hanako@example.net>\r\nDATA\r\n",
+        )
+        .expect("write");
+        let mut replies = String::new();
+        while !replies.contains("354") {
+            replies.push_str(&read_reply(&mut s));
+        }
+        s.write_all(b"half a message").expect("write");
+    } // dropped: connection reset mid-DATA
+    {
+        let mut s = connect(lab.pop3);
+        assert!(read_reply(&mut s).starts_with("+OK"));
+        s.write_all(b"\xc3\x28 \x00\r\n").expect("write");
+        assert_eq!(read_reply(&mut s), "-ERR unknown command\r\n");
+    }
+    // Still serving, and the half message was not delivered.
+    let mut pop = connect(lab.pop3);
+    assert!(read_reply(&mut pop).starts_with("+OK"));
+    pop.write_all(b"USER hanako\r\n").expect("write");
+    assert_eq!(read_reply(&mut pop), "+OK\r\n");
+    pop.write_all(b"PASS s3cret\r\n").expect("write");
+    assert_eq!(
+        read_reply(&mut pop),
+        "+OK hanako's maildrop has 0 messages (0 octets)\r\n"
+    );
+    // A second connection is allowed (once the threads of the dropped ones have noticed),
+    // a third is turned away.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut smtp = loop {
+        let mut s = connect(lab.smtp);
+        let greeting = read_reply(&mut s);
+        if greeting.starts_with("220 ") {
+            break s;
+        }
+        assert!(greeting.starts_with("421 4.7.0"), "{greeting}");
+        assert!(
+            Instant::now() < deadline,
+            "dropped connections never released"
+        );
+        thread::sleep(Duration::from_millis(50));
+    };
+    let mut third = connect(lab.smtp);
+    assert_eq!(
+        read_reply(&mut third),
+        "421 4.7.0 mail.example.net Error: too many connections from 127.0.0.1\r\n"
+    );
+    // Idle clients are dropped: SMTP says why, POP3 closes silently (RFC 1939).
+    assert_eq!(
+        read_reply(&mut smtp),
+        "421 4.4.2 mail.example.net Error: timeout exceeded\r\n"
+    );
+    let mut rest = Vec::new();
+    let n = pop.read_to_end(&mut rest).expect("read to end");
+    assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(&rest));
+    // And afterwards it serves again.
+    let mut again = connect(lab.smtp);
+    assert!(read_reply(&mut again).starts_with("220 "));
+}
+
+const PYTHON_AUTH: &str = r#"
+import smtplib, sys
+
+smtp_port = int(sys.argv[1])
+msg = b"Subject: auth\r\n\r\nhi\r\n"
+for password in ["wrong", "s3cret"]:
+    s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+    s.ehlo("python.example")
+    print("AUTH-ADVERTISED", s.esmtp_features.get("auth", "").strip())
+    try:
+        s.login("hanako", password)
+        s.sendmail("hanako@example.net", ["taro@example.org"], msg)
+        print("LOGIN", password, "RELAYED")
+    except smtplib.SMTPAuthenticationError as e:
+        print("LOGIN", password, "REFUSED", e.smtp_code, e.smtp_error.decode())
+    s.quit()
+"#;
+
+#[test]
+fn smtp_auth_with_real_clients_and_another_flavour() {
+    let lab = LabProcess::start(&["--policy", "smtp-auth", "--flavour", "sendmail"]);
+    let file = temp_file("auth.eml", b"Subject: auth\r\n\r\nhello\r\n");
+    let smtp = format!("smtp://{}", lab.smtp);
+    let send = |user: Option<&str>| {
+        let mut args = vec![
+            smtp.as_str(),
+            "--mail-from",
+            "hanako@example.net",
+            "--mail-rcpt",
+            "taro@example.org",
+            "--upload-file",
+            file.to_str().expect("path"),
+        ];
+        if let Some(user) = user {
+            args.extend(["--user", user]);
+        }
+        curl(&args)
+    };
+    let refused = send(None);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("550"));
+    lab.wait_for(
+        "relay refused 127.0.0.1 -> taro@example.org (NotAuthenticated)",
+        Duration::from_secs(10),
+    );
+    let ok = send(Some("hanako:s3cret"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    lab.wait_for(
+        "smtp auth ok for hanako from 127.0.0.1",
+        Duration::from_secs(10),
+    );
+    lab.wait_for(
+        "relay allowed 127.0.0.1 -> taro@example.org (Authenticated)",
+        Duration::from_secs(10),
+    );
+
+    let out = run(
+        Command::new("python3")
+            .arg("-c")
+            .arg(PYTHON_AUTH)
+            .arg(lab.smtp.port().to_string()),
+        Duration::from_secs(60),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "AUTH-ADVERTISED LOGIN PLAIN",
+            "LOGIN wrong REFUSED 535 5.7.0 authentication failed",
+            "AUTH-ADVERTISED LOGIN PLAIN",
+            "LOGIN s3cret RELAYED",
+        ]
+    );
+    let _ = std::fs::remove_file(file);
+}
