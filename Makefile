@@ -38,7 +38,7 @@ test-native:
 
 # 2. Components mounted in headless Chromium (wasm-bindgen-test).
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test 'web*'
 
 # 3. The release build, served under a sub-path, driven by Playwright.
 test-e2e: dist
