@@ -22,7 +22,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-native test-wasm test-e2e dist size lint tools rust-tools browser-tools npm-tools clean
+.PHONY: serve test test-native test-wasm test-e2e dist size lint notices tools rust-tools browser-tools npm-tools clean
 
 serve: rust-tools npm-tools
 	trunk serve
@@ -55,6 +55,13 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@node scripts/notices.mjs target/third-party.check.txt > /dev/null
+	@cmp -s target/third-party.check.txt static/third-party.txt \
+	  || { echo "static/third-party.txt is out of date: run 'make notices'"; exit 1; }
+
+# Regenerate the third-party notices the About page links to (after a dependency change).
+notices:
+	node scripts/notices.mjs
 
 tools: rust-tools browser-tools npm-tools
 
