@@ -20,6 +20,8 @@ try {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
   document.documentElement.dataset.ready = 'true';
+  // Inside an iframe (a course page): report our height to the parent.
+  if (window.parent !== window) await import('./embed.js');
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 } catch (error) {
   console.error('imasara could not start:', error);

@@ -8,6 +8,7 @@ use super::i18n::{self, Key, Lang, k};
 use super::pages;
 use super::panic_screen;
 use super::route::{Location, Page};
+use super::share::ShareButtons;
 
 /// What every component may ask of the shell: where we are and in which language.
 #[derive(Clone, Copy)]
@@ -91,6 +92,17 @@ fn menu_label(page: &Page) -> Key {
     }
 }
 
+/// The "Link to this" / "Embed this" buttons for the explainers, with what a link to each
+/// cannot carry.
+fn share_for(page: &Page) -> Option<AnyView> {
+    let (limits, title) = match page {
+        Page::Mail => (k::share::limits_mail, k::share::frame_title_mail),
+        Page::Cert => (k::share::limits_cert, k::share::frame_title_cert),
+        _ => return None,
+    };
+    Some(view! { <ShareButtons limits title/> }.into_any())
+}
+
 /// The whole page: skip link, header, the current route, footer.
 #[component]
 pub fn App() -> impl IntoView {
@@ -103,6 +115,7 @@ pub fn App() -> impl IntoView {
     let browser_lang = browser_language();
     let lang = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
     let page = Memo::new(move |_| location.with(|l| l.page.clone()));
+    let embedded = Memo::new(move |_| location.with(Location::is_embed));
     let nav = Nav { location, lang };
     provide_context(nav);
 
@@ -119,6 +132,13 @@ pub fn App() -> impl IntoView {
             i18n::text(lang, title),
             i18n::text(lang, k::app::name)
         ));
+    });
+
+    // Embed mode: a compact layout without the site's header and footer (see style.css).
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.class_list().toggle_with_force("embed", embedded.get());
+        }
     });
 
     // After a navigation (not the first load), start reading at the top of the new page.
@@ -148,9 +168,40 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || nav.t(k::shell::skip_to_content)}
-        </a>
+        <Show
+            when=move || !embedded.get()
+            fallback=|| view! { <header class="embed-bar"><LanguageSwitch/></header> }
+        >
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || nav.t(k::shell::skip_to_content)}
+            </a>
+            <SiteHeader page/>
+        </Show>
+        <main id="main" tabindex="-1">
+            {move || share_for(&page.get())}
+            {move || pages::render(page.get())}
+        </main>
+        <Show when=move || !embedded.get()>
+            <footer class="site-footer">
+                <p>{move || nav.t(k::shell::footer_privacy)}</p>
+                <p>
+                    <a href=move || nav.href(Page::About)>
+                        {move || nav.t(k::shell::footer_about)}
+                    </a>
+                </p>
+            </footer>
+        </Show>
+    }
+}
+
+/// The site's header: name, menu (the current page marked) and language switch.
+#[component]
+fn SiteHeader(
+    /// The page being shown.
+    page: Memo<Page>,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
         <header class="site-header">
             <a class="brand" href=move || nav.href(Page::Home)>
                 <img class="brand-mark" src="favicon.svg" alt="" width="28" height="28"/>
@@ -179,15 +230,6 @@ pub fn App() -> impl IntoView {
             </nav>
             <LanguageSwitch/>
         </header>
-        <main id="main" tabindex="-1">
-            {move || pages::render(page.get())}
-        </main>
-        <footer class="site-footer">
-            <p>{move || nav.t(k::shell::footer_privacy)}</p>
-            <p>
-                <a href=move || nav.href(Page::About)>{move || nav.t(k::shell::footer_about)}</a>
-            </p>
-        </footer>
     }
 }
 

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod pages;
 pub mod panic_screen;
 pub mod route;
+pub mod share;
 
 pub use app::{App, Nav, use_nav};
 

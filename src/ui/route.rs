@@ -13,6 +13,10 @@ use super::i18n::Lang;
 /// The query key that carries the page language.
 pub const LANG: &str = "lang";
 
+/// The query key that asks for the compact, chrome-less layout used inside an iframe
+/// (`embed=1`).
+pub const EMBED: &str = "embed";
+
 /// The pages the site has.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -163,11 +167,19 @@ impl Location {
         next
     }
 
-    /// Another page, keeping only the language.
+    /// Whether the page is shown in embed mode (`embed=1`).
+    pub fn is_embed(&self) -> bool {
+        self.query.get(EMBED) == Some("1")
+    }
+
+    /// Another page, keeping only what belongs to the reader rather than to the page: the
+    /// language and embed mode.
     pub fn goto(&self, page: Page) -> Location {
         let mut next = Location::new(page);
-        if let Some(lang) = self.query.get(LANG) {
-            next.query.set(LANG, lang);
+        for key in [LANG, EMBED] {
+            if let Some(value) = self.query.get(key) {
+                next.query.set(key, value);
+            }
         }
         next
     }
@@ -296,6 +308,16 @@ mod tests {
         assert_eq!(loc.query.get("x"), Some("%"));
         assert_eq!(loc.query.get("y"), Some("%zz"));
         assert_eq!(loc.query.get("z"), Some("\u{fffd}"));
+    }
+
+    #[test]
+    fn embed_mode_survives_navigation_but_page_state_does_not() {
+        let loc = Location::parse("#/mail?embed=1&lang=ja&step=4");
+        assert!(loc.is_embed());
+        let next = loc.goto(Page::Glossary);
+        assert!(next.is_embed());
+        assert_eq!(next.to_hash(), "#/glossary?lang=ja&embed=1");
+        assert!(!Location::parse("#/mail?embed=0").is_embed());
     }
 
     #[test]
