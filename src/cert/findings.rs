@@ -1,0 +1,231 @@
+//! Stable codes for everything the engine finds, and Chromium's error vocabulary.
+//!
+//! The page explains each [`Code`] from its locale files; the engine only attaches data
+//! (which certificate, which block, a name or URL) and a plain English `message` for the
+//! command line. Codes are serialised in `snake_case` and never renamed.
+
+use serde::Serialize;
+
+/// The certificate errors Chromium shows, in the order it ranks them
+/// (`MapCertStatusToNetError` in net/cert/cert_status_flags.cc: the first one present is
+/// the one the interstitial page names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum ChromiumError {
+    #[serde(rename = "ERR_CERT_INVALID")]
+    Invalid,
+    #[serde(rename = "ERR_CERT_AUTHORITY_INVALID")]
+    AuthorityInvalid,
+    #[serde(rename = "ERR_CERT_COMMON_NAME_INVALID")]
+    CommonNameInvalid,
+    #[serde(rename = "ERR_CERT_WEAK_SIGNATURE_ALGORITHM")]
+    WeakSignatureAlgorithm,
+    #[serde(rename = "ERR_CERT_WEAK_KEY")]
+    WeakKey,
+    #[serde(rename = "ERR_CERT_DATE_INVALID")]
+    DateInvalid,
+}
+
+impl ChromiumError {
+    /// The name as Chromium spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChromiumError::Invalid => "ERR_CERT_INVALID",
+            ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
+            ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
+            ChromiumError::WeakSignatureAlgorithm => "ERR_CERT_WEAK_SIGNATURE_ALGORITHM",
+            ChromiumError::WeakKey => "ERR_CERT_WEAK_KEY",
+            ChromiumError::DateInvalid => "ERR_CERT_DATE_INVALID",
+        }
+    }
+
+    /// The one a browser displays among several: the smallest in Chromium's ranking
+    /// (the enum is declared in that order).
+    pub fn primary(errors: &[ChromiumError]) -> Option<ChromiumError> {
+        errors.iter().copied().min()
+    }
+}
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Makes a browser refuse the connection (see [`Finding::error`]).
+    Error,
+    /// Worth knowing; a browser would still accept.
+    Warning,
+    /// Background the page may show.
+    Info,
+}
+
+/// Every finding the engine can report. Stable: the page keys its explanations on these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    // --- input ---------------------------------------------------------------------
+    /// Nothing in the input was a certificate.
+    NoCertificate,
+    /// The input is neither PEM text nor DER.
+    InputNotRecognised,
+    /// A private key was pasted: it is secret and must now be treated as compromised.
+    PrivateKeyPasted,
+    /// A PEM block of another kind (request, CRL, public key...) was recognised and skipped.
+    OtherPemBlock,
+    /// A BEGIN line without its END line.
+    PemMissingEnd,
+    /// The END label differs from the BEGIN label.
+    PemLabelMismatch,
+    /// The body of a PEM block is not valid base64.
+    PemBadBase64,
+    /// A certificate's DER could not be parsed.
+    CertificateUnparsable,
+    /// Bytes follow a certificate inside its block.
+    TrailingData,
+    /// A PKCS#7 bundle could not be read.
+    Pkcs7Unparsable,
+    /// Certificates were taken out of a PKCS#7 bundle.
+    Pkcs7Bundle,
+    // --- chain -----------------------------------------------------------------------
+    /// The issuer of the top certificate is neither in the input nor a trust anchor.
+    MissingIntermediate,
+    /// The chain ends at a self-signed certificate that is not a trust anchor.
+    UntrustedRoot,
+    /// The leaf itself is self-signed and not a trust anchor.
+    SelfSignedLeaf,
+    /// The certificates were pasted root first.
+    ReverseOrder,
+    /// The certificates were pasted in neither order.
+    OutOfOrder,
+    /// The same certificate appears more than once.
+    DuplicateCertificate,
+    /// A certificate takes no part in the chain.
+    UnrelatedCertificate,
+    /// Another certificate in the input could also have issued a link (cross-signing).
+    CrossSignedAlternative,
+    /// The leaf was chosen among several candidates.
+    LeafChosen,
+    // --- per link -------------------------------------------------------------------
+    /// A signature does not verify with the issuer's key.
+    SignatureInvalid,
+    /// The signature algorithm cannot be checked here (never reported as valid).
+    SignatureUnsupported,
+    /// The child's issuer name is not the issuer's subject name.
+    NameMismatch,
+    /// The authority key identifier does not match the issuer's subject key identifier.
+    KeyIdMismatch,
+    /// The issuer is not a CA (basicConstraints).
+    IssuerNotCa,
+    /// The issuer's pathLenConstraint is exceeded.
+    PathLenExceeded,
+    /// The issuer's keyUsage does not allow signing certificates.
+    IssuerCannotSign,
+    // --- dates ---------------------------------------------------------------------
+    /// A certificate had expired at the chosen time.
+    Expired,
+    /// A certificate was not yet valid at the chosen time.
+    NotYetValid,
+    /// The trust anchor's own certificate is out of date (anchors carry no dates).
+    AnchorCertificateOutOfDate,
+    // --- algorithms ------------------------------------------------------------------
+    /// SHA-1 or MD5 signs a certificate below the trust anchor.
+    WeakSignatureAlgorithm,
+    /// An RSA key shorter than 2048 bits.
+    WeakKey,
+    // --- host name -------------------------------------------------------------------
+    /// The host name matches none of the leaf's names.
+    HostMismatch,
+    /// Only the subject common name (which browsers ignore) would have matched.
+    HostMatchesOnlyCommonName,
+    /// The host name was matched in its ASCII (punycode) form.
+    HostInternationalised,
+    /// No host name was given, so none was checked.
+    HostNotChecked,
+    /// The leaf has no subjectAltName extension.
+    NoSubjectAltName,
+    /// The host name given is not a valid DNS name or IP address.
+    HostInvalid,
+    // --- other ---------------------------------------------------------------------
+    /// An extension marked critical that the engine does not understand.
+    UnsupportedCriticalExtension,
+    /// The leaf is a CA certificate.
+    LeafIsCa,
+    /// The leaf's extKeyUsage does not include TLS server authentication.
+    LeafNotForServers,
+    /// Trusted by a caller-supplied anchor, not the Mozilla set.
+    TrustedByCustomAnchor,
+    /// Revocation (OCSP, CRL) cannot be checked offline.
+    RevocationNotChecked,
+    /// Certificate Transparency log inclusion cannot be checked offline.
+    CtNotChecked,
+    /// The leaf carries no embedded SCTs (browsers require CT for public certificates).
+    NoEmbeddedScts,
+    /// An extension could not be decoded.
+    ExtensionUnparsable,
+}
+
+/// One finding: a code, where it applies, data, and an English sentence for the CLI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// The browser error this finding causes, if any.
+    pub error: Option<ChromiumError>,
+    /// Index into the report's `certificates`, when it is about one certificate.
+    pub certificate: Option<usize>,
+    /// Index of the input block (PEM block or DER file), when it is about one.
+    pub block: Option<usize>,
+    /// Data for the explanation: a name, URL, algorithm or byte position.
+    pub detail: Option<String>,
+    /// A plain English sentence (the page uses `code` and its own locale text instead).
+    pub message: String,
+}
+
+impl Finding {
+    pub(crate) fn new(code: Code, severity: Severity, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity,
+            error: None,
+            certificate: None,
+            block: None,
+            detail: None,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn error(mut self, e: ChromiumError) -> Finding {
+        self.error = Some(e);
+        self.severity = Severity::Error;
+        self
+    }
+
+    pub(crate) fn cert(mut self, index: usize) -> Finding {
+        self.certificate = Some(index);
+        self
+    }
+
+    pub(crate) fn block(mut self, index: usize) -> Finding {
+        self.block = Some(index);
+        self
+    }
+
+    pub(crate) fn detail(mut self, d: impl Into<String>) -> Finding {
+        self.detail = Some(d.into());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chromium_precedence() {
+        use ChromiumError::*;
+        assert_eq!(ChromiumError::primary(&[DateInvalid, AuthorityInvalid]), Some(AuthorityInvalid));
+        assert_eq!(ChromiumError::primary(&[DateInvalid, CommonNameInvalid]), Some(CommonNameInvalid));
+        assert_eq!(ChromiumError::primary(&[WeakKey, WeakSignatureAlgorithm]), Some(WeakSignatureAlgorithm));
+        assert_eq!(ChromiumError::primary(&[DateInvalid, WeakKey]), Some(WeakKey));
+        assert_eq!(ChromiumError::primary(&[Invalid, AuthorityInvalid]), Some(Invalid));
+        assert_eq!(ChromiumError::primary(&[]), None);
+    }
+}
