@@ -95,6 +95,8 @@ pub struct Analysis {
     primary: Vec<bool>,
     edges: Vec<Vec<Edge>>,
     mozilla: Vec<Vec<AnchorMatch>>,
+    /// The self-signature check of self-issued certificates.
+    self_signature: Vec<Option<SignatureStatus>>,
 }
 
 /// The trust decision.
@@ -238,11 +240,14 @@ impl Analysis {
             }
         }
         // Self-signatures.
+        let mut self_signature = vec![None; data.len()];
         for (i, d) in data.iter().enumerate() {
             let self_issued = chain::names_equal(&d.subject_raw, &d.subject_norm, &d.issuer_raw, &d.issuer_norm);
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
             if self_issued || ids_say_self {
-                certs[i].self_signed = signature::verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig) == SignatureStatus::Valid;
+                let status = signature::verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
+                certs[i].self_signed = status == SignatureStatus::Valid;
+                self_signature[i] = Some(status);
             }
         }
         let edges = chain::edges(&data, &primary);
@@ -259,7 +264,7 @@ impl Analysis {
         if blocks.is_empty() && certs.is_empty() {
             blocks = Vec::new();
         }
-        Analysis { blocks, input_findings: findings, certs, data, primary, edges, mozilla }
+        Analysis { blocks, input_findings: findings, certs, data, primary, edges, mozilla, self_signature }
     }
 
     /// The decoded certificates, input order.
@@ -468,7 +473,7 @@ impl<'a> Judge<'a> {
                     hit = Some(h);
                     break;
                 }
-                if a.certs[cur].self_signed {
+                if a.certs[cur].self_signed || a.self_signature[cur] == Some(SignatureStatus::Unsupported) {
                     break;
                 }
                 let mut cands: Vec<&Edge> = a.edges[cur].iter().filter(|e| !chain.contains(&e.parent)).collect();
@@ -672,6 +677,23 @@ impl<'a> Judge<'a> {
                 };
                 let code = if anchor_fail.is_some() { Code::SignatureInvalid } else { Code::MissingIntermediate };
                 self.err(Finding::new(code, Severity::Error, msg).error(E::AuthorityInvalid).cert(m.child).detail(if urls.is_empty() { m.name.clone() } else { urls }));
+            } else if a.self_signature[top] == Some(SignatureStatus::Unsupported) {
+                let code = if chain.len() == 1 { Code::SelfSignedLeaf } else { Code::UntrustedRoot };
+                self.err(
+                    Finding::new(
+                        code,
+                        Severity::Error,
+                        format!("the chain ends at \"{}\", which names itself as issuer and is not a trusted root; its self-signature ({}) cannot be checked here", a.certs[top].subject, a.certs[top].signature_algorithm),
+                    )
+                    .error(E::AuthorityInvalid)
+                    .cert(top)
+                    .detail(a.certs[top].subject.clone()),
+                );
+                self.findings.push(
+                    Finding::new(Code::SignatureUnsupported, Severity::Warning, format!("the signature algorithm of certificate {} ({}) cannot be checked here", top + 1, a.certs[top].signature_algorithm))
+                        .cert(top)
+                        .detail(a.certs[top].signature_algorithm.clone()),
+                );
             } else if a.certs[top].self_signed {
                 let code = if chain.len() == 1 { Code::SelfSignedLeaf } else { Code::UntrustedRoot };
                 self.err(
@@ -772,18 +794,21 @@ impl<'a> Judge<'a> {
             }
         }
 
-        // Weak algorithms: signatures checked by an issuer (not a root's self-signature).
-        for l in links {
-            let c = &a.data[l.child];
-            if let Some(h) = c.sig_alg.hash().filter(|h| h.is_weak()) {
+        // Weak algorithms: every certificate of the chain except a root's self-signature
+        // and the trust anchor's own certificate.
+        for (pos, &i) in chain.iter().enumerate() {
+            if Some(pos) == anchor_pos || (pos + 1 == chain.len() && a.certs[i].self_signed) {
+                continue;
+            }
+            if let Some(h) = a.data[i].sig_alg.hash().filter(|h| h.is_weak()) {
                 self.err(
                     Finding::new(
                         Code::WeakSignatureAlgorithm,
                         Severity::Error,
-                        format!("certificate {} is signed with {}, which browsers reject", l.child + 1, h.name()),
+                        format!("certificate {} is signed with {}, which browsers reject", i + 1, h.name()),
                     )
                     .error(E::WeakSignatureAlgorithm)
-                    .cert(l.child)
+                    .cert(i)
                     .detail(h.name()),
                 );
             }
