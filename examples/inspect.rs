@@ -22,9 +22,9 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use imasara::cert::{Analysis, Anchor, Options, UnixTime};
-    use serde_json::{Value, json};
 
-    const USAGE: &str = "usage: inspect [--host NAME] [--at RFC3339] [--trust FILE]... [--no-mozilla] FILE...";
+    const USAGE: &str =
+        "usage: inspect [--host NAME] [--at RFC3339] [--trust FILE]... [--no-mozilla] FILE...";
 
     pub fn run(args: Vec<String>) -> i32 {
         let mut host = None;
@@ -39,7 +39,9 @@ mod native {
                 "--at" => match it.next().as_deref().map(UnixTime::parse_rfc3339) {
                     Some(Some(t)) => at = Some(t),
                     _ => {
-                        eprintln!("inspect: --at needs an RFC 3339 time, e.g. 2026-11-27T12:00:00Z\n{USAGE}");
+                        eprintln!(
+                            "inspect: --at needs an RFC 3339 time, e.g. 2026-11-27T12:00:00Z\n{USAGE}"
+                        );
                         return 2;
                     }
                 },
@@ -108,21 +110,20 @@ mod native {
             }
             return 1;
         }
-        let options = Options { at, host, extra_anchors: anchors, mozilla_roots: mozilla };
+        let options = Options {
+            at,
+            host,
+            extra_anchors: anchors,
+            mozilla_roots: mozilla,
+        };
         let report = analysis.judge(&options);
-        let mut value = match serde_json::to_value(&report) {
+        let value = match serde_json::to_value(&report) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("inspect: cannot serialise the report: {e}");
                 return 3;
             }
         };
-        // The CLI's `trust.source` uses the stable names "mozilla" | "custom" | null.
-        if let Some(t) = value.get_mut("trust") {
-            if t.get("source") == Some(&Value::Null) {
-                t["source"] = json!(null);
-            }
-        }
         match serde_json::to_string_pretty(&value) {
             Ok(s) => {
                 println!("{s}");

@@ -2,11 +2,20 @@
 //! SHA-1/256/384/512, RSA-PSS with SHA-256/384/512, a 1024-bit key, a SHA-1 intermediate,
 //! PKCS#7 bundles), each valid and with one bit flipped.
 #![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
 
-use imasara::cert::{Analysis, Anchor, BlockKind, ChromiumError as E, Code, Options, Report, SignatureStatus, UnixTime};
+use imasara::cert::{
+    Analysis, Anchor, BlockKind, ChromiumError as E, Code, Options, Report, SignatureStatus,
+    UnixTime,
+};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/cert/openssl/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/openssl/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 fn root_anchor() -> Vec<Anchor> {
@@ -17,7 +26,12 @@ fn judge_bytes(input: &[u8]) -> Report {
     let a = Analysis::parse(input);
     // A day after the leaf's notBefore (the script dates them from its run).
     let t = UnixTime(a.certificates()[0].not_before_unix + 86_400);
-    a.judge(&Options { at: t, host: Some("rsa.example.test".into()), extra_anchors: root_anchor(), mozilla_roots: false })
+    a.judge(&Options {
+        at: t,
+        host: Some("rsa.example.test".into()),
+        extra_anchors: root_anchor(),
+        mozilla_roots: false,
+    })
 }
 
 fn with_root(leaf: &[u8]) -> Vec<u8> {
@@ -73,8 +87,16 @@ fn rsa_algorithms_valid_and_flipped() {
         ("leaf-rsa-pss-sha256.pem", "rsassaPss", &[]),
         ("leaf-rsa-pss-sha384.pem", "rsassaPss", &[]),
         ("leaf-rsa-pss-sha512.pem", "rsassaPss", &[]),
-        ("leaf-rsa-pkcs1-sha1.pem", "sha1WithRSAEncryption", &[E::WeakSignatureAlgorithm]),
-        ("leaf-rsa-1024.pem", "sha256WithRSAEncryption", &[E::WeakKey]),
+        (
+            "leaf-rsa-pkcs1-sha1.pem",
+            "sha1WithRSAEncryption",
+            &[E::WeakSignatureAlgorithm],
+        ),
+        (
+            "leaf-rsa-1024.pem",
+            "sha256WithRSAEncryption",
+            &[E::WeakKey],
+        ),
     ];
     for (name, alg, errors) in cases {
         let rep = judge_bytes(&with_root(&fixture(name)));
@@ -86,8 +108,17 @@ fn rsa_algorithms_valid_and_flipped() {
         // DER then PEM in one buffer is not a format; judge them as two inputs.
         let a = Analysis::parse_inputs(&[&flipped_leaf_der(name), &fixture("rsa-root.pem")]);
         let t = UnixTime(a.certificates()[0].not_before_unix + 86_400);
-        let rep = a.judge(&Options { at: t, host: Some("rsa.example.test".into()), extra_anchors: root_anchor(), mozilla_roots: false });
-        assert_eq!(rep.links[0].signature, SignatureStatus::Invalid, "{name} flipped");
+        let rep = a.judge(&Options {
+            at: t,
+            host: Some("rsa.example.test".into()),
+            extra_anchors: root_anchor(),
+            mozilla_roots: false,
+        });
+        assert_eq!(
+            rep.links[0].signature,
+            SignatureStatus::Invalid,
+            "{name} flipped"
+        );
         assert!(rep.errors.contains(&E::AuthorityInvalid), "{name} flipped");
         assert_eq!(rep.primary_error, Some(E::AuthorityInvalid));
     }
@@ -114,7 +145,12 @@ fn sha1_intermediate_is_weak_but_a_root_self_signature_is_not_judged() {
     let rep = judge_bytes(&input);
     assert_eq!(rep.chain, vec![0, 1, 2]);
     assert_eq!(rep.errors, vec![E::WeakSignatureAlgorithm]);
-    let weak: Vec<_> = rep.warnings.iter().filter(|w| w.code == Code::WeakSignatureAlgorithm).map(|w| w.certificate).collect();
+    let weak: Vec<_> = rep
+        .warnings
+        .iter()
+        .filter(|w| w.code == Code::WeakSignatureAlgorithm)
+        .map(|w| w.certificate)
+        .collect();
     assert_eq!(weak, vec![Some(1)]);
 }
 
@@ -124,7 +160,11 @@ fn pkcs7_bundles_pem_and_der() {
         let rep = judge_bytes(&fixture(name));
         assert_eq!(rep.certificates.len(), 3, "{name}");
         assert_eq!(rep.chain, vec![0, 1, 2], "{name}");
-        let kind = if name.ends_with("p7b") { BlockKind::PemPkcs7 } else { BlockKind::DerPkcs7 };
+        let kind = if name.ends_with("p7b") {
+            BlockKind::PemPkcs7
+        } else {
+            BlockKind::DerPkcs7
+        };
         assert_eq!(rep.blocks[0].kind, kind);
         assert_eq!(rep.blocks[0].certificates, vec![0, 1, 2]);
         assert!(rep.warnings.iter().any(|w| w.code == Code::Pkcs7Bundle));
@@ -136,5 +176,10 @@ fn pkcs7_bundles_pem_and_der() {
 fn der_cer_file() {
     let rep = judge_bytes(&fixture("leaf-rsa-pkcs1-sha256.der"));
     assert_eq!(rep.blocks[0].kind, BlockKind::DerCertificate);
-    assert_eq!(rep.errors, vec![], "signed by the anchor's key: {:#?}", rep.warnings);
+    assert_eq!(
+        rep.errors,
+        vec![],
+        "signed by the anchor's key: {:#?}",
+        rep.warnings
+    );
 }

@@ -1,17 +1,26 @@
 //! Never a panic: arbitrary bytes, mutated certificates and PEM, huge pastes.
 #![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
 
 use imasara::cert::{Analysis, Options, UnixTime};
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/cert/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 fn der_of(path: &str, n: usize) -> Vec<u8> {
     let text = String::from_utf8(fixture(path)).unwrap();
     let block = text.split("-----END CERTIFICATE-----").nth(n).unwrap();
-    let b64: String = block.lines().filter(|l| !l.contains("-----") && !l.trim().is_empty()).collect();
+    let b64: String = block
+        .lines()
+        .filter(|l| !l.contains("-----") && !l.trim().is_empty())
+        .collect();
     let table = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,
@@ -34,7 +43,13 @@ fn der_of(path: &str, n: usize) -> Vec<u8> {
 
 fn judge_all(input: &[u8]) {
     let a = Analysis::parse(input);
-    for host in [None, Some("amazon.com"), Some("日本語.jp"), Some("192.0.2.1"), Some("..")] {
+    for host in [
+        None,
+        Some("amazon.com"),
+        Some("日本語.jp"),
+        Some("192.0.2.1"),
+        Some(".."),
+    ] {
         let mut o = Options::at(UnixTime(1_780_000_000));
         o.host = host.map(str::to_string);
         let _ = a.judge(&o);

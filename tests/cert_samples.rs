@@ -3,11 +3,17 @@
 //! `openssl verify -attime T -verify_hostname HOST -CAfile ROOT -untrusted INTERMEDIATES LEAF`
 //! (what OpenSSL said is noted beside each case).
 #![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
 
 use imasara::cert::{Analysis, AnchorSource, ChromiumError as E, Code, Options, UnixTime};
 
 fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/cert/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 fn at(s: &str) -> UnixTime {
@@ -24,10 +30,22 @@ fn codes(r: &imasara::cert::Report) -> Vec<Code> {
 const REAL: &[(&str, &str, &str)] = &[
     ("amazon.com.pem", "amazon.com", "2026-07-29T23:59:59Z"),
     ("apple.com.pem", "apple.com", "2026-04-12T18:38:32Z"),
-    ("cloudflare.com.pem", "cloudflare.com", "2026-04-26T21:29:48Z"),
-    ("docs.python.org.pem", "docs.python.org", "2026-07-31T01:03:45Z"),
+    (
+        "cloudflare.com.pem",
+        "cloudflare.com",
+        "2026-04-26T21:29:48Z",
+    ),
+    (
+        "docs.python.org.pem",
+        "docs.python.org",
+        "2026-07-31T01:03:45Z",
+    ),
     ("google.com.pem", "google.com", "2026-03-16T08:36:37Z"),
-    ("stackoverflow.com.pem", "stackoverflow.com", "2026-04-05T14:15:01Z"),
+    (
+        "stackoverflow.com.pem",
+        "stackoverflow.com",
+        "2026-04-05T14:15:01Z",
+    ),
 ];
 
 #[test]
@@ -40,11 +58,21 @@ fn real_chains_are_trusted_inside_their_validity() {
         assert_eq!(r.chain, vec![0, 1, 2], "{file}");
         assert!(r.trust.trusted, "{file}");
         assert_eq!(r.trust.source, Some(AnchorSource::Mozilla), "{file}");
-        assert!(r.trust.is_anchor_certificate, "{file}: the pasted root is the anchor");
+        assert!(
+            r.trust.is_anchor_certificate,
+            "{file}: the pasted root is the anchor"
+        );
         assert_eq!(r.links.len(), 2, "{file}");
-        assert!(r.links.iter().all(|l| l.signature == imasara::cert::SignatureStatus::Valid));
+        assert!(
+            r.links
+                .iter()
+                .all(|l| l.signature == imasara::cert::SignatureStatus::Valid)
+        );
         assert!(r.certificates[2].self_signed && !r.certificates[0].self_signed);
-        assert!(r.host.as_ref().is_some_and(|h| h.matched_by.is_some()), "{file}");
+        assert!(
+            r.host.as_ref().is_some_and(|h| h.matched_by.is_some()),
+            "{file}"
+        );
         assert!(codes(&r).contains(&Code::RevocationNotChecked));
         assert!(codes(&r).contains(&Code::CtNotChecked));
     }
@@ -53,7 +81,8 @@ fn real_chains_are_trusted_inside_their_validity() {
 #[test]
 fn real_chains_wrong_host() {
     for (file, _, t) in REAL {
-        let r = Analysis::parse(&fixture(&format!("real-chains/{file}"))).judge(&Options::at(at(t)).with_host("wrong.example"));
+        let r = Analysis::parse(&fixture(&format!("real-chains/{file}")))
+            .judge(&Options::at(at(t)).with_host("wrong.example"));
         assert_eq!(r.errors, vec![E::CommonNameInvalid], "{file}");
         assert_eq!(r.primary_error, Some(E::CommonNameInvalid));
         assert!(codes(&r).contains(&Code::HostMismatch));
@@ -66,17 +95,26 @@ fn real_chains_on_2026_11_27() {
     // "error 10 at 0 depth lookup: certificate has expired".
     let now = at("2026-11-27T00:00:00Z");
     for (file, host, _) in REAL {
-        let r = Analysis::parse(&fixture(&format!("real-chains/{file}"))).judge(&Options::at(now).with_host(*host));
-        let expected = if matches!(*file, "amazon.com.pem" | "docs.python.org.pem") { vec![] } else { vec![E::DateInvalid] };
+        let r = Analysis::parse(&fixture(&format!("real-chains/{file}")))
+            .judge(&Options::at(now).with_host(*host));
+        let expected = if matches!(*file, "amazon.com.pem" | "docs.python.org.pem") {
+            vec![]
+        } else {
+            vec![E::DateInvalid]
+        };
         assert_eq!(r.errors, expected, "{file}");
-        assert!(r.trust.trusted, "{file}: the root set is today's, only dates move");
+        assert!(
+            r.trust.trusted,
+            "{file}: the root set is today's, only dates move"
+        );
     }
 }
 
 #[test]
 fn cloudflare_not_yet_valid_before_issue() {
     // OpenSSL at 2026-03-12T12:00:00Z: "error 9 at 0 depth lookup: certificate is not yet valid".
-    let r = Analysis::parse(&fixture("real-chains/cloudflare.com.pem")).judge(&Options::at(at("2026-03-12T12:00:00Z")).with_host("cloudflare.com"));
+    let r = Analysis::parse(&fixture("real-chains/cloudflare.com.pem"))
+        .judge(&Options::at(at("2026-03-12T12:00:00Z")).with_host("cloudflare.com"));
     assert_eq!(r.errors, vec![E::DateInvalid]);
     assert!(codes(&r).contains(&Code::NotYetValid));
 }
@@ -100,10 +138,26 @@ fn fields_of_a_real_leaf() {
     let der = fixture("real-chains/amazon.com.pem");
     let _ = der;
     for e in &leaf.extensions {
-        assert!(e.length > 0 && e.offset + e.length <= leaf.der_length, "{}", e.name);
+        assert!(
+            e.length > 0 && e.offset + e.length <= leaf.der_length,
+            "{}",
+            e.name
+        );
     }
     let names: Vec<&str> = leaf.ranges.iter().map(|r| r.field.as_str()).collect();
-    for f in ["certificate", "tbs_certificate", "version", "serial", "issuer", "validity", "subject", "subject_public_key_info", "extensions", "signature_algorithm", "signature_value"] {
+    for f in [
+        "certificate",
+        "tbs_certificate",
+        "version",
+        "serial",
+        "issuer",
+        "validity",
+        "subject",
+        "subject_public_key_info",
+        "extensions",
+        "signature_algorithm",
+        "signature_value",
+    ] {
         assert!(names.contains(&f), "missing range {f}");
     }
 }
@@ -111,7 +165,10 @@ fn fields_of_a_real_leaf() {
 #[test]
 fn apple_is_ev_and_stackoverflow_is_ecdsa() {
     let apple = Analysis::parse(&fixture("real-chains/apple.com.pem"));
-    assert_eq!(apple.certificates()[0].validation_level.as_deref(), Some("ev"));
+    assert_eq!(
+        apple.certificates()[0].validation_level.as_deref(),
+        Some("ev")
+    );
     let so = Analysis::parse(&fixture("real-chains/stackoverflow.com.pem"));
     assert_eq!(so.certificates()[0].public_key.algorithm, "EC");
     let docs = Analysis::parse(&fixture("real-chains/docs.python.org.pem"));
@@ -121,10 +178,21 @@ fn apple_is_ev_and_stackoverflow_is_ecdsa() {
 #[test]
 fn real_chain_reversed_and_with_duplicates() {
     let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
-    let blocks: Vec<String> = text.split_inclusive("-----END CERTIFICATE-----").map(str::to_string).filter(|b| b.contains("BEGIN")).collect();
+    let blocks: Vec<String> = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .map(str::to_string)
+        .filter(|b| b.contains("BEGIN"))
+        .collect();
     assert_eq!(blocks.len(), 3);
-    let reversed = format!("Here is what the server sent:\r\n\r\n{}\r\n    {}\n\n{}\n{}", blocks[2].replace('\n', "\r\n"), blocks[1].trim(), blocks[0], blocks[0]);
-    let r = Analysis::parse(reversed.as_bytes()).judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
+    let reversed = format!(
+        "Here is what the server sent:\r\n\r\n{}\r\n    {}\n\n{}\n{}",
+        blocks[2].replace('\n', "\r\n"),
+        blocks[1].trim(),
+        blocks[0],
+        blocks[0]
+    );
+    let r = Analysis::parse(reversed.as_bytes())
+        .judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
     assert_eq!(r.errors, vec![]);
     assert_eq!(r.chain, vec![2, 1, 0]);
     assert!(codes(&r).contains(&Code::ReverseOrder));
@@ -134,11 +202,19 @@ fn real_chain_reversed_and_with_duplicates() {
 #[test]
 fn leaf_without_its_intermediate_names_the_aia_url() {
     let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
-    let leaf: String = text.split_inclusive("-----END CERTIFICATE-----").next().unwrap().to_string();
-    let r = Analysis::parse(leaf.as_bytes()).judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
+    let leaf: String = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .next()
+        .unwrap()
+        .to_string();
+    let r = Analysis::parse(leaf.as_bytes())
+        .judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
     assert_eq!(r.errors, vec![E::AuthorityInvalid]);
     let m = r.missing_issuer.as_ref().expect("missing issuer");
-    assert!(m.ca_issuers_urls.iter().any(|u| u.starts_with("http")), "{m:?}");
+    assert!(
+        m.ca_issuers_urls.iter().any(|u| u.starts_with("http")),
+        "{m:?}"
+    );
     assert!(codes(&r).contains(&Code::MissingIntermediate));
 }
 
@@ -146,8 +222,12 @@ fn leaf_without_its_intermediate_names_the_aia_url() {
 fn leaf_and_intermediate_are_trusted_through_the_anchor_key() {
     // Without the pasted root: the intermediate is signed by a Mozilla anchor's key.
     let text = String::from_utf8(fixture("real-chains/google.com.pem")).unwrap();
-    let two: String = text.split_inclusive("-----END CERTIFICATE-----").take(2).collect();
-    let r = Analysis::parse(two.as_bytes()).judge(&Options::at(at("2026-03-16T08:36:37Z")).with_host("www.google.com"));
+    let two: String = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .take(2)
+        .collect();
+    let r = Analysis::parse(two.as_bytes())
+        .judge(&Options::at(at("2026-03-16T08:36:37Z")).with_host("www.google.com"));
     assert_eq!(r.errors, vec![]);
     assert!(r.trust.trusted && !r.trust.is_anchor_certificate);
     assert_eq!(r.trust.chain_position, Some(1));
@@ -165,18 +245,73 @@ fn leaf_and_intermediate_are_trusted_through_the_anchor_key() {
 #[test]
 fn badssl_verdicts() {
     let cases: &[(&str, &str, &str, &[E], Code)] = &[
-        ("wildcard-rsa2048", "rsa2048.badssl.com", "2020-04-22T00:00:00Z", &[E::AuthorityInvalid], Code::MissingIntermediate),
-        ("wildcard-ecc256", "ecc256.badssl.com", "2020-03-06T00:00:00Z", &[E::AuthorityInvalid], Code::MissingIntermediate),
-        ("wildcard-self-signed", "self-signed.badssl.com", "2016-09-07T21:17:05Z", &[E::AuthorityInvalid], Code::SelfSignedLeaf),
-        ("wildcard-incomplete-chain", "incomplete-chain.badssl.com", "2020-04-22T00:00:00Z", &[E::AuthorityInvalid], Code::MissingIntermediate),
-        ("subdomain-superfish", "superfish.badssl.com", "2018-06-15T17:15:23Z", &[E::AuthorityInvalid], Code::MissingIntermediate),
-        ("subdomain-edellroot", "edellroot.badssl.com", "2018-06-15T17:15:23Z", &[E::AuthorityInvalid], Code::MissingIntermediate),
-        ("wildcard-sha1-intermediate", "sha1-intermediate.badssl.com", "2017-05-13T00:00:00Z", &[E::AuthorityInvalid, E::WeakSignatureAlgorithm], Code::WeakSignatureAlgorithm),
-        ("wildcard-expired", "expired.badssl.com", "2026-11-27T00:00:00Z", &[E::DateInvalid], Code::Expired),
-        ("subdomain-no-common-name", "no-common-name.badssl.com", "2017-04-22T00:00:00Z", &[], Code::CtNotChecked),
+        (
+            "wildcard-rsa2048",
+            "rsa2048.badssl.com",
+            "2020-04-22T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-ecc256",
+            "ecc256.badssl.com",
+            "2020-03-06T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-self-signed",
+            "self-signed.badssl.com",
+            "2016-09-07T21:17:05Z",
+            &[E::AuthorityInvalid],
+            Code::SelfSignedLeaf,
+        ),
+        (
+            "wildcard-incomplete-chain",
+            "incomplete-chain.badssl.com",
+            "2020-04-22T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "subdomain-superfish",
+            "superfish.badssl.com",
+            "2018-06-15T17:15:23Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "subdomain-edellroot",
+            "edellroot.badssl.com",
+            "2018-06-15T17:15:23Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-sha1-intermediate",
+            "sha1-intermediate.badssl.com",
+            "2017-05-13T00:00:00Z",
+            &[E::AuthorityInvalid, E::WeakSignatureAlgorithm],
+            Code::WeakSignatureAlgorithm,
+        ),
+        (
+            "wildcard-expired",
+            "expired.badssl.com",
+            "2026-11-27T00:00:00Z",
+            &[E::DateInvalid],
+            Code::Expired,
+        ),
+        (
+            "subdomain-no-common-name",
+            "no-common-name.badssl.com",
+            "2017-04-22T00:00:00Z",
+            &[],
+            Code::CtNotChecked,
+        ),
     ];
     for (file, host, t, errors, code) in cases {
-        let r = Analysis::parse(&fixture(&format!("badssl/{file}.pem"))).judge(&Options::at(at(t)).with_host(*host));
+        let r = Analysis::parse(&fixture(&format!("badssl/{file}.pem")))
+            .judge(&Options::at(at(t)).with_host(*host));
         assert_eq!(r.errors, errors.to_vec(), "{file}: {:#?}", r.warnings);
         assert!(codes(&r).contains(code), "{file}: {:?}", codes(&r));
     }
@@ -217,15 +352,31 @@ fn many_sans_are_fast() {
 
 #[test]
 fn x509_parser_assets() {
-    let judge = |f: &str| Analysis::parse(&fixture(&format!("x509-parser-assets/{f}"))).judge(&Options::at(at("2020-01-01T00:00:00Z")));
-    for f in ["rsa-pss_self_signed_sha256.der", "rsa-pss_self_signed_sha384.der", "rsa-pss_self_signed_sha512.der", "ed25519.der", "v1.der", "IGC_A.der"] {
+    let judge = |f: &str| {
+        Analysis::parse(&fixture(&format!("x509-parser-assets/{f}")))
+            .judge(&Options::at(at("2020-01-01T00:00:00Z")))
+    };
+    for f in [
+        "rsa-pss_self_signed_sha256.der",
+        "rsa-pss_self_signed_sha384.der",
+        "rsa-pss_self_signed_sha512.der",
+        "ed25519.der",
+        "v1.der",
+        "IGC_A.der",
+    ] {
         let r = judge(f);
-        assert!(r.certificates[0].self_signed, "{f}: the self-signature verifies");
+        assert!(
+            r.certificates[0].self_signed,
+            "{f}: the self-signature verifies"
+        );
     }
     let p521 = judge("p521-selfsigned.der");
     assert!(!p521.certificates[0].self_signed);
     assert!(codes(&p521).contains(&Code::SignatureUnsupported));
-    assert_eq!(p521.certificates[0].public_key.curve.as_deref(), Some("P-521"));
+    assert_eq!(
+        p521.certificates[0].public_key.curve.as_deref(),
+        Some("P-521")
+    );
     let crit = judge("unsupported_critical_ext.der");
     assert!(codes(&crit).contains(&Code::UnsupportedCriticalExtension));
     let v1 = judge("v1.der");
@@ -234,5 +385,7 @@ fn x509_parser_assets() {
     assert!(truncated.certificates().is_empty());
     assert_eq!(truncated.input_findings()[0].code, Code::PemMissingEnd);
     let csr = Analysis::parse(&fixture("x509-parser-assets/csr-challenge-password.pem"));
-    assert!(csr.input_findings().iter().any(|f| f.code == Code::OtherPemBlock && f.detail.as_deref() == Some("CERTIFICATE REQUEST")));
+    assert!(csr.input_findings().iter().any(
+        |f| f.code == Code::OtherPemBlock && f.detail.as_deref() == Some("CERTIFICATE REQUEST")
+    ));
 }

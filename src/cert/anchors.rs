@@ -59,7 +59,11 @@ pub struct Anchor {
 
 impl Anchor {
     /// Builds an anchor from full DER `Name` and `SubjectPublicKeyInfo` SEQUENCEs.
-    pub(crate) fn from_parts(subject_der: &[u8], spki_der: &[u8], source: AnchorSource) -> Option<Anchor> {
+    pub(crate) fn from_parts(
+        subject_der: &[u8],
+        spki_der: &[u8],
+        source: AnchorSource,
+    ) -> Option<Anchor> {
         let (_, name) = X509Name::from_der(subject_der).ok()?;
         let (_, spki) = SubjectPublicKeyInfo::from_der(spki_der).ok()?;
         let attrs = fields::name_attributes(&name);
@@ -85,7 +89,11 @@ impl Anchor {
             .iter()
             .filter_map(|c| {
                 let (_, cert) = x509_parser::parse_x509_certificate(&c.der).ok()?;
-                Anchor::from_parts(cert.tbs_certificate.subject.as_raw(), cert.tbs_certificate.subject_pki.raw, AnchorSource::Custom)
+                Anchor::from_parts(
+                    cert.tbs_certificate.subject.as_raw(),
+                    cert.tbs_certificate.subject_pki.raw,
+                    AnchorSource::Custom,
+                )
             })
             .collect()
     }

@@ -90,7 +90,10 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
         if !primary[j] {
             continue;
         }
-        by_subject.entry(c.subject_raw.as_slice()).or_default().push(j);
+        by_subject
+            .entry(c.subject_raw.as_slice())
+            .or_default()
+            .push(j);
         by_norm.entry(c.subject_norm.as_str()).or_default().push(j);
         if let Some(s) = &c.ski {
             by_ski.entry(s.as_slice()).or_default().push(j);
@@ -122,7 +125,12 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
                     let p = &certs[j];
                     Edge {
                         parent: j,
-                        names_match: names_equal(&c.issuer_raw, &c.issuer_norm, &p.subject_raw, &p.subject_norm),
+                        names_match: names_equal(
+                            &c.issuer_raw,
+                            &c.issuer_norm,
+                            &p.subject_raw,
+                            &p.subject_norm,
+                        ),
                         key_ids_match: match (&c.aki, &p.ski) {
                             (Some(a), Some(s)) => Some(a == s),
                             _ => None,
@@ -145,7 +153,11 @@ pub(crate) enum AnchorMatch {
 }
 
 /// Relations between one certificate and a set of anchors.
-pub(crate) fn anchor_matches(c: &CertData, anchors: &[Anchor], index: &std::collections::HashMap<Vec<u8>, Vec<usize>>) -> Vec<AnchorMatch> {
+pub(crate) fn anchor_matches(
+    c: &CertData,
+    anchors: &[Anchor],
+    index: &std::collections::HashMap<Vec<u8>, Vec<usize>>,
+) -> Vec<AnchorMatch> {
     let mut out = Vec::new();
     if let Some(list) = index.get(&c.subject_raw) {
         for &a in list {

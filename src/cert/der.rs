@@ -29,7 +29,10 @@ pub(crate) enum DerError {
 /// Reads the element starting at `pos` within `buf[..limit]`.
 pub(crate) fn read_tlv(buf: &[u8], pos: usize, limit: usize) -> Result<Tlv, DerError> {
     let limit = limit.min(buf.len());
-    let tag = *buf.get(pos).filter(|_| pos < limit).ok_or(DerError::Truncated)?;
+    let tag = *buf
+        .get(pos)
+        .filter(|_| pos < limit)
+        .ok_or(DerError::Truncated)?;
     if tag & 0x1f == 0x1f {
         return Err(DerError::HighTagNumber);
     }
@@ -107,6 +110,7 @@ pub(crate) fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -125,7 +129,10 @@ mod tests {
     #[test]
     fn rejects_bad_lengths() {
         assert_eq!(read_tlv(&[0x30, 0x05, 1], 0, 3), Err(DerError::Truncated));
-        assert_eq!(read_tlv(&[0x30, 0x80], 0, 2), Err(DerError::IndefiniteLength));
+        assert_eq!(
+            read_tlv(&[0x30, 0x80], 0, 2),
+            Err(DerError::IndefiniteLength)
+        );
         assert_eq!(read_tlv(&[], 0, 0), Err(DerError::Truncated));
         assert_eq!(
             read_tlv(&[0x30, 0x89, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0, 11),

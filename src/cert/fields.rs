@@ -225,7 +225,10 @@ pub(crate) fn oid_string(content: &[u8]) -> String {
             acc = 0;
         }
     }
-    arcs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(".")
+    arcs.iter()
+        .map(|a| a.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
@@ -234,12 +237,20 @@ pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
         let oid = attr.attr_type().to_id_string();
         let v = attr.attr_value();
         let value = if v.tag() == Tag::BmpString {
-            let units: Vec<u16> = v.data.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+            let units: Vec<u16> = v
+                .data
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
             String::from_utf16_lossy(&units)
         } else if v.tag() == Tag::UniversalString {
             v.data
                 .chunks(4)
-                .filter_map(|c| (c.len() == 4).then(|| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]]))).flatten())
+                .filter_map(|c| {
+                    (c.len() == 4)
+                        .then(|| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
+                        .flatten()
+                })
                 .collect()
         } else {
             String::from_utf8_lossy(v.data).into_owned()
@@ -254,7 +265,11 @@ pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
 }
 
 pub(crate) fn format_name(attrs: &[NameAttribute]) -> String {
-    attrs.iter().map(|a| format!("{}={}", a.name, a.value)).collect::<Vec<_>>().join(", ")
+    attrs
+        .iter()
+        .map(|a| format!("{}={}", a.name, a.value))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(crate) fn ip_string(b: &[u8]) -> String {
@@ -317,10 +332,16 @@ fn sig_alg(cert: &X509Certificate<'_>) -> (SigAlg, String) {
                 Ok(SignatureAlgorithm::RSASSA_PSS(p)) => {
                     let hash = Hash::from_oid(&p.hash_algorithm_oid().to_id_string());
                     let mgf_hash = p.mask_gen_algorithm().ok().and_then(|m| {
-                        (m.mgf.to_id_string() == "1.2.840.113549.1.1.8").then(|| Hash::from_oid(&m.hash.to_id_string())).flatten()
+                        (m.mgf.to_id_string() == "1.2.840.113549.1.1.8")
+                            .then(|| Hash::from_oid(&m.hash.to_id_string()))
+                            .flatten()
                     });
                     match (hash, p.trailer_field()) {
-                        (Some(hash), 1) => SigAlg::RsaPss { hash, mgf_hash, salt: p.salt_length() as usize },
+                        (Some(hash), 1) => SigAlg::RsaPss {
+                            hash,
+                            mgf_hash,
+                            salt: p.salt_length() as usize,
+                        },
                         _ => SigAlg::Other,
                     }
                 }
@@ -336,25 +357,56 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
     let oid = spki.algorithm.algorithm.to_id_string();
     let data: &[u8] = &spki.subject_public_key.data;
     let rsa = |data: &[u8]| -> Option<(Vec<u8>, Vec<u8>)> {
-        let seq = read_tlv(data, 0, data.len()).ok().filter(|t| t.tag == 0x30)?;
+        let seq = read_tlv(data, 0, data.len())
+            .ok()
+            .filter(|t| t.tag == 0x30)?;
         let kids = der::children(data, &seq);
-        let (n, e) = (kids.first().filter(|t| t.tag == 2)?, kids.get(1).filter(|t| t.tag == 2)?);
-        Some((data[n.content..n.end].to_vec(), data[e.content..e.end].to_vec()))
+        let (n, e) = (
+            kids.first().filter(|t| t.tag == 2)?,
+            kids.get(1).filter(|t| t.tag == 2)?,
+        );
+        Some((
+            data[n.content..n.end].to_vec(),
+            data[e.content..e.end].to_vec(),
+        ))
     };
     match oid.as_str() {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-            let algorithm = if oid.ends_with(".1") { "RSA" } else { "RSA-PSS" }.to_string();
+            let algorithm = if oid.ends_with(".1") {
+                "RSA"
+            } else {
+                "RSA-PSS"
+            }
+            .to_string();
             match rsa(data) {
                 Some((n, e)) => {
                     let bits = rsa_bits(&n);
-                    let es = e.iter().skip_while(|b| **b == 0).copied().collect::<Vec<_>>();
-                    let exponent = (es.len() <= 8).then(|| es.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)));
+                    let es = e
+                        .iter()
+                        .skip_while(|b| **b == 0)
+                        .copied()
+                        .collect::<Vec<_>>();
+                    let exponent = (es.len() <= 8)
+                        .then(|| es.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)));
                     (
                         KeyMaterial::Rsa { n, e },
-                        PublicKeyReport { algorithm, bits: Some(bits), curve: None, exponent },
+                        PublicKeyReport {
+                            algorithm,
+                            bits: Some(bits),
+                            curve: None,
+                            exponent,
+                        },
                     )
                 }
-                None => (KeyMaterial::Other, PublicKeyReport { algorithm, bits: None, curve: None, exponent: None }),
+                None => (
+                    KeyMaterial::Other,
+                    PublicKeyReport {
+                        algorithm,
+                        bits: None,
+                        curve: None,
+                        exponent: None,
+                    },
+                ),
             }
         }
         "1.2.840.10045.2.1" => {
@@ -380,7 +432,10 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
                 _ => None,
             };
             (
-                KeyMaterial::Ec { curve, point: data.to_vec() },
+                KeyMaterial::Ec {
+                    curve,
+                    point: data.to_vec(),
+                },
                 PublicKeyReport {
                     algorithm: "EC".into(),
                     bits,
@@ -391,7 +446,12 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
         }
         "1.3.101.112" => (
             KeyMaterial::Ed25519(data.to_vec()),
-            PublicKeyReport { algorithm: "Ed25519".into(), bits: Some(256), curve: None, exponent: None },
+            PublicKeyReport {
+                algorithm: "Ed25519".into(),
+                bits: Some(256),
+                curve: None,
+                exponent: None,
+            },
         ),
         other => {
             let algorithm = match other {
@@ -399,7 +459,15 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
                 "1.2.840.10040.4.1" => "DSA".to_string(),
                 o => o.to_string(),
             };
-            (KeyMaterial::Other, PublicKeyReport { algorithm, bits: None, curve: None, exponent: None })
+            (
+                KeyMaterial::Other,
+                PublicKeyReport {
+                    algorithm,
+                    bits: None,
+                    curve: None,
+                    exponent: None,
+                },
+            )
         }
     }
 }
@@ -409,19 +477,34 @@ fn ranges(d: &[u8]) -> (Vec<FieldRange>, Vec<Tlv>, (usize, usize)) {
     let mut out = Vec::new();
     let mut exts = Vec::new();
     let push = |out: &mut Vec<FieldRange>, field: &str, t: &Tlv| {
-        out.push(FieldRange { field: field.to_string(), offset: t.start, length: t.end - t.start });
+        out.push(FieldRange {
+            field: field.to_string(),
+            offset: t.start,
+            length: t.end - t.start,
+        });
     };
-    let Ok(cert) = read_tlv(d, 0, d.len()) else { return (out, exts, (0, 0)) };
+    let Ok(cert) = read_tlv(d, 0, d.len()) else {
+        return (out, exts, (0, 0));
+    };
     push(&mut out, "certificate", &cert);
     let top = der::children(d, &cert);
-    let Some(tbs) = top.first() else { return (out, exts, (0, 0)) };
+    let Some(tbs) = top.first() else {
+        return (out, exts, (0, 0));
+    };
     push(&mut out, "tbs_certificate", tbs);
     let mut kids = der::children(d, tbs).into_iter().peekable();
     if let Some(v) = kids.peek().filter(|t| t.tag == 0xa0).copied() {
         push(&mut out, "version", &v);
         kids.next();
     }
-    for name in ["serial", "signature_algorithm_inner", "issuer", "validity", "subject", "subject_public_key_info"] {
+    for name in [
+        "serial",
+        "signature_algorithm_inner",
+        "issuer",
+        "validity",
+        "subject",
+        "subject_public_key_info",
+    ] {
         let Some(t) = kids.next() else { break };
         push(&mut out, name, &t);
         if name == "validity" {
@@ -469,7 +552,12 @@ const KU_NAMES: [&str; 9] = [
 ];
 
 /// Builds the report and the internal data from a parsed certificate.
-pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, block: usize) -> (CertificateReport, CertData) {
+pub(crate) fn build(
+    cert: &X509Certificate<'_>,
+    der_bytes: &[u8],
+    index: usize,
+    block: usize,
+) -> (CertificateReport, CertData) {
     let tbs = &cert.tbs_certificate;
     let subject_attributes = name_attributes(&tbs.subject);
     let issuer_attributes = name_attributes(&tbs.issuer);
@@ -481,8 +569,16 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
     let mut ranges_v = ranges_v;
 
     let raw_serial = tbs.raw_serial();
-    let serial = raw_serial.iter().skip_while(|b| **b == 0).copied().collect::<Vec<_>>();
-    let serial_hex = if serial.is_empty() { "00".to_string() } else { hex(&serial) };
+    let serial = raw_serial
+        .iter()
+        .skip_while(|b| **b == 0)
+        .copied()
+        .collect::<Vec<_>>();
+    let serial_hex = if serial.is_empty() {
+        "00".to_string()
+    } else {
+        hex(&serial)
+    };
 
     let not_before = tbs.validity.not_before.timestamp();
     let not_after = tbs.validity.not_after.timestamp();
@@ -506,7 +602,8 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
         san_email: Vec::new(),
         san_uri: Vec::new(),
         public_key,
-        signature_algorithm: oids::signature_algorithm_name(&sig_oid).map_or_else(|| sig_oid.clone(), str::to_string),
+        signature_algorithm: oids::signature_algorithm_name(&sig_oid)
+            .map_or_else(|| sig_oid.clone(), str::to_string),
         signature_algorithm_oid: sig_oid,
         signature_hash: sig_alg.hash().map(|h| h.name().to_string()),
         is_ca: false,
@@ -531,7 +628,12 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
         ranges: Vec::new(),
         der_length: der_bytes.len(),
     };
-    let common_names = r.subject_attributes.iter().filter(|a| a.oid == "2.5.4.3").map(|a| a.value.clone()).collect();
+    let common_names = r
+        .subject_attributes
+        .iter()
+        .filter(|a| a.oid == "2.5.4.3")
+        .map(|a| a.value.clone())
+        .collect();
     let mut data = CertData {
         der: der_bytes.to_vec(),
         tbs: tbs_range,
@@ -567,8 +669,14 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
     for (i, ext) in tbs.extensions().iter().enumerate() {
         let oid = ext.oid.to_id_string();
         let name = oids::extension_name(&oid).map_or_else(|| oid.clone(), str::to_string);
-        let (offset, length) = ext_tlvs.get(i).map_or((0, 0), |t| (t.start, t.end - t.start));
-        ranges_v.push(FieldRange { field: format!("extension:{i}"), offset, length });
+        let (offset, length) = ext_tlvs
+            .get(i)
+            .map_or((0, 0), |t| (t.start, t.end - t.start));
+        ranges_v.push(FieldRange {
+            field: format!("extension:{i}"),
+            offset,
+            length,
+        });
         let mut summary = Vec::new();
         let mut decoded = true;
         match ext.parsed_extension() {
@@ -605,7 +713,8 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
                 add(eku.any, "anyExtendedKeyUsage");
                 for o in &eku.other {
                     let s = o.to_id_string();
-                    r.ext_key_usage.push(oids::eku_name(&s).map_or(s.clone(), str::to_string));
+                    r.ext_key_usage
+                        .push(oids::eku_name(&s).map_or(s.clone(), str::to_string));
                 }
                 data.eku_server = Some(eku.server_auth || eku.any);
                 summary.clone_from(&r.ext_key_usage);
@@ -703,9 +812,14 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
             }
             ParsedExtension::NameConstraints(nc) => {
                 let conv = |v: &Option<Vec<x509_parser::extensions::GeneralSubtree<'_>>>| {
-                    v.as_ref().map_or_else(Vec::new, |s| s.iter().map(|t| general_name(&t.base)).collect())
+                    v.as_ref().map_or_else(Vec::new, |s| {
+                        s.iter().map(|t| general_name(&t.base)).collect()
+                    })
                 };
-                let rep = NameConstraintsReport { permitted: conv(&nc.permitted_subtrees), excluded: conv(&nc.excluded_subtrees) };
+                let rep = NameConstraintsReport {
+                    permitted: conv(&nc.permitted_subtrees),
+                    excluded: conv(&nc.excluded_subtrees),
+                };
                 summary.extend(rep.permitted.iter().map(|p| format!("permitted {p}")));
                 summary.extend(rep.excluded.iter().map(|p| format!("excluded {p}")));
                 r.name_constraints = Some(rep);
@@ -731,11 +845,23 @@ pub(crate) fn build(cert: &X509Certificate<'_>, der_bytes: &[u8], index: usize, 
                 }
             }
         }
-        r.extensions.push(ExtensionReport { oid, name, critical: ext.critical, decoded, summary, offset, length });
+        r.extensions.push(ExtensionReport {
+            oid,
+            name,
+            critical: ext.critical,
+            decoded,
+            summary,
+            offset,
+            length,
+        });
     }
     r.validation_level = ["ev", "ov", "iv", "dv"]
         .iter()
-        .find(|l| r.policies.iter().any(|p| p.validation.as_deref() == Some(**l)))
+        .find(|l| {
+            r.policies
+                .iter()
+                .any(|p| p.validation.as_deref() == Some(**l))
+        })
         .map(|l| (*l).to_string());
     r.ranges = ranges_v;
     (r, data)

@@ -215,17 +215,33 @@ impl Finding {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn chromium_precedence() {
         use ChromiumError::*;
-        assert_eq!(ChromiumError::primary(&[DateInvalid, AuthorityInvalid]), Some(AuthorityInvalid));
-        assert_eq!(ChromiumError::primary(&[DateInvalid, CommonNameInvalid]), Some(CommonNameInvalid));
-        assert_eq!(ChromiumError::primary(&[WeakKey, WeakSignatureAlgorithm]), Some(WeakSignatureAlgorithm));
-        assert_eq!(ChromiumError::primary(&[DateInvalid, WeakKey]), Some(WeakKey));
-        assert_eq!(ChromiumError::primary(&[Invalid, AuthorityInvalid]), Some(Invalid));
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, AuthorityInvalid]),
+            Some(AuthorityInvalid)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, CommonNameInvalid]),
+            Some(CommonNameInvalid)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[WeakKey, WeakSignatureAlgorithm]),
+            Some(WeakSignatureAlgorithm)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, WeakKey]),
+            Some(WeakKey)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[Invalid, AuthorityInvalid]),
+            Some(Invalid)
+        );
         assert_eq!(ChromiumError::primary(&[]), None);
     }
 }

@@ -28,7 +28,12 @@ pub struct HostReport {
 }
 
 /// Compares `host` with the leaf's names.
-pub(crate) fn check(host: &str, san_dns: &[String], san_ip: &[Vec<u8>], common_names: &[String]) -> HostReport {
+pub(crate) fn check(
+    host: &str,
+    san_dns: &[String],
+    san_ip: &[Vec<u8>],
+    common_names: &[String],
+) -> HostReport {
     let input = host.to_string();
     let trimmed = host.trim().trim_end_matches('.');
     let bracketless = trimmed.trim_start_matches('[').trim_end_matches(']');
@@ -37,9 +42,15 @@ pub(crate) fn check(host: &str, san_dns: &[String], san_ip: &[Vec<u8>], common_n
             std::net::IpAddr::V4(v) => v.octets().to_vec(),
             std::net::IpAddr::V6(v) => v.octets().to_vec(),
         };
-        let matched_by = san_ip.iter().find(|b| **b == bytes).map(|b| super::fields::ip_string(b));
+        let matched_by = san_ip
+            .iter()
+            .find(|b| **b == bytes)
+            .map(|b| super::fields::ip_string(b));
         let common_name_would_match = if matched_by.is_none() {
-            common_names.iter().find(|cn| cn.trim() == bracketless).cloned()
+            common_names
+                .iter()
+                .find(|cn| cn.trim() == bracketless)
+                .cloned()
         } else {
             None
         };
@@ -57,13 +68,28 @@ pub(crate) fn check(host: &str, san_dns: &[String], san_ip: &[Vec<u8>], common_n
     let valid = ascii.as_ref().is_some_and(|a| is_valid_dns(a));
     let ascii = ascii.unwrap_or_else(|| trimmed.to_lowercase());
     let unicode = to_unicode(&ascii).filter(|u| *u != ascii);
-    let matched_by = if valid { san_dns.iter().find(|p| dns_matches(p, &ascii)).cloned() } else { None };
-    let common_name_would_match = if matched_by.is_none() && valid {
-        common_names.iter().find(|cn| dns_matches(cn, &ascii)).cloned()
+    let matched_by = if valid {
+        san_dns.iter().find(|p| dns_matches(p, &ascii)).cloned()
     } else {
         None
     };
-    HostReport { input, ascii, unicode, is_ip: false, valid, matched_by, common_name_would_match }
+    let common_name_would_match = if matched_by.is_none() && valid {
+        common_names
+            .iter()
+            .find(|cn| dns_matches(cn, &ascii))
+            .cloned()
+    } else {
+        None
+    };
+    HostReport {
+        input,
+        ascii,
+        unicode,
+        is_ip: false,
+        valid,
+        matched_by,
+        common_name_would_match,
+    }
 }
 
 fn is_valid_dns(s: &str) -> bool {
@@ -72,7 +98,8 @@ fn is_valid_dns(s: &str) -> bool {
         && s.split('.').all(|l| {
             !l.is_empty()
                 && l.len() <= 63
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
                 && !l.starts_with('-')
                 && !l.ends_with('-')
         })
@@ -119,7 +146,11 @@ pub fn to_ascii(host: &str) -> Option<String> {
 /// Shows a host with `xn--` labels in Unicode; `None` if it has no such label or one does
 /// not decode.
 pub fn to_unicode(host: &str) -> Option<String> {
-    if !host.to_ascii_lowercase().split('.').any(|l| l.starts_with("xn--")) {
+    if !host
+        .to_ascii_lowercase()
+        .split('.')
+        .any(|l| l.starts_with("xn--"))
+    {
         return None;
     }
     let mut out = Vec::new();
@@ -153,7 +184,11 @@ fn adapt(mut delta: u32, numpoints: u32, first: bool) -> u32 {
 }
 
 fn digit(d: u32) -> char {
-    (if d < 26 { b'a' + d as u8 } else { b'0' + (d - 26) as u8 }) as char
+    (if d < 26 {
+        b'a' + d as u8
+    } else {
+        b'0' + (d - 26) as u8
+    }) as char
 }
 
 /// RFC 3492 encoding of one label (without the `xn--` prefix).
@@ -178,7 +213,13 @@ pub fn punycode_encode(input: &str) -> Option<String> {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias { TMIN } else if k >= bias + TMAX { TMAX } else { k - bias };
+                    let t = if k <= bias {
+                        TMIN
+                    } else if k >= bias + TMAX {
+                        TMAX
+                    } else {
+                        k - bias
+                    };
                     if q < t {
                         break;
                     }
@@ -223,7 +264,13 @@ pub fn punycode_decode(input: &str) -> Option<String> {
                 _ => return None,
             } as u32;
             i = i.checked_add(d.checked_mul(w)?)?;
-            let t = if k <= bias { TMIN } else if k >= bias + TMAX { TMAX } else { k - bias };
+            let t = if k <= bias {
+                TMIN
+            } else if k >= bias + TMAX {
+                TMAX
+            } else {
+                k - bias
+            };
             if d < t {
                 break;
             }
@@ -242,6 +289,7 @@ pub fn punycode_decode(input: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -252,10 +300,16 @@ mod tests {
             ("他们为什么不说中文", "ihqwcrb4cv8a8dqg056pqjye"),
             ("ليهمابتكلموشعربي؟", "egbpdaj6bu4bxfgehfvwxn"),
             ("3年B組金八先生", "3B-ww4c5e180e575a65lsy2b"),
-            ("安室奈美恵-with-SUPER-MONKEYS", "-with-SUPER-MONKEYS-pc58ag80a8qai00g7n9n"),
+            (
+                "安室奈美恵-with-SUPER-MONKEYS",
+                "-with-SUPER-MONKEYS-pc58ag80a8qai00g7n9n",
+            ),
             ("パフィーdeルンバ", "de-jg4avhby1noc0d"),
             ("そのスピードで", "d9juau41awczczp"),
-            ("Hello-Another-Way-それぞれの場所", "Hello-Another-Way--fc4qua05auwb3674vfr0b"),
+            (
+                "Hello-Another-Way-それぞれの場所",
+                "Hello-Another-Way--fc4qua05auwb3674vfr0b",
+            ),
         ];
         for (u, p) in vectors {
             assert_eq!(punycode_encode(u).as_deref(), Some(p), "{u}");
@@ -266,7 +320,10 @@ mod tests {
     #[test]
     fn japanese_domain() {
         assert_eq!(to_ascii("日本語.jp").as_deref(), Some("xn--wgv71a119e.jp"));
-        assert_eq!(to_unicode("xn--wgv71a119e.jp").as_deref(), Some("日本語.jp"));
+        assert_eq!(
+            to_unicode("xn--wgv71a119e.jp").as_deref(),
+            Some("日本語.jp")
+        );
         assert_eq!(to_unicode("example.jp"), None);
     }
 
@@ -284,9 +341,17 @@ mod tests {
     fn ip_and_cn() {
         let r = check("192.0.2.1", &[], &[vec![192, 0, 2, 1]], &[]);
         assert_eq!(r.matched_by.as_deref(), Some("192.0.2.1"));
-        let r = check("www.example.com", &["other.example".into()], &[], &["www.example.com".into()]);
+        let r = check(
+            "www.example.com",
+            &["other.example".into()],
+            &[],
+            &["www.example.com".into()],
+        );
         assert_eq!(r.matched_by, None);
-        assert_eq!(r.common_name_would_match.as_deref(), Some("www.example.com"));
+        assert_eq!(
+            r.common_name_would_match.as_deref(),
+            Some("www.example.com")
+        );
         let r = check("日本語.jp", &["xn--wgv71a119e.jp".into()], &[], &[]);
         assert_eq!(r.matched_by.as_deref(), Some("xn--wgv71a119e.jp"));
         assert_eq!(r.unicode.as_deref(), Some("日本語.jp"));

@@ -85,8 +85,14 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
         decode_pem(source, input, out);
         return;
     }
-    let trimmed_len = input.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |p| p + 1);
-    let start = input.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let trimmed_len = input
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    let start = input
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
     if trimmed_len == 0 {
         return;
     }
@@ -123,7 +129,13 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn push_block(out: &mut Decoded, kind: BlockKind, label: Option<String>, source: usize, line: Option<usize>) -> usize {
+fn push_block(
+    out: &mut Decoded,
+    kind: BlockKind,
+    label: Option<String>,
+    source: usize,
+    line: Option<usize>,
+) -> usize {
     out.blocks.push(InputBlock {
         kind,
         label,
@@ -138,16 +150,33 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
     let mut pos = 0;
     let mut first = true;
     while pos < input.len() {
-        if input[pos..].iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
+        if input[pos..]
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || *b == 0)
+        {
             break;
         }
         let tlv = match read_tlv(input, pos, input.len()) {
             Ok(t) if t.tag == 0x30 => t,
             Ok(_) | Err(_) => {
-                let block = push_block(out, if first { BlockKind::Unrecognised } else { BlockKind::DerCertificate }, None, source, None);
+                let block = push_block(
+                    out,
+                    if first {
+                        BlockKind::Unrecognised
+                    } else {
+                        BlockKind::DerCertificate
+                    },
+                    None,
+                    source,
+                    None,
+                );
                 out.findings.push(
                     Finding::new(
-                        if first { Code::CertificateUnparsable } else { Code::TrailingData },
+                        if first {
+                            Code::CertificateUnparsable
+                        } else {
+                            Code::TrailingData
+                        },
                         Severity::Warning,
                         format!("binary input: no complete DER SEQUENCE at byte {pos}"),
                     )
@@ -160,7 +189,9 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
         first = false;
         let body = &input[tlv.start..tlv.end];
         let kids = der::children(input, &tlv);
-        let is_pkcs7 = kids.first().is_some_and(|k| k.tag == 0x06 && &input[k.content..k.end] == PKCS7_SIGNED_DATA);
+        let is_pkcs7 = kids
+            .first()
+            .is_some_and(|k| k.tag == 0x06 && &input[k.content..k.end] == PKCS7_SIGNED_DATA);
         let looks_like_key = kids.first().is_some_and(|k| k.tag == 0x02);
         if is_pkcs7 {
             let block = push_block(out, BlockKind::DerPkcs7, None, source, None);
@@ -235,7 +266,10 @@ fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
         Finding::new(
             Code::Pkcs7Bundle,
             Severity::Info,
-            format!("block {}: {n} certificate(s) taken from a PKCS#7 bundle", block + 1),
+            format!(
+                "block {}: {n} certificate(s) taken from a PKCS#7 bundle",
+                block + 1
+            ),
         )
         .block(block)
         .detail(n.to_string()),
@@ -268,7 +302,9 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
     let mut lines = input.split(|b| *b == b'\n').enumerate().peekable();
     while let Some((lineno, raw)) = lines.next() {
         let line = trim(raw);
-        let Some(label) = begin_label(line) else { continue };
+        let Some(label) = begin_label(line) else {
+            continue;
+        };
         let label = String::from_utf8_lossy(label).into_owned();
         let kind = classify(&label);
         let block = push_block(out, kind, Some(label.clone()), source, Some(lineno + 1));
@@ -303,7 +339,11 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
                     Finding::new(
                         Code::PemMissingEnd,
                         Severity::Warning,
-                        format!("block {} (BEGIN {label} on line {}): no -----END {label}----- line", block + 1, lineno + 1),
+                        format!(
+                            "block {} (BEGIN {label} on line {}): no -----END {label}----- line",
+                            block + 1,
+                            lineno + 1
+                        ),
                     )
                     .block(block)
                     .detail(label.clone()),
@@ -384,8 +424,14 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
 }
 
 fn trim(line: &[u8]) -> &[u8] {
-    let start = line.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(line.len());
-    let end = line.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |p| p + 1);
+    let start = line
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(line.len());
+    let end = line
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
     &line[start..end.max(start)]
 }
 
@@ -437,6 +483,7 @@ pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

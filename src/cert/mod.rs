@@ -74,7 +74,12 @@ pub struct Options {
 impl Options {
     /// Judge at `at`, no host, Mozilla roots only.
     pub fn at(at: UnixTime) -> Options {
-        Options { at, host: None, extra_anchors: Vec::new(), mozilla_roots: true }
+        Options {
+            at,
+            host: None,
+            extra_anchors: Vec::new(),
+            mozilla_roots: true,
+        }
     }
 
     /// Also check this host name.
@@ -181,9 +186,13 @@ impl Analysis {
         for raw in decoded.certs {
             if certs.len() >= MAX_CERTIFICATES {
                 findings.push(
-                    Finding::new(Code::CertificateUnparsable, Severity::Warning, format!("more than {MAX_CERTIFICATES} certificates: the rest were ignored"))
-                        .block(raw.block)
-                        .detail(format!("limit {MAX_CERTIFICATES}")),
+                    Finding::new(
+                        Code::CertificateUnparsable,
+                        Severity::Warning,
+                        format!("more than {MAX_CERTIFICATES} certificates: the rest were ignored"),
+                    )
+                    .block(raw.block)
+                    .detail(format!("limit {MAX_CERTIFICATES}")),
                 );
                 break;
             }
@@ -195,7 +204,11 @@ impl Analysis {
                             Finding::new(
                                 Code::TrailingData,
                                 Severity::Warning,
-                                format!("block {}: {} byte(s) after the certificate were ignored", raw.block + 1, rest.len()),
+                                format!(
+                                    "block {}: {} byte(s) after the certificate were ignored",
+                                    raw.block + 1,
+                                    rest.len()
+                                ),
                             )
                             .block(raw.block)
                             .detail(format!("offset {used}")),
@@ -214,7 +227,10 @@ impl Analysis {
                         Finding::new(
                             Code::CertificateUnparsable,
                             Severity::Warning,
-                            format!("block {}: the DER is not a valid X.509 certificate ({e})", raw.block + 1),
+                            format!(
+                                "block {}: the DER is not a valid X.509 certificate ({e})",
+                                raw.block + 1
+                            ),
                         )
                         .block(raw.block)
                         .detail(e.to_string()),
@@ -230,9 +246,17 @@ impl Analysis {
                 if let Some(&first) = seen.get(c.sha256.as_str()) {
                     primary[i] = false;
                     findings.push(
-                        Finding::new(Code::DuplicateCertificate, Severity::Warning, format!("certificate {} is a copy of certificate {}", i + 1, first + 1))
-                            .cert(i)
-                            .detail((first).to_string()),
+                        Finding::new(
+                            Code::DuplicateCertificate,
+                            Severity::Warning,
+                            format!(
+                                "certificate {} is a copy of certificate {}",
+                                i + 1,
+                                first + 1
+                            ),
+                        )
+                        .cert(i)
+                        .detail((first).to_string()),
                     );
                 } else {
                     seen.insert(c.sha256.as_str(), i);
@@ -242,7 +266,12 @@ impl Analysis {
         // Self-signatures.
         let mut self_signature = vec![None; data.len()];
         for (i, d) in data.iter().enumerate() {
-            let self_issued = chain::names_equal(&d.subject_raw, &d.subject_norm, &d.issuer_raw, &d.issuer_norm);
+            let self_issued = chain::names_equal(
+                &d.subject_raw,
+                &d.subject_norm,
+                &d.issuer_raw,
+                &d.issuer_norm,
+            );
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
             if self_issued || ids_say_self {
                 let status = signature::verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
@@ -256,15 +285,34 @@ impl Analysis {
         let mozilla = data
             .iter()
             .enumerate()
-            .map(|(i, d)| if primary[i] { chain::anchor_matches(d, moz, moz_index) } else { Vec::new() })
+            .map(|(i, d)| {
+                if primary[i] {
+                    chain::anchor_matches(d, moz, moz_index)
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         if certs.is_empty() && !findings.iter().any(|f| f.code == Code::NoCertificate) {
-            findings.push(Finding::new(Code::NoCertificate, Severity::Warning, "no certificate was found in the input"));
+            findings.push(Finding::new(
+                Code::NoCertificate,
+                Severity::Warning,
+                "no certificate was found in the input",
+            ));
         }
         if blocks.is_empty() && certs.is_empty() {
             blocks = Vec::new();
         }
-        Analysis { blocks, input_findings: findings, certs, data, primary, edges, mozilla, self_signature }
+        Analysis {
+            blocks,
+            input_findings: findings,
+            certs,
+            data,
+            primary,
+            edges,
+            mozilla,
+            self_signature,
+        }
     }
 
     /// The decoded certificates, input order.
@@ -289,7 +337,8 @@ impl Analysis {
 }
 
 fn mozilla_index() -> &'static std::collections::HashMap<Vec<u8>, Vec<usize>> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, Vec<usize>>> = std::sync::OnceLock::new();
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, Vec<usize>>> =
+        std::sync::OnceLock::new();
     INDEX.get_or_init(|| chain::anchor_index(anchors::mozilla()))
 }
 
@@ -317,10 +366,22 @@ impl<'a> Judge<'a> {
             a.data
                 .iter()
                 .enumerate()
-                .map(|(i, d)| if a.primary[i] { chain::anchor_matches(d, &o.extra_anchors, &idx) } else { Vec::new() })
+                .map(|(i, d)| {
+                    if a.primary[i] {
+                        chain::anchor_matches(d, &o.extra_anchors, &idx)
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect()
         };
-        Judge { a, o, custom, findings: a.input_findings.clone(), errors: Vec::new() }
+        Judge {
+            a,
+            o,
+            custom,
+            findings: a.input_findings.clone(),
+            errors: Vec::new(),
+        }
     }
 
     fn validity(&self, i: usize) -> ValidityStatus {
@@ -340,13 +401,19 @@ impl<'a> Judge<'a> {
         let moz = anchors::mozilla();
         for m in &self.custom[i] {
             if let AnchorMatch::IsAnchor(x) = m {
-                return Some(AnchorHit { anchor: &self.o.extra_anchors[*x], is_anchor: true });
+                return Some(AnchorHit {
+                    anchor: &self.o.extra_anchors[*x],
+                    is_anchor: true,
+                });
             }
         }
         if self.o.mozilla_roots {
             for m in &self.a.mozilla[i] {
                 if let AnchorMatch::IsAnchor(x) = m {
-                    return Some(AnchorHit { anchor: &moz[*x], is_anchor: true });
+                    return Some(AnchorHit {
+                        anchor: &moz[*x],
+                        is_anchor: true,
+                    });
                 }
             }
         }
@@ -358,13 +425,19 @@ impl<'a> Judge<'a> {
         let moz = anchors::mozilla();
         for m in &self.custom[i] {
             if let AnchorMatch::IssuedBy(x, SignatureStatus::Valid) = m {
-                return Some(AnchorHit { anchor: &self.o.extra_anchors[*x], is_anchor: false });
+                return Some(AnchorHit {
+                    anchor: &self.o.extra_anchors[*x],
+                    is_anchor: false,
+                });
             }
         }
         if self.o.mozilla_roots {
             for m in &self.a.mozilla[i] {
                 if let AnchorMatch::IssuedBy(x, SignatureStatus::Valid) = m {
-                    return Some(AnchorHit { anchor: &moz[*x], is_anchor: false });
+                    return Some(AnchorHit {
+                        anchor: &moz[*x],
+                        is_anchor: false,
+                    });
                 }
             }
         }
@@ -375,13 +448,18 @@ impl<'a> Judge<'a> {
     fn anchor_signature_failure(&self, i: usize) -> Option<(&'a Anchor, SignatureStatus)> {
         let moz = anchors::mozilla();
         let custom = self.custom[i].iter().filter_map(|m| match m {
-            AnchorMatch::IssuedBy(x, s) if *s != SignatureStatus::Valid => Some((&self.o.extra_anchors[*x], *s)),
+            AnchorMatch::IssuedBy(x, s) if *s != SignatureStatus::Valid => {
+                Some((&self.o.extra_anchors[*x], *s))
+            }
             _ => None,
         });
-        let mozilla = self.a.mozilla[i].iter().filter(|_| self.o.mozilla_roots).filter_map(|m| match m {
-            AnchorMatch::IssuedBy(x, s) if *s != SignatureStatus::Valid => Some((&moz[*x], *s)),
-            _ => None,
-        });
+        let mozilla = self.a.mozilla[i]
+            .iter()
+            .filter(|_| self.o.mozilla_roots)
+            .filter_map(|m| match m {
+                AnchorMatch::IssuedBy(x, s) if *s != SignatureStatus::Valid => Some((&moz[*x], *s)),
+                _ => None,
+            });
         custom.chain(mozilla).next()
     }
 
@@ -408,19 +486,34 @@ impl<'a> Judge<'a> {
         let host_match = |i: usize| -> bool {
             self.o.host.as_deref().is_some_and(|h| {
                 let d = &a.data[i];
-                hostname::check(h, &d.san_dns, &d.san_ip, &[]).matched_by.is_some()
+                hostname::check(h, &d.san_dns, &d.san_ip, &[])
+                    .matched_by
+                    .is_some()
             })
         };
-        let best = cands.iter().copied().min_by_key(|&i| (!host_match(i), a.certs[i].is_ca, a.certs[i].self_signed, i))?;
+        let best = cands
+            .iter()
+            .copied()
+            .min_by_key(|&i| (!host_match(i), a.certs[i].is_ca, a.certs[i].self_signed, i))?;
         if cands.len() > 1 {
             self.findings.push(
                 Finding::new(
                     Code::LeafChosen,
                     Severity::Info,
-                    format!("{} certificates could be the leaf; certificate {} was chosen", cands.len(), best + 1),
+                    format!(
+                        "{} certificates could be the leaf; certificate {} was chosen",
+                        cands.len(),
+                        best + 1
+                    ),
                 )
                 .cert(best)
-                .detail(cands.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",")),
+                .detail(
+                    cands
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
             );
         }
         Some(best)
@@ -473,10 +566,15 @@ impl<'a> Judge<'a> {
                     hit = Some(h);
                     break;
                 }
-                if a.certs[cur].self_signed || a.self_signature[cur] == Some(SignatureStatus::Unsupported) {
+                if a.certs[cur].self_signed
+                    || a.self_signature[cur] == Some(SignatureStatus::Unsupported)
+                {
                     break;
                 }
-                let mut cands: Vec<&Edge> = a.edges[cur].iter().filter(|e| !chain.contains(&e.parent)).collect();
+                let mut cands: Vec<&Edge> = a.edges[cur]
+                    .iter()
+                    .filter(|e| !chain.contains(&e.parent))
+                    .collect();
                 cands.sort_by_key(|e| {
                     (
                         e.signature != SignatureStatus::Valid,
@@ -499,7 +597,10 @@ impl<'a> Judge<'a> {
                 };
                 let alternatives: Vec<usize> = cands[1..]
                     .iter()
-                    .filter(|e| e.signature == SignatureStatus::Valid && best.signature == SignatureStatus::Valid)
+                    .filter(|e| {
+                        e.signature == SignatureStatus::Valid
+                            && best.signature == SignatureStatus::Valid
+                    })
                     .map(|e| e.parent)
                     .collect();
                 if !alternatives.is_empty() {
@@ -544,8 +645,12 @@ impl<'a> Judge<'a> {
             trust.trusted = links.iter().all(|l| l.signature == SignatureStatus::Valid);
             if h.anchor.source == AnchorSource::Custom {
                 self.findings.push(
-                    Finding::new(Code::TrustedByCustomAnchor, Severity::Info, format!("trusted through the supplied anchor {}", h.anchor.name))
-                        .detail(h.anchor.name.clone()),
+                    Finding::new(
+                        Code::TrustedByCustomAnchor,
+                        Severity::Info,
+                        format!("trusted through the supplied anchor {}", h.anchor.name),
+                    )
+                    .detail(h.anchor.name.clone()),
                 );
             }
         }
@@ -574,24 +679,57 @@ impl<'a> Judge<'a> {
         }
     }
 
-    fn link(&self, chain: &[usize], k: usize, edge: Option<&Edge>, anchor: Option<&Anchor>, issuer_is_anchor: bool, validity: &[ValidityStatus]) -> LinkReport {
+    fn link(
+        &self,
+        chain: &[usize],
+        k: usize,
+        edge: Option<&Edge>,
+        anchor: Option<&Anchor>,
+        issuer_is_anchor: bool,
+        validity: &[ValidityStatus],
+    ) -> LinkReport {
         let a = self.a;
         let child = chain[k];
         let c = &a.data[child];
         let mut checks = Vec::new();
-        let check = |check, result, detail: Option<String>| CheckReport { check, result, detail };
+        let check = |check, result, detail: Option<String>| CheckReport {
+            check,
+            result,
+            detail,
+        };
         let (issuer_index, issuer_name, signature) = match (edge, anchor) {
-            (Some(e), _) => (Some(e.parent), a.certs[e.parent].subject.clone(), e.signature),
+            (Some(e), _) => (
+                Some(e.parent),
+                a.certs[e.parent].subject.clone(),
+                e.signature,
+            ),
             (None, Some(an)) => (None, an.name.clone(), SignatureStatus::Valid),
-            (None, None) => (None, a.certs[child].issuer.clone(), SignatureStatus::Unsupported),
+            (None, None) => (
+                None,
+                a.certs[child].issuer.clone(),
+                SignatureStatus::Unsupported,
+            ),
         };
         // Names.
         let names = match (edge, anchor) {
             (Some(e), _) => e.names_match,
-            (None, Some(an)) => chain::names_equal(&c.issuer_raw, &c.issuer_norm, &an.subject_raw, &an.subject_norm),
+            (None, Some(an)) => chain::names_equal(
+                &c.issuer_raw,
+                &c.issuer_norm,
+                &an.subject_raw,
+                &an.subject_norm,
+            ),
             _ => false,
         };
-        checks.push(check(CheckName::NamesMatch, if names { CheckResult::Pass } else { CheckResult::Fail }, None));
+        checks.push(check(
+            CheckName::NamesMatch,
+            if names {
+                CheckResult::Pass
+            } else {
+                CheckResult::Fail
+            },
+            None,
+        ));
         // Key identifiers.
         let kid = edge.and_then(|e| e.key_ids_match);
         checks.push(check(
@@ -606,25 +744,53 @@ impl<'a> Judge<'a> {
         // CA and path length; key usage.
         if let Some(e) = edge {
             let p = &a.data[e.parent];
-            let intermediates_below = chain[1..=k].iter().filter(|&&x| !a.certs[x].self_issued).count() as u32;
+            let intermediates_below = chain[1..=k]
+                .iter()
+                .filter(|&&x| !a.certs[x].self_issued)
+                .count() as u32;
             let (res, detail) = match p.basic_ca {
-                Some((true, Some(len))) if intermediates_below > len => {
-                    (CheckResult::Fail, Some(format!("pathlen {len}, {intermediates_below} intermediate(s) below")))
-                }
+                Some((true, Some(len))) if intermediates_below > len => (
+                    CheckResult::Fail,
+                    Some(format!(
+                        "pathlen {len}, {intermediates_below} intermediate(s) below"
+                    )),
+                ),
                 Some((true, len)) => (CheckResult::Pass, len.map(|l| format!("pathlen {l}"))),
                 Some((false, _)) => (CheckResult::Fail, Some("CA:FALSE".into())),
-                None if p.version < 3 && issuer_is_anchor => (CheckResult::Pass, Some("v1 trust anchor".into())),
+                None if p.version < 3 && issuer_is_anchor => {
+                    (CheckResult::Pass, Some("v1 trust anchor".into()))
+                }
                 None => (CheckResult::Fail, Some("no basicConstraints".into())),
             };
             checks.push(check(CheckName::IssuerIsCa, res, detail));
             checks.push(match p.key_cert_sign {
-                Some(true) => check(CheckName::IssuerMaySign, CheckResult::Pass, Some("keyCertSign".into())),
-                Some(false) => check(CheckName::IssuerMaySign, CheckResult::Fail, Some("keyUsage lacks keyCertSign".into())),
-                None => check(CheckName::IssuerMaySign, CheckResult::Pass, Some("no keyUsage extension".into())),
+                Some(true) => check(
+                    CheckName::IssuerMaySign,
+                    CheckResult::Pass,
+                    Some("keyCertSign".into()),
+                ),
+                Some(false) => check(
+                    CheckName::IssuerMaySign,
+                    CheckResult::Fail,
+                    Some("keyUsage lacks keyCertSign".into()),
+                ),
+                None => check(
+                    CheckName::IssuerMaySign,
+                    CheckResult::Pass,
+                    Some("no keyUsage extension".into()),
+                ),
             });
         } else {
-            checks.push(check(CheckName::IssuerIsCa, CheckResult::NotApplicable, Some("trust anchor".into())));
-            checks.push(check(CheckName::IssuerMaySign, CheckResult::NotApplicable, Some("trust anchor".into())));
+            checks.push(check(
+                CheckName::IssuerIsCa,
+                CheckResult::NotApplicable,
+                Some("trust anchor".into()),
+            ));
+            checks.push(check(
+                CheckName::IssuerMaySign,
+                CheckResult::NotApplicable,
+                Some("trust anchor".into()),
+            ));
         }
         checks.push(check(
             CheckName::Signature,
@@ -637,8 +803,15 @@ impl<'a> Judge<'a> {
         ));
         checks.push(check(
             CheckName::Validity,
-            if validity[child] == ValidityStatus::Valid { CheckResult::Pass } else { CheckResult::Fail },
-            Some(format!("{} .. {}", a.certs[child].not_before, a.certs[child].not_after)),
+            if validity[child] == ValidityStatus::Valid {
+                CheckResult::Pass
+            } else {
+                CheckResult::Fail
+            },
+            Some(format!(
+                "{} .. {}",
+                a.certs[child].not_before, a.certs[child].not_after
+            )),
         ));
         LinkReport {
             child,
@@ -658,7 +831,14 @@ impl<'a> Judge<'a> {
         self.findings.push(f);
     }
 
-    fn judge_chain(&mut self, chain: &[usize], links: &[LinkReport], validity: &[ValidityStatus], trust: &TrustReport, missing: Option<&MissingIssuer>) {
+    fn judge_chain(
+        &mut self,
+        chain: &[usize],
+        links: &[LinkReport],
+        validity: &[ValidityStatus],
+        trust: &TrustReport,
+        missing: Option<&MissingIssuer>,
+    ) {
         use ChromiumError as E;
         let a = self.a;
         let Some(&leaf) = chain.first() else { return };
@@ -671,14 +851,44 @@ impl<'a> Judge<'a> {
                 let urls = m.ca_issuers_urls.join(" ");
                 let anchor_fail = self.anchor_signature_failure(m.child);
                 let msg = match (&anchor_fail, m.ca_issuers_urls.is_empty()) {
-                    (Some((an, _)), _) => format!("the issuer of certificate {} is named like the trust anchor {}, but its key does not verify the signature", m.child + 1, an.name),
-                    (None, false) => format!("the issuer \"{}\" of certificate {} is missing; its AIA points to {}", m.name, m.child + 1, urls),
-                    (None, true) => format!("the issuer \"{}\" of certificate {} is neither in the input nor a trusted root", m.name, m.child + 1),
+                    (Some((an, _)), _) => format!(
+                        "the issuer of certificate {} is named like the trust anchor {}, but its key does not verify the signature",
+                        m.child + 1,
+                        an.name
+                    ),
+                    (None, false) => format!(
+                        "the issuer \"{}\" of certificate {} is missing; its AIA points to {}",
+                        m.name,
+                        m.child + 1,
+                        urls
+                    ),
+                    (None, true) => format!(
+                        "the issuer \"{}\" of certificate {} is neither in the input nor a trusted root",
+                        m.name,
+                        m.child + 1
+                    ),
                 };
-                let code = if anchor_fail.is_some() { Code::SignatureInvalid } else { Code::MissingIntermediate };
-                self.err(Finding::new(code, Severity::Error, msg).error(E::AuthorityInvalid).cert(m.child).detail(if urls.is_empty() { m.name.clone() } else { urls }));
+                let code = if anchor_fail.is_some() {
+                    Code::SignatureInvalid
+                } else {
+                    Code::MissingIntermediate
+                };
+                self.err(
+                    Finding::new(code, Severity::Error, msg)
+                        .error(E::AuthorityInvalid)
+                        .cert(m.child)
+                        .detail(if urls.is_empty() {
+                            m.name.clone()
+                        } else {
+                            urls
+                        }),
+                );
             } else if a.self_signature[top] == Some(SignatureStatus::Unsupported) {
-                let code = if chain.len() == 1 { Code::SelfSignedLeaf } else { Code::UntrustedRoot };
+                let code = if chain.len() == 1 {
+                    Code::SelfSignedLeaf
+                } else {
+                    Code::UntrustedRoot
+                };
                 self.err(
                     Finding::new(
                         code,
@@ -690,31 +900,58 @@ impl<'a> Judge<'a> {
                     .detail(a.certs[top].subject.clone()),
                 );
                 self.findings.push(
-                    Finding::new(Code::SignatureUnsupported, Severity::Warning, format!("the signature algorithm of certificate {} ({}) cannot be checked here", top + 1, a.certs[top].signature_algorithm))
-                        .cert(top)
-                        .detail(a.certs[top].signature_algorithm.clone()),
+                    Finding::new(
+                        Code::SignatureUnsupported,
+                        Severity::Warning,
+                        format!(
+                            "the signature algorithm of certificate {} ({}) cannot be checked here",
+                            top + 1,
+                            a.certs[top].signature_algorithm
+                        ),
+                    )
+                    .cert(top)
+                    .detail(a.certs[top].signature_algorithm.clone()),
                 );
             } else if a.certs[top].self_signed {
-                let code = if chain.len() == 1 { Code::SelfSignedLeaf } else { Code::UntrustedRoot };
+                let code = if chain.len() == 1 {
+                    Code::SelfSignedLeaf
+                } else {
+                    Code::UntrustedRoot
+                };
                 self.err(
-                    Finding::new(code, Severity::Error, format!("the chain ends at the self-signed \"{}\", which is not a trusted root", a.certs[top].subject))
-                        .error(E::AuthorityInvalid)
-                        .cert(top)
-                        .detail(a.certs[top].subject.clone()),
+                    Finding::new(
+                        code,
+                        Severity::Error,
+                        format!(
+                            "the chain ends at the self-signed \"{}\", which is not a trusted root",
+                            a.certs[top].subject
+                        ),
+                    )
+                    .error(E::AuthorityInvalid)
+                    .cert(top)
+                    .detail(a.certs[top].subject.clone()),
                 );
             } else {
                 self.err(
-                    Finding::new(Code::MissingIntermediate, Severity::Error, format!("no trusted issuer was found for certificate {}", top + 1))
-                        .error(E::AuthorityInvalid)
-                        .cert(top)
-                        .detail(a.certs[top].issuer.clone()),
+                    Finding::new(
+                        Code::MissingIntermediate,
+                        Severity::Error,
+                        format!("no trusted issuer was found for certificate {}", top + 1),
+                    )
+                    .error(E::AuthorityInvalid)
+                    .cert(top)
+                    .detail(a.certs[top].issuer.clone()),
                 );
             }
         }
 
         // Links.
         for l in links {
-            let failed = |c: CheckName| l.checks.iter().any(|x| x.check == c && x.result == CheckResult::Fail);
+            let failed = |c: CheckName| {
+                l.checks
+                    .iter()
+                    .any(|x| x.check == c && x.result == CheckResult::Fail)
+            };
             match l.signature {
                 SignatureStatus::Invalid => self.err(
                     Finding::new(Code::SignatureInvalid, Severity::Error, format!("the signature on certificate {} does not verify with the key of \"{}\"", l.child + 1, l.issuer))
@@ -735,9 +972,18 @@ impl<'a> Judge<'a> {
             }
             if failed(CheckName::NamesMatch) {
                 self.err(
-                    Finding::new(Code::NameMismatch, Severity::Error, format!("certificate {} names its issuer \"{}\", not \"{}\"", l.child + 1, a.certs[l.child].issuer, l.issuer))
-                        .error(E::AuthorityInvalid)
-                        .cert(l.child),
+                    Finding::new(
+                        Code::NameMismatch,
+                        Severity::Error,
+                        format!(
+                            "certificate {} names its issuer \"{}\", not \"{}\"",
+                            l.child + 1,
+                            a.certs[l.child].issuer,
+                            l.issuer
+                        ),
+                    )
+                    .error(E::AuthorityInvalid)
+                    .cert(l.child),
                 );
             }
             if failed(CheckName::KeyIdsMatch) {
@@ -751,29 +997,61 @@ impl<'a> Judge<'a> {
                         continue;
                     }
                     let (code, what) = match c.check {
-                        CheckName::IssuerIsCa if c.detail.as_deref().is_some_and(|d| d.starts_with("pathlen")) => (Code::PathLenExceeded, "its path length constraint is exceeded"),
+                        CheckName::IssuerIsCa
+                            if c.detail
+                                .as_deref()
+                                .is_some_and(|d| d.starts_with("pathlen")) =>
+                        {
+                            (
+                                Code::PathLenExceeded,
+                                "its path length constraint is exceeded",
+                            )
+                        }
                         CheckName::IssuerIsCa => (Code::IssuerNotCa, "it is not a CA"),
-                        CheckName::IssuerMaySign => (Code::IssuerCannotSign, "its key usage does not allow signing certificates"),
+                        CheckName::IssuerMaySign => (
+                            Code::IssuerCannotSign,
+                            "its key usage does not allow signing certificates",
+                        ),
                         _ => continue,
                     };
                     path_invalid.push(
-                        Finding::new(code, Severity::Error, format!("certificate {} may not issue certificate {}: {what}", p + 1, l.child + 1))
-                            .cert(p)
-                            .detail(c.detail.clone().unwrap_or_default()),
+                        Finding::new(
+                            code,
+                            Severity::Error,
+                            format!(
+                                "certificate {} may not issue certificate {}: {what}",
+                                p + 1,
+                                l.child + 1
+                            ),
+                        )
+                        .cert(p)
+                        .detail(c.detail.clone().unwrap_or_default()),
                     );
                 }
             }
         }
 
         // Dates: every certificate below the anchor (an anchor has no dates).
-        let anchor_pos = if trust.is_anchor_certificate { trust.chain_position } else { None };
+        let anchor_pos = if trust.is_anchor_certificate {
+            trust.chain_position
+        } else {
+            None
+        };
         for (pos, &i) in chain.iter().enumerate() {
             let v = validity[i];
             if v == ValidityStatus::Valid {
                 continue;
             }
-            let (code, word) = if v == ValidityStatus::Expired { (Code::Expired, "expired on") } else { (Code::NotYetValid, "is not valid before") };
-            let when = if v == ValidityStatus::Expired { &a.certs[i].not_after } else { &a.certs[i].not_before };
+            let (code, word) = if v == ValidityStatus::Expired {
+                (Code::Expired, "expired on")
+            } else {
+                (Code::NotYetValid, "is not valid before")
+            };
+            let when = if v == ValidityStatus::Expired {
+                &a.certs[i].not_after
+            } else {
+                &a.certs[i].not_before
+            };
             if Some(pos) == anchor_pos {
                 self.findings.push(
                     Finding::new(
@@ -786,10 +1064,17 @@ impl<'a> Judge<'a> {
                 );
             } else {
                 self.err(
-                    Finding::new(code, Severity::Error, format!("certificate {} {word} {when} (is the computer's clock right?)", i + 1))
-                        .error(E::DateInvalid)
-                        .cert(i)
-                        .detail(when.clone()),
+                    Finding::new(
+                        code,
+                        Severity::Error,
+                        format!(
+                            "certificate {} {word} {when} (is the computer's clock right?)",
+                            i + 1
+                        ),
+                    )
+                    .error(E::DateInvalid)
+                    .cert(i)
+                    .detail(when.clone()),
                 );
             }
         }
@@ -805,7 +1090,11 @@ impl<'a> Judge<'a> {
                     Finding::new(
                         Code::WeakSignatureAlgorithm,
                         Severity::Error,
-                        format!("certificate {} is signed with {}, which browsers reject", i + 1, h.name()),
+                        format!(
+                            "certificate {} is signed with {}, which browsers reject",
+                            i + 1,
+                            h.name()
+                        ),
                     )
                     .error(E::WeakSignatureAlgorithm)
                     .cert(i)
@@ -824,14 +1113,30 @@ impl<'a> Judge<'a> {
             }
             for ext in &a.data[i].unsupported_critical {
                 path_invalid.push(
-                    Finding::new(Code::UnsupportedCriticalExtension, Severity::Error, format!("certificate {} has a critical extension that is not understood: {ext}", i + 1))
-                        .cert(i)
-                        .detail(ext.clone()),
+                    Finding::new(
+                        Code::UnsupportedCriticalExtension,
+                        Severity::Error,
+                        format!(
+                            "certificate {} has a critical extension that is not understood: {ext}",
+                            i + 1
+                        ),
+                    )
+                    .cert(i)
+                    .detail(ext.clone()),
                 );
             }
             for ext in &a.data[i].unparsable_extensions {
                 self.findings.push(
-                    Finding::new(Code::ExtensionUnparsable, Severity::Warning, format!("certificate {}: the {ext} extension could not be decoded", i + 1)).cert(i).detail(ext.clone()),
+                    Finding::new(
+                        Code::ExtensionUnparsable,
+                        Severity::Warning,
+                        format!(
+                            "certificate {}: the {ext} extension could not be decoded",
+                            i + 1
+                        ),
+                    )
+                    .cert(i)
+                    .detail(ext.clone()),
                 );
             }
         }
@@ -840,29 +1145,57 @@ impl<'a> Judge<'a> {
         let ld = &a.data[leaf];
         if ld.eku_server == Some(false) {
             path_invalid.push(
-                Finding::new(Code::LeafNotForServers, Severity::Error, "the leaf's extended key usage does not allow TLS server authentication").cert(leaf),
+                Finding::new(
+                    Code::LeafNotForServers,
+                    Severity::Error,
+                    "the leaf's extended key usage does not allow TLS server authentication",
+                )
+                .cert(leaf),
             );
         }
         if a.certs[leaf].is_ca && chain.len() > 1 {
-            self.findings.push(Finding::new(Code::LeafIsCa, Severity::Warning, "the leaf certificate is itself a CA").cert(leaf));
+            self.findings.push(
+                Finding::new(
+                    Code::LeafIsCa,
+                    Severity::Warning,
+                    "the leaf certificate is itself a CA",
+                )
+                .cert(leaf),
+            );
         }
         // Chromium: path errors not mapped to a specific status become ERR_CERT_INVALID,
         // only when nothing more specific was found.
-        let specific = self.errors.iter().any(|e| matches!(e, E::AuthorityInvalid | E::DateInvalid | E::WeakKey));
+        let specific = self
+            .errors
+            .iter()
+            .any(|e| matches!(e, E::AuthorityInvalid | E::DateInvalid | E::WeakKey));
         for f in path_invalid {
             let f = if specific { f } else { f.error(E::Invalid) };
             self.err(f);
         }
         // What cannot be known offline.
         self.findings.push(
-            Finding::new(Code::RevocationNotChecked, Severity::Info, "revocation (OCSP, CRL) cannot be checked offline").cert(leaf).detail(a.certs[leaf].ocsp_urls.join(" ")),
+            Finding::new(
+                Code::RevocationNotChecked,
+                Severity::Info,
+                "revocation (OCSP, CRL) cannot be checked offline",
+            )
+            .cert(leaf)
+            .detail(a.certs[leaf].ocsp_urls.join(" ")),
         );
         self.findings.push(
-            Finding::new(Code::CtNotChecked, Severity::Info, "Certificate Transparency log inclusion cannot be checked offline")
-                .cert(leaf)
-                .detail(ld.sct_count.to_string()),
+            Finding::new(
+                Code::CtNotChecked,
+                Severity::Info,
+                "Certificate Transparency log inclusion cannot be checked offline",
+            )
+            .cert(leaf)
+            .detail(ld.sct_count.to_string()),
         );
-        if ld.sct_count == 0 && trust.source == Some(AnchorSource::Mozilla) && !trust.is_anchor_certificate_leaf(chain) {
+        if ld.sct_count == 0
+            && trust.source == Some(AnchorSource::Mozilla)
+            && !trust.is_anchor_certificate_leaf(chain)
+        {
             self.findings.push(Finding::new(Code::NoEmbeddedScts, Severity::Warning, "the leaf carries no embedded SCTs; browsers require Certificate Transparency (SCTs may also come from TLS or OCSP)").cert(leaf));
         }
     }
@@ -871,25 +1204,44 @@ impl<'a> Judge<'a> {
         let leaf = leaf?;
         let d = &self.a.data[leaf];
         if !d.has_san {
-            self.findings.push(Finding::new(Code::NoSubjectAltName, Severity::Warning, "the leaf has no subjectAltName: browsers match names only there").cert(leaf));
+            self.findings.push(
+                Finding::new(
+                    Code::NoSubjectAltName,
+                    Severity::Warning,
+                    "the leaf has no subjectAltName: browsers match names only there",
+                )
+                .cert(leaf),
+            );
         }
         let Some(host) = self.o.host.as_deref() else {
-            self.findings.push(Finding::new(Code::HostNotChecked, Severity::Info, "no host name was given, so the name was not checked"));
+            self.findings.push(Finding::new(
+                Code::HostNotChecked,
+                Severity::Info,
+                "no host name was given, so the name was not checked",
+            ));
             return None;
         };
         let r = hostname::check(host, &d.san_dns, &d.san_ip, &d.common_names);
         if !r.valid {
             self.err(
-                Finding::new(Code::HostInvalid, Severity::Error, format!("\"{host}\" is not a valid host name"))
-                    .error(ChromiumError::CommonNameInvalid)
-                    .detail(host),
+                Finding::new(
+                    Code::HostInvalid,
+                    Severity::Error,
+                    format!("\"{host}\" is not a valid host name"),
+                )
+                .error(ChromiumError::CommonNameInvalid)
+                .detail(host),
             );
         } else if r.matched_by.is_none() {
             self.err(
-                Finding::new(Code::HostMismatch, Severity::Error, format!("the certificate is not valid for {}", r.ascii))
-                    .error(ChromiumError::CommonNameInvalid)
-                    .cert(leaf)
-                    .detail(r.ascii.clone()),
+                Finding::new(
+                    Code::HostMismatch,
+                    Severity::Error,
+                    format!("the certificate is not valid for {}", r.ascii),
+                )
+                .error(ChromiumError::CommonNameInvalid)
+                .cert(leaf)
+                .detail(r.ascii.clone()),
             );
             if let Some(cn) = &r.common_name_would_match {
                 self.findings.push(
@@ -900,7 +1252,14 @@ impl<'a> Judge<'a> {
             }
         }
         if let Some(u) = &r.unicode {
-            self.findings.push(Finding::new(Code::HostInternationalised, Severity::Info, format!("{u} was matched as {}", r.ascii)).detail(r.ascii.clone()));
+            self.findings.push(
+                Finding::new(
+                    Code::HostInternationalised,
+                    Severity::Info,
+                    format!("{u} was matched as {}", r.ascii),
+                )
+                .detail(r.ascii.clone()),
+            );
         }
         Some(r)
     }
@@ -911,9 +1270,17 @@ impl<'a> Judge<'a> {
             let asc = chain.windows(2).all(|w| w[0] < w[1]);
             let desc = chain.windows(2).all(|w| w[0] > w[1]);
             if desc {
-                self.findings.push(Finding::new(Code::ReverseOrder, Severity::Warning, "the certificates were given root first; servers must send the leaf first"));
+                self.findings.push(Finding::new(
+                    Code::ReverseOrder,
+                    Severity::Warning,
+                    "the certificates were given root first; servers must send the leaf first",
+                ));
             } else if !asc {
-                self.findings.push(Finding::new(Code::OutOfOrder, Severity::Warning, "the certificates were not given in chain order (leaf first)"));
+                self.findings.push(Finding::new(
+                    Code::OutOfOrder,
+                    Severity::Warning,
+                    "the certificates were not given in chain order (leaf first)",
+                ));
             }
         }
         let alternatives: Vec<usize> = self
@@ -921,14 +1288,26 @@ impl<'a> Judge<'a> {
             .iter()
             .filter(|f| f.code == Code::CrossSignedAlternative)
             .filter_map(|f| f.detail.clone())
-            .flat_map(|d| d.split(',').filter_map(|x| x.parse().ok()).collect::<Vec<usize>>())
+            .flat_map(|d| {
+                d.split(',')
+                    .filter_map(|x| x.parse().ok())
+                    .collect::<Vec<usize>>()
+            })
             .collect();
         for i in 0..a.certs.len() {
             if a.primary[i] && !chain.contains(&i) && !alternatives.contains(&i) {
                 self.findings.push(
-                    Finding::new(Code::UnrelatedCertificate, Severity::Warning, format!("certificate {} (\"{}\") is not part of the chain", i + 1, a.certs[i].subject))
-                        .cert(i)
-                        .detail(a.certs[i].subject.clone()),
+                    Finding::new(
+                        Code::UnrelatedCertificate,
+                        Severity::Warning,
+                        format!(
+                            "certificate {} (\"{}\") is not part of the chain",
+                            i + 1,
+                            a.certs[i].subject
+                        ),
+                    )
+                    .cert(i)
+                    .detail(a.certs[i].subject.clone()),
                 );
             }
         }

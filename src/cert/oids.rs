@@ -92,9 +92,9 @@ pub(crate) fn policy_level(oid: &str) -> Option<&'static str> {
         "2.23.140.1.2.3" => "iv",
         "2.23.140.1.1" => "ev",
         "1.3.6.1.4.1.44947.1.1.1" => "dv", // ISRG (Let's Encrypt) domain validated
-        "2.16.840.1.114412.2.1" => "ev",  // DigiCert EV
-        "2.16.840.1.114412.1.1" => "ov",  // DigiCert OV
-        "1.3.6.1.4.1.4146.1.1" => "ev",   // GlobalSign EV
+        "2.16.840.1.114412.2.1" => "ev",   // DigiCert EV
+        "2.16.840.1.114412.1.1" => "ov",   // DigiCert OV
+        "1.3.6.1.4.1.4146.1.1" => "ev",    // GlobalSign EV
         "1.3.6.1.4.1.6449.1.2.1.5.1" => "ev", // Sectigo EV
         "2.16.840.1.114028.10.1.2" => "ev", // Entrust EV
         _ => return None,

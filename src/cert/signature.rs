@@ -76,7 +76,11 @@ impl Hash {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum SigAlg {
     RsaPkcs1(Hash),
-    RsaPss { hash: Hash, mgf_hash: Option<Hash>, salt: usize },
+    RsaPss {
+        hash: Hash,
+        mgf_hash: Option<Hash>,
+        salt: usize,
+    },
     Ecdsa(Hash),
     Ed25519,
     Other,
@@ -112,8 +116,12 @@ pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) ->
     use SignatureStatus::*;
     match (alg, key) {
         (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { n, e }) => {
-            let Some(digest) = h.digest(msg) else { return Unsupported };
-            let Some(pk) = rsa_key(n, e) else { return Invalid };
+            let Some(digest) = h.digest(msg) else {
+                return Unsupported;
+            };
+            let Some(pk) = rsa_key(n, e) else {
+                return Invalid;
+            };
             let scheme = match h {
                 Hash::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
                 Hash::Sha224 => rsa::Pkcs1v15Sign::new::<Sha224>(),
@@ -124,58 +132,107 @@ pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) ->
             };
             ok(pk.verify(scheme, &digest, sig).is_ok())
         }
-        (SigAlg::RsaPss { hash, mgf_hash, salt }, KeyMaterial::Rsa { n, e }) => {
+        (
+            SigAlg::RsaPss {
+                hash,
+                mgf_hash,
+                salt,
+            },
+            KeyMaterial::Rsa { n, e },
+        ) => {
             if *mgf_hash != Some(*hash) {
                 return Unsupported;
             }
-            let Some(digest) = hash.digest(msg) else { return Unsupported };
-            let Some(pk) = rsa_key(n, e) else { return Invalid };
+            let Some(digest) = hash.digest(msg) else {
+                return Unsupported;
+            };
+            let Some(pk) = rsa_key(n, e) else {
+                return Invalid;
+            };
             let salt = *salt;
             let res = match hash {
                 Hash::Sha1 => pk.verify(rsa::pss::Pss::<Sha1>::new_with_salt(salt), &digest, sig),
-                Hash::Sha224 => pk.verify(rsa::pss::Pss::<Sha224>::new_with_salt(salt), &digest, sig),
-                Hash::Sha256 => pk.verify(rsa::pss::Pss::<Sha256>::new_with_salt(salt), &digest, sig),
-                Hash::Sha384 => pk.verify(rsa::pss::Pss::<Sha384>::new_with_salt(salt), &digest, sig),
-                Hash::Sha512 => pk.verify(rsa::pss::Pss::<Sha512>::new_with_salt(salt), &digest, sig),
+                Hash::Sha224 => {
+                    pk.verify(rsa::pss::Pss::<Sha224>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha256 => {
+                    pk.verify(rsa::pss::Pss::<Sha256>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha384 => {
+                    pk.verify(rsa::pss::Pss::<Sha384>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha512 => {
+                    pk.verify(rsa::pss::Pss::<Sha512>::new_with_salt(salt), &digest, sig)
+                }
                 Hash::Md2 | Hash::Md5 => return Unsupported,
             };
             ok(res.is_ok())
         }
         (SigAlg::Ecdsa(h), KeyMaterial::Ec { curve, point }) => {
-            let Some(digest) = h.digest(msg) else { return Unsupported };
+            let Some(digest) = h.digest(msg) else {
+                return Unsupported;
+            };
             match curve {
                 Curve::P256 => {
                     use p256::ecdsa::signature::hazmat::PrehashVerifier;
-                    let Ok(vk) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point) else { return Invalid };
-                    let Some(raw) = ecdsa_raw(sig, 32) else { return Invalid };
-                    let Ok(s) = p256::ecdsa::Signature::from_slice(&raw) else { return Invalid };
+                    let Ok(vk) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                        return Invalid;
+                    };
+                    let Some(raw) = ecdsa_raw(sig, 32) else {
+                        return Invalid;
+                    };
+                    let Ok(s) = p256::ecdsa::Signature::from_slice(&raw) else {
+                        return Invalid;
+                    };
                     ok(vk.verify_prehash(&digest, &s).is_ok())
                 }
                 Curve::P384 => {
                     use p384::ecdsa::signature::hazmat::PrehashVerifier;
-                    let Ok(vk) = p384::ecdsa::VerifyingKey::from_sec1_bytes(point) else { return Invalid };
-                    let Some(raw) = ecdsa_raw(sig, 48) else { return Invalid };
-                    let Ok(s) = p384::ecdsa::Signature::from_slice(&raw) else { return Invalid };
+                    let Ok(vk) = p384::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                        return Invalid;
+                    };
+                    let Some(raw) = ecdsa_raw(sig, 48) else {
+                        return Invalid;
+                    };
+                    let Ok(s) = p384::ecdsa::Signature::from_slice(&raw) else {
+                        return Invalid;
+                    };
                     ok(vk.verify_prehash(&digest, &s).is_ok())
                 }
                 Curve::Other => Unsupported,
             }
         }
         (SigAlg::Ed25519, KeyMaterial::Ed25519(k)) => {
-            let Ok(bytes) = <[u8; 32]>::try_from(k.as_slice()) else { return Invalid };
-            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else { return Invalid };
-            let Ok(s) = ed25519_dalek::Signature::from_slice(sig) else { return Invalid };
+            let Ok(bytes) = <[u8; 32]>::try_from(k.as_slice()) else {
+                return Invalid;
+            };
+            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else {
+                return Invalid;
+            };
+            let Ok(s) = ed25519_dalek::Signature::from_slice(sig) else {
+                return Invalid;
+            };
             ok(vk.verify_strict(msg, &s).is_ok())
         }
         (SigAlg::Other, _) | (_, KeyMaterial::Other) => Unsupported,
-        (_, KeyMaterial::Ec { curve: Curve::Other, .. }) => Unsupported,
+        (
+            _,
+            KeyMaterial::Ec {
+                curve: Curve::Other,
+                ..
+            },
+        ) => Unsupported,
         // The algorithm does not fit the key type (e.g. an ECDSA signature, RSA key).
         _ => Invalid,
     }
 }
 
 fn ok(b: bool) -> SignatureStatus {
-    if b { SignatureStatus::Valid } else { SignatureStatus::Invalid }
+    if b {
+        SignatureStatus::Valid
+    } else {
+        SignatureStatus::Invalid
+    }
 }
 
 fn rsa_key(n: &[u8], e: &[u8]) -> Option<rsa::PublicKey> {
@@ -199,7 +256,9 @@ fn strip_zeros(b: &[u8]) -> &[u8] {
 
 /// Converts a DER `SEQUENCE { r INTEGER, s INTEGER }` into fixed-width `r || s`.
 fn ecdsa_raw(sig: &[u8], width: usize) -> Option<Vec<u8>> {
-    let seq = read_tlv(sig, 0, sig.len()).ok().filter(|t| t.tag == 0x30 && t.end == sig.len())?;
+    let seq = read_tlv(sig, 0, sig.len())
+        .ok()
+        .filter(|t| t.tag == 0x30 && t.end == sig.len())?;
     let kids = der::children(sig, &seq);
     if kids.len() != 2 || kids.iter().any(|k| k.tag != 0x02) {
         return None;

@@ -56,8 +56,7 @@ impl UnixTime {
         if b.len() == 10 {
             return Some(UnixTime(t));
         }
-        if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 19 || b[13] != b':' || b[16] != b':'
-        {
+        if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 19 || b[13] != b':' || b[16] != b':' {
             return None;
         }
         let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -130,6 +129,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -156,7 +156,13 @@ mod tests {
             UnixTime::parse_rfc3339("2026-11-27"),
             UnixTime::parse_rfc3339("2026-11-27T00:00:00Z")
         );
-        for bad in ["", "2026-13-01", "2026-02-30T00:00:00Z", "2026-01-01T00:00:00", "x"] {
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-02-30T00:00:00Z",
+            "2026-01-01T00:00:00",
+            "x",
+        ] {
             assert_eq!(UnixTime::parse_rfc3339(bad), None, "{bad}");
         }
     }
