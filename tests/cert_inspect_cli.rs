@@ -5,14 +5,22 @@
 
 use std::process::Command;
 
+/// `cargo test` builds the examples too: run the built binary (target/<profile>/examples)
+/// when it is there, else fall back to `cargo run`.
 fn inspect(args: &[&str]) -> std::process::Output {
-    // Built by `cargo test` for integration tests of the same package.
-    Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "inspect", "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo run")
+    let built = std::env::current_exe()
+        .ok()
+        .and_then(|p| Some(p.parent()?.parent()?.join("examples").join("inspect")))
+        .filter(|p| p.exists());
+    match built {
+        Some(exe) => Command::new(exe).args(args).output().expect("run inspect"),
+        None => Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--example", "inspect", "--"])
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo run"),
+    }
 }
 
 fn fixture(p: &str) -> String {
