@@ -389,3 +389,61 @@ fn x509_parser_assets() {
         |f| f.code == Code::OtherPemBlock && f.detail.as_deref() == Some("CERTIFICATE REQUEST")
     ));
 }
+
+#[test]
+fn byte_ranges_point_at_the_fields() {
+    // A DER file, so the test holds the exact bytes the ranges point into.
+    let der = fixture("x509-parser-assets/certificate.der");
+    let a = Analysis::parse(&der);
+    let c = &a.certificates()[0];
+    assert_eq!(c.der_length, der.len());
+    let range = |f: &str| {
+        let r = c.ranges.iter().find(|r| r.field == f).unwrap();
+        &der[r.offset..r.offset + r.length]
+    };
+    assert_eq!(range("certificate"), &der[..]);
+    assert_eq!(range("tbs_certificate")[0], 0x30);
+    assert_eq!(range("version")[0], 0xa0);
+    let serial = range("serial");
+    assert_eq!(serial[0], 0x02);
+    let serial_hex: String = serial[2..]
+        .iter()
+        .skip_while(|b| **b == 0)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(serial_hex, c.serial_hex);
+    assert_eq!(range("not_before")[0], 0x17, "UTCTime");
+    assert_eq!(range("signature_value")[0], 0x03, "BIT STRING");
+    assert_eq!(range("subject_public_key_info")[0], 0x30);
+    // Each extension's bytes contain its OID and start a SEQUENCE.
+    for (i, e) in c.extensions.iter().enumerate() {
+        let bytes = range(&format!("extension:{i}"));
+        assert_eq!(bytes[0], 0x30, "{}", e.name);
+        let header = if bytes[1] < 0x80 {
+            2
+        } else {
+            2 + usize::from(bytes[1] & 0x7f)
+        };
+        assert_eq!(bytes[header], 0x06, "{}: OID first", e.name);
+        assert_eq!((e.offset, e.length), {
+            let r = c
+                .ranges
+                .iter()
+                .find(|r| r.field == format!("extension:{i}"))
+                .unwrap();
+            (r.offset, r.length)
+        });
+    }
+    // The subject range decodes to the same name as the report (spot check: CN bytes).
+    let subject = range("subject");
+    let cn = c
+        .subject_attributes
+        .iter()
+        .find(|a| a.name == "CN")
+        .unwrap();
+    assert!(
+        subject
+            .windows(cn.value.len())
+            .any(|w| w == cn.value.as_bytes())
+    );
+}
