@@ -447,3 +447,17 @@ fn byte_ranges_point_at_the_fields() {
             .any(|w| w == cn.value.as_bytes())
     );
 }
+
+#[test]
+fn der_crl_is_named() {
+    let a = Analysis::parse(&fixture("x509-parser-assets/example.crl"));
+    assert!(a.certificates().is_empty());
+    assert!(
+        a.input_findings()
+            .iter()
+            .any(|f| f.code == Code::OtherDerData
+                && f.detail.as_deref().is_some_and(|d| d.contains("CRL"))),
+        "{:?}",
+        a.input_findings()
+    );
+}

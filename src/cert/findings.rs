@@ -57,109 +57,132 @@ pub enum Severity {
     Info,
 }
 
-/// Every finding the engine can report. Stable: the page keys its explanations on these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Code {
+/// Declares [`Code`] with its stable keys, [`Code::ALL`] and [`Code::key`] in one place.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $key:literal,)*) => {
+        /// Every finding the engine can report. Stable: the page keys its explanations on
+        /// these (serialised as the `snake_case` key).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        pub enum Code {
+            $($(#[$doc])* #[serde(rename = $key)] $variant,)*
+        }
+
+        impl Code {
+            /// All codes, for checking that every one has an explanation.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable key (`missing_intermediate`...), as serialised.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
     // --- input ---------------------------------------------------------------------
     /// Nothing in the input was a certificate.
-    NoCertificate,
+    NoCertificate = "no_certificate",
     /// The input is neither PEM text nor DER.
-    InputNotRecognised,
+    InputNotRecognised = "input_not_recognised",
     /// A private key was pasted: it is secret and must now be treated as compromised.
-    PrivateKeyPasted,
+    PrivateKeyPasted = "private_key_pasted",
     /// A PEM block of another kind (request, CRL, public key...) was recognised and skipped.
-    OtherPemBlock,
+    OtherPemBlock = "other_pem_block",
     /// A BEGIN line without its END line.
-    PemMissingEnd,
+    PemMissingEnd = "pem_missing_end",
     /// The END label differs from the BEGIN label.
-    PemLabelMismatch,
+    PemLabelMismatch = "pem_label_mismatch",
     /// The body of a PEM block is not valid base64.
-    PemBadBase64,
+    PemBadBase64 = "pem_bad_base64",
+    /// Binary input of another kind (a CRL, a certificate request) was recognised and skipped.
+    OtherDerData = "other_der_data",
     /// A certificate's DER could not be parsed.
-    CertificateUnparsable,
+    CertificateUnparsable = "certificate_unparsable",
     /// Bytes follow a certificate inside its block.
-    TrailingData,
+    TrailingData = "trailing_data",
     /// A PKCS#7 bundle could not be read.
-    Pkcs7Unparsable,
+    Pkcs7Unparsable = "pkcs7_unparsable",
     /// Certificates were taken out of a PKCS#7 bundle.
-    Pkcs7Bundle,
+    Pkcs7Bundle = "pkcs7_bundle",
     // --- chain -----------------------------------------------------------------------
     /// The issuer of the top certificate is neither in the input nor a trust anchor.
-    MissingIntermediate,
+    MissingIntermediate = "missing_intermediate",
     /// The chain ends at a self-signed certificate that is not a trust anchor.
-    UntrustedRoot,
+    UntrustedRoot = "untrusted_root",
     /// The leaf itself is self-signed and not a trust anchor.
-    SelfSignedLeaf,
+    SelfSignedLeaf = "self_signed_leaf",
     /// The certificates were pasted root first.
-    ReverseOrder,
+    ReverseOrder = "reverse_order",
     /// The certificates were pasted in neither order.
-    OutOfOrder,
+    OutOfOrder = "out_of_order",
     /// The same certificate appears more than once.
-    DuplicateCertificate,
+    DuplicateCertificate = "duplicate_certificate",
     /// A certificate takes no part in the chain.
-    UnrelatedCertificate,
+    UnrelatedCertificate = "unrelated_certificate",
     /// Another certificate in the input could also have issued a link (cross-signing).
-    CrossSignedAlternative,
+    CrossSignedAlternative = "cross_signed_alternative",
     /// The leaf was chosen among several candidates.
-    LeafChosen,
+    LeafChosen = "leaf_chosen",
     // --- per link -------------------------------------------------------------------
     /// A signature does not verify with the issuer's key.
-    SignatureInvalid,
+    SignatureInvalid = "signature_invalid",
     /// The signature algorithm cannot be checked here (never reported as valid).
-    SignatureUnsupported,
+    SignatureUnsupported = "signature_unsupported",
     /// The child's issuer name is not the issuer's subject name.
-    NameMismatch,
+    NameMismatch = "name_mismatch",
     /// The authority key identifier does not match the issuer's subject key identifier.
-    KeyIdMismatch,
+    KeyIdMismatch = "key_id_mismatch",
     /// The issuer is not a CA (basicConstraints).
-    IssuerNotCa,
+    IssuerNotCa = "issuer_not_ca",
     /// The issuer's pathLenConstraint is exceeded.
-    PathLenExceeded,
+    PathLenExceeded = "path_len_exceeded",
     /// The issuer's keyUsage does not allow signing certificates.
-    IssuerCannotSign,
+    IssuerCannotSign = "issuer_cannot_sign",
     // --- dates ---------------------------------------------------------------------
     /// A certificate had expired at the chosen time.
-    Expired,
+    Expired = "expired",
     /// A certificate was not yet valid at the chosen time.
-    NotYetValid,
+    NotYetValid = "not_yet_valid",
     /// The trust anchor's own certificate is out of date (anchors carry no dates).
-    AnchorCertificateOutOfDate,
+    AnchorCertificateOutOfDate = "anchor_certificate_out_of_date",
     // --- algorithms ------------------------------------------------------------------
     /// SHA-1 or MD5 signs a certificate below the trust anchor.
-    WeakSignatureAlgorithm,
+    WeakSignatureAlgorithm = "weak_signature_algorithm",
     /// An RSA key shorter than 2048 bits.
-    WeakKey,
+    WeakKey = "weak_key",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
-    HostMismatch,
+    HostMismatch = "host_mismatch",
     /// Only the subject common name (which browsers ignore) would have matched.
-    HostMatchesOnlyCommonName,
+    HostMatchesOnlyCommonName = "host_matches_only_common_name",
     /// The host name was matched in its ASCII (punycode) form.
-    HostInternationalised,
+    HostInternationalised = "host_internationalised",
     /// No host name was given, so none was checked.
-    HostNotChecked,
+    HostNotChecked = "host_not_checked",
     /// The leaf has no subjectAltName extension.
-    NoSubjectAltName,
+    NoSubjectAltName = "no_subject_alt_name",
     /// The host name given is not a valid DNS name or IP address.
-    HostInvalid,
+    HostInvalid = "host_invalid",
     // --- other ---------------------------------------------------------------------
     /// An extension marked critical that the engine does not understand.
-    UnsupportedCriticalExtension,
+    UnsupportedCriticalExtension = "unsupported_critical_extension",
     /// The leaf is a CA certificate.
-    LeafIsCa,
+    LeafIsCa = "leaf_is_ca",
     /// The leaf's extKeyUsage does not include TLS server authentication.
-    LeafNotForServers,
+    LeafNotForServers = "leaf_not_for_servers",
     /// Trusted by a caller-supplied anchor, not the Mozilla set.
-    TrustedByCustomAnchor,
+    TrustedByCustomAnchor = "trusted_by_custom_anchor",
     /// Revocation (OCSP, CRL) cannot be checked offline.
-    RevocationNotChecked,
+    RevocationNotChecked = "revocation_not_checked",
     /// Certificate Transparency log inclusion cannot be checked offline.
-    CtNotChecked,
+    CtNotChecked = "ct_not_checked",
     /// The leaf carries no embedded SCTs (browsers require CT for public certificates).
-    NoEmbeddedScts,
+    NoEmbeddedScts = "no_embedded_scts",
     /// An extension could not be decoded.
-    ExtensionUnparsable,
+    ExtensionUnparsable = "extension_unparsable",
 }
 
 /// One finding: a code, where it applies, data, and an English sentence for the CLI.
@@ -243,5 +266,19 @@ mod tests {
             Some(Invalid)
         );
         assert_eq!(ChromiumError::primary(&[]), None);
+    }
+
+    #[test]
+    fn code_keys_are_unique_snake_case() {
+        let mut keys: Vec<&str> = Code::ALL.iter().map(|c| c.key()).collect();
+        assert!(keys.iter().all(|k| {
+            k.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        }));
+        assert_eq!(Code::MissingIntermediate.key(), "missing_intermediate");
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
     }
 }

@@ -130,9 +130,11 @@ pub(crate) fn dns_matches(pattern: &str, host: &str) -> bool {
 /// Returns `None` when a label cannot be encoded.
 pub fn to_ascii(host: &str) -> Option<String> {
     let mut labels = Vec::new();
+    // IDNA treats the ideographic and full-width full stops as dots (people typing in
+    // Japanese often produce them); case is folded. A full IDNA mapping (NFKC, full-width
+    // letters) is out of scope.
+    let host = host.replace(['\u{3002}', '\u{ff0e}', '\u{ff61}'], ".");
     for label in host.split('.') {
-        // IDNA maps ideographic full stops too; the common ones are handled by the split
-        // below, and case is folded for ASCII (a full IDNA mapping is out of scope).
         let lower = label.to_lowercase();
         if lower.is_ascii() {
             labels.push(lower);
@@ -320,6 +322,7 @@ mod tests {
     #[test]
     fn japanese_domain() {
         assert_eq!(to_ascii("日本語.jp").as_deref(), Some("xn--wgv71a119e.jp"));
+        assert_eq!(to_ascii("日本語。JP").as_deref(), Some("xn--wgv71a119e.jp"));
         assert_eq!(
             to_unicode("xn--wgv71a119e.jp").as_deref(),
             Some("日本語.jp")

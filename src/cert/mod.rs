@@ -223,6 +223,21 @@ impl Analysis {
                     data.push(d);
                 }
                 Err(e) => {
+                    if let Some(kind) = other_der_kind(&raw.der) {
+                        findings.push(
+                            Finding::new(
+                                Code::OtherDerData,
+                                Severity::Info,
+                                format!(
+                                    "block {}: this is {kind}, not a certificate; skipped",
+                                    raw.block + 1
+                                ),
+                            )
+                            .block(raw.block)
+                            .detail(kind),
+                        );
+                        continue;
+                    }
                     findings.push(
                         Finding::new(
                             Code::CertificateUnparsable,
@@ -300,9 +315,6 @@ impl Analysis {
                 "no certificate was found in the input",
             ));
         }
-        if blocks.is_empty() && certs.is_empty() {
-            blocks = Vec::new();
-        }
         Analysis {
             blocks,
             input_findings: findings,
@@ -336,6 +348,18 @@ impl Analysis {
     }
 }
 
+/// Names binary data that is not a certificate but another X.509 structure.
+fn other_der_kind(der: &[u8]) -> Option<&'static str> {
+    use x509_parser::prelude::FromDer;
+    if x509_parser::parse_x509_crl(der).is_ok() {
+        Some("a certificate revocation list (CRL)")
+    } else if x509_parser::certification_request::X509CertificationRequest::from_der(der).is_ok() {
+        Some("a certificate signing request (CSR)")
+    } else {
+        None
+    }
+}
+
 fn mozilla_index() -> &'static std::collections::HashMap<Vec<u8>, Vec<usize>> {
     static INDEX: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, Vec<usize>>> =
         std::sync::OnceLock::new();
@@ -346,7 +370,6 @@ fn mozilla_index() -> &'static std::collections::HashMap<Vec<u8>, Vec<usize>> {
 #[derive(Clone)]
 struct AnchorHit<'a> {
     anchor: &'a Anchor,
-    is_anchor: bool,
 }
 
 struct Judge<'a> {
@@ -403,17 +426,13 @@ impl<'a> Judge<'a> {
             if let AnchorMatch::IsAnchor(x) = m {
                 return Some(AnchorHit {
                     anchor: &self.o.extra_anchors[*x],
-                    is_anchor: true,
                 });
             }
         }
         if self.o.mozilla_roots {
             for m in &self.a.mozilla[i] {
                 if let AnchorMatch::IsAnchor(x) = m {
-                    return Some(AnchorHit {
-                        anchor: &moz[*x],
-                        is_anchor: true,
-                    });
+                    return Some(AnchorHit { anchor: &moz[*x] });
                 }
             }
         }
@@ -427,17 +446,13 @@ impl<'a> Judge<'a> {
             if let AnchorMatch::IssuedBy(x, SignatureStatus::Valid) = m {
                 return Some(AnchorHit {
                     anchor: &self.o.extra_anchors[*x],
-                    is_anchor: false,
                 });
             }
         }
         if self.o.mozilla_roots {
             for m in &self.a.mozilla[i] {
                 if let AnchorMatch::IssuedBy(x, SignatureStatus::Valid) = m {
-                    return Some(AnchorHit {
-                        anchor: &moz[*x],
-                        is_anchor: false,
-                    });
+                    return Some(AnchorHit { anchor: &moz[*x] });
                 }
             }
         }
@@ -641,7 +656,6 @@ impl<'a> Judge<'a> {
             trust.anchor = Some(h.anchor.name.clone());
             trust.source = Some(h.anchor.source);
             trust.anchor_spki_sha256 = Some(h.anchor.spki_sha256.clone());
-            let _ = h.is_anchor;
             trust.trusted = links.iter().all(|l| l.signature == SignatureStatus::Valid);
             if h.anchor.source == AnchorSource::Custom {
                 self.findings.push(
@@ -657,7 +671,7 @@ impl<'a> Judge<'a> {
 
         self.judge_chain(&chain, &links, &validity, &trust, missing_issuer.as_ref());
         let host = self.judge_host(chain.first().copied());
-        self.structure_findings(&chain, &links);
+        self.structure_findings(&chain);
 
         self.errors.sort();
         self.errors.dedup();
@@ -1194,7 +1208,7 @@ impl<'a> Judge<'a> {
         );
         if ld.sct_count == 0
             && trust.source == Some(AnchorSource::Mozilla)
-            && !trust.is_anchor_certificate_leaf(chain)
+            && !(trust.is_anchor_certificate && trust.chain_position == Some(0))
         {
             self.findings.push(Finding::new(Code::NoEmbeddedScts, Severity::Warning, "the leaf carries no embedded SCTs; browsers require Certificate Transparency (SCTs may also come from TLS or OCSP)").cert(leaf));
         }
@@ -1264,7 +1278,7 @@ impl<'a> Judge<'a> {
         Some(r)
     }
 
-    fn structure_findings(&mut self, chain: &[usize], _links: &[LinkReport]) {
+    fn structure_findings(&mut self, chain: &[usize]) {
         let a = self.a;
         if chain.len() >= 2 {
             let asc = chain.windows(2).all(|w| w[0] < w[1]);
@@ -1311,11 +1325,5 @@ impl<'a> Judge<'a> {
                 );
             }
         }
-    }
-}
-
-impl TrustReport {
-    fn is_anchor_certificate_leaf(&self, _chain: &[usize]) -> bool {
-        self.is_anchor_certificate && self.chain_position == Some(0)
     }
 }
