@@ -88,6 +88,66 @@ pub(crate) fn children(buf: &[u8], parent: &Tlv) -> Vec<Tlv> {
     out
 }
 
+/// Explains, in plain words, why bytes are not a well-formed certificate structure, when
+/// the outer layers show it (truncation, wrong tag, missing parts).
+pub(crate) fn diagnose_certificate(d: &[u8]) -> Option<String> {
+    match read_tlv(d, 0, d.len()) {
+        Err(DerError::Truncated) => Some(match declared_end(d) {
+            Some(end) => format!(
+                "truncated: it declares {end} bytes but only {} are present",
+                d.len()
+            ),
+            None => format!("truncated after {} bytes", d.len()),
+        }),
+        Err(DerError::IndefiniteLength) => {
+            Some("it uses a BER indefinite length, which DER forbids".into())
+        }
+        Err(_) => Some("its length field is malformed".into()),
+        Ok(t) if t.tag != 0x30 => Some(format!(
+            "it starts with tag 0x{:02x}, not a SEQUENCE (0x30)",
+            t.tag
+        )),
+        Ok(t) => {
+            let parts = children(d, &t);
+            if parts.len() != 3 {
+                return Some(format!(
+                    "it has {} top-level parts instead of 3 (tbsCertificate, signatureAlgorithm, signatureValue)",
+                    parts.len()
+                ));
+            }
+            let tbs = children(d, &parts[0]);
+            let needed = if tbs.first().is_some_and(|x| x.tag == 0xa0) {
+                7
+            } else {
+                6
+            };
+            (tbs.len() < needed).then(|| {
+                format!(
+                    "its tbsCertificate has {} fields; at least {needed} are required",
+                    tbs.len()
+                )
+            })
+        }
+    }
+}
+
+/// The end offset the first element's header declares, even when the bytes stop early.
+fn declared_end(d: &[u8]) -> Option<usize> {
+    let first = *d.get(1)?;
+    if first < 0x80 {
+        return Some(2 + first as usize);
+    }
+    let n = (first & 0x7f) as usize;
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let len = d
+        .get(2..2 + n)?
+        .iter()
+        .fold(0usize, |a, b| (a << 8) | *b as usize);
+    Some(2 + n + len)
+}
+
 /// Encodes a DER header for `tag` and `len` (used to re-wrap webpki-roots' bare contents).
 pub(crate) fn header(tag: u8, len: usize) -> Vec<u8> {
     let mut out = vec![tag];
@@ -124,6 +184,29 @@ mod tests {
         assert_eq!(&long[..4], &[0x04, 0x82, 0x01, 0x2c]);
         let t = read_tlv(&long, 0, long.len()).unwrap();
         assert_eq!(t.end, 304);
+    }
+
+    #[test]
+    fn diagnoses_broken_certificates() {
+        let full = wrap(
+            0x30,
+            &[wrap(0x30, &[0u8; 10]), wrap(0x30, &[]), wrap(0x03, &[0])].concat(),
+        );
+        assert_eq!(
+            diagnose_certificate(&full[..10]).as_deref(),
+            Some("truncated: it declares 19 bytes but only 10 are present")
+        );
+        assert!(diagnose_certificate(&[0x31, 0]).unwrap().contains("0x31"));
+        assert!(
+            diagnose_certificate(&wrap(0x30, &wrap(0x02, &[1])))
+                .unwrap()
+                .contains("1 top-level parts")
+        );
+        assert!(
+            diagnose_certificate(&full)
+                .unwrap()
+                .contains("tbsCertificate has 0 fields")
+        );
     }
 
     #[test]

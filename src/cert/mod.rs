@@ -238,17 +238,27 @@ impl Analysis {
                         );
                         continue;
                     }
-                    findings.push(
-                        Finding::new(
-                            Code::CertificateUnparsable,
-                            Severity::Warning,
-                            format!(
-                                "block {}: the DER is not a valid X.509 certificate ({e})",
+                    let (why, message) = match der::diagnose_certificate(&raw.der) {
+                        Some(why) => {
+                            let m = format!(
+                                "block {}: not a valid X.509 certificate: {why} (parser: {e})",
                                 raw.block + 1
-                            ),
-                        )
-                        .block(raw.block)
-                        .detail(e.to_string()),
+                            );
+                            (why, m)
+                        }
+                        None => {
+                            let why = e.to_string();
+                            let m = format!(
+                                "block {}: not a valid X.509 certificate: {why}",
+                                raw.block + 1
+                            );
+                            (why, m)
+                        }
+                    };
+                    findings.push(
+                        Finding::new(Code::CertificateUnparsable, Severity::Warning, message)
+                            .block(raw.block)
+                            .detail(why),
                     );
                 }
             }
