@@ -205,7 +205,7 @@ mod tests {
         assert!(
             diagnose_certificate(&full)
                 .unwrap()
-                .contains("tbsCertificate has 0 fields")
+                .contains("tbsCertificate has 5 fields")
         );
     }
 
