@@ -1,7 +1,7 @@
 //! Per-certificate report: every field decoded into owned data, with byte ranges.
 //!
 //! [`CertificateReport`] is what the page shows for one certificate; it does not depend on
-//! the time, host or trust anchors, so it is computed once per paste. [`CertData`] is the
+//! the time, host or trust anchors, so it is computed once per paste. `CertData` is the
 //! crate-internal, owned subset that chain building and judging need (no x509-parser
 //! types outlive parsing).
 

@@ -49,7 +49,7 @@ impl ChromiumError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Makes a browser refuse the connection (see [`Finding::error`]).
+    /// Makes a browser refuse the connection (the finding's `error` field names how).
     Error,
     /// Worth knowing; a browser would still accept.
     Warning,
