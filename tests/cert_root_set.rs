@@ -48,3 +48,11 @@ fn every_embedded_anchor_decodes() {
             .any(|a| a.name.ends_with("CN=ISRG Root X1"))
     );
 }
+
+#[test]
+fn removed_roots_are_named() {
+    use imasara::cert::anchors::removed_root;
+    assert_eq!(removed_root("DigiCert Global Root CA"), Some("2026-04"));
+    assert_eq!(removed_root("Baltimore CyberTrust Root"), Some("2025-04"));
+    assert_eq!(removed_root("ISRG Root X1"), None);
+}

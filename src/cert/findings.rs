@@ -112,6 +112,8 @@ codes! {
     MissingIntermediate = "missing_intermediate",
     /// The chain ends at a self-signed certificate that is not a trust anchor.
     UntrustedRoot = "untrusted_root",
+    /// The chain's missing issuer or untrusted root is named like a root Mozilla removed.
+    RootRemovedFromMozilla = "root_removed_from_mozilla",
     /// The leaf itself is self-signed and not a trust anchor.
     SelfSignedLeaf = "self_signed_leaf",
     /// The certificates were pasted root first.

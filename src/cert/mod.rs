@@ -969,6 +969,27 @@ impl<'a> Judge<'a> {
             }
         }
 
+        if trust.anchor.is_none() {
+            let top = *chain.last().unwrap_or(&leaf);
+            let (who, attrs) = match missing {
+                Some(m) => (m.child, &a.certs[m.child].issuer_attributes),
+                None => (top, &a.certs[top].subject_attributes),
+            };
+            if let Some(cn) = attrs.iter().find(|x| x.oid == "2.5.4.3")
+                && let Some(when) = anchors::removed_root(&cn.value)
+            {
+                self.findings.push(
+                    Finding::new(
+                        Code::RootRemovedFromMozilla,
+                        Severity::Warning,
+                        format!("\"{}\" is named like a root that Mozilla removed from its set ({when}): chains ending there are no longer trusted", cn.value),
+                    )
+                    .cert(who)
+                    .detail(format!("{} ({when})", cn.value)),
+                );
+            }
+        }
+
         // Links.
         for l in links {
             let failed = |c: CheckName| {
