@@ -461,3 +461,22 @@ fn der_crl_is_named() {
         a.input_findings()
     );
 }
+
+#[test]
+fn bare_base64_body_is_read() {
+    let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
+    let first = text.split("-----END CERTIFICATE-----").next().unwrap();
+    let body: String = first
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let a = Analysis::parse(body.as_bytes());
+    assert_eq!(a.certificates().len(), 1);
+    assert_eq!(a.certificates()[0].subject, "CN=*.peg.a2z.com");
+    assert!(
+        a.input_findings()
+            .iter()
+            .any(|f| f.code == Code::PemHeadersMissing)
+    );
+}

@@ -91,6 +91,8 @@ codes! {
     PrivateKeyPasted = "private_key_pasted",
     /// A PEM block of another kind (request, CRL, public key...) was recognised and skipped.
     OtherPemBlock = "other_pem_block",
+    /// Base64 without BEGIN/END lines was read as a certificate body.
+    PemHeadersMissing = "pem_headers_missing",
     /// A BEGIN line without its END line.
     PemMissingEnd = "pem_missing_end",
     /// The END label differs from the BEGIN label.

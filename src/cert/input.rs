@@ -100,6 +100,28 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
         decode_der(source, input, out);
         return;
     }
+    // A bare base64 body (the lines between BEGIN and END, copied without them).
+    let compact: Vec<u8> = input
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if compact.len() >= 64
+        && compact.starts_with(b"MI")
+        && let Ok(der) = base64_decode(&compact)
+    {
+        let first = out.blocks.len();
+        decode_der(source, &der, out);
+        out.findings.push(
+            Finding::new(
+                Code::PemHeadersMissing,
+                Severity::Info,
+                "the input is base64 without -----BEGIN/END----- lines; it was read as a certificate body",
+            )
+            .block(first),
+        );
+        return;
+    }
     let block = out.blocks.len();
     out.blocks.push(InputBlock {
         kind: BlockKind::Unrecognised,
@@ -495,6 +517,16 @@ mod tests {
         assert_eq!(base64_decode(b"TQ").unwrap(), b"M");
         assert_eq!(base64_decode(b"TW*u"), Err(2));
         assert_eq!(base64_decode(b"T"), Err(0));
+    }
+
+    #[test]
+    fn bare_base64_body() {
+        // A tiny DER SEQUENCE, base64 without headers, padded past the 64-character floor.
+        let body = b"MIIBCgKCAQEA";
+        let mut text = body.to_vec();
+        text.extend_from_slice(&[b'A'; 60]);
+        let d = decode_all(&[&text]);
+        assert!(d.findings.iter().any(|f| f.code == Code::PemHeadersMissing));
     }
 
     #[test]
