@@ -1,0 +1,174 @@
+//! Trust anchors: the embedded Mozilla root set (webpki-roots) and caller-supplied ones.
+//!
+//! An anchor is a subject name and a public key, nothing more: webpki-roots carries no
+//! whole certificates and no dates. A chain is trusted when one of its certificates is
+//! signed by an anchor's key, or *is* the anchor (same subject and key). The root set is
+//! the one compiled into this build; judging "as of" another date moves validity checks
+//! only.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
+
+use super::der;
+use super::fields::{self, hex};
+use super::signature::KeyMaterial;
+use sha2::{Digest, Sha256};
+
+/// The version of the `webpki-roots` crate embedded in this build. One place only: a
+/// test checks it against Cargo.lock.
+pub const MOZILLA_ROOTS_VERSION: &str = "1.0.10";
+/// When that version was published (month; it followed 1.0.9 of July 2026 and preceded
+/// 1.0.11 of 2026-10-23). Mozilla's list as of then.
+pub const MOZILLA_ROOTS_DATE: &str = "2026-10";
+
+/// Roots that Mozilla removed from its TLS root set, by common name, with the month the
+/// removal reached webpki-roots. Names only give a hint (names are not keys): the page can
+/// explain that a chain ending there was trusted once and is not any more.
+const REMOVED_ROOTS: &[(&str, &str)] = &[
+    ("DigiCert Global Root CA", "2026-04"),
+    ("DigiCert Assured ID Root CA", "2026-04"),
+    ("DigiCert High Assurance EV Root CA", "2026-04"),
+    ("COMODO Certification Authority", "2026-04"),
+    ("Certigna", "2026-04"),
+    ("FIRMAPROFESIONAL CA ROOT-A WEB", "2026-04"),
+    ("GTS Root R2", "2026-04"),
+    ("QuoVadis Root CA 2", "2026-04"),
+    ("QuoVadis Root CA 3", "2026-04"),
+    ("Secure Global CA", "2026-04"),
+    ("SecureTrust CA", "2026-04"),
+    ("SwissSign Gold CA - G2", "2026-04"),
+    ("TeliaSonera Root CA v1", "2026-04"),
+    ("Trustwave Global Certification Authority", "2026-04"),
+    (
+        "Trustwave Global ECC P256 Certification Authority",
+        "2026-04",
+    ),
+    (
+        "Trustwave Global ECC P384 Certification Authority",
+        "2026-04",
+    ),
+    ("SecureSign Root CA12", "2026-06"),
+    ("AAA Certificate Services", "2025-04"),
+    ("Baltimore CyberTrust Root", "2025-04"),
+    ("Entrust.net Certification Authority (2048)", "2025-04"),
+    ("GlobalSign Root CA", "2025-04"),
+    ("Go Daddy Class 2 Certification Authority", "2025-04"),
+    ("Starfield Class 2 Certification Authority", "2025-04"),
+    ("XRamp Global Certification Authority", "2025-04"),
+    ("Entrust Root Certification Authority - G4", "2024-11"),
+    ("SecureSign RootCA11", "2024-11"),
+    ("Security Communication RootCA3", "2024-11"),
+    ("GLOBALTRUST 2020", "2024-06"),
+    ("DST Root CA X3", "2021-09"),
+];
+
+/// When a root with this common name left Mozilla's set, if it is one of the known ones
+/// and no anchor of the embedded set has that name now.
+pub fn removed_root(common_name: &str) -> Option<&'static str> {
+    let (_, when) = REMOVED_ROOTS.iter().find(|(n, _)| *n == common_name)?;
+    let suffix = format!("CN={common_name}");
+    (!mozilla().iter().any(|a| a.name.ends_with(&suffix))).then_some(*when)
+}
+
+/// Where a trust anchor came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorSource {
+    /// The embedded Mozilla root set.
+    Mozilla,
+    /// Supplied by the caller (`--trust FILE`, or the page's "trust this root" option).
+    Custom,
+}
+
+/// Facts about the embedded root set, for the page to show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RootSetInfo {
+    pub name: &'static str,
+    pub crate_version: &'static str,
+    pub date: &'static str,
+    pub anchors: usize,
+}
+
+/// A trust anchor: a subject and a public key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// The subject as a string (`C=US, O=..., CN=...`).
+    pub name: String,
+    pub source: AnchorSource,
+    /// SHA-256 of the SubjectPublicKeyInfo, lowercase hex.
+    pub spki_sha256: String,
+    pub(crate) subject_raw: Vec<u8>,
+    pub(crate) subject_norm: String,
+    pub(crate) spki_raw: Vec<u8>,
+    pub(crate) key: KeyMaterial,
+}
+
+impl Anchor {
+    /// Builds an anchor from full DER `Name` and `SubjectPublicKeyInfo` SEQUENCEs.
+    pub(crate) fn from_parts(
+        subject_der: &[u8],
+        spki_der: &[u8],
+        source: AnchorSource,
+    ) -> Option<Anchor> {
+        let (_, name) = X509Name::from_der(subject_der).ok()?;
+        let (_, spki) = SubjectPublicKeyInfo::from_der(spki_der).ok()?;
+        let attrs = fields::name_attributes(&name);
+        let name_s = fields::format_name(&attrs);
+        let (key, _) = fields::public_key(&spki);
+        Some(Anchor {
+            subject_norm: name_s.to_lowercase(),
+            name: name_s,
+            source,
+            spki_sha256: hex(&Sha256::digest(spki.raw)),
+            subject_raw: name.as_raw().to_vec(),
+            spki_raw: spki.raw.to_vec(),
+            key,
+        })
+    }
+
+    /// Anchors from certificates in any input the engine accepts (PEM, DER, PKCS#7):
+    /// each certificate's subject and key become a custom anchor.
+    pub fn from_input(input: &[u8]) -> Vec<Anchor> {
+        let decoded = super::input::decode_all(&[input]);
+        decoded
+            .certs
+            .iter()
+            .filter_map(|c| {
+                let (_, cert) = x509_parser::parse_x509_certificate(&c.der).ok()?;
+                Anchor::from_parts(
+                    cert.tbs_certificate.subject.as_raw(),
+                    cert.tbs_certificate.subject_pki.raw,
+                    AnchorSource::Custom,
+                )
+            })
+            .collect()
+    }
+}
+
+/// The embedded Mozilla anchors, decoded once.
+pub fn mozilla() -> &'static [Anchor] {
+    static ROOTS: OnceLock<Vec<Anchor>> = OnceLock::new();
+    ROOTS.get_or_init(|| {
+        webpki_roots::TLS_SERVER_ROOTS
+            .iter()
+            .filter_map(|ta| {
+                let subject = der::wrap(0x30, ta.subject.as_ref());
+                let spki = der::wrap(0x30, ta.subject_public_key_info.as_ref());
+                Anchor::from_parts(&subject, &spki, AnchorSource::Mozilla)
+            })
+            .collect()
+    })
+}
+
+/// Facts about the embedded root set.
+pub fn mozilla_info() -> RootSetInfo {
+    RootSetInfo {
+        name: "Mozilla (webpki-roots)",
+        crate_version: MOZILLA_ROOTS_VERSION,
+        date: MOZILLA_ROOTS_DATE,
+        anchors: webpki_roots::TLS_SERVER_ROOTS.len(),
+    }
+}

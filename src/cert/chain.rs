@@ -1,0 +1,196 @@
+//! Chain building and per-link checks.
+//!
+//! The chain is built from the unordered input by issuer↔subject names and AKI↔SKI key
+//! identifiers, leaf first. Each link records every check separately so the page can show
+//! which one failed. Trust is decided by keys and verified signatures, never by names.
+
+use serde::Serialize;
+
+use super::anchors::Anchor;
+use super::fields::CertData;
+use super::signature::{self, SignatureStatus};
+
+/// One rule checked on a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckName {
+    /// The child's issuer name equals the issuer's subject name.
+    NamesMatch,
+    /// The child's authority key id equals the issuer's subject key id.
+    KeyIdsMatch,
+    /// The issuer is a CA (basicConstraints) within its path length.
+    IssuerIsCa,
+    /// The issuer's keyUsage allows signing certificates (keyCertSign).
+    IssuerMaySign,
+    /// The child's signature verifies with the issuer's public key.
+    Signature,
+    /// The child is within its validity period at the chosen time.
+    Validity,
+}
+
+/// The outcome of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    Pass,
+    Fail,
+    /// The check does not apply (e.g. no key identifiers present, or the issuer is a bare
+    /// trust anchor without extensions).
+    NotApplicable,
+    /// The check cannot be done here (an unsupported signature algorithm).
+    Unsupported,
+}
+
+/// One check with its result and a short technical detail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub check: CheckName,
+    pub result: CheckResult,
+    pub detail: Option<String>,
+}
+
+/// One issued-by step of the chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LinkReport {
+    /// Index of the child certificate.
+    pub child: usize,
+    /// Index of the issuing certificate, or `None` when the issuer is a trust anchor that
+    /// is not in the input.
+    pub issuer_index: Option<usize>,
+    pub subject: String,
+    pub issuer: String,
+    /// The issuer is a trust anchor (or the anchor's own certificate).
+    pub issuer_is_anchor: bool,
+    pub signature: SignatureStatus,
+    pub checks: Vec<CheckReport>,
+}
+
+/// A candidate issuer for one certificate, found and verified once per paste.
+#[derive(Clone, Debug)]
+pub(crate) struct Edge {
+    pub parent: usize,
+    pub names_match: bool,
+    /// `None` when either key identifier is absent.
+    pub key_ids_match: Option<bool>,
+    pub signature: SignatureStatus,
+}
+
+pub(crate) fn names_equal(a_raw: &[u8], a_norm: &str, b_raw: &[u8], b_norm: &str) -> bool {
+    a_raw == b_raw || (!a_norm.is_empty() && a_norm == b_norm)
+}
+
+/// Candidate issuers in the input for each certificate (duplicates excluded), at most 16
+/// each so a hostile paste cannot make this quadratic in signature checks.
+pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
+    use std::collections::HashMap;
+    let mut by_subject: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    let mut by_norm: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_ski: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (j, c) in certs.iter().enumerate() {
+        if !primary[j] {
+            continue;
+        }
+        by_subject
+            .entry(c.subject_raw.as_slice())
+            .or_default()
+            .push(j);
+        by_norm.entry(c.subject_norm.as_str()).or_default().push(j);
+        if let Some(s) = &c.ski {
+            by_ski.entry(s.as_slice()).or_default().push(j);
+        }
+    }
+    certs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if !primary[i] {
+                return Vec::new();
+            }
+            let mut cands: Vec<usize> = Vec::new();
+            let lists = [
+                by_subject.get(c.issuer_raw.as_slice()),
+                by_norm.get(c.issuer_norm.as_str()),
+                c.aki.as_ref().and_then(|a| by_ski.get(a.as_slice())),
+            ];
+            for l in lists.into_iter().flatten() {
+                for &j in l {
+                    if j != i && !cands.contains(&j) && cands.len() < 16 {
+                        cands.push(j);
+                    }
+                }
+            }
+            cands
+                .into_iter()
+                .map(|j| {
+                    let p = &certs[j];
+                    Edge {
+                        parent: j,
+                        names_match: names_equal(
+                            &c.issuer_raw,
+                            &c.issuer_norm,
+                            &p.subject_raw,
+                            &p.subject_norm,
+                        ),
+                        key_ids_match: match (&c.aki, &p.ski) {
+                            (Some(a), Some(s)) => Some(a == s),
+                            _ => None,
+                        },
+                        signature: signature::verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// How a certificate relates to one trust anchor.
+#[derive(Clone, Debug)]
+pub(crate) enum AnchorMatch {
+    /// The certificate is the anchor: same subject and key.
+    IsAnchor(usize),
+    /// The certificate's issuer name is the anchor's subject; signature result.
+    IssuedBy(usize, SignatureStatus),
+}
+
+/// Relations between one certificate and a set of anchors.
+pub(crate) fn anchor_matches(
+    c: &CertData,
+    anchors: &[Anchor],
+    index: &std::collections::HashMap<Vec<u8>, Vec<usize>>,
+) -> Vec<AnchorMatch> {
+    let mut out = Vec::new();
+    if let Some(list) = index.get(&c.subject_raw) {
+        for &a in list {
+            if anchors[a].spki_raw == c.spki_raw {
+                out.push(AnchorMatch::IsAnchor(a));
+            }
+        }
+    }
+    if let Some(list) = index.get(&c.issuer_raw) {
+        for &a in list.iter().take(8) {
+            let status = signature::verify(&c.sig_alg, &anchors[a].key, c.tbs_bytes(), &c.sig);
+            out.push(AnchorMatch::IssuedBy(a, status));
+        }
+    }
+    // Fall back to normalised names when no byte-equal anchor subject exists.
+    if out.is_empty() {
+        for (a, anchor) in anchors.iter().enumerate() {
+            if anchor.subject_norm == c.subject_norm && anchor.spki_raw == c.spki_raw {
+                out.push(AnchorMatch::IsAnchor(a));
+            } else if anchor.subject_norm == c.issuer_norm {
+                let status = signature::verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
+                out.push(AnchorMatch::IssuedBy(a, status));
+            }
+        }
+    }
+    out
+}
+
+/// Index anchors by raw subject bytes.
+pub(crate) fn anchor_index(anchors: &[Anchor]) -> std::collections::HashMap<Vec<u8>, Vec<usize>> {
+    let mut m: std::collections::HashMap<Vec<u8>, Vec<usize>> = std::collections::HashMap::new();
+    for (i, a) in anchors.iter().enumerate() {
+        m.entry(a.subject_raw.clone()).or_default().push(i);
+    }
+    m
+}

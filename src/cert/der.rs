@@ -1,0 +1,225 @@
+//! A minimal DER reader: tag, length and value positions, never panicking.
+//!
+//! Used where the engine needs byte offsets (the page highlights fields in the DER) and
+//! for the PKCS#7 wrapper, which x509-parser does not parse. Only definite lengths are
+//! accepted, as DER requires (a BER indefinite length is reported as such).
+
+/// One TLV element located inside a buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tlv {
+    /// The identifier octet (only low-tag-number form is supported).
+    pub tag: u8,
+    /// Offset of the identifier octet in the buffer that was read.
+    pub start: usize,
+    /// Offset of the first content octet.
+    pub content: usize,
+    /// Offset just past the last content octet.
+    pub end: usize,
+}
+
+/// Why an element could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DerError {
+    Truncated,
+    IndefiniteLength,
+    HighTagNumber,
+    LengthTooLong,
+}
+
+/// Reads the element starting at `pos` within `buf[..limit]`.
+pub(crate) fn read_tlv(buf: &[u8], pos: usize, limit: usize) -> Result<Tlv, DerError> {
+    let limit = limit.min(buf.len());
+    let tag = *buf
+        .get(pos)
+        .filter(|_| pos < limit)
+        .ok_or(DerError::Truncated)?;
+    if tag & 0x1f == 0x1f {
+        return Err(DerError::HighTagNumber);
+    }
+    let first = *buf
+        .get(pos + 1)
+        .filter(|_| pos + 1 < limit)
+        .ok_or(DerError::Truncated)?;
+    let (len, header) = if first < 0x80 {
+        (first as usize, 2)
+    } else if first == 0x80 {
+        return Err(DerError::IndefiniteLength);
+    } else {
+        let n = (first & 0x7f) as usize;
+        if n > 4 {
+            return Err(DerError::LengthTooLong);
+        }
+        let mut len = 0usize;
+        for i in 0..n {
+            let b = *buf
+                .get(pos + 2 + i)
+                .filter(|_| pos + 2 + i < limit)
+                .ok_or(DerError::Truncated)?;
+            len = (len << 8) | b as usize;
+        }
+        (len, 2 + n)
+    };
+    let content = pos + header;
+    let end = content.checked_add(len).ok_or(DerError::LengthTooLong)?;
+    if end > limit {
+        return Err(DerError::Truncated);
+    }
+    Ok(Tlv {
+        tag,
+        start: pos,
+        content,
+        end,
+    })
+}
+
+/// The children of a constructed element, in order; stops at the first unreadable one.
+pub(crate) fn children(buf: &[u8], parent: &Tlv) -> Vec<Tlv> {
+    let mut out = Vec::new();
+    let mut pos = parent.content;
+    while pos < parent.end {
+        match read_tlv(buf, pos, parent.end) {
+            Ok(t) => {
+                pos = t.end;
+                out.push(t);
+            }
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+/// Explains, in plain words, why bytes are not a well-formed certificate structure, when
+/// the outer layers show it (truncation, wrong tag, missing parts).
+pub(crate) fn diagnose_certificate(d: &[u8]) -> Option<String> {
+    match read_tlv(d, 0, d.len()) {
+        Err(DerError::Truncated) => Some(match declared_end(d) {
+            Some(end) => format!(
+                "truncated: it declares {end} bytes but only {} are present",
+                d.len()
+            ),
+            None => format!("truncated after {} bytes", d.len()),
+        }),
+        Err(DerError::IndefiniteLength) => {
+            Some("it uses a BER indefinite length, which DER forbids".into())
+        }
+        Err(_) => Some("its length field is malformed".into()),
+        Ok(t) if t.tag != 0x30 => Some(format!(
+            "it starts with tag 0x{:02x}, not a SEQUENCE (0x30)",
+            t.tag
+        )),
+        Ok(t) => {
+            let parts = children(d, &t);
+            if parts.len() != 3 {
+                return Some(format!(
+                    "it has {} top-level parts instead of 3 (tbsCertificate, signatureAlgorithm, signatureValue)",
+                    parts.len()
+                ));
+            }
+            let tbs = children(d, &parts[0]);
+            let needed = if tbs.first().is_some_and(|x| x.tag == 0xa0) {
+                7
+            } else {
+                6
+            };
+            (tbs.len() < needed).then(|| {
+                format!(
+                    "its tbsCertificate has {} fields; at least {needed} are required",
+                    tbs.len()
+                )
+            })
+        }
+    }
+}
+
+/// The end offset the first element's header declares, even when the bytes stop early.
+fn declared_end(d: &[u8]) -> Option<usize> {
+    let first = *d.get(1)?;
+    if first < 0x80 {
+        return Some(2 + first as usize);
+    }
+    let n = (first & 0x7f) as usize;
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let len = d
+        .get(2..2 + n)?
+        .iter()
+        .fold(0usize, |a, b| (a << 8) | *b as usize);
+    Some(2 + n + len)
+}
+
+/// Encodes a DER header for `tag` and `len` (used to re-wrap webpki-roots' bare contents).
+pub(crate) fn header(tag: u8, len: usize) -> Vec<u8> {
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|b| **b == 0).count();
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend_from_slice(&bytes[skip..]);
+    }
+    out
+}
+
+/// `tag || length || content`.
+pub(crate) fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = header(tag, content.len());
+    out.extend_from_slice(content);
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_short_and_long_forms() {
+        let buf = [0x30, 0x03, 0x02, 0x01, 0x05];
+        let t = read_tlv(&buf, 0, buf.len()).unwrap();
+        assert_eq!((t.tag, t.content, t.end), (0x30, 2, 5));
+        assert_eq!(children(&buf, &t).len(), 1);
+        let long = wrap(0x04, &[7u8; 300]);
+        assert_eq!(&long[..4], &[0x04, 0x82, 0x01, 0x2c]);
+        let t = read_tlv(&long, 0, long.len()).unwrap();
+        assert_eq!(t.end, 304);
+    }
+
+    #[test]
+    fn diagnoses_broken_certificates() {
+        let full = wrap(
+            0x30,
+            &[wrap(0x30, &[0u8; 10]), wrap(0x30, &[]), wrap(0x03, &[0])].concat(),
+        );
+        assert_eq!(
+            diagnose_certificate(&full[..10]).as_deref(),
+            Some("truncated: it declares 19 bytes but only 10 are present")
+        );
+        assert!(diagnose_certificate(&[0x31, 0]).unwrap().contains("0x31"));
+        assert!(
+            diagnose_certificate(&wrap(0x30, &wrap(0x02, &[1])))
+                .unwrap()
+                .contains("1 top-level parts")
+        );
+        assert!(
+            diagnose_certificate(&full)
+                .unwrap()
+                .contains("tbsCertificate has 5 fields")
+        );
+    }
+
+    #[test]
+    fn rejects_bad_lengths() {
+        assert_eq!(read_tlv(&[0x30, 0x05, 1], 0, 3), Err(DerError::Truncated));
+        assert_eq!(
+            read_tlv(&[0x30, 0x80], 0, 2),
+            Err(DerError::IndefiniteLength)
+        );
+        assert_eq!(read_tlv(&[], 0, 0), Err(DerError::Truncated));
+        assert_eq!(
+            read_tlv(&[0x30, 0x89, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0, 11),
+            Err(DerError::LengthTooLong)
+        );
+    }
+}

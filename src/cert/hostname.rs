@@ -1,0 +1,362 @@
+//! Host name matching as browsers do it, and RFC 3492 punycode for internationalised names.
+//!
+//! SAN dNSName entries only (no fallback to the subject common name, as in Chromium since
+//! version 58), with RFC 6125 wildcards: `*` must be the whole leftmost label and covers
+//! exactly one label. IP addresses match only iPAddress SAN entries. A Unicode host
+//! (`日本語.jp`) is converted to its ASCII form (`xn--wgv71a119e.jp`) and matched so; both
+//! forms are reported.
+
+use serde::Serialize;
+
+/// How the host name was matched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HostReport {
+    /// The host as given.
+    pub input: String,
+    /// The form that was matched (lower-case ASCII; punycode for Unicode labels).
+    pub ascii: String,
+    /// The Unicode form, when it differs from `ascii`.
+    pub unicode: Option<String>,
+    /// Whether the given host is an IP address.
+    pub is_ip: bool,
+    /// Whether the host is syntactically usable.
+    pub valid: bool,
+    /// The SAN entry that matched (e.g. `*.example.com` or `192.0.2.1`), if any.
+    pub matched_by: Option<String>,
+    /// A subject common name that would have matched, if no SAN did (browsers ignore it).
+    pub common_name_would_match: Option<String>,
+}
+
+/// Compares `host` with the leaf's names.
+pub(crate) fn check(
+    host: &str,
+    san_dns: &[String],
+    san_ip: &[Vec<u8>],
+    common_names: &[String],
+) -> HostReport {
+    let input = host.to_string();
+    let trimmed = host.trim().trim_end_matches('.');
+    let bracketless = trimmed.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = bracketless.parse::<std::net::IpAddr>() {
+        let bytes = match ip {
+            std::net::IpAddr::V4(v) => v.octets().to_vec(),
+            std::net::IpAddr::V6(v) => v.octets().to_vec(),
+        };
+        let matched_by = san_ip
+            .iter()
+            .find(|b| **b == bytes)
+            .map(|b| super::fields::ip_string(b));
+        let common_name_would_match = if matched_by.is_none() {
+            common_names
+                .iter()
+                .find(|cn| cn.trim() == bracketless)
+                .cloned()
+        } else {
+            None
+        };
+        return HostReport {
+            input,
+            ascii: ip.to_string(),
+            unicode: None,
+            is_ip: true,
+            valid: true,
+            matched_by,
+            common_name_would_match,
+        };
+    }
+    let ascii = to_ascii(trimmed);
+    let valid = ascii.as_ref().is_some_and(|a| is_valid_dns(a));
+    let ascii = ascii.unwrap_or_else(|| trimmed.to_lowercase());
+    let unicode = to_unicode(&ascii).filter(|u| *u != ascii);
+    let matched_by = if valid {
+        san_dns.iter().find(|p| dns_matches(p, &ascii)).cloned()
+    } else {
+        None
+    };
+    let common_name_would_match = if matched_by.is_none() && valid {
+        common_names
+            .iter()
+            .find(|cn| dns_matches(cn, &ascii))
+            .cloned()
+    } else {
+        None
+    };
+    HostReport {
+        input,
+        ascii,
+        unicode,
+        is_ip: false,
+        valid,
+        matched_by,
+        common_name_would_match,
+    }
+}
+
+fn is_valid_dns(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+}
+
+/// RFC 6125 matching of one presented name (`pattern`) against a lower-case ASCII host.
+pub(crate) fn dns_matches(pattern: &str, host: &str) -> bool {
+    let p = pattern.trim_end_matches('.').to_ascii_lowercase();
+    if p.is_empty() || !p.is_ascii() {
+        return false;
+    }
+    if let Some(rest) = p.strip_prefix("*.") {
+        // The wildcard covers exactly one whole leftmost label; the rest must have at
+        // least two labels (no `*.com`) and contain no further wildcard.
+        if rest.contains('*') || !rest.contains('.') {
+            return false;
+        }
+        match host.split_once('.') {
+            Some((first, tail)) => !first.is_empty() && tail == rest,
+            None => false,
+        }
+    } else {
+        !p.contains('*') && p == host
+    }
+}
+
+/// Converts a host name to ASCII: lower-case, Unicode labels as `xn--` punycode.
+/// Returns `None` when a label cannot be encoded.
+pub fn to_ascii(host: &str) -> Option<String> {
+    let mut labels = Vec::new();
+    // IDNA treats the ideographic and full-width full stops as dots (people typing in
+    // Japanese often produce them); case is folded. A full IDNA mapping (NFKC, full-width
+    // letters) is out of scope.
+    let host = host.replace(['\u{3002}', '\u{ff0e}', '\u{ff61}'], ".");
+    for label in host.split('.') {
+        let lower = label.to_lowercase();
+        if lower.is_ascii() {
+            labels.push(lower);
+        } else {
+            labels.push(format!("xn--{}", punycode_encode(&lower)?));
+        }
+    }
+    Some(labels.join("."))
+}
+
+/// Shows a host with `xn--` labels in Unicode; `None` if it has no such label or one does
+/// not decode.
+pub fn to_unicode(host: &str) -> Option<String> {
+    if !host
+        .to_ascii_lowercase()
+        .split('.')
+        .any(|l| l.starts_with("xn--"))
+    {
+        return None;
+    }
+    let mut out = Vec::new();
+    for label in host.split('.') {
+        let lower = label.to_ascii_lowercase();
+        match lower.strip_prefix("xn--") {
+            Some(p) => out.push(punycode_decode(p)?),
+            None => out.push(label.to_string()),
+        }
+    }
+    Some(out.join("."))
+}
+
+const BASE: u32 = 36;
+const TMIN: u32 = 1;
+const TMAX: u32 = 26;
+const SKEW: u32 = 38;
+const DAMP: u32 = 700;
+const INITIAL_BIAS: u32 = 72;
+const INITIAL_N: u32 = 128;
+
+fn adapt(mut delta: u32, numpoints: u32, first: bool) -> u32 {
+    delta /= if first { DAMP } else { 2 };
+    delta += delta / numpoints;
+    let mut k = 0;
+    while delta > ((BASE - TMIN) * TMAX) / 2 {
+        delta /= BASE - TMIN;
+        k += BASE;
+    }
+    k + (BASE - TMIN + 1) * delta / (delta + SKEW)
+}
+
+fn digit(d: u32) -> char {
+    (if d < 26 {
+        b'a' + d as u8
+    } else {
+        b'0' + (d - 26) as u8
+    }) as char
+}
+
+/// RFC 3492 encoding of one label (without the `xn--` prefix).
+pub fn punycode_encode(input: &str) -> Option<String> {
+    let cps: Vec<u32> = input.chars().map(u32::from).collect();
+    let mut out: String = input.chars().filter(char::is_ascii).collect();
+    let b = out.len() as u32;
+    let mut h = b;
+    if b > 0 {
+        out.push('-');
+    }
+    let (mut n, mut delta, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
+    while (h as usize) < cps.len() {
+        let m = *cps.iter().filter(|c| **c >= n).min()?;
+        delta = delta.checked_add((m - n).checked_mul(h + 1)?)?;
+        n = m;
+        for &c in &cps {
+            if c < n {
+                delta = delta.checked_add(1)?;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        TMIN
+                    } else if k >= bias + TMAX {
+                        TMAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, h + 1, h == b);
+                delta = 0;
+                h += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    Some(out)
+}
+
+/// RFC 3492 decoding of one label (without the `xn--` prefix).
+pub fn punycode_decode(input: &str) -> Option<String> {
+    if !input.is_ascii() {
+        return None;
+    }
+    let (basic, rest) = match input.rfind('-') {
+        Some(p) => (&input[..p], &input[p + 1..]),
+        None => ("", input),
+    };
+    let mut out: Vec<u32> = basic.chars().map(u32::from).collect();
+    let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
+    let mut it = rest.bytes().peekable();
+    while it.peek().is_some() {
+        let oldi = i;
+        let mut w = 1u32;
+        let mut k = BASE;
+        loop {
+            let c = it.next()?;
+            let d = match c {
+                b'a'..=b'z' => c - b'a',
+                b'A'..=b'Z' => c - b'A',
+                b'0'..=b'9' => c - b'0' + 26,
+                _ => return None,
+            } as u32;
+            i = i.checked_add(d.checked_mul(w)?)?;
+            let t = if k <= bias {
+                TMIN
+            } else if k >= bias + TMAX {
+                TMAX
+            } else {
+                k - bias
+            };
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let len = out.len() as u32 + 1;
+        bias = adapt(i - oldi, len, oldi == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        char::from_u32(n)?;
+        out.insert(i as usize, n);
+        i += 1;
+    }
+    out.into_iter().map(char::from_u32).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3492_vectors() {
+        // Sample strings from RFC 3492 section 7.1.
+        let vectors = [
+            ("他们为什么不说中文", "ihqwcrb4cv8a8dqg056pqjye"),
+            ("ليهمابتكلموشعربي؟", "egbpdaj6bu4bxfgehfvwxn"),
+            ("3年B組金八先生", "3B-ww4c5e180e575a65lsy2b"),
+            (
+                "安室奈美恵-with-SUPER-MONKEYS",
+                "-with-SUPER-MONKEYS-pc58ag80a8qai00g7n9n",
+            ),
+            ("パフィーdeルンバ", "de-jg4avhby1noc0d"),
+            ("そのスピードで", "d9juau41awczczp"),
+            (
+                "Hello-Another-Way-それぞれの場所",
+                "Hello-Another-Way--fc4qua05auwb3674vfr0b",
+            ),
+        ];
+        for (u, p) in vectors {
+            assert_eq!(punycode_encode(u).as_deref(), Some(p), "{u}");
+            assert_eq!(punycode_decode(p).as_deref(), Some(u), "{p}");
+        }
+    }
+
+    #[test]
+    fn japanese_domain() {
+        assert_eq!(to_ascii("日本語.jp").as_deref(), Some("xn--wgv71a119e.jp"));
+        assert_eq!(to_ascii("日本語。JP").as_deref(), Some("xn--wgv71a119e.jp"));
+        assert_eq!(
+            to_unicode("xn--wgv71a119e.jp").as_deref(),
+            Some("日本語.jp")
+        );
+        assert_eq!(to_unicode("example.jp"), None);
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(dns_matches("*.example.com", "www.example.com"));
+        assert!(!dns_matches("*.example.com", "example.com"));
+        assert!(!dns_matches("*.example.com", "a.b.example.com"));
+        assert!(!dns_matches("*.com", "example.com"));
+        assert!(!dns_matches("w*.example.com", "www.example.com"));
+        assert!(dns_matches("WWW.Example.COM.", "www.example.com"));
+    }
+
+    #[test]
+    fn ip_and_cn() {
+        let r = check("192.0.2.1", &[], &[vec![192, 0, 2, 1]], &[]);
+        assert_eq!(r.matched_by.as_deref(), Some("192.0.2.1"));
+        let r = check(
+            "www.example.com",
+            &["other.example".into()],
+            &[],
+            &["www.example.com".into()],
+        );
+        assert_eq!(r.matched_by, None);
+        assert_eq!(
+            r.common_name_would_match.as_deref(),
+            Some("www.example.com")
+        );
+        let r = check("日本語.jp", &["xn--wgv71a119e.jp".into()], &[], &[]);
+        assert_eq!(r.matched_by.as_deref(), Some("xn--wgv71a119e.jp"));
+        assert_eq!(r.unicode.as_deref(), Some("日本語.jp"));
+    }
+}

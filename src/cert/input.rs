@@ -1,0 +1,556 @@
+//! Input: turns pasted text or file bytes into certificate DER blobs.
+//!
+//! Accepts any number of PEM blocks in any order, with CRLF line ends, indentation,
+//! blank lines or prose around them; raw DER (one or several certificates back to back,
+//! as a Windows `.cer`); PKCS#7 certificate bundles (`.p7b`/`.p7c`) in PEM or DER.
+//! Other PEM kinds are recognised and named. A private key is never decoded, kept or
+//! echoed: only its label is looked at, and a warning says it must be treated as
+//! compromised. Malformed input yields findings naming the block and the problem; this
+//! module never panics, whatever the bytes.
+
+use serde::Serialize;
+
+use super::der::{self, read_tlv};
+use super::findings::{Code, Finding, Severity};
+
+/// What one block of the input was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A PEM `CERTIFICATE` (or `X509 CERTIFICATE`, `TRUSTED CERTIFICATE`) block.
+    PemCertificate,
+    /// A PEM `PKCS7` / `CMS` bundle.
+    PemPkcs7,
+    /// A PEM private key of any kind: never decoded.
+    PemPrivateKey,
+    /// Another PEM kind (request, CRL, public key, parameters...): named, skipped.
+    PemOther,
+    /// A PEM block whose END line is missing or mismatched.
+    PemBroken,
+    /// Binary DER certificate(s).
+    DerCertificate,
+    /// A binary PKCS#7 bundle.
+    DerPkcs7,
+    /// Binary data that looks like a DER private key: never decoded.
+    DerPrivateKey,
+    /// Bytes that are neither PEM nor a DER certificate or bundle.
+    Unrecognised,
+}
+
+/// One block of the input, in input order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputBlock {
+    pub kind: BlockKind,
+    /// The PEM label (`CERTIFICATE`, `RSA PRIVATE KEY`...), if PEM.
+    pub label: Option<String>,
+    /// Which input (file) it came from, counting from 0.
+    pub source: usize,
+    /// 1-based line of the BEGIN line (PEM), or `None` for binary input.
+    pub line: Option<usize>,
+    /// Indices into the report's certificates that came from this block.
+    pub certificates: Vec<usize>,
+}
+
+/// A certificate's DER and the block it came from.
+pub(crate) struct RawCert {
+    pub der: Vec<u8>,
+    pub block: usize,
+    /// Bytes after the certificate are expected (OpenSSL `TRUSTED CERTIFICATE` aux data).
+    pub trailing_ok: bool,
+}
+
+pub(crate) struct Decoded {
+    pub blocks: Vec<InputBlock>,
+    pub certs: Vec<RawCert>,
+    pub findings: Vec<Finding>,
+}
+
+const PKCS7_SIGNED_DATA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+
+/// Decodes several inputs (files, or one paste) as one set.
+pub(crate) fn decode_all(inputs: &[&[u8]]) -> Decoded {
+    let mut out = Decoded {
+        blocks: Vec::new(),
+        certs: Vec::new(),
+        findings: Vec::new(),
+    };
+    for (source, input) in inputs.iter().enumerate() {
+        decode_one(source, input, &mut out);
+    }
+    out
+}
+
+fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
+    if contains(input, b"-----BEGIN") {
+        decode_pem(source, input, out);
+        return;
+    }
+    let trimmed_len = input
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    let start = input
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    if trimmed_len == 0 {
+        return;
+    }
+    if input.first() == Some(&0x30) {
+        decode_der(source, input, out);
+        return;
+    }
+    // A bare base64 body (the lines between BEGIN and END, copied without them).
+    let compact: Vec<u8> = input
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if compact.len() >= 64
+        && compact.starts_with(b"MI")
+        && let Ok(der) = base64_decode(&compact)
+    {
+        let first = out.blocks.len();
+        decode_der(source, &der, out);
+        out.findings.push(
+            Finding::new(
+                Code::PemHeadersMissing,
+                Severity::Info,
+                "the input is base64 without -----BEGIN/END----- lines; it was read as a certificate body",
+            )
+            .block(first),
+        );
+        return;
+    }
+    let block = out.blocks.len();
+    out.blocks.push(InputBlock {
+        kind: BlockKind::Unrecognised,
+        label: None,
+        source,
+        line: None,
+        certificates: Vec::new(),
+    });
+    let looks_like_text = input[start..trimmed_len]
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || *b >= 0x80);
+    out.findings.push(
+        Finding::new(
+            Code::InputNotRecognised,
+            Severity::Warning,
+            if looks_like_text {
+                "the text contains no -----BEGIN ...----- line, so no PEM block was found"
+            } else {
+                "the bytes are neither PEM text nor DER (DER starts with 0x30)"
+            },
+        )
+        .block(block),
+    );
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn push_block(
+    out: &mut Decoded,
+    kind: BlockKind,
+    label: Option<String>,
+    source: usize,
+    line: Option<usize>,
+) -> usize {
+    out.blocks.push(InputBlock {
+        kind,
+        label,
+        source,
+        line,
+        certificates: Vec::new(),
+    });
+    out.blocks.len() - 1
+}
+
+fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
+    let mut pos = 0;
+    let mut first = true;
+    while pos < input.len() {
+        if input[pos..]
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || *b == 0)
+        {
+            break;
+        }
+        let tlv = match read_tlv(input, pos, input.len()) {
+            Ok(t) if t.tag == 0x30 => t,
+            Ok(_) | Err(_) => {
+                let block = push_block(
+                    out,
+                    if first {
+                        BlockKind::Unrecognised
+                    } else {
+                        BlockKind::DerCertificate
+                    },
+                    None,
+                    source,
+                    None,
+                );
+                out.findings.push(
+                    Finding::new(
+                        if first {
+                            Code::CertificateUnparsable
+                        } else {
+                            Code::TrailingData
+                        },
+                        Severity::Warning,
+                        format!("binary input: no complete DER SEQUENCE at byte {pos}"),
+                    )
+                    .block(block)
+                    .detail(format!("offset {pos}")),
+                );
+                return;
+            }
+        };
+        first = false;
+        let body = &input[tlv.start..tlv.end];
+        let kids = der::children(input, &tlv);
+        let is_pkcs7 = kids
+            .first()
+            .is_some_and(|k| k.tag == 0x06 && &input[k.content..k.end] == PKCS7_SIGNED_DATA);
+        let looks_like_key = kids.first().is_some_and(|k| k.tag == 0x02);
+        if is_pkcs7 {
+            let block = push_block(out, BlockKind::DerPkcs7, None, source, None);
+            pkcs7_certs(body, block, out);
+        } else if looks_like_key {
+            let block = push_block(out, BlockKind::DerPrivateKey, None, source, None);
+            out.findings.push(private_key_finding(block, "DER"));
+        } else {
+            let block = push_block(out, BlockKind::DerCertificate, None, source, None);
+            out.certs.push(RawCert {
+                der: body.to_vec(),
+                block,
+                trailing_ok: false,
+            });
+        }
+        pos = tlv.end;
+    }
+}
+
+fn private_key_finding(block: usize, label: &str) -> Finding {
+    Finding::new(
+        Code::PrivateKeyPasted,
+        Severity::Warning,
+        format!(
+            "block {}: a private key ({label}) was pasted; it was not read or kept, but a key that has been pasted anywhere must be treated as compromised: replace it and revoke its certificates",
+            block + 1
+        ),
+    )
+    .block(block)
+    .detail(label.to_string())
+}
+
+/// Extracts certificates from a DER PKCS#7 ContentInfo (SignedData).
+fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
+    let fail = |out: &mut Decoded, what: &str| {
+        out.findings.push(
+            Finding::new(
+                Code::Pkcs7Unparsable,
+                Severity::Warning,
+                format!("block {}: PKCS#7 bundle: {what}", block + 1),
+            )
+            .block(block)
+            .detail(what.to_string()),
+        );
+    };
+    let Ok(ci) = read_tlv(body, 0, body.len()) else {
+        return fail(out, "the outer SEQUENCE is truncated");
+    };
+    let kids = der::children(body, &ci);
+    let Some(explicit) = kids.get(1).filter(|t| t.tag == 0xa0) else {
+        return fail(out, "no [0] content after the signedData OID");
+    };
+    let Ok(sd) = read_tlv(body, explicit.content, explicit.end) else {
+        return fail(out, "the SignedData SEQUENCE is truncated");
+    };
+    let sd_kids = der::children(body, &sd);
+    let Some(certs) = sd_kids.iter().find(|t| t.tag == 0xa0) else {
+        return fail(out, "it holds no certificates");
+    };
+    let mut n = 0;
+    for c in der::children(body, certs) {
+        if c.tag == 0x30 {
+            out.certs.push(RawCert {
+                der: body[c.start..c.end].to_vec(),
+                block,
+                trailing_ok: false,
+            });
+            n += 1;
+        }
+    }
+    out.findings.push(
+        Finding::new(
+            Code::Pkcs7Bundle,
+            Severity::Info,
+            format!(
+                "block {}: {n} certificate(s) taken from a PKCS#7 bundle",
+                block + 1
+            ),
+        )
+        .block(block)
+        .detail(n.to_string()),
+    );
+}
+
+fn classify(label: &str) -> BlockKind {
+    match label {
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => BlockKind::PemCertificate,
+        "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" => BlockKind::PemPkcs7,
+        l if l.contains("PRIVATE KEY") => BlockKind::PemPrivateKey,
+        _ => BlockKind::PemOther,
+    }
+}
+
+fn describe_other(label: &str) -> &'static str {
+    match label {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => "a certificate signing request (CSR)",
+        "X509 CRL" => "a certificate revocation list (CRL)",
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => "a public key",
+        "EC PARAMETERS" | "DH PARAMETERS" => "key parameters",
+        "OPENSSH PUBLIC KEY" | "SSH2 PUBLIC KEY" => "an SSH public key",
+        "PGP PUBLIC KEY BLOCK" | "PGP MESSAGE" | "PGP SIGNATURE" => "OpenPGP data",
+        _ => "a PEM block that is not a certificate",
+    }
+}
+
+fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
+    // Work line by line; bytes that are not UTF-8 are kept as prose and ignored.
+    let mut lines = input.split(|b| *b == b'\n').enumerate().peekable();
+    while let Some((lineno, raw)) = lines.next() {
+        let line = trim(raw);
+        let Some(label) = begin_label(line) else {
+            continue;
+        };
+        let label = String::from_utf8_lossy(label).into_owned();
+        let kind = classify(&label);
+        let block = push_block(out, kind, Some(label.clone()), source, Some(lineno + 1));
+        let mut body: Vec<u8> = Vec::new();
+        let mut ended = None;
+        let mut body_first_line = None;
+        while let Some(&(n, raw)) = lines.peek() {
+            let l = trim(raw);
+            if begin_label(l).is_some() {
+                break; // a new block starts: this one has no END
+            }
+            lines.next();
+            if let Some(end) = end_label(l) {
+                ended = Some((String::from_utf8_lossy(end).into_owned(), n + 1));
+                break;
+            }
+            if kind == BlockKind::PemPrivateKey {
+                continue; // never look at key material
+            }
+            if l.contains(&b':') {
+                continue; // RFC 1421 headers (Proc-Type, DEK-Info...)
+            }
+            if body_first_line.is_none() && !l.is_empty() {
+                body_first_line = Some(n + 1);
+            }
+            body.extend(l.iter().filter(|b| !b.is_ascii_whitespace()));
+        }
+        match &ended {
+            None => {
+                out.blocks[block].kind = BlockKind::PemBroken;
+                out.findings.push(
+                    Finding::new(
+                        Code::PemMissingEnd,
+                        Severity::Warning,
+                        format!(
+                            "block {} (BEGIN {label} on line {}): no -----END {label}----- line",
+                            block + 1,
+                            lineno + 1
+                        ),
+                    )
+                    .block(block)
+                    .detail(label.clone()),
+                );
+                if kind == BlockKind::PemPrivateKey {
+                    out.findings.push(private_key_finding(block, &label));
+                }
+                continue;
+            }
+            Some((end, endline)) if *end != label => {
+                out.blocks[block].kind = BlockKind::PemBroken;
+                out.findings.push(
+                    Finding::new(
+                        Code::PemLabelMismatch,
+                        Severity::Warning,
+                        format!("block {}: BEGIN {label} (line {}) ends with END {end} (line {endline})", block + 1, lineno + 1),
+                    )
+                    .block(block)
+                    .detail(format!("{label} / {end}")),
+                );
+                if kind == BlockKind::PemPrivateKey || end.contains("PRIVATE KEY") {
+                    out.findings.push(private_key_finding(block, &label));
+                }
+                continue;
+            }
+            Some(_) => {}
+        }
+        match kind {
+            BlockKind::PemPrivateKey => out.findings.push(private_key_finding(block, &label)),
+            BlockKind::PemOther => out.findings.push(
+                Finding::new(
+                    Code::OtherPemBlock,
+                    Severity::Info,
+                    format!("block {}: {label} is {}, not a certificate; skipped", block + 1, describe_other(&label)),
+                )
+                .block(block)
+                .detail(label.clone()),
+            ),
+            BlockKind::PemCertificate | BlockKind::PemPkcs7 => match base64_decode(&body) {
+                Err(at) => out.findings.push(
+                    Finding::new(
+                        Code::PemBadBase64,
+                        Severity::Warning,
+                        format!(
+                            "block {} ({label}, line {}): the base64 body is invalid at character {} of the body",
+                            block + 1,
+                            lineno + 1,
+                            at + 1
+                        ),
+                    )
+                    .block(block)
+                    .detail(format!("character {}", at + 1)),
+                ),
+                Ok(bytes) if bytes.is_empty() => out.findings.push(
+                    Finding::new(
+                        Code::CertificateUnparsable,
+                        Severity::Warning,
+                        format!("block {} ({label}): the block is empty", block + 1),
+                    )
+                    .block(block)
+                    .detail("empty"),
+                ),
+                Ok(bytes) => {
+                    if kind == BlockKind::PemPkcs7 {
+                        pkcs7_certs(&bytes, block, out);
+                    } else {
+                        out.certs.push(RawCert {
+                            der: bytes,
+                            block,
+                            trailing_ok: label == "TRUSTED CERTIFICATE",
+                        });
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+fn trim(line: &[u8]) -> &[u8] {
+    let start = line
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(line.len());
+    let end = line
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
+    &line[start..end.max(start)]
+}
+
+fn begin_label(line: &[u8]) -> Option<&[u8]> {
+    let rest = line.strip_prefix(b"-----BEGIN ")?;
+    let label = rest.strip_suffix(b"-----")?;
+    (!label.is_empty() && label.len() < 64).then_some(label)
+}
+
+fn end_label(line: &[u8]) -> Option<&[u8]> {
+    let rest = line.strip_prefix(b"-----END ")?;
+    rest.strip_suffix(b"-----")
+}
+
+/// Standard base64 with optional padding; whitespace already removed. On error returns the
+/// position of the offending character.
+pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
+    fn val(c: u8) -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    }
+    let data_len = s.iter().rposition(|c| *c != b'=').map_or(0, |p| p + 1);
+    if s.len() - data_len > 2 {
+        return Err(data_len);
+    }
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for (i, &c) in s[..data_len].iter().enumerate() {
+        let v = val(c).ok_or(i)?;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if data_len % 4 == 1 {
+        return Err(data_len.saturating_sub(1));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64() {
+        assert_eq!(base64_decode(b"TWFu").unwrap(), b"Man");
+        assert_eq!(base64_decode(b"TWE=").unwrap(), b"Ma");
+        assert_eq!(base64_decode(b"TQ==").unwrap(), b"M");
+        assert_eq!(base64_decode(b"TQ").unwrap(), b"M");
+        assert_eq!(base64_decode(b"TW*u"), Err(2));
+        assert_eq!(base64_decode(b"T"), Err(0));
+    }
+
+    #[test]
+    fn bare_base64_body() {
+        // A tiny DER SEQUENCE, base64 without headers, padded past the 64-character floor.
+        let body = b"MIIBCgKCAQEA";
+        let mut text = body.to_vec();
+        text.extend_from_slice(&[b'A'; 60]);
+        let d = decode_all(&[&text]);
+        assert!(d.findings.iter().any(|f| f.code == Code::PemHeadersMissing));
+    }
+
+    #[test]
+    fn private_keys_are_never_decoded() {
+        let text = b"here is my key\r\n  -----BEGIN RSA PRIVATE KEY-----\r\n  c2VjcmV0\r\n  -----END RSA PRIVATE KEY-----\r\n";
+        let d = decode_all(&[text]);
+        assert!(d.certs.is_empty());
+        assert_eq!(d.blocks[0].kind, BlockKind::PemPrivateKey);
+        assert_eq!(d.findings[0].code, Code::PrivateKeyPasted);
+        assert!(!d.findings[0].message.contains("c2VjcmV0"));
+    }
+
+    #[test]
+    fn broken_blocks_are_named() {
+        let text = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----BEGIN CERTIFICATE-----\nA*AA\n-----END CERTIFICATE-----\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n";
+        let d = decode_all(&[text]);
+        let codes: Vec<_> = d.findings.iter().map(|f| (f.code, f.block)).collect();
+        assert_eq!(
+            codes,
+            vec![
+                (Code::PemMissingEnd, Some(0)),
+                (Code::PemBadBase64, Some(1)),
+                (Code::OtherPemBlock, Some(2))
+            ]
+        );
+    }
+}

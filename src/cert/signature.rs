@@ -1,0 +1,276 @@
+//! Signature checks in pure Rust (RustCrypto), so the same code runs in the browser.
+//!
+//! Supported: RSA PKCS#1 v1.5 with SHA-1/224/256/384/512, RSA-PSS (MGF1 with the same
+//! hash), ECDSA on P-256 and P-384 with SHA-1/224/256/384/512, Ed25519. Anything else
+//! (MD5, DSA, P-521, GOST...) is [`SignatureStatus::Unsupported`], never valid.
+
+use serde::Serialize;
+use sha1::Sha1;
+use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
+
+use super::der::{self, read_tlv};
+
+/// The result of checking one signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureStatus {
+    Valid,
+    Invalid,
+    Unsupported,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hash {
+    Md2,
+    Md5,
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    pub(crate) fn from_oid(oid: &str) -> Option<Hash> {
+        Some(match oid {
+            "1.3.14.3.2.26" => Hash::Sha1,
+            "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
+            "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
+            "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
+            "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
+            "1.2.840.113549.2.5" => Hash::Md5,
+            "1.2.840.113549.2.2" => Hash::Md2,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn is_weak(self) -> bool {
+        matches!(self, Hash::Md2 | Hash::Md5 | Hash::Sha1)
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Hash::Md2 => "MD2",
+            Hash::Md5 => "MD5",
+            Hash::Sha1 => "SHA-1",
+            Hash::Sha224 => "SHA-224",
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+
+    fn digest(self, msg: &[u8]) -> Option<Vec<u8>> {
+        Some(match self {
+            Hash::Sha1 => Sha1::digest(msg).to_vec(),
+            Hash::Sha224 => Sha224::digest(msg).to_vec(),
+            Hash::Sha256 => Sha256::digest(msg).to_vec(),
+            Hash::Sha384 => Sha384::digest(msg).to_vec(),
+            Hash::Sha512 => Sha512::digest(msg).to_vec(),
+            Hash::Md2 | Hash::Md5 => return None,
+        })
+    }
+}
+
+/// A signature algorithm as far as verification needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SigAlg {
+    RsaPkcs1(Hash),
+    RsaPss {
+        hash: Hash,
+        mgf_hash: Option<Hash>,
+        salt: usize,
+    },
+    Ecdsa(Hash),
+    Ed25519,
+    Other,
+}
+
+impl SigAlg {
+    pub(crate) fn hash(&self) -> Option<Hash> {
+        match self {
+            SigAlg::RsaPkcs1(h) | SigAlg::Ecdsa(h) | SigAlg::RsaPss { hash: h, .. } => Some(*h),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Curve {
+    P256,
+    P384,
+    Other,
+}
+
+/// A public key as far as verification needs it (owned).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum KeyMaterial {
+    Rsa { n: Vec<u8>, e: Vec<u8> },
+    Ec { curve: Curve, point: Vec<u8> },
+    Ed25519(Vec<u8>),
+    Other,
+}
+
+/// Verifies `sig` over `msg` with `key`. Never panics.
+pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> SignatureStatus {
+    use SignatureStatus::*;
+    match (alg, key) {
+        (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { n, e }) => {
+            let Some(digest) = h.digest(msg) else {
+                return Unsupported;
+            };
+            let Some(pk) = rsa_key(n, e) else {
+                return Invalid;
+            };
+            let scheme = match h {
+                Hash::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
+                Hash::Sha224 => rsa::Pkcs1v15Sign::new::<Sha224>(),
+                Hash::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+                Hash::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+                Hash::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
+                Hash::Md2 | Hash::Md5 => return Unsupported,
+            };
+            ok(pk.verify(scheme, &digest, sig).is_ok())
+        }
+        (
+            SigAlg::RsaPss {
+                hash,
+                mgf_hash,
+                salt,
+            },
+            KeyMaterial::Rsa { n, e },
+        ) => {
+            if *mgf_hash != Some(*hash) {
+                return Unsupported;
+            }
+            let Some(digest) = hash.digest(msg) else {
+                return Unsupported;
+            };
+            let Some(pk) = rsa_key(n, e) else {
+                return Invalid;
+            };
+            let salt = *salt;
+            let res = match hash {
+                Hash::Sha1 => pk.verify(rsa::pss::Pss::<Sha1>::new_with_salt(salt), &digest, sig),
+                Hash::Sha224 => {
+                    pk.verify(rsa::pss::Pss::<Sha224>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha256 => {
+                    pk.verify(rsa::pss::Pss::<Sha256>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha384 => {
+                    pk.verify(rsa::pss::Pss::<Sha384>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Sha512 => {
+                    pk.verify(rsa::pss::Pss::<Sha512>::new_with_salt(salt), &digest, sig)
+                }
+                Hash::Md2 | Hash::Md5 => return Unsupported,
+            };
+            ok(res.is_ok())
+        }
+        (SigAlg::Ecdsa(h), KeyMaterial::Ec { curve, point }) => {
+            let Some(digest) = h.digest(msg) else {
+                return Unsupported;
+            };
+            match curve {
+                Curve::P256 => {
+                    use p256::ecdsa::signature::hazmat::PrehashVerifier;
+                    let Ok(vk) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                        return Invalid;
+                    };
+                    let Some(raw) = ecdsa_raw(sig, 32) else {
+                        return Invalid;
+                    };
+                    let Ok(s) = p256::ecdsa::Signature::from_slice(&raw) else {
+                        return Invalid;
+                    };
+                    ok(vk.verify_prehash(&digest, &s).is_ok())
+                }
+                Curve::P384 => {
+                    use p384::ecdsa::signature::hazmat::PrehashVerifier;
+                    let Ok(vk) = p384::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                        return Invalid;
+                    };
+                    let Some(raw) = ecdsa_raw(sig, 48) else {
+                        return Invalid;
+                    };
+                    let Ok(s) = p384::ecdsa::Signature::from_slice(&raw) else {
+                        return Invalid;
+                    };
+                    ok(vk.verify_prehash(&digest, &s).is_ok())
+                }
+                Curve::Other => Unsupported,
+            }
+        }
+        (SigAlg::Ed25519, KeyMaterial::Ed25519(k)) => {
+            let Ok(bytes) = <[u8; 32]>::try_from(k.as_slice()) else {
+                return Invalid;
+            };
+            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else {
+                return Invalid;
+            };
+            let Ok(s) = ed25519_dalek::Signature::from_slice(sig) else {
+                return Invalid;
+            };
+            ok(vk.verify_strict(msg, &s).is_ok())
+        }
+        (SigAlg::Other, _) | (_, KeyMaterial::Other) => Unsupported,
+        (
+            _,
+            KeyMaterial::Ec {
+                curve: Curve::Other,
+                ..
+            },
+        ) => Unsupported,
+        // The algorithm does not fit the key type (e.g. an ECDSA signature, RSA key).
+        _ => Invalid,
+    }
+}
+
+fn ok(b: bool) -> SignatureStatus {
+    if b {
+        SignatureStatus::Valid
+    } else {
+        SignatureStatus::Invalid
+    }
+}
+
+fn rsa_key(n: &[u8], e: &[u8]) -> Option<rsa::PublicKey> {
+    let n = strip_zeros(n);
+    let e = strip_zeros(e);
+    if n.is_empty() || e.is_empty() || n.len() > 2048 || e.len() > 8 {
+        return None;
+    }
+    rsa::PublicKey::new_with_size_limits(
+        rsa::BoxedUint::from_be_slice_vartime(n),
+        rsa::BoxedUint::from_be_slice_vartime(e),
+        256..=16384,
+    )
+    .ok()
+}
+
+fn strip_zeros(b: &[u8]) -> &[u8] {
+    let skip = b.iter().take_while(|x| **x == 0).count();
+    &b[skip..]
+}
+
+/// Converts a DER `SEQUENCE { r INTEGER, s INTEGER }` into fixed-width `r || s`.
+fn ecdsa_raw(sig: &[u8], width: usize) -> Option<Vec<u8>> {
+    let seq = read_tlv(sig, 0, sig.len())
+        .ok()
+        .filter(|t| t.tag == 0x30 && t.end == sig.len())?;
+    let kids = der::children(sig, &seq);
+    if kids.len() != 2 || kids.iter().any(|k| k.tag != 0x02) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(2 * width);
+    for k in kids {
+        let v = strip_zeros(&sig[k.content..k.end]);
+        if v.len() > width {
+            return None;
+        }
+        out.extend(std::iter::repeat_n(0u8, width - v.len()));
+        out.extend_from_slice(v);
+    }
+    Some(out)
+}

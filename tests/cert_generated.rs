@@ -1,0 +1,584 @@
+//! Chains generated with rcgen, one per key type and per defect, judged by the engine.
+//! (RSA, RSA-PSS, SHA-1 and small keys come from OpenSSL: see cert_openssl_fixtures.rs.)
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use imasara::cert::{
+    Analysis, Anchor, AnchorSource, CheckName, CheckResult, ChromiumError as E, Code, Options,
+    Report, SignatureStatus, UnixTime,
+};
+use rcgen::{
+    BasicConstraints, Certificate, CertificateParams, CustomExtension, DistinguishedName, DnType,
+    ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose, SanType, SignatureAlgorithm,
+    date_time_ymd,
+};
+
+const AT: &str = "2026-06-01T00:00:00Z";
+
+fn at() -> UnixTime {
+    UnixTime::parse_rfc3339(AT).unwrap()
+}
+
+fn params(cn: &str, ca: IsCa) -> CertificateParams {
+    let mut p = CertificateParams::default();
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::OrganizationName, "imasara test");
+    dn.push(DnType::CommonName, cn);
+    p.distinguished_name = dn;
+    p.not_before = date_time_ymd(2025, 1, 1);
+    p.not_after = date_time_ymd(2030, 1, 1);
+    p.use_authority_key_identifier_extension = true;
+    if matches!(ca, IsCa::Ca(_)) {
+        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    } else {
+        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        p.subject_alt_names = vec![
+            SanType::DnsName("www.example.test".try_into().unwrap()),
+            SanType::DnsName("*.apps.example.test".try_into().unwrap()),
+        ];
+    }
+    p.is_ca = ca;
+    p
+}
+
+struct Ca {
+    params: CertificateParams,
+    key: KeyPair,
+    cert: Certificate,
+}
+
+fn root(cn: &str, alg: &'static SignatureAlgorithm) -> Ca {
+    let key = KeyPair::generate_for(alg).unwrap();
+    let params = params(cn, IsCa::Ca(BasicConstraints::Unconstrained));
+    let cert = params.self_signed(&key).unwrap();
+    Ca { params, key, cert }
+}
+
+fn sub_ca(
+    cn: &str,
+    alg: &'static SignatureAlgorithm,
+    issuer: &Ca,
+    p: Option<CertificateParams>,
+) -> Ca {
+    let key = KeyPair::generate_for(alg).unwrap();
+    let params = p.unwrap_or_else(|| params(cn, IsCa::Ca(BasicConstraints::Unconstrained)));
+    let cert = params
+        .signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
+        .unwrap();
+    Ca { params, key, cert }
+}
+
+fn leaf_with(p: CertificateParams, alg: &'static SignatureAlgorithm, issuer: &Ca) -> Certificate {
+    let key = KeyPair::generate_for(alg).unwrap();
+    p.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
+        .unwrap()
+}
+
+fn leaf(alg: &'static SignatureAlgorithm, issuer: &Ca) -> Certificate {
+    leaf_with(params("www.example.test", IsCa::ExplicitNoCa), alg, issuer)
+}
+
+fn pem(certs: &[&Certificate]) -> String {
+    certs.iter().map(|c| c.pem()).collect::<Vec<_>>().join("\n")
+}
+
+fn anchor(ca: &Ca) -> Vec<Anchor> {
+    Anchor::from_input(ca.cert.pem().as_bytes())
+}
+
+fn judge(input: &str, anchors: Vec<Anchor>, host: Option<&str>) -> Report {
+    Analysis::parse(input.as_bytes()).judge(&Options {
+        at: at(),
+        host: host.map(str::to_string),
+        extra_anchors: anchors,
+        mozilla_roots: false,
+    })
+}
+
+fn codes(r: &Report) -> Vec<Code> {
+    r.warnings.iter().map(|w| w.code).collect()
+}
+
+/// Flips one bit in the last byte of the DER (inside the signature value).
+fn flip_signature(c: &Certificate) -> Vec<u8> {
+    let mut der = c.der().to_vec();
+    let n = der.len();
+    der[n - 1] ^= 0x01;
+    der
+}
+
+#[test]
+fn every_generated_key_type_valid_and_flipped() {
+    for alg in [
+        &rcgen::PKCS_ECDSA_P256_SHA256,
+        &rcgen::PKCS_ECDSA_P384_SHA384,
+        &rcgen::PKCS_ED25519,
+    ] {
+        let r0 = root("Gen Root", alg);
+        let i0 = sub_ca("Gen Intermediate", alg, &r0, None);
+        let l0 = leaf(alg, &i0);
+        let ok = judge(
+            &pem(&[&l0, &i0.cert, &r0.cert]),
+            anchor(&r0),
+            Some("www.example.test"),
+        );
+        assert_eq!(ok.errors, vec![], "{alg:?}: {:#?}", ok.warnings);
+        assert!(ok.trust.trusted && ok.trust.source == Some(AnchorSource::Custom));
+        assert!(ok.certificates[2].self_signed);
+        assert!(
+            ok.links
+                .iter()
+                .all(|l| l.signature == SignatureStatus::Valid)
+        );
+
+        let mut input = flip_signature(&l0);
+        input.extend_from_slice(i0.cert.der());
+        // Two DER certificates back to back, then the root.
+        input.extend_from_slice(r0.cert.der());
+        let bad = Analysis::parse(&input).judge(&Options {
+            at: at(),
+            host: Some("www.example.test".into()),
+            extra_anchors: anchor(&r0),
+            mozilla_roots: false,
+        });
+        assert_eq!(bad.chain.len(), 3, "{alg:?}");
+        assert_eq!(bad.links[0].signature, SignatureStatus::Invalid, "{alg:?}");
+        assert!(
+            bad.links[0]
+                .checks
+                .iter()
+                .any(|c| c.check == CheckName::Signature && c.result == CheckResult::Fail)
+        );
+        assert_eq!(bad.errors, vec![E::AuthorityInvalid]);
+        assert!(!bad.trust.trusted);
+        assert!(codes(&bad).contains(&Code::SignatureInvalid));
+        // A flipped self-signature: not self-signed any more.
+        let a = Analysis::parse(&flip_signature(&r0.cert));
+        assert!(!a.certificates()[0].self_signed, "{alg:?}");
+    }
+}
+
+#[test]
+fn key_types_are_reported() {
+    let r = root("P384 Root", &rcgen::PKCS_ECDSA_P384_SHA384);
+    let a = Analysis::parse(r.cert.pem().as_bytes());
+    let c = &a.certificates()[0];
+    assert_eq!(c.public_key.algorithm, "EC");
+    assert_eq!(c.public_key.curve.as_deref(), Some("P-384"));
+    assert_eq!(c.public_key.bits, Some(384));
+    assert_eq!(c.signature_algorithm, "ecdsa-with-SHA384");
+    let e = root("Ed Root", &rcgen::PKCS_ED25519);
+    let a = Analysis::parse(e.cert.pem().as_bytes());
+    assert_eq!(a.certificates()[0].public_key.algorithm, "Ed25519");
+    assert_eq!(a.certificates()[0].signature_algorithm, "ED25519");
+}
+
+#[test]
+fn mixed_algorithms_across_links() {
+    let r0 = root("Mixed Root", &rcgen::PKCS_ECDSA_P384_SHA384);
+    let i0 = sub_ca(
+        "Mixed Intermediate",
+        &rcgen::PKCS_ECDSA_P256_SHA256,
+        &r0,
+        None,
+    );
+    let l0 = leaf(&rcgen::PKCS_ED25519, &i0);
+    let rep = judge(
+        &pem(&[&l0, &i0.cert, &r0.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![]);
+}
+
+#[test]
+fn dates_and_hosts() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Date Root", alg);
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.not_before = date_time_ymd(2020, 1, 1);
+    p.not_after = date_time_ymd(2021, 1, 1);
+    let expired = leaf_with(p, alg, &r0);
+    let rep = judge(
+        &pem(&[&expired, &r0.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::DateInvalid]);
+    assert!(codes(&rep).contains(&Code::Expired));
+    assert_eq!(
+        rep.links[0]
+            .checks
+            .iter()
+            .find(|c| c.check == CheckName::Validity)
+            .unwrap()
+            .result,
+        CheckResult::Fail
+    );
+
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.not_before = date_time_ymd(2027, 1, 1);
+    let future = leaf_with(p, alg, &r0);
+    let rep = judge(
+        &pem(&[&future, &r0.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert!(codes(&rep).contains(&Code::NotYetValid));
+
+    let good = leaf(alg, &r0);
+    let input = pem(&[&good, &r0.cert]);
+    // Wildcard covers exactly one label.
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("api.apps.example.test")).errors,
+        vec![]
+    );
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("x.api.apps.example.test")).errors,
+        vec![E::CommonNameInvalid]
+    );
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("apps.example.test")).errors,
+        vec![E::CommonNameInvalid]
+    );
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("WWW.Example.Test.")).errors,
+        vec![]
+    );
+    // Mismatch plus expiry: the browser names the host problem first.
+    let rep = judge(
+        &pem(&[&expired, &r0.cert]),
+        anchor(&r0),
+        Some("other.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::CommonNameInvalid, E::DateInvalid]);
+    assert_eq!(rep.primary_error, Some(E::CommonNameInvalid));
+}
+
+#[test]
+fn ip_idn_and_common_name_only() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Name Root", alg);
+    let mut p = params("xn--wgv71a119e.jp", IsCa::ExplicitNoCa);
+    p.subject_alt_names = vec![
+        SanType::DnsName("xn--wgv71a119e.jp".try_into().unwrap()),
+        SanType::IpAddress("192.0.2.7".parse().unwrap()),
+        SanType::IpAddress("2001:db8::7".parse().unwrap()),
+    ];
+    let l0 = leaf_with(p, alg, &r0);
+    let input = pem(&[&l0, &r0.cert]);
+    let rep = judge(&input, anchor(&r0), Some("日本語.jp"));
+    assert_eq!(rep.errors, vec![]);
+    let h = rep.host.as_ref().unwrap();
+    assert_eq!(h.ascii, "xn--wgv71a119e.jp");
+    assert_eq!(h.unicode.as_deref(), Some("日本語.jp"));
+    assert!(codes(&rep).contains(&Code::HostInternationalised));
+    assert_eq!(
+        rep.certificates[0].san_dns_unicode[0].as_deref(),
+        Some("日本語.jp")
+    );
+    assert_eq!(judge(&input, anchor(&r0), Some("192.0.2.7")).errors, vec![]);
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("2001:db8::7")).errors,
+        vec![]
+    );
+    assert_eq!(
+        judge(&input, anchor(&r0), Some("192.0.2.8")).errors,
+        vec![E::CommonNameInvalid]
+    );
+    assert_eq!(
+        rep.certificates[0].san_ip,
+        vec!["192.0.2.7".to_string(), "2001:db8::7".to_string()]
+    );
+
+    // No SAN at all: only the CN would match, and browsers ignore it.
+    let mut p = params("cn-only.example.test", IsCa::ExplicitNoCa);
+    p.subject_alt_names = vec![];
+    let l1 = leaf_with(p, alg, &r0);
+    let rep = judge(
+        &pem(&[&l1, &r0.cert]),
+        anchor(&r0),
+        Some("cn-only.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::CommonNameInvalid]);
+    assert!(codes(&rep).contains(&Code::HostMatchesOnlyCommonName));
+    assert!(codes(&rep).contains(&Code::NoSubjectAltName));
+}
+
+#[test]
+fn missing_intermediate_untrusted_root_self_signed_leaf() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Chain Root", alg);
+    let i0 = sub_ca("Chain Intermediate", alg, &r0, None);
+    let l0 = leaf(alg, &i0);
+    let rep = judge(
+        &pem(&[&l0, &r0.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid]);
+    assert!(codes(&rep).contains(&Code::MissingIntermediate));
+    assert_eq!(
+        rep.missing_issuer.as_ref().unwrap().name,
+        "O=imasara test, CN=Chain Intermediate"
+    );
+    assert!(
+        codes(&rep).contains(&Code::UnrelatedCertificate),
+        "the root is unrelated without the intermediate"
+    );
+
+    let rep = judge(
+        &pem(&[&l0, &i0.cert, &r0.cert]),
+        vec![],
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid]);
+    assert!(codes(&rep).contains(&Code::UntrustedRoot));
+    assert_eq!(rep.trust.anchor, None);
+
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.use_authority_key_identifier_extension = false;
+    let key = KeyPair::generate_for(alg).unwrap();
+    let selfie = p.self_signed(&key).unwrap();
+    let rep = judge(&selfie.pem(), vec![], Some("www.example.test"));
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid]);
+    assert!(codes(&rep).contains(&Code::SelfSignedLeaf));
+    assert!(rep.certificates[0].self_signed);
+    // Trusting it explicitly (the page's "I made this test certificate") works.
+    let rep = judge(
+        &selfie.pem(),
+        Anchor::from_input(selfie.pem().as_bytes()),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![]);
+}
+
+#[test]
+fn trust_anchor_matched_anywhere_along_the_chain() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Any Root", alg);
+    let i0 = sub_ca("Any Intermediate", alg, &r0, None);
+    let l0 = leaf(alg, &i0);
+    // The intermediate itself is the anchor: the chain stops there.
+    let rep = judge(
+        &pem(&[&l0, &i0.cert, &r0.cert]),
+        anchor(&i0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![]);
+    assert_eq!(rep.trust.chain_position, Some(1));
+    assert!(rep.trust.is_anchor_certificate);
+    // Only leaf + intermediate, anchor = root key: signed by the anchor.
+    let rep = judge(
+        &pem(&[&l0, &i0.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![]);
+    assert!(rep.links.last().unwrap().issuer_is_anchor);
+    // A look-alike root (same name, another key) pasted beside a genuine chain changes
+    // nothing: the intermediate's signature verifies with the real anchor's key.
+    let fake = root("Any Root", alg);
+    let rep = judge(
+        &pem(&[&l0, &i0.cert, &fake.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![]);
+    // A chain under the look-alike is not trusted: names are not keys.
+    let fake_int = sub_ca("Any Intermediate", alg, &fake, None);
+    let l1 = leaf(alg, &fake_int);
+    let rep = judge(
+        &pem(&[&l1, &fake_int.cert, &fake.cert]),
+        anchor(&r0),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid], "{:#?}", rep.warnings);
+    assert!(!rep.trust.trusted);
+}
+
+#[test]
+fn ca_rules_each_reported_separately() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Rules Root", alg);
+    let host = Some("www.example.test");
+    let find = |rep: &Report, k: usize, c: CheckName| {
+        rep.links[k]
+            .checks
+            .iter()
+            .find(|x| x.check == c)
+            .unwrap()
+            .result
+    };
+
+    // Issuer not a CA.
+    let not_ca = sub_ca(
+        "Not A CA",
+        alg,
+        &r0,
+        Some(params("Not A CA", IsCa::ExplicitNoCa)),
+    );
+    let l0 = leaf(alg, &not_ca);
+    let rep = judge(&pem(&[&l0, &not_ca.cert, &r0.cert]), anchor(&r0), host);
+    assert_eq!(find(&rep, 0, CheckName::IssuerIsCa), CheckResult::Fail);
+    assert_eq!(rep.errors, vec![E::Invalid]);
+    assert!(codes(&rep).contains(&Code::IssuerNotCa));
+
+    // keyUsage without keyCertSign.
+    let mut p = params("No Cert Sign", IsCa::Ca(BasicConstraints::Unconstrained));
+    p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    let no_sign = sub_ca("No Cert Sign", alg, &r0, Some(p));
+    let l1 = leaf(alg, &no_sign);
+    let rep = judge(&pem(&[&l1, &no_sign.cert, &r0.cert]), anchor(&r0), host);
+    assert_eq!(find(&rep, 0, CheckName::IssuerMaySign), CheckResult::Fail);
+    assert_eq!(find(&rep, 0, CheckName::IssuerIsCa), CheckResult::Pass);
+    assert_eq!(rep.errors, vec![E::Invalid]);
+    assert!(codes(&rep).contains(&Code::IssuerCannotSign));
+
+    // pathLen 0 on an intermediate with another intermediate below it.
+    let p0 = sub_ca(
+        "PathLen Zero",
+        alg,
+        &r0,
+        Some(params(
+            "PathLen Zero",
+            IsCa::Ca(BasicConstraints::Constrained(0)),
+        )),
+    );
+    let below = sub_ca("Below PathLen", alg, &p0, None);
+    let l2 = leaf(alg, &below);
+    let rep = judge(
+        &pem(&[&l2, &below.cert, &p0.cert, &r0.cert]),
+        anchor(&r0),
+        host,
+    );
+    assert_eq!(find(&rep, 1, CheckName::IssuerIsCa), CheckResult::Fail);
+    assert_eq!(rep.errors, vec![E::Invalid]);
+    assert!(codes(&rep).contains(&Code::PathLenExceeded));
+    // ...and the same intermediate directly above a leaf is fine.
+    let l3 = leaf(alg, &p0);
+    assert_eq!(
+        judge(&pem(&[&l3, &p0.cert, &r0.cert]), anchor(&r0), host).errors,
+        vec![]
+    );
+
+    // An unknown critical extension.
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    let mut ext =
+        CustomExtension::from_oid_content(&[1, 3, 6, 1, 4, 1, 55555, 1], vec![0x05, 0x00]);
+    ext.set_criticality(true);
+    p.custom_extensions = vec![ext];
+    let l4 = leaf_with(p, alg, &r0);
+    let rep = judge(&pem(&[&l4, &r0.cert]), anchor(&r0), host);
+    assert_eq!(rep.errors, vec![E::Invalid]);
+    assert!(codes(&rep).contains(&Code::UnsupportedCriticalExtension));
+
+    // Leaf EKU without serverAuth.
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    let l5 = leaf_with(p, alg, &r0);
+    let rep = judge(&pem(&[&l5, &r0.cert]), anchor(&r0), host);
+    assert_eq!(rep.errors, vec![E::Invalid]);
+    assert!(codes(&rep).contains(&Code::LeafNotForServers));
+
+    // With another, more specific error, Chromium does not add ERR_CERT_INVALID.
+    let rep = judge(&pem(&[&l0, &not_ca.cert, &r0.cert]), vec![], host);
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid]);
+}
+
+#[test]
+fn order_duplicates_unrelated_and_cross_signing() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r1 = root("Cross Root One", alg);
+    let r2 = root("Cross Root Two", alg);
+    let int_key = KeyPair::generate_for(alg).unwrap();
+    let int_params = params(
+        "Cross Intermediate",
+        IsCa::Ca(BasicConstraints::Unconstrained),
+    );
+    let by1 = int_params
+        .signed_by(&int_key, &Issuer::from_params(&r1.params, &r1.key))
+        .unwrap();
+    let by2 = int_params
+        .signed_by(&int_key, &Issuer::from_params(&r2.params, &r2.key))
+        .unwrap();
+    let l0 = leaf_with(
+        params("www.example.test", IsCa::ExplicitNoCa),
+        alg,
+        &Ca {
+            params: int_params.clone(),
+            key: int_key,
+            cert: by1.clone(),
+        },
+    );
+    let stranger = root("Stranger", alg);
+    let input = pem(&[&l0, &by2, &by1, &r1.cert, &stranger.cert, &l0]);
+    let rep = judge(&input, anchor(&r1), Some("www.example.test"));
+    assert_eq!(rep.errors, vec![], "{:#?}", rep.warnings);
+    let c = codes(&rep);
+    assert!(c.contains(&Code::CrossSignedAlternative), "{c:?}");
+    assert!(c.contains(&Code::DuplicateCertificate));
+    assert!(c.contains(&Code::UnrelatedCertificate));
+    assert_eq!(
+        rep.chain,
+        vec![0, 2, 3],
+        "the path that reaches the anchor is chosen"
+    );
+    // Root first: reverse order.
+    let rep = judge(
+        &pem(&[&r1.cert, &by1, &l0]),
+        anchor(&r1),
+        Some("www.example.test"),
+    );
+    assert_eq!(rep.chain, vec![2, 1, 0]);
+    assert!(codes(&rep).contains(&Code::ReverseOrder));
+}
+
+#[test]
+fn private_keys_and_garbage_in_the_paste() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Key Root", alg);
+    let key_pem = r0.key.serialize_pem();
+    let input = format!(
+        "my cert:\n{}\nand my key (oops):\n{key_pem}\n-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n",
+        r0.cert.pem()
+    );
+    let a = Analysis::parse(input.as_bytes());
+    assert_eq!(a.certificates().len(), 1);
+    let f: Vec<_> = a
+        .input_findings()
+        .iter()
+        .map(|f| (f.code, f.block))
+        .collect();
+    assert!(f.contains(&(Code::PrivateKeyPasted, Some(1))), "{f:?}");
+    assert!(f.contains(&(Code::PemBadBase64, Some(2))), "{f:?}");
+    let json = format!("{:?}", a.judge(&Options::at(at())));
+    let body_line = key_pem.lines().nth(1).unwrap();
+    assert!(!json.contains(body_line), "the key must never be echoed");
+}
+
+#[test]
+fn rejudging_is_cheap_and_consistent() {
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let r0 = root("Slider Root", alg);
+    let l0 = leaf(alg, &r0);
+    let a = Analysis::parse(pem(&[&l0, &r0.cert]).as_bytes());
+    let anchors = anchor(&r0);
+    let mut seen = Vec::new();
+    for year in [2024, 2026, 2031] {
+        let t = UnixTime::parse_rfc3339(&format!("{year}-06-01T00:00:00Z")).unwrap();
+        let rep = a.judge(&Options {
+            at: t,
+            host: Some("www.example.test".into()),
+            extra_anchors: anchors.clone(),
+            mozilla_roots: false,
+        });
+        seen.push(rep.errors);
+    }
+    assert_eq!(
+        seen,
+        vec![vec![E::DateInvalid], vec![], vec![E::DateInvalid]]
+    );
+}

@@ -1,0 +1,134 @@
+//! The `inspect` example's stable JSON interface.
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+/// `cargo test` builds the examples too: run the built binary (target/<profile>/examples)
+/// when it is there, else fall back to `cargo run`.
+fn inspect(args: &[&str]) -> std::process::Output {
+    let built = std::env::current_exe()
+        .ok()
+        .and_then(|p| Some(p.parent()?.parent()?.join("examples").join("inspect")))
+        .filter(|p| p.exists());
+    match built {
+        Some(exe) => Command::new(exe).args(args).output().expect("run inspect"),
+        None => Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--example", "inspect", "--"])
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo run"),
+    }
+}
+
+fn fixture(p: &str) -> String {
+    format!("{}/tests/fixtures/cert/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn json_shape() {
+    let out = inspect(&[
+        "--host",
+        "amazon.com",
+        "--at",
+        "2026-07-29T00:00:00Z",
+        &fixture("real-chains/amazon.com.pem"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let c = &v["certificates"][0];
+    for key in [
+        "subject",
+        "issuer",
+        "serial_hex",
+        "not_before",
+        "not_after",
+        "sha256",
+        "signature_algorithm",
+        "is_ca",
+        "self_signed",
+        "san_dns",
+        "san_ip",
+    ] {
+        assert!(c.get(key).is_some(), "certificates[0].{key}");
+    }
+    for key in ["algorithm", "bits", "curve"] {
+        assert!(c["public_key"].get(key).is_some(), "public_key.{key}");
+    }
+    assert_eq!(c["not_before"].as_str().unwrap().len(), 20);
+    assert!(
+        c["sha256"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_uppercase())
+    );
+    assert_eq!(v["chain"], serde_json::json!([0, 1, 2]));
+    let link = &v["links"][0];
+    assert_eq!(link["signature"], "valid");
+    assert!(
+        link["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c.get("check").is_some() && c.get("result").is_some())
+    );
+    assert_eq!(v["trust"]["source"], "mozilla");
+    assert!(
+        v["trust"]["anchor"]
+            .as_str()
+            .unwrap()
+            .contains("DigiCert Global Root G2")
+    );
+    assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(v["primary_error"], serde_json::Value::Null);
+    assert!(
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w.get("code").is_some() && w.get("message").is_some())
+    );
+}
+
+#[test]
+fn custom_trust_and_errors() {
+    let out = inspect(&[
+        "--at",
+        "2030-01-01T00:00:00Z",
+        "--host",
+        "nope.example",
+        "--trust",
+        &fixture("openssl/rsa-root.pem"),
+        &fixture("openssl/leaf-rsa-pkcs1-sha1.pem"),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["trust"]["source"], "custom");
+    let errors: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert!(
+        errors.contains(&"ERR_CERT_COMMON_NAME_INVALID")
+            && errors.contains(&"ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
+        "{errors:?}"
+    );
+    assert_eq!(v["primary_error"], "ERR_CERT_COMMON_NAME_INVALID");
+}
+
+#[test]
+fn no_certificate_is_an_error() {
+    let out = inspect(&[&fixture("x509-parser-assets/csr-challenge-password.pem")]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no certificate"));
+}

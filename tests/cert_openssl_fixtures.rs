@@ -1,0 +1,185 @@
+//! RSA fixtures made by tests/fixtures/cert/openssl/generate.sh (RSA PKCS#1 v1.5 with
+//! SHA-1/256/384/512, RSA-PSS with SHA-256/384/512, a 1024-bit key, a SHA-1 intermediate,
+//! PKCS#7 bundles), each valid and with one bit flipped.
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use imasara::cert::{
+    Analysis, Anchor, BlockKind, ChromiumError as E, Code, Options, Report, SignatureStatus,
+    UnixTime,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/openssl/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn root_anchor() -> Vec<Anchor> {
+    Anchor::from_input(&fixture("rsa-root.pem"))
+}
+
+fn judge_bytes(input: &[u8]) -> Report {
+    let a = Analysis::parse(input);
+    // A day after the leaf's notBefore (the script dates them from its run).
+    let t = UnixTime(a.certificates()[0].not_before_unix + 86_400);
+    a.judge(&Options {
+        at: t,
+        host: Some("rsa.example.test".into()),
+        extra_anchors: root_anchor(),
+        mozilla_roots: false,
+    })
+}
+
+fn with_root(leaf: &[u8]) -> Vec<u8> {
+    let mut v = leaf.to_vec();
+    v.extend_from_slice(b"\n");
+    v.extend_from_slice(&fixture("rsa-root.pem"));
+    v
+}
+
+/// The leaf's DER with one bit flipped in the last byte (inside the signature value).
+fn flipped_leaf_der(name: &str) -> Vec<u8> {
+    let a = Analysis::parse(&fixture(name));
+    let pem = String::from_utf8(fixture(name)).unwrap();
+    let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut der = decode_b64(&b64);
+    assert_eq!(der.len(), a.certificates()[0].der_length);
+    let n = der.len();
+    der[n - 1] ^= 0x01;
+    der
+}
+
+fn decode_b64(s: &str) -> Vec<u8> {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    } as u32;
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter(|c| *c != b'=') {
+        acc = (acc << 6) | val(c);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn rsa_algorithms_valid_and_flipped() {
+    // OpenSSL 3.0.19: `openssl verify -CAfile rsa-root.pem -verify_hostname
+    // rsa.example.test leaf-*.pem` says "OK" for each of these, SHA-1 and 1024-bit
+    // included (OpenSSL's default security level allows them; browsers do not).
+    let cases: &[(&str, &str, &[E])] = &[
+        ("leaf-rsa-pkcs1-sha256.pem", "sha256WithRSAEncryption", &[]),
+        ("leaf-rsa-pkcs1-sha384.pem", "sha384WithRSAEncryption", &[]),
+        ("leaf-rsa-pkcs1-sha512.pem", "sha512WithRSAEncryption", &[]),
+        ("leaf-rsa-pss-sha256.pem", "rsassaPss", &[]),
+        ("leaf-rsa-pss-sha384.pem", "rsassaPss", &[]),
+        ("leaf-rsa-pss-sha512.pem", "rsassaPss", &[]),
+        (
+            "leaf-rsa-pkcs1-sha1.pem",
+            "sha1WithRSAEncryption",
+            &[E::WeakSignatureAlgorithm],
+        ),
+        (
+            "leaf-rsa-1024.pem",
+            "sha256WithRSAEncryption",
+            &[E::WeakKey],
+        ),
+    ];
+    for (name, alg, errors) in cases {
+        let rep = judge_bytes(&with_root(&fixture(name)));
+        assert_eq!(rep.certificates[0].signature_algorithm, *alg, "{name}");
+        assert_eq!(rep.links[0].signature, SignatureStatus::Valid, "{name}");
+        assert_eq!(rep.errors, errors.to_vec(), "{name}: {:#?}", rep.warnings);
+        assert!(rep.trust.trusted, "{name}");
+
+        // DER then PEM in one buffer is not a format; judge them as two inputs.
+        let a = Analysis::parse_inputs(&[&flipped_leaf_der(name), &fixture("rsa-root.pem")]);
+        let t = UnixTime(a.certificates()[0].not_before_unix + 86_400);
+        let rep = a.judge(&Options {
+            at: t,
+            host: Some("rsa.example.test".into()),
+            extra_anchors: root_anchor(),
+            mozilla_roots: false,
+        });
+        assert_eq!(
+            rep.links[0].signature,
+            SignatureStatus::Invalid,
+            "{name} flipped"
+        );
+        assert!(rep.errors.contains(&E::AuthorityInvalid), "{name} flipped");
+        assert_eq!(rep.primary_error, Some(E::AuthorityInvalid));
+    }
+}
+
+#[test]
+fn root_self_signature_and_key_size() {
+    let a = Analysis::parse(&fixture("rsa-root.pem"));
+    let c = &a.certificates()[0];
+    assert!(c.self_signed);
+    assert_eq!(c.public_key.bits, Some(2048));
+    assert_eq!(c.public_key.exponent, Some(65537));
+    let small = Analysis::parse(&fixture("leaf-rsa-1024.pem"));
+    assert_eq!(small.certificates()[0].public_key.bits, Some(1024));
+}
+
+#[test]
+fn sha1_intermediate_is_weak_but_a_root_self_signature_is_not_judged() {
+    let mut input = fixture("leaf-under-sha1-int.pem");
+    input.extend_from_slice(&fixture("rsa-int-sha1.pem"));
+    input.extend_from_slice(&fixture("rsa-root.pem"));
+    // OpenSSL: `openssl verify -CAfile rsa-root.pem -untrusted rsa-int-sha1.pem
+    // leaf-under-sha1-int.pem` says "OK".
+    let rep = judge_bytes(&input);
+    assert_eq!(rep.chain, vec![0, 1, 2]);
+    assert_eq!(rep.errors, vec![E::WeakSignatureAlgorithm]);
+    let weak: Vec<_> = rep
+        .warnings
+        .iter()
+        .filter(|w| w.code == Code::WeakSignatureAlgorithm)
+        .map(|w| w.certificate)
+        .collect();
+    assert_eq!(weak, vec![Some(1)]);
+}
+
+#[test]
+fn pkcs7_bundles_pem_and_der() {
+    for name in ["chain.p7b", "chain.p7c"] {
+        let rep = judge_bytes(&fixture(name));
+        assert_eq!(rep.certificates.len(), 3, "{name}");
+        assert_eq!(rep.chain, vec![0, 1, 2], "{name}");
+        let kind = if name.ends_with("p7b") {
+            BlockKind::PemPkcs7
+        } else {
+            BlockKind::DerPkcs7
+        };
+        assert_eq!(rep.blocks[0].kind, kind);
+        assert_eq!(rep.blocks[0].certificates, vec![0, 1, 2]);
+        assert!(rep.warnings.iter().any(|w| w.code == Code::Pkcs7Bundle));
+        assert_eq!(rep.errors, vec![E::WeakSignatureAlgorithm], "{name}");
+    }
+}
+
+#[test]
+fn der_cer_file() {
+    let rep = judge_bytes(&fixture("leaf-rsa-pkcs1-sha256.der"));
+    assert_eq!(rep.blocks[0].kind, BlockKind::DerCertificate);
+    assert_eq!(
+        rep.errors,
+        vec![],
+        "signed by the anchor's key: {:#?}",
+        rep.warnings
+    );
+}

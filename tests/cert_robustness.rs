@@ -1,0 +1,135 @@
+//! Never a panic: arbitrary bytes, mutated certificates and PEM, huge pastes.
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use imasara::cert::{Analysis, Options, UnixTime};
+use proptest::prelude::*;
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn der_of(path: &str, n: usize) -> Vec<u8> {
+    let text = String::from_utf8(fixture(path)).unwrap();
+    let block = text.split("-----END CERTIFICATE-----").nth(n).unwrap();
+    let b64: String = block
+        .lines()
+        .filter(|l| !l.contains("-----") && !l.trim().is_empty())
+        .collect();
+    let table = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    } as u32;
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in b64.bytes().filter(|c| *c != b'=') {
+        acc = (acc << 6) | table(c);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+fn judge_all(input: &[u8]) {
+    let a = Analysis::parse(input);
+    for host in [
+        None,
+        Some("amazon.com"),
+        Some("日本語.jp"),
+        Some("192.0.2.1"),
+        Some(".."),
+    ] {
+        let mut o = Options::at(UnixTime(1_780_000_000));
+        o.host = host.map(str::to_string);
+        let _ = a.judge(&o);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        judge_all(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_der_like(mut bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        if !bytes.is_empty() { bytes[0] = 0x30; }
+        judge_all(&bytes);
+    }
+
+    #[test]
+    fn mutated_certificates(cert in 0usize..3, edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8), cut in any::<prop::sample::Index>(), truncate in any::<bool>()) {
+        let mut der = der_of("real-chains/amazon.com.pem", cert);
+        for (i, v) in edits {
+            let at = i.index(der.len());
+            der[at] = v;
+        }
+        if truncate {
+            let n = cut.index(der.len());
+            der.truncate(n);
+        }
+        judge_all(&der);
+        let mut chain = der.clone();
+        chain.extend(der_of("real-chains/amazon.com.pem", (cert + 1) % 3));
+        judge_all(&chain);
+    }
+
+    #[test]
+    fn mutated_pem_text(edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![b'-', b'\n', b'\r', b' ', b'A', b'=', b'*', 0xff])), 1..12)) {
+        let mut text = fixture("real-chains/docs.python.org.pem");
+        for (i, v) in edits {
+            let at = i.index(text.len());
+            text[at] = v;
+        }
+        judge_all(&text);
+    }
+}
+
+#[test]
+fn ten_megabyte_paste() {
+    let chain = fixture("real-chains/amazon.com.pem");
+    let mut big = Vec::with_capacity(10 << 20);
+    let mut n = 0u32;
+    while big.len() < 10 << 20 {
+        big.extend_from_slice(format!("prose line {n} -----BEGIN nothing\r\n").as_bytes());
+        big.extend_from_slice(&chain);
+        n += 1;
+    }
+    let start = std::time::Instant::now();
+    let a = Analysis::parse(&big);
+    let r = a.judge(&Options::at(UnixTime(1_780_000_000)).with_host("amazon.com"));
+    assert!(a.certificates().len() >= 1000);
+    assert_eq!(r.chain.len(), 3);
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}
+
+#[test]
+fn ten_megabytes_of_noise_and_broken_blocks() {
+    let mut big = Vec::with_capacity(10 << 20);
+    let mut x: u32 = 12345;
+    while big.len() < 10 << 20 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        match x % 7 {
+            0 => big.extend_from_slice(b"-----BEGIN CERTIFICATE-----\n"),
+            1 => big.extend_from_slice(b"-----END CERTIFICATE-----\n"),
+            2 => big.extend_from_slice(b"MIIB\n"),
+            _ => big.extend_from_slice(&x.to_le_bytes()),
+        }
+    }
+    let start = std::time::Instant::now();
+    judge_all(&big);
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}

@@ -1,0 +1,482 @@
+//! The engine against real chains (tests/fixtures/cert, with their licences), with the
+//! expected verdicts written down and cross-checked with OpenSSL 3.0:
+//! `openssl verify -attime T -verify_hostname HOST -CAfile ROOT -untrusted INTERMEDIATES LEAF`
+//! (what OpenSSL said is noted beside each case).
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use imasara::cert::{Analysis, AnchorSource, ChromiumError as E, Code, Options, UnixTime};
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn at(s: &str) -> UnixTime {
+    UnixTime::parse_rfc3339(s).expect("time")
+}
+
+fn codes(r: &imasara::cert::Report) -> Vec<Code> {
+    r.warnings.iter().map(|w| w.code).collect()
+}
+
+/// (file, host, a time inside the leaf's validity). OpenSSL at that time with the file's
+/// own root: "OK" for all six; with `-verify_hostname wrong.example`: "error 62 at 0 depth
+/// lookup: hostname mismatch" for all six.
+const REAL: &[(&str, &str, &str)] = &[
+    ("amazon.com.pem", "amazon.com", "2026-07-29T23:59:59Z"),
+    ("apple.com.pem", "apple.com", "2026-04-12T18:38:32Z"),
+    (
+        "cloudflare.com.pem",
+        "cloudflare.com",
+        "2026-04-26T21:29:48Z",
+    ),
+    (
+        "docs.python.org.pem",
+        "docs.python.org",
+        "2026-07-31T01:03:45Z",
+    ),
+    ("google.com.pem", "google.com", "2026-03-16T08:36:37Z"),
+    (
+        "stackoverflow.com.pem",
+        "stackoverflow.com",
+        "2026-04-05T14:15:01Z",
+    ),
+];
+
+#[test]
+fn real_chains_are_trusted_inside_their_validity() {
+    for (file, host, t) in REAL {
+        let a = Analysis::parse(&fixture(&format!("real-chains/{file}")));
+        let r = a.judge(&Options::at(at(t)).with_host(*host));
+        assert_eq!(r.errors, vec![], "{file}: {:#?}", r.warnings);
+        assert_eq!(r.primary_error, None, "{file}");
+        assert_eq!(r.chain, vec![0, 1, 2], "{file}");
+        assert!(r.trust.trusted, "{file}");
+        assert_eq!(r.trust.source, Some(AnchorSource::Mozilla), "{file}");
+        assert!(
+            r.trust.is_anchor_certificate,
+            "{file}: the pasted root is the anchor"
+        );
+        assert_eq!(r.links.len(), 2, "{file}");
+        assert!(
+            r.links
+                .iter()
+                .all(|l| l.signature == imasara::cert::SignatureStatus::Valid)
+        );
+        assert!(r.certificates[2].self_signed && !r.certificates[0].self_signed);
+        assert!(
+            r.host.as_ref().is_some_and(|h| h.matched_by.is_some()),
+            "{file}"
+        );
+        assert!(codes(&r).contains(&Code::RevocationNotChecked));
+        assert!(codes(&r).contains(&Code::CtNotChecked));
+    }
+}
+
+#[test]
+fn real_chains_wrong_host() {
+    for (file, _, t) in REAL {
+        let r = Analysis::parse(&fixture(&format!("real-chains/{file}")))
+            .judge(&Options::at(at(t)).with_host("wrong.example"));
+        assert_eq!(r.errors, vec![E::CommonNameInvalid], "{file}");
+        assert_eq!(r.primary_error, Some(E::CommonNameInvalid));
+        assert!(codes(&r).contains(&Code::HostMismatch));
+    }
+}
+
+#[test]
+fn real_chains_on_2026_11_27() {
+    // OpenSSL at 2026-11-27T00:00:00Z: amazon.com and docs.python.org "OK"; the others
+    // "error 10 at 0 depth lookup: certificate has expired".
+    let now = at("2026-11-27T00:00:00Z");
+    for (file, host, _) in REAL {
+        let r = Analysis::parse(&fixture(&format!("real-chains/{file}")))
+            .judge(&Options::at(now).with_host(*host));
+        let expected = if matches!(*file, "amazon.com.pem" | "docs.python.org.pem") {
+            vec![]
+        } else {
+            vec![E::DateInvalid]
+        };
+        assert_eq!(r.errors, expected, "{file}");
+        assert!(
+            r.trust.trusted,
+            "{file}: the root set is today's, only dates move"
+        );
+    }
+}
+
+#[test]
+fn cloudflare_not_yet_valid_before_issue() {
+    // OpenSSL at 2026-03-12T12:00:00Z: "error 9 at 0 depth lookup: certificate is not yet valid".
+    let r = Analysis::parse(&fixture("real-chains/cloudflare.com.pem"))
+        .judge(&Options::at(at("2026-03-12T12:00:00Z")).with_host("cloudflare.com"));
+    assert_eq!(r.errors, vec![E::DateInvalid]);
+    assert!(codes(&r).contains(&Code::NotYetValid));
+}
+
+#[test]
+fn fields_of_a_real_leaf() {
+    let a = Analysis::parse(&fixture("real-chains/amazon.com.pem"));
+    let leaf = &a.certificates()[0];
+    assert_eq!(leaf.subject, "CN=*.peg.a2z.com");
+    assert!(leaf.san_dns.iter().any(|d| d == "amazon.com"));
+    assert_eq!(leaf.public_key.algorithm, "RSA");
+    assert_eq!(leaf.public_key.bits, Some(2048));
+    assert_eq!(leaf.signature_algorithm, "sha256WithRSAEncryption");
+    assert_eq!(leaf.version, 3);
+    assert!(!leaf.is_ca);
+    assert!(!leaf.scts.is_empty());
+    assert!(!leaf.ca_issuers_urls.is_empty() || !leaf.ocsp_urls.is_empty());
+    assert!(leaf.validation_level.is_some());
+    assert_eq!(leaf.sha256.len(), 64);
+    // Byte ranges: every extension's range starts with a SEQUENCE inside the DER.
+    let der = fixture("real-chains/amazon.com.pem");
+    let _ = der;
+    for e in &leaf.extensions {
+        assert!(
+            e.length > 0 && e.offset + e.length <= leaf.der_length,
+            "{}",
+            e.name
+        );
+    }
+    let names: Vec<&str> = leaf.ranges.iter().map(|r| r.field.as_str()).collect();
+    for f in [
+        "certificate",
+        "tbs_certificate",
+        "version",
+        "serial",
+        "issuer",
+        "validity",
+        "subject",
+        "subject_public_key_info",
+        "extensions",
+        "signature_algorithm",
+        "signature_value",
+    ] {
+        assert!(names.contains(&f), "missing range {f}");
+    }
+}
+
+#[test]
+fn apple_is_ev_and_stackoverflow_is_ecdsa() {
+    let apple = Analysis::parse(&fixture("real-chains/apple.com.pem"));
+    assert_eq!(
+        apple.certificates()[0].validation_level.as_deref(),
+        Some("ev")
+    );
+    let so = Analysis::parse(&fixture("real-chains/stackoverflow.com.pem"));
+    assert_eq!(so.certificates()[0].public_key.algorithm, "EC");
+    let docs = Analysis::parse(&fixture("real-chains/docs.python.org.pem"));
+    assert_eq!(docs.certificates()[0].subject, "CN=www.python.org");
+}
+
+#[test]
+fn real_chain_reversed_and_with_duplicates() {
+    let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
+    let blocks: Vec<String> = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .map(str::to_string)
+        .filter(|b| b.contains("BEGIN"))
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    let reversed = format!(
+        "Here is what the server sent:\r\n\r\n{}\r\n    {}\n\n{}\n{}",
+        blocks[2].replace('\n', "\r\n"),
+        blocks[1].trim(),
+        blocks[0],
+        blocks[0]
+    );
+    let r = Analysis::parse(reversed.as_bytes())
+        .judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
+    assert_eq!(r.errors, vec![]);
+    assert_eq!(r.chain, vec![2, 1, 0]);
+    assert!(codes(&r).contains(&Code::ReverseOrder));
+    assert!(codes(&r).contains(&Code::DuplicateCertificate));
+}
+
+#[test]
+fn leaf_without_its_intermediate_names_the_aia_url() {
+    let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
+    let leaf: String = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .next()
+        .unwrap()
+        .to_string();
+    let r = Analysis::parse(leaf.as_bytes())
+        .judge(&Options::at(at("2026-07-29T00:00:00Z")).with_host("amazon.com"));
+    assert_eq!(r.errors, vec![E::AuthorityInvalid]);
+    let m = r.missing_issuer.as_ref().expect("missing issuer");
+    assert!(
+        m.ca_issuers_urls.iter().any(|u| u.starts_with("http")),
+        "{m:?}"
+    );
+    assert!(codes(&r).contains(&Code::MissingIntermediate));
+}
+
+#[test]
+fn leaf_and_intermediate_are_trusted_through_the_anchor_key() {
+    // Without the pasted root: the intermediate is signed by a Mozilla anchor's key.
+    let text = String::from_utf8(fixture("real-chains/google.com.pem")).unwrap();
+    let two: String = text
+        .split_inclusive("-----END CERTIFICATE-----")
+        .take(2)
+        .collect();
+    let r = Analysis::parse(two.as_bytes())
+        .judge(&Options::at(at("2026-03-16T08:36:37Z")).with_host("www.google.com"));
+    assert_eq!(r.errors, vec![]);
+    assert!(r.trust.trusted && !r.trust.is_anchor_certificate);
+    assert_eq!(r.trust.chain_position, Some(1));
+    let last = r.links.last().unwrap();
+    assert!(last.issuer_is_anchor && last.issuer_index.is_none());
+}
+
+/// badssl.com chains. OpenSSL (Debian's bundle as CA file) 30 days after each leaf's
+/// notBefore: rsa2048, ecc256, no-common-name "OK" (Debian still ships DigiCert Global
+/// Root CA / COMODO roots; Mozilla removed DigiCert Global Root CA); sha1-intermediate and
+/// sha1-2016 "error 20 at 1 depth lookup: unable to get local issuer certificate";
+/// self-signed "error 18 at 0 depth lookup: self-signed certificate"; incomplete-chain and
+/// superfish "error 20 at 0 depth lookup: unable to get local issuer certificate";
+/// expired at 2026-11-27: "error 10 at 0 depth lookup: certificate has expired".
+#[test]
+fn badssl_verdicts() {
+    let cases: &[(&str, &str, &str, &[E], Code)] = &[
+        (
+            "wildcard-rsa2048",
+            "rsa2048.badssl.com",
+            "2020-04-22T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-ecc256",
+            "ecc256.badssl.com",
+            "2020-03-06T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-self-signed",
+            "self-signed.badssl.com",
+            "2016-09-07T21:17:05Z",
+            &[E::AuthorityInvalid],
+            Code::SelfSignedLeaf,
+        ),
+        (
+            "wildcard-incomplete-chain",
+            "incomplete-chain.badssl.com",
+            "2020-04-22T00:00:00Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "subdomain-superfish",
+            "superfish.badssl.com",
+            "2018-06-15T17:15:23Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "subdomain-edellroot",
+            "edellroot.badssl.com",
+            "2018-06-15T17:15:23Z",
+            &[E::AuthorityInvalid],
+            Code::MissingIntermediate,
+        ),
+        (
+            "wildcard-sha1-intermediate",
+            "sha1-intermediate.badssl.com",
+            "2017-05-13T00:00:00Z",
+            &[E::AuthorityInvalid, E::WeakSignatureAlgorithm],
+            Code::WeakSignatureAlgorithm,
+        ),
+        (
+            "wildcard-expired",
+            "expired.badssl.com",
+            "2026-11-27T00:00:00Z",
+            &[E::DateInvalid],
+            Code::Expired,
+        ),
+        (
+            "subdomain-no-common-name",
+            "no-common-name.badssl.com",
+            "2017-04-22T00:00:00Z",
+            &[],
+            Code::CtNotChecked,
+        ),
+    ];
+    for (file, host, t, errors, code) in cases {
+        let r = Analysis::parse(&fixture(&format!("badssl/{file}.pem")))
+            .judge(&Options::at(at(t)).with_host(*host));
+        assert_eq!(r.errors, errors.to_vec(), "{file}: {:#?}", r.warnings);
+        assert!(codes(&r).contains(code), "{file}: {:?}", codes(&r));
+    }
+}
+
+#[test]
+fn badssl_trusted_with_the_system_bundle_as_custom_anchors() {
+    let Ok(bundle) = std::fs::read("/etc/ssl/certs/ca-certificates.crt") else {
+        eprintln!("skipped: /etc/ssl/certs/ca-certificates.crt is missing");
+        return;
+    };
+    let anchors = imasara::cert::Anchor::from_input(&bundle);
+    assert!(anchors.len() > 100);
+    // OpenSSL with that bundle: "OK".
+    let r = Analysis::parse(&fixture("badssl/wildcard-rsa2048.pem")).judge(&Options {
+        at: at("2020-04-22T00:00:00Z"),
+        host: Some("rsa2048.badssl.com".into()),
+        extra_anchors: anchors,
+        mozilla_roots: true,
+    });
+    if r.trust.source == Some(AnchorSource::Custom) {
+        assert_eq!(r.errors, vec![]);
+        assert!(codes(&r).contains(&Code::TrustedByCustomAnchor));
+    } else {
+        eprintln!("skipped: this system bundle lacks DigiCert Global Root CA");
+    }
+}
+
+#[test]
+fn many_sans_are_fast() {
+    let start = std::time::Instant::now();
+    let a = Analysis::parse(&fixture("badssl/subdomain-10000-sans.pem"));
+    assert!(a.certificates()[0].san_dns.len() >= 10_000);
+    let r = a.judge(&Options::at(at("2018-06-01T00:00:00Z")).with_host("10000-sans.badssl.com"));
+    assert!(r.host.unwrap().matched_by.is_some());
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn x509_parser_assets() {
+    let judge = |f: &str| {
+        Analysis::parse(&fixture(&format!("x509-parser-assets/{f}")))
+            .judge(&Options::at(at("2020-01-01T00:00:00Z")))
+    };
+    for f in [
+        "rsa-pss_self_signed_sha256.der",
+        "rsa-pss_self_signed_sha384.der",
+        "rsa-pss_self_signed_sha512.der",
+        "ed25519.der",
+        "v1.der",
+        "IGC_A.der",
+    ] {
+        let r = judge(f);
+        assert!(
+            r.certificates[0].self_signed,
+            "{f}: the self-signature verifies"
+        );
+    }
+    let p521 = judge("p521-selfsigned.der");
+    assert!(!p521.certificates[0].self_signed);
+    assert!(codes(&p521).contains(&Code::SignatureUnsupported));
+    assert_eq!(
+        p521.certificates[0].public_key.curve.as_deref(),
+        Some("P-521")
+    );
+    let crit = judge("unsupported_critical_ext.der");
+    assert!(codes(&crit).contains(&Code::UnsupportedCriticalExtension));
+    let v1 = judge("v1.der");
+    assert_eq!(v1.certificates[0].version, 1);
+    let truncated = Analysis::parse(&fixture("x509-parser-assets/no_end.pem"));
+    assert!(truncated.certificates().is_empty());
+    assert_eq!(truncated.input_findings()[0].code, Code::PemMissingEnd);
+    let csr = Analysis::parse(&fixture("x509-parser-assets/csr-challenge-password.pem"));
+    assert!(csr.input_findings().iter().any(
+        |f| f.code == Code::OtherPemBlock && f.detail.as_deref() == Some("CERTIFICATE REQUEST")
+    ));
+}
+
+#[test]
+fn byte_ranges_point_at_the_fields() {
+    // A DER file, so the test holds the exact bytes the ranges point into.
+    let der = fixture("x509-parser-assets/certificate.der");
+    let a = Analysis::parse(&der);
+    let c = &a.certificates()[0];
+    assert_eq!(c.der_length, der.len());
+    let range = |f: &str| {
+        let r = c.ranges.iter().find(|r| r.field == f).unwrap();
+        &der[r.offset..r.offset + r.length]
+    };
+    assert_eq!(range("certificate"), &der[..]);
+    assert_eq!(range("tbs_certificate")[0], 0x30);
+    assert_eq!(range("version")[0], 0xa0);
+    let serial = range("serial");
+    assert_eq!(serial[0], 0x02);
+    let serial_hex: String = serial[2..]
+        .iter()
+        .skip_while(|b| **b == 0)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(serial_hex, c.serial_hex);
+    assert_eq!(range("not_before")[0], 0x17, "UTCTime");
+    assert_eq!(range("signature_value")[0], 0x03, "BIT STRING");
+    assert_eq!(range("subject_public_key_info")[0], 0x30);
+    // Each extension's bytes contain its OID and start a SEQUENCE.
+    for (i, e) in c.extensions.iter().enumerate() {
+        let bytes = range(&format!("extension:{i}"));
+        assert_eq!(bytes[0], 0x30, "{}", e.name);
+        let header = if bytes[1] < 0x80 {
+            2
+        } else {
+            2 + usize::from(bytes[1] & 0x7f)
+        };
+        assert_eq!(bytes[header], 0x06, "{}: OID first", e.name);
+        assert_eq!((e.offset, e.length), {
+            let r = c
+                .ranges
+                .iter()
+                .find(|r| r.field == format!("extension:{i}"))
+                .unwrap();
+            (r.offset, r.length)
+        });
+    }
+    // The subject range decodes to the same name as the report (spot check: CN bytes).
+    let subject = range("subject");
+    let cn = c
+        .subject_attributes
+        .iter()
+        .find(|a| a.name == "CN")
+        .unwrap();
+    assert!(
+        subject
+            .windows(cn.value.len())
+            .any(|w| w == cn.value.as_bytes())
+    );
+}
+
+#[test]
+fn der_crl_is_named() {
+    let a = Analysis::parse(&fixture("x509-parser-assets/example.crl"));
+    assert!(a.certificates().is_empty());
+    assert!(
+        a.input_findings()
+            .iter()
+            .any(|f| f.code == Code::OtherDerData
+                && f.detail.as_deref().is_some_and(|d| d.contains("CRL"))),
+        "{:?}",
+        a.input_findings()
+    );
+}
+
+#[test]
+fn bare_base64_body_is_read() {
+    let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
+    let first = text.split("-----END CERTIFICATE-----").next().unwrap();
+    let body: String = first
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let a = Analysis::parse(body.as_bytes());
+    assert_eq!(a.certificates().len(), 1);
+    assert_eq!(a.certificates()[0].subject, "CN=*.peg.a2z.com");
+    assert!(
+        a.input_findings()
+            .iter()
+            .any(|f| f.code == Code::PemHeadersMissing)
+    );
+}
