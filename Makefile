@@ -22,7 +22,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-native test-wasm test-e2e dist size lint notices tools rust-tools browser-tools npm-tools clean
+.PHONY: serve test test-native test-wasm test-e2e dist bundle size lint notices tools rust-tools browser-tools npm-tools clean
 
 serve: rust-tools npm-tools
 	trunk serve
@@ -46,6 +46,14 @@ test-e2e: dist
 
 dist:
 	trunk build --release
+	@# The offline copy for teachers (linked from the About page): the site in a folder.
+	rm -rf target/offline && mkdir -p target/offline && cp -r dist target/offline/imasara
+	cd target/offline && python3 -m zipfile -c imasara-offline.zip imasara
+	mv target/offline/imasara-offline.zip dist/
+
+# The offline copy for teachers: dist/imasara-offline.zip (unzip, then serve the folder).
+bundle: dist
+	@ls -l dist/imasara-offline.zip
 
 # Sizes of the release build (raw, gzip -9, brotli -11) and the first-load budget check.
 size: dist

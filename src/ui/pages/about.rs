@@ -22,6 +22,12 @@ pub fn AboutPage() -> impl IntoView {
         <p class="lead">{move || nav.t(k::about::lead)}</p>
         <h2>{move || nav.t(k::about::privacy_heading)}</h2>
         <p>{move || nav.t(k::about::privacy)}</p>
+        <h2>{move || nav.t(k::about::teachers_heading)}</h2>
+        <p>{move || nav.t(k::about::teachers)}</p>
+        <ul>
+            <li><a href="demo/">{move || nav.t(k::about::demo_link)}</a></li>
+            <li><a href="imasara-offline.zip" download>{move || nav.t(k::about::offline_link)}</a></li>
+        </ul>
         <h2>{move || nav.t(k::about::licence_heading)}</h2>
         <p>{move || nav.t(k::about::licence)}</p>
         <h2>{move || nav.t(k::about::credits_heading)}</h2>
