@@ -44,7 +44,7 @@ test-wasm:
 test-e2e: dist
 	playwright test
 
-dist:
+dist: rust-tools npm-tools
 	trunk build --release
 	@# The offline copy for teachers (linked from the About page): the site in a folder.
 	rm -rf target/offline && mkdir -p target/offline && cp -r dist target/offline/imasara
@@ -81,6 +81,8 @@ rust-tools:
 	@# wasm-bindgen-cli's own lockfile wants crates the registry lacks: install it unlocked.
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@# TRUNK_OFFLINE also makes Trunk build with `cargo --offline`: download the crates first.
+	@cargo fetch --locked --quiet
 
 browser-tools:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
