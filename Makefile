@@ -9,7 +9,7 @@
 
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk
+DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c

@@ -3,6 +3,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::i18n::{self, Key, Lang, k};
 use super::pages;
@@ -92,6 +93,33 @@ fn menu_label(page: &Page) -> Key {
     }
 }
 
+/// Opens every closed `<details>` for printing (marking it), or closes the marked ones.
+fn set_details_open(open: bool) {
+    let selector = if open {
+        "details:not([open])"
+    } else {
+        "details[data-opened-for-print]"
+    };
+    let Ok(list) = document().query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(element) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if open {
+            let _ = element.set_attribute("open", "");
+            let _ = element.set_attribute("data-opened-for-print", "");
+        } else {
+            let _ = element.remove_attribute("open");
+            let _ = element.remove_attribute("data-opened-for-print");
+        }
+    }
+}
+
 /// The "Link to this" / "Embed this" buttons for the explainers, with what a link to each
 /// cannot carry.
 fn share_for(page: &Page) -> Option<AnyView> {
@@ -111,6 +139,14 @@ pub fn App() -> impl IntoView {
         set_location.set(current_location());
     });
     on_cleanup(move || listener.remove());
+
+    // Printing: every collapsed section prints expanded, and closes again afterwards.
+    let before_print = window_event_listener(ev::beforeprint, |_| set_details_open(true));
+    let after_print = window_event_listener(ev::afterprint, |_| set_details_open(false));
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
 
     let browser_lang = browser_language();
     let lang = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
@@ -147,7 +183,6 @@ pub fn App() -> impl IntoView {
         if previous.is_some_and(|p| p != current) {
             window().scroll_to_with_x_and_y(0.0, 0.0);
             if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
                 if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
                     let _ = main.focus();
                 }
