@@ -93,6 +93,16 @@ fn menu_label(page: &Page) -> Key {
     }
 }
 
+/// Moves keyboard focus to the page's main content.
+fn focus_main() {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 /// Opens every closed `<details>` for printing (marking it), or closes the marked ones.
 fn set_details_open(open: bool) {
     let selector = if open {
@@ -182,11 +192,7 @@ pub fn App() -> impl IntoView {
         let current = page.get();
         if previous.is_some_and(|p| p != current) {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let Some(main) = document().get_element_by_id("main") {
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
+            focus_main();
         }
         current
     });
@@ -194,12 +200,7 @@ pub fn App() -> impl IntoView {
     let skip_to_main = move |event: ev::MouseEvent| {
         // The fragment holds the route, so the skip link moves focus itself.
         event.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
+        focus_main();
     };
 
     view! {
