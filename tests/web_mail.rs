@@ -256,7 +256,12 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
     let root: web_sys::Element = root.unchecked_into();
     let player = within(&root, ".player");
     // The deep link restored step 2 (two minutes in): 8 minutes left, speed 60.
-    assert!(text(&within(&player, ".step-count")).contains("Step 2 of 6"));
+    assert!(
+        text(&within(&player, ".step-count")).contains("Step 2 of 6"),
+        "{} / {}",
+        text(&within(&player, ".step-count")),
+        hash()
+    );
     assert_eq!(text(&within(&player, "[role=timer]")), "08:00 left");
     assert_eq!(
         within(&player, ".speed-button[aria-pressed=true]").text_content().as_deref(),
@@ -267,9 +272,17 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
 
     // Predictions off, so "Next step" goes straight on.
     click(&within(&player, "#predict-toggle"));
-    button(&player, "Next step").click();
     settle().await;
-    assert!(text(&within(&player, ".step-count")).contains("Step 3 of 6"));
+    let next = button(&player, "Next step");
+    assert!(!next.has_attribute("disabled"));
+    next.click();
+    settle().await;
+    assert!(
+        text(&within(&player, ".step-count")).contains("Step 3 of 6"),
+        "{} / {}",
+        text(&within(&player, ".step-count")),
+        hash()
+    );
     assert!(hash().contains("step=3"), "{}", hash());
     assert_eq!(count(&player, "[role=timer]"), 0);
 

@@ -53,9 +53,8 @@ pub fn AllowlistView(
         (now, text)
     });
     let heading_id = format!("{id}-allowlist");
-    let labelled_by = heading_id.clone();
     view! {
-        <section class="allowlist" aria-labelledby=labelled_by>
+        <div class="allowlist">
             <h3 id=heading_id>{move || nav.t(k::mail::allowlist::heading)}</h3>
             <p class="allowlist-intro">{move || nav.t(k::mail::allowlist::intro)}</p>
             {move || {
@@ -114,6 +113,6 @@ pub fn AllowlistView(
             <p class="sr-only" aria-live="polite" data-testid=format!("{id}-announcer")>
                 {move || announcement.with(|a| a.1.clone())}
             </p>
-        </section>
+        </div>
     }
 }

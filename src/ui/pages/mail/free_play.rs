@@ -222,7 +222,12 @@ pub fn FreePlay() -> impl IntoView {
                 </div>
             </div>
             <h3>{move || nav.t(k::mail::transcript::heading)}</h3>
-            <Transcript lines=Signal::derive(move || log.get()) current=current id="free"/>
+            <Transcript
+                lines=Signal::derive(move || log.get())
+                current=current
+                id="free"
+                label=k::mail::free::transcript_label
+            />
             <ConsolePanel lab=lab/>
         </section>
     }
@@ -262,9 +267,12 @@ fn ConsolePanel(
                 lines: model::lines_of(&events, actor),
                 closed: closes(&events, conn),
             });
-            if let Some(el) = input_ref.get() {
-                let _ = el.focus();
-            }
+            // Focus the command line once it is enabled.
+            request_animation_frame(move || {
+                if let Some(el) = input_ref.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
         }
     };
     let hang_up = move |_| {

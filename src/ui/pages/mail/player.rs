@@ -114,6 +114,31 @@ pub fn Player() -> impl IntoView {
         });
     });
 
+    // A deep link opened while the page is showing (a pasted or edited URL): follow it.
+    // The page's own URL updates arrive here too and change nothing.
+    Effect::new(move |_| {
+        let (wanted_scenario, wanted_step, wanted_speed) = {
+            let _ = nav.location.get();
+            initial(nav)
+        };
+        if nav.location.with_untracked(|l| l.page != Page::Mail) {
+            return;
+        }
+        if wanted_speed != speed.get_untracked() {
+            speed.set(wanted_speed);
+        }
+        let scenario_changed = wanted_scenario != scenario.get_untracked();
+        if scenario_changed {
+            playing.set(false);
+            answered.set(Vec::new());
+            scenario.set(wanted_scenario);
+        }
+        if scenario_changed || wanted_step != pos.get_untracked() {
+            playing.set(false);
+            show.with_untracked(|s| cursor.set(Cursor::at_step(s, wanted_step)));
+        }
+    });
+
     // Deep links: the URL always says which scenario, step and speed are on screen.
     Effect::new(move |_| {
         let code = scenario.get().code();
@@ -386,7 +411,7 @@ pub fn Player() -> impl IntoView {
                     type="button"
                     class="secondary"
                     on:click=move |_| forward()
-                    disabled=move || pos.get() >= total.get() && complete.get()
+                    disabled=move || { pos.get() >= total.get() && complete.get() }
                 >
                     {move || nav.t(k::mail::player::forward)}
                     <span aria-hidden="true">" ▶"</span>
