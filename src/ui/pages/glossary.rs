@@ -4,6 +4,8 @@
 //! query); the glossary then scrolls to that term and moves focus to it.
 
 use leptos::prelude::*;
+
+use crate::ui::pages::text::tr;
 use wasm_bindgen::JsCast;
 
 use crate::ui::i18n::{Key, k};
@@ -88,7 +90,7 @@ pub fn TermLink(
             next.to_hash()
         })
     };
-    view! { <a href=href>{move || nav.t(term.name)}</a> }
+    view! { <a href=href>{tr(term.name)}</a> }
 }
 
 /// The bilingual glossary both explainers link to.
@@ -121,8 +123,8 @@ pub fn GlossaryPage() -> impl IntoView {
                         let code = t.code;
                         view! {
                             <div class="glossary-entry" class:wanted=move || wanted.get() == Some(code)>
-                                <dt id=format!("term-{code}") tabindex="-1">{move || nav.t(t.name)}</dt>
-                                <dd>{move || nav.t(t.text)}</dd>
+                                <dt id=format!("term-{code}") tabindex="-1">{tr(t.name)}</dt>
+                                <dd>{tr(t.text)}</dd>
                             </div>
                         }
                     })
@@ -131,17 +133,17 @@ pub fn GlossaryPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || nav.t(k::glossary::heading)}</h1>
-        <p class="lead">{move || nav.t(k::glossary::lead)}</p>
+        <h1>{tr(k::glossary::heading)}</h1>
+        <p class="lead">{tr(k::glossary::lead)}</p>
         <section aria-labelledby="glossary-mail">
-            <h2 id="glossary-mail">{move || nav.t(k::glossary::mail_section)}</h2>
+            <h2 id="glossary-mail">{tr(k::glossary::mail_section)}</h2>
             {list(&MAIL_TERMS)}
-            <p><a href=move || nav.href(Page::Mail)>{move || nav.t(k::glossary::back_mail)}</a></p>
+            <p><a href=move || nav.href(Page::Mail)>{tr(k::glossary::back_mail)}</a></p>
         </section>
         <section aria-labelledby="glossary-cert">
-            <h2 id="glossary-cert">{move || nav.t(k::glossary::cert_section)}</h2>
+            <h2 id="glossary-cert">{tr(k::glossary::cert_section)}</h2>
             {list(&CERT_TERMS)}
-            <p><a href=move || nav.href(Page::Cert)>{move || nav.t(k::glossary::back_cert)}</a></p>
+            <p><a href=move || nav.href(Page::Cert)>{tr(k::glossary::back_cert)}</a></p>
         </section>
     }
 }

@@ -8,9 +8,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use crate::ui::i18n::k;
 use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
-use crate::ui::use_nav;
 
 pub mod allowlist;
 pub mod diagram;
@@ -22,16 +23,15 @@ pub mod transcript;
 /// The mail explainer page.
 #[component]
 pub fn MailPage() -> impl IntoView {
-    let nav = use_nav();
     view! {
-        <h1>{move || nav.t(k::mail::heading)}</h1>
-        <p class="lead">{move || nav.t(k::mail::lead)}</p>
+        <h1>{tr(k::mail::heading)}</h1>
+        <p class="lead">{tr(k::mail::lead)}</p>
         <section class="mail-answer" aria-labelledby="mail-answer-heading">
-            <h2 id="mail-answer-heading">{move || nav.t(k::mail::answer_heading)}</h2>
-            <p>{move || nav.t(k::mail::answer)}</p>
+            <h2 id="mail-answer-heading">{tr(k::mail::answer_heading)}</h2>
+            <p>{tr(k::mail::answer)}</p>
         </section>
         <nav class="term-links" aria-labelledby="mail-terms-label">
-            <p id="mail-terms-label">{move || nav.t(k::mail::terms_label)}</p>
+            <p id="mail-terms-label">{tr(k::mail::terms_label)}</p>
             <ul>
                 {MAIL_TERMS
                     .iter()
@@ -48,14 +48,13 @@ pub fn MailPage() -> impl IntoView {
 /// What providers did then and what to set in a mail program now.
 #[component]
 fn ThenAndNow() -> impl IntoView {
-    let nav = use_nav();
     view! {
         <section class="then-now" aria-labelledby="then-now-heading">
-            <h2 id="then-now-heading">{move || nav.t(k::mail::now::heading)}</h2>
-            <p>{move || nav.t(k::mail::now::then)}</p>
-            <p>{move || nav.t(k::mail::now::now1)}</p>
-            <p>{move || nav.t(k::mail::now::now2)}</p>
-            <p>{move || nav.t(k::mail::now::now3)}</p>
+            <h2 id="then-now-heading">{tr(k::mail::now::heading)}</h2>
+            <p>{tr(k::mail::now::then)}</p>
+            <p>{tr(k::mail::now::now1)}</p>
+            <p>{tr(k::mail::now::now2)}</p>
+            <p>{tr(k::mail::now::now3)}</p>
         </section>
     }
 }

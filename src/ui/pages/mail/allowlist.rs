@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use super::model::{self, Milestone, Phases};
 use crate::mail::AllowlistEntry;
 use crate::ui::i18n::k;
@@ -55,8 +57,8 @@ pub fn AllowlistView(
     let heading_id = format!("{id}-allowlist");
     view! {
         <div class="allowlist">
-            <h3 id=heading_id>{move || nav.t(k::mail::allowlist::heading)}</h3>
-            <p class="allowlist-intro">{move || nav.t(k::mail::allowlist::intro)}</p>
+            <h3 id=heading_id>{tr(k::mail::allowlist::heading)}</h3>
+            <p class="allowlist-intro">{tr(k::mail::allowlist::intro)}</p>
             {move || {
                 if !used.get() {
                     return view! {

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use super::model::{Decision, LineView, Wire, countdown};
 use crate::mail::{ActorId, RelayPermit, RelayRefusal};
 use crate::ui::Nav;
@@ -173,14 +175,14 @@ pub fn Diagram(
     let refused_now = move || decisions.with(|d| d.iter().any(Decision::is_refusal));
     view! {
         <figure class="diagram" aria-labelledby=labelled_by>
-            <figcaption id=caption_id class="sr-only">{move || nav.t(k::mail::diagram::label)}</figcaption>
+            <figcaption id=caption_id class="sr-only">{tr(k::mail::diagram::label)}</figcaption>
             <div class="dg">
-                <div class="dg-head dg-head-home">{move || nav.t(k::mail::diagram::router)}</div>
-                <div class="dg-head dg-head-server">{move || nav.t(k::mail::diagram::server)}</div>
-                <div class="dg-head dg-head-net">{move || nav.t(k::mail::diagram::internet)}</div>
+                <div class="dg-head dg-head-home">{tr(k::mail::diagram::router)}</div>
+                <div class="dg-head dg-head-server">{tr(k::mail::diagram::server)}</div>
+                <div class="dg-head dg-head-net">{tr(k::mail::diagram::internet)}</div>
                 <div class="dg-node dg-pc">
                     <span class="dg-icon" aria-hidden="true">"💻"</span>
-                    <strong>{move || nav.t(k::mail::actor::reader)}</strong>
+                    <strong>{tr(k::mail::actor::reader)}</strong>
                     <span class="dg-ip">{move || nav.fill(k::mail::diagram::ip, &[("ip", &reader_ip.get())])}</span>
                 </div>
                 {move || neighbour.get().then(|| view! {
@@ -194,15 +196,15 @@ pub fn Diagram(
                 {wire(Wire::HomeSmtp)}
                 {move || neighbour.get().then(|| wire(Wire::NeighbourSmtp))}
                 <div class="dg-server-box" aria-hidden="true"></div>
-                <div class="dg-part dg-pop3">{move || nav.t(k::mail::diagram::pop3)}</div>
+                <div class="dg-part dg-pop3">{tr(k::mail::diagram::pop3)}</div>
                 <div class="dg-part dg-allow">
                     <span aria-hidden="true">"📋 "</span>
-                    {move || nav.t(k::mail::diagram::allowlist)}
+                    {tr(k::mail::diagram::allowlist)}
                     " "
                     <span class="dg-count">{move || format!("({})", listed.get())}</span>
                 </div>
                 <div class="dg-part dg-smtp" class:refusing=refused_now>
-                    {move || nav.t(k::mail::diagram::smtp)}
+                    {tr(k::mail::diagram::smtp)}
                     {move || refused_now().then(|| view! {
                         <span class="dg-badge">
                             <span aria-hidden="true">"⛔ "</span>
@@ -214,7 +216,7 @@ pub fn Diagram(
                 {wire(Wire::NetSmtp)}
                 <div class="dg-node dg-rcpt">
                     <span class="dg-icon" aria-hidden="true">"🖥"</span>
-                    <strong>{move || nav.t(k::mail::diagram::recipient)}</strong>
+                    <strong>{tr(k::mail::diagram::recipient)}</strong>
                     <span class="dg-ip">"mx.example.org"</span>
                 </div>
                 <div class="dg-node dg-net">

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use super::allowlist::AllowlistView;
 use super::diagram::{Diagram, NetActor, Packet};
 use super::model::{self, Decision, LineView};
@@ -138,11 +140,11 @@ pub fn FreePlay() -> impl IntoView {
 
     view! {
         <section class="free-play" aria-labelledby="free-heading">
-            <h2 id="free-heading">{move || nav.t(k::mail::free::heading)}</h2>
-            <p>{move || nav.t(k::mail::free::intro)}</p>
+            <h2 id="free-heading">{tr(k::mail::free::heading)}</h2>
+            <p>{tr(k::mail::free::intro)}</p>
             <div class="free-settings">
                 <p class="free-field">
-                    <label for="free-window">{move || nav.t(k::mail::free::window_label)}</label>
+                    <label for="free-window">{tr(k::mail::free::window_label)}</label>
                     <input
                         id="free-window"
                         type="number"
@@ -155,7 +157,7 @@ pub fn FreePlay() -> impl IntoView {
                     />
                 </p>
                 <fieldset class="free-policy">
-                    <legend>{move || nav.t(k::mail::free::policy_label)}</legend>
+                    <legend>{tr(k::mail::free::policy_label)}</legend>
                     {policies
                         .into_iter()
                         .map(|(p, key, code)| {
@@ -171,20 +173,20 @@ pub fn FreePlay() -> impl IntoView {
                                         prop:checked=move || policy.get() == p
                                         on:change=move |_| set_policy(p)
                                     />
-                                    {move || nav.t(key)}
+                                    {tr(key)}
                                 </label>
                             }
                         })
                         .collect_view()}
                 </fieldset>
             </div>
-            <div class="free-actions" role="group" aria-label=move || nav.t(k::mail::free::actions_label)>
-                <button type="button" on:click=receive>{move || nav.t(k::mail::free::receive)}</button>
-                <button type="button" on:click=send>{move || nav.t(k::mail::free::send)}</button>
-                <button type="button" on:click=spam>{move || nav.t(k::mail::free::spam)}</button>
-                <button type="button" class="secondary" on:click=wait>{move || nav.t(k::mail::free::wait)}</button>
-                <button type="button" class="secondary" on:click=jump>{move || nav.t(k::mail::free::jump)}</button>
-                <button type="button" class="secondary" on:click=reset>{move || nav.t(k::mail::free::reset)}</button>
+            <div class="free-actions" role="group" aria-label=tr(k::mail::free::actions_label)>
+                <button type="button" on:click=receive>{tr(k::mail::free::receive)}</button>
+                <button type="button" on:click=send>{tr(k::mail::free::send)}</button>
+                <button type="button" on:click=spam>{tr(k::mail::free::spam)}</button>
+                <button type="button" class="secondary" on:click=wait>{tr(k::mail::free::wait)}</button>
+                <button type="button" class="secondary" on:click=jump>{tr(k::mail::free::jump)}</button>
+                <button type="button" class="secondary" on:click=reset>{tr(k::mail::free::reset)}</button>
             </div>
             <p class="clock" data-testid="free-clock">
                 {move || nav.fill(k::mail::free::clock, &[("time", &model::clock(lab.with(|l| l.now().0)))])}
@@ -201,7 +203,7 @@ pub fn FreePlay() -> impl IntoView {
                         id="free"
                     />
                     <div class="free-result" aria-live="polite" data-testid="free-result">
-                        <h3>{move || nav.t(k::mail::free::last_result)}</h3>
+                        <h3>{tr(k::mail::free::last_result)}</h3>
                         {move || {
                             let list = last.get();
                             if list.is_empty() {
@@ -221,7 +223,7 @@ pub fn FreePlay() -> impl IntoView {
                     <AllowlistView entries=entries window=window used=used id="free"/>
                 </div>
             </div>
-            <h3>{move || nav.t(k::mail::transcript::heading)}</h3>
+            <h3>{tr(k::mail::transcript::heading)}</h3>
             <Transcript
                 lines=Signal::derive(move || log.get())
                 current=current
@@ -321,15 +323,15 @@ fn ConsolePanel(
 
     view! {
         <section class="console" aria-labelledby="console-heading">
-            <h3 id="console-heading">{move || nav.t(k::mail::console::heading)}</h3>
-            <p>{move || nav.t(k::mail::console::intro)}</p>
+            <h3 id="console-heading">{tr(k::mail::console::heading)}</h3>
+            <p>{tr(k::mail::console::intro)}</p>
             <ul class="console-hints">
-                <li><code>{move || nav.t(k::mail::console::hint_pop3)}</code></li>
-                <li><code>{move || nav.t(k::mail::console::hint_smtp)}</code></li>
+                <li><code>{tr(k::mail::console::hint_pop3)}</code></li>
+                <li><code>{tr(k::mail::console::hint_smtp)}</code></li>
             </ul>
             <div class="console-connect">
                 <p class="free-field">
-                    <label for="console-actor">{move || nav.t(k::mail::console::actor_label)}</label>
+                    <label for="console-actor">{tr(k::mail::console::actor_label)}</label>
                     <select
                         id="console-actor"
                         on:change:target=move |ev| {
@@ -350,7 +352,7 @@ fn ConsolePanel(
                     </select>
                 </p>
                 <p class="free-field">
-                    <label for="console-service">{move || nav.t(k::mail::console::service_label)}</label>
+                    <label for="console-service">{tr(k::mail::console::service_label)}</label>
                     <select
                         id="console-service"
                         on:change:target=move |ev| {
@@ -368,13 +370,13 @@ fn ConsolePanel(
                             .collect_view()}
                     </select>
                 </p>
-                <button type="button" on:click=connect>{move || nav.t(k::mail::console::connect)}</button>
+                <button type="button" on:click=connect>{tr(k::mail::console::connect)}</button>
                 <button type="button" class="secondary" on:click=hang_up disabled=move || !connected()>
-                    {move || nav.t(k::mail::console::disconnect)}
+                    {tr(k::mail::console::disconnect)}
                 </button>
             </div>
             <form class="console-form" on:submit=submit>
-                <label for="console-input">{move || nav.t(k::mail::console::input_label)}</label>
+                <label for="console-input">{tr(k::mail::console::input_label)}</label>
                 <input
                     id="console-input"
                     type="text"
@@ -387,7 +389,7 @@ fn ConsolePanel(
                     on:input:target=move |ev| input.set(ev.target().value())
                     disabled=move || !connected()
                 />
-                <button type="submit" disabled=move || !connected()>{move || nav.t(k::mail::console::send)}</button>
+                <button type="submit" disabled=move || !connected()>{tr(k::mail::console::send)}</button>
             </form>
             <p class="console-status" aria-live="polite">
                 {move || {

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+
+use crate::ui::pages::text::tr;
 use wasm_bindgen::JsCast;
 
 use super::allowlist::AllowlistView;
@@ -367,9 +369,9 @@ pub fn Player() -> impl IntoView {
 
     view! {
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
-            <h2 id="player-heading">{move || nav.t(k::mail::player::heading)}</h2>
+            <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
             <div class="player-pick">
-                <label for="scenario-pick">{move || nav.t(k::mail::player::scenario_label)}</label>
+                <label for="scenario-pick">{tr(k::mail::player::scenario_label)}</label>
                 <select
                     id="scenario-pick"
                     prop:value=move || scenario.get().code()
@@ -391,14 +393,14 @@ pub fn Player() -> impl IntoView {
                 </p>
             </div>
 
-            <div class="controls" role="group" aria-label=move || nav.t(k::mail::player::region)>
+            <div class="controls" role="group" aria-label=tr(k::mail::player::region)>
                 <button type="button" class="secondary" on:click=move |_| restart()>
                     <span aria-hidden="true">"⏮ "</span>
-                    {move || nav.t(k::mail::player::restart)}
+                    {tr(k::mail::player::restart)}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| back() disabled=move || pos.get() == 0>
                     <span aria-hidden="true">"◀ "</span>
-                    {move || nav.t(k::mail::player::back)}
+                    {tr(k::mail::player::back)}
                 </button>
                 <button type="button" class="play" on:click=move |_| toggle_play() data-testid="play">
                     {move || if playing.get() {
@@ -413,7 +415,7 @@ pub fn Player() -> impl IntoView {
                     on:click=move |_| forward()
                     disabled=move || { pos.get() >= total.get() && complete.get() }
                 >
-                    {move || nav.t(k::mail::player::forward)}
+                    {tr(k::mail::player::forward)}
                     <span aria-hidden="true">" ▶"</span>
                 </button>
                 <button
@@ -423,10 +425,10 @@ pub fn Player() -> impl IntoView {
                     disabled=move || expiry.get().is_none()
                 >
                     <span aria-hidden="true">"⏭ "</span>
-                    {move || nav.t(k::mail::player::expiry)}
+                    {tr(k::mail::player::expiry)}
                 </button>
                 <div class="speed" role="group" aria-labelledby="speed-label">
-                    <span id="speed-label">{move || nav.t(k::mail::player::speed_label)}</span>
+                    <span id="speed-label">{tr(k::mail::player::speed_label)}</span>
                     {SPEEDS
                         .into_iter()
                         .map(|s| {
@@ -445,7 +447,7 @@ pub fn Player() -> impl IntoView {
                 </div>
             </div>
             <div class="scrubber">
-                <label for="scrubber">{move || nav.t(k::mail::player::scrubber)}</label>
+                <label for="scrubber">{tr(k::mail::player::scrubber)}</label>
                 <input
                     id="scrubber"
                     type="range"
@@ -519,7 +521,7 @@ pub fn Player() -> impl IntoView {
                         prop:checked=move || predict.get()
                         on:change:target=move |ev| predict.set(ev.target().checked())
                     />
-                    {move || nav.t(k::mail::predict::toggle)}
+                    {tr(k::mail::predict::toggle)}
                 </label>
                 {move || question.get().map(|i| {
                     let (who, rcpt, at) = show.with(|s| {
@@ -563,18 +565,18 @@ pub fn Player() -> impl IntoView {
                 })}
             </div>
 
-            <h3>{move || nav.t(k::mail::transcript::heading)}</h3>
+            <h3>{tr(k::mail::transcript::heading)}</h3>
             <Transcript lines=all_lines current=current_line id="player"/>
 
             <details class="shortcuts">
-                <summary>{move || nav.t(k::mail::player::shortcuts_heading)}</summary>
-                <p>{move || nav.t(k::mail::player::shortcuts_note)}</p>
+                <summary>{tr(k::mail::player::shortcuts_heading)}</summary>
+                <p>{tr(k::mail::player::shortcuts_note)}</p>
                 <ul>
-                    <li>{move || nav.t(k::mail::player::shortcut_play)}</li>
-                    <li>{move || nav.t(k::mail::player::shortcut_step)}</li>
-                    <li>{move || nav.t(k::mail::player::shortcut_speed)}</li>
-                    <li>{move || nav.t(k::mail::player::shortcut_expiry)}</li>
-                    <li>{move || nav.t(k::mail::player::shortcut_home)}</li>
+                    <li>{tr(k::mail::player::shortcut_play)}</li>
+                    <li>{tr(k::mail::player::shortcut_step)}</li>
+                    <li>{tr(k::mail::player::shortcut_speed)}</li>
+                    <li>{tr(k::mail::player::shortcut_expiry)}</li>
+                    <li>{tr(k::mail::player::shortcut_home)}</li>
                 </ul>
             </details>
         </section>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use super::model::LineView;
 use crate::mail::AuthDecoded;
 use crate::ui::i18n::k;
@@ -67,7 +69,7 @@ pub fn Transcript(
                         prop:checked=move || crlf.get()
                         on:change:target=move |ev| crlf.set(ev.target().checked())
                     />
-                    {move || nav.t(k::mail::transcript::show_crlf)}
+                    {tr(k::mail::transcript::show_crlf)}
                 </label>
                 <label for=decode_for>
                     <input
@@ -76,16 +78,16 @@ pub fn Transcript(
                         prop:checked=move || decode.get()
                         on:change:target=move |ev| decode.set(ev.target().checked())
                     />
-                    {move || nav.t(k::mail::transcript::decode_auth)}
+                    {tr(k::mail::transcript::decode_auth)}
                 </label>
             </div>
-            <p class="transcript-legend">{move || nav.t(k::mail::transcript::legend)}</p>
+            <p class="transcript-legend">{tr(k::mail::transcript::legend)}</p>
             <div
                 class="transcript-lines"
                 node_ref=scroller
                 role="region"
                 tabindex="0"
-                aria-label=move || nav.t(label)
+                aria-label=tr(label)
             >
                 {move || {
                     let current = current.get();
@@ -145,7 +147,7 @@ pub fn Transcript(
                 }}
             </div>
             <Show when=move || decode.get() && has_auth()>
-                <p class="note base64-note">{move || nav.t(k::mail::transcript::base64_note)}</p>
+                <p class="note base64-note">{tr(k::mail::transcript::base64_note)}</p>
             </Show>
         </div>
     }
