@@ -54,7 +54,7 @@ test('free play: receive then send succeeds; past the window, send is refused', 
   await f.getByRole('button', { name: 'Send mail', exact: true }).click();
   await expect(result).toContainText('Refused');
   await expect(result).toContainText('time on the allowlist has run out');
-  await expect(f.locator('.transcript-lines')).toContainText('Relay access denied');
+  await expect(f.locator('.transcript-lines').first()).toContainText('Relay access denied');
   await snap(page, 'mail-free-play-refused-en');
 
   // The spammer is refused under POP before SMTP and relayed by an open relay.
@@ -161,10 +161,7 @@ test('keyboard only: step, shortcuts, play and pause, free play', async ({ page 
   expect(found).toBe(true);
   await page.keyboard.press('Enter');
   await expect(p.locator('.step-count')).toHaveText('Step 1 of 6');
-  await p.locator('#predict-toggle').focus();
-  await page.keyboard.press('Space');
-  await expect(p.locator('#predict-toggle')).not.toBeChecked();
-  await page.keyboard.press('Shift+Tab');
+  // Focus stays on the button; the arrow keys step while focus is in the player.
   for (const _ of [1, 2, 3]) await page.keyboard.press('ArrowRight');
   await expect(p.locator('.step-count')).toHaveText('Step 4 of 6');
   await expect(p.locator('.decisions')).toContainText('Refused');
