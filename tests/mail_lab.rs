@@ -429,7 +429,10 @@ fn lab_survives_garbage_disconnects_and_bounds_connections_and_idle_time() {
             break s;
         }
         assert!(greeting.starts_with("-ERR"), "{greeting}");
-        assert!(Instant::now() < deadline, "the lab never freed the dropped connections");
+        assert!(
+            Instant::now() < deadline,
+            "the lab never freed the dropped connections"
+        );
         std::thread::sleep(Duration::from_millis(100));
     };
     pop.write_all(b"USER hanako\r\n").expect("write");

@@ -53,7 +53,9 @@ fn within(root: &web_sys::Element, selector: &str) -> web_sys::Element {
 }
 
 fn count(root: &web_sys::Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).expect("selector").length()
+    root.query_selector_all(selector)
+        .expect("selector")
+        .length()
 }
 
 fn text(el: &web_sys::Element) -> String {
@@ -157,7 +159,10 @@ async fn transcript_highlights_the_current_line_and_decodes_on_request() {
         user: "hanako".into(),
         password: "s3cret".into(),
     });
-    let mut refused = line(Speaker::Server, "554 5.7.1 <taro@example.org>: Relay access denied");
+    let mut refused = line(
+        Speaker::Server,
+        "554 5.7.1 <taro@example.org>: Relay access denied",
+    );
     refused.refusal = true;
     let lines = RwSignal::new(vec![
         line(Speaker::Server, "220 mail.example.net ESMTP Postfix"),
@@ -174,7 +179,12 @@ async fn transcript_highlights_the_current_line_and_decodes_on_request() {
     let items = root.query_selector_all("li.line").expect("lines");
     assert_eq!(items.length(), 3);
     let texts: Vec<String> = (0..3)
-        .map(|i| items.item(i).and_then(|n| n.text_content()).unwrap_or_default())
+        .map(|i| {
+            items
+                .item(i)
+                .and_then(|n| n.text_content())
+                .unwrap_or_default()
+        })
         .collect();
     assert_eq!(texts[0], "S: 220 mail.example.net ESMTP Postfix");
     assert_eq!(texts[2], "C: RCPT TO:<taro@example.org>");
@@ -183,7 +193,9 @@ async fn transcript_highlights_the_current_line_and_decodes_on_request() {
         "C: RCPT TO:<taro@example.org>"
     );
     assert_eq!(
-        within(&root, "li.current").get_attribute("aria-current").as_deref(),
+        within(&root, "li.current")
+            .get_attribute("aria-current")
+            .as_deref(),
         Some("step")
     );
     assert_eq!(count(&root, ".crlf"), 0);
@@ -241,8 +253,8 @@ fn key(target: &web_sys::Element, key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
-        .expect("event");
+    let ev =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     target.dispatch_event(&ev).expect("dispatch");
 }
 
@@ -264,7 +276,9 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
     );
     assert_eq!(text(&within(&player, "[role=timer]")), "08:00 left");
     assert_eq!(
-        within(&player, ".speed-button[aria-pressed=true]").text_content().as_deref(),
+        within(&player, ".speed-button[aria-pressed=true]")
+            .text_content()
+            .as_deref(),
         Some("60×")
     );
     // Starts paused.
@@ -288,7 +302,10 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
 
     button(&player, "Next step").click();
     settle().await;
-    assert!(text(&within(&player, ".transcript")).contains("554 5.7.1 <taro@example.org>: Relay access denied"));
+    assert!(
+        text(&within(&player, ".transcript"))
+            .contains("554 5.7.1 <taro@example.org>: Relay access denied")
+    );
     assert!(text(&within(&player, ".decisions")).contains("Refused"));
     assert!(text(&within(&player, ".dg-smtp")).contains("Refused"));
 

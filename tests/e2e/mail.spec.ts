@@ -125,6 +125,11 @@ test('the console answers typed POP3 and SMTP commands', async ({ page }) => {
 });
 
 test('a deep link restores scenario, step, speed and language', async ({ page }) => {
+  // At the start, the address stays plain.
+  await open(page, '#/mail?lang=en');
+  await expect(player(page).locator('.step-text')).toContainText('Nothing has happened yet');
+  expect(new URL(page.url()).hash).toBe('#/mail?lang=en');
+
   await open(page, '#/mail?scenario=own_case&step=4&speed=10&lang=ja');
   const p = player(page);
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');

@@ -8,7 +8,7 @@ use crate::ui::i18n::Key;
 use crate::ui::use_nav;
 
 /// The text of `key` in the current language, as a reactive view or attribute value.
-pub fn tr(key: Key) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let nav = use_nav();
     move || nav.t(key)
 }

@@ -11,7 +11,9 @@ use super::diagram::{Diagram, NetActor, Packet};
 use super::model::{self, Decision, LineView};
 use super::transcript::Transcript;
 use crate::mail::scenario::{Action, SendStyle};
-use crate::mail::{ActorId, ConnId, Event, Lab, MINUTE, RelayPolicy, SECOND, Service, closes};
+use crate::mail::{
+    ActorId, ConnId, Event, Lab, MINUTE, RelayPolicy, SECOND, Service, closes, server_lines,
+};
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
@@ -91,7 +93,10 @@ pub fn FreePlay() -> impl IntoView {
         });
     };
     let reset = move |_| {
-        lab.set(new_lab(window_minutes.get_untracked(), policy.get_untracked()));
+        lab.set(new_lab(
+            window_minutes.get_untracked(),
+            policy.get_untracked(),
+        ));
         log.set(Vec::new());
         last.set(Vec::new());
     };
@@ -252,6 +257,8 @@ fn ConsolePanel(
     let service_choice = RwSignal::new(Service::Pop3);
     let input = RwSignal::new(String::new());
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // The server's latest reply, spoken by screen readers (the log itself stays quiet).
+    let reply = RwSignal::new(String::new());
 
     let connect = move |_| {
         let actor = actor_choice.get_untracked();
@@ -263,6 +270,7 @@ fn ConsolePanel(
             l.open_console(actor, service)
         });
         if let Some(Some((conn, events))) = opened {
+            reply.set(server_lines(&events, conn).join(" "));
             console.set(Console {
                 conn: Some(conn),
                 actor,
@@ -300,8 +308,11 @@ fn ConsolePanel(
             .take(MAX_CONSOLE_LINE)
             .collect();
         let actor = console.with_untracked(|c| c.actor);
-        let events = lab.try_update(|l| l.type_line(conn, &text)).unwrap_or_default();
+        let events = lab
+            .try_update(|l| l.type_line(conn, &text))
+            .unwrap_or_default();
         let closed = closes(&events, conn);
+        reply.set(server_lines(&events, conn).join(" "));
         console.update(|c| {
             c.lines.extend(model::lines_of(&events, actor));
             if closed {
@@ -319,7 +330,10 @@ fn ConsolePanel(
         (ActorId::Spammer, "spammer"),
         (ActorId::NatNeighbour, "nat_neighbour"),
     ];
-    let services = [(Service::Pop3, "pop3", "POP3 (110)"), (Service::Smtp, "smtp", "SMTP (25)")];
+    let services = [
+        (Service::Pop3, "pop3", "POP3 (110)"),
+        (Service::Smtp, "smtp", "SMTP (25)"),
+    ];
 
     view! {
         <section class="console" aria-labelledby="console-heading">
@@ -395,7 +409,7 @@ fn ConsolePanel(
                 {move || {
                     let (conn, closed) = console.with(|c| (c.conn, c.closed));
                     match (conn, closed) {
-                        (Some(_), _) => String::new(),
+                        (Some(_), _) => reply.get(),
                         (None, true) => nav.t(k::mail::console::closed).to_owned(),
                         (None, false) => nav.t(k::mail::console::not_connected).to_owned(),
                     }

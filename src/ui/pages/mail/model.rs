@@ -5,11 +5,11 @@
 
 use core::net::IpAddr;
 
+use crate::mail::scenario::Action;
 use crate::mail::{
     ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, RelayPermit,
     RelayRefusal, Scenario, ScenarioId, Speaker, Timeline,
 };
-use crate::mail::scenario::Action;
 use crate::ui::i18n::{KEY_NAMES, Key};
 
 /// Which wire of the diagram a line travels on.
@@ -265,7 +265,11 @@ impl Show {
     /// Runs scenario `id`.
     pub fn new(id: ScenarioId) -> Show {
         let timeline = Scenario::get(id).run();
-        let actors: Vec<ActorId> = timeline.steps.iter().map(|s| actor_of(&s.actions)).collect();
+        let actors: Vec<ActorId> = timeline
+            .steps
+            .iter()
+            .map(|s| actor_of(&s.actions))
+            .collect();
         let lines = timeline
             .steps
             .iter()
@@ -305,9 +309,10 @@ impl Show {
 
     /// Whether step `i` contains a relay decision (a moment worth predicting).
     pub fn has_relay_decision(&self, i: usize) -> bool {
-        self.decisions
-            .get(i)
-            .is_some_and(|d| d.iter().any(|d| matches!(d, Decision::Relayed { .. } | Decision::Refused { .. })))
+        self.decisions.get(i).is_some_and(|d| {
+            d.iter()
+                .any(|d| matches!(d, Decision::Relayed { .. } | Decision::Refused { .. }))
+        })
     }
 
     /// The first relay decision of step `i`: (relayed?, recipient).
@@ -324,7 +329,10 @@ impl Show {
         let mut ip = self.timeline.actors.iter().find(|a| a.id == actor)?.ip;
         for step in self.timeline.steps.iter().take(pos) {
             for action in &step.actions {
-                if let Action::ChangeIp { actor: who, ip: new } = action
+                if let Action::ChangeIp {
+                    actor: who,
+                    ip: new,
+                } = action
                     && *who == actor
                 {
                     ip = *new;
@@ -435,7 +443,13 @@ impl Cursor {
 
     /// Advances by `real_ms` of real time at `speed`. `ask(i)` says whether to stop before
     /// revealing step `i`.
-    pub fn tick(&mut self, show: &Show, real_ms: u64, speed: u64, ask: impl Fn(usize) -> bool) -> Tick {
+    pub fn tick(
+        &mut self,
+        show: &Show,
+        real_ms: u64,
+        speed: u64,
+        ask: impl Fn(usize) -> bool,
+    ) -> Tick {
         if !self.step_complete(show) {
             self.acc += real_ms;
             let per = line_interval(speed);
@@ -497,7 +511,11 @@ impl Cursor {
 
     /// The allowlist on screen: the entries after the current step that are still live.
     pub fn allowlist(&self, show: &Show) -> Vec<AllowlistEntry> {
-        let Some(step) = self.pos.checked_sub(1).and_then(|i| show.timeline.steps.get(i)) else {
+        let Some(step) = self
+            .pos
+            .checked_sub(1)
+            .and_then(|i| show.timeline.steps.get(i))
+        else {
             return Vec::new();
         };
         step.allowlist
@@ -632,7 +650,10 @@ mod tests {
         };
         assert_eq!(asked, 1);
         assert_eq!(c.t, 2 * MINUTE);
-        assert_eq!(show.first_relay(1), Some((true, Some("taro@example.org".into()))));
+        assert_eq!(
+            show.first_relay(1),
+            Some((true, Some("taro@example.org".into())))
+        );
         assert_eq!(show.first_relay(3).map(|r| r.0), Some(false));
     }
 
@@ -650,7 +671,11 @@ mod tests {
         assert!(c.allowlist(&show).is_empty());
         assert_eq!(Cursor::at_step(&show, 99).pos, show.len());
         let mut c = Cursor::at_step(&show, 4);
-        assert!(c.current_lines(&show).iter().any(|l| l.refusal && l.text.starts_with("554")));
+        assert!(
+            c.current_lines(&show)
+                .iter()
+                .any(|l| l.refusal && l.text.starts_with("554"))
+        );
         c.back(&show);
         assert_eq!(c.pos, 3);
         assert_eq!(countdown(59_001), "01:00");
@@ -668,8 +693,14 @@ mod tests {
         assert!(show.lines[1].iter().all(|l| l.wire == Wire::NetSmtp));
         assert_eq!(show.lines[1].iter().filter(|l| l.refusal).count(), 3);
         let show = Show::new(ScenarioId::IpChange);
-        assert_eq!(show.ip_of(ActorId::Reader, 0).map(|i| i.to_string()), Some("203.0.113.7".into()));
-        assert_eq!(show.ip_of(ActorId::Reader, 2).map(|i| i.to_string()), Some("203.0.113.58".into()));
+        assert_eq!(
+            show.ip_of(ActorId::Reader, 0).map(|i| i.to_string()),
+            Some("203.0.113.7".into())
+        );
+        assert_eq!(
+            show.ip_of(ActorId::Reader, 2).map(|i| i.to_string()),
+            Some("203.0.113.58".into())
+        );
     }
 
     #[test]
@@ -679,9 +710,18 @@ mod tests {
         let b = Cursor::at_time(&show, 9 * MINUTE + 30_000).allowlist(&show);
         let c = Cursor::at_time(&show, 10 * MINUTE).allowlist(&show);
         let ip = a[0].ip;
-        assert_eq!(milestones(&Vec::new(), &phases(&a), &a), [Milestone::Added(ip, 10)]);
+        assert_eq!(
+            milestones(&Vec::new(), &phases(&a), &a),
+            [Milestone::Added(ip, 10)]
+        );
         assert_eq!(milestones(&phases(&a), &phases(&a), &a), []);
-        assert_eq!(milestones(&phases(&a), &phases(&b), &b), [Milestone::LastMinute(ip)]);
-        assert_eq!(milestones(&phases(&b), &phases(&c), &c), [Milestone::Expired(ip)]);
+        assert_eq!(
+            milestones(&phases(&a), &phases(&b), &b),
+            [Milestone::LastMinute(ip)]
+        );
+        assert_eq!(
+            milestones(&phases(&b), &phases(&c), &c),
+            [Milestone::Expired(ip)]
+        );
     }
 }

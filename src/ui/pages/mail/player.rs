@@ -151,9 +151,16 @@ pub fn Player() -> impl IntoView {
             return;
         }
         let mut next = current.clone();
-        next.query.set(SCENARIO, code);
-        next.query.set(STEP, step);
-        next.query.set(SPEED, speed);
+        if code == ScenarioId::OwnCase.code() && step == "0" && speed == DEFAULT_SPEED.to_string() {
+            // At the very start the plain page address says it all (#/mail?lang=ja).
+            for key in [SCENARIO, STEP, SPEED] {
+                next.query.remove(key);
+            }
+        } else {
+            next.query.set(SCENARIO, code);
+            next.query.set(STEP, step);
+            next.query.set(SPEED, speed);
+        }
         if next != current {
             nav.replace(&next);
         }
@@ -259,10 +266,12 @@ pub fn Player() -> impl IntoView {
     let packet = Memo::new(move |_| {
         let (p, n) = (pos.get(), shown.get());
         show.with(|s| {
-            cursor.with_untracked(|c| c.current_lines(s).last().cloned()).map(|line| Packet {
-                line,
-                serial: (p as u64) * 10_000 + (n.min(9_999) as u64),
-            })
+            cursor
+                .with_untracked(|c| c.current_lines(s).last().cloned())
+                .map(|line| Packet {
+                    line,
+                    serial: (p as u64) * 10_000 + (n.min(9_999) as u64),
+                })
         })
     });
     let decisions = Memo::new(move |_| {
