@@ -237,11 +237,13 @@ test('no horizontal scrolling on a 360 px phone, mid-scenario', async ({ page })
     }
   }
   await snap(page, 'mail-360px-ja');
+  await player(page).locator('.diagram').screenshot({ path: 'artifacts/screenshots/mail-diagram-360px-ja.png' });
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const lang of ['en', 'ja']) {
     test(`axe: mail and glossary have no violations (${lang}, ${colorScheme})`, async ({ page }) => {
+      test.setTimeout(120_000); // seven pages, each analysed in full
       await page.emulateMedia({ colorScheme });
       for (const route of [
         '#/mail',

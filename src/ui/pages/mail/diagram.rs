@@ -181,14 +181,12 @@ pub fn Diagram(
                 <div class="dg-head dg-head-server">{tr(k::mail::diagram::server)}</div>
                 <div class="dg-head dg-head-net">{tr(k::mail::diagram::internet)}</div>
                 <div class="dg-node dg-pc">
-                    <span class="dg-icon" aria-hidden="true">"💻"</span>
-                    <strong>{tr(k::mail::actor::reader)}</strong>
+                                        <strong>{tr(k::mail::actor::reader)}</strong>
                     <span class="dg-ip">{move || nav.fill(k::mail::diagram::ip, &[("ip", &reader_ip.get())])}</span>
                 </div>
                 {move || neighbour.get().then(|| view! {
                     <div class="dg-node dg-nb">
-                        <span class="dg-icon" aria-hidden="true">"💻"</span>
-                        <strong>{nav.t(k::mail::actor::nat_neighbour)}</strong>
+                                                <strong>{nav.t(k::mail::actor::nat_neighbour)}</strong>
                         <span class="dg-ip">{nav.fill(k::mail::diagram::ip, &[("ip", &reader_ip.get())])}</span>
                     </div>
                 })}
@@ -198,7 +196,6 @@ pub fn Diagram(
                 <div class="dg-server-box" aria-hidden="true"></div>
                 <div class="dg-part dg-pop3">{tr(k::mail::diagram::pop3)}</div>
                 <div class="dg-part dg-allow">
-                    <span aria-hidden="true">"📋 "</span>
                     {tr(k::mail::diagram::allowlist)}
                     " "
                     <span class="dg-count">{move || format!("({})", listed.get())}</span>
@@ -215,14 +212,12 @@ pub fn Diagram(
                 {wire(Wire::Onward)}
                 {wire(Wire::NetSmtp)}
                 <div class="dg-node dg-rcpt">
-                    <span class="dg-icon" aria-hidden="true">"🖥"</span>
-                    <strong>{tr(k::mail::diagram::recipient)}</strong>
+                                        <strong>{tr(k::mail::diagram::recipient)}</strong>
                     <span class="dg-ip">"mx.example.org"</span>
                 </div>
                 <div class="dg-node dg-net">
                     {move || net_actor.get().map(|a| view! {
-                        <span class="dg-icon" aria-hidden="true">"👤"</span>
-                        <strong>{super::model::actor_key(a.id).map(|key| nav.t(key))}</strong>
+                                                <strong>{super::model::actor_key(a.id).map(|key| nav.t(key))}</strong>
                         <span class="dg-ip">{nav.fill(k::mail::diagram::ip, &[("ip", &a.ip)])}</span>
                     })}
                 </div>

@@ -50,7 +50,8 @@ pub fn Transcript(
         let _ = lines.with(Vec::len);
         let _ = current.get();
         if let Some(el) = scroller.get() {
-            el.set_scroll_top(el.scroll_height());
+            // After layout, so the height includes the lines just added.
+            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
         }
     });
     let label = label.unwrap_or(k::mail::transcript::region);
