@@ -204,7 +204,7 @@ pub fn Diagram(
                     {tr(k::mail::diagram::smtp)}
                     {move || refused_now().then(|| view! {
                         <span class="dg-badge">
-                            <span aria-hidden="true">"⛔ "</span>
+                            <span aria-hidden="true">"✖ "</span>
                             {nav.t(k::mail::diagram::refused)}
                         </span>
                     })}

@@ -404,16 +404,16 @@ pub fn Player() -> impl IntoView {
 
             <div class="controls" role="group" aria-label=tr(k::mail::player::region)>
                 <button type="button" class="secondary" on:click=move |_| restart()>
-                    <span aria-hidden="true">"⏮ "</span>
+                    <span aria-hidden="true">"« "</span>
                     {tr(k::mail::player::restart)}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| back() disabled=move || pos.get() == 0>
-                    <span aria-hidden="true">"◀ "</span>
+                    <span aria-hidden="true">"‹ "</span>
                     {tr(k::mail::player::back)}
                 </button>
                 <button type="button" class="play" on:click=move |_| toggle_play() data-testid="play">
                     {move || if playing.get() {
-                        view! { <span aria-hidden="true">"⏸ "</span> {nav.t(k::mail::player::pause)} }.into_any()
+                        view! { <span aria-hidden="true">"❚❚ "</span> {nav.t(k::mail::player::pause)} }.into_any()
                     } else {
                         view! { <span aria-hidden="true">"▶ "</span> {nav.t(k::mail::player::play)} }.into_any()
                     }}
@@ -425,7 +425,7 @@ pub fn Player() -> impl IntoView {
                     disabled=move || { pos.get() >= total.get() && complete.get() }
                 >
                     {tr(k::mail::player::forward)}
-                    <span aria-hidden="true">" ▶"</span>
+                    <span aria-hidden="true">" ›"</span>
                 </button>
                 <button
                     type="button"
@@ -433,7 +433,7 @@ pub fn Player() -> impl IntoView {
                     on:click=move |_| jump_to_expiry()
                     disabled=move || expiry.get().is_none()
                 >
-                    <span aria-hidden="true">"⏭ "</span>
+                    <span aria-hidden="true">"» "</span>
                     {tr(k::mail::player::expiry)}
                 </button>
                 <div class="speed" role="group" aria-labelledby="speed-label">
