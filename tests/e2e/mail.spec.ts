@@ -21,6 +21,8 @@ test("the reader's case, played to the end, shows the refusal and the later succ
   for (const [i, answer] of answers.entries()) {
     const question = p.getByRole('group', { name: /Will this RCPT succeed/ });
     await expect(question).toBeVisible({ timeout: 60_000 });
+    // Focus moves to the question, so keyboard and screen-reader users meet it.
+    await expect(question.getByRole('button').first()).toBeFocused();
     if (i === 1) await snap(page, 'mail-predict-en');
     await question.getByRole('button', { name: answer }).click();
     await expect(p.locator('.feedback')).toHaveText(/You were right/);

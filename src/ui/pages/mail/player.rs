@@ -102,6 +102,15 @@ pub fn Player() -> impl IntoView {
                     Tick::Ask(_) => {
                         resume_after_answer.set(true);
                         playing.set(false);
+                        // The question is what matters now: take keyboard and screen-reader
+                        // users to it (its group label is read on arrival).
+                        request_animation_frame(|| {
+                            if let Ok(Some(el)) = document().query_selector(".question button")
+                                && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+                            {
+                                let _ = el.focus();
+                            }
+                        });
                     }
                     Tick::Ended => playing.set(false),
                 }
@@ -319,7 +328,9 @@ pub fn Player() -> impl IntoView {
     // Predict, then reveal.
     let question = Memo::new(move |_| {
         let p = pos.get();
+        // Asked while paused (playing stops here by itself), never while things move.
         let ready = predict.get()
+            && !playing.get()
             && complete.get()
             && show.with(|s| s.has_relay_decision(p))
             && !answered.with(|a| a.iter().any(|(i, _)| *i == p));
