@@ -2,7 +2,8 @@
 // sub-path, driven in Debian's Chromium. Screenshots and failure traces go to artifacts/.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const SUBPATH = '/courses/net/imasara/';
 
 export default defineConfig({

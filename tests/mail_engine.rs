@@ -954,3 +954,28 @@ fn free_play_lab_console_and_habits() {
             .any(|e| matches!(e.kind, EventKind::RelayRefused { .. }))
     );
 }
+
+#[test]
+fn free_play_send_style_follows_the_policy() {
+    let mut lab = Lab::classic();
+    lab.apply(&Action::SetPolicy {
+        policy: RelayPolicy::SmtpAuth,
+    });
+    assert!(
+        lab.send_as_reader()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::RelayRefused { .. }))
+    );
+    assert!(lab.set_send_style(ActorId::Reader, SendStyle::AuthPlain));
+    assert!(lab.send_as_reader().iter().any(|e| matches!(
+        e.kind,
+        EventKind::RelayAllowed {
+            permit: RelayPermit::Authenticated,
+            ..
+        }
+    )));
+    assert!(
+        !Lab::new(ServerConfig::example(), Vec::new())
+            .set_send_style(ActorId::Reader, SendStyle::Plain)
+    );
+}

@@ -459,6 +459,18 @@ impl Lab {
         events
     }
 
+    /// Change how `actor`'s mail program sends (free play: the reader's program logs in
+    /// with SMTP AUTH when the server asks for it). Returns false for an unknown actor.
+    pub fn set_send_style(&mut self, actor: ActorId, style: SendStyle) -> bool {
+        match self.index(actor) {
+            Some(i) => {
+                self.actors[i].actor.program.send_style = style;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Check mail as the reader.
     pub fn receive_as_reader(&mut self) -> Vec<Event> {
         self.apply(&Action::Receive {

@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod home;
 pub mod mail;
 pub mod not_found;
+pub mod text;
 
 /// The view of `page`.
 pub fn render(page: Page) -> AnyView {

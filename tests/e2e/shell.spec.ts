@@ -97,6 +97,7 @@ test('no horizontal scrolling on a 360 px phone', async ({ page }) => {
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const lang of ['en', 'ja']) {
     test(`axe finds no violations (${lang}, ${colorScheme})`, async ({ page }) => {
+      test.setTimeout(90_000); // six full pages; the mail page is large
       await page.emulateMedia({ colorScheme });
       for (const { route } of ROUTES) {
         await open(page, `${route}?lang=${lang}`);

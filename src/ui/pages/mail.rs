@@ -1,17 +1,60 @@
 //! The mail explainer (#/mail): POP before SMTP, run rather than described.
+//!
+//! The page turns the mail engine's output into pictures and words and holds no protocol
+//! logic: [`model`] prepares a scenario's timeline for showing (pure, tested natively);
+//! [`player::Player`] plays it (clock, controls, deep links); [`free_play::FreePlay`]
+//! drives a [`Lab`](crate::mail::Lab) from buttons and a console. The pieces they share:
+//! [`diagram::Diagram`], [`transcript::Transcript`] and [`allowlist::AllowlistView`].
 
 use leptos::prelude::*;
 
+use crate::ui::pages::text::tr;
+
 use crate::ui::i18n::k;
-use crate::ui::use_nav;
+use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
+
+pub mod allowlist;
+pub mod diagram;
+pub mod free_play;
+pub mod model;
+pub mod player;
+pub mod transcript;
 
 /// The mail explainer page.
 #[component]
 pub fn MailPage() -> impl IntoView {
-    let nav = use_nav();
     view! {
-        <h1>{move || nav.t(k::mail::heading)}</h1>
-        <p class="lead">{move || nav.t(k::mail::lead)}</p>
-        <p class="note">{move || nav.t(k::mail::coming)}</p>
+        <h1>{tr(k::mail::heading)}</h1>
+        <p class="lead">{tr(k::mail::lead)}</p>
+        <section class="mail-answer" aria-labelledby="mail-answer-heading">
+            <h2 id="mail-answer-heading">{tr(k::mail::answer_heading)}</h2>
+            <p>{tr(k::mail::answer)}</p>
+        </section>
+        <nav class="term-links" aria-labelledby="mail-terms-label">
+            <p id="mail-terms-label">{tr(k::mail::terms_label)}</p>
+            <ul>
+                {MAIL_TERMS
+                    .iter()
+                    .map(|term| view! { <li><TermLink term=*term/></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <player::Player/>
+        <free_play::FreePlay/>
+        <ThenAndNow/>
+    }
+}
+
+/// What providers did then and what to set in a mail program now.
+#[component]
+fn ThenAndNow() -> impl IntoView {
+    view! {
+        <section class="then-now" aria-labelledby="then-now-heading">
+            <h2 id="then-now-heading">{tr(k::mail::now::heading)}</h2>
+            <p>{tr(k::mail::now::then)}</p>
+            <p>{tr(k::mail::now::now1)}</p>
+            <p>{tr(k::mail::now::now2)}</p>
+            <p>{tr(k::mail::now::now3)}</p>
+        </section>
     }
 }

@@ -1,0 +1,421 @@
+//! Free play: the reader drives a [`Lab`] with buttons (receive, send, send as spammer,
+//! let time pass), sets the window and the relay policy, and types raw POP3 or SMTP lines
+//! into a console. The clock moves only when the reader asks, so nothing moves by itself.
+
+use leptos::prelude::*;
+
+use crate::ui::pages::text::tr;
+
+use super::allowlist::AllowlistView;
+use super::diagram::{Diagram, NetActor, Packet};
+use super::model::{self, Decision, LineView};
+use super::transcript::Transcript;
+use crate::mail::scenario::{Action, SendStyle};
+use crate::mail::{
+    ActorId, ConnId, Event, Lab, MINUTE, RelayPolicy, SECOND, Service, closes, server_lines,
+};
+use crate::ui::i18n::k;
+use crate::ui::use_nav;
+
+/// Longest console line accepted from the page (the engine refuses over-long lines too).
+pub const MAX_CONSOLE_LINE: usize = 512;
+
+/// A fresh lab with the given window (minutes) and policy; the reader's program logs in
+/// with SMTP AUTH when the policy asks for it.
+pub fn new_lab(window_minutes: u64, policy: RelayPolicy) -> Lab {
+    let mut lab = Lab::classic();
+    configure(&mut lab, window_minutes, policy);
+    lab
+}
+
+fn configure(lab: &mut Lab, window_minutes: u64, policy: RelayPolicy) {
+    lab.apply(&Action::SetWindow {
+        ms: window_minutes.clamp(1, 60) * MINUTE,
+    });
+    lab.apply(&Action::SetPolicy { policy });
+    let style = if policy == RelayPolicy::SmtpAuth {
+        SendStyle::AuthPlain
+    } else {
+        SendStyle::Plain
+    };
+    lab.set_send_style(ActorId::Reader, style);
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Console {
+    conn: Option<ConnId>,
+    actor: ActorId,
+    lines: Vec<LineView>,
+    closed: bool,
+}
+
+/// The free-play section, with its console.
+#[component]
+pub fn FreePlay() -> impl IntoView {
+    let nav = use_nav();
+    let window_minutes = RwSignal::new(10_u64);
+    let policy = RwSignal::new(RelayPolicy::PopBeforeSmtp);
+    let lab = RwSignal::new(new_lab(10, RelayPolicy::PopBeforeSmtp));
+    let log: RwSignal<Vec<LineView>> = RwSignal::new(Vec::new());
+    let last: RwSignal<Vec<Decision>> = RwSignal::new(Vec::new());
+    let last_actor = RwSignal::new(ActorId::Reader);
+    let serial = RwSignal::new(0_u64);
+
+    let record = move |actor: ActorId, events: Vec<Event>| {
+        let lines = model::lines_of(&events, actor);
+        last.set(model::decisions_of(&events));
+        last_actor.set(actor);
+        serial.update(|s| *s += 1);
+        log.update(|l| l.extend(lines));
+    };
+    let receive = move |_| {
+        let events = lab.try_update(Lab::receive_as_reader).unwrap_or_default();
+        record(ActorId::Reader, events);
+    };
+    let send = move |_| {
+        let events = lab.try_update(Lab::send_as_reader).unwrap_or_default();
+        record(ActorId::Reader, events);
+    };
+    let spam = move |_| {
+        let events = lab.try_update(Lab::send_as_spammer).unwrap_or_default();
+        record(ActorId::Spammer, events);
+    };
+    let wait = move |_| {
+        lab.update(|l| {
+            l.advance(MINUTE);
+        });
+    };
+    let jump = move |_| {
+        lab.update(|l| {
+            let latest = l.allowlist().iter().map(|e| e.remaining).max();
+            let ms = latest.unwrap_or(l.server().config().window) + SECOND;
+            l.advance(ms);
+        });
+    };
+    let reset = move |_| {
+        lab.set(new_lab(
+            window_minutes.get_untracked(),
+            policy.get_untracked(),
+        ));
+        log.set(Vec::new());
+        last.set(Vec::new());
+    };
+    let set_window = move |text: String| {
+        if let Ok(m) = text.trim().parse::<u64>() {
+            let m = m.clamp(1, 60);
+            window_minutes.set(m);
+            lab.update(|l| configure(l, m, policy.get_untracked()));
+        }
+    };
+    let set_policy = move |p: RelayPolicy| {
+        policy.set(p);
+        lab.update(|l| configure(l, window_minutes.get_untracked(), p));
+    };
+
+    let entries = Signal::derive(move || lab.with(Lab::allowlist));
+    let window = Signal::derive(move || window_minutes.get() * MINUTE);
+    let used = Signal::derive(move || policy.get().uses_allowlist());
+    let packet = Signal::derive(move || {
+        log.with(|l| l.last().cloned()).map(|line| Packet {
+            line,
+            serial: serial.get(),
+        })
+    });
+    let current = Signal::derive(move || log.with(|l| l.len().checked_sub(1)));
+    let reader_ip = Signal::derive(move || {
+        lab.with(|l| l.actor(ActorId::Reader).map(|a| a.ip.to_string()))
+            .unwrap_or_default()
+    });
+    let net_actor = Signal::derive(move || {
+        lab.with(|l| {
+            l.actor(ActorId::Spammer).map(|a| NetActor {
+                id: ActorId::Spammer,
+                ip: a.ip.to_string(),
+            })
+        })
+    });
+    let listed = Signal::derive(move || entries.with(Vec::len));
+    let decisions = Signal::derive(move || last.get());
+
+    let policies = [
+        (RelayPolicy::OpenRelay, k::mail::free::policy_open, "open"),
+        (RelayPolicy::PopBeforeSmtp, k::mail::free::policy_pop, "pop"),
+        (RelayPolicy::SmtpAuth, k::mail::free::policy_auth, "auth"),
+    ];
+
+    view! {
+        <section class="free-play" aria-labelledby="free-heading">
+            <h2 id="free-heading">{tr(k::mail::free::heading)}</h2>
+            <p>{tr(k::mail::free::intro)}</p>
+            <div class="free-settings">
+                <p class="free-field">
+                    <label for="free-window">{tr(k::mail::free::window_label)}</label>
+                    <input
+                        id="free-window"
+                        type="number"
+                        min="1"
+                        max="60"
+                        step="1"
+                        inputmode="numeric"
+                        prop:value=move || window_minutes.get().to_string()
+                        on:change:target=move |ev| set_window(ev.target().value())
+                    />
+                </p>
+                <fieldset class="free-policy">
+                    <legend>{tr(k::mail::free::policy_label)}</legend>
+                    {policies
+                        .into_iter()
+                        .map(|(p, key, code)| {
+                            let id = format!("policy-{code}");
+                            let for_id = id.clone();
+                            view! {
+                                <label for=for_id>
+                                    <input
+                                        type="radio"
+                                        name="free-policy"
+                                        id=id
+                                        value=code
+                                        prop:checked=move || policy.get() == p
+                                        on:change=move |_| set_policy(p)
+                                    />
+                                    {tr(key)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </div>
+            <div class="free-actions" role="group" aria-label=tr(k::mail::free::actions_label)>
+                <button type="button" on:click=receive>{tr(k::mail::free::receive)}</button>
+                <button type="button" on:click=send>{tr(k::mail::free::send)}</button>
+                <button type="button" on:click=spam>{tr(k::mail::free::spam)}</button>
+                <button type="button" class="secondary" on:click=wait>{tr(k::mail::free::wait)}</button>
+                <button type="button" class="secondary" on:click=jump>{tr(k::mail::free::jump)}</button>
+                <button type="button" class="secondary" on:click=reset>{tr(k::mail::free::reset)}</button>
+            </div>
+            <p class="clock" data-testid="free-clock">
+                {move || nav.fill(k::mail::free::clock, &[("time", &model::clock(lab.with(|l| l.now().0)))])}
+            </p>
+            <div class="stage">
+                <div class="stage-main">
+                    <Diagram
+                        packet=packet
+                        decisions=decisions
+                        reader_ip=reader_ip
+                        neighbour=Signal::derive(|| false)
+                        net_actor=net_actor
+                        listed=listed
+                        id="free"
+                    />
+                    <div class="free-result" aria-live="polite" data-testid="free-result">
+                        <h3>{tr(k::mail::free::last_result)}</h3>
+                        {move || {
+                            let list = last.get();
+                            if list.is_empty() {
+                                view! { <p>{nav.t(k::mail::free::nothing_yet)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="decisions">
+                                        {list.iter().map(|d| super::diagram::decision_view(nav, d)).collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </div>
+                </div>
+                <div class="stage-side">
+                    <AllowlistView entries=entries window=window used=used id="free"/>
+                </div>
+            </div>
+            <h3>{tr(k::mail::transcript::heading)}</h3>
+            <Transcript
+                lines=Signal::derive(move || log.get())
+                current=current
+                id="free"
+                label=k::mail::free::transcript_label
+            />
+            <ConsolePanel lab=lab/>
+        </section>
+    }
+}
+
+/// The console: the reader types raw protocol lines and reads the server's replies.
+#[component]
+fn ConsolePanel(
+    /// The free-play lab the console talks to.
+    lab: RwSignal<Lab>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let console = RwSignal::new(Console {
+        conn: None,
+        actor: ActorId::Reader,
+        lines: Vec::new(),
+        closed: false,
+    });
+    let actor_choice = RwSignal::new(ActorId::Reader);
+    let service_choice = RwSignal::new(Service::Pop3);
+    let input = RwSignal::new(String::new());
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    // The server's latest reply, spoken by screen readers (the log itself stays quiet).
+    let reply = RwSignal::new(String::new());
+
+    let connect = move |_| {
+        let actor = actor_choice.get_untracked();
+        let service = service_choice.get_untracked();
+        let opened = lab.try_update(|l| {
+            if let Some(conn) = console.with_untracked(|c| c.conn) {
+                l.close_console(conn);
+            }
+            l.open_console(actor, service)
+        });
+        if let Some(Some((conn, events))) = opened {
+            reply.set(server_lines(&events, conn).join(" "));
+            console.set(Console {
+                conn: Some(conn),
+                actor,
+                lines: model::lines_of(&events, actor),
+                closed: closes(&events, conn),
+            });
+            // Focus the command line once it is enabled.
+            request_animation_frame(move || {
+                if let Some(el) = input_ref.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    };
+    let hang_up = move |_| {
+        if let Some(conn) = console.with_untracked(|c| c.conn) {
+            lab.update(|l| {
+                l.close_console(conn);
+            });
+            console.update(|c| {
+                c.conn = None;
+                c.closed = true;
+            });
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(conn) = console.with_untracked(|c| c.conn) else {
+            return;
+        };
+        let text: String = input
+            .get_untracked()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_CONSOLE_LINE)
+            .collect();
+        let actor = console.with_untracked(|c| c.actor);
+        let events = lab
+            .try_update(|l| l.type_line(conn, &text))
+            .unwrap_or_default();
+        let closed = closes(&events, conn);
+        reply.set(server_lines(&events, conn).join(" "));
+        console.update(|c| {
+            c.lines.extend(model::lines_of(&events, actor));
+            if closed {
+                c.conn = None;
+                c.closed = true;
+            }
+        });
+        input.set(String::new());
+    };
+    let lines = Signal::derive(move || console.with(|c| c.lines.clone()));
+    let current = Signal::derive(move || console.with(|c| c.lines.len().checked_sub(1)));
+    let connected = move || console.with(|c| c.conn.is_some());
+    let actors = [
+        (ActorId::Reader, "reader"),
+        (ActorId::Spammer, "spammer"),
+        (ActorId::NatNeighbour, "nat_neighbour"),
+    ];
+    let services = [
+        (Service::Pop3, "pop3", "POP3 (110)"),
+        (Service::Smtp, "smtp", "SMTP (25)"),
+    ];
+
+    view! {
+        <section class="console" aria-labelledby="console-heading">
+            <h3 id="console-heading">{tr(k::mail::console::heading)}</h3>
+            <p>{tr(k::mail::console::intro)}</p>
+            <ul class="console-hints">
+                <li><code>{tr(k::mail::console::hint_pop3)}</code></li>
+                <li><code>{tr(k::mail::console::hint_smtp)}</code></li>
+            </ul>
+            <div class="console-connect">
+                <p class="free-field">
+                    <label for="console-actor">{tr(k::mail::console::actor_label)}</label>
+                    <select
+                        id="console-actor"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            if let Some((a, _)) = actors.iter().find(|(_, c)| *c == v) {
+                                actor_choice.set(*a);
+                            }
+                        }
+                    >
+                        {actors
+                            .into_iter()
+                            .map(|(a, code)| view! {
+                                <option value=code selected=move || actor_choice.get() == a>
+                                    {move || model::actor_key(a).map(|key| nav.t(key))}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </p>
+                <p class="free-field">
+                    <label for="console-service">{tr(k::mail::console::service_label)}</label>
+                    <select
+                        id="console-service"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            if let Some((s, _, _)) = services.iter().find(|(_, c, _)| *c == v) {
+                                service_choice.set(*s);
+                            }
+                        }
+                    >
+                        {services
+                            .into_iter()
+                            .map(|(s, code, label)| view! {
+                                <option value=code selected=move || service_choice.get() == s>{label}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </p>
+                <button type="button" on:click=connect>{tr(k::mail::console::connect)}</button>
+                <button type="button" class="secondary" on:click=hang_up disabled=move || !connected()>
+                    {tr(k::mail::console::disconnect)}
+                </button>
+            </div>
+            <form class="console-form" on:submit=submit>
+                <label for="console-input">{tr(k::mail::console::input_label)}</label>
+                <input
+                    id="console-input"
+                    type="text"
+                    node_ref=input_ref
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    maxlength=MAX_CONSOLE_LINE.to_string()
+                    prop:value=move || input.get()
+                    on:input:target=move |ev| input.set(ev.target().value())
+                    disabled=move || !connected()
+                />
+                <button type="submit" disabled=move || !connected()>{tr(k::mail::console::send)}</button>
+            </form>
+            <p class="console-status" aria-live="polite">
+                {move || {
+                    let (conn, closed) = console.with(|c| (c.conn, c.closed));
+                    match (conn, closed) {
+                        (Some(_), _) => reply.get(),
+                        (None, true) => nav.t(k::mail::console::closed).to_owned(),
+                        (None, false) => nav.t(k::mail::console::not_connected).to_owned(),
+                    }
+                }}
+            </p>
+            <Transcript lines=lines current=current id="console" label=k::mail::console::log_label/>
+        </section>
+    }
+}

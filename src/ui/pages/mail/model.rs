@@ -1,0 +1,727 @@
+//! The player's pure model: what the page shows at a cursor position in a scenario's
+//! [`Timeline`], how playing moves the cursor, and how engine events become labelled lines
+//! and outcomes. No protocol decisions are made here; everything is read from the engine's
+//! events. Tested natively.
+
+use core::net::IpAddr;
+
+use crate::mail::scenario::Action;
+use crate::mail::{
+    ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, RelayPermit,
+    RelayRefusal, Scenario, ScenarioId, Speaker, Timeline,
+};
+use crate::ui::i18n::{KEY_NAMES, Key};
+
+/// Which wire of the diagram a line travels on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Wire {
+    /// The reader's PC ↔ POP3.
+    HomePop3,
+    /// The reader's PC ↔ SMTP (or submission).
+    HomeSmtp,
+    /// The neighbour behind the same router ↔ SMTP.
+    NeighbourSmtp,
+    /// Someone on the Internet (spammer, other customer) ↔ SMTP.
+    NetSmtp,
+    /// Someone on the Internet ↔ POP3 (console only).
+    NetPop3,
+    /// The provider's server → the recipient's server.
+    Onward,
+}
+
+/// One protocol line, ready for the transcript and the diagram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineView {
+    /// Client or server.
+    pub speaker: Speaker,
+    /// Exactly as the engine produced it.
+    pub text: String,
+    /// The engine's decoding of an AUTH line.
+    pub auth: Option<AuthDecoded>,
+    /// Where it travels.
+    pub wire: Wire,
+    /// The connection.
+    pub conn: ConnId,
+    /// Whether this reply refuses a relay (a 4xx/5xx right after a refused RCPT or MAIL).
+    pub refusal: bool,
+}
+
+impl LineView {
+    /// `C: …` or `S: …`, as in a transcript.
+    pub fn prefixed(&self) -> String {
+        let who = match self.speaker {
+            Speaker::Client => "C",
+            Speaker::Server => "S",
+        };
+        format!("{who}: {}", self.text)
+    }
+
+    /// A short label for the travelling packet: the command word or the reply code.
+    pub fn token(&self) -> String {
+        let first = self.text.split([' ', ':']).next().unwrap_or_default();
+        let first = if first.is_empty() { "·" } else { first };
+        let mut token: String = first.chars().take(10).collect();
+        if self.text.starts_with("MAIL FROM") || self.text.starts_with("RCPT TO") {
+            token = self.text.chars().take(7).collect();
+        }
+        token
+    }
+
+    /// Whether the line moves from client to server.
+    pub fn to_server(&self) -> bool {
+        self.speaker == Speaker::Client
+    }
+}
+
+/// Where an actor sits in the picture.
+pub fn side_of(actor: ActorId) -> Side {
+    match actor {
+        ActorId::Reader => Side::Home,
+        ActorId::NatNeighbour => Side::Neighbour,
+        ActorId::Spammer | ActorId::NextHolder | ActorId::PasswordGuesser => Side::Net,
+    }
+}
+
+/// The three places a client can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The reader's PC.
+    Home,
+    /// Behind the same router.
+    Neighbour,
+    /// Elsewhere on the Internet.
+    Net,
+}
+
+fn wire_for(kind: &ConnKind, side: Side) -> Wire {
+    match (kind, side) {
+        (ConnKind::ServerToRecipient { .. }, _) => Wire::Onward,
+        (ConnKind::ClientPop3, Side::Net) => Wire::NetPop3,
+        (ConnKind::ClientPop3, _) => Wire::HomePop3,
+        (_, Side::Home) => Wire::HomeSmtp,
+        (_, Side::Neighbour) => Wire::NeighbourSmtp,
+        (_, Side::Net) => Wire::NetSmtp,
+    }
+}
+
+/// The protocol lines among `events`, placed on wires as if `actor` made every client
+/// connection (a scenario step or a free-play action has one actor).
+pub fn lines_of(events: &[Event], actor: ActorId) -> Vec<LineView> {
+    let side = side_of(actor);
+    let mut refused_conns: Vec<ConnId> = Vec::new();
+    let mut out: Vec<LineView> = Vec::new();
+    for event in events {
+        match &event.kind {
+            EventKind::RelayRefused { conn, .. } => {
+                refused_conns.push(*conn);
+                // The refusal's reply is the next server line on this connection.
+            }
+            EventKind::Line(line) => {
+                let refusal = line.speaker == Speaker::Server
+                    && refused_conns.last() == Some(&line.conn)
+                    && matches!(line.text.as_bytes().first(), Some(b'4' | b'5'));
+                if refusal {
+                    refused_conns.pop();
+                }
+                out.push(LineView {
+                    speaker: line.speaker,
+                    text: line.text.clone(),
+                    auth: line.auth.clone(),
+                    wire: wire_for(&line.kind, side),
+                    conn: line.conn,
+                    refusal,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a step or an action decided, for the outcome list (icon and words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Relayed onward, and why.
+    Relayed {
+        /// The recipient.
+        rcpt: String,
+        /// Why.
+        permit: RelayPermit,
+    },
+    /// Refused, and why.
+    Refused {
+        /// The recipient, if the refusal came at RCPT TO.
+        rcpt: Option<String>,
+        /// Why.
+        refusal: RelayRefusal,
+    },
+    /// Mail for the server's own domain, delivered.
+    Delivered {
+        /// The recipient.
+        rcpt: String,
+    },
+    /// A POP3 login succeeded.
+    Received,
+}
+
+impl Decision {
+    /// Whether this outcome is a refusal.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Decision::Refused { .. })
+    }
+}
+
+/// The decisions among `events`, in order.
+pub fn decisions_of(events: &[Event]) -> Vec<Decision> {
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::RelayAllowed { rcpt, permit, .. } => Some(Decision::Relayed {
+                rcpt: format!("{}@{}", rcpt.local, rcpt.domain),
+                permit: *permit,
+            }),
+            EventKind::RelayRefused { rcpt, refusal, .. } => Some(Decision::Refused {
+                rcpt: rcpt.as_ref().map(|r| format!("{}@{}", r.local, r.domain)),
+                refusal: *refusal,
+            }),
+            EventKind::DeliveredLocally { rcpt, .. } => Some(Decision::Delivered {
+                rcpt: format!("{}@{}", rcpt.local, rcpt.domain),
+            }),
+            EventKind::PopLogin { success: true, .. } => Some(Decision::Received),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The actor who acts in a step (the first action that names one).
+pub fn actor_of(actions: &[Action]) -> ActorId {
+    actions
+        .iter()
+        .find_map(|a| match a {
+            Action::StartMailProgram { actor }
+            | Action::QuitMailProgram { actor }
+            | Action::Receive { actor }
+            | Action::Send { actor, .. }
+            | Action::SendAndReceive { actor, .. } => Some(*actor),
+            _ => None,
+        })
+        .unwrap_or(ActorId::Reader)
+}
+
+/// The locale key named `name` (`mail.step.own_case.send_ok`), if it exists.
+pub fn key_named(name: &str) -> Option<Key> {
+    KEY_NAMES
+        .binary_search(&name)
+        .ok()
+        .and_then(|i| u16::try_from(i).ok())
+        .map(Key)
+}
+
+/// The explanation of a step id (`own_case.send_ok`).
+pub fn step_key(id: &str) -> Option<Key> {
+    key_named(&format!("mail.step.{id}"))
+}
+
+/// A scenario's title.
+pub fn scenario_key(id: ScenarioId) -> Option<Key> {
+    key_named(&format!("mail.scenario.{}", id.code()))
+}
+
+/// A scenario's introduction.
+pub fn scenario_intro_key(id: ScenarioId) -> Option<Key> {
+    key_named(&format!("mail.scenario_intro.{}", id.code()))
+}
+
+/// An actor's name.
+pub fn actor_key(id: ActorId) -> Option<Key> {
+    key_named(&format!("mail.actor.{}", id.code()))
+}
+
+/// The scenarios the page offers, in teaching order (the reader's own case first).
+pub const SCENARIOS: [ScenarioId; 9] = ScenarioId::ALL;
+
+/// Playback speeds (simulated seconds per real second).
+pub const SPEEDS: [u64; 3] = [1, 10, 60];
+
+/// The default speed.
+pub const DEFAULT_SPEED: u64 = 10;
+
+/// A scenario, run once and prepared for showing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Show {
+    /// The engine's run.
+    pub timeline: Timeline,
+    /// Each step's lines.
+    pub lines: Vec<Vec<LineView>>,
+    /// Each step's decisions.
+    pub decisions: Vec<Vec<Decision>>,
+    /// Each step's actor.
+    pub actors: Vec<ActorId>,
+    /// Where playing stops: the last step, or the last allowlist expiry after it.
+    pub end: u64,
+}
+
+impl Show {
+    /// Runs scenario `id`.
+    pub fn new(id: ScenarioId) -> Show {
+        let timeline = Scenario::get(id).run();
+        let actors: Vec<ActorId> = timeline
+            .steps
+            .iter()
+            .map(|s| actor_of(&s.actions))
+            .collect();
+        let lines = timeline
+            .steps
+            .iter()
+            .zip(&actors)
+            .map(|(s, a)| lines_of(&s.events, *a))
+            .collect();
+        let decisions = timeline
+            .steps
+            .iter()
+            .map(|s| decisions_of(&s.events))
+            .collect();
+        let last_until = timeline
+            .steps
+            .iter()
+            .flat_map(|s| s.allowlist.iter().map(|e| e.until.0))
+            .max()
+            .unwrap_or(0);
+        let end = timeline.duration.max(last_until);
+        Show {
+            timeline,
+            lines,
+            decisions,
+            actors,
+            end,
+        }
+    }
+
+    /// Number of steps.
+    pub fn len(&self) -> usize {
+        self.timeline.steps.len()
+    }
+
+    /// Whether the scenario has no steps.
+    pub fn is_empty(&self) -> bool {
+        self.timeline.steps.is_empty()
+    }
+
+    /// Whether step `i` contains a relay decision (a moment worth predicting).
+    pub fn has_relay_decision(&self, i: usize) -> bool {
+        self.decisions.get(i).is_some_and(|d| {
+            d.iter()
+                .any(|d| matches!(d, Decision::Relayed { .. } | Decision::Refused { .. }))
+        })
+    }
+
+    /// The first relay decision of step `i`: (relayed?, recipient).
+    pub fn first_relay(&self, i: usize) -> Option<(bool, Option<String>)> {
+        self.decisions.get(i)?.iter().find_map(|d| match d {
+            Decision::Relayed { rcpt, .. } => Some((true, Some(rcpt.clone()))),
+            Decision::Refused { rcpt, .. } => Some((false, rcpt.clone())),
+            _ => None,
+        })
+    }
+
+    /// The public IP of `actor` after the first `pos` steps (it changes in one scenario).
+    pub fn ip_of(&self, actor: ActorId, pos: usize) -> Option<IpAddr> {
+        let mut ip = self.timeline.actors.iter().find(|a| a.id == actor)?.ip;
+        for step in self.timeline.steps.iter().take(pos) {
+            for action in &step.actions {
+                if let Action::ChangeIp {
+                    actor: who,
+                    ip: new,
+                } = action
+                    && *who == actor
+                {
+                    ip = *new;
+                }
+            }
+        }
+        Some(ip)
+    }
+
+    /// Whether `actor` takes part.
+    pub fn has_actor(&self, actor: ActorId) -> bool {
+        self.timeline.actors.iter().any(|a| a.id == actor)
+    }
+}
+
+/// Shows every line of the current step.
+pub const ALL_LINES: usize = usize::MAX;
+
+/// Where the player is: `pos` steps have happened, simulated time is `t` ms, and `shown`
+/// lines of the current step are on screen (they appear one by one while playing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// Steps that have happened (0: none yet).
+    pub pos: usize,
+    /// Simulated time, ms.
+    pub t: u64,
+    /// Lines of step `pos - 1` shown.
+    pub shown: usize,
+    /// Real ms waiting towards the next line.
+    acc: u64,
+}
+
+/// What a tick did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tick {
+    /// Still going.
+    Running,
+    /// Stopped before step `i` so the reader can predict it.
+    Ask(usize),
+    /// Reached the end.
+    Ended,
+}
+
+/// Real milliseconds between two lines while playing at `speed`.
+pub fn line_interval(speed: u64) -> u64 {
+    match speed {
+        0..=1 => 700,
+        2..=10 => 300,
+        _ => 120,
+    }
+}
+
+impl Cursor {
+    /// Before anything has happened.
+    pub const START: Cursor = Cursor {
+        pos: 0,
+        t: 0,
+        shown: ALL_LINES,
+        acc: 0,
+    };
+
+    /// Just after step `k` (1-based count of steps; 0 is the start), all its lines shown.
+    pub fn at_step(show: &Show, k: usize) -> Cursor {
+        let k = k.min(show.len());
+        if k == 0 {
+            return Cursor::START;
+        }
+        Cursor {
+            pos: k,
+            t: show.timeline.steps[k - 1].at.0,
+            shown: ALL_LINES,
+            acc: 0,
+        }
+    }
+
+    /// At simulated time `t`: every step due by then has happened.
+    pub fn at_time(show: &Show, t: u64) -> Cursor {
+        let t = t.min(show.end);
+        let pos = show.timeline.steps.iter().filter(|s| s.at.0 <= t).count();
+        Cursor {
+            pos,
+            t,
+            shown: ALL_LINES,
+            acc: 0,
+        }
+    }
+
+    /// Lines of the current step.
+    pub fn current_lines<'a>(&self, show: &'a Show) -> &'a [LineView] {
+        match self.pos.checked_sub(1).and_then(|i| show.lines.get(i)) {
+            Some(lines) => &lines[..self.shown.min(lines.len())],
+            None => &[],
+        }
+    }
+
+    /// Whether the current step's lines are all on screen.
+    pub fn step_complete(&self, show: &Show) -> bool {
+        match self.pos.checked_sub(1).and_then(|i| show.lines.get(i)) {
+            Some(lines) => self.shown >= lines.len(),
+            None => true,
+        }
+    }
+
+    /// Whether nothing more will happen.
+    pub fn at_end(&self, show: &Show) -> bool {
+        self.pos >= show.len() && self.t >= show.end && self.step_complete(show)
+    }
+
+    /// Advances by `real_ms` of real time at `speed`. `ask(i)` says whether to stop before
+    /// revealing step `i`.
+    pub fn tick(
+        &mut self,
+        show: &Show,
+        real_ms: u64,
+        speed: u64,
+        ask: impl Fn(usize) -> bool,
+    ) -> Tick {
+        if !self.step_complete(show) {
+            self.acc += real_ms;
+            let per = line_interval(speed);
+            let total = show.lines[self.pos - 1].len();
+            while self.acc >= per && self.shown < total {
+                self.shown += 1;
+                self.acc -= per;
+            }
+            if self.shown >= total {
+                self.acc = 0;
+            }
+            return Tick::Running;
+        }
+        let next_t = self
+            .t
+            .saturating_add(real_ms.saturating_mul(speed.max(1)))
+            .min(show.end);
+        if let Some(step) = show.timeline.steps.get(self.pos)
+            && step.at.0 <= next_t
+        {
+            if ask(self.pos) {
+                self.t = step.at.0;
+                return Tick::Ask(self.pos);
+            }
+            self.reveal(show);
+            return Tick::Running;
+        }
+        self.t = next_t;
+        if self.at_end(show) {
+            Tick::Ended
+        } else {
+            Tick::Running
+        }
+    }
+
+    /// Reveals the next step, its lines to be shown one by one.
+    pub fn reveal(&mut self, show: &Show) {
+        if let Some(step) = show.timeline.steps.get(self.pos) {
+            self.t = self.t.max(step.at.0);
+            self.pos += 1;
+            self.shown = usize::from(!show.lines[self.pos - 1].is_empty());
+            self.acc = 0;
+        }
+    }
+
+    /// Next step (or the rest of the current one first).
+    pub fn forward(&mut self, show: &Show) {
+        if self.step_complete(show) {
+            *self = Cursor::at_step(show, self.pos + 1);
+        } else {
+            self.shown = ALL_LINES;
+        }
+    }
+
+    /// Previous step.
+    pub fn back(&mut self, show: &Show) {
+        *self = Cursor::at_step(show, self.pos.saturating_sub(1));
+    }
+
+    /// The allowlist on screen: the entries after the current step that are still live.
+    pub fn allowlist(&self, show: &Show) -> Vec<AllowlistEntry> {
+        let Some(step) = self
+            .pos
+            .checked_sub(1)
+            .and_then(|i| show.timeline.steps.get(i))
+        else {
+            return Vec::new();
+        };
+        step.allowlist
+            .iter()
+            .filter(|e| e.until.0 > self.t)
+            .map(|e| AllowlistEntry {
+                remaining: e.until.0 - self.t,
+                ..e.clone()
+            })
+            .collect()
+    }
+
+    /// When the earliest live allowlist entry runs out, if any.
+    pub fn next_expiry(&self, show: &Show) -> Option<u64> {
+        self.allowlist(show).iter().map(|e| e.until.0).min()
+    }
+}
+
+/// `mm:ss` for a duration, rounded up (a countdown reaches 00:00 only when it is over).
+pub fn countdown(ms: u64) -> String {
+    let secs = ms.div_ceil(1000);
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// `mm:ss` for a point in time, rounded down.
+pub fn clock(ms: u64) -> String {
+    let secs = ms / 1000;
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// A moment worth announcing to screen-reader users.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Milestone {
+    /// A new entry, with its window in whole minutes.
+    Added(IpAddr, u64),
+    /// An entry has a minute or less left.
+    LastMinute(IpAddr),
+    /// An entry is gone.
+    Expired(IpAddr),
+}
+
+/// Each live entry's IP and whether it is in its last minute.
+pub type Phases = Vec<(IpAddr, bool)>;
+
+/// The phases of `entries`.
+pub fn phases(entries: &[AllowlistEntry]) -> Phases {
+    entries
+        .iter()
+        .map(|e| (e.ip, e.remaining <= 60_000))
+        .collect()
+}
+
+/// The milestones between two moments' phases.
+pub fn milestones(before: &Phases, after: &Phases, entries: &[AllowlistEntry]) -> Vec<Milestone> {
+    let mut out = Vec::new();
+    for (ip, last) in after {
+        match before.iter().find(|(b, _)| b == ip) {
+            None => {
+                let minutes = entries
+                    .iter()
+                    .find(|e| e.ip == *ip)
+                    .map_or(0, |e| e.remaining.div_ceil(60_000));
+                out.push(Milestone::Added(*ip, minutes));
+            }
+            Some((_, was_last)) if *last && !was_last => out.push(Milestone::LastMinute(*ip)),
+            _ => {}
+        }
+    }
+    for (ip, _) in before {
+        if !after.iter().any(|(a, _)| a == ip) {
+            out.push(Milestone::Expired(*ip));
+        }
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::mail::MINUTE;
+
+    #[test]
+    fn every_step_scenario_and_actor_has_text() {
+        for id in SCENARIOS {
+            assert!(scenario_key(id).is_some(), "{id:?}");
+            assert!(scenario_intro_key(id).is_some(), "{id:?}");
+            let show = Show::new(id);
+            for step in &show.timeline.steps {
+                assert!(step_key(&step.id).is_some(), "no text for step {}", step.id);
+            }
+            for actor in &show.timeline.actors {
+                assert!(actor_key(actor.id).is_some(), "{:?}", actor.id);
+            }
+        }
+    }
+
+    #[test]
+    fn own_case_plays_to_refusal_and_success() {
+        let show = Show::new(ScenarioId::OwnCase);
+        let mut c = Cursor::START;
+        let mut refused_seen = false;
+        let mut ticks = 0;
+        while c.tick(&show, 100, 60, |_| false) != Tick::Ended {
+            ticks += 1;
+            assert!(ticks < 100_000);
+            if c.current_lines(&show).iter().any(|l| l.refusal) {
+                refused_seen = true;
+            }
+        }
+        assert!(refused_seen);
+        assert_eq!(c.pos, show.len());
+        assert_eq!(c.t, show.end);
+        assert_eq!(show.end, 36 * MINUTE);
+    }
+
+    #[test]
+    fn playing_reveals_lines_one_by_one_and_asks_before_relays() {
+        let show = Show::new(ScenarioId::OwnCase);
+        let mut c = Cursor::START;
+        assert_eq!(c.tick(&show, 100, 10, |_| false), Tick::Running);
+        assert_eq!((c.pos, c.t, c.shown), (1, 0, 1));
+        c.tick(&show, 300, 10, |_| false);
+        assert_eq!(c.shown, 2);
+        c.forward(&show);
+        assert!(c.step_complete(&show));
+        let asked = loop {
+            match c.tick(&show, 1000, 60, |i| show.has_relay_decision(i)) {
+                Tick::Ask(i) => break i,
+                Tick::Ended => panic!("never asked"),
+                Tick::Running => {}
+            }
+        };
+        assert_eq!(asked, 1);
+        assert_eq!(c.t, 2 * MINUTE);
+        assert_eq!(
+            show.first_relay(1),
+            Some((true, Some("taro@example.org".into())))
+        );
+        assert_eq!(show.first_relay(3).map(|r| r.0), Some(false));
+    }
+
+    #[test]
+    fn steps_times_and_countdown() {
+        let show = Show::new(ScenarioId::OwnCase);
+        let c = Cursor::at_step(&show, 2);
+        assert_eq!(c.t, 2 * MINUTE);
+        let list = c.allowlist(&show);
+        assert_eq!(list.len(), 1);
+        assert_eq!(countdown(list[0].remaining), "08:00");
+        assert_eq!(c.next_expiry(&show), Some(10 * MINUTE));
+        let c = Cursor::at_time(&show, 10 * MINUTE);
+        assert_eq!(c.pos, 3);
+        assert!(c.allowlist(&show).is_empty());
+        assert_eq!(Cursor::at_step(&show, 99).pos, show.len());
+        let mut c = Cursor::at_step(&show, 4);
+        assert!(
+            c.current_lines(&show)
+                .iter()
+                .any(|l| l.refusal && l.text.starts_with("554"))
+        );
+        c.back(&show);
+        assert_eq!(c.pos, 3);
+        assert_eq!(countdown(59_001), "01:00");
+        assert_eq!(countdown(0), "00:00");
+        assert_eq!(clock(61_999), "01:01");
+    }
+
+    #[test]
+    fn wires_follow_actors_and_connections() {
+        let show = Show::new(ScenarioId::NatNeighbour);
+        assert!(show.lines[0].iter().all(|l| l.wire == Wire::HomePop3));
+        assert!(show.lines[1].iter().any(|l| l.wire == Wire::NeighbourSmtp));
+        assert!(show.lines[1].iter().any(|l| l.wire == Wire::Onward));
+        let show = Show::new(ScenarioId::SpammerRefused);
+        assert!(show.lines[1].iter().all(|l| l.wire == Wire::NetSmtp));
+        assert_eq!(show.lines[1].iter().filter(|l| l.refusal).count(), 3);
+        let show = Show::new(ScenarioId::IpChange);
+        assert_eq!(
+            show.ip_of(ActorId::Reader, 0).map(|i| i.to_string()),
+            Some("203.0.113.7".into())
+        );
+        assert_eq!(
+            show.ip_of(ActorId::Reader, 2).map(|i| i.to_string()),
+            Some("203.0.113.58".into())
+        );
+    }
+
+    #[test]
+    fn milestones_at_add_last_minute_and_expiry() {
+        let show = Show::new(ScenarioId::OwnCase);
+        let a = Cursor::at_step(&show, 1).allowlist(&show);
+        let b = Cursor::at_time(&show, 9 * MINUTE + 30_000).allowlist(&show);
+        let c = Cursor::at_time(&show, 10 * MINUTE).allowlist(&show);
+        let ip = a[0].ip;
+        assert_eq!(
+            milestones(&Vec::new(), &phases(&a), &a),
+            [Milestone::Added(ip, 10)]
+        );
+        assert_eq!(milestones(&phases(&a), &phases(&a), &a), []);
+        assert_eq!(
+            milestones(&phases(&a), &phases(&b), &b),
+            [Milestone::LastMinute(ip)]
+        );
+        assert_eq!(
+            milestones(&phases(&b), &phases(&c), &c),
+            [Milestone::Expired(ip)]
+        );
+    }
+}

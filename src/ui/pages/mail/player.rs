@@ -1,0 +1,604 @@
+//! The scenario player: picks a scenario, owns the clock (real elapsed time × speed becomes
+//! simulated time for the engine's timeline), and keeps scenario, step and speed in the URL
+//! so a deep link restores them. It starts paused: nothing moves until the reader asks.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::ui::pages::text::tr;
+use wasm_bindgen::JsCast;
+
+use super::allowlist::AllowlistView;
+use super::diagram::{Diagram, NetActor, Packet};
+use super::model::{self, Cursor, DEFAULT_SPEED, SCENARIOS, SPEEDS, Show, Tick};
+use super::transcript::Transcript;
+use crate::mail::{ActorId, RelayPolicy, ScenarioId};
+use crate::ui::i18n::k;
+use crate::ui::route::Page;
+use crate::ui::{Nav, use_nav};
+
+/// Query keys this page owns.
+pub const SCENARIO: &str = "scenario";
+/// The number of steps that have happened (0: none).
+pub const STEP: &str = "step";
+/// Simulated seconds per real second.
+pub const SPEED: &str = "speed";
+
+fn initial(nav: Nav) -> (ScenarioId, usize, u64) {
+    nav.location.with_untracked(|l| {
+        let scenario = l
+            .query
+            .get(SCENARIO)
+            .and_then(ScenarioId::from_code)
+            .unwrap_or(ScenarioId::OwnCase);
+        let step = l.query.get(STEP).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let speed = l
+            .query
+            .get(SPEED)
+            .and_then(|s| s.parse().ok())
+            .filter(|s| SPEEDS.contains(s))
+            .unwrap_or(DEFAULT_SPEED);
+        (scenario, step, speed)
+    })
+}
+
+fn is_form_field(target: Option<web_sys::EventTarget>) -> (bool, bool) {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return (false, false);
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    (
+        matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"),
+        tag == "BUTTON" || tag == "A",
+    )
+}
+
+/// The scenario player: picker, controls, diagram, allowlist, explanation and transcript.
+#[component]
+pub fn Player() -> impl IntoView {
+    let nav = use_nav();
+    let (scenario0, step0, speed0) = initial(nav);
+    let scenario = RwSignal::new(scenario0);
+    let show = Memo::new(move |_| Show::new(scenario.get()));
+    let cursor = RwSignal::new(show.with_untracked(|s| Cursor::at_step(s, step0)));
+    let playing = RwSignal::new(false);
+    let speed = RwSignal::new(speed0);
+    let predict = RwSignal::new(true);
+    // Steps the reader has predicted, with the guess (true: "it will be relayed").
+    let answered: RwSignal<Vec<(usize, bool)>> = RwSignal::new(Vec::new());
+    let resume_after_answer = RwSignal::new(false);
+
+    let pos = Memo::new(move |_| cursor.with(|c| c.pos));
+    let shown = Memo::new(move |_| cursor.with(|c| c.shown));
+    let complete = Memo::new(move |_| show.with(|s| cursor.with(|c| c.step_complete(s))));
+
+    // The clock: only while playing.
+    Effect::new(move |_| {
+        if !playing.get() {
+            return;
+        }
+        let last = StoredValue::new(js_sys::Date::now());
+        let handle = set_interval_with_handle(
+            move || {
+                let now = js_sys::Date::now();
+                let elapsed = (now - last.get_value()).clamp(0.0, 1000.0);
+                last.set_value(now);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let real_ms = elapsed as u64;
+                let ask_on = predict.get_untracked();
+                let mut outcome = Tick::Running;
+                show.with_untracked(|s| {
+                    let done = answered.get_untracked();
+                    cursor.update(|c| {
+                        outcome = c.tick(s, real_ms, speed.get_untracked(), |i| {
+                            ask_on && s.has_relay_decision(i) && !done.iter().any(|(a, _)| *a == i)
+                        });
+                    });
+                });
+                match outcome {
+                    Tick::Running => {}
+                    Tick::Ask(_) => {
+                        resume_after_answer.set(true);
+                        playing.set(false);
+                        // The question is what matters now: take keyboard and screen-reader
+                        // users to it (its group label is read on arrival).
+                        request_animation_frame(|| {
+                            if let Ok(Some(el)) = document().query_selector(".question button")
+                                && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+                            {
+                                let _ = el.focus();
+                            }
+                        });
+                    }
+                    Tick::Ended => playing.set(false),
+                }
+            },
+            Duration::from_millis(100),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    });
+
+    // A deep link opened while the page is showing (a pasted or edited URL): follow it.
+    // The page's own URL updates arrive here too and change nothing.
+    Effect::new(move |_| {
+        let (wanted_scenario, wanted_step, wanted_speed) = {
+            let _ = nav.location.get();
+            initial(nav)
+        };
+        if nav.location.with_untracked(|l| l.page != Page::Mail) {
+            return;
+        }
+        if wanted_speed != speed.get_untracked() {
+            speed.set(wanted_speed);
+        }
+        let scenario_changed = wanted_scenario != scenario.get_untracked();
+        if scenario_changed {
+            playing.set(false);
+            answered.set(Vec::new());
+            scenario.set(wanted_scenario);
+        }
+        if scenario_changed || wanted_step != pos.get_untracked() {
+            playing.set(false);
+            show.with_untracked(|s| cursor.set(Cursor::at_step(s, wanted_step)));
+        }
+    });
+
+    // Deep links: the URL always says which scenario, step and speed are on screen.
+    Effect::new(move |_| {
+        let code = scenario.get().code();
+        let step = pos.get().to_string();
+        let speed = speed.get().to_string();
+        let current = nav.location.get_untracked();
+        if current.page != Page::Mail {
+            return;
+        }
+        let mut next = current.clone();
+        if code == ScenarioId::OwnCase.code() && step == "0" && speed == DEFAULT_SPEED.to_string() {
+            // At the very start the plain page address says it all (#/mail?lang=ja).
+            for key in [SCENARIO, STEP, SPEED] {
+                next.query.remove(key);
+            }
+        } else {
+            next.query.set(SCENARIO, code);
+            next.query.set(STEP, step);
+            next.query.set(SPEED, speed);
+        }
+        if next != current {
+            nav.replace(&next);
+        }
+    });
+
+    let toggle_play = move || {
+        if playing.get_untracked() {
+            playing.set(false);
+            return;
+        }
+        show.with_untracked(|s| {
+            if cursor.with_untracked(|c| c.at_end(s)) {
+                cursor.set(Cursor::START);
+            }
+        });
+        resume_after_answer.set(false);
+        playing.set(true);
+    };
+    let forward = move || {
+        playing.set(false);
+        show.with_untracked(|s| cursor.update(|c| c.forward(s)));
+    };
+    let back = move || {
+        playing.set(false);
+        show.with_untracked(|s| cursor.update(|c| c.back(s)));
+    };
+    let restart = move || {
+        playing.set(false);
+        cursor.set(Cursor::START);
+    };
+    let expiry = Memo::new(move |_| show.with(|s| cursor.with(|c| c.next_expiry(s))));
+    let jump_to_expiry = move || {
+        if let Some(t) = expiry.get_untracked() {
+            playing.set(false);
+            show.with_untracked(|s| cursor.set(Cursor::at_time(s, t)));
+        }
+    };
+    let set_speed = move |s: u64| speed.set(s);
+
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let (field, clickable) = is_form_field(ev.target());
+        if field {
+            return;
+        }
+        let key = ev.key();
+        let handled = match key.as_str() {
+            " " if clickable => false,
+            " " | "k" | "K" => {
+                toggle_play();
+                true
+            }
+            "ArrowRight" => {
+                forward();
+                true
+            }
+            "ArrowLeft" => {
+                back();
+                true
+            }
+            "1" | "2" | "3" => {
+                let i = usize::from(key.as_bytes()[0] - b'1');
+                set_speed(SPEEDS[i]);
+                true
+            }
+            "e" | "E" => {
+                jump_to_expiry();
+                true
+            }
+            "Home" => {
+                restart();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    // What the parts show.
+    let all_lines = Memo::new(move |_| {
+        let (p, n) = (pos.get(), shown.get());
+        show.with(|s| {
+            let mut out = Vec::new();
+            for (i, lines) in s.lines.iter().enumerate().take(p) {
+                if i + 1 == p {
+                    out.extend(lines.iter().take(n).cloned());
+                } else {
+                    out.extend(lines.iter().cloned());
+                }
+            }
+            out
+        })
+    });
+    let current_line = Signal::derive(move || {
+        let n = all_lines.with(Vec::len);
+        let has = show.with(|s| cursor.with(|c| !c.current_lines(s).is_empty()));
+        (has && n > 0).then(|| n - 1)
+    });
+    let packet = Memo::new(move |_| {
+        let (p, n) = (pos.get(), shown.get());
+        show.with(|s| {
+            cursor
+                .with_untracked(|c| c.current_lines(s).last().cloned())
+                .map(|line| Packet {
+                    line,
+                    serial: (p as u64) * 10_000 + (n.min(9_999) as u64),
+                })
+        })
+    });
+    let decisions = Memo::new(move |_| {
+        let p = pos.get();
+        if !complete.get() || p == 0 {
+            return Vec::new();
+        }
+        show.with(|s| s.decisions[p - 1].clone())
+    });
+    let entries = Memo::new(move |_| show.with(|s| cursor.with(|c| c.allowlist(s))));
+    let reader_ip = Signal::derive(move || {
+        show.with(|s| s.ip_of(ActorId::Reader, pos.get()))
+            .map(|ip| ip.to_string())
+            .unwrap_or_default()
+    });
+    let neighbour = Signal::derive(move || show.with(|s| s.has_actor(ActorId::NatNeighbour)));
+    let net_actor = Signal::derive(move || {
+        let p = pos.get();
+        show.with(|s| {
+            let current = p
+                .checked_sub(1)
+                .map(|i| s.actors[i])
+                .filter(|a| model::side_of(*a) == model::Side::Net);
+            let id = current.unwrap_or(ActorId::Spammer);
+            s.ip_of(id, p).map(|ip| NetActor {
+                id,
+                ip: ip.to_string(),
+            })
+        })
+    });
+    let listed = Signal::derive(move || entries.with(Vec::len));
+    let window = Signal::derive(move || show.with(|s| s.timeline.config.window));
+    let uses_allowlist = Signal::derive(move || {
+        show.with(|s| {
+            matches!(
+                s.timeline.config.policy,
+                RelayPolicy::PopBeforeSmtp | RelayPolicy::PopBeforeSmtpOrAuth
+            )
+        })
+    });
+    let total = Signal::derive(move || show.with(Show::len));
+    let end_secs = Signal::derive(move || show.with(|s| s.end / 1000));
+    let t_secs = Signal::derive(move || cursor.with(|c| c.t / 1000));
+
+    // Predict, then reveal.
+    let question = Memo::new(move |_| {
+        let p = pos.get();
+        // Asked while paused (playing stops here by itself), never while things move.
+        let ready = predict.get()
+            && !playing.get()
+            && complete.get()
+            && show.with(|s| s.has_relay_decision(p))
+            && !answered.with(|a| a.iter().any(|(i, _)| *i == p));
+        ready.then_some(p)
+    });
+    let answer = move |guess: bool| {
+        let Some(i) = question.get_untracked() else {
+            return;
+        };
+        answered.update(|a| a.push((i, guess)));
+        let resume = resume_after_answer.get_untracked();
+        show.with_untracked(|s| {
+            cursor.update(|c| {
+                c.reveal(s);
+                if !resume {
+                    c.shown = model::ALL_LINES;
+                }
+            });
+        });
+        if resume {
+            resume_after_answer.set(false);
+            playing.set(true);
+        }
+    };
+    let feedback = Memo::new(move |_| {
+        let p = pos.get();
+        let guess = answered.with(|a| {
+            a.iter()
+                .find(|(i, _)| p.checked_sub(1) == Some(*i))
+                .map(|(_, g)| *g)
+        })?;
+        let actual = show.with(|s| s.first_relay(p - 1))?.0;
+        Some(guess == actual)
+    });
+
+    let pick_scenario = move |code: String| {
+        if let Some(id) = ScenarioId::from_code(&code) {
+            playing.set(false);
+            answered.set(Vec::new());
+            scenario.set(id);
+            cursor.set(Cursor::START);
+        }
+    };
+
+    let step_text = move || {
+        let p = pos.get();
+        if p == 0 {
+            return nav.t(k::mail::player::not_started).to_owned();
+        }
+        show.with(|s| {
+            model::step_key(&s.timeline.steps[p - 1].id)
+                .map(|key| nav.t(key).to_owned())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
+            <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
+            <div class="player-pick">
+                <label for="scenario-pick">{tr(k::mail::player::scenario_label)}</label>
+                <select
+                    id="scenario-pick"
+                    prop:value=move || scenario.get().code()
+                    on:change:target=move |ev| pick_scenario(ev.target().value())
+                >
+                    {SCENARIOS
+                        .into_iter()
+                        .map(|id| {
+                            view! {
+                                <option value=id.code() selected=move || scenario.get() == id>
+                                    {move || model::scenario_key(id).map(|key| nav.t(key))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p class="scenario-intro">
+                    {move || model::scenario_intro_key(scenario.get()).map(|key| nav.t(key))}
+                </p>
+            </div>
+
+            <div class="controls" role="group" aria-label=tr(k::mail::player::region)>
+                <button type="button" class="secondary" on:click=move |_| restart()>
+                    <span aria-hidden="true">"« "</span>
+                    {tr(k::mail::player::restart)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| back() disabled=move || pos.get() == 0>
+                    <span aria-hidden="true">"‹ "</span>
+                    {tr(k::mail::player::back)}
+                </button>
+                <button type="button" class="play" on:click=move |_| toggle_play() data-testid="play">
+                    {move || if playing.get() {
+                        view! { <span aria-hidden="true">"❚❚ "</span> {nav.t(k::mail::player::pause)} }.into_any()
+                    } else {
+                        view! { <span aria-hidden="true">"▶ "</span> {nav.t(k::mail::player::play)} }.into_any()
+                    }}
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| forward()
+                    disabled=move || { pos.get() >= total.get() && complete.get() }
+                >
+                    {tr(k::mail::player::forward)}
+                    <span aria-hidden="true">" ›"</span>
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| jump_to_expiry()
+                    disabled=move || expiry.get().is_none()
+                >
+                    <span aria-hidden="true">"» "</span>
+                    {tr(k::mail::player::expiry)}
+                </button>
+                <div class="speed" role="group" aria-labelledby="speed-label">
+                    <span id="speed-label">{tr(k::mail::player::speed_label)}</span>
+                    {SPEEDS
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary speed-button"
+                                    aria-pressed=move || if speed.get() == s { "true" } else { "false" }
+                                    on:click=move |_| set_speed(s)
+                                >
+                                    {format!("{s}×")}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+            <div class="scrubber">
+                <label for="scrubber">{tr(k::mail::player::scrubber)}</label>
+                <input
+                    id="scrubber"
+                    type="range"
+                    min="0"
+                    max=move || end_secs.get().to_string()
+                    step="15"
+                    prop:value=move || t_secs.get().to_string()
+                    aria-valuetext=move || model::clock(t_secs.get() * 1000)
+                    on:input:target=move |ev| {
+                        if let Ok(secs) = ev.target().value().parse::<u64>() {
+                            playing.set(false);
+                            show.with_untracked(|s| cursor.set(Cursor::at_time(s, secs * 1000)));
+                        }
+                    }
+                />
+                <output for="scrubber" class="clock">
+                    {move || nav.fill(k::mail::player::clock, &[("time", &model::clock(t_secs.get() * 1000))])}
+                </output>
+            </div>
+
+            <div class="stage" class:speed-1=move || speed.get() == 1 class:speed-60=move || speed.get() == 60>
+                <div class="stage-main">
+                    <Diagram
+                        packet=packet
+                        decisions=decisions
+                        reader_ip=reader_ip
+                        neighbour=neighbour
+                        net_actor=net_actor
+                        listed=listed
+                        id="player"
+                    />
+                </div>
+                <div class="stage-side">
+                    <AllowlistView entries=entries window=window used=uses_allowlist id="player"/>
+                </div>
+            </div>
+
+            <div class="step-explain">
+                <p class="step-count">
+                    {move || {
+                        let p = pos.get();
+                        if p == 0 {
+                            String::new()
+                        } else {
+                            nav.fill(
+                                k::mail::player::step_of,
+                                &[("n", &p.to_string()), ("total", &total.get().to_string())],
+                            )
+                        }
+                    }}
+                </p>
+                <p class="step-text" aria-live="polite" data-testid="step-text">{step_text}</p>
+                {move || {
+                    feedback.get().map(|right| view! {
+                        <p class="feedback" class:ok=right class:bad=!right>
+                            <span aria-hidden="true">{if right { "✔ " } else { "✖ " }}</span>
+                            {if right { nav.t(k::mail::predict::right) } else { nav.t(k::mail::predict::wrong) }}
+                        </p>
+                    })
+                }}
+                {move || show.with(|s| cursor.with(|c| c.at_end(s))).then(|| view! {
+                    <p class="ended">{nav.t(k::mail::player::ended)}</p>
+                })}
+            </div>
+
+            <div class="predict">
+                <label for="predict-toggle">
+                    <input
+                        type="checkbox"
+                        id="predict-toggle"
+                        prop:checked=move || predict.get()
+                        on:change:target=move |ev| predict.set(ev.target().checked())
+                    />
+                    {tr(k::mail::predict::toggle)}
+                </label>
+                {move || question.get().map(|i| {
+                    let (who, rcpt, at) = show.with(|s| {
+                        let actor = s.actors[i];
+                        let rcpt = s
+                            .first_relay(i)
+                            .and_then(|r| r.1)
+                            .or_else(|| {
+                                s.timeline
+                                    .actors
+                                    .iter()
+                                    .find(|a| a.id == actor)
+                                    .and_then(|a| a.default_to.first().cloned())
+                            })
+                            .unwrap_or_default();
+                        (actor, rcpt, s.timeline.steps[i].at.0)
+                    });
+                    view! {
+                        <div class="question" role="group" aria-labelledby="predict-question">
+                            <p id="predict-question">
+                                <strong>{nav.t(k::mail::predict::question)}</strong>
+                                " "
+                                {nav.fill(
+                                    k::mail::predict::context,
+                                    &[
+                                        ("who", model::actor_key(who).map(|key| nav.t(key)).unwrap_or_default()),
+                                        ("rcpt", &rcpt),
+                                        ("time", &model::clock(at)),
+                                    ],
+                                )}
+                            </p>
+                            <button type="button" on:click=move |_| answer(true)>
+                                {nav.t(k::mail::predict::yes)}
+                            </button>
+                            " "
+                            <button type="button" on:click=move |_| answer(false)>
+                                {nav.t(k::mail::predict::no)}
+                            </button>
+                        </div>
+                    }
+                })}
+            </div>
+
+            <h3>{tr(k::mail::transcript::heading)}</h3>
+            <Transcript lines=all_lines current=current_line id="player"/>
+
+            <details class="shortcuts">
+                <summary>{tr(k::mail::player::shortcuts_heading)}</summary>
+                <p>{tr(k::mail::player::shortcuts_note)}</p>
+                <ul>
+                    <li>{tr(k::mail::player::shortcut_play)}</li>
+                    <li>{tr(k::mail::player::shortcut_step)}</li>
+                    <li>{tr(k::mail::player::shortcut_speed)}</li>
+                    <li>{tr(k::mail::player::shortcut_expiry)}</li>
+                    <li>{tr(k::mail::player::shortcut_home)}</li>
+                </ul>
+            </details>
+        </section>
+    }
+}

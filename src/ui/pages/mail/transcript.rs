@@ -1,0 +1,155 @@
+//! The transcript: protocol lines exactly as the engine produced them, the current one
+//! highlighted, with optional CR LF markers and decoded AUTH lines.
+
+use leptos::prelude::*;
+
+use crate::ui::pages::text::tr;
+
+use super::model::LineView;
+use crate::mail::AuthDecoded;
+use crate::ui::i18n::k;
+use crate::ui::use_nav;
+
+fn decoded_text(auth: &AuthDecoded, nul: &str) -> String {
+    let nul = format!("⟨{nul}⟩");
+    match auth {
+        AuthDecoded::Plain {
+            authzid,
+            user,
+            password,
+        } => format!("{authzid}{nul}{user}{nul}{password}"),
+        AuthDecoded::LoginUser { user } => user.clone(),
+        AuthDecoded::LoginPassword { password } => password.clone(),
+        AuthDecoded::Challenge { prompt } => prompt.clone(),
+        AuthDecoded::Cancelled => "*".to_owned(),
+        AuthDecoded::NotBase64 => "?".to_owned(),
+    }
+}
+
+/// A transcript panel. `lines` are shown in order; `current` (an index) is highlighted.
+#[component]
+pub fn Transcript(
+    /// The lines to show.
+    #[prop(into)]
+    lines: Signal<Vec<LineView>>,
+    /// The index of the current line, if any.
+    #[prop(into)]
+    current: Signal<Option<usize>>,
+    /// A prefix that keeps element ids unique on the page.
+    id: &'static str,
+    /// The accessible name of the scrolling region.
+    #[prop(optional)]
+    label: Option<crate::ui::i18n::Key>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let crlf = RwSignal::new(false);
+    let decode = RwSignal::new(false);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    // Keep the newest line in view inside the panel (never scrolls the page).
+    Effect::new(move |_| {
+        let _ = lines.with(Vec::len);
+        let _ = current.get();
+        if let Some(el) = scroller.get() {
+            // After layout, so the height includes the lines just added.
+            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
+        }
+    });
+    let label = label.unwrap_or(k::mail::transcript::region);
+    let crlf_id = format!("{id}-crlf");
+    let crlf_for = crlf_id.clone();
+    let decode_id = format!("{id}-decode");
+    let decode_for = decode_id.clone();
+    let has_auth = move || lines.with(|ls| ls.iter().any(|l| l.auth.is_some()));
+    view! {
+        <div class="transcript">
+            <div class="transcript-options">
+                <label for=crlf_for>
+                    <input
+                        type="checkbox"
+                        id=crlf_id
+                        prop:checked=move || crlf.get()
+                        on:change:target=move |ev| crlf.set(ev.target().checked())
+                    />
+                    {tr(k::mail::transcript::show_crlf)}
+                </label>
+                <label for=decode_for>
+                    <input
+                        type="checkbox"
+                        id=decode_id
+                        prop:checked=move || decode.get()
+                        on:change:target=move |ev| decode.set(ev.target().checked())
+                    />
+                    {tr(k::mail::transcript::decode_auth)}
+                </label>
+            </div>
+            <p class="transcript-legend">{tr(k::mail::transcript::legend)}</p>
+            <div
+                class="transcript-lines"
+                node_ref=scroller
+                role="region"
+                tabindex="0"
+                aria-label=tr(label)
+            >
+                {move || {
+                    let current = current.get();
+                    let crlf = crlf.get();
+                    let decode = decode.get();
+                    let nul = nav.t(k::mail::transcript::nul);
+                    let decoded_label = nav.t(k::mail::transcript::decoded);
+                    lines.with(|ls| {
+                        if ls.is_empty() {
+                            return view! {
+                                <p class="transcript-empty">
+                                    {nav.t(k::mail::transcript::empty)}
+                                </p>
+                            }
+                                .into_any();
+                        }
+                        view! {
+                            <ol class="lines">
+                                {ls
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, line)| {
+                                        let is_current = current == Some(i);
+                                        let class = format!(
+                                            "line {}{}{}",
+                                            if line.to_server() { "client" } else { "server" },
+                                            if is_current { " current" } else { "" },
+                                            if line.refusal { " refusal" } else { "" },
+                                        );
+                                        let decoded = line
+                                            .auth
+                                            .as_ref()
+                                            .filter(|_| decode)
+                                            .map(|a| {
+                                                view! {
+                                                    <span class="decoded">
+                                                        {format!("{decoded_label} {}", decoded_text(a, nul))}
+                                                    </span>
+                                                }
+                                            });
+                                        view! {
+                                            <li
+                                                class=class
+                                                aria-current=is_current.then_some("step")
+                                            >
+                                                <code>{line.prefixed()}</code>
+                                                {crlf.then(|| view! { <span class="crlf">"CR LF"</span> })}
+                                                {decoded}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                            .into_any()
+                    })
+                }}
+            </div>
+            <Show when=move || decode.get() && has_auth()>
+                <p class="note base64-note">{tr(k::mail::transcript::base64_note)}</p>
+            </Show>
+        </div>
+    }
+}

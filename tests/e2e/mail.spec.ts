@@ -1,0 +1,275 @@
+// The mail explainer (#/mail) and the glossary: the reader's own case played to the end,
+// free play, the console, deep links, a keyboard-only run, reduced motion and axe.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, open, snap } from './fixtures';
+
+const player = (page: Page) => page.locator('section.player');
+const freePlay = (page: Page) => page.locator('section.free-play');
+
+test("the reader's case, played to the end, shows the refusal and the later success", async ({ page }) => {
+  test.setTimeout(150_000);
+  await open(page, '#/mail?lang=en&speed=60');
+  const p = player(page);
+  await expect(p.locator('.step-text')).toContainText('Nothing has happened yet');
+  // Nothing moves before Play.
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).hash).toContain('step=0');
+  await p.getByRole('button', { name: 'Play' }).click();
+  // Each relay decision is predicted first: the player stops and asks.
+  const answers = ['Yes, it will be relayed', 'No, it will be refused', 'Yes, it will be relayed'];
+  for (const [i, answer] of answers.entries()) {
+    const question = p.getByRole('group', { name: /Will this RCPT succeed/ });
+    await expect(question).toBeVisible({ timeout: 60_000 });
+    // Focus moves to the question, so keyboard and screen-reader users meet it.
+    await expect(question.getByRole('button').first()).toBeFocused();
+    if (i === 1) await snap(page, 'mail-predict-en');
+    await question.getByRole('button', { name: answer }).click();
+    await expect(p.locator('.feedback')).toHaveText(/You were right/);
+  }
+  await expect(p.getByText('End of this scenario.')).toBeVisible({ timeout: 60_000 });
+  const transcript = await p.locator('.transcript-lines').innerText();
+  const refused = transcript.indexOf('554 5.7.1 <taro@example.org>: Relay access denied');
+  expect(refused).toBeGreaterThan(0);
+  // The later success: the RCPT accepted again after the refusal.
+  expect(transcript.indexOf('250 2.1.5 Ok', refused)).toBeGreaterThan(refused);
+  expect(new URL(page.url()).hash).toContain('step=6');
+  await expect(p.getByRole('button', { name: 'Play' })).toBeVisible();
+  await snap(page, 'mail-own-case-end-en');
+});
+
+test('free play: receive then send succeeds; past the window, send is refused', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  const f = freePlay(page);
+  const result = f.locator('[data-testid=free-result]');
+  await expect(f.locator('#free-window')).toHaveValue('10');
+  await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
+  await expect(result).toContainText('Mail received');
+  await expect(f.locator('[role=timer]')).toHaveText('10:00 left');
+  await f.getByRole('button', { name: 'Send mail', exact: true }).click();
+  await expect(result).toContainText('Relayed');
+  await expect(result).toContainText('taro@example.org');
+  await f.getByRole('button', { name: 'Wait 1 minute' }).click();
+  await expect(f.locator('[role=timer]')).toHaveText('09:00 left');
+  await f.getByRole('button', { name: 'Jump past the window' }).click();
+  await expect(f.getByText('Empty: no address may relay')).toBeVisible();
+  await f.getByRole('button', { name: 'Send mail', exact: true }).click();
+  await expect(result).toContainText('Refused');
+  await expect(result).toContainText('time on the allowlist has run out');
+  await expect(f.locator('.transcript-lines').first()).toContainText('Relay access denied');
+  await snap(page, 'mail-free-play-refused-en');
+
+  // The spammer is refused under POP before SMTP and relayed by an open relay.
+  await f.getByRole('button', { name: 'Send as spammer', exact: true }).click();
+  await expect(result).toContainText('never logged in');
+  await f.getByLabel('Open relay (anyone may send)').check();
+  await f.getByRole('button', { name: 'Send as spammer', exact: true }).click();
+  await expect(result).toContainText('open relay');
+  // SMTP AUTH: the reader's program logs in; no allowlist.
+  await f.getByLabel('SMTP AUTH').check();
+  await expect(f.getByText('does not use an allowlist')).toBeVisible();
+  await f.getByRole('button', { name: 'Send mail', exact: true }).click();
+  await expect(result).toContainText('logged in with SMTP AUTH');
+
+  // A one-minute window.
+  await f.getByLabel('POP before SMTP').check();
+  await f.locator('#free-window').fill('1');
+  await f.locator('#free-window').press('Tab');
+  await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
+  await expect(f.locator('[role=timer]')).toHaveText('01:00 left');
+});
+
+test('free-play buttons have their names in Japanese too', async ({ page }) => {
+  await open(page, '#/mail?lang=ja');
+  const f = freePlay(page);
+  await f.getByRole('button', { name: 'メールを受信', exact: true }).click();
+  await f.getByRole('button', { name: 'メールを送信', exact: true }).click();
+  await expect(f.locator('[data-testid=free-result]')).toContainText('中継');
+  await f.getByRole('button', { name: 'スパム送信者として送信', exact: true }).click();
+  await expect(f.locator('[data-testid=free-result]')).toContainText('拒否');
+});
+
+test('the console answers typed POP3 and SMTP commands', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  const c = page.locator('section.console');
+  const log = c.locator('.transcript-lines');
+  await expect(c.getByText('Not connected')).toBeVisible();
+  await c.getByLabel('Service').selectOption('pop3');
+  await c.getByRole('button', { name: 'Connect' }).click();
+  await expect(log).toContainText('S: +OK POP3 server ready');
+  const input = c.getByLabel('Command line');
+  await expect(input).toBeFocused();
+  await input.fill('USER hanako');
+  await input.press('Enter');
+  await expect(log).toContainText('C: USER hanako');
+  await input.fill('PASS s3cret');
+  await input.press('Enter');
+  await expect(log).toContainText("S: +OK hanako's maildrop has");
+  // The console's login fills the same allowlist as the buttons.
+  await expect(freePlay(page).locator('.allowlist [role=timer]').first()).toHaveText('10:00 left');
+  await input.fill('NOOP '.repeat(200));
+  await input.press('Enter');
+  await input.fill('QUIT');
+  await input.press('Enter');
+  await expect(log).toContainText('S: +OK');
+  await expect(c.getByText('The connection is closed.')).toBeVisible();
+
+  await c.getByLabel('Connect from').selectOption('spammer');
+  await c.getByLabel('Service').selectOption('smtp');
+  await c.getByRole('button', { name: 'Connect' }).click();
+  await expect(log).toContainText('S: 220 mail.example.net ESMTP Postfix');
+  for (const line of ['HELO bulk.example', 'MAIL FROM:<winner@lottery.example>', 'RCPT TO:<taro@example.org>']) {
+    await input.fill(line);
+    await input.press('Enter');
+  }
+  await expect(log).toContainText('S: 554 5.7.1 <taro@example.org>: Relay access denied');
+  await snap(page, 'mail-console-en');
+});
+
+test('a deep link restores scenario, step, speed and language', async ({ page }) => {
+  // At the start, the address stays plain.
+  await open(page, '#/mail?lang=en');
+  await expect(player(page).locator('.step-text')).toContainText('Nothing has happened yet');
+  expect(new URL(page.url()).hash).toBe('#/mail?lang=en');
+
+  await open(page, '#/mail?scenario=own_case&step=4&speed=10&lang=ja');
+  const p = player(page);
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await expect(p.locator('.step-count')).toHaveText('手順 4／6');
+  await expect(p.locator('#scenario-pick')).toHaveValue('own_case');
+  await expect(p.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(p.locator('.transcript-lines')).toContainText('554 5.7.1 <taro@example.org>: Relay access denied');
+  await expect(p.locator('.decisions')).toContainText('拒否');
+  await snap(page, 'mail-own-case-step4-ja');
+
+  await open(page, '#/mail?scenario=nat_neighbour&step=2&speed=60&lang=en');
+  await expect(p.locator('#scenario-pick')).toHaveValue('nat_neighbour');
+  await expect(p.locator('.dg-nb')).toContainText('Neighbour behind the same router');
+  await expect(p.locator('.decisions')).toContainText('Relayed');
+  // The language switch keeps the state.
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(p.locator('.step-count')).toHaveText('手順 2／4');
+  expect(new URL(page.url()).hash).toContain('scenario=nat_neighbour');
+  // Choosing another scenario starts it from the beginning.
+  await p.locator('#scenario-pick').selectOption('smtp_auth_instead');
+  await expect(p.locator('.step-count')).toBeHidden();
+  expect(new URL(page.url()).hash).toContain('scenario=smtp_auth_instead&step=0');
+});
+
+test('keyboard only: step, shortcuts, play and pause, free play', async ({ page }) => {
+  await open(page, '#/mail?lang=en&speed=60');
+  const p = player(page);
+  // Tab to "Next step".
+  let found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.textContent?.includes('Next step') ?? false);
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(p.locator('.step-count')).toHaveText('Step 1 of 6');
+  // Focus stays on the button; the arrow keys step while focus is in the player.
+  for (const _ of [1, 2, 3]) await page.keyboard.press('ArrowRight');
+  await expect(p.locator('.step-count')).toHaveText('Step 4 of 6');
+  await expect(p.locator('.decisions')).toContainText('Refused');
+  await page.keyboard.press('ArrowLeft');
+  await expect(p.locator('.step-count')).toHaveText('Step 3 of 6');
+  await page.keyboard.press('2');
+  await expect(p.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Home');
+  await expect(p.locator('.step-text')).toContainText('Nothing has happened yet');
+  await page.keyboard.press('k');
+  await expect(p.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(p.locator('.step-count')).toHaveText(/Step [1-6] of 6/);
+  await page.keyboard.press('k');
+  await expect(p.getByRole('button', { name: 'Play' })).toBeVisible();
+  // The scrubber moves time with the arrow keys (no dragging needed).
+  await p.locator('#scrubber').focus();
+  await page.keyboard.press('End');
+  await expect(p.locator('.step-count')).toHaveText('Step 6 of 6');
+  // Shortcuts do nothing outside the player.
+  await page.locator('main h1').click();
+  const before = new URL(page.url()).hash;
+  await page.keyboard.press('Home');
+  await page.keyboard.press('k');
+  expect(new URL(page.url()).hash).toBe(before);
+  // Free play by keyboard.
+  const receive = freePlay(page).getByRole('button', { name: 'Receive mail', exact: true });
+  await receive.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(freePlay(page).getByRole('button', { name: 'Send mail', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(freePlay(page).locator('[data-testid=free-result]')).toContainText('Relayed');
+});
+
+test('reduced motion: packets fade in instead of travelling, with the same information', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, '#/mail?lang=en&scenario=own_case&step=4');
+  const packet = player(page).locator('.packet');
+  await expect(packet).toHaveCount(1);
+  const name = await packet.evaluate((el) => getComputedStyle(el).animationName);
+  expect(name).toBe('appear');
+  await expect(player(page).locator('.dg-now')).toContainText('221 2.0.0 Bye');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const moving = await packet.evaluate((el) => getComputedStyle(el).animationName);
+  expect(moving).toMatch(/^travel-/);
+});
+
+test('the glossary opens at a linked term', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  await page.locator('.term-links').getByRole('link', { name: 'Open relay' }).click();
+  await expect(page.locator('main h1')).toHaveText('Glossary');
+  expect(new URL(page.url()).hash).toBe('#/glossary?lang=en&term=open_relay');
+  await expect(page.locator('#term-open_relay')).toBeFocused();
+  await open(page, '#/glossary?lang=ja&term=relay');
+  await expect(page.locator('#term-relay')).toHaveText('中継（リレー）');
+  await expect(page.locator('#term-relay')).toBeFocused();
+  await expect(page.locator('#term-certificate_authority')).toHaveText('認証局（CA）');
+  await snap(page, 'glossary-relay-ja');
+});
+
+test('no horizontal scrolling on a 360 px phone, mid-scenario', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const lang of ['en', 'ja']) {
+    for (const scenario of ['own_case', 'nat_neighbour', 'spammer_refused']) {
+      await open(page, `#/mail?lang=${lang}&scenario=${scenario}&step=2`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${scenario} ${lang}`).toBeLessThanOrEqual(0);
+    }
+  }
+  await snap(page, 'mail-360px-ja');
+  await player(page).locator('.diagram').screenshot({ path: 'artifacts/screenshots/mail-diagram-360px-ja.png' });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const lang of ['en', 'ja']) {
+    test(`axe: mail and glossary have no violations (${lang}, ${colorScheme})`, async ({ page }) => {
+      test.setTimeout(120_000); // seven pages, each analysed in full
+      await page.emulateMedia({ colorScheme });
+      for (const route of [
+        '#/mail',
+        '#/mail?scenario=own_case&step=4',
+        '#/mail?scenario=nat_neighbour&step=2',
+        '#/mail?scenario=smtp_auth_instead&step=1',
+        '#/glossary',
+        '#/glossary?term=tls',
+      ]) {
+        await open(page, `${route}${route.includes('?') ? '&' : '?'}lang=${lang}`);
+        if (route.includes('smtp_auth')) {
+          await player(page).locator('#player-decode').check();
+        }
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations, `${route} ${lang} ${colorScheme}`).toEqual([]);
+      }
+      // Free play and console with content.
+      await open(page, `#/mail?lang=${lang}`);
+      await freePlay(page).locator('.free-actions button').first().click();
+      await freePlay(page).locator('.free-actions button').nth(2).click();
+      await page.locator('section.console .console-connect button').first().click();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations, `free play ${lang} ${colorScheme}`).toEqual([]);
+      await snap(page, `mail-${lang}-${colorScheme}`);
+    });
+  }
+}
