@@ -9,8 +9,8 @@ use super::explain::{
     Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, utc_text, validation_key,
 };
 use super::use_cert;
-use super::verdict::short_name;
-use crate::cert::{CertificateReport, Report};
+use super::verdict::cert_name;
+use crate::cert::CertificateReport;
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
@@ -112,25 +112,17 @@ fn copy_button(text: String) -> impl IntoView {
 }
 
 /// The value of one field.
-fn field_value(report: &Report, cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
+fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
     let nav = use_nav();
     let state = use_cert();
-    let has_ext = |oid: &str| cert.extensions.iter().any(|e| e.oid == oid);
-    let ext_lines = |oid: &str| -> Vec<String> {
-        cert.extensions
-            .iter()
-            .find(|e| e.oid == oid)
-            .map(|e| e.summary.clone())
-            .unwrap_or_default()
-    };
     Some(match field.id {
         "subject" => view! { <p class="value">{cert.subject.clone()}</p> }.into_any(),
         "issuer" => view! { <p class="value">{cert.issuer.clone()}</p> }.into_any(),
         "validity" => {
             let (from_utc, to_utc) = (utc_text(&cert.not_before), utc_text(&cert.not_after));
             let (from, to) = (cert.not_before_unix, cert.not_after_unix);
-            let at = report.at_unix;
             let left = move || {
+                let at = state.at.get();
                 if at < from {
                     let n = days_between(at, from).to_string();
                     nav.fill(k::cert::details::starts_in, &[("n", &n)])
@@ -142,7 +134,6 @@ fn field_value(report: &Report, cert: &CertificateReport, field: &FieldInfo) -> 
                     nav.fill(k::cert::details::expires_in, &[("n", &n)])
                 }
             };
-            let _ = state;
             view! {
                 <p class="value">
                     {from_utc} " – " {to_utc} " " {move || nav.t(k::cert::details::utc)}
@@ -291,26 +282,23 @@ fn field_value(report: &Report, cert: &CertificateReport, field: &FieldInfo) -> 
             }
             .into_any()
         }
-        _ => {
-            let _ = (has_ext(""), ext_lines(""));
-            return None;
-        }
+        _ => return None,
     })
 }
 
 /// One certificate's details.
-fn certificate_details(report: &Report, index: usize, der: Option<Vec<u8>>) -> impl IntoView + use<> {
+fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl IntoView + use<> {
     let nav = use_nav();
-    let cert = report.certificates[index].clone();
+    let index = cert.index;
     let selected = RwSignal::new(None::<(usize, usize, leptos::prelude::Oco<'static, str>)>);
     let bytes_open = RwSignal::new(false);
     let n = (index + 1).to_string();
-    let title = format!("{n}. {}", short_name(report, index));
+    let title = format!("{n}. {}", cert_name(cert));
     let rows = FIELDS
         .iter()
         .filter_map(|field| {
-            let value = field_value(report, &cert, field)?;
-            let range = field_range(&cert, field);
+            let value = field_value(cert, field)?;
+            let range = field_range(cert, field);
             let explain_key = field.explain;
             let name_key = field.name;
             let id = format!("c{index}-{}", field.id);
@@ -377,17 +365,23 @@ fn certificate_details(report: &Report, index: usize, der: Option<Vec<u8>>) -> i
 pub fn AllDetails() -> impl IntoView {
     let nav = use_nav();
     let state = use_cert();
-    // Rebuilt per input, not per judgement: the fields do not depend on host or date
-    // (only the "days left" line does, and it follows the report).
+    // Rebuilt per input, not per judgement, so open sections stay open while the reader
+    // moves the date: the fields do not depend on host or date (the "days left" line
+    // follows the date by itself). Chain order first, as judged when the input came.
     let items = move || {
-        let report = state.report.get()?;
-        let analysis = state.analysis.get_untracked()?;
-        let mut order: Vec<usize> = report.chain.clone();
-        order.extend((0..report.certificates.len()).filter(|i| !report.chain.contains(i)));
+        let analysis = state.analysis.get()?;
+        let chain = state
+            .report
+            .with_untracked(|r| r.as_ref().map(|r| r.chain.clone()))
+            .unwrap_or_default();
+        let certs = analysis.certificates();
+        let mut order = chain.clone();
+        order.extend((0..certs.len()).filter(|i| !chain.contains(i)));
         Some(
             order
                 .into_iter()
-                .map(|i| certificate_details(&report, i, analysis.der(i).map(<[u8]>::to_vec)))
+                .filter_map(|i| certs.get(i))
+                .map(|c| certificate_details(c, analysis.der(c.index).map(<[u8]>::to_vec)))
                 .collect_view(),
         )
     };

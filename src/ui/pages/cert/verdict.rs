@@ -5,22 +5,25 @@ use leptos::prelude::*;
 
 use super::explain::{code_key, error_keys, firefox_name, shows_detail};
 use super::use_cert;
-use crate::cert::{Code, Finding, Report, Severity};
+use crate::cert::{CertificateReport, Code, Finding, Report, Severity};
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
 /// The short name of a certificate for sentences: its first common name, else its subject.
+pub fn cert_name(cert: &CertificateReport) -> String {
+    cert.subject_attributes
+        .iter()
+        .find(|a| a.name == "CN")
+        .map(|a| a.value.clone())
+        .unwrap_or_else(|| cert.subject.clone())
+}
+
+/// [`cert_name`] of certificate `index` of a report.
 pub fn short_name(report: &Report, index: usize) -> String {
     report
         .certificates
         .get(index)
-        .map(|c| {
-            c.subject_attributes
-                .iter()
-                .find(|a| a.name == "CN")
-                .map(|a| a.value.clone())
-                .unwrap_or_else(|| c.subject.clone())
-        })
+        .map(cert_name)
         .unwrap_or_default()
 }
 
