@@ -77,6 +77,8 @@ pub struct CertState {
     pub load_failed: RwSignal<bool>,
     /// A private key was found (and removed from the paste box).
     pub key_pasted: RwSignal<bool>,
+    /// What the paste box held after a private key was removed from it.
+    pub key_left: StoredValue<Option<String>>,
     /// Certificates (input order) the reader chose to trust as roots.
     pub trusted: RwSignal<Vec<usize>>,
     /// The time the page opened, seconds (the UI owns the clock).
@@ -156,6 +158,7 @@ pub fn CertPage() -> impl IntoView {
         loading: RwSignal::new(false),
         load_failed: RwSignal::new(false),
         key_pasted: RwSignal::new(false),
+        key_left: StoredValue::new(None),
         trusted,
         now,
         host,

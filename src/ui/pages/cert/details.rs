@@ -58,7 +58,7 @@ fn name_list(names: Vec<String>) -> impl IntoView {
     };
     let more = total.saturating_sub(NAMES_SHOWN);
     view! {
-        <ul class="names">{shown}</ul>
+        <ul class="names" tabindex="0" role="region" aria-label=move || nav.t(k::cert::field::san)>{shown}</ul>
         {(more > 0).then(|| {
             let count = more.to_string();
             let total = total.to_string();
@@ -330,7 +330,11 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     let hex = move || {
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
         let (before, mark, after) = hex_parts(&der, range);
-        view! { <code class="hex">{before}<mark>{mark}</mark>{after}</code> }
+        view! {
+            <code class="hex" tabindex="0" role="region" aria-label=move || nav.t(k::cert::details::bytes_heading)>
+                {before}<mark>{mark}</mark>{after}
+            </code>
+        }
     };
     let highlighted = move || {
         selected.with(|s| {

@@ -42,11 +42,19 @@ impl CertState {
     /// Parses pasted text; a private key is removed from the box first and never read.
     fn take_paste(&self, area: &web_sys::HtmlTextAreaElement) {
         let mut text = area.value();
-        let key = without_private_keys(&text);
-        self.key_pasted.set(key.is_some());
-        if let Some(cleaned) = key {
-            area.set_value(&cleaned);
-            text = cleaned;
+        match without_private_keys(&text) {
+            Some(cleaned) => {
+                area.set_value(&cleaned);
+                text = cleaned;
+                self.key_pasted.set(true);
+                self.key_left.set_value(Some(text.clone()));
+            }
+            // The warning stays while the box still holds what was left of that paste.
+            None if self.key_left.with_value(|left| left.as_deref() == Some(text.as_str())) => {}
+            None => {
+                self.key_pasted.set(false);
+                self.key_left.set_value(None);
+            }
         }
         self.load_failed.set(false);
         self.set_query(SAMPLE, None);
@@ -85,6 +93,18 @@ impl CertState {
     /// Loads a sample into the box and sets its host and date in the URL.
     fn take_sample(&self, sample: &'static Sample, area: Option<web_sys::HtmlTextAreaElement>) {
         let state = *self;
+        // A link with only `sample=` gets the sample's own host and date.
+        let mut next = state.nav.location.get_untracked();
+        let before = next.clone();
+        if next.query.get(HOST).is_none() {
+            next.query.set(HOST, sample.host);
+        }
+        if let (None, Some(at)) = (next.query.get(AT), sample.at) {
+            next.query.set(AT, at);
+        }
+        if next != before {
+            state.nav.replace(&next);
+        }
         state.loading.set(true);
         state.load_failed.set(false);
         state.key_pasted.set(false);
