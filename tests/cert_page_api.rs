@@ -5,8 +5,11 @@
 use imasara::cert::{Analysis, AnchorSource, Code, Options, UnixTime};
 
 fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/cert/{path}", env!("CARGO_MANIFEST_DIR")))
-        .expect("fixture")
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 #[test]

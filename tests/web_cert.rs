@@ -108,14 +108,21 @@ async fn the_chain_is_drawn_leaf_first_with_its_checks_and_anchor() {
         .collect();
     assert_eq!(
         roles,
-        ["The site's certificate", "Intermediate certificate", "Root certificate"]
+        [
+            "The site's certificate",
+            "Intermediate certificate",
+            "Root certificate"
+        ]
     );
     // One step between each pair, every check passing, the algorithm named.
     let links = all(".chain-link");
     assert_eq!(links.len(), 2);
     for link in &links {
         let text = link.text_content().unwrap_or_default();
-        assert!(text.contains("The signature verifies with the issuer's key: yes"), "{text}");
+        assert!(
+            text.contains("The signature verifies with the issuer's key: yes"),
+            "{text}"
+        );
         assert!(text.contains("algorithm: "), "{text}");
         assert!(!text.contains(": no"), "{text}");
     }
@@ -136,7 +143,9 @@ async fn a_self_signed_certificate_has_no_anchor_until_trusted() {
     assert_eq!(all(".chain-card").len(), 1);
     assert!(text_of(".chain-anchor").contains("Not trusted"));
     assert_eq!(
-        one(".verdict-line").get_attribute("data-verdict").as_deref(),
+        one(".verdict-line")
+            .get_attribute("data-verdict")
+            .as_deref(),
         Some("ERR_CERT_AUTHORITY_INVALID")
     );
     let trust: web_sys::HtmlElement = one(".trust-this input").unchecked_into();
@@ -144,7 +153,9 @@ async fn a_self_signed_certificate_has_no_anchor_until_trusted() {
     settle().await;
     assert!(text_of(".chain-anchor").contains("you chose to trust"));
     assert_eq!(
-        one(".verdict-line").get_attribute("data-verdict").as_deref(),
+        one(".verdict-line")
+            .get_attribute("data-verdict")
+            .as_deref(),
         Some("ok")
     );
     drop(app);
@@ -178,7 +189,11 @@ async fn every_field_has_an_explanation_in_both_languages() {
     set_hash("#/cert?lang=ja&host=amazon.com");
     settle().await;
     settle().await;
-    assert!(text_of(subject).contains("証明書が誰についてのもの"), "{}", text_of(subject));
+    assert!(
+        text_of(subject).contains("証明書が誰についてのもの"),
+        "{}",
+        text_of(subject)
+    );
     // The pasted chain survives the language switch.
     assert_eq!(all(".chain-card").len(), 3);
     drop(app);

@@ -19,7 +19,9 @@ fn absolute_url(location: &Location) -> String {
 
 /// Escapes text for an HTML attribute value in the snippet the reader copies.
 fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// The iframe snippet for `url`, titled `title`.

@@ -142,7 +142,8 @@ pub fn CertPage() -> impl IntoView {
     });
     let report = Memo::new(move |_| {
         let analysis = analysis.get()?;
-        let extra_anchors = trusted.with(|t| t.iter().filter_map(|&i| analysis.anchor(i)).collect());
+        let extra_anchors =
+            trusted.with(|t| t.iter().filter_map(|&i| analysis.anchor(i)).collect());
         let options = Options {
             at: UnixTime(at.get()),
             host: host.get(),

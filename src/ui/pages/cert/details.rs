@@ -49,7 +49,11 @@ fn name_list(names: Vec<String>) -> impl IntoView {
     let shown = {
         let names = names.clone();
         move || {
-            let n = if all.get() { total } else { total.min(NAMES_SHOWN) };
+            let n = if all.get() {
+                total
+            } else {
+                total.min(NAMES_SHOWN)
+            };
             names[..n]
                 .iter()
                 .map(|name| view! { <li>{name.clone()}</li> })
@@ -58,7 +62,7 @@ fn name_list(names: Vec<String>) -> impl IntoView {
     };
     let more = total.saturating_sub(NAMES_SHOWN);
     view! {
-        <ul class="names" tabindex="0" role="region" aria-label=move || nav.t(k::cert::field::san)>{shown}</ul>
+        <ul class="names" tabindex="0">{shown}</ul>
         {(more > 0).then(|| {
             let count = more.to_string();
             let total = total.to_string();
@@ -215,8 +219,16 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             if cert.ocsp_urls.is_empty() && cert.ca_issuers_urls.is_empty() {
                 return None;
             }
-            let mut all: Vec<String> = cert.ocsp_urls.iter().map(|u| format!("OCSP: {u}")).collect();
-            all.extend(cert.ca_issuers_urls.iter().map(|u| format!("CA Issuers: {u}")));
+            let mut all: Vec<String> = cert
+                .ocsp_urls
+                .iter()
+                .map(|u| format!("OCSP: {u}"))
+                .collect();
+            all.extend(
+                cert.ca_issuers_urls
+                    .iter()
+                    .map(|u| format!("CA Issuers: {u}")),
+            );
             lines(all)
         }
         "crl" => {
@@ -274,7 +286,11 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             view! { <ul class="plain">{items}</ul> }.into_any()
         }
         "sha256" | "sha1" => {
-            let hex = if field.id == "sha256" { &cert.sha256 } else { &cert.sha1 };
+            let hex = if field.id == "sha256" {
+                &cert.sha256
+            } else {
+                &cert.sha1
+            };
             let text = fingerprint_text(hex);
             view! {
                 <p class="value mono fingerprint">{text.clone()}</p>
@@ -331,7 +347,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
         let (before, mark, after) = hex_parts(&der, range);
         view! {
-            <code class="hex" tabindex="0" role="region" aria-label=move || nav.t(k::cert::details::bytes_heading)>
+            <code class="hex" tabindex="0">
                 {before}<mark>{mark}</mark>{after}
             </code>
         }
@@ -341,7 +357,11 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
             s.as_ref().map(|(offset, len, name)| {
                 nav.fill(
                     k::cert::details::highlighted,
-                    &[("field", name.as_str()), ("len", &len.to_string()), ("offset", &offset.to_string())],
+                    &[
+                        ("field", name.as_str()),
+                        ("len", &len.to_string()),
+                        ("offset", &offset.to_string()),
+                    ],
                 )
             })
         })

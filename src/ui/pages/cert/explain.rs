@@ -92,9 +92,7 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
     use k::cert::error as e;
     match error {
         ChromiumError::Invalid => (e::invalid_says, e::invalid_todo),
-        ChromiumError::AuthorityInvalid => {
-            (e::authority_invalid_says, e::authority_invalid_todo)
-        }
+        ChromiumError::AuthorityInvalid => (e::authority_invalid_says, e::authority_invalid_todo),
         ChromiumError::CommonNameInvalid => {
             (e::common_name_invalid_says, e::common_name_invalid_todo)
         }
@@ -113,7 +111,9 @@ pub fn firefox_name(error: ChromiumError) -> Option<&'static str> {
         ChromiumError::AuthorityInvalid => Some("SEC_ERROR_UNKNOWN_ISSUER"),
         ChromiumError::DateInvalid => Some("SEC_ERROR_EXPIRED_CERTIFICATE"),
         ChromiumError::CommonNameInvalid => Some("SSL_ERROR_BAD_CERT_DOMAIN"),
-        ChromiumError::WeakSignatureAlgorithm => Some("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"),
+        ChromiumError::WeakSignatureAlgorithm => {
+            Some("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")
+        }
         ChromiumError::Invalid | ChromiumError::WeakKey => None,
     }
 }
@@ -303,9 +303,15 @@ pub fn sample(id: &str) -> Option<&'static Sample> {
 /// The glossary ids this page links to, with their labels.
 pub const TERMS: &[(&str, Key)] = &[
     ("certificate", k::cert::terms::certificate),
-    ("certificate_authority", k::cert::terms::certificate_authority),
+    (
+        "certificate_authority",
+        k::cert::terms::certificate_authority,
+    ),
     ("root_certificate", k::cert::terms::root_certificate),
-    ("intermediate_certificate", k::cert::terms::intermediate_certificate),
+    (
+        "intermediate_certificate",
+        k::cert::terms::intermediate_certificate,
+    ),
     ("chain", k::cert::terms::chain),
     ("self_signed", k::cert::terms::self_signed),
     ("signature", k::cert::terms::signature),
@@ -362,7 +368,11 @@ pub fn hex_parts(der: &[u8], range: Option<(usize, usize)>) -> (String, String, 
     match range {
         Some((offset, len)) if offset <= der.len() => {
             let end = (offset + len).min(der.len());
-            (hex(&der[..offset]), hex(&der[offset..end]), hex(&der[end..]))
+            (
+                hex(&der[..offset]),
+                hex(&der[offset..end]),
+                hex(&der[end..]),
+            )
         }
         _ => (hex(der), String::new(), String::new()),
     }
@@ -387,7 +397,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in Code::ALL {
             let key = code_key(*code);
-            assert!(seen.insert(key), "{} shares its words with another code", code.key());
+            assert!(
+                seen.insert(key),
+                "{} shares its words with another code",
+                code.key()
+            );
             // The locale key is named after the engine's stable key.
             assert_eq!(key.name(), format!("cert_codes.{}", code.key()));
             for lang in Lang::ALL {
@@ -449,7 +463,10 @@ mod tests {
         assert_eq!(days_between(t, t + 3 * 86_400 + 5), 3);
         assert_eq!(utc_text("2027-01-23T23:59:59Z"), "2027-01-23 23:59");
         let (a, b, c) = hex_parts(&[0x30, 0x82, 0x01, 0xff], Some((1, 2)));
-        assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("30 ", "82 01 ", "ff "));
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            ("30 ", "82 01 ", "ff ")
+        );
         assert_eq!(fingerprint_text("ab01"), "AB:01");
     }
 }

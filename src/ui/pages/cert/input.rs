@@ -50,7 +50,9 @@ impl CertState {
                 self.key_left.set_value(Some(text.clone()));
             }
             // The warning stays while the box still holds what was left of that paste.
-            None if self.key_left.with_value(|left| left.as_deref() == Some(text.as_str())) => {}
+            None if self
+                .key_left
+                .with_value(|left| left.as_deref() == Some(text.as_str())) => {}
             None => {
                 self.key_pasted.set(false);
                 self.key_left.set_value(None);

@@ -81,7 +81,9 @@ pub fn Verdict() -> impl IntoView {
                     .map(|x| x.name())
                     .collect();
                 let firefox = firefox_name(e);
-                let clock = report.errors.contains(&crate::cert::ChromiumError::DateInvalid);
+                let clock = report
+                    .errors
+                    .contains(&crate::cert::ChromiumError::DateInvalid);
                 view! {
                     <p class="verdict-line bad" data-verdict=e.name()>
                         <span aria-hidden="true">"✗ "</span>
