@@ -223,6 +223,8 @@ test('field explanations open and speak both languages', async ({ page }) => {
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const lang of ['en', 'ja']) {
     test(`axe: #/cert with a sample and with details expanded (${lang}, ${colorScheme})`, async ({ page }) => {
+      // Two full-page scans, one of them with every certificate's fields and bytes open.
+      test.setTimeout(90_000);
       await page.emulateMedia({ colorScheme });
       await open(page, `#/cert?sample=incomplete&lang=${lang}`);
       await expect(page.locator('.chain-card')).toHaveCount(1);

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::cert::{Analysis, Options, Report, UnixTime};
-use crate::ui::i18n::k;
+use crate::ui::i18n::{Key, k};
 use crate::ui::route::Location;
 use crate::ui::{Nav, use_nav};
 
@@ -113,6 +113,13 @@ impl CertState {
     }
 }
 
+/// The text of `key` in the current language, as a reactive text node. One function (so
+/// one closure type) for every fixed sentence keeps the page's share of the wasm small.
+pub fn tr(key: Key) -> impl IntoView + use<> {
+    let nav = use_nav();
+    move || nav.t(key)
+}
+
 /// Reads the context set up by [`CertPage`].
 pub fn use_cert() -> CertState {
     expect_context::<CertState>()
@@ -175,8 +182,8 @@ pub fn CertPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || nav.t(k::cert::heading)}</h1>
-        <p class="lead">{move || nav.t(k::cert::lead)}</p>
+        <h1>{tr(k::cert::heading)}</h1>
+        <p class="lead">{tr(k::cert::lead)}</p>
         <input::InputPanel/>
         <verdict::Verdict/>
         <Show when=has_certs>

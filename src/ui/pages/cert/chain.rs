@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::tr;
+
 use super::explain::{check_key, result_key, utc_text};
 use super::use_cert;
 use super::verdict::short_name;
@@ -53,9 +55,9 @@ fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
                 <li class=class>
                     <span class="check-symbol" aria-hidden="true">{symbol}</span>
                     " "
-                    {move || nav.t(name)}
+                    {tr(name)}
                     ": "
-                    <strong>{move || nav.t(result)}</strong>
+                    <strong>{tr(result)}</strong>
                     {alg.map(|alg| view! {
                         " ("
                         {move || nav.fill(k::cert::chain::algorithm, &[("alg", &alg)])}
@@ -67,7 +69,7 @@ fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
         .collect();
     view! {
         <li class="chain-link">
-            <p class="link-title"><span aria-hidden="true">"↑ "</span>{move || nav.t(k::cert::chain::link)}</p>
+            <p class="link-title"><span aria-hidden="true">"↑ "</span>{tr(k::cert::chain::link)}</p>
             <ul class="checks">{checks}</ul>
         </li>
     }
@@ -91,15 +93,15 @@ fn card_view(report: &Report, position: usize) -> impl IntoView + use<> {
     let trust_id = format!("trust-{index}");
     view! {
         <li class="chain-card" data-cert=index.to_string() data-position=position.to_string()>
-            <p class="card-role">{move || nav.t(role)}</p>
+            <p class="card-role">{tr(role)}</p>
             <p class="card-name">{name}</p>
             <p class="card-dates">
                 {move || nav.fill(k::cert::chain::valid, &[("from", &from), ("to", &to)])}
                 " "
-                <span class=format!("badge {status_class}")>{move || nav.t(status)}</span>
+                <span class=format!("badge {status_class}")>{tr(status)}</span>
             </p>
             <p class="card-issuer">{move || nav.fill(k::cert::chain::issued_by, &[("name", &issuer)])}</p>
-            {self_signed.then(|| view! { <p class="badge">{move || nav.t(k::cert::chain::self_signed)}</p> })}
+            {self_signed.then(|| view! { <p class="badge">{tr(k::cert::chain::self_signed)}</p> })}
             {can_trust
                 .then(|| {
                     let checked = move || state.trusted.with(|t| t.contains(&index));
@@ -115,8 +117,8 @@ fn card_view(report: &Report, position: usize) -> impl IntoView + use<> {
                     view! {
                         <div class="trust-this">
                             <input type="checkbox" id=trust_id.clone() prop:checked=checked on:change=toggle/>
-                            <label for=trust_id>{move || nav.t(k::cert::chain::trust_this)}</label>
-                            <p class="hint">{move || nav.t(k::cert::chain::trust_note)}</p>
+                            <label for=trust_id>{tr(k::cert::chain::trust_this)}</label>
+                            <p class="hint">{tr(k::cert::chain::trust_note)}</p>
                         </div>
                     }
                 })}
@@ -138,21 +140,21 @@ fn top_view(report: &Report) -> impl IntoView + use<> {
                 <p class="card-role">{move || nav.fill(k::cert::chain::gap, &[("name", &name)])}</p>
                 {if has_urls {
                     view! {
-                        <p>{move || nav.t(k::cert::chain::gap_urls)}</p>
+                        <p>{tr(k::cert::chain::gap_urls)}</p>
                         <ul class="urls">{urls.into_iter().map(|u| view! { <li><code>{u}</code></li> }).collect_view()}</ul>
                     }
                     .into_any()
                 } else {
-                    view! { <p>{move || nav.t(k::cert::chain::gap_no_urls)}</p> }.into_any()
+                    view! { <p>{tr(k::cert::chain::gap_no_urls)}</p> }.into_any()
                 }}
-                <p class="anchor-line bad"><span aria-hidden="true">"✗ "</span>{move || nav.t(k::cert::chain::no_anchor)}</p>
+                <p class="anchor-line bad"><span aria-hidden="true">"✗ "</span>{tr(k::cert::chain::no_anchor)}</p>
             </li>
         }
         .into_any();
     }
     let line = match (trust.trusted || trust.anchor.is_some(), trust.source) {
         (true, Some(AnchorSource::Custom)) => {
-            view! { <p class="anchor-line good"><span aria-hidden="true">"✓ "</span>{move || nav.t(k::cert::chain::anchor_custom)}</p> }.into_any()
+            view! { <p class="anchor-line good"><span aria-hidden="true">"✓ "</span>{tr(k::cert::chain::anchor_custom)}</p> }.into_any()
         }
         (true, Some(AnchorSource::Mozilla)) => {
             let date = root_set.date.to_owned();
@@ -167,7 +169,7 @@ fn top_view(report: &Report) -> impl IntoView + use<> {
             }
             .into_any()
         }
-        _ => view! { <p class="anchor-line bad"><span aria-hidden="true">"✗ "</span>{move || nav.t(k::cert::chain::no_anchor)}</p> }.into_any(),
+        _ => view! { <p class="anchor-line bad"><span aria-hidden="true">"✗ "</span>{tr(k::cert::chain::no_anchor)}</p> }.into_any(),
     };
     view! { <li class="chain-anchor">{line}</li> }.into_any()
 }
@@ -203,15 +205,15 @@ pub fn ChainView() -> impl IntoView {
             <ol class="chain">{items}</ol>
             <p class="hint">{move || nav.fill(k::cert::chain::root_set_note, &[("date", date)])}</p>
             {has_aside.then(|| view! {
-                <h3>{move || nav.t(k::cert::chain::set_aside)}</h3>
+                <h3>{tr(k::cert::chain::set_aside)}</h3>
                 <ul class="set-aside">{aside}</ul>
             })}
         })
     };
     view! {
         <section class="cert-chain" aria-labelledby="cert-chain-h">
-            <h2 id="cert-chain-h">{move || nav.t(k::cert::chain::heading)}</h2>
-            <p>{move || nav.t(k::cert::chain::intro)}</p>
+            <h2 id="cert-chain-h">{tr(k::cert::chain::heading)}</h2>
+            <p>{tr(k::cert::chain::intro)}</p>
             {picture}
         </section>
     }

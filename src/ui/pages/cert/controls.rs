@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::tr;
+
 use super::explain::{date_of, parse_at};
 use super::{AT, HOST, use_cert};
 use crate::ui::i18n::k;
@@ -62,9 +64,9 @@ pub fn Controls() -> impl IntoView {
 
     view! {
         <section class="cert-controls" aria-labelledby="cert-controls-h">
-            <h2 id="cert-controls-h">{move || nav.t(k::cert::controls::heading)}</h2>
+            <h2 id="cert-controls-h">{tr(k::cert::controls::heading)}</h2>
             <div class="control">
-                <label for="cert-host">{move || nav.t(k::cert::controls::host_label)}</label>
+                <label for="cert-host">{tr(k::cert::controls::host_label)}</label>
                 <input
                     id="cert-host"
                     type="text"
@@ -75,11 +77,11 @@ pub fn Controls() -> impl IntoView {
                     prop:value=move || state.host.get().unwrap_or_default()
                     on:input:target=move |ev| state.set_query(HOST, Some(ev.target().value().trim()))
                 />
-                <p id="cert-host-hint" class="hint">{move || nav.t(k::cert::controls::host_hint)}</p>
+                <p id="cert-host-hint" class="hint">{tr(k::cert::controls::host_hint)}</p>
                 <p id="cert-host-status" class="control-status" role="status">{host_status}</p>
             </div>
             <div class="control">
-                <label for="cert-at">{move || nav.t(k::cert::controls::at_label)}</label>
+                <label for="cert-at">{tr(k::cert::controls::at_label)}</label>
                 <div class="input-row">
                     <input
                         id="cert-at"
@@ -92,10 +94,10 @@ pub fn Controls() -> impl IntoView {
                         }
                     />
                     <button type="button" on:click=move |_| state.set_query(AT, None)>
-                        {move || nav.t(k::cert::controls::today)}
+                        {tr(k::cert::controls::today)}
                     </button>
                 </div>
-                <label for="cert-at-slider" class="slider-label">{move || nav.t(k::cert::controls::at_slider)}</label>
+                <label for="cert-at-slider" class="slider-label">{tr(k::cert::controls::at_slider)}</label>
                 <input
                     id="cert-at-slider"
                     type="range"

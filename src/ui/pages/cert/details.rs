@@ -5,6 +5,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::tr;
+
 use super::explain::{
     Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, utc_text, validation_key,
 };
@@ -83,9 +85,8 @@ fn name_list(names: Vec<String>) -> impl IntoView {
 
 /// Plain lines of text, or "none".
 fn lines(values: Vec<String>) -> AnyView {
-    let nav = use_nav();
     if values.is_empty() {
-        view! { <p class="muted">{move || nav.t(k::cert::details::none)}</p> }.into_any()
+        view! { <p class="muted">{tr(k::cert::details::none)}</p> }.into_any()
     } else {
         view! { <ul class="plain">{values.into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}</ul> }
             .into_any()
@@ -104,7 +105,7 @@ fn copy_button(text: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="copy" on:click=click>{move || nav.t(k::cert::details::copy)}</button>
+        <button type="button" class="copy" on:click=click>{tr(k::cert::details::copy)}</button>
         <span class="copy-status" role="status">
             {move || match done.get() {
                 Some(true) => nav.t(k::cert::details::copied),
@@ -140,13 +141,13 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             };
             view! {
                 <p class="value">
-                    {from_utc} " – " {to_utc} " " {move || nav.t(k::cert::details::utc)}
+                    {from_utc} " – " {to_utc} " " {tr(k::cert::details::utc)}
                 </p>
                 <p class="value">
                     {move || local_text(from, nav.lang.get().tag())}
                     " – "
                     {move || local_text(to, nav.lang.get().tag())}
-                    " (" {move || nav.t(k::cert::details::local)} ")"
+                    " (" {tr(k::cert::details::local)} ")"
                 </p>
                 <p class="value days-left">{left}</p>
             }
@@ -210,7 +211,7 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
                 })
                 .collect();
             view! {
-                {level.map(|l| view! { <p class="value"><strong>{move || nav.t(l)}</strong></p> })}
+                {level.map(|l| view! { <p class="value"><strong>{tr(l)}</strong></p> })}
                 {lines(oids)}
             }
             .into_any()
@@ -273,11 +274,17 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
                 .iter()
                 .map(|e| {
                     let critical = e.critical;
-                    let summary = e.summary.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
+                    let summary = e
+                        .summary
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     view! {
                         <li>
                             <strong>{e.name.clone()}</strong>
-                            {critical.then(|| view! { " (" {move || nav.t(k::cert::details::critical)} ")" })}
+                            {critical.then(|| view! { " (" {tr(k::cert::details::critical)} ")" })}
                             {(!summary.is_empty()).then(|| view! { ": " {summary} })}
                         </li>
                     }
@@ -321,8 +328,8 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
             Some(view! {
                 <div class="field" data-field=field.id>
                     <details class="field-name">
-                        <summary id=id.clone()>{move || nav.t(name_key)}</summary>
-                        <p class="field-explain">{move || nav.t(explain_key)}</p>
+                        <summary id=id.clone()>{tr(name_key)}</summary>
+                        <p class="field-explain">{tr(explain_key)}</p>
                     </details>
                     <div class="field-value">{value}</div>
                     {range.map(|(offset, len)| view! {
@@ -335,7 +342,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
                                 bytes_open.set(true);
                             }
                         >
-                            {move || nav.t(k::cert::details::show_bytes)}
+                            {tr(k::cert::details::show_bytes)}
                         </button>
                     })}
                 </div>
@@ -369,14 +376,14 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     view! {
         <details class="cert-details" data-cert=index.to_string()>
             <summary><h3>{title}</h3></summary>
-            <p class="hint">{move || nav.t(k::cert::details::explain_hint)}</p>
+            <p class="hint">{tr(k::cert::details::explain_hint)}</p>
             <div class="fields">{rows}</div>
             <details
                 class="der"
                 prop:open=move || bytes_open.get()
                 on:toggle:target=move |ev| bytes_open.set(ev.target().open())
             >
-                <summary>{move || nav.t(k::cert::details::bytes_heading)}</summary>
+                <summary>{tr(k::cert::details::bytes_heading)}</summary>
                 <p class="hint" role="status">{highlighted}</p>
                 <Show when=move || bytes_open.get()>{hex.clone()}</Show>
             </details>
@@ -387,7 +394,6 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
 /// Details of every certificate, chain order first.
 #[component]
 pub fn AllDetails() -> impl IntoView {
-    let nav = use_nav();
     let state = use_cert();
     // Rebuilt per input, not per judgement, so open sections stay open while the reader
     // moves the date: the fields do not depend on host or date (the "days left" line
@@ -411,7 +417,7 @@ pub fn AllDetails() -> impl IntoView {
     };
     view! {
         <section class="cert-fields" aria-labelledby="cert-fields-h">
-            <h2 id="cert-fields-h">{move || nav.t(k::cert::details::heading)}</h2>
+            <h2 id="cert-fields-h">{tr(k::cert::details::heading)}</h2>
             {items}
         </section>
     }

@@ -347,7 +347,7 @@ pub fn date_of(seconds: i64) -> String {
 pub fn utc_text(rfc3339: &str) -> String {
     let t = rfc3339.replacen('T', " ", 1);
     let t = t.trim_end_matches('Z');
-    format!("{}", t.get(..16).unwrap_or(t))
+    t.get(..16).unwrap_or(t).to_owned()
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier), rounded toward zero.

@@ -3,6 +3,8 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+
+use super::tr;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -174,10 +176,12 @@ pub fn InputPanel() -> impl IntoView {
     let on_drop = move |event: ev::DragEvent| {
         event.prevent_default();
         dragging.set(false);
-        if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-            if files.length() > 0 {
-                state.take_files(files, area.get_untracked());
-            }
+        if let Some(files) = event
+            .data_transfer()
+            .and_then(|d| d.files())
+            .filter(|f| f.length() > 0)
+        {
+            state.take_files(files, area.get_untracked());
         }
     };
     let on_dragover = move |event: ev::DragEvent| {
@@ -221,8 +225,8 @@ pub fn InputPanel() -> impl IntoView {
 
     view! {
         <section class="cert-input" aria-labelledby="cert-input-h">
-            <h2 id="cert-input-h">{move || nav.t(k::cert::input::heading)}</h2>
-            <p class="privacy">{move || nav.t(k::cert::input::privacy)}</p>
+            <h2 id="cert-input-h">{tr(k::cert::input::heading)}</h2>
+            <p class="privacy">{tr(k::cert::input::privacy)}</p>
             <div
                 class="drop-zone"
                 class:dragging=move || dragging.get()
@@ -230,7 +234,7 @@ pub fn InputPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="cert-paste">{move || nav.t(k::cert::input::paste_label)}</label>
+                <label for="cert-paste">{tr(k::cert::input::paste_label)}</label>
                 <textarea
                     id="cert-paste"
                     node_ref=area
@@ -241,7 +245,7 @@ pub fn InputPanel() -> impl IntoView {
                     on:input=on_input
                 ></textarea>
                 <div class="input-row">
-                    <label for="cert-files">{move || nav.t(k::cert::input::files_label)}</label>
+                    <label for="cert-files">{tr(k::cert::input::files_label)}</label>
                     <input
                         id="cert-files"
                         type="file"
@@ -249,13 +253,13 @@ pub fn InputPanel() -> impl IntoView {
                         accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert"
                         on:change=on_files
                     />
-                    <button type="button" on:click=clear>{move || nav.t(k::cert::input::clear)}</button>
+                    <button type="button" on:click=clear>{tr(k::cert::input::clear)}</button>
                 </div>
-                <p class="hint">{move || nav.t(k::cert::input::drop_zone)}</p>
+                <p class="hint">{tr(k::cert::input::drop_zone)}</p>
             </div>
             <p class="input-status" role="status">{status}</p>
             <KeyWarning/>
-            <h3>{move || nav.t(k::cert::input::samples_heading)}</h3>
+            <h3>{tr(k::cert::input::samples_heading)}</h3>
             <ul class="samples">
                 {SAMPLES
                     .iter()
@@ -285,13 +289,12 @@ pub fn InputPanel() -> impl IntoView {
 /// The warning shown when a private key was pasted. It never shows the key.
 #[component]
 fn KeyWarning() -> impl IntoView {
-    let nav = use_nav();
     let state = use_cert();
     view! {
         <Show when=move || state.key_pasted.get()>
             <div class="key-warning" role="alert">
-                <h3>{move || nav.t(k::cert::key::heading)}</h3>
-                <p>{move || nav.t(k::cert::key::body)}</p>
+                <h3>{tr(k::cert::key::heading)}</h3>
+                <p>{tr(k::cert::key::body)}</p>
             </div>
         </Show>
     }

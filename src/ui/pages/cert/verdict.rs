@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::tr;
+
 use super::explain::{code_key, error_keys, firefox_name, shows_detail};
 use super::use_cert;
 use crate::cert::{CertificateReport, Code, Finding, Report, Severity};
@@ -49,7 +51,7 @@ fn finding_item(report: &Report, finding: &Finding) -> impl IntoView + use<> {
     view! {
         <li class=class data-code=finding.code.key()>
             {about.map(|about| view! { <span class="finding-about">{about}": "</span> })}
-            {move || nav.t(key)}
+            {tr(key)}
             {detail.map(|d| view! { " " <code class="finding-detail">{d}</code> })}
         </li>
     }
@@ -58,7 +60,6 @@ fn finding_item(report: &Report, finding: &Finding) -> impl IntoView + use<> {
 /// The verdict section.
 #[component]
 pub fn Verdict() -> impl IntoView {
-    let nav = use_nav();
     let state = use_cert();
     let body = move || {
         let report = state.report.get()?;
@@ -87,10 +88,10 @@ pub fn Verdict() -> impl IntoView {
                 view! {
                     <p class="verdict-line bad" data-verdict=e.name()>
                         <span aria-hidden="true">"✗ "</span>
-                        {move || nav.t(says)}
+                        {tr(says)}
                     </p>
                     <dl class="error-names">
-                        <dt>{move || nav.t(k::cert::verdict::chrome)}</dt>
+                        <dt>{tr(k::cert::verdict::chrome)}</dt>
                         <dd>
                             <code class="error-name">{e.name()}</code>
                             {others
@@ -101,14 +102,14 @@ pub fn Verdict() -> impl IntoView {
                         {firefox
                             .map(|f| {
                                 view! {
-                                    <dt>{move || nav.t(k::cert::verdict::firefox)}</dt>
+                                    <dt>{tr(k::cert::verdict::firefox)}</dt>
                                     <dd><code>{f}</code></dd>
                                 }
                             })}
                     </dl>
-                    <h3>{move || nav.t(k::cert::verdict::todo_heading)}</h3>
-                    <p>{move || nav.t(todo)}</p>
-                    {clock.then(|| view! { <p class="note">{move || nav.t(k::cert::verdict::clock_note)}</p> })}
+                    <h3>{tr(k::cert::verdict::todo_heading)}</h3>
+                    <p>{tr(todo)}</p>
+                    {clock.then(|| view! { <p class="note">{tr(k::cert::verdict::clock_note)}</p> })}
                 }
                 .into_any()
             }
@@ -121,7 +122,7 @@ pub fn Verdict() -> impl IntoView {
                 view! {
                     <p class="verdict-line good" data-verdict="ok">
                         <span aria-hidden="true">"✓ "</span>
-                        {move || nav.t(key)}
+                        {tr(key)}
                     </p>
                 }
                 .into_any()
@@ -146,12 +147,12 @@ pub fn Verdict() -> impl IntoView {
                 {has_problems
                     .then(|| {
                         view! {
-                            <h3>{move || nav.t(k::cert::verdict::findings_heading)}</h3>
+                            <h3>{tr(k::cert::verdict::findings_heading)}</h3>
                             <ul class="findings">{problems}</ul>
                         }
                     })}
                 <details class="notes">
-                    <summary>{move || nav.t(k::cert::verdict::notes_heading)}</summary>
+                    <summary>{tr(k::cert::verdict::notes_heading)}</summary>
                     <ul class="findings">{notes}</ul>
                 </details>
             }
@@ -161,7 +162,7 @@ pub fn Verdict() -> impl IntoView {
     view! {
         <Show when=move || state.report.with(Option::is_some)>
             <section class="verdict" aria-labelledby="cert-verdict-h">
-                <h2 id="cert-verdict-h">{move || nav.t(k::cert::verdict::heading)}</h2>
+                <h2 id="cert-verdict-h">{tr(k::cert::verdict::heading)}</h2>
                 {body}
             </section>
         </Show>
