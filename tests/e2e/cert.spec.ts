@@ -195,6 +195,7 @@ test('after a 10 MB paste the page answers a click within a second', async ({ pa
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.chain-card')).toHaveCount(3);
+  await expect(page.locator('.input-status')).toContainText('Read a paste of 10.0 MB');
   const started = Date.now();
   await page.locator('.notes > summary').click();
   await expect(page.locator('.notes')).toHaveAttribute('open', '');

@@ -61,6 +61,8 @@ impl<T> std::ops::Deref for Shared<T> {
 pub enum Source {
     Nothing,
     Pasted,
+    /// A paste too long to keep in the box (its length in bytes).
+    LargePaste(usize),
     Sample(&'static str),
     Files(String),
 }

@@ -15,6 +15,9 @@ use crate::cert::input::without_private_keys;
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
+/// Pastes longer than this are read, then removed from the box.
+const LARGE_PASTE: usize = 1_000_000;
+
 /// Fetches one of our own sample files as text (same origin; the CSP allows only that).
 async fn fetch_text(path: &str) -> Option<String> {
     let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
@@ -66,7 +69,15 @@ impl CertState {
             self.analysis.set(None);
             self.source.set(Source::Nothing);
         } else {
-            self.load(Analysis::parse(text.as_bytes()), Source::Pasted);
+            let analysis = Analysis::parse(text.as_bytes());
+            if text.len() > LARGE_PASTE {
+                // Megabytes of text in the box slow every later click (the browser lays
+                // it out again); the certificates are read, so the box can be emptied.
+                area.set_value("");
+                self.load(analysis, Source::LargePaste(text.len()));
+            } else {
+                self.load(analysis, Source::Pasted);
+            }
         }
     }
 
@@ -213,6 +224,13 @@ pub fn InputPanel() -> impl IntoView {
                     &[("certs", &certs), ("blocks", &blocks)],
                 );
                 match state.source.get() {
+                    Source::LargePaste(bytes) => {
+                        let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+                        format!(
+                            "{} {found}",
+                            nav.fill(k::cert::input::large_paste, &[("mb", &mb)])
+                        )
+                    }
                     Source::Files(names) => format!(
                         "{} {found}",
                         nav.fill(k::cert::input::from_files, &[("names", &names)])
