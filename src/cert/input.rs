@@ -445,6 +445,33 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
     }
 }
 
+/// The pasted text with every PEM private-key block removed (BEGIN line to its END line,
+/// or to the next BEGIN line or the end when the END is missing), so the page never shows
+/// key material back to the reader. `None` when the text holds no private-key block.
+pub fn without_private_keys(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    let mut found = false;
+    for line in text.split_inclusive('\n') {
+        let t = trim(line.as_bytes());
+        if let Some(label) = begin_label(t) {
+            inside = classify(&String::from_utf8_lossy(label)) == BlockKind::PemPrivateKey;
+            found |= inside;
+            if inside {
+                continue;
+            }
+        }
+        if inside {
+            if end_label(t).is_some() {
+                inside = false;
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    found.then_some(out)
+}
+
 fn trim(line: &[u8]) -> &[u8] {
     let start = line
         .iter()
@@ -527,6 +554,19 @@ mod tests {
         text.extend_from_slice(&[b'A'; 60]);
         let d = decode_all(&[&text]);
         assert!(d.findings.iter().any(|f| f.code == Code::PemHeadersMissing));
+    }
+
+    #[test]
+    fn private_key_blocks_are_removed_from_text() {
+        let text = "intro\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n\
+                    -----BEGIN RSA PRIVATE KEY-----\nSECRET\n-----END RSA PRIVATE KEY-----\n\
+                    -----BEGIN PRIVATE KEY-----\nSECRET2\n";
+        let cleaned = without_private_keys(text).expect("has a key");
+        assert!(!cleaned.contains("SECRET"));
+        assert!(!cleaned.contains("PRIVATE KEY"));
+        assert!(cleaned.contains("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"));
+        assert!(cleaned.starts_with("intro\n"));
+        assert_eq!(without_private_keys("no key here"), None);
     }
 
     #[test]

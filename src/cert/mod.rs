@@ -352,6 +352,18 @@ impl Analysis {
         &self.input_findings
     }
 
+    /// The DER bytes of certificate `index` (input order), for the page's hex view.
+    pub fn der(&self, index: usize) -> Option<&[u8]> {
+        self.data.get(index).map(|d| d.der.as_slice())
+    }
+
+    /// Certificate `index` as a custom trust anchor (its subject and key), for the page's
+    /// "trust this root" switch.
+    pub fn anchor(&self, index: usize) -> Option<Anchor> {
+        self.der(index)
+            .and_then(|der| Anchor::from_input(der).into_iter().next())
+    }
+
     /// Judges the set at a time, for a host, against anchors.
     pub fn judge(&self, options: &Options) -> Report {
         Judge::new(self, options).run()

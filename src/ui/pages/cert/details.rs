@@ -1,0 +1,424 @@
+//! Details per certificate: every field with a one-line explanation (expandable), dates in
+//! UTC and local time with the days left, fingerprints with copy buttons, and the DER bytes
+//! with the chosen field highlighted.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::tr;
+
+use super::explain::{
+    Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, utc_text, validation_key,
+};
+use super::use_cert;
+use super::verdict::cert_name;
+use crate::cert::CertificateReport;
+use crate::ui::i18n::k;
+use crate::ui::use_nav;
+
+/// How many names of a long list are shown before "show all".
+const NAMES_SHOWN: usize = 50;
+
+/// The time in the reader's own time zone and language.
+fn local_text(unix: i64, lang_tag: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    String::from(date.to_locale_string(lang_tag, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// Where the bytes of `field` are in `cert`, if it has that field.
+fn field_range(cert: &CertificateReport, field: &FieldInfo) -> Option<(usize, usize)> {
+    match field.bytes {
+        Bytes::Range(name) => cert
+            .ranges
+            .iter()
+            .find(|r| r.field == name)
+            .map(|r| (r.offset, r.length)),
+        Bytes::Extension(oid) => cert
+            .extensions
+            .iter()
+            .find(|e| e.oid == oid)
+            .map(|e| (e.offset, e.length)),
+        Bytes::Whole => Some((0, cert.der_length)),
+    }
+}
+
+/// A list of names, long lists cut short until asked.
+fn name_list(names: Vec<String>) -> impl IntoView {
+    let nav = use_nav();
+    let all = RwSignal::new(false);
+    let total = names.len();
+    let names = std::sync::Arc::new(names);
+    let shown = {
+        let names = names.clone();
+        move || {
+            let n = if all.get() {
+                total
+            } else {
+                total.min(NAMES_SHOWN)
+            };
+            names[..n]
+                .iter()
+                .map(|name| view! { <li>{name.clone()}</li> })
+                .collect_view()
+        }
+    };
+    let more = total.saturating_sub(NAMES_SHOWN);
+    view! {
+        <ul class="names" tabindex="0">{shown}</ul>
+        {(more > 0).then(|| {
+            let count = more.to_string();
+            let total = total.to_string();
+            view! {
+                <Show when=move || !all.get()>
+                    <p>
+                        {let count = count.clone(); move || nav.fill(k::cert::details::more_names, &[("n", &count)])}
+                        " "
+                        <button type="button" on:click=move |_| all.set(true)>
+                            {let total = total.clone(); move || nav.fill(k::cert::details::show_all, &[("n", &total)])}
+                        </button>
+                    </p>
+                </Show>
+            }
+        })}
+    }
+}
+
+/// Plain lines of text, or "none".
+fn lines(values: Vec<String>) -> AnyView {
+    if values.is_empty() {
+        view! { <p class="muted">{tr(k::cert::details::none)}</p> }.into_any()
+    } else {
+        view! { <ul class="plain">{values.into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}</ul> }
+            .into_any()
+    }
+}
+
+/// A copy button for `text`.
+fn copy_button(text: String) -> impl IntoView {
+    let nav = use_nav();
+    let done = RwSignal::new(None::<bool>);
+    let click = move |_: ev::MouseEvent| {
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            done.set(Some(ok));
+        });
+    };
+    view! {
+        <button type="button" class="copy" on:click=click>{tr(k::cert::details::copy)}</button>
+        <span class="copy-status" role="status">
+            {move || match done.get() {
+                Some(true) => nav.t(k::cert::details::copied),
+                Some(false) => nav.t(k::cert::details::copy_failed),
+                None => "",
+            }}
+        </span>
+    }
+}
+
+/// The value of one field.
+fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
+    let nav = use_nav();
+    let state = use_cert();
+    Some(match field.id {
+        "subject" => view! { <p class="value">{cert.subject.clone()}</p> }.into_any(),
+        "issuer" => view! { <p class="value">{cert.issuer.clone()}</p> }.into_any(),
+        "validity" => {
+            let (from_utc, to_utc) = (utc_text(&cert.not_before), utc_text(&cert.not_after));
+            let (from, to) = (cert.not_before_unix, cert.not_after_unix);
+            let left = move || {
+                let at = state.at.get();
+                if at < from {
+                    let n = days_between(at, from).to_string();
+                    nav.fill(k::cert::details::starts_in, &[("n", &n)])
+                } else if at > to {
+                    let n = days_between(to, at).to_string();
+                    nav.fill(k::cert::details::expired_ago, &[("n", &n)])
+                } else {
+                    let n = days_between(at, to).to_string();
+                    nav.fill(k::cert::details::expires_in, &[("n", &n)])
+                }
+            };
+            view! {
+                <p class="value">
+                    {from_utc} " – " {to_utc} " " {tr(k::cert::details::utc)}
+                </p>
+                <p class="value">
+                    {move || local_text(from, nav.lang.get().tag())}
+                    " – "
+                    {move || local_text(to, nav.lang.get().tag())}
+                    " (" {tr(k::cert::details::local)} ")"
+                </p>
+                <p class="value days-left">{left}</p>
+            }
+            .into_any()
+        }
+        "san" => {
+            let mut names = Vec::new();
+            for (i, dns) in cert.san_dns.iter().enumerate() {
+                match cert.san_dns_unicode.get(i).cloned().flatten() {
+                    Some(u) => names.push(format!("{dns} ({u})")),
+                    None => names.push(dns.clone()),
+                }
+            }
+            names.extend(cert.san_ip.iter().cloned());
+            names.extend(cert.san_email.iter().cloned());
+            names.extend(cert.san_uri.iter().cloned());
+            if names.is_empty() {
+                lines(names)
+            } else {
+                name_list(names).into_any()
+            }
+        }
+        "public_key" => {
+            let key = &cert.public_key;
+            let mut text = key.algorithm.clone();
+            if let Some(bits) = key.bits {
+                text.push_str(&format!(", {bits} bits"));
+            }
+            if let Some(curve) = &key.curve {
+                text.push_str(&format!(", {curve}"));
+            }
+            view! { <p class="value">{text}</p> }.into_any()
+        }
+        "signature_algorithm" => {
+            view! { <p class="value">{cert.signature_algorithm.clone()}</p> }.into_any()
+        }
+        "basic_constraints" => {
+            let is_ca = cert.is_ca;
+            let path_len = cert.path_len.map(|n| n.to_string());
+            view! {
+                <p class="value">
+                    {move || nav.t(if is_ca { k::cert::details::ca } else { k::cert::details::not_ca })}
+                    {path_len.map(|n| view! { "; " {move || nav.fill(k::cert::details::path_len, &[("n", &n)])} })}
+                </p>
+            }
+            .into_any()
+        }
+        "key_usage" => lines(cert.key_usage.clone()),
+        "ext_key_usage" => lines(cert.ext_key_usage.clone()),
+        "policies" => {
+            if cert.policies.is_empty() {
+                return None;
+            }
+            let level = cert.validation_level.as_deref().and_then(validation_key);
+            let oids: Vec<String> = cert
+                .policies
+                .iter()
+                .map(|p| match &p.name {
+                    Some(n) => format!("{} ({n})", p.oid),
+                    None => p.oid.clone(),
+                })
+                .collect();
+            view! {
+                {level.map(|l| view! { <p class="value"><strong>{tr(l)}</strong></p> })}
+                {lines(oids)}
+            }
+            .into_any()
+        }
+        "aia" => {
+            if cert.ocsp_urls.is_empty() && cert.ca_issuers_urls.is_empty() {
+                return None;
+            }
+            let mut all: Vec<String> = cert
+                .ocsp_urls
+                .iter()
+                .map(|u| format!("OCSP: {u}"))
+                .collect();
+            all.extend(
+                cert.ca_issuers_urls
+                    .iter()
+                    .map(|u| format!("CA Issuers: {u}")),
+            );
+            lines(all)
+        }
+        "crl" => {
+            if cert.crl_urls.is_empty() {
+                return None;
+            }
+            lines(cert.crl_urls.clone())
+        }
+        "scts" => {
+            if cert.scts.is_empty() {
+                return None;
+            }
+            lines(cert.scts.iter().map(|s| utc_text(&s.time)).collect())
+        }
+        "key_ids" => {
+            if cert.subject_key_id.is_none() && cert.authority_key_id.is_none() {
+                return None;
+            }
+            let mut all = Vec::new();
+            if let Some(s) = &cert.subject_key_id {
+                all.push(format!("SKI: {s}"));
+            }
+            if let Some(a) = &cert.authority_key_id {
+                all.push(format!("AKI: {a}"));
+            }
+            lines(all)
+        }
+        "name_constraints" => {
+            let nc = cert.name_constraints.as_ref()?;
+            let mut all: Vec<String> = nc.permitted.iter().map(|p| format!("+ {p}")).collect();
+            all.extend(nc.excluded.iter().map(|e| format!("− {e}")));
+            lines(all)
+        }
+        "serial" => view! { <p class="value mono">{cert.serial_hex.clone()}</p> }.into_any(),
+        "version" => view! { <p class="value">{cert.version.to_string()}</p> }.into_any(),
+        "extensions" => {
+            if cert.extensions.is_empty() {
+                return None;
+            }
+            let items = cert
+                .extensions
+                .iter()
+                .map(|e| {
+                    let critical = e.critical;
+                    let summary = e
+                        .summary
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    view! {
+                        <li>
+                            <strong>{e.name.clone()}</strong>
+                            {critical.then(|| view! { " (" {tr(k::cert::details::critical)} ")" })}
+                            {(!summary.is_empty()).then(|| view! { ": " {summary} })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="plain">{items}</ul> }.into_any()
+        }
+        "sha256" | "sha1" => {
+            let hex = if field.id == "sha256" {
+                &cert.sha256
+            } else {
+                &cert.sha1
+            };
+            let text = fingerprint_text(hex);
+            view! {
+                <p class="value mono fingerprint">{text.clone()}</p>
+                {copy_button(text)}
+            }
+            .into_any()
+        }
+        _ => return None,
+    })
+}
+
+/// One certificate's details.
+fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl IntoView + use<> {
+    let nav = use_nav();
+    let index = cert.index;
+    let selected = RwSignal::new(None::<(usize, usize, leptos::prelude::Oco<'static, str>)>);
+    let bytes_open = RwSignal::new(false);
+    let n = (index + 1).to_string();
+    let title = format!("{n}. {}", cert_name(cert));
+    let rows = FIELDS
+        .iter()
+        .filter_map(|field| {
+            let value = field_value(cert, field)?;
+            let range = field_range(cert, field);
+            let explain_key = field.explain;
+            let name_key = field.name;
+            let id = format!("c{index}-{}", field.id);
+            Some(view! {
+                <div class="field" data-field=field.id>
+                    <details class="field-name">
+                        <summary id=id.clone()>{tr(name_key)}</summary>
+                        <p class="field-explain">{tr(explain_key)}</p>
+                    </details>
+                    <div class="field-value">{value}</div>
+                    {range.map(|(offset, len)| view! {
+                        <button
+                            type="button"
+                            class="show-bytes"
+                            aria-describedby=id
+                            on:click=move |_| {
+                                selected.set(Some((offset, len, nav.t(name_key).into())));
+                                bytes_open.set(true);
+                            }
+                        >
+                            {tr(k::cert::details::show_bytes)}
+                        </button>
+                    })}
+                </div>
+            })
+        })
+        .collect_view();
+    let der = std::sync::Arc::new(der.unwrap_or_default());
+    let hex = move || {
+        let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
+        let (before, mark, after) = hex_parts(&der, range);
+        view! {
+            <code class="hex" tabindex="0">
+                {before}<mark>{mark}</mark>{after}
+            </code>
+        }
+    };
+    let highlighted = move || {
+        selected.with(|s| {
+            s.as_ref().map(|(offset, len, name)| {
+                nav.fill(
+                    k::cert::details::highlighted,
+                    &[
+                        ("field", name.as_str()),
+                        ("len", &len.to_string()),
+                        ("offset", &offset.to_string()),
+                    ],
+                )
+            })
+        })
+    };
+    view! {
+        <details class="cert-details" data-cert=index.to_string()>
+            <summary><h3>{title}</h3></summary>
+            <p class="hint">{tr(k::cert::details::explain_hint)}</p>
+            <div class="fields">{rows}</div>
+            <details
+                class="der"
+                prop:open=move || bytes_open.get()
+                on:toggle:target=move |ev| bytes_open.set(ev.target().open())
+            >
+                <summary>{tr(k::cert::details::bytes_heading)}</summary>
+                <p class="hint" role="status">{highlighted}</p>
+                <Show when=move || bytes_open.get()>{hex.clone()}</Show>
+            </details>
+        </details>
+    }
+}
+
+/// Details of every certificate, chain order first.
+#[component]
+pub fn AllDetails() -> impl IntoView {
+    let state = use_cert();
+    // Rebuilt per input, not per judgement, so open sections stay open while the reader
+    // moves the date: the fields do not depend on host or date (the "days left" line
+    // follows the date by itself). Chain order first, as judged when the input came.
+    let items = move || {
+        let analysis = state.analysis.get()?;
+        let chain = state
+            .report
+            .with_untracked(|r| r.as_ref().map(|r| r.chain.clone()))
+            .unwrap_or_default();
+        let certs = analysis.certificates();
+        let mut order = chain.clone();
+        order.extend((0..certs.len()).filter(|i| !chain.contains(i)));
+        Some(
+            order
+                .into_iter()
+                .filter_map(|i| certs.get(i))
+                .map(|c| certificate_details(c, analysis.der(c.index).map(<[u8]>::to_vec)))
+                .collect_view(),
+        )
+    };
+    view! {
+        <section class="cert-fields" aria-labelledby="cert-fields-h">
+            <h2 id="cert-fields-h">{tr(k::cert::details::heading)}</h2>
+            {items}
+        </section>
+    }
+}

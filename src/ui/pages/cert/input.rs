@@ -1,0 +1,319 @@
+//! The input: a paste box, a file picker, a drop zone, the samples, the privacy note and
+//! the private-key warning. Each input is parsed once ([`CertState::load`]).
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::tr;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::explain::{self, SAMPLES, Sample};
+use super::{AT, CertState, HOST, SAMPLE, Source, use_cert};
+use crate::cert::Analysis;
+use crate::cert::input::without_private_keys;
+use crate::ui::i18n::k;
+use crate::ui::use_nav;
+
+/// Pastes longer than this are read, then removed from the box.
+const LARGE_PASTE: usize = 1_000_000;
+
+/// Fetches one of our own sample files as text (same origin; the CSP allows only that).
+async fn fetch_text(path: &str) -> Option<String> {
+    let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
+/// Reads files (PEM or DER) as bytes.
+async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<String>) {
+    let mut contents = Vec::new();
+    let mut names = Vec::new();
+    for i in 0..files.length() {
+        let Some(file) = files.get(i) else { continue };
+        names.push(file.name());
+        if let Ok(buffer) = JsFuture::from(file.array_buffer()).await {
+            contents.push(js_sys::Uint8Array::new(&buffer).to_vec());
+        }
+    }
+    (contents, names)
+}
+
+impl CertState {
+    /// Parses pasted text; a private key is removed from the box first and never read.
+    fn take_paste(&self, area: &web_sys::HtmlTextAreaElement) {
+        let mut text = area.value();
+        match without_private_keys(&text) {
+            Some(cleaned) => {
+                area.set_value(&cleaned);
+                text = cleaned;
+                self.key_pasted.set(true);
+                self.key_left.set_value(Some(text.clone()));
+            }
+            // The warning stays while the box still holds what was left of that paste.
+            None if self
+                .key_left
+                .with_value(|left| left.as_deref() == Some(text.as_str())) => {}
+            None => {
+                self.key_pasted.set(false);
+                self.key_left.set_value(None);
+            }
+        }
+        self.load_failed.set(false);
+        self.set_query(SAMPLE, None);
+        if text.trim().is_empty() {
+            self.analysis.set(None);
+            self.source.set(Source::Nothing);
+        } else {
+            let analysis = Analysis::parse(text.as_bytes());
+            if text.len() > LARGE_PASTE {
+                // Megabytes of text in the box slow every later click (the browser lays
+                // it out again); the certificates are read, so the box can be emptied.
+                area.set_value("");
+                self.load(analysis, Source::LargePaste(text.len()));
+            } else {
+                self.load(analysis, Source::Pasted);
+            }
+        }
+    }
+
+    fn take_files(&self, files: web_sys::FileList, area: Option<web_sys::HtmlTextAreaElement>) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let (contents, names) = read_files(files).await;
+            if contents.is_empty() {
+                return;
+            }
+            if let Some(area) = area {
+                area.set_value("");
+            }
+            let slices: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+            let analysis = Analysis::parse_inputs(&slices);
+            state.key_pasted.set(
+                analysis
+                    .input_findings()
+                    .iter()
+                    .any(|f| f.code == crate::cert::Code::PrivateKeyPasted),
+            );
+            state.load_failed.set(false);
+            state.set_query(SAMPLE, None);
+            state.load(analysis, Source::Files(names.join(", ")));
+        });
+    }
+
+    /// Loads a sample into the box and sets its host and date in the URL.
+    fn take_sample(&self, sample: &'static Sample, area: Option<web_sys::HtmlTextAreaElement>) {
+        let state = *self;
+        // A link with only `sample=` gets the sample's own host and date.
+        let mut next = state.nav.location.get_untracked();
+        let before = next.clone();
+        if next.query.get(HOST).is_none() {
+            next.query.set(HOST, sample.host);
+        }
+        if let (None, Some(at)) = (next.query.get(AT), sample.at) {
+            next.query.set(AT, at);
+        }
+        if next != before {
+            state.nav.replace(&next);
+        }
+        state.loading.set(true);
+        state.load_failed.set(false);
+        state.key_pasted.set(false);
+        leptos::task::spawn_local(async move {
+            let text = fetch_text(&format!("samples/{}", sample.file)).await;
+            state.loading.set(false);
+            let Some(text) = text else {
+                state.load_failed.set(true);
+                return;
+            };
+            if let Some(area) = area {
+                area.set_value(&text);
+            }
+            state.load(Analysis::parse(text.as_bytes()), Source::Sample(sample.id));
+        });
+    }
+}
+
+/// Sets the URL to a sample with its host and date (the page then loads it).
+fn choose_sample(state: CertState, sample: &'static Sample) {
+    let mut next = state.nav.location.get_untracked();
+    next.query.set(SAMPLE, sample.id);
+    next.query.set(HOST, sample.host);
+    match sample.at {
+        Some(at) => next.query.set(AT, at),
+        None => next.query.remove(AT),
+    }
+    state.nav.replace(&next);
+}
+
+/// The input section.
+#[component]
+pub fn InputPanel() -> impl IntoView {
+    let nav = use_nav();
+    let state = use_cert();
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let dragging = RwSignal::new(false);
+
+    // The URL's sample decides what is loaded (a deep link, or a click on a sample).
+    let wanted = Memo::new(move |_| {
+        nav.location
+            .with(|l| l.query.get(SAMPLE).and_then(explain::sample))
+    });
+    Effect::new(move |_| {
+        if let Some(sample) = wanted.get() {
+            let loaded = state.source.get_untracked() == Source::Sample(sample.id);
+            if !loaded {
+                state.take_sample(sample, area.get_untracked());
+            }
+        }
+    });
+
+    let on_input = move |_: ev::Event| {
+        if let Some(a) = area.get_untracked() {
+            state.take_paste(&a);
+        }
+    };
+    let on_files = move |event: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> =
+            event.target().and_then(|t| t.dyn_into().ok());
+        if let Some(files) = input.as_ref().and_then(|i| i.files()) {
+            state.take_files(files, area.get_untracked());
+        }
+    };
+    let on_drop = move |event: ev::DragEvent| {
+        event.prevent_default();
+        dragging.set(false);
+        if let Some(files) = event
+            .data_transfer()
+            .and_then(|d| d.files())
+            .filter(|f| f.length() > 0)
+        {
+            state.take_files(files, area.get_untracked());
+        }
+    };
+    let on_dragover = move |event: ev::DragEvent| {
+        event.prevent_default();
+        dragging.set(true);
+    };
+    let clear = move |_| {
+        if let Some(a) = area.get_untracked() {
+            a.set_value("");
+            state.take_paste(&a);
+            let _ = a.focus();
+        }
+    };
+
+    let status = move || {
+        if state.loading.get() {
+            return nav.t(k::cert::input::loading).to_owned();
+        }
+        if state.load_failed.get() {
+            return nav.t(k::cert::input::load_failed).to_owned();
+        }
+        state.analysis.with(|a| match a {
+            None => nav.t(k::cert::input::empty).to_owned(),
+            Some(a) => {
+                let certs = a.certificates().len().to_string();
+                let blocks = a.blocks().len().to_string();
+                let found = nav.fill(
+                    k::cert::input::found,
+                    &[("certs", &certs), ("blocks", &blocks)],
+                );
+                match state.source.get() {
+                    Source::LargePaste(bytes) => {
+                        let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+                        format!(
+                            "{} {found}",
+                            nav.fill(k::cert::input::large_paste, &[("mb", &mb)])
+                        )
+                    }
+                    Source::Files(names) => format!(
+                        "{} {found}",
+                        nav.fill(k::cert::input::from_files, &[("names", &names)])
+                    ),
+                    _ => found,
+                }
+            }
+        })
+    };
+
+    view! {
+        <section class="cert-input" aria-labelledby="cert-input-h">
+            <h2 id="cert-input-h">{tr(k::cert::input::heading)}</h2>
+            <p class="privacy">{tr(k::cert::input::privacy)}</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=on_dragover
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="cert-paste">{tr(k::cert::input::paste_label)}</label>
+                <textarea
+                    id="cert-paste"
+                    node_ref=area
+                    rows="8"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="-----BEGIN CERTIFICATE-----"
+                    on:input=on_input
+                ></textarea>
+                <div class="input-row">
+                    <label for="cert-files">{tr(k::cert::input::files_label)}</label>
+                    <input
+                        id="cert-files"
+                        type="file"
+                        multiple
+                        accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert"
+                        on:change=on_files
+                    />
+                    <button type="button" on:click=clear>{tr(k::cert::input::clear)}</button>
+                </div>
+                <p class="hint">{tr(k::cert::input::drop_zone)}</p>
+            </div>
+            <p class="input-status" role="status">{status}</p>
+            <KeyWarning/>
+            <h3>{tr(k::cert::input::samples_heading)}</h3>
+            <ul class="samples">
+                {SAMPLES
+                    .iter()
+                    .map(|sample| {
+                        let current = move || {
+                            (state.source.get() == Source::Sample(sample.id)).then_some("true")
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    data-sample=sample.id
+                                    aria-pressed=move || current().unwrap_or("false")
+                                    on:click=move |_| choose_sample(state, sample)
+                                >
+                                    {move || nav.t(sample.label)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The warning shown when a private key was pasted. It never shows the key.
+#[component]
+fn KeyWarning() -> impl IntoView {
+    let state = use_cert();
+    view! {
+        <Show when=move || state.key_pasted.get()>
+            <div class="key-warning" role="alert">
+                <h3>{tr(k::cert::key::heading)}</h3>
+                <p>{tr(k::cert::key::body)}</p>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,244 @@
+// The padlock explainer (#/cert): samples and their verdicts, the chain picture, files,
+// drag and drop, live controls, text-only rendering, the private-key warning, a huge paste,
+// accessibility in both languages and colour schemes.
+import AxeBuilder from '@axe-core/playwright';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect, open, snap } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const FIX = 'tests/fixtures/cert';
+const pem = (path: string) => readFileSync(`${FIX}/${path}`, 'utf8');
+
+/** The PEM blocks of a file, in file order. */
+function blocks(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+}
+
+async function paste(page: Page, text: string) {
+  await page.locator('#cert-paste').fill(text);
+}
+
+const verdict = (page: Page) => page.locator('.verdict-line');
+const errorNames = (page: Page) => page.locator('.error-names');
+
+// Each sample and what a browser would say about it (the engine's verdict, at the date and
+// host the sample sets).
+const SAMPLES: { id: string; verdict: string; also?: string; code?: string }[] = [
+  { id: 'self-signed', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'self_signed_leaf' },
+  { id: 'valid', verdict: 'ok' },
+  { id: 'expired', verdict: 'ERR_CERT_DATE_INVALID', code: 'expired' },
+  { id: 'wrong-host', verdict: 'ERR_CERT_COMMON_NAME_INVALID', code: 'host_mismatch' },
+  { id: 'incomplete', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
+  {
+    id: 'sha1',
+    verdict: 'ERR_CERT_AUTHORITY_INVALID',
+    also: 'ERR_CERT_WEAK_SIGNATURE_ALGORITHM',
+    code: 'weak_signature_algorithm',
+  },
+  { id: 'superfish', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
+  { id: 'ev', verdict: 'ok' },
+  { id: 'many-names', verdict: 'ERR_CERT_AUTHORITY_INVALID' },
+];
+
+for (const s of SAMPLES) {
+  test(`sample ${s.id} gives its verdict`, async ({ page }) => {
+    await open(page, `#/cert?lang=en`);
+    await page.locator(`button[data-sample="${s.id}"]`).click();
+    await expect(page.locator(`button[data-sample="${s.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(verdict(page)).toHaveAttribute('data-verdict', s.verdict);
+    if (s.also) await expect(errorNames(page)).toContainText(s.also);
+    if (s.code) await expect(page.locator(`.finding[data-code="${s.code}"]`).first()).toBeVisible();
+    // The deep link reflects the sample, its host and date.
+    expect(new URL(page.url()).hash).toContain(`sample=${s.id}`);
+    expect(new URL(page.url()).hash).toContain('host=');
+    await snap(page, `cert-sample-${s.id}`);
+  });
+}
+
+test('a deep link opens a sample with its host and date, in Japanese', async ({ page }) => {
+  await open(page, '#/cert?sample=expired&lang=ja');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  await expect(verdict(page)).toContainText('有効期間の外');
+  await open(page, '#/cert?sample=valid&host=example.org&lang=en');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_COMMON_NAME_INVALID');
+  await expect(page.locator('#cert-host')).toHaveValue('example.org');
+});
+
+test('the incomplete chain is drawn with a gap and the AIA address, not fetched', async ({ page }) => {
+  await open(page, '#/cert?sample=incomplete&lang=en');
+  const gap = page.locator('.chain-gap');
+  await expect(gap).toContainText('DigiCert SHA2 Secure Server CA');
+  await expect(gap.locator('.urls code')).toContainText('http://');
+});
+
+test('a chain pasted out of order is drawn in order', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  const [leaf, intermediate, root] = blocks(pem('real-chains/amazon.com.pem'));
+  await paste(page, [root, leaf, intermediate].join('\n'));
+  const cards = page.locator('.chain-card');
+  await expect(cards).toHaveCount(3);
+  // Input order was root (0), leaf (1), intermediate (2); the picture is leaf first.
+  await expect(cards.nth(0)).toHaveAttribute('data-cert', '1');
+  await expect(cards.nth(1)).toHaveAttribute('data-cert', '2');
+  await expect(cards.nth(2)).toHaveAttribute('data-cert', '0');
+  await expect(cards.nth(0).locator('.card-role')).toHaveText("The site's certificate");
+  await expect(cards.nth(2).locator('.card-role')).toHaveText('Root certificate');
+  await expect(page.locator('.chain-link')).toHaveCount(2);
+  await expect(page.locator('.chain-link').first()).toContainText('The signature verifies with the issuer\'s key: yes');
+  await expect(page.locator('.finding[data-code="out_of_order"]')).toBeVisible();
+  await expect(page.locator('.chain-anchor')).toContainText('Mozilla root set');
+  // A pasted input cannot be linked: the sample key is gone from the URL.
+  expect(new URL(page.url()).hash).not.toContain('sample=');
+});
+
+test('a DER file can be chosen with the file picker', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  await page.locator('#cert-files').setInputFiles(`${FIX}/openssl/leaf-rsa-pkcs1-sha256.der`);
+  await expect(page.locator('.input-status')).toContainText('leaf-rsa-pkcs1-sha256.der');
+  await expect(page.locator('.input-status')).toContainText('Found 1 certificate(s)');
+  await expect(page.locator('.chain-card')).toHaveCount(1);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', /ERR_CERT_/);
+});
+
+test('certificate files can be dropped onto the box', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  const text = pem('real-chains/docs.python.org.pem');
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'python.pem', { type: 'application/x-pem-file' }));
+    const zone = document.querySelector('.drop-zone')!;
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, text);
+  await expect(page.locator('.input-status')).toContainText('python.pem');
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  await expect(page.locator('.chain-card').first()).toContainText('python.org');
+});
+
+test('changing the host and the date changes the verdict', async ({ page }) => {
+  await open(page, '#/cert?sample=valid&lang=en');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  const host = page.locator('#cert-host');
+  await host.fill('www.example.org');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_COMMON_NAME_INVALID');
+  await expect(page.locator('#cert-host-status')).toContainText('No name in the certificate matches www.example.org');
+  expect(new URL(page.url()).hash).toContain('host=www.example.org');
+  await host.fill('amazon.com');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  // A date after the leaf expires (2027-01-23).
+  await page.locator('#cert-at').fill('2027-06-01');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  expect(new URL(page.url()).hash).toContain('at=2027-06-01');
+  await expect(page.locator('.chain-card').first().locator('.badge.bad')).toHaveText('expired');
+  // The slider works from the keyboard.
+  await page.locator('#cert-at-slider').focus();
+  await page.keyboard.press('ArrowLeft');
+  expect(new URL(page.url()).hash).toContain('at=2027-05-31');
+  // "Today" returns to now.
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  expect(new URL(page.url()).hash).not.toContain('at=');
+});
+
+test('trusting a self-signed root makes the browser accept it', async ({ page }) => {
+  await open(page, '#/cert?sample=self-signed&lang=en');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_AUTHORITY_INVALID');
+  await page.getByLabel('Trust this root, as if it were installed on this computer').check();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  await expect(page.locator('.chain-anchor')).toContainText('you chose to trust this root');
+  await expect(page.locator('.finding[data-code="trusted_by_custom_anchor"]')).toBeAttached();
+});
+
+test('a subject with HTML and script is shown as text and nothing runs', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  await paste(page, pem('page/html-subject.pem'));
+  await expect(page.locator('.chain-card .card-name')).toHaveText('<img src=x onerror=window.__pwned=1>');
+  const details = page.locator('.cert-details').first();
+  await details.locator('summary').first().click();
+  await expect(details.locator('.field[data-field="subject"] .value')).toContainText(
+    '<script>window.__pwned=2</script>',
+  );
+  await expect(details.locator('.field[data-field="subject"] .value')).toContainText('<b>Bold & Co</b>');
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  expect(await page.locator('main img, main script, main b').count()).toBe(0);
+});
+
+test('a private key shows only the warning, never the key', async ({ page }) => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const secret = keyPem.split('\n')[5];
+  await open(page, '#/cert?lang=en');
+  await paste(page, keyPem + '\n' + pem('real-chains/amazon.com.pem'));
+  const warning = page.getByRole('alert');
+  await expect(warning).toContainText('You pasted a private key');
+  await expect(page.locator('#cert-paste')).not.toHaveValue(/PRIVATE KEY/);
+  expect(await page.locator('#cert-paste').inputValue()).not.toContain(secret);
+  expect(await page.locator('body').innerText()).not.toContain(secret);
+  // The certificates pasted with it are still checked.
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  await snap(page, 'cert-private-key');
+  // A key alone: the warning, no chain.
+  await paste(page, keyPem);
+  await expect(warning).toBeVisible();
+  await expect(page.locator('.chain-card')).toHaveCount(0);
+  expect(await page.locator('#cert-paste').inputValue()).not.toContain(secret);
+});
+
+test('after a 10 MB paste the page answers a click within a second', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  // Built inside the page (sending 10 MB through the test driver is what would be slow),
+  // then given to the box the way a paste arrives: the value changes, an input event fires.
+  await page.evaluate((chain) => {
+    const area = document.querySelector<HTMLTextAreaElement>('#cert-paste')!;
+    area.value = chain + ('x'.repeat(99) + '\n').repeat(100_000); // + 10,000,000 bytes
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  await expect(page.locator('.input-status')).toContainText('Read a paste of 10.0 MB');
+  const started = Date.now();
+  await page.locator('.notes > summary').click();
+  await expect(page.locator('.notes')).toHaveAttribute('open', '');
+  expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test('field explanations open and speak both languages', async ({ page }) => {
+  await open(page, '#/cert?sample=ev&lang=en');
+  const leaf = page.locator('.cert-details').first();
+  await leaf.locator('summary').first().click();
+  const san = leaf.locator('.field[data-field="san"]');
+  await san.locator('summary').click();
+  await expect(san.locator('.field-explain')).toContainText('site names the certificate is valid for');
+  await expect(leaf.locator('.field[data-field="policies"]')).toContainText('extended validation (EV)');
+  await expect(leaf.locator('.field[data-field="validity"] .days-left')).toContainText('expires in');
+  // Highlight the names' bytes in the DER view.
+  await san.getByRole('button', { name: 'Highlight its bytes' }).click();
+  await expect(leaf.locator('.der')).toHaveAttribute('open', '');
+  await expect(leaf.locator('.hex mark')).not.toBeEmpty();
+  await expect(leaf.locator('.der [role="status"]')).toContainText('Highlighted: Names');
+  await snap(page, 'cert-details-en');
+  await page.getByRole('link', { name: '日本語' }).click();
+  await expect(san.locator('.field-explain')).toContainText('ブラウザーは入力されたアドレスをここで探します');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const lang of ['en', 'ja']) {
+    test(`axe: #/cert with a sample and with details expanded (${lang}, ${colorScheme})`, async ({ page }) => {
+      // Two full-page scans, one of them with every certificate's fields and bytes open.
+      test.setTimeout(90_000);
+      await page.emulateMedia({ colorScheme });
+      await open(page, `#/cert?sample=incomplete&lang=${lang}`);
+      await expect(page.locator('.chain-card')).toHaveCount(1);
+      let results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations, 'sample loaded').toEqual([]);
+      await open(page, `#/cert?sample=valid&lang=${lang}`);
+      await expect(page.locator('.chain-card')).toHaveCount(3);
+      await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.locator('.field[data-field="subject"] .show-bytes').first().click();
+      await expect(page.locator('.hex mark').first()).toBeVisible();
+      results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations, 'details expanded').toEqual([]);
+      await snap(page, `cert-expanded-${lang}-${colorScheme}`);
+    });
+  }
+}
