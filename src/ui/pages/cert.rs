@@ -16,7 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::cert::{Analysis, Options, Report, UnixTime};
-use crate::ui::i18n::{Key, k};
+use crate::ui::i18n::k;
 use crate::ui::route::Location;
 use crate::ui::{Nav, use_nav};
 
@@ -115,12 +115,8 @@ impl CertState {
     }
 }
 
-/// The text of `key` in the current language, as a reactive text node. One function (so
-/// one closure type) for every fixed sentence keeps the page's share of the wasm small.
-pub fn tr(key: Key) -> impl IntoView + use<> {
-    let nav = use_nav();
-    move || nav.t(key)
-}
+/// Fixed sentences: the shared text closure (see `pages::text`).
+pub use crate::ui::pages::text::tr;
 
 /// Reads the context set up by [`CertPage`].
 pub fn use_cert() -> CertState {

@@ -300,29 +300,6 @@ pub fn sample(id: &str) -> Option<&'static Sample> {
     SAMPLES.iter().find(|s| s.id == id)
 }
 
-/// The glossary ids this page links to, with their labels.
-pub const TERMS: &[(&str, Key)] = &[
-    ("certificate", k::cert::terms::certificate),
-    (
-        "certificate_authority",
-        k::cert::terms::certificate_authority,
-    ),
-    ("root_certificate", k::cert::terms::root_certificate),
-    (
-        "intermediate_certificate",
-        k::cert::terms::intermediate_certificate,
-    ),
-    ("chain", k::cert::terms::chain),
-    ("self_signed", k::cert::terms::self_signed),
-    ("signature", k::cert::terms::signature),
-    ("hostname", k::cert::terms::hostname),
-    ("validity", k::cert::terms::validity),
-    ("fingerprint", k::cert::terms::fingerprint),
-    ("dv_ov_ev", k::cert::terms::dv_ov_ev),
-    ("revocation", k::cert::terms::revocation),
-    ("tls", k::cert::terms::tls),
-];
-
 /// Seconds since the epoch at 00:00 UTC of `YYYY-MM-DD` (the URL's `at`), or of a full
 /// RFC 3339 time.
 pub fn parse_at(text: &str) -> Option<i64> {

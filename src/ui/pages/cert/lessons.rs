@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use super::tr;
 
-use super::explain::TERMS;
 use crate::ui::i18n::k;
-use crate::ui::route::Page;
+use crate::ui::pages::glossary::{CERT_TERMS, TermLink, term};
 use crate::ui::use_nav;
 
 /// The openssl command that prints a server's chain (a sample host; the reader edits it).
@@ -18,11 +17,6 @@ const OPENSSL: &str =
 #[component]
 pub fn Lessons() -> impl IntoView {
     let nav = use_nav();
-    let term_href = move |id: &str| {
-        let base = nav.href(Page::Glossary);
-        let sep = if base.contains('?') { '&' } else { '?' };
-        format!("{base}{sep}term={id}")
-    };
     view! {
         <section class="cert-lesson" aria-labelledby="cert-lesson-h">
             <h2 id="cert-lesson-h">{tr(k::cert::lesson::heading)}</h2>
@@ -71,13 +65,11 @@ pub fn Lessons() -> impl IntoView {
         <nav class="cert-terms" aria-labelledby="cert-terms-h">
             <h2 id="cert-terms-h">{tr(k::cert::terms::heading)}</h2>
             <ul class="terms">
-                {TERMS
+                {CERT_TERMS
                     .iter()
-                    .map(|(id, label)| {
-                        let id = *id;
-                        let label = *label;
-                        view! { <li><a href=move || term_href(id)>{tr(label)}</a></li> }
-                    })
+                    .copied()
+                    .chain(term("tls"))
+                    .map(|term| view! { <li><TermLink term/></li> })
                     .collect_view()}
             </ul>
         </nav>
