@@ -16,6 +16,7 @@ use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
 pub mod allowlist;
 pub mod diagram;
 pub mod free_play;
+pub mod handout;
 pub mod model;
 pub mod player;
 pub mod transcript;

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::allowlist::AllowlistView;
 use super::diagram::{Diagram, NetActor, Packet};
+use super::handout::Handout;
 use super::model::{self, Cursor, DEFAULT_SPEED, SCENARIOS, SPEEDS, Show, Tick};
 use super::transcript::Transcript;
 use crate::mail::{ActorId, RelayPolicy, ScenarioId};
@@ -587,6 +588,8 @@ pub fn Player() -> impl IntoView {
 
             <h3>{tr(k::mail::transcript::heading)}</h3>
             <Transcript lines=all_lines current=current_line id="player"/>
+
+            <Handout show/>
 
             <details class="shortcuts">
                 <summary>{tr(k::mail::player::shortcuts_heading)}</summary>

@@ -1,0 +1,88 @@
+//! The printed handout: the current scenario as a static, annotated sequence of steps,
+//! each with its explanation, its transcript lines and the allowlist as it stands after
+//! the step. On screen only a "Print handout" button shows; the sequence is `.print-only`.
+
+use leptos::prelude::*;
+
+use super::model::{self, Show};
+use crate::ui::i18n::k;
+use crate::ui::pages::text::tr;
+use crate::ui::use_nav;
+
+/// The "Print handout" button and the sequence the printer gets.
+#[component]
+pub fn Handout(
+    /// The scenario being shown, run and prepared.
+    show: Memo<Show>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let steps = move || {
+        show.with(|s| {
+            let total = s.timeline.steps.len();
+            s.timeline
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| {
+                    let explain = model::step_key(&step.id).map(|key| nav.t(key));
+                    let heading = nav.fill(
+                        k::mail::handout::step_heading,
+                        &[
+                            ("n", &(i + 1).to_string()),
+                            ("total", &total.to_string()),
+                            ("time", &model::clock(step.at.0)),
+                        ],
+                    );
+                    let lines: Vec<String> = s.lines[i].iter().map(|l| l.prefixed()).collect();
+                    let allowlist: Vec<String> = step
+                        .allowlist
+                        .iter()
+                        .map(|e| {
+                            nav.fill(
+                                k::mail::handout::entry,
+                                &[
+                                    ("ip", &e.ip.to_string()),
+                                    ("left", &model::clock(e.remaining)),
+                                ],
+                            )
+                        })
+                        .collect();
+                    view! {
+                        <section class="handout-step">
+                            <h3>{heading}</h3>
+                            <p>{explain}</p>
+                            {(!lines.is_empty()).then(|| view! { <pre class="handout-lines">{lines.join("\n")}</pre> })}
+                            <p class="handout-allowlist">
+                                <strong>{nav.t(k::mail::handout::allowlist)}</strong>" "
+                                {if allowlist.is_empty() {
+                                    nav.t(k::mail::handout::allowlist_empty).to_owned()
+                                } else {
+                                    allowlist.join(", ")
+                                }}
+                            </p>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <p class="no-print">
+            <button type="button" class="secondary" on:click=print>
+                {tr(k::mail::handout::print_button)}
+            </button>
+            " "{tr(k::mail::handout::print_note)}
+        </p>
+        <div class="print-only handout">
+            <h2>
+                {move || nav.t(k::mail::handout::heading)}": "
+                {move || show.with(|s| model::scenario_key(s.timeline.scenario).map(|key| nav.t(key)))}
+            </h2>
+            {move || show.with(|s| model::scenario_intro_key(s.timeline.scenario).map(|key| view! { <p>{nav.t(key)}</p> }))}
+            {steps}
+        </div>
+    }
+}
