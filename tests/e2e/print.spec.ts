@@ -31,3 +31,19 @@ test('the handout prints in Japanese too', async ({ page }) => {
   expect(text).toContain('配布資料');
   expect(text).toMatch(/手順 1／\d+/);
 });
+
+test('a certificate report prints fully expanded', async ({ page }) => {
+  await open(page, '#/cert?sample=valid&lang=en');
+  const leaf = page.locator('.cert-details').first();
+  // On screen the details are collapsed; the printer gets them open.
+  await expect(leaf).not.toHaveAttribute('open', '');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.pdf({ path: 'artifacts/report-cert-en.pdf', format: 'A4' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  const text = pdfText('artifacts/report-cert-en.pdf');
+  // A field explanation inside the collapsed details, and a fingerprint.
+  expect(text).toContain('site names the certificate is valid for');
+  expect(text).toContain('SHA-256');
+  // Closed again afterwards.
+  await expect(leaf).not.toHaveAttribute('open', '');
+});
