@@ -8,28 +8,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser;
+use browser::{document, settle};
+
 const AMAZON: &str = include_str!("fixtures/cert/real-chains/amazon.com.pem");
 const SELF_SIGNED: &str = include_str!("fixtures/cert/badssl/wildcard-self-signed.pem");
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .expect("window")
-        .document()
-        .expect("document")
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer");
-    leptos::task::tick().await;
-}
 
 fn all(selector: &str) -> Vec<web_sys::Element> {
     let list = document().query_selector_all(selector).expect("selector");
