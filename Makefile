@@ -36,9 +36,10 @@ test: tools
 test-native:
 	cargo test --all-targets
 
-# 2. Components mounted in headless Chromium (wasm-bindgen-test).
+# 2. Components mounted in headless Chromium (wasm-bindgen-test). The test server cannot
+#    serve the certificate engine's worker, so these run the engine in-process.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test 'web*'
+	cargo test --target wasm32-unknown-unknown --features inline-cert --test 'web*'
 
 # 3. The release build, served under a sub-path, driven by Playwright.
 test-e2e: dist
@@ -63,6 +64,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features inline-cert -- -D warnings
 	@node scripts/notices.mjs target/third-party.check.txt > /dev/null
 	@cmp -s target/third-party.check.txt static/third-party.txt \
 	  || { echo "static/third-party.txt is out of date: run 'make notices'"; exit 1; }

@@ -2,7 +2,8 @@
 //!
 //! `locales/en/*.toml` and `locales/ja/*.toml` hold every user-facing string. Each file is a
 //! namespace (`locales/en/home.toml` → `k::home::…`); tables nest. The script generates:
-//! - `k`, a tree of modules whose constants are typed keys (`k::home::title: Key`),
+//! - `k`, a tree of modules whose constants are typed keys (`k::home::title: Key`), and
+//!   in each module `ENTRIES`, the keys below it by relative name (`k::mail::step::ENTRIES`),
 //! - `EN` and `JA`, one string table per language, indexed by key,
 //! - `KEY_NAMES`, the dotted name of every key (for tests and diagnostics).
 //!
@@ -89,30 +90,8 @@ fn generate(en: &Flat, ja: &Flat) -> String {
     code.push_str("/// Typed keys, one module per locale file and table.\n");
     code.push_str("#[allow(non_upper_case_globals, dead_code)]\npub mod k {\n");
     code.push_str("    use super::Key;\n");
-    let mut open: Vec<&str> = Vec::new();
-    for (index, key) in keys.iter().enumerate() {
-        let parts: Vec<&str> = key.split('.').collect();
-        let (modules, leaf) = parts.split_at(parts.len() - 1);
-        let common = open.iter().zip(modules).take_while(|(a, b)| a == b).count();
-        while open.len() > common {
-            open.pop();
-            let _ = writeln!(code, "{}}}", "    ".repeat(open.len() + 1));
-        }
-        for m in &modules[common..] {
-            let _ = writeln!(code, "{}pub mod {m} {{", "    ".repeat(open.len() + 1));
-            open.push(m);
-            let _ = writeln!(code, "{}use super::Key;", "    ".repeat(open.len() + 1));
-        }
-        let _ = writeln!(
-            code,
-            "{}pub const {}: Key = Key({index});",
-            "    ".repeat(open.len() + 1),
-            leaf[0]
-        );
-    }
-    while open.pop().is_some() {
-        let _ = writeln!(code, "{}}}", "    ".repeat(open.len() + 2));
-    }
+    let indexed: Vec<(usize, &str)> = keys.iter().map(|k| k.as_str()).enumerate().collect();
+    emit_module(&mut code, "", &indexed, 1);
     code.push_str("}\n");
     let _ = writeln!(
         code,
@@ -133,4 +112,46 @@ fn generate(en: &Flat, ja: &Flat) -> String {
     }
     code.push_str("];\n");
     code
+}
+
+/// Emits the keys whose dotted names start with `prefix` (`mail.step.`): nested modules,
+/// one constant per key, and `ENTRIES`, every key below with its name relative to the
+/// module, sorted (for lookups by name, e.g. a step id from the mail engine; only the
+/// tables the page looks up by name end up in the build).
+fn emit_module(code: &mut String, prefix: &str, keys: &[(usize, &str)], depth: usize) {
+    let indent = "    ".repeat(depth);
+    let mut i = 0;
+    while i < keys.len() {
+        let (index, name) = keys[i];
+        let rest = &name[prefix.len()..];
+        match rest.split_once('.') {
+            None => {
+                let _ = writeln!(code, "{indent}pub const {rest}: Key = Key({index});");
+                i += 1;
+            }
+            Some((module, _)) => {
+                let inner = format!("{prefix}{module}.");
+                let end = keys[i..]
+                    .iter()
+                    .position(|(_, n)| !n.starts_with(&inner))
+                    .map_or(keys.len(), |p| i + p);
+                let _ = writeln!(code, "{indent}pub mod {module} {{");
+                let _ = writeln!(code, "{indent}    use super::Key;");
+                emit_module(code, &inner, &keys[i..end], depth + 1);
+                let _ = writeln!(code, "{indent}}}");
+                i = end;
+            }
+        }
+    }
+    if !prefix.is_empty() {
+        let _ = writeln!(code, "{indent}pub static ENTRIES: &[(&str, Key)] = &[");
+        for (index, name) in keys {
+            let _ = writeln!(
+                code,
+                "{indent}    ({:?}, Key({index})),",
+                &name[prefix.len()..]
+            );
+        }
+        let _ = writeln!(code, "{indent}];");
+    }
 }

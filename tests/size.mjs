@@ -13,7 +13,10 @@ const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const KINDS = new Set(['.html', '.js', '.wasm', '.css']);
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const referenced = new Set(['index.html']);
-for (const m of index.matchAll(/(?:href|src|data-js|data-wasm)="\.?\/?([^"#?]+)"/g)) referenced.add(m[1]);
+// Attribute values quoted or not (the release build's HTML is minified).
+for (const m of index.matchAll(/(?:href|src|data-js|data-wasm)=(?:"([^"]*)"|([^\s>"]+))/g)) {
+  referenced.add((m[1] ?? m[2]).replace(/^\.?\//, '').replace(/[#?].*$/, ''));
+}
 const isFirstLoad = (file) => referenced.has(file) && KINDS.has(extname(file));
 
 function* files(dir) {

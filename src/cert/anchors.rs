@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
 
@@ -74,7 +74,7 @@ pub fn removed_root(common_name: &str) -> Option<&'static str> {
 }
 
 /// Where a trust anchor came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnchorSource {
     /// The embedded Mozilla root set.
@@ -84,11 +84,12 @@ pub enum AnchorSource {
 }
 
 /// Facts about the embedded root set, for the page to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RootSetInfo {
-    pub name: &'static str,
-    pub crate_version: &'static str,
-    pub date: &'static str,
+    pub name: String,
+    pub crate_version: String,
+    /// The month of the Mozilla list this set was taken from (`YYYY-MM`).
+    pub date: String,
     pub anchors: usize,
 }
 
@@ -166,9 +167,9 @@ pub fn mozilla() -> &'static [Anchor] {
 /// Facts about the embedded root set.
 pub fn mozilla_info() -> RootSetInfo {
     RootSetInfo {
-        name: "Mozilla (webpki-roots)",
-        crate_version: MOZILLA_ROOTS_VERSION,
-        date: MOZILLA_ROOTS_DATE,
+        name: "Mozilla (webpki-roots)".to_owned(),
+        crate_version: MOZILLA_ROOTS_VERSION.to_owned(),
+        date: MOZILLA_ROOTS_DATE.to_owned(),
         anchors: webpki_roots::TLS_SERVER_ROOTS.len(),
     }
 }

@@ -4,14 +4,14 @@
 //! identifiers, leaf first. Each link records every check separately so the page can show
 //! which one failed. Trust is decided by keys and verified signatures, never by names.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::anchors::Anchor;
 use super::fields::CertData;
 use super::signature::{self, SignatureStatus};
 
 /// One rule checked on a link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckName {
     /// The child's issuer name equals the issuer's subject name.
@@ -29,7 +29,7 @@ pub enum CheckName {
 }
 
 /// The outcome of one check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckResult {
     Pass,
@@ -42,7 +42,7 @@ pub enum CheckResult {
 }
 
 /// One check with its result and a short technical detail.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub check: CheckName,
     pub result: CheckResult,
@@ -50,7 +50,7 @@ pub struct CheckReport {
 }
 
 /// One issued-by step of the chain.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkReport {
     /// Index of the child certificate.
     pub child: usize,

@@ -5,7 +5,7 @@
 //! crate-internal, owned subset that chain building and judging need (no x509-parser
 //! types outlive parsing).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use x509_parser::asn1_rs::Tag;
@@ -19,7 +19,7 @@ use super::signature::{Curve, Hash, KeyMaterial, SigAlg};
 use super::time::UnixTime;
 
 /// One attribute of a distinguished name, in DER order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameAttribute {
     /// Dotted OID, e.g. `2.5.4.3`.
     pub oid: String,
@@ -29,7 +29,7 @@ pub struct NameAttribute {
 }
 
 /// The subject public key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicKeyReport {
     /// `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA`, `RSA-PSS` or the OID.
     pub algorithm: String,
@@ -42,7 +42,7 @@ pub struct PublicKeyReport {
 }
 
 /// A byte range inside the certificate's DER, for highlighting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldRange {
     /// `certificate`, `tbs_certificate`, `version`, `serial`, `signature_algorithm_inner`,
     /// `issuer`, `validity`, `not_before`, `not_after`, `subject`,
@@ -54,7 +54,7 @@ pub struct FieldRange {
 }
 
 /// What kind of extension, and whether it was decoded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionReport {
     pub oid: String,
     /// Name (`basicConstraints`...) or the OID when unknown.
@@ -70,7 +70,7 @@ pub struct ExtensionReport {
 }
 
 /// A certificate policy, naming DV/OV/IV/EV policies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyReport {
     pub oid: String,
     pub name: Option<String>,
@@ -79,7 +79,7 @@ pub struct PolicyReport {
 }
 
 /// An embedded Signed Certificate Timestamp.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SctReport {
     /// The log's id (SHA-256 of its key), lowercase hex.
     pub log_id: String,
@@ -90,14 +90,14 @@ pub struct SctReport {
 }
 
 /// Name constraints, each subtree as `type:value` (e.g. `dns:example.com`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameConstraintsReport {
     pub permitted: Vec<String>,
     pub excluded: Vec<String>,
 }
 
 /// Everything about one certificate that does not depend on time, host or anchors.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateReport {
     /// Position in the input, counting from 0.
     pub index: usize,

@@ -4,12 +4,12 @@
 //! (which certificate, which block, a name or URL) and a plain English `message` for the
 //! command line. Codes are serialised in `snake_case` and never renamed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The certificate errors Chromium shows, in the order it ranks them
 /// (`MapCertStatusToNetError` in net/cert/cert_status_flags.cc: the first one present is
 /// the one the interstitial page names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ChromiumError {
     #[serde(rename = "ERR_CERT_INVALID")]
     Invalid,
@@ -46,7 +46,7 @@ impl ChromiumError {
 }
 
 /// How much a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Makes a browser refuse the connection (the finding's `error` field names how).
@@ -62,7 +62,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $key:literal,)*) => {
         /// Every finding the engine can report. Stable: the page keys its explanations on
         /// these (serialised as the `snake_case` key).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum Code {
             $($(#[$doc])* #[serde(rename = $key)] $variant,)*
         }
@@ -190,7 +190,7 @@ codes! {
 }
 
 /// One finding: a code, where it applies, data, and an English sentence for the CLI.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,

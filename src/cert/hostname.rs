@@ -6,10 +6,10 @@
 //! (`日本語.jp`) is converted to its ASCII form (`xn--wgv71a119e.jp`) and matched so; both
 //! forms are reported.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How the host name was matched.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostReport {
     /// The host as given.
     pub input: String,

@@ -8,13 +8,13 @@
 //! compromised. Malformed input yields findings naming the block and the problem; this
 //! module never panics, whatever the bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::der::{self, read_tlv};
 use super::findings::{Code, Finding, Severity};
 
 /// What one block of the input was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A PEM `CERTIFICATE` (or `X509 CERTIFICATE`, `TRUSTED CERTIFICATE`) block.
@@ -38,7 +38,7 @@ pub enum BlockKind {
 }
 
 /// One block of the input, in input order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputBlock {
     pub kind: BlockKind,
     /// The PEM label (`CERTIFICATE`, `RSA PRIVATE KEY`...), if PEM.

@@ -38,10 +38,11 @@ pub mod findings;
 pub mod hostname;
 pub mod input;
 mod oids;
+pub mod session;
 pub mod signature;
 pub mod time;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use anchors::{Anchor, AnchorSource, RootSetInfo};
 pub use chain::{CheckName, CheckReport, CheckResult, LinkReport};
@@ -105,7 +106,7 @@ pub struct Analysis {
 }
 
 /// The trust decision.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustReport {
     /// The anchor's subject, when the chain reaches one.
     pub anchor: Option<String>,
@@ -125,7 +126,7 @@ pub struct TrustReport {
 }
 
 /// The issuer the chain needs but the input lacks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingIssuer {
     /// Index of the certificate whose issuer is missing.
     pub child: usize,
@@ -137,7 +138,7 @@ pub struct MissingIssuer {
 }
 
 /// Validity of one certificate at the chosen time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValidityStatus {
     Valid,
@@ -146,7 +147,7 @@ pub enum ValidityStatus {
 }
 
 /// The whole judgement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The time judged at, RFC 3339.
     pub at: String,

@@ -4,14 +4,14 @@
 //! hash), ECDSA on P-256 and P-384 with SHA-1/224/256/384/512, Ed25519. Anything else
 //! (MD5, DSA, P-521, GOST...) is [`SignatureStatus::Unsupported`], never valid.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use super::der::{self, read_tlv};
 
 /// The result of checking one signature.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureStatus {
     Valid,

@@ -4,10 +4,10 @@
 //! CLI, from `--at` or the system clock) passes a [`UnixTime`] to judge at. Leap seconds
 //! are ignored, as in X.509 validity and RFC 3339 `Z` times.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A point in time: whole seconds since 1970-01-01T00:00:00Z (negative before it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct UnixTime(pub i64);
 

@@ -202,6 +202,62 @@ test('after a 10 MB paste the page answers a click within a second', async ({ pa
   expect(Date.now() - started).toBeLessThan(1000);
 });
 
+// The engine runs in a Web Worker of its own (src/bin/cert-worker.rs): not part of the
+// first load, started when the page first needs it, and a failure is said in words.
+const isWorkerFile = (url: string) => /cert-worker/.test(url);
+
+test('the certificate engine loads only when the padlock page needs it', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await open(page, '#/?lang=en');
+  await open(page, '#/mail?lang=en');
+  await open(page, '#/cert?lang=en');
+  expect(requested.filter(isWorkerFile), 'worker files before any input').toEqual([]);
+  await page.locator('button[data-sample="valid"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  const loaded = requested.filter(isWorkerFile).map((u) => new URL(u).pathname.split('/').pop());
+  expect(loaded).toEqual(
+    expect.arrayContaining(['cert-worker-start.js', 'cert-worker.js', 'cert-worker_bg.wasm']),
+  );
+});
+
+test('if the engine cannot start, the page says so and keeps working', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true; // the worker reports the missing module in the console
+  await page.route('**/cert-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await open(page, '#/cert?lang=ja');
+  await paste(page, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.input-status')).toContainText('証明書を読む仕組みを起動できませんでした');
+  await expect(page.locator('.chain-card')).toHaveCount(0);
+  // The rest of the page still answers: the language switch, then a new try once the
+  // module can load again.
+  await page.unroute('**/cert-worker_bg.wasm');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('button[data-sample="valid"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+});
+
+test('if the engine stops on an input, the page says so and the next input works', async ({
+  page,
+  guard,
+}) => {
+  guard.expectConsoleErrors = true; // the stand-in worker throws on purpose
+  // A stand-in for the worker that starts, then dies on the first message, as a panic in
+  // the engine would.
+  await page.route('**/cert-worker-start.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "postMessage('ready'); onmessage = () => { throw new Error('engine stopped'); };",
+    }),
+  );
+  await open(page, '#/cert?lang=en');
+  await paste(page, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
+  await page.unroute('**/cert-worker-start.js');
+  await page.locator('button[data-sample="expired"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+});
+
 test('field explanations open and speak both languages', async ({ page }) => {
   await open(page, '#/cert?sample=ev&lang=en');
   const leaf = page.locator('.cert-details').first();

@@ -1,28 +1,35 @@
 //! The padlock explainer (#/cert): paste certificates, see who vouches for whom and what a
 //! browser would decide.
 //!
-//! The page holds no X.509 logic: [`crate::cert::Analysis`] parses each input once and
-//! judges it again on every change of host, date or trusted roots; the components only
-//! turn the owned report into words and pictures. The URL carries the sample, host and
+//! The page holds no X.509 logic: the certificate engine ([`engine`], a Web Worker in the
+//! published build) parses each input once and judges it again on every change of host,
+//! date or trusted roots; the components only turn the owned report into words and
+//! pictures. The URL carries the sample, host and
 //! date (`#/cert?sample=expired&host=…&at=2020-04-22`), so every state can be linked.
 //!
-//! Files: [`explain`] (engine codes → words, samples), [`input`] (paste, files, drop,
+//! Files: [`engine`] (the worker, or the engine in-process in tests), [`explain`] (engine
+//! codes → words, samples), [`input`] (paste, files, drop,
 //! samples, the private-key warning), [`verdict`], [`chain`] (the picture), [`controls`]
 //! (host, date), [`details`] (fields, fingerprints, bytes), [`lessons`] (TLS, then and now,
 //! how to get a certificate, terms).
 
+use std::cell::OnceCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::cert::{Analysis, Options, Report, UnixTime};
+use crate::cert::Report;
+use crate::cert::session::{Judging, Parsed, Request, Response};
 use crate::ui::i18n::k;
 use crate::ui::route::Location;
 use crate::ui::{Nav, use_nav};
+use engine::{Answer, Engine, Failure};
 
 pub mod chain;
 pub mod controls;
 pub mod details;
+pub mod engine;
 pub mod explain;
 pub mod input;
 pub mod lessons;
@@ -71,12 +78,16 @@ pub enum Source {
 #[derive(Clone, Copy)]
 pub struct CertState {
     pub nav: Nav,
-    /// The parsed input (parsed once per input).
-    pub analysis: RwSignal<Option<Shared<Analysis>>>,
+    /// What was read from the current input (replaced once per input).
+    pub parsed: RwSignal<Option<Shared<Parsed>>>,
     pub source: RwSignal<Source>,
     /// A sample is being fetched, or it failed.
     pub loading: RwSignal<bool>,
     pub load_failed: RwSignal<bool>,
+    /// The engine is working on a request whose answer the page waits for.
+    pub working: RwSignal<bool>,
+    /// The engine could not start, or stopped on the last input.
+    pub engine_failed: RwSignal<Option<Failure>>,
     /// A private key was found (and removed from the paste box).
     pub key_pasted: RwSignal<bool>,
     /// What the paste box held after a private key was removed from it.
@@ -89,8 +100,20 @@ pub struct CertState {
     pub host: Memo<Option<String>>,
     /// The "as of" time: the URL's date, else now.
     pub at: Memo<i64>,
-    /// The judgement of the current input.
-    pub report: Memo<Option<Shared<Report>>>,
+    /// The judgement of the current input at the current host, date and roots.
+    pub report: RwSignal<Option<Shared<Report>>>,
+    engine: StoredValue<Engine, LocalStorage>,
+    requests: StoredValue<Requests>,
+}
+
+/// Request ids: the last one sent, and the newest whose answer was shown. Answers to
+/// older requests are dropped, so a slow answer never overwrites a newer one.
+#[derive(Clone, Copy, Default)]
+struct Requests {
+    sent: u32,
+    shown: u32,
+    /// Whether the engine holds an input to judge again.
+    has_input: bool,
 }
 
 impl CertState {
@@ -107,11 +130,108 @@ impl CertState {
         }
     }
 
-    /// Takes a new input: parse once, forget trusted roots from the previous one.
-    pub fn load(&self, analysis: Analysis, source: Source) {
-        self.trusted.set(Vec::new());
-        self.analysis.set(Some(Shared(Arc::new(analysis))));
+    /// How to judge now (host, date, trusted roots), read without tracking.
+    fn judging(&self) -> Judging {
+        Judging {
+            at: self.at.get_untracked(),
+            host: self.host.get_untracked(),
+            trusted: self.trusted.get_untracked(),
+        }
+    }
+
+    /// The next request id.
+    fn next_id(&self) -> u32 {
+        self.requests.update_value(|r| r.sent += 1);
+        self.requests.with_value(|r| r.sent)
+    }
+
+    /// Takes new input (each file or paste one entry): the engine parses it once and
+    /// judges it; trusted roots from the previous input are forgotten.
+    pub fn load(&self, inputs: Vec<Vec<u8>>, source: Source) {
+        if !self.trusted.with_untracked(Vec::is_empty) {
+            self.trusted.set(Vec::new());
+        }
         self.source.set(source);
+        self.engine_failed.set(None);
+        self.working.set(true);
+        let id = self.next_id();
+        self.requests.update_value(|r| r.has_input = true);
+        let request = Request::Parse {
+            id,
+            inputs,
+            judging: self.judging(),
+        };
+        self.engine.with_value(|e| e.send(&request));
+    }
+
+    /// Forgets the input (an emptied paste box).
+    pub fn unload(&self) {
+        let id = self.next_id();
+        self.requests.update_value(|r| {
+            r.shown = id;
+            r.has_input = false;
+        });
+        self.parsed.set(None);
+        self.report.set(None);
+        self.source.set(Source::Nothing);
+        self.working.set(false);
+        self.engine_failed.set(None);
+    }
+
+    /// Judges the held input again (host, date or trusted roots changed).
+    fn rejudge(&self) {
+        if !self.requests.with_value(|r| r.has_input) {
+            return;
+        }
+        self.working.set(true);
+        let request = Request::Judge {
+            id: self.next_id(),
+            judging: self.judging(),
+        };
+        self.engine.with_value(|e| e.send(&request));
+    }
+
+    /// Shows an answer from the engine, unless a newer one was shown already.
+    fn take_answer(&self, answer: Answer) {
+        let Requests { sent, shown, .. } = self.requests.get_value();
+        let response = match answer {
+            Ok(response) => response,
+            Err(failure) => {
+                // The worker is gone, and with it the input it held.
+                self.requests.update_value(|r| {
+                    r.shown = sent;
+                    r.has_input = false;
+                });
+                self.working.set(false);
+                self.parsed.set(None);
+                self.report.set(None);
+                self.engine_failed.set(Some(failure));
+                return;
+            }
+        };
+        let id = response.id();
+        if id <= shown {
+            return;
+        }
+        self.requests.update_value(|r| r.shown = id);
+        if id == sent {
+            self.working.set(false);
+        }
+        match response {
+            Response::Parsed { input, report, .. } => {
+                if matches!(self.source.get_untracked(), Source::Files(_)) {
+                    let key = input
+                        .input_findings()
+                        .iter()
+                        .any(|f| f.code == crate::cert::Code::PrivateKeyPasted);
+                    self.key_pasted.set(key);
+                }
+                self.parsed.set(Some(Shared(Arc::new(*input))));
+                self.report.set(Some(Shared(Arc::new(*report))));
+            }
+            Response::Judged { report, .. } => self.report.set(Some(Shared(Arc::new(*report)))),
+            Response::Refused { .. } => {}
+        }
     }
 }
 
@@ -133,8 +253,6 @@ fn clock_now() -> i64 {
 pub fn CertPage() -> impl IntoView {
     let nav = use_nav();
     let now = clock_now();
-    let analysis = RwSignal::new(None::<Shared<Analysis>>);
-    let trusted = RwSignal::new(Vec::<usize>::new());
     let host = Memo::new(move |_| {
         nav.location
             .with(|l| l.query.get(HOST).map(str::trim).map(str::to_owned))
@@ -145,38 +263,46 @@ pub fn CertPage() -> impl IntoView {
             .with(|l| l.query.get(AT).and_then(explain::parse_at))
             .unwrap_or(now)
     });
-    let report = Memo::new(move |_| {
-        let analysis = analysis.get()?;
-        let extra_anchors =
-            trusted.with(|t| t.iter().filter_map(|&i| analysis.anchor(i)).collect());
-        let options = Options {
-            at: UnixTime(at.get()),
-            host: host.get(),
-            extra_anchors,
-            mozilla_roots: true,
-        };
-        Some(Shared(Arc::new(analysis.judge(&options))))
+    // The engine answers through a cell filled right below: answers need the state, and
+    // the state holds the engine.
+    let answers: Rc<OnceCell<CertState>> = Rc::new(OnceCell::new());
+    let to_state = Rc::clone(&answers);
+    let engine = Engine::new(move |answer| {
+        if let Some(state) = to_state.get() {
+            state.take_answer(answer);
+        }
     });
     let state = CertState {
         nav,
-        analysis,
+        parsed: RwSignal::new(None),
         source: RwSignal::new(Source::Nothing),
         loading: RwSignal::new(false),
         load_failed: RwSignal::new(false),
+        working: RwSignal::new(false),
+        engine_failed: RwSignal::new(None),
         key_pasted: RwSignal::new(false),
         key_left: StoredValue::new(None),
-        trusted,
+        trusted: RwSignal::new(Vec::new()),
         now,
         host,
         at,
-        report,
+        report: RwSignal::new(None),
+        engine: StoredValue::new_local(engine),
+        requests: StoredValue::new(Requests::default()),
     };
+    let _ = answers.set(state);
     provide_context(state);
+    // A new host, date or trusted root: judge the same input again.
+    Effect::watch(
+        move || (at.get(), host.get(), state.trusted.get()),
+        move |_, _, _| state.rejudge(),
+        false,
+    );
 
     let has_certs = move || {
         state
-            .analysis
-            .with(|a| a.as_ref().is_some_and(|a| !a.certificates().is_empty()))
+            .parsed
+            .with(|p| p.as_ref().is_some_and(|p| !p.certificates().is_empty()))
     };
 
     view! {

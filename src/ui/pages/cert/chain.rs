@@ -9,7 +9,7 @@ use super::tr;
 use super::explain::{check_key, result_key, utc_text};
 use super::use_cert;
 use super::verdict::short_name;
-use crate::cert::{AnchorSource, CheckName, LinkReport, Report, ValidityStatus};
+use crate::cert::{AnchorSource, CheckName, CheckResult, LinkReport, Report, ValidityStatus};
 use crate::ui::i18n::{Key, k};
 use crate::ui::use_nav;
 
@@ -49,7 +49,12 @@ fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
         .map(|c| {
             let (result, symbol) = result_key(c.result);
             let name = check_key(c.check);
-            let class = format!("check {:?}", c.result).to_lowercase();
+            let class = match c.result {
+                CheckResult::Pass => "check pass",
+                CheckResult::Fail => "check fail",
+                CheckResult::NotApplicable => "check notapplicable",
+                CheckResult::Unsupported => "check unsupported",
+            };
             let alg = (c.check == CheckName::Signature).then(|| algorithm.clone());
             view! {
                 <li class=class>
@@ -200,10 +205,10 @@ pub fn ChainView() -> impl IntoView {
             })
             .collect();
         let has_aside = !aside.is_empty();
-        let date = report.trust.root_set.date;
+        let date = report.trust.root_set.date.clone();
         Some(view! {
             <ol class="chain">{items}</ol>
-            <p class="hint">{move || nav.fill(k::cert::chain::root_set_note, &[("date", date)])}</p>
+            <p class="hint">{move || nav.fill(k::cert::chain::root_set_note, &[("date", &date)])}</p>
             {has_aside.then(|| view! {
                 <h3>{tr(k::cert::chain::set_aside)}</h3>
                 <ul class="set-aside">{aside}</ul>

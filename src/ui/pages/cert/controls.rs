@@ -20,7 +20,7 @@ pub fn Controls() -> impl IntoView {
 
     // The slider spans every certificate's validity and today, with a month either side.
     let range = Memo::new(move |_| {
-        state.analysis.with(|a| {
+        state.parsed.with(|a| {
             let mut low = state.now;
             let mut high = state.now;
             if let Some(a) = a {

@@ -399,7 +399,7 @@ pub fn AllDetails() -> impl IntoView {
     // moves the date: the fields do not depend on host or date (the "days left" line
     // follows the date by itself). Chain order first, as judged when the input came.
     let items = move || {
-        let analysis = state.analysis.get()?;
+        let analysis = state.parsed.get()?;
         let chain = state
             .report
             .with_untracked(|r| r.as_ref().map(|r| r.chain.clone()))

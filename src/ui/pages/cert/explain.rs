@@ -359,7 +359,7 @@ pub fn hex_parts(der: &[u8], range: Option<(usize, usize)>) -> (String, String, 
 pub fn fingerprint_text(hex: &str) -> String {
     hex.as_bytes()
         .chunks(2)
-        .map(|p| String::from_utf8_lossy(p).to_uppercase())
+        .map(|p| String::from_utf8_lossy(p).to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(":")
 }

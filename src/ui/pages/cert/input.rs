@@ -1,5 +1,5 @@
 //! The input: a paste box, a file picker, a drop zone, the samples, the privacy note and
-//! the private-key warning. Each input is parsed once ([`CertState::load`]).
+//! the private-key warning. Each input goes to the engine once ([`CertState::load`]).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -8,9 +8,9 @@ use super::tr;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::engine::Failure;
 use super::explain::{self, SAMPLES, Sample};
 use super::{AT, CertState, HOST, SAMPLE, Source, use_cert};
-use crate::cert::Analysis;
 use crate::cert::input::without_private_keys;
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
@@ -66,18 +66,15 @@ impl CertState {
         self.load_failed.set(false);
         self.set_query(SAMPLE, None);
         if text.trim().is_empty() {
-            self.analysis.set(None);
-            self.source.set(Source::Nothing);
+            self.unload();
+        } else if text.len() > LARGE_PASTE {
+            // Megabytes of text in the box slow every later click (the browser lays it out
+            // again); the certificates are read, so the box can be emptied.
+            area.set_value("");
+            let length = text.len();
+            self.load(vec![text.into_bytes()], Source::LargePaste(length));
         } else {
-            let analysis = Analysis::parse(text.as_bytes());
-            if text.len() > LARGE_PASTE {
-                // Megabytes of text in the box slow every later click (the browser lays
-                // it out again); the certificates are read, so the box can be emptied.
-                area.set_value("");
-                self.load(analysis, Source::LargePaste(text.len()));
-            } else {
-                self.load(analysis, Source::Pasted);
-            }
+            self.load(vec![text.into_bytes()], Source::Pasted);
         }
     }
 
@@ -91,17 +88,11 @@ impl CertState {
             if let Some(area) = area {
                 area.set_value("");
             }
-            let slices: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
-            let analysis = Analysis::parse_inputs(&slices);
-            state.key_pasted.set(
-                analysis
-                    .input_findings()
-                    .iter()
-                    .any(|f| f.code == crate::cert::Code::PrivateKeyPasted),
-            );
+            // Whether a private key was among the files is known once they are read.
+            state.key_pasted.set(false);
             state.load_failed.set(false);
             state.set_query(SAMPLE, None);
-            state.load(analysis, Source::Files(names.join(", ")));
+            state.load(contents, Source::Files(names.join(", ")));
         });
     }
 
@@ -133,7 +124,7 @@ impl CertState {
             if let Some(area) = area {
                 area.set_value(&text);
             }
-            state.load(Analysis::parse(text.as_bytes()), Source::Sample(sample.id));
+            state.load(vec![text.into_bytes()], Source::Sample(sample.id));
         });
     }
 }
@@ -214,7 +205,18 @@ pub fn InputPanel() -> impl IntoView {
         if state.load_failed.get() {
             return nav.t(k::cert::input::load_failed).to_owned();
         }
-        state.analysis.with(|a| match a {
+        if let Some(failure) = state.engine_failed.get() {
+            return nav
+                .t(match failure {
+                    Failure::Unavailable => k::cert::input::engine_unavailable,
+                    Failure::Crashed => k::cert::input::engine_crashed,
+                })
+                .to_owned();
+        }
+        if state.working.get() && state.parsed.with(Option::is_none) {
+            return nav.t(k::cert::input::reading).to_owned();
+        }
+        state.parsed.with(|a| match a {
             None => nav.t(k::cert::input::empty).to_owned(),
             Some(a) => {
                 let certs = a.certificates().len().to_string();
@@ -225,7 +227,9 @@ pub fn InputPanel() -> impl IntoView {
                 );
                 match state.source.get() {
                     Source::LargePaste(bytes) => {
-                        let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+                        // One decimal, without float formatting code in the module.
+                        let tenths = (bytes + 50_000) / 100_000;
+                        let mb = format!("{}.{}", tenths / 10, tenths % 10);
                         format!(
                             "{} {found}",
                             nav.fill(k::cert::input::large_paste, &[("mb", &mb)])

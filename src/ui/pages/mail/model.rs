@@ -10,7 +10,7 @@ use crate::mail::{
     ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, RelayPermit,
     RelayRefusal, Scenario, ScenarioId, Speaker, Timeline,
 };
-use crate::ui::i18n::{KEY_NAMES, Key};
+use crate::ui::i18n::{Key, k};
 
 /// Which wire of the diagram a line travels on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -208,33 +208,33 @@ pub fn actor_of(actions: &[Action]) -> ActorId {
         .unwrap_or(ActorId::Reader)
 }
 
-/// The locale key named `name` (`mail.step.own_case.send_ok`), if it exists.
-pub fn key_named(name: &str) -> Option<Key> {
-    KEY_NAMES
-        .binary_search(&name)
+/// The key named `name` in a module's `ENTRIES` (`own_case.send_ok` in
+/// `k::mail::step::ENTRIES`), if it exists.
+pub fn key_in(entries: &[(&str, Key)], name: &str) -> Option<Key> {
+    entries
+        .binary_search_by(|(n, _)| (*n).cmp(name))
         .ok()
-        .and_then(|i| u16::try_from(i).ok())
-        .map(Key)
+        .map(|i| entries[i].1)
 }
 
 /// The explanation of a step id (`own_case.send_ok`).
 pub fn step_key(id: &str) -> Option<Key> {
-    key_named(&format!("mail.step.{id}"))
+    key_in(k::mail::step::ENTRIES, id)
 }
 
 /// A scenario's title.
 pub fn scenario_key(id: ScenarioId) -> Option<Key> {
-    key_named(&format!("mail.scenario.{}", id.code()))
+    key_in(k::mail::scenario::ENTRIES, id.code())
 }
 
 /// A scenario's introduction.
 pub fn scenario_intro_key(id: ScenarioId) -> Option<Key> {
-    key_named(&format!("mail.scenario_intro.{}", id.code()))
+    key_in(k::mail::scenario_intro::ENTRIES, id.code())
 }
 
 /// An actor's name.
 pub fn actor_key(id: ActorId) -> Option<Key> {
-    key_named(&format!("mail.actor.{}", id.code()))
+    key_in(k::mail::actor::ENTRIES, id.code())
 }
 
 /// The scenarios the page offers, in teaching order (the reader's own case first).

@@ -1,0 +1,46 @@
+//! The padlock page's Web Worker: the certificate engine in a module of its own.
+//!
+//! Trunk builds this binary as a worker (`data-type="worker"` in index.html); the page
+//! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
+//! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
+//! request, answered by [`Session::handle_bytes`] with an encoded response; the engine's
+//! rules live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
+//! messages will be heard.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use std::cell::RefCell;
+
+    use imasara::cert::session::Session;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::{Closure, JsValue};
+
+    // A panic stops the worker; the page sees the error event and says so in words. The
+    // hook puts the reason in the console for developers.
+    console_error_panic_hook::set_once();
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let session = RefCell::new(Session::new());
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let request = js_sys::Uint8Array::new(&event.data()).to_vec();
+            let response = session.borrow_mut().handle_bytes(&request);
+            let bytes = js_sys::Uint8Array::from(response.as_slice());
+            let transfer = js_sys::Array::of1(&bytes.buffer());
+            let _ = reply_to.post_message_with_transfer(&bytes, &transfer);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page keeps it; so does its handler.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "cert-worker is the padlock page's Web Worker and runs only in a browser (Trunk builds \
+         it). On the command line, use the same engine through: cargo run --example inspect"
+    );
+    std::process::exit(2);
+}

@@ -1,0 +1,305 @@
+//! The engine behind a message boundary: requests in, responses out, as bytes.
+//!
+//! The page runs the certificate engine in a Web Worker, a WebAssembly module of its own
+//! that loads only when the padlock explainer opens. That keeps the parser, the signature
+//! code and Mozilla's roots out of the first load, and a slow or failing analysis can never
+//! freeze the page. The worker (`src/bin/cert_worker.rs`) is a thin shell around a
+//! [`Session`]; the page's component tests run the very same session in-process.
+//!
+//! The conversation, always in order:
+//! - [`Request::Parse`]: new input (every file or paste as bytes) and how to judge it. The
+//!   session parses it once and answers [`Response::Parsed`]: what was read, and the
+//!   judgement.
+//! - [`Request::Judge`]: the reader moved the date, typed a host or trusted a root. The
+//!   session judges the input it holds again and answers [`Response::Judged`].
+//!
+//! Every request carries an `id` that its response repeats, so the page can ignore answers
+//! it no longer waits for. Messages are encoded with `postcard` (compact, and small to
+//! decode); an undecodable message gets [`Response::Refused`], never a panic.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Analysis, CertificateReport, Finding, InputBlock, Options, Report, UnixTime};
+
+/// How to judge: the page's host, date and trusted roots.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Judging {
+    /// The time to judge at, seconds since the epoch.
+    pub at: i64,
+    /// The host name the reader typed, if any.
+    pub host: Option<String>,
+    /// Certificates (input order) the reader chose to trust as roots.
+    pub trusted: Vec<usize>,
+}
+
+/// What the page asks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// Parse new input (each file or paste one entry), then judge it.
+    Parse {
+        id: u32,
+        inputs: Vec<Vec<u8>>,
+        judging: Judging,
+    },
+    /// Judge the input held again.
+    Judge { id: u32, judging: Judging },
+}
+
+impl Request {
+    /// The id the response will carry.
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Parse { id, .. } | Request::Judge { id, .. } => *id,
+        }
+    }
+}
+
+/// What was read from one input: fixed until the next [`Request::Parse`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parsed {
+    pub blocks: Vec<InputBlock>,
+    pub certificates: Vec<CertificateReport>,
+    /// Findings about the input itself (blocks, parse errors, private keys, duplicates).
+    pub input_findings: Vec<Finding>,
+    /// The DER bytes of each certificate (input order), for the page's hex view.
+    pub der: Vec<Vec<u8>>,
+}
+
+impl Parsed {
+    fn of(analysis: &Analysis) -> Parsed {
+        Parsed {
+            blocks: analysis.blocks().to_vec(),
+            certificates: analysis.certificates().to_vec(),
+            input_findings: analysis.input_findings().to_vec(),
+            der: (0..analysis.certificates().len())
+                .map(|i| analysis.der(i).map(<[u8]>::to_vec).unwrap_or_default())
+                .collect(),
+        }
+    }
+
+    /// The decoded certificates, input order.
+    pub fn certificates(&self) -> &[CertificateReport] {
+        &self.certificates
+    }
+
+    /// The input blocks.
+    pub fn blocks(&self) -> &[InputBlock] {
+        &self.blocks
+    }
+
+    /// Findings about the input itself.
+    pub fn input_findings(&self) -> &[Finding] {
+        &self.input_findings
+    }
+
+    /// The DER bytes of certificate `index`.
+    pub fn der(&self, index: usize) -> Option<&[u8]> {
+        self.der.get(index).map(Vec::as_slice)
+    }
+}
+
+/// Why a request got no report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The message could not be decoded (it was not written by this version of the page).
+    Undecodable,
+    /// A judgement was asked for before any input.
+    NoInput,
+}
+
+/// What the session answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    Parsed {
+        id: u32,
+        input: Box<Parsed>,
+        report: Box<Report>,
+    },
+    Judged {
+        id: u32,
+        report: Box<Report>,
+    },
+    /// `id` is 0 when the request could not be read at all.
+    Refused {
+        id: u32,
+        why: Refusal,
+    },
+}
+
+impl Response {
+    /// The id of the request this answers.
+    pub fn id(&self) -> u32 {
+        match self {
+            Response::Parsed { id, .. }
+            | Response::Judged { id, .. }
+            | Response::Refused { id, .. } => *id,
+        }
+    }
+}
+
+/// The engine's state between messages: the input last parsed.
+#[derive(Default)]
+pub struct Session {
+    analysis: Option<Analysis>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Answers one request.
+    pub fn handle(&mut self, request: Request) -> Response {
+        match request {
+            Request::Parse {
+                id,
+                inputs,
+                judging,
+            } => {
+                let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+                let analysis = Analysis::parse_inputs(&slices);
+                let input = Box::new(Parsed::of(&analysis));
+                let report = Box::new(judge(&analysis, &judging));
+                self.analysis = Some(analysis);
+                Response::Parsed { id, input, report }
+            }
+            Request::Judge { id, judging } => match &self.analysis {
+                Some(analysis) => Response::Judged {
+                    id,
+                    report: Box::new(judge(analysis, &judging)),
+                },
+                None => Response::Refused {
+                    id,
+                    why: Refusal::NoInput,
+                },
+            },
+        }
+    }
+
+    /// Answers one encoded request with an encoded response.
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+        let response = match postcard::from_bytes::<Request>(request) {
+            Ok(request) => self.handle(request),
+            Err(_) => Response::Refused {
+                id: 0,
+                why: Refusal::Undecodable,
+            },
+        };
+        encode(&response)
+    }
+}
+
+fn judge(analysis: &Analysis, judging: &Judging) -> Report {
+    let extra_anchors = judging
+        .trusted
+        .iter()
+        .filter_map(|&i| analysis.anchor(i))
+        .collect();
+    analysis.judge(&Options {
+        at: UnixTime(judging.at),
+        host: judging.host.clone(),
+        extra_anchors,
+        mozilla_roots: true,
+    })
+}
+
+/// Encodes a request or a response.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serialising owned data of these types into a Vec cannot fail (no maps with
+    // non-string keys, no lengths beyond u32 in practice); an empty message would be refused.
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// Decodes a response; `None` when the bytes are not one.
+pub fn decode_response(bytes: &[u8]) -> Option<Response> {
+    postcard::from_bytes(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SELF_SIGNED: &str = include_str!("../../static/samples/badssl/wildcard-self-signed.pem");
+
+    fn judging(at: i64) -> Judging {
+        Judging {
+            at,
+            host: Some("self-signed.badssl.com".into()),
+            trusted: Vec::new(),
+        }
+    }
+
+    fn round_trip(session: &mut Session, request: &Request) -> Response {
+        decode_response(&session.handle_bytes(&encode(request))).expect("a response")
+    }
+
+    #[test]
+    fn parse_then_judge_over_bytes_matches_the_engine() {
+        let mut session = Session::new();
+        let at = 1_700_000_000;
+        let parse = Request::Parse {
+            id: 1,
+            inputs: vec![SELF_SIGNED.as_bytes().to_vec()],
+            judging: judging(at),
+        };
+        let Response::Parsed { id, input, report } = round_trip(&mut session, &parse) else {
+            panic!("parse must answer Parsed");
+        };
+        assert_eq!(id, 1);
+        let direct = Analysis::parse(SELF_SIGNED.as_bytes());
+        assert_eq!(input.certificates(), direct.certificates());
+        assert_eq!(input.der(0), direct.der(0));
+        let options = Options::at(UnixTime(at)).with_host("self-signed.badssl.com");
+        assert_eq!(*report, direct.judge(&options));
+
+        // Trusting the self-signed root changes the verdict, as on the page.
+        let trusted = Judging {
+            trusted: vec![0],
+            ..judging(at)
+        };
+        let judge = Request::Judge {
+            id: 2,
+            judging: trusted,
+        };
+        let Response::Judged { id, report } = round_trip(&mut session, &judge) else {
+            panic!("judge must answer Judged");
+        };
+        assert_eq!(id, 2);
+        assert!(report.trust.trusted);
+    }
+
+    #[test]
+    fn judge_before_parse_is_refused() {
+        let mut session = Session::new();
+        let judge = Request::Judge {
+            id: 7,
+            judging: judging(0),
+        };
+        assert_eq!(
+            round_trip(&mut session, &judge),
+            Response::Refused {
+                id: 7,
+                why: Refusal::NoInput
+            }
+        );
+    }
+
+    #[test]
+    fn garbage_is_refused_not_a_panic() {
+        let mut session = Session::new();
+        for bytes in [
+            &b""[..],
+            b"\xff\xff\xff\xff\xff",
+            b"\x00\x05\xff\xff\xff\xff\x0f",
+        ] {
+            let answer = decode_response(&session.handle_bytes(bytes)).expect("a response");
+            assert_eq!(
+                answer,
+                Response::Refused {
+                    id: 0,
+                    why: Refusal::Undecodable
+                }
+            );
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The page's end of the certificate engine: send a [`Request`], get an [`Answer`] later.
+//!
+//! In the published build the engine runs in a Web Worker (`cert-worker`, built by Trunk
+//! from `src/bin/cert-worker.rs`, started by `static/cert-worker-start.js`), fetched the
+//! first time the padlock page needs it. The
+//! first load then carries no X.509 parser, no signature code and no root set, and an
+//! analysis that fails or takes long cannot freeze the page: a worker that dies is
+//! reported ([`Failure::Crashed`]) and a fresh one starts with the next request.
+//!
+//! Native builds (unit tests) and the browser component tests (feature `inline-cert`)
+//! run the same [`Session`] in-process instead, through the same encoded messages, so
+//! only the `postMessage` transport is left to the end-to-end tests.
+
+use std::rc::Rc;
+
+use crate::cert::session::{Request, Response};
+
+/// Why no response came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The engine could not be started (the worker file is missing, or the browser has no
+    /// Web Workers).
+    Unavailable,
+    /// The engine stopped while working on the input.
+    Crashed,
+}
+
+/// What comes back for a request.
+pub type Answer = Result<Response, Failure>;
+
+/// The engine as the page sees it.
+pub struct Engine {
+    imp: imp::Engine,
+}
+
+impl Engine {
+    /// An engine that hands every answer to `on_answer` (in request order).
+    pub fn new(on_answer: impl Fn(Answer) + 'static) -> Engine {
+        Engine {
+            imp: imp::Engine::new(Rc::new(on_answer)),
+        }
+    }
+
+    /// Sends one request; its answer arrives through `on_answer`.
+    pub fn send(&self, request: &Request) {
+        self.imp.send(crate::cert::session::encode(request));
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-cert"))]
+mod imp {
+    //! In-process: the session runs right here, on encoded messages all the same.
+
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::{Answer, Failure};
+    use crate::cert::session::{Session, decode_response};
+
+    pub struct Engine {
+        session: RefCell<Session>,
+        on_answer: Rc<dyn Fn(Answer)>,
+    }
+
+    impl Engine {
+        pub fn new(on_answer: Rc<dyn Fn(Answer)>) -> Engine {
+            Engine {
+                session: RefCell::new(Session::new()),
+                on_answer,
+            }
+        }
+
+        pub fn send(&self, request: Vec<u8>) {
+            let bytes = self.session.borrow_mut().handle_bytes(&request);
+            (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
+        }
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-cert")))]
+mod imp {
+    //! In a Web Worker. The worker says "ready" once its module is running; requests sent
+    //! before that wait in a queue (a message posted too early would be lost).
+
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    use super::{Answer, Failure};
+    use crate::cert::session::decode_response;
+
+    /// The worker's start-up script, relative to the page (static/cert-worker-start.js).
+    const WORKER_SCRIPT: &str = "cert-worker-start.js";
+    /// What the worker posts once it listens.
+    const READY: &str = "ready";
+    /// What the start-up script posts when the module could not load.
+    const FAILED: &str = "failed";
+
+    struct Running {
+        worker: web_sys::Worker,
+        /// Requests waiting for "ready"; `None` once it came.
+        waiting: Option<Vec<Vec<u8>>>,
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    pub struct Engine {
+        running: Rc<RefCell<Option<Running>>>,
+        on_answer: Rc<dyn Fn(Answer)>,
+    }
+
+    impl Engine {
+        pub fn new(on_answer: Rc<dyn Fn(Answer)>) -> Engine {
+            Engine {
+                running: Rc::new(RefCell::new(None)),
+                on_answer,
+            }
+        }
+
+        pub fn send(&self, request: Vec<u8>) {
+            if self.running.borrow().is_none() {
+                match start(&self.running, &self.on_answer) {
+                    Some(running) => *self.running.borrow_mut() = Some(running),
+                    None => return (self.on_answer)(Err(Failure::Unavailable)),
+                }
+            }
+            let mut slot = self.running.borrow_mut();
+            let Some(running) = slot.as_mut() else { return };
+            match running.waiting.as_mut() {
+                Some(queue) => queue.push(request),
+                None => post(&running.worker, &request),
+            }
+        }
+    }
+
+    impl Drop for Engine {
+        fn drop(&mut self) {
+            if let Some(running) = self.running.borrow_mut().take() {
+                running.worker.terminate();
+            }
+        }
+    }
+
+    fn post(worker: &web_sys::Worker, request: &[u8]) {
+        let bytes = js_sys::Uint8Array::from(request);
+        let transfer = js_sys::Array::of1(&bytes.buffer());
+        // Posting bytes to a live worker does not fail; a dead one reports through onerror.
+        let _ = worker.post_message_with_transfer(&bytes, &transfer);
+    }
+
+    fn start(
+        slot: &Rc<RefCell<Option<Running>>>,
+        on_answer: &Rc<dyn Fn(Answer)>,
+    ) -> Option<Running> {
+        let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
+
+        let message_slot = Rc::clone(slot);
+        let answer = Rc::clone(on_answer);
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let word = data.as_string();
+                if word.as_deref() == Some(FAILED) {
+                    if let Some(running) = message_slot.borrow_mut().take() {
+                        running.worker.terminate();
+                        wasm_bindgen_futures::spawn_local(async move { drop(running) });
+                    }
+                    answer(Err(Failure::Unavailable));
+                    return;
+                }
+                if word.as_deref() == Some(READY) {
+                    let mut slot = message_slot.borrow_mut();
+                    if let Some(running) = slot.as_mut() {
+                        for request in running.waiting.take().unwrap_or_default() {
+                            post(&running.worker, &request);
+                        }
+                    }
+                    return;
+                }
+                let bytes = js_sys::Uint8Array::new(&data).to_vec();
+                answer(decode_response(&bytes).ok_or(Failure::Crashed));
+            },
+        );
+
+        let error_slot = Rc::clone(slot);
+        let answer = Rc::clone(on_answer);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            // Handled here: the page says what happened in words.
+            event.prevent_default();
+            // A worker that never said "ready" could not start; one that did has died.
+            // Either way it is dropped, and the next request starts a fresh one.
+            let Some(running) = error_slot.borrow_mut().take() else {
+                return;
+            };
+            running.worker.terminate();
+            let failure = if running.waiting.is_some() {
+                Failure::Unavailable
+            } else {
+                Failure::Crashed
+            };
+            // Dropping `running` here would free the closure that is running; leave it to
+            // the browser's next turn.
+            wasm_bindgen_futures::spawn_local(async move { drop(running) });
+            answer(Err(failure));
+        });
+
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Running {
+            worker,
+            waiting: Some(Vec::new()),
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+}
