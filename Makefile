@@ -36,10 +36,11 @@ test: tools
 test-native:
 	cargo test --all-targets
 
-# 2. Components mounted in headless Chromium (wasm-bindgen-test). The test server cannot
-#    serve the certificate engine's worker, so these run the engine in-process.
+# 2. Components mounted in headless Chromium (wasm-bindgen-test). The test server serves
+#    only the test module, so it is built self-contained (engine in-process, both
+#    languages compiled in).
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --features inline-cert --test 'web*'
+	cargo test --target wasm32-unknown-unknown --features self-contained --test 'web*'
 
 # 3. The release build, served under a sub-path, driven by Playwright.
 test-e2e: dist
@@ -64,7 +65,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets --features inline-cert -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features self-contained -- -D warnings
 	@node scripts/notices.mjs target/third-party.check.txt > /dev/null
 	@cmp -s target/third-party.check.txt static/third-party.txt \
 	  || { echo "static/third-party.txt is out of date: run 'make notices'"; exit 1; }

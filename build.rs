@@ -4,8 +4,13 @@
 //! namespace (`locales/en/home.toml` → `k::home::…`); tables nest. The script generates:
 //! - `k`, a tree of modules whose constants are typed keys (`k::home::title: Key`), and
 //!   in each module `ENTRIES`, the keys below it by relative name (`k::mail::step::ENTRIES`),
-//! - `EN` and `JA`, one string table per language, indexed by key,
-//! - `KEY_NAMES`, the dotted name of every key (for tests and diagnostics).
+//! - `EN` and `JA`, one string table per language, indexed by key, compiled in only where
+//!   the tables are not fetched (native builds, and the `self-contained` feature),
+//! - `KEY_NAMES`, the dotted name of every key (for tests and diagnostics),
+//! - `LOCALE_VERSION`, a hash of every key and text,
+//! - one text file per language (`en.txt`, `ja.txt`, see [`language_file`]) in `OUT_DIR`
+//!   and in `<target dir>/locales/`, where Trunk's post-build hook copies them into the
+//!   site: the published page fetches only the reader's language.
 //!
 //! A key present in one language and missing in the other fails the build, so both
 //! languages are always complete.
@@ -32,9 +37,60 @@ fn main() {
         panic!("locale files disagree:\n  {}", problems.join("\n  "));
     }
 
+    let version = version(&en, &ja);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("locales.rs"), generate(&en, &ja))
-        .expect("write generated locales");
+    std::fs::write(
+        Path::new(&out).join("locales.rs"),
+        generate(&en, &ja, &version),
+    )
+    .expect("write generated locales");
+
+    // The files the site serves. Written only when they change, so `trunk serve` (which
+    // watches the project) does not rebuild for nothing.
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
+    let site = Path::new(&target).join("locales");
+    std::fs::create_dir_all(&site).expect("create <target>/locales");
+    for (tag, table) in [("en", &en), ("ja", &ja)] {
+        let text = language_file(tag, &version, table);
+        for dir in [Path::new(&out), site.as_path()] {
+            let path = dir.join(format!("{tag}.txt"));
+            // Written again if someone deletes it (e.g. `rm -rf target/locales`).
+            println!("cargo:rerun-if-changed={}", path.display());
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                std::fs::write(&path, &text).expect("write language file");
+            }
+        }
+    }
+}
+
+/// A language's texts as the page fetches them: a header line
+/// (`imasara-locale <tag> <version> <count>`), then every text in key order, each ended by
+/// a NUL (texts may span lines; none contains a NUL).
+fn language_file(tag: &str, version: &str, table: &Flat) -> String {
+    let mut text = format!("imasara-locale {tag} {version} {}\n", table.len());
+    for (key, value) in table {
+        assert!(
+            !value.contains('\0'),
+            "{tag}: `{key}` contains a NUL character"
+        );
+        text.push_str(value);
+        text.push('\0');
+    }
+    text
+}
+
+/// FNV-1a (64 bits) of every key and text of both languages, in hex: the page refuses a
+/// language file written for other code.
+fn version(en: &Flat, ja: &Flat) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (key, value) in en.iter().chain(ja) {
+        for byte in key.bytes().chain([0]).chain(value.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 fn load_language(dir: &Path) -> Flat {
@@ -84,7 +140,7 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut Flat, path: &Path) {
     }
 }
 
-fn generate(en: &Flat, ja: &Flat) -> String {
+fn generate(en: &Flat, ja: &Flat, version: &str) -> String {
     let keys: Vec<&String> = en.keys().collect();
     let mut code = String::new();
     code.push_str("/// Typed keys, one module per locale file and table.\n");
@@ -98,7 +154,13 @@ fn generate(en: &Flat, ja: &Flat) -> String {
         "/// Number of keys.\npub const KEY_COUNT: usize = {};",
         keys.len()
     );
+    let _ = writeln!(
+        code,
+        "/// Hash of every key and text (the header of the language files).\n\
+         pub const LOCALE_VERSION: &str = {version:?};"
+    );
     for (name, table) in [("EN", en), ("JA", ja)] {
+        code.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"self-contained\"))]\n");
         let _ = writeln!(code, "static {name}: [&str; KEY_COUNT] = [");
         for key in &keys {
             let _ = writeln!(code, "    {:?},", table[*key]);

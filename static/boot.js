@@ -18,8 +18,8 @@ document.addEventListener('click', (event) => {
 
 try {
   const { default: init } = await import(tag.dataset.js);
+  // The app marks <html data-ready> itself once its language is loaded and it is drawn.
   await init({ module_or_path: tag.dataset.wasm });
-  document.documentElement.dataset.ready = 'true';
   // Inside an iframe (a course page): report our height to the parent.
   if (window.parent !== window) await import('./embed.js');
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));

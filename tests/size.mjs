@@ -1,8 +1,9 @@
 // Size report of the release build: raw, gzip -9 and brotli -11 bytes of every file in
 // dist/, and the first-load total checked against size-budget.json. The first load is
-// index.html and the html, js, wasm and css files it references (boot.js, the glue, the
-// module, the stylesheets); other files (samples, the offline zip, the demo page) load
-// only when asked for.
+// index.html, the html, js, wasm and css files it references (boot.js, the glue, the
+// module, the stylesheets) and one language file (locales/*.txt; the larger one is
+// counted). Other files (the certificate engine's worker, samples, the offline zip, the
+// demo page) load only when asked for.
 // Exit 1 when the budget is exceeded. Usage: node tests/size.mjs [dist]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
@@ -17,6 +18,7 @@ const referenced = new Set(['index.html']);
 for (const m of index.matchAll(/(?:href|src|data-js|data-wasm)=(?:"([^"]*)"|([^\s>"]+))/g)) {
   referenced.add((m[1] ?? m[2]).replace(/^\.?\//, '').replace(/[#?].*$/, ''));
 }
+const isLanguageFile = (file) => /^locales\/[a-z]+\.txt$/.test(file);
 const isFirstLoad = (file) => referenced.has(file) && KINDS.has(extname(file));
 
 function* files(dir) {
@@ -43,6 +45,16 @@ for (const path of files(dist)) {
   rows.push(row);
   if (row.firstLoad) for (const k of Object.keys(total)) total[k] += row[k];
 }
+// The reader's language: the larger file is counted.
+const language = rows
+  .filter((r) => isLanguageFile(r.file))
+  .sort((a, b) => b.brotli - a.brotli)[0];
+if (!language) {
+  console.error(`No language file (locales/*.txt) in ${dist}.`);
+  process.exit(1);
+}
+language.firstLoad = true;
+for (const k of Object.keys(total)) total[k] += language[k];
 
 const fmt = (n) => n.toLocaleString('en-US');
 const width = Math.max(...rows.map((r) => r.file.length), 'first load'.length);

@@ -72,6 +72,11 @@ fn browser_language() -> Lang {
     Lang::from_preferences(languages.iter().map(String::as_str))
 }
 
+/// The language the page opens in: the URL's, else the browser's.
+pub fn initial_language() -> Lang {
+    current_location().lang().unwrap_or_else(browser_language)
+}
+
 fn page_title(page: &Page) -> Key {
     match page {
         Page::Home => k::home::title,
@@ -159,7 +164,23 @@ pub fn App() -> impl IntoView {
     });
 
     let browser_lang = browser_language();
-    let lang = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
+    // The language the URL asks for, and the one shown: a language whose texts are still
+    // being fetched shows once they are here (the switch stays on the old one till then).
+    let wanted = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
+    let shown = RwSignal::new(wanted.get_untracked());
+    Effect::new(move |_| {
+        let asked = wanted.get();
+        if i18n::is_loaded(asked) {
+            shown.set(asked);
+        } else {
+            leptos::task::spawn_local(async move {
+                if i18n::load(asked).await && wanted.get_untracked() == asked {
+                    shown.set(asked);
+                }
+            });
+        }
+    });
+    let lang = Memo::new(move |_| shown.get());
     let page = Memo::new(move |_| location.with(|l| l.page.clone()));
     let embedded = Memo::new(move |_| location.with(Location::is_embed));
     let nav = Nav { location, lang };
@@ -291,7 +312,9 @@ fn LanguageSwitch() -> impl IntoView {
                                     lang=lang.tag()
                                     aria-current=move || (nav.lang.get() == lang).then_some("true")
                                 >
-                                    {i18n::text(lang, name)}
+                                    // Each name is written in its own language, and the
+                                    // same in both tables (only one may be loaded).
+                                    {move || nav.t(name)}
                                 </a>
                             </li>
                         }

@@ -2,8 +2,11 @@
 //!
 //! Every user-facing sentence lives in `locales/{en,ja}/*.toml`; `build.rs` turns them into
 //! typed keys (`k::home::title`) and one table per language, and refuses to build when a key
-//! is missing in either language. This module is pure: the view keeps the current [`Lang`]
-//! in a signal and asks [`text`] or [`fill`] for strings.
+//! is missing in either language. The published page fetches only the reader's language
+//! ([`load`], a file `build.rs` writes and Trunk's post-build hook copies into the site);
+//! native builds and the `self-contained` feature compile both in. Apart from [`load`] this
+//! module is pure: the view keeps the current [`Lang`] in a signal and asks [`text`] or
+//! [`fill`] for strings.
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -60,13 +63,126 @@ impl Lang {
     }
 }
 
-/// The text of `key` in `lang`.
+/// The text of `key` in `lang`; empty while that language is not loaded.
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    let table = match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
-    };
-    table[usize::from(key.0)]
+    tables::get(lang)
+        .and_then(|table| table.get(usize::from(key.0)))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Whether the texts of `lang` are at hand.
+pub fn is_loaded(lang: Lang) -> bool {
+    tables::get(lang).is_some()
+}
+
+/// Where the published page fetches a language's texts (relative to the page; the
+/// version makes every build's file a new address, so no cache serves an old one).
+pub fn language_file_path(lang: Lang) -> String {
+    format!("locales/{}.txt?v={LOCALE_VERSION}", lang.tag())
+}
+
+/// Why a language file was not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageFileError {
+    /// Not a language file, or one for another language.
+    NotALanguageFile,
+    /// Written for another version of the page.
+    OtherVersion,
+    /// The number of texts is not the number of keys.
+    WrongCount,
+}
+
+/// Reads a language file (see `build.rs`: a header line, then each text ended by a NUL).
+pub fn parse_language_file(lang: Lang, file: &str) -> Result<Vec<&str>, LanguageFileError> {
+    let (header, body) = file
+        .split_once('\n')
+        .ok_or(LanguageFileError::NotALanguageFile)?;
+    let mut words = header.split(' ');
+    if words.next() != Some("imasara-locale") || words.next() != Some(lang.tag()) {
+        return Err(LanguageFileError::NotALanguageFile);
+    }
+    if words.next() != Some(LOCALE_VERSION) {
+        return Err(LanguageFileError::OtherVersion);
+    }
+    let texts: Vec<&str> = body
+        .strip_suffix('\0')
+        .unwrap_or(body)
+        .split('\0')
+        .collect();
+    if words.next() != Some(KEY_COUNT.to_string().as_str()) || texts.len() != KEY_COUNT {
+        return Err(LanguageFileError::WrongCount);
+    }
+    Ok(texts)
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "self-contained"))]
+mod tables {
+    //! Both languages compiled in.
+    use super::{EN, JA, Lang};
+
+    pub fn get(lang: Lang) -> Option<&'static [&'static str]> {
+        Some(match lang {
+            Lang::En => &EN,
+            Lang::Ja => &JA,
+        })
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "self-contained")))]
+mod tables {
+    //! Languages fetched by the page, kept for the rest of its life once read.
+    use std::sync::OnceLock;
+
+    use super::{Lang, LanguageFileError, parse_language_file};
+
+    static EN: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static JA: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+    fn slot(lang: Lang) -> &'static OnceLock<Vec<&'static str>> {
+        match lang {
+            Lang::En => &EN,
+            Lang::Ja => &JA,
+        }
+    }
+
+    pub fn get(lang: Lang) -> Option<&'static [&'static str]> {
+        slot(lang).get().map(Vec::as_slice)
+    }
+
+    /// Takes a fetched language file. At most one file per language is ever kept, so
+    /// its text can live as long as the page.
+    pub fn install(lang: Lang, file: String) -> Result<(), LanguageFileError> {
+        if get(lang).is_some() {
+            return Ok(());
+        }
+        let file: &'static str = Box::leak(file.into_boxed_str());
+        let texts = parse_language_file(lang, file)?;
+        let _ = slot(lang).set(texts);
+        Ok(())
+    }
+}
+
+/// Fetches and keeps the texts of `lang` (the published page loads only the reader's
+/// language). `true` once they are at hand.
+pub async fn load(lang: Lang) -> bool {
+    #[cfg(all(target_arch = "wasm32", not(feature = "self-contained")))]
+    if !is_loaded(lang) {
+        let Some(file) = crate::ui::fetch_text(&language_file_path(lang)).await else {
+            return false;
+        };
+        if let Err(error) = tables::install(lang, file) {
+            web_sys::console::error_1(
+                &format!(
+                    "imasara: the {} texts were not taken: {error:?}",
+                    lang.tag()
+                )
+                .into(),
+            );
+            return false;
+        }
+    }
+    is_loaded(lang)
 }
 
 /// The text of `key` in `lang` with `{name}` placeholders replaced by the given values.
@@ -82,6 +198,33 @@ pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_files_hold_the_compiled_tables() {
+        let en = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
+        let ja = include_str!(concat!(env!("OUT_DIR"), "/ja.txt"));
+        assert_eq!(parse_language_file(Lang::En, en).unwrap(), EN.to_vec());
+        assert_eq!(parse_language_file(Lang::Ja, ja).unwrap(), JA.to_vec());
+        // The file of the other language, or of another build, is refused.
+        assert_eq!(
+            parse_language_file(Lang::Ja, en),
+            Err(LanguageFileError::NotALanguageFile)
+        );
+        let other = en.replacen(LOCALE_VERSION, "0000000000000000", 1);
+        assert_eq!(
+            parse_language_file(Lang::En, &other),
+            Err(LanguageFileError::OtherVersion)
+        );
+        let short = en.rsplitn(3, '\0').nth(2).unwrap().to_owned() + "\0";
+        assert_eq!(
+            parse_language_file(Lang::En, &short),
+            Err(LanguageFileError::WrongCount)
+        );
+        for junk in ["", "<!doctype html>\n<p>Not found</p>", "\0\0\0"] {
+            assert!(parse_language_file(Lang::En, junk).is_err(), "{junk:?}");
+        }
+        assert!(language_file_path(Lang::Ja).starts_with("locales/ja.txt?v="));
+    }
 
     /// Values that are the same in both languages on purpose (names, protocol words).
     /// Each entry is a key name; everything else must be written in Japanese.

@@ -17,8 +17,35 @@ pub mod share;
 
 pub use app::{App, Nav, use_nav};
 
-/// Installs the panic screen and mounts the app on `<body>`.
+/// Installs the panic screen, fetches the reader's language and mounts the app on
+/// `<body>`; then marks `<html data-ready>`. If the language cannot be loaded, the page's
+/// start-up error (in both languages, in index.html) shows instead.
 pub fn start() {
     panic_screen::install();
-    leptos::mount::mount_to_body(App);
+    // Leptos's executor starts with the app; until then, wasm-bindgen's runs the future.
+    wasm_bindgen_futures::spawn_local(async {
+        if i18n::load(app::initial_language()).await {
+            leptos::mount::mount_to_body(App);
+            if let Some(html) = leptos::prelude::document().document_element() {
+                let _ = html.set_attribute("data-ready", "true");
+            }
+        } else if let Some(message) = leptos::prelude::document().get_element_by_id("boot-error") {
+            let _ = message.remove_attribute("hidden");
+        }
+    });
+}
+
+/// Fetches one of the site's own files as text (same origin; the CSP allows only that).
+pub async fn fetch_text(path: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(leptos::prelude::window().fetch_with_str(path))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
 }

@@ -163,3 +163,31 @@ test('no cookies and no storage are written', async ({ page, context }) => {
   const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
   expect(stored).toBe(0);
 });
+
+// Each reader downloads one language (src/ui/i18n.rs): the other comes when asked for.
+test('only the reader\'s language is fetched, the other when switched to', async ({ page }) => {
+  const languageFiles: string[] = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/locales\/([a-z]+)\.txt$/);
+    if (m) languageFiles.push(m[1]);
+  });
+  await open(page, '#/?lang=ja');
+  expect(languageFiles).toEqual(['ja']);
+  await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main h1')).not.toContainText(/[\u3040-\u30ff]/);
+  expect(languageFiles).toEqual(['ja', 'en']);
+  // Switching back needs no new download.
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  expect(languageFiles).toEqual(['ja', 'en']);
+});
+
+test('if the language file cannot be loaded, the start-up message shows', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true; // the failed request is logged by the browser
+  await page.route('**/locales/*.txt*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto('./#/?lang=en');
+  await expect(page.locator('#boot-error')).toBeVisible();
+  await expect(page.locator('#boot-error')).toContainText('The page could not start');
+  await expect(page.locator('#boot-error')).toContainText('ページを起動できませんでした');
+});

@@ -7,7 +7,7 @@
 //! analysis that fails or takes long cannot freeze the page: a worker that dies is
 //! reported ([`Failure::Crashed`]) and a fresh one starts with the next request.
 //!
-//! Native builds (unit tests) and the browser component tests (feature `inline-cert`)
+//! Native builds (unit tests) and the browser component tests (feature `self-contained`)
 //! run the same [`Session`] in-process instead, through the same encoded messages, so
 //! only the `postMessage` transport is left to the end-to-end tests.
 
@@ -47,7 +47,7 @@ impl Engine {
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "inline-cert"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "self-contained"))]
 mod imp {
     //! In-process: the session runs right here, on encoded messages all the same.
 
@@ -77,7 +77,7 @@ mod imp {
     }
 }
 
-#[cfg(all(target_arch = "wasm32", not(feature = "inline-cert")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "self-contained")))]
 mod imp {
     //! In a Web Worker. The worker says "ready" once its module is running; requests sent
     //! before that wait in a queue (a message posted too early would be lost).

@@ -18,17 +18,6 @@ use crate::ui::use_nav;
 /// Pastes longer than this are read, then removed from the box.
 const LARGE_PASTE: usize = 1_000_000;
 
-/// Fetches one of our own sample files as text (same origin; the CSP allows only that).
-async fn fetch_text(path: &str) -> Option<String> {
-    let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
-    text.as_string()
-}
-
 /// Reads files (PEM or DER) as bytes.
 async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<String>) {
     let mut contents = Vec::new();
@@ -115,7 +104,7 @@ impl CertState {
         state.load_failed.set(false);
         state.key_pasted.set(false);
         leptos::task::spawn_local(async move {
-            let text = fetch_text(&format!("samples/{}", sample.file)).await;
+            let text = crate::ui::fetch_text(&format!("samples/{}", sample.file)).await;
             state.loading.set(false);
             let Some(text) = text else {
                 state.load_failed.set(true);
