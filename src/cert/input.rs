@@ -496,45 +496,52 @@ fn end_label(line: &[u8]) -> Option<&[u8]> {
 }
 
 /// Standard base64 with optional padding; whitespace already removed. On error returns the
-/// position of the offending character.
+/// position of the offending character (for "invalid at character N" messages).
+///
+/// Lenient as PEM readers are: padding may be left out, and the unused low bits of the last
+/// character are ignored.
 pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
-    fn val(c: u8) -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    }
-    let data_len = s.iter().rposition(|c| *c != b'=').map_or(0, |p| p + 1);
-    if s.len() - data_len > 2 {
-        return Err(data_len);
-    }
-    let mut out = Vec::with_capacity(s.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for (i, &c) in s[..data_len].iter().enumerate() {
-        let v = val(c).ok_or(i)?;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if data_len % 4 == 1 {
-        return Err(data_len.saturating_sub(1));
-    }
-    Ok(out)
+    static LENIENT: std::sync::OnceLock<Option<data_encoding::Encoding>> =
+        std::sync::OnceLock::new();
+    let encoding = LENIENT.get_or_init(|| {
+        let mut spec = data_encoding::BASE64_NOPAD.specification();
+        spec.check_trailing_bits = false;
+        spec.encoding().ok()
+    });
+    let Some(encoding) = encoding else {
+        return Err(0);
+    };
+    // Up to two padding characters end the data; a third is an invalid character.
+    let padding = s.iter().rev().take(2).take_while(|&&c| c == b'=').count();
+    encoding
+        .decode(&s[..s.len() - padding])
+        .map_err(|e| e.position)
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_round_trips_with_and_without_padding() {
+        let bytes: Vec<u8> = (0..=255u8).rev().collect();
+        for n in 0..70 {
+            let data = &bytes[..n];
+            for encoded in [
+                data_encoding::BASE64.encode(data),
+                data_encoding::BASE64_NOPAD.encode(data),
+            ] {
+                assert_eq!(
+                    base64_decode(encoded.as_bytes()).unwrap(),
+                    data,
+                    "{encoded}"
+                );
+            }
+        }
+        // A third padding character is a character out of place.
+        assert_eq!(base64_decode(b"TQ==="), Err(2));
+    }
 
     #[test]
     fn base64() {

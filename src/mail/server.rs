@@ -230,6 +230,30 @@ pub(crate) struct Outbound<'a> {
     pub lines: &'a [String],
 }
 
+/// A connection just opened (see `MailServer::open`): its events so far, and what its
+/// first reply needs.
+struct Opened {
+    now: SimTime,
+    conn: ConnId,
+    kind: ConnKind,
+    client_ip: IpAddr,
+    events: Vec<Event>,
+}
+
+impl Opened {
+    /// Where the connection's first lines go.
+    fn out(&mut self) -> Out<'_> {
+        Out {
+            events: &mut self.events,
+            now: self.now,
+            conn: self.conn,
+            kind: self.kind.clone(),
+            client_ip: self.client_ip,
+            tls: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Session {
     Pop3(Box<Pop3Session>),
@@ -385,25 +409,8 @@ impl MailServer {
         service: Service,
         client_ip: IpAddr,
     ) -> (ConnId, Vec<Event>) {
-        let (now, mut events) = self.clock(now);
-        let conn = self.core.allocate_conn();
-        let kind = ConnKind::from(service);
-        events.push(Event {
-            at: now,
-            kind: EventKind::ConnectionOpened {
-                conn,
-                kind: kind.clone(),
-                client_ip,
-            },
-        });
-        let mut out = Out {
-            events: &mut events,
-            now,
-            conn,
-            kind,
-            client_ip,
-            tls: false,
-        };
+        let mut opened = self.open(now, service, client_ip);
+        let mut out = opened.out();
         let session = match service {
             Service::Pop3 => Session::Pop3(Box::new(Pop3Session::open(&self.core, &mut out))),
             Service::Smtp | Service::Submission => Session::Smtp(Box::new(SmtpSession::open(
@@ -412,8 +419,8 @@ impl MailServer {
                 service == Service::Submission,
             ))),
         };
-        self.sessions.insert(conn, session);
-        (conn, events)
+        self.sessions.insert(opened.conn, session);
+        (opened.conn, opened.events)
     }
 
     /// Refuse a connection over the caller's limit: one reply line, then closed.
@@ -423,6 +430,31 @@ impl MailServer {
         service: Service,
         client_ip: IpAddr,
     ) -> Vec<Event> {
+        let mut opened = self.open(now, service, client_ip);
+        let flavour = self.core.config.flavour;
+        let host = &self.core.config.hostname;
+        let text = match service {
+            Service::Pop3 => {
+                flavour.pop3_line(&super::flavour::Pop3Reply::TooManyConnections, host)
+            }
+            Service::Smtp | Service::Submission => flavour
+                .smtp_lines(
+                    &super::flavour::SmtpReply::TooManyConnections {
+                        client_ip: client_ip.to_string(),
+                    },
+                    host,
+                )
+                .concat(),
+        };
+        let mut out = opened.out();
+        out.line(Speaker::Server, text, None);
+        out.closed();
+        opened.events
+    }
+
+    /// Starts a connection: the clock catches up, an id is allocated and
+    /// `ConnectionOpened` recorded. The caller answers through [`Opened::out`].
+    fn open(&mut self, now: SimTime, service: Service, client_ip: IpAddr) -> Opened {
         let (now, mut events) = self.clock(now);
         let conn = self.core.allocate_conn();
         let kind = ConnKind::from(service);
@@ -434,32 +466,13 @@ impl MailServer {
                 client_ip,
             },
         });
-        let flavour = self.core.config.flavour;
-        let host = self.core.config.hostname.clone();
-        let text = match service {
-            Service::Pop3 => {
-                flavour.pop3_line(&super::flavour::Pop3Reply::TooManyConnections, &host)
-            }
-            Service::Smtp | Service::Submission => flavour
-                .smtp_lines(
-                    &super::flavour::SmtpReply::TooManyConnections {
-                        client_ip: client_ip.to_string(),
-                    },
-                    &host,
-                )
-                .concat(),
-        };
-        let mut out = Out {
-            events: &mut events,
+        Opened {
             now,
             conn,
             kind,
             client_ip,
-            tls: false,
-        };
-        out.line(Speaker::Server, text, None);
-        out.closed();
-        events
+            events,
+        }
     }
 
     /// The client sent one line (without CRLF) on `conn`. Unknown or closed connections
