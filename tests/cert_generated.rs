@@ -582,3 +582,126 @@ fn rejudging_is_cheap_and_consistent() {
         vec![vec![E::DateInvalid], vec![], vec![E::DateInvalid]]
     );
 }
+
+#[test]
+fn name_constraints_are_enforced_below_the_constrained_authority() {
+    use rcgen::{CidrSubnet, GeneralSubtree, NameConstraints};
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let top = root("Root", alg);
+    // An intermediate allowed example.test (and 192.0.2.0/24), except secret.example.test.
+    let mut p = params("Constrained CA", IsCa::Ca(BasicConstraints::Unconstrained));
+    p.name_constraints = Some(NameConstraints {
+        permitted_subtrees: vec![
+            GeneralSubtree::DnsName("example.test".into()),
+            GeneralSubtree::IpAddress(CidrSubnet::V4([192, 0, 2, 0], [255, 255, 255, 0])),
+        ],
+        excluded_subtrees: vec![GeneralSubtree::DnsName("secret.example.test".into())],
+    });
+    let constrained = sub_ca("Constrained CA", alg, &top, Some(p));
+    let leaf_for = |names: &[&str], ips: &[[u8; 4]]| {
+        let mut p = params("leaf", IsCa::ExplicitNoCa);
+        p.subject_alt_names = names
+            .iter()
+            .map(|n| SanType::DnsName((*n).try_into().unwrap()))
+            .chain(ips.iter().map(|ip| SanType::IpAddress((*ip).into())))
+            .collect();
+        leaf_with(p, alg, &constrained)
+    };
+    let violations = |leaf: &Certificate| {
+        let r = judge(&pem(&[leaf, &constrained.cert]), anchor(&top), None);
+        let details: Vec<String> = r
+            .warnings
+            .iter()
+            .filter(|w| w.code == Code::NameConstraintViolation)
+            .filter_map(|w| w.detail.clone())
+            .collect();
+        (r.errors.clone(), details)
+    };
+
+    // Inside the permitted subtrees: accepted.
+    let inside = leaf_for(
+        &["www.example.test", "*.apps.example.test"],
+        &[[192, 0, 2, 10]],
+    );
+    assert_eq!(violations(&inside), (vec![], vec![]));
+
+    // A name outside, an excluded one (also through a wildcard), an address outside.
+    let outside = leaf_for(&["www.example.test", "www.example.org"], &[]);
+    let (errors, details) = violations(&outside);
+    assert_eq!(errors, vec![E::NameConstraintViolation]);
+    assert_eq!(
+        details,
+        ["www.example.org — permittedSubtrees: example.test"]
+    );
+
+    let excluded = leaf_for(&["secret.example.test", "*.example.test"], &[]);
+    let (_, details) = violations(&excluded);
+    assert_eq!(
+        details,
+        [
+            "secret.example.test — excludedSubtrees: secret.example.test",
+            "*.example.test — excludedSubtrees: secret.example.test",
+        ]
+    );
+
+    let address = leaf_for(&["www.example.test"], &[[198, 51, 100, 1]]);
+    let (errors, details) = violations(&address);
+    assert_eq!(errors, vec![E::NameConstraintViolation]);
+    assert_eq!(
+        details,
+        ["198.51.100.1 — permittedSubtrees: 192.0.2.0/255.255.255.0"]
+    );
+
+    // Chromium names this error after AUTHORITY_INVALID and COMMON_NAME_INVALID, before
+    // the weak-signature and date errors.
+    let r = judge(
+        &pem(&[&outside, &constrained.cert]),
+        anchor(&top),
+        Some("www.example.net"),
+    );
+    assert_eq!(
+        r.errors,
+        vec![E::CommonNameInvalid, E::NameConstraintViolation]
+    );
+    assert_eq!(r.primary_error, Some(E::CommonNameInvalid));
+
+    // OpenSSL agrees, where it is installed.
+    if std::process::Command::new("openssl")
+        .arg("version")
+        .output()
+        .is_ok()
+    {
+        let dir = std::env::temp_dir().join(format!("imasara-nc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: String| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let root_file = write("root.pem", top.cert.pem());
+        let ca_file = write("ca.pem", constrained.cert.pem());
+        for (leaf, ok) in [
+            (&inside, true),
+            (&outside, false),
+            (&excluded, false),
+            (&address, false),
+        ] {
+            let leaf_file = write("leaf.pem", leaf.pem());
+            let out = std::process::Command::new("openssl")
+                .args(["verify", "-attime", &at().0.to_string(), "-CAfile"])
+                .arg(&root_file)
+                .arg("-untrusted")
+                .arg(&ca_file)
+                .arg(&leaf_file)
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.success(), ok, "openssl verify: {text}");
+            if !ok {
+                assert!(text.contains("subtree violation"), "openssl verify: {text}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

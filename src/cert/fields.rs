@@ -185,6 +185,8 @@ pub(crate) struct CertData {
     pub has_san: bool,
     pub san_dns: Vec<String>,
     pub san_ip: Vec<Vec<u8>>,
+    /// The DNS and IP subtrees of a nameConstraints extension (enforced below this CA).
+    pub name_constraints: Option<super::constraints::NameConstraints>,
     pub common_names: Vec<String>,
     pub unsupported_critical: Vec<String>,
     pub unparsable_extensions: Vec<String>,
@@ -659,6 +661,7 @@ pub(crate) fn build(
         has_san: false,
         san_dns: Vec::new(),
         san_ip: Vec::new(),
+        name_constraints: None,
         common_names,
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
@@ -820,6 +823,20 @@ pub(crate) fn build(
                     permitted: conv(&nc.permitted_subtrees),
                     excluded: conv(&nc.excluded_subtrees),
                 };
+                let mut enforced = super::constraints::NameConstraints::default();
+                for (permitted, subtrees) in [
+                    (true, &nc.permitted_subtrees),
+                    (false, &nc.excluded_subtrees),
+                ] {
+                    for t in subtrees.iter().flatten() {
+                        match &t.base {
+                            GeneralName::DNSName(d) => enforced.add_dns(permitted, d),
+                            GeneralName::IPAddress(b) => enforced.add_ip(permitted, b),
+                            _ => {}
+                        }
+                    }
+                }
+                data.name_constraints = Some(enforced);
                 summary.extend(rep.permitted.iter().map(|p| format!("permitted {p}")));
                 summary.extend(rep.excluded.iter().map(|p| format!("excluded {p}")));
                 r.name_constraints = Some(rep);

@@ -17,6 +17,8 @@ pub enum ChromiumError {
     AuthorityInvalid,
     #[serde(rename = "ERR_CERT_COMMON_NAME_INVALID")]
     CommonNameInvalid,
+    #[serde(rename = "ERR_CERT_NAME_CONSTRAINT_VIOLATION")]
+    NameConstraintViolation,
     #[serde(rename = "ERR_CERT_WEAK_SIGNATURE_ALGORITHM")]
     WeakSignatureAlgorithm,
     #[serde(rename = "ERR_CERT_WEAK_KEY")]
@@ -32,6 +34,7 @@ impl ChromiumError {
             ChromiumError::Invalid => "ERR_CERT_INVALID",
             ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
             ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
+            ChromiumError::NameConstraintViolation => "ERR_CERT_NAME_CONSTRAINT_VIOLATION",
             ChromiumError::WeakSignatureAlgorithm => "ERR_CERT_WEAK_SIGNATURE_ALGORITHM",
             ChromiumError::WeakKey => "ERR_CERT_WEAK_KEY",
             ChromiumError::DateInvalid => "ERR_CERT_DATE_INVALID",
@@ -145,6 +148,8 @@ codes! {
     PathLenExceeded = "path_len_exceeded",
     /// The issuer's keyUsage does not allow signing certificates.
     IssuerCannotSign = "issuer_cannot_sign",
+    /// A name in a certificate lies outside what a CA above it may vouch for.
+    NameConstraintViolation = "name_constraint_violation",
     // --- dates ---------------------------------------------------------------------
     /// A certificate had expired at the chosen time.
     Expired = "expired",

@@ -27,11 +27,14 @@
 //!
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
 //! [`signature`] (RustCrypto checks), [`chain`] (path and links), [`anchors`] (trust
-//! anchors and the embedded root set), [`hostname`] (RFC 6125, punycode), [`findings`]
-//! (codes, Chromium errors), [`time`].
+//! anchors and the embedded root set), [`hostname`] (RFC 6125, punycode), `constraints`
+//! (name constraints over DNS names and IP addresses), [`findings`] (codes, Chromium
+//! errors), [`time`], [`session`] (the engine behind a message boundary, for the page's
+//! Web Worker).
 
 pub mod anchors;
 pub mod chain;
+mod constraints;
 mod der;
 pub mod fields;
 pub mod findings;
@@ -693,6 +696,7 @@ impl<'a> Judge<'a> {
         }
 
         self.judge_chain(&chain, &links, &validity, &trust, missing_issuer.as_ref());
+        self.judge_name_constraints(&chain);
         let host = self.judge_host(chain.first().copied());
         self.structure_findings(&chain);
 
@@ -1320,6 +1324,39 @@ impl<'a> Judge<'a> {
             );
         }
         Some(r)
+    }
+
+    /// Name constraints of every CA in the chain over the DNS names and IP addresses of
+    /// the certificates below it (self-issued intermediates excepted, as RFC 5280 says).
+    fn judge_name_constraints(&mut self, chain: &[usize]) {
+        let a = self.a;
+        for (p, &ca) in chain.iter().enumerate().skip(1) {
+            let Some(nc) = &a.data[ca].name_constraints else {
+                continue;
+            };
+            for (q, &below) in chain[..p].iter().enumerate() {
+                if q > 0 && a.certs[below].self_issued {
+                    continue;
+                }
+                let d = &a.data[below];
+                for (name, subtree) in nc.violations(&d.san_dns, &d.san_ip) {
+                    self.err(
+                        Finding::new(
+                            Code::NameConstraintViolation,
+                            Severity::Error,
+                            format!(
+                                "certificate {} names {name}, which certificate {} may not vouch for ({subtree})",
+                                below + 1,
+                                ca + 1
+                            ),
+                        )
+                        .error(ChromiumError::NameConstraintViolation)
+                        .cert(below)
+                        .detail(format!("{name} — {subtree}")),
+                    );
+                }
+            }
+        }
     }
 
     fn structure_findings(&mut self, chain: &[usize]) {

@@ -59,6 +59,7 @@ pub fn code_key(code: Code) -> Key {
         Code::CtNotChecked => c::ct_not_checked,
         Code::NoEmbeddedScts => c::no_embedded_scts,
         Code::ExtensionUnparsable => c::extension_unparsable,
+        Code::NameConstraintViolation => c::name_constraint_violation,
     }
 }
 
@@ -84,6 +85,7 @@ pub fn shows_detail(code: Code) -> bool {
             | Code::HostInvalid
             | Code::UnsupportedCriticalExtension
             | Code::ExtensionUnparsable
+            | Code::NameConstraintViolation
     )
 }
 
@@ -96,6 +98,10 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
         ChromiumError::CommonNameInvalid => {
             (e::common_name_invalid_says, e::common_name_invalid_todo)
         }
+        ChromiumError::NameConstraintViolation => (
+            e::name_constraint_violation_says,
+            e::name_constraint_violation_todo,
+        ),
         ChromiumError::WeakSignatureAlgorithm => (
             e::weak_signature_algorithm_says,
             e::weak_signature_algorithm_todo,
@@ -111,6 +117,7 @@ pub fn firefox_name(error: ChromiumError) -> Option<&'static str> {
         ChromiumError::AuthorityInvalid => Some("SEC_ERROR_UNKNOWN_ISSUER"),
         ChromiumError::DateInvalid => Some("SEC_ERROR_EXPIRED_CERTIFICATE"),
         ChromiumError::CommonNameInvalid => Some("SSL_ERROR_BAD_CERT_DOMAIN"),
+        ChromiumError::NameConstraintViolation => Some("SEC_ERROR_CERT_NOT_IN_NAME_SPACE"),
         ChromiumError::WeakSignatureAlgorithm => {
             Some("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")
         }

@@ -1,0 +1,218 @@
+//! Name constraints (RFC 5280 §4.2.1.10): an authority limited to some names.
+//!
+//! A CA certificate may say which names the certificates below it may carry (permitted
+//! subtrees) and which they may not (excluded subtrees). Browsers enforce this for DNS
+//! names and IP addresses in the subject alternative names of every certificate below the
+//! constrained one; Chromium then fails with `ERR_CERT_NAME_CONSTRAINT_VIOLATION` (Firefox:
+//! `SEC_ERROR_CERT_NOT_IN_NAME_SPACE`). Other name types (e-mail, directory names, URIs)
+//! are shown on the page but not checked here.
+//!
+//! DNS subtrees match as RFC 5280 and the Web PKI use them: `example.com` covers the name
+//! itself and every name below it (`www.example.com`), never `badexample.com`; a leading
+//! dot (`.example.com`) covers only the names below. A wildcard name `*.example.com` stands
+//! for every name one label below `example.com`: it is permitted only when all of them
+//! would be, and excluded when any of them would be.
+
+/// The DNS and IP subtrees of one nameConstraints extension.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NameConstraints {
+    pub permitted_dns: Vec<String>,
+    pub excluded_dns: Vec<String>,
+    /// Address and mask, both 4 bytes (IPv4) or both 16 (IPv6).
+    pub permitted_ip: Vec<(Vec<u8>, Vec<u8>)>,
+    pub excluded_ip: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl NameConstraints {
+    /// Adds one DNS subtree from the extension.
+    pub(crate) fn add_dns(&mut self, permitted: bool, name: &str) {
+        let name = name.to_ascii_lowercase();
+        if permitted {
+            self.permitted_dns.push(name);
+        } else {
+            self.excluded_dns.push(name);
+        }
+    }
+
+    /// Adds one IP subtree from the extension: the address followed by the mask.
+    pub(crate) fn add_ip(&mut self, permitted: bool, address_and_mask: &[u8]) {
+        let half = address_and_mask.len() / 2;
+        if !matches!(address_and_mask.len(), 8 | 32) {
+            return;
+        }
+        let subtree = (
+            address_and_mask[..half].to_vec(),
+            address_and_mask[half..].to_vec(),
+        );
+        if permitted {
+            self.permitted_ip.push(subtree);
+        } else {
+            self.excluded_ip.push(subtree);
+        }
+    }
+
+    /// The names (DNS names and IP addresses, as given) that break these constraints, each
+    /// with the subtree it breaks (`"www.example.org", "permittedSubtrees: example.com"`).
+    pub(crate) fn violations(&self, dns: &[String], ips: &[Vec<u8>]) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        for name in dns {
+            let lower = name.to_ascii_lowercase();
+            if !self.permitted_dns.is_empty()
+                && !self.permitted_dns.iter().any(|c| dns_permitted(&lower, c))
+            {
+                found.push((
+                    name.clone(),
+                    format!("permittedSubtrees: {}", self.permitted_dns.join(", ")),
+                ));
+            } else if let Some(c) = self.excluded_dns.iter().find(|c| dns_excluded(&lower, c)) {
+                found.push((name.clone(), format!("excludedSubtrees: {c}")));
+            }
+        }
+        for ip in ips {
+            let shown = super::fields::ip_string(ip);
+            // As in Chromium, IPv4 and IPv6 are one name type: an IPv6 address under
+            // IPv4-only permitted subtrees is outside them.
+            if !self.permitted_ip.is_empty()
+                && !self.permitted_ip.iter().any(|(a, m)| ip_in(ip, a, m))
+            {
+                let list: Vec<String> = self
+                    .permitted_ip
+                    .iter()
+                    .map(|(a, m)| super::fields::ip_string(&[a.as_slice(), m].concat()))
+                    .collect();
+                found.push((shown, format!("permittedSubtrees: {}", list.join(", "))));
+            } else if let Some((a, m)) = self.excluded_ip.iter().find(|(a, m)| ip_in(ip, a, m)) {
+                let subtree = super::fields::ip_string(&[a.as_slice(), m].concat());
+                found.push((shown, format!("excludedSubtrees: {subtree}")));
+            }
+        }
+        found
+    }
+}
+
+/// Whether `name` (lower case, no wildcard) lies in the DNS subtree `constraint`.
+fn dns_within(name: &str, constraint: &str) -> bool {
+    if constraint.is_empty() {
+        return true;
+    }
+    match constraint.strip_prefix('.') {
+        // Only the names below.
+        Some(base) => name.len() > base.len() + 1 && name.ends_with(constraint),
+        None => {
+            name == constraint
+                || (name.len() > constraint.len()
+                    && name.ends_with(constraint)
+                    && name.as_bytes()[name.len() - constraint.len() - 1] == b'.')
+        }
+    }
+}
+
+/// Whether every name `name` may stand for lies in the subtree.
+fn dns_permitted(name: &str, constraint: &str) -> bool {
+    match name.strip_prefix("*.") {
+        // Every name one label below `base` is in the subtree when one made-up label is.
+        Some(base) => dns_within(&format!("x.{base}"), constraint),
+        None => dns_within(name, constraint),
+    }
+}
+
+/// Whether some name `name` may stand for lies in the subtree.
+fn dns_excluded(name: &str, constraint: &str) -> bool {
+    match name.strip_prefix("*.") {
+        Some(base) => {
+            dns_within(&format!("x.{base}"), constraint) || {
+                // The subtree is one label below `base` (or deeper under such a name):
+                // the wildcard can be such a name.
+                let c = constraint.strip_prefix('.').unwrap_or(constraint);
+                c.strip_suffix(base)
+                    .and_then(|label| label.strip_suffix('.'))
+                    .is_some_and(|label| !label.is_empty() && !label.contains('.'))
+            }
+        }
+        None => dns_within(name, constraint),
+    }
+}
+
+fn ip_in(ip: &[u8], address: &[u8], mask: &[u8]) -> bool {
+    ip.len() == address.len()
+        && ip
+            .iter()
+            .zip(address)
+            .zip(mask)
+            .all(|((i, a), m)| i & m == a & m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dns_subtrees_match_whole_labels() {
+        assert!(dns_within("example.com", "example.com"));
+        assert!(dns_within("www.example.com", "example.com"));
+        assert!(!dns_within("badexample.com", "example.com"));
+        assert!(!dns_within("example.com", ".example.com"));
+        assert!(dns_within("a.b.example.com", ".example.com"));
+        assert!(dns_within("anything.org", ""));
+    }
+
+    #[test]
+    fn wildcards_are_permitted_only_if_all_their_names_are() {
+        assert!(dns_permitted("*.example.com", "example.com"));
+        assert!(dns_permitted("*.example.com", ".example.com"));
+        assert!(!dns_permitted("*.example.com", "www.example.com"));
+        assert!(dns_excluded("*.example.com", "www.example.com"));
+        assert!(dns_excluded("*.example.com", ".example.com"));
+        assert!(!dns_excluded("*.example.com", "a.b.example.com"));
+        assert!(!dns_excluded("*.example.com", "other.org"));
+    }
+
+    #[test]
+    fn violations_name_the_name_and_the_subtree() {
+        let mut nc = NameConstraints::default();
+        nc.add_dns(true, "Example.COM");
+        nc.add_dns(false, "secret.example.com");
+        nc.add_ip(true, &[192, 0, 2, 0, 255, 255, 255, 0]);
+        let dns = vec![
+            "www.example.com".to_owned(),
+            "example.org".to_owned(),
+            "SECRET.example.com".to_owned(),
+        ];
+        let ips = vec![vec![192, 0, 2, 7], vec![198, 51, 100, 1], vec![0; 16]];
+        assert_eq!(
+            nc.violations(&dns, &ips),
+            vec![
+                (
+                    "example.org".to_owned(),
+                    "permittedSubtrees: example.com".to_owned()
+                ),
+                (
+                    "SECRET.example.com".to_owned(),
+                    "excludedSubtrees: secret.example.com".to_owned()
+                ),
+                (
+                    "198.51.100.1".to_owned(),
+                    "permittedSubtrees: 192.0.2.0/255.255.255.0".to_owned()
+                ),
+                (
+                    "::".to_owned(),
+                    "permittedSubtrees: 192.0.2.0/255.255.255.0".to_owned()
+                ),
+            ]
+        );
+        // Constraints of one name type leave the other types alone.
+        let mut dns_only = NameConstraints::default();
+        dns_only.add_dns(true, "example.com");
+        assert!(dns_only.violations(&[], &ips).is_empty());
+        let mut ip_only = NameConstraints::default();
+        ip_only.add_ip(false, &[10, 0, 0, 0, 255, 0, 0, 0]);
+        assert!(ip_only.violations(&dns, &[vec![192, 0, 2, 7]]).is_empty());
+        assert_eq!(
+            ip_only.violations(&[], &[vec![10, 1, 2, 3]]),
+            vec![(
+                "10.1.2.3".to_owned(),
+                "excludedSubtrees: 10.0.0.0/255.0.0.0".to_owned()
+            )]
+        );
+    }
+}
