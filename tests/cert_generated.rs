@@ -665,6 +665,37 @@ fn name_constraints_are_enforced_below_the_constrained_authority() {
     );
     assert_eq!(r.primary_error, Some(E::CommonNameInvalid));
 
+    // A constrained root binds its chains as a trust anchor too, once, whether or not its
+    // certificate was pasted with them.
+    let mut p = params(
+        "Constrained Root",
+        IsCa::Ca(BasicConstraints::Unconstrained),
+    );
+    p.name_constraints = Some(NameConstraints {
+        permitted_subtrees: vec![GeneralSubtree::DnsName(".example.test".into())],
+        excluded_subtrees: vec![],
+    });
+    let key = KeyPair::generate_for(alg).unwrap();
+    let cert = p.self_signed(&key).unwrap();
+    let constrained_root = Ca {
+        params: p,
+        key,
+        cert,
+    };
+    let mut p = params("leaf", IsCa::ExplicitNoCa);
+    p.subject_alt_names = vec![SanType::DnsName("example.test".try_into().unwrap())];
+    let apex = leaf_with(p, alg, &constrained_root);
+    for input in [pem(&[&apex]), pem(&[&apex, &constrained_root.cert])] {
+        let r = judge(&input, anchor(&constrained_root), None);
+        assert!(r.trust.trusted);
+        assert_eq!(r.errors, vec![E::NameConstraintViolation]);
+        let found: Vec<_> = codes(&r)
+            .into_iter()
+            .filter(|c| *c == Code::NameConstraintViolation)
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", r.warnings);
+    }
+
     // OpenSSL agrees, where it is installed.
     if std::process::Command::new("openssl")
         .arg("version")

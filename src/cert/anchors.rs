@@ -105,13 +105,18 @@ pub struct Anchor {
     pub(crate) subject_norm: String,
     pub(crate) spki_raw: Vec<u8>,
     pub(crate) key: KeyMaterial,
+    /// Name constraints the anchor imposes on every certificate below it (a few Mozilla
+    /// roots carry them, e.g. one limited to `.tr`).
+    pub(crate) name_constraints: Option<super::constraints::NameConstraints>,
 }
 
 impl Anchor {
-    /// Builds an anchor from full DER `Name` and `SubjectPublicKeyInfo` SEQUENCEs.
+    /// Builds an anchor from full DER `Name`, `SubjectPublicKeyInfo` and (optional)
+    /// `NameConstraints` SEQUENCEs.
     pub(crate) fn from_parts(
         subject_der: &[u8],
         spki_der: &[u8],
+        name_constraints_der: Option<&[u8]>,
         source: AnchorSource,
     ) -> Option<Anchor> {
         let (_, name) = X509Name::from_der(subject_der).ok()?;
@@ -127,6 +132,8 @@ impl Anchor {
             subject_raw: name.as_raw().to_vec(),
             spki_raw: spki.raw.to_vec(),
             key,
+            name_constraints: name_constraints_der
+                .and_then(super::constraints::NameConstraints::from_der),
         })
     }
 
@@ -139,11 +146,20 @@ impl Anchor {
             .iter()
             .filter_map(|c| {
                 let (_, cert) = x509_parser::parse_x509_certificate(&c.der).ok()?;
-                Anchor::from_parts(
+                // A trusted certificate's own name constraints bind its chains too.
+                let constraints = cert
+                    .name_constraints()
+                    .ok()
+                    .flatten()
+                    .map(|e| super::constraints::NameConstraints::from_extension(e.value));
+                let mut anchor = Anchor::from_parts(
                     cert.tbs_certificate.subject.as_raw(),
                     cert.tbs_certificate.subject_pki.raw,
+                    None,
                     AnchorSource::Custom,
-                )
+                )?;
+                anchor.name_constraints = constraints;
+                Some(anchor)
             })
             .collect()
     }
@@ -158,7 +174,13 @@ pub fn mozilla() -> &'static [Anchor] {
             .filter_map(|ta| {
                 let subject = der::wrap(0x30, ta.subject.as_ref());
                 let spki = der::wrap(0x30, ta.subject_public_key_info.as_ref());
-                Anchor::from_parts(&subject, &spki, AnchorSource::Mozilla)
+                let constraints = ta.name_constraints.as_ref().map(|c| der::wrap(0x30, c));
+                Anchor::from_parts(
+                    &subject,
+                    &spki,
+                    constraints.as_deref(),
+                    AnchorSource::Mozilla,
+                )
             })
             .collect()
     })
@@ -171,5 +193,30 @@ pub fn mozilla_info() -> RootSetInfo {
         crate_version: MOZILLA_ROOTS_VERSION.to_owned(),
         date: MOZILLA_ROOTS_DATE.to_owned(),
         anchors: webpki_roots::TLS_SERVER_ROOTS.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mozilla_anchors_keep_their_name_constraints() {
+        let with_constraints = webpki_roots::TLS_SERVER_ROOTS
+            .iter()
+            .filter(|ta| ta.name_constraints.is_some())
+            .count();
+        let decoded: Vec<&Anchor> = mozilla()
+            .iter()
+            .filter(|a| a.name_constraints.is_some())
+            .collect();
+        assert_eq!(decoded.len(), with_constraints);
+        // TUBITAK's root may vouch only for names under .tr.
+        let tubitak = mozilla()
+            .iter()
+            .find(|a| a.name.contains("TUBITAK Kamu SM SSL Kok Sertifikasi"))
+            .and_then(|a| a.name_constraints.as_ref())
+            .map(|nc| nc.permitted_dns.clone());
+        assert_eq!(tubitak, Some(vec![".tr".to_owned()]));
     }
 }

@@ -24,6 +24,32 @@ pub(crate) struct NameConstraints {
 }
 
 impl NameConstraints {
+    /// The DNS and IP subtrees of a parsed nameConstraints extension.
+    pub(crate) fn from_extension(nc: &x509_parser::extensions::NameConstraints<'_>) -> Self {
+        use x509_parser::extensions::GeneralName;
+        let mut enforced = NameConstraints::default();
+        for (permitted, subtrees) in [
+            (true, &nc.permitted_subtrees),
+            (false, &nc.excluded_subtrees),
+        ] {
+            for t in subtrees.iter().flatten() {
+                match &t.base {
+                    GeneralName::DNSName(d) => enforced.add_dns(permitted, d),
+                    GeneralName::IPAddress(b) => enforced.add_ip(permitted, b),
+                    _ => {}
+                }
+            }
+        }
+        enforced
+    }
+
+    /// From the DER of a NameConstraints SEQUENCE (as trust anchors carry them).
+    pub(crate) fn from_der(der: &[u8]) -> Option<Self> {
+        use x509_parser::prelude::FromDer;
+        let (_, nc) = x509_parser::extensions::NameConstraints::from_der(der).ok()?;
+        Some(NameConstraints::from_extension(&nc))
+    }
+
     /// Adds one DNS subtree from the extension.
     pub(crate) fn add_dns(&mut self, permitted: bool, name: &str) {
         let name = name.to_ascii_lowercase();

@@ -823,20 +823,8 @@ pub(crate) fn build(
                     permitted: conv(&nc.permitted_subtrees),
                     excluded: conv(&nc.excluded_subtrees),
                 };
-                let mut enforced = super::constraints::NameConstraints::default();
-                for (permitted, subtrees) in [
-                    (true, &nc.permitted_subtrees),
-                    (false, &nc.excluded_subtrees),
-                ] {
-                    for t in subtrees.iter().flatten() {
-                        match &t.base {
-                            GeneralName::DNSName(d) => enforced.add_dns(permitted, d),
-                            GeneralName::IPAddress(b) => enforced.add_ip(permitted, b),
-                            _ => {}
-                        }
-                    }
-                }
-                data.name_constraints = Some(enforced);
+                data.name_constraints =
+                    Some(super::constraints::NameConstraints::from_extension(nc));
                 summary.extend(rep.permitted.iter().map(|p| format!("permitted {p}")));
                 summary.extend(rep.excluded.iter().map(|p| format!("excluded {p}")));
                 r.name_constraints = Some(rep);

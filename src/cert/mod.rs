@@ -57,6 +57,7 @@ pub use signature::SignatureStatus;
 pub use time::UnixTime;
 
 use chain::{AnchorMatch, Edge};
+use constraints::NameConstraints;
 use fields::CertData;
 
 /// The most certificates analysed from one paste; more are reported and ignored.
@@ -696,7 +697,12 @@ impl<'a> Judge<'a> {
         }
 
         self.judge_chain(&chain, &links, &validity, &trust, missing_issuer.as_ref());
-        self.judge_name_constraints(&chain);
+        // The anchor's constraints, unless its certificate is in the chain (and read there).
+        let anchor_constraints = hit
+            .as_ref()
+            .filter(|_| !trust.is_anchor_certificate)
+            .and_then(|h| h.anchor.name_constraints.as_ref());
+        self.judge_name_constraints(&chain, anchor_constraints);
         let host = self.judge_host(chain.first().copied());
         self.structure_findings(&chain);
 
@@ -1326,13 +1332,22 @@ impl<'a> Judge<'a> {
         Some(r)
     }
 
-    /// Name constraints of every CA in the chain over the DNS names and IP addresses of
-    /// the certificates below it (self-issued intermediates excepted, as RFC 5280 says).
-    fn judge_name_constraints(&mut self, chain: &[usize]) {
+    /// Name constraints of every CA in the chain, and of the trust anchor above it, over
+    /// the DNS names and IP addresses of the certificates below them (self-issued
+    /// intermediates excepted, as RFC 5280 says).
+    fn judge_name_constraints(&mut self, chain: &[usize], anchor: Option<&NameConstraints>) {
         let a = self.a;
-        for (p, &ca) in chain.iter().enumerate().skip(1) {
-            let Some(nc) = &a.data[ca].name_constraints else {
-                continue;
+        let by_certificates = chain
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(p, &ca)| Some((p, Some(ca), a.data[ca].name_constraints.as_ref()?)));
+        let by_anchor = anchor.map(|nc| (chain.len(), None, nc));
+        let constrained: Vec<_> = by_certificates.chain(by_anchor).collect();
+        for (p, ca, nc) in constrained {
+            let by = match ca {
+                Some(ca) => format!("certificate {}", ca + 1),
+                None => "the trust anchor".to_owned(),
             };
             for (q, &below) in chain[..p].iter().enumerate() {
                 if q > 0 && a.certs[below].self_issued {
@@ -1345,9 +1360,8 @@ impl<'a> Judge<'a> {
                             Code::NameConstraintViolation,
                             Severity::Error,
                             format!(
-                                "certificate {} names {name}, which certificate {} may not vouch for ({subtree})",
+                                "certificate {} names {name}, which {by} may not vouch for ({subtree})",
                                 below + 1,
-                                ca + 1
                             ),
                         )
                         .error(ChromiumError::NameConstraintViolation)
