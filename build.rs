@@ -7,7 +7,8 @@
 //! - `EN` and `JA`, one string table per language, indexed by key, compiled in only where
 //!   the tables are not fetched (native builds, and the `self-contained` feature),
 //! - `KEY_NAMES`, the dotted name of every key (for tests and diagnostics),
-//! - `LOCALE_VERSION`, a hash of every key and text,
+//! - `LOCALE_VERSION`, a hash of every key and text, and (in `version.rs`)
+//!   `BUILD_VERSION`, a hash of the sources,
 //! - one text file per language (`en.txt`, `ja.txt`, see [`language_file`]) in `OUT_DIR`
 //!   and in `<target dir>/locales/`, where Trunk's post-build hook copies them into the
 //!   site: the published page fetches only the reader's language.
@@ -39,6 +40,7 @@ fn main() {
 
     let version = version(&en, &ja);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    write_build_version(Path::new(&out));
     std::fs::write(
         Path::new(&out).join("locales.rs"),
         generate(&en, &ja, &version),
@@ -216,4 +218,42 @@ fn emit_module(code: &mut String, prefix: &str, keys: &[(usize, &str)], depth: u
         }
         let _ = writeln!(code, "{indent}];");
     }
+}
+
+/// `BUILD_VERSION`: a hash of the sources (`src/`, `static/cert-worker-start.js`,
+/// `Cargo.lock`). Files Trunk does not hash (the certificate engine's worker) are fetched
+/// with it, so a browser never pairs a cached old worker with a new page.
+fn write_build_version(out: &Path) {
+    fn walk(path: &Path, files: &mut Vec<std::path::PathBuf>) {
+        if path.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(path)
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            entries.sort();
+            for entry in entries {
+                walk(&entry, files);
+            }
+        } else {
+            files.push(path.to_owned());
+        }
+    }
+    let mut files = Vec::new();
+    for root in ["src", "static/cert-worker-start.js", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={root}");
+        walk(Path::new(root), &mut files);
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let name = file.to_string_lossy().into_owned().into_bytes();
+        for byte in name.into_iter().chain([0]).chain(bytes).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let code = format!(
+        "/// A hash of the sources this build was made from (see build.rs).\n\
+         pub const BUILD_VERSION: &str = \"{hash:016x}\";\n"
+    );
+    std::fs::write(out.join("version.rs"), code).expect("write version.rs");
 }

@@ -3,7 +3,7 @@
 //! The page runs the certificate engine in a Web Worker, a WebAssembly module of its own
 //! that loads only when the padlock explainer opens. That keeps the parser, the signature
 //! code and Mozilla's roots out of the first load, and a slow or failing analysis can never
-//! freeze the page. The worker (`src/bin/cert_worker.rs`) is a thin shell around a
+//! freeze the page. The worker (`src/bin/cert-worker.rs`) is a thin shell around a
 //! [`Session`]; the page's component tests run the very same session in-process.
 //!
 //! The conversation, always in order:

@@ -16,7 +16,8 @@ use super::share::ShareButtons;
 pub struct Nav {
     /// The parsed URL fragment; changes on every navigation.
     pub location: ReadSignal<Location>,
-    /// The page language: the URL's `lang`, else the browser's preference.
+    /// The language shown: the URL's `lang`, else the browser's preference, once its texts
+    /// are loaded (until then, the language shown before).
     pub lang: Memo<Lang>,
 }
 
@@ -168,23 +169,32 @@ pub fn App() -> impl IntoView {
     // being fetched shows once they are here (the switch stays on the old one till then).
     let wanted = Memo::new(move |_| location.with(Location::lang).unwrap_or(browser_lang));
     let shown = RwSignal::new(wanted.get_untracked());
+    let lang = Memo::new(move |_| shown.get());
+    let page = Memo::new(move |_| location.with(|l| l.page.clone()));
+    let embedded = Memo::new(move |_| location.with(Location::is_embed));
+    let nav = Nav { location, lang };
+    provide_context(nav);
     Effect::new(move |_| {
         let asked = wanted.get();
         if i18n::is_loaded(asked) {
             shown.set(asked);
         } else {
             leptos::task::spawn_local(async move {
-                if i18n::load(asked).await && wanted.get_untracked() == asked {
+                let loaded = i18n::load(asked).await;
+                if wanted.get_untracked() != asked {
+                    return;
+                }
+                if loaded {
                     shown.set(asked);
+                } else {
+                    // Could not be fetched (offline?): the URL goes back to the language
+                    // shown, so the switch can be tried again.
+                    let back = location.with_untracked(|l| l.with_lang(shown.get_untracked()));
+                    nav.replace(&back);
                 }
             });
         }
     });
-    let lang = Memo::new(move |_| shown.get());
-    let page = Memo::new(move |_| location.with(|l| l.page.clone()));
-    let embedded = Memo::new(move |_| location.with(Location::is_embed));
-    let nav = Nav { location, lang };
-    provide_context(nav);
 
     // <html lang>, the panic screen's language and the title follow the route.
     Effect::new(move |_| {

@@ -156,9 +156,10 @@ mod tables {
         if get(lang).is_some() {
             return Ok(());
         }
+        // Checked before it is kept: a refused file is freed.
+        parse_language_file(lang, &file)?;
         let file: &'static str = Box::leak(file.into_boxed_str());
-        let texts = parse_language_file(lang, file)?;
-        let _ = slot(lang).set(texts);
+        let _ = slot(lang).set(parse_language_file(lang, file)?);
         Ok(())
     }
 }

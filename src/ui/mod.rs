@@ -22,9 +22,11 @@ pub use app::{App, Nav, use_nav};
 /// start-up error (in both languages, in index.html) shows instead.
 pub fn start() {
     panic_screen::install();
+    let lang = app::initial_language();
+    panic_screen::set_lang(lang);
     // Leptos's executor starts with the app; until then, wasm-bindgen's runs the future.
-    wasm_bindgen_futures::spawn_local(async {
-        if i18n::load(app::initial_language()).await {
+    wasm_bindgen_futures::spawn_local(async move {
+        if i18n::load(lang).await {
             leptos::mount::mount_to_body(App);
             if let Some(html) = leptos::prelude::document().document_element() {
                 let _ = html.set_attribute("data-ready", "true");

@@ -223,18 +223,36 @@ test('the certificate engine loads only when the padlock page needs it', async (
 
 test('if the engine cannot start, the page says so and keeps working', async ({ page, guard }) => {
   guard.expectConsoleErrors = true; // the worker reports the missing module in the console
-  await page.route('**/cert-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  await open(page, '#/cert?lang=ja');
-  await paste(page, pem('real-chains/amazon.com.pem'));
+  await page.route('**/cert-worker_bg.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+  // A deep link to a sample: the sample comes, the engine does not.
+  await open(page, '#/cert?sample=valid&lang=ja');
   await expect(page.locator('.input-status')).toContainText('証明書を読む仕組みを起動できませんでした');
   await expect(page.locator('.chain-card')).toHaveCount(0);
-  // The rest of the page still answers: the language switch, then a new try once the
-  // module can load again.
-  await page.unroute('**/cert-worker_bg.wasm');
+  await expect(page.locator('button[data-sample="valid"]')).toHaveAttribute('aria-pressed', 'false');
+  // The rest of the page still answers: the language switch, then the same sample again
+  // once the module can load.
+  await page.unroute('**/cert-worker_bg.wasm*');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.locator('button[data-sample="valid"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+});
+
+test('leaving the page while a sample is on its way breaks nothing', async ({ page }) => {
+  // The sample arrives after the reader has gone to another page.
+  await page.route('**/samples/**', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await open(page, '#/cert?lang=en');
+  await page.locator('button[data-sample="ev"]').click();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Mail' }).click();
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+  await page.waitForTimeout(2500);
+  await expect(page.locator('#fatal')).toBeHidden();
+  // The app still answers.
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Padlock' }).click();
+  await expect(page.locator('main h1')).toContainText('padlock on a shopping site');
 });
 
 test('if the engine stops on an input, the page says so and the next input works', async ({
@@ -244,7 +262,7 @@ test('if the engine stops on an input, the page says so and the next input works
   guard.expectConsoleErrors = true; // the stand-in worker throws on purpose
   // A stand-in for the worker that starts, then dies on the first message, as a panic in
   // the engine would.
-  await page.route('**/cert-worker-start.js', (route) =>
+  await page.route('**/cert-worker-start.js*', (route) =>
     route.fulfill({
       contentType: 'text/javascript',
       body: "postMessage('ready'); onmessage = () => { throw new Error('engine stopped'); };",
@@ -253,7 +271,7 @@ test('if the engine stops on an input, the page says so and the next input works
   await open(page, '#/cert?lang=en');
   await paste(page, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
-  await page.unroute('**/cert-worker-start.js');
+  await page.unroute('**/cert-worker-start.js*');
   await page.locator('button[data-sample="expired"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
 });

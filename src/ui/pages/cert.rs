@@ -86,6 +86,8 @@ pub struct CertState {
     pub load_failed: RwSignal<bool>,
     /// The engine is working on a request whose answer the page waits for.
     pub working: RwSignal<bool>,
+    /// A new input is being read: what is shown belongs to the previous one.
+    pub reading: RwSignal<bool>,
     /// The engine could not start, or stopped on the last input.
     pub engine_failed: RwSignal<Option<Failure>>,
     /// A private key was found (and removed from the paste box).
@@ -100,18 +102,23 @@ pub struct CertState {
     pub host: Memo<Option<String>>,
     /// The "as of" time: the URL's date, else now.
     pub at: Memo<i64>,
-    /// The judgement of the current input at the current host, date and roots.
+    /// The latest judgement the engine answered (of `parsed`, for the host, date and
+    /// roots asked for last, once `working` is false).
     pub report: RwSignal<Option<Shared<Report>>>,
     engine: StoredValue<Engine, LocalStorage>,
     requests: StoredValue<Requests>,
 }
 
-/// Request ids: the last one sent, and the newest whose answer was shown. Answers to
-/// older requests are dropped, so a slow answer never overwrites a newer one.
+/// Request ids: the last one sent, the newest whose answer was shown, and the last new
+/// input. Answers to older requests, and to anything asked before the last new input, are
+/// dropped, so a slow answer never overwrites a newer one.
 #[derive(Clone, Copy, Default)]
 struct Requests {
     sent: u32,
     shown: u32,
+    last_parse: u32,
+    /// Where the last new input came from (decides the private-key warning).
+    last_parse_from_files: bool,
     /// Whether the engine holds an input to judge again.
     has_input: bool,
 }
@@ -145,17 +152,32 @@ impl CertState {
         self.requests.with_value(|r| r.sent)
     }
 
+    /// Whether the page this state belongs to is gone (the reader left #/cert while a
+    /// file or sample was still being read).
+    fn is_gone(&self) -> bool {
+        self.engine.is_disposed()
+    }
+
     /// Takes new input (each file or paste one entry): the engine parses it once and
     /// judges it; trusted roots from the previous input are forgotten.
     pub fn load(&self, inputs: Vec<Vec<u8>>, source: Source) {
+        if self.is_gone() {
+            return;
+        }
         if !self.trusted.with_untracked(Vec::is_empty) {
             self.trusted.set(Vec::new());
         }
+        let from_files = matches!(source, Source::Files(_));
         self.source.set(source);
         self.engine_failed.set(None);
         self.working.set(true);
+        self.reading.set(true);
         let id = self.next_id();
-        self.requests.update_value(|r| r.has_input = true);
+        self.requests.update_value(|r| {
+            r.has_input = true;
+            r.last_parse = id;
+            r.last_parse_from_files = from_files;
+        });
         let request = Request::Parse {
             id,
             inputs,
@@ -166,11 +188,16 @@ impl CertState {
 
     /// Forgets the input (an emptied paste box).
     pub fn unload(&self) {
+        if self.is_gone() {
+            return;
+        }
         let id = self.next_id();
         self.requests.update_value(|r| {
             r.shown = id;
+            r.last_parse = id;
             r.has_input = false;
         });
+        self.reading.set(false);
         self.parsed.set(None);
         self.report.set(None);
         self.source.set(Source::Nothing);
@@ -180,7 +207,7 @@ impl CertState {
 
     /// Judges the held input again (host, date or trusted roots changed).
     fn rejudge(&self) {
-        if !self.requests.with_value(|r| r.has_input) {
+        if self.is_gone() || !self.requests.with_value(|r| r.has_input) {
             return;
         }
         self.working.set(true);
@@ -193,24 +220,40 @@ impl CertState {
 
     /// Shows an answer from the engine, unless a newer one was shown already.
     fn take_answer(&self, answer: Answer) {
-        let Requests { sent, shown, .. } = self.requests.get_value();
-        let response = match answer {
-            Ok(response) => response,
-            Err(failure) => {
-                // The worker is gone, and with it the input it held.
-                self.requests.update_value(|r| {
-                    r.shown = sent;
-                    r.has_input = false;
-                });
+        if self.is_gone() {
+            return;
+        }
+        let Requests {
+            sent,
+            shown,
+            last_parse,
+            last_parse_from_files,
+            ..
+        } = self.requests.get_value();
+        if let Err(failure) = answer {
+            // The worker is gone, and with it the input it held. Said only when the page
+            // was waiting for it; the next input starts a fresh worker.
+            self.requests.update_value(|r| {
+                r.shown = sent;
+                r.has_input = false;
+            });
+            if shown < sent {
                 self.working.set(false);
+                self.reading.set(false);
                 self.parsed.set(None);
                 self.report.set(None);
                 self.engine_failed.set(Some(failure));
-                return;
+                // The sample (if any) is not loaded: choosing it again must load it.
+                if matches!(self.source.get_untracked(), Source::Sample(_)) {
+                    self.set_query(SAMPLE, None);
+                }
+                self.source.set(Source::Nothing);
             }
-        };
+            return;
+        }
+        let Ok(response) = answer else { return };
         let id = response.id();
-        if id <= shown {
+        if id <= shown || id < last_parse {
             return;
         }
         self.requests.update_value(|r| r.shown = id);
@@ -219,15 +262,18 @@ impl CertState {
         }
         match response {
             Response::Parsed { input, report, .. } => {
-                if matches!(self.source.get_untracked(), Source::Files(_)) {
+                // A pasted key is cut out of the box before reading (see `take_paste`);
+                // in files it is found by the engine.
+                if last_parse_from_files {
                     let key = input
                         .input_findings()
                         .iter()
                         .any(|f| f.code == crate::cert::Code::PrivateKeyPasted);
                     self.key_pasted.set(key);
                 }
-                self.parsed.set(Some(Shared(Arc::new(*input))));
                 self.report.set(Some(Shared(Arc::new(*report))));
+                self.parsed.set(Some(Shared(Arc::new(*input))));
+                self.reading.set(false);
             }
             Response::Judged { report, .. } => self.report.set(Some(Shared(Arc::new(*report)))),
             Response::Refused { .. } => {}
@@ -279,6 +325,7 @@ pub fn CertPage() -> impl IntoView {
         loading: RwSignal::new(false),
         load_failed: RwSignal::new(false),
         working: RwSignal::new(false),
+        reading: RwSignal::new(false),
         engine_failed: RwSignal::new(None),
         key_pasted: RwSignal::new(false),
         key_left: StoredValue::new(None),

@@ -121,7 +121,14 @@ fn card_view(report: &Report, position: usize) -> impl IntoView + use<> {
                     };
                     view! {
                         <div class="trust-this">
-                            <input type="checkbox" id=trust_id.clone() prop:checked=checked on:change=toggle/>
+                            <input
+                                type="checkbox"
+                                id=trust_id.clone()
+                                prop:checked=checked
+                                // While a new input is read, these cards are the old one's.
+                                disabled=move || state.reading.get()
+                                on:change=toggle
+                            />
                             <label for=trust_id>{tr(k::cert::chain::trust_this)}</label>
                             <p class="hint">{tr(k::cert::chain::trust_note)}</p>
                         </div>

@@ -89,10 +89,16 @@ mod imp {
     use wasm_bindgen::prelude::Closure;
 
     use super::{Answer, Failure};
-    use crate::cert::session::decode_response;
+    use crate::cert::session::{Refusal, Response, decode_response};
+
+    include!(concat!(env!("OUT_DIR"), "/version.rs"));
 
     /// The worker's start-up script, relative to the page (static/cert-worker-start.js).
-    const WORKER_SCRIPT: &str = "cert-worker-start.js";
+    /// The worker's files have fixed names; the build's version in the address keeps a
+    /// cached copy from another build away.
+    fn worker_script() -> String {
+        format!("cert-worker-start.js?v={BUILD_VERSION}")
+    }
     /// What the worker posts once it listens.
     const READY: &str = "ready";
     /// What the start-up script posts when the module could not load.
@@ -137,10 +143,18 @@ mod imp {
 
     impl Drop for Engine {
         fn drop(&mut self) {
-            if let Some(running) = self.running.borrow_mut().take() {
-                running.worker.terminate();
-            }
+            retire(self.running.borrow_mut().take());
         }
+    }
+
+    /// Stops a worker for good. Its handlers are detached first; the closures themselves
+    /// are freed on the browser's next turn, as one of them may be the code running now.
+    fn retire(running: Option<Running>) {
+        let Some(running) = running else { return };
+        running.worker.set_onmessage(None);
+        running.worker.set_onerror(None);
+        running.worker.terminate();
+        wasm_bindgen_futures::spawn_local(async move { drop(running) });
     }
 
     fn post(worker: &web_sys::Worker, request: &[u8]) {
@@ -154,7 +168,7 @@ mod imp {
         slot: &Rc<RefCell<Option<Running>>>,
         on_answer: &Rc<dyn Fn(Answer)>,
     ) -> Option<Running> {
-        let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
+        let worker = web_sys::Worker::new(&worker_script()).ok()?;
 
         let message_slot = Rc::clone(slot);
         let answer = Rc::clone(on_answer);
@@ -162,14 +176,6 @@ mod imp {
             move |event: web_sys::MessageEvent| {
                 let data = event.data();
                 let word = data.as_string();
-                if word.as_deref() == Some(FAILED) {
-                    if let Some(running) = message_slot.borrow_mut().take() {
-                        running.worker.terminate();
-                        wasm_bindgen_futures::spawn_local(async move { drop(running) });
-                    }
-                    answer(Err(Failure::Unavailable));
-                    return;
-                }
                 if word.as_deref() == Some(READY) {
                     let mut slot = message_slot.borrow_mut();
                     if let Some(running) = slot.as_mut() {
@@ -179,8 +185,26 @@ mod imp {
                     }
                     return;
                 }
+                if word.as_deref() == Some(FAILED) {
+                    retire(message_slot.borrow_mut().take());
+                    answer(Err(Failure::Unavailable));
+                    return;
+                }
                 let bytes = js_sys::Uint8Array::new(&data).to_vec();
-                answer(decode_response(&bytes).ok_or(Failure::Crashed));
+                match decode_response(&bytes) {
+                    // A worker of another version of the page (a stale cached copy) cannot
+                    // read our requests, nor we its answers: as good as none. The next
+                    // request starts a fresh one.
+                    None
+                    | Some(Response::Refused {
+                        why: Refusal::Undecodable,
+                        ..
+                    }) => {
+                        retire(message_slot.borrow_mut().take());
+                        answer(Err(Failure::Crashed));
+                    }
+                    Some(response) => answer(Ok(response)),
+                }
             },
         );
 
@@ -191,18 +215,13 @@ mod imp {
             event.prevent_default();
             // A worker that never said "ready" could not start; one that did has died.
             // Either way it is dropped, and the next request starts a fresh one.
-            let Some(running) = error_slot.borrow_mut().take() else {
-                return;
+            let running = error_slot.borrow_mut().take();
+            let failure = match &running {
+                None => return,
+                Some(r) if r.waiting.is_some() => Failure::Unavailable,
+                Some(_) => Failure::Crashed,
             };
-            running.worker.terminate();
-            let failure = if running.waiting.is_some() {
-                Failure::Unavailable
-            } else {
-                Failure::Crashed
-            };
-            // Dropping `running` here would free the closure that is running; leave it to
-            // the browser's next turn.
-            wasm_bindgen_futures::spawn_local(async move { drop(running) });
+            retire(running);
             answer(Err(failure));
         });
 

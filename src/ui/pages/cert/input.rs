@@ -202,7 +202,7 @@ pub fn InputPanel() -> impl IntoView {
                 })
                 .to_owned();
         }
-        if state.working.get() && state.parsed.with(Option::is_none) {
+        if state.reading.get() {
             return nav.t(k::cert::input::reading).to_owned();
         }
         state.parsed.with(|a| match a {
