@@ -26,11 +26,20 @@ pub fn install() {
     }));
 }
 
-/// Fills and reveals `#fatal` in `lang`. Does nothing when there is no document.
+/// Fills and reveals `#fatal` in `lang` (or, with no texts loaded yet, `#boot-error`).
+/// Does nothing when there is no document.
 pub fn show(lang: Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // Before any language is loaded there are no words to say it with: the start-up
+    // message of index.html (in both languages) says it instead.
+    if !super::i18n::is_loaded(lang) {
+        if let Some(message) = document.get_element_by_id("boot-error") {
+            let _ = message.remove_attribute("hidden");
+        }
+        return;
+    }
     let Some(container) = document.get_element_by_id("fatal") else {
         return;
     };
