@@ -1,6 +1,13 @@
 // A tiny static server for the end-to-end tests: serves a folder under a sub-path, the
 // way a course site or a static host would, with the right MIME types (wasm included).
 // Usage: node tests/e2e/serve.mjs DIR PREFIX PORT   e.g. dist /courses/net/imasara/ 4173
+//
+// It also serves the folder under /faults/<fault>/<token>/, where one file fails the first
+// time it is asked for under that token, then is served as usual. The tests of what the
+// page does when its certificate engine fails use these: Playwright cannot reliably
+// intercept what a Web Worker fetches (microsoft/playwright#6403), a server can.
+//   engine-missing: the worker's module (cert-worker_bg.wasm) is not found;
+//   engine-dies:    the worker starts, then dies on the first message it gets.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,13 +28,37 @@ const types = {
   '.der': 'application/octet-stream',
 };
 
+const FAULTS = {
+  'engine-missing': { file: 'cert-worker_bg.wasm', status: 404, type: 'text/plain', body: 'not found' },
+  'engine-dies': {
+    file: 'cert-worker-start.js',
+    status: 200,
+    type: types['.js'],
+    body: "postMessage('ready'); onmessage = () => { throw new Error('the engine stopped (test)'); };",
+  },
+};
+const failedOnce = new Set();
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  if (!url.pathname.startsWith(prefix)) {
+  let rest;
+  const fault = url.pathname.match(/^\/faults\/([a-z-]+)\/([\w-]+)\/(.*)$/);
+  if (fault && FAULTS[fault[1]]) {
+    const [, name, token, file] = fault;
+    const f = FAULTS[name];
+    if (file === f.file && !failedOnce.has(token)) {
+      failedOnce.add(token);
+      res.writeHead(f.status, { 'content-type': f.type }).end(f.body);
+      return;
+    }
+    rest = file;
+  } else if (url.pathname.startsWith(prefix)) {
+    rest = url.pathname.slice(prefix.length);
+  } else {
     res.writeHead(404).end('not under ' + prefix);
     return;
   }
-  let path = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
+  let path = normalize(join(root, decodeURIComponent(rest)));
   if (!path.startsWith(root)) {
     res.writeHead(403).end();
     return;
