@@ -3,7 +3,9 @@
 //! Where things are:
 //! - [`mail`]: a pure, sans-IO simulation of a provider's mail server (POP3, SMTP, the
 //!   POP-before-SMTP allowlist, SMTP AUTH) and the scenarios the page animates.
-//! - [`cert`]: a pure certificate engine: PEM/DER in, a trust-chain report out.
+//! - [`cert`]: a pure certificate engine: PEM/DER in, a trust-chain report out. In the
+//!   browser it runs in a Web Worker of its own (`src/bin/cert-worker.rs`), reached through
+//!   [`cert::session`], so it is not part of the first load.
 //! - [`ui`]: the Leptos view. It owns the clock, the language and the URL, and renders
 //!   what the engines return. Nothing in the engines knows about the browser.
 //!
