@@ -9,7 +9,10 @@
 
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
+# curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
+# (python3 also zips the offline copy); openssl: the certificate tests cross-check their
+# verdicts with `openssl verify`.
+DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils curl openssl python3
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c

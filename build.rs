@@ -82,15 +82,25 @@ fn language_file(tag: &str, version: &str, table: &Flat) -> String {
     text
 }
 
-/// FNV-1a (64 bits) of every key and text of both languages, in hex: the page refuses a
-/// language file written for other code.
-fn version(en: &Flat, ja: &Flat) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (key, value) in en.iter().chain(ja) {
-        for byte in key.bytes().chain([0]).chain(value.bytes()).chain([0]) {
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Continues an FNV-1a (64-bit) hash over `parts`, each followed by a NUL.
+fn fnv1a<'a>(mut hash: u64, parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    for part in parts {
+        for &byte in part.iter().chain(&[0]) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
+    }
+    hash
+}
+
+/// FNV-1a (64 bits) of every key and text of both languages, in hex: the page refuses a
+/// language file written for other code.
+fn version(en: &Flat, ja: &Flat) -> String {
+    let mut hash = FNV_OFFSET;
+    for (key, value) in en.iter().chain(ja) {
+        hash = fnv1a(hash, [key.as_bytes(), value.as_bytes()]);
     }
     format!("{hash:016x}")
 }
@@ -242,14 +252,10 @@ fn write_build_version(out: &Path) {
         println!("cargo:rerun-if-changed={root}");
         walk(Path::new(root), &mut files);
     }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = FNV_OFFSET;
     for file in files {
         let bytes = std::fs::read(&file).unwrap_or_default();
-        let name = file.to_string_lossy().into_owned().into_bytes();
-        for byte in name.into_iter().chain([0]).chain(bytes).chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hash = fnv1a(hash, [file.to_string_lossy().as_bytes(), &bytes]);
     }
     let code = format!(
         "/// A hash of the sources this build was made from (see build.rs).\n\

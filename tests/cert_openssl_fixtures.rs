@@ -46,33 +46,11 @@ fn flipped_leaf_der(name: &str) -> Vec<u8> {
     let a = Analysis::parse(&fixture(name));
     let pem = String::from_utf8(fixture(name)).unwrap();
     let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let mut der = decode_b64(&b64);
+    let mut der = data_encoding::BASE64.decode(b64.as_bytes()).unwrap();
     assert_eq!(der.len(), a.certificates()[0].der_length);
     let n = der.len();
     der[n - 1] ^= 0x01;
     der
-}
-
-fn decode_b64(s: &str) -> Vec<u8> {
-    let val = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    } as u32;
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes().filter(|c| *c != b'=') {
-        acc = (acc << 6) | val(c);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    out
 }
 
 #[test]

@@ -21,24 +21,7 @@ fn der_of(path: &str, n: usize) -> Vec<u8> {
         .lines()
         .filter(|l| !l.contains("-----") && !l.trim().is_empty())
         .collect();
-    let table = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    } as u32;
-    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in b64.bytes().filter(|c| *c != b'=') {
-        acc = (acc << 6) | table(c);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    out
+    data_encoding::BASE64.decode(b64.as_bytes()).unwrap()
 }
 
 fn judge_all(input: &[u8]) {

@@ -3,41 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use imasara::ui::i18n::Lang;
-use imasara::ui::{App, panic_screen};
+use imasara::ui::panic_screen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::{document, settle};
-
-fn text_of(selector: &str) -> String {
-    document()
-        .query_selector(selector)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn mount() -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    let host = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    leptos::mount::mount_to(host.unchecked_into(), App)
-}
-
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .set_hash(hash)
-        .expect("set hash");
-}
+use browser::{document, mount, set_hash, settle, text_of};
 
 #[wasm_bindgen_test]
 async fn routes_and_language_follow_the_url() {

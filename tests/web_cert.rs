@@ -2,14 +2,13 @@
 //! explanations, driven the way a reader does (paste, click, switch language).
 #![cfg(target_arch = "wasm32")]
 
-use imasara::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::{document, settle};
+use browser::{document, mount, one, set_hash, settle, text_of};
 
 const AMAZON: &str = include_str!("fixtures/cert/real-chains/amazon.com.pem");
 const SELF_SIGNED: &str = include_str!("fixtures/cert/badssl/wildcard-self-signed.pem");
@@ -20,35 +19,6 @@ fn all(selector: &str) -> Vec<web_sys::Element> {
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into().ok())
         .collect()
-}
-
-fn one(selector: &str) -> web_sys::Element {
-    document()
-        .query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn text_of(selector: &str) -> String {
-    one(selector).text_content().unwrap_or_default()
-}
-
-fn mount() -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    let host = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    leptos::mount::mount_to(host.unchecked_into(), App)
-}
-
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .set_hash(hash)
-        .expect("set hash");
 }
 
 /// Types `text` into the paste box as a reader would (an `input` event that bubbles).

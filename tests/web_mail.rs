@@ -16,17 +16,12 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::{document, settle};
+use browser::{new_host, set_hash, settle};
 
 fn host(id: &str) -> web_sys::HtmlElement {
-    let host = document().create_element("div").expect("div");
+    let host = new_host();
     host.set_id(id);
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    host.unchecked_into()
+    host
 }
 
 fn within(root: &web_sys::Element, selector: &str) -> web_sys::Element {
@@ -202,14 +197,6 @@ async fn transcript_highlights_the_current_line_and_decodes_on_request() {
     assert!(text(&within(&root, "li.current")).contains("Relay access denied"));
     assert_eq!(count(&root, "li.refusal"), 1);
     drop(handle);
-}
-
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .set_hash(hash)
-        .expect("set hash");
 }
 
 fn hash() -> String {

@@ -215,13 +215,7 @@ pub fn punycode_encode(input: &str) -> Option<String> {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias {
-                        TMIN
-                    } else if k >= bias + TMAX {
-                        TMAX
-                    } else {
-                        k - bias
-                    };
+                    let t = threshold(k, bias);
                     if q < t {
                         break;
                     }
@@ -239,6 +233,17 @@ pub fn punycode_encode(input: &str) -> Option<String> {
         n += 1;
     }
     Some(out)
+}
+
+/// RFC 3492's threshold `t` for the digit at position `k` (clamped to TMIN..=TMAX).
+fn threshold(k: u32, bias: u32) -> u32 {
+    if k <= bias {
+        TMIN
+    } else if k >= bias + TMAX {
+        TMAX
+    } else {
+        k - bias
+    }
 }
 
 /// RFC 3492 decoding of one label (without the `xn--` prefix).
@@ -266,13 +271,7 @@ pub fn punycode_decode(input: &str) -> Option<String> {
                 _ => return None,
             } as u32;
             i = i.checked_add(d.checked_mul(w)?)?;
-            let t = if k <= bias {
-                TMIN
-            } else if k >= bias + TMAX {
-                TMAX
-            } else {
-                k - bias
-            };
+            let t = threshold(k, bias);
             if d < t {
                 break;
             }

@@ -109,7 +109,7 @@ pub fn ShareButtons(
                 <label for="share-text">
                     {move || nav.t(if mode_embed.get() { k::share::embed_label } else { k::share::link_label })}
                 </label>
-                <textarea id="share-text" readonly rows="4" on:focus=select_all prop:value=text></textarea>
+                <textarea id="share-text" class="code-box" readonly rows="4" on:focus=select_all prop:value=text></textarea>
                 <p class="share-limits">{move || nav.t(limits)}</p>
                 <p role="status" class="share-status">
                     {move || match copied.get() {

@@ -248,6 +248,7 @@ pub fn InputPanel() -> impl IntoView {
                 <label for="cert-paste">{tr(k::cert::input::paste_label)}</label>
                 <textarea
                     id="cert-paste"
+                    class="code-box"
                     node_ref=area
                     rows="8"
                     spellcheck="false"
