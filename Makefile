@@ -11,8 +11,9 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
 # (python3 also zips the offline copy); openssl: the certificate tests cross-check their
-# verdicts with `openssl verify`.
-DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils curl openssl python3
+# verdicts with `openssl verify`; ca-certificates: the system bundle the OpenSSL comparison
+# reads (apt runs with --no-install-recommends, so openssl alone does not bring it).
+DEBIAN_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils curl openssl python3 ca-certificates
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -35,9 +36,11 @@ test: tools
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
 
-# 1. Pure logic, natively: engines, routes, locales.
+# 1. Pure logic, natively: engines, routes, locales; then the examples in the docs
+#    (`--all-targets` does not run doctests).
 test-native:
 	cargo test --all-targets
+	cargo test --doc
 
 # 2. Components mounted in headless Chromium (wasm-bindgen-test). The test server serves
 #    only the test module, so it is built self-contained (engine in-process, both

@@ -9,105 +9,12 @@ use imasara::cert::{
     Report, SignatureStatus, UnixTime,
 };
 use rcgen::{
-    BasicConstraints, Certificate, CertificateParams, CustomExtension, DistinguishedName, DnType,
-    ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose, SanType, SignatureAlgorithm,
-    date_time_ymd,
+    BasicConstraints, Certificate, CustomExtension, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
+    KeyUsagePurpose, SanType, date_time_ymd,
 };
 
-const AT: &str = "2026-06-01T00:00:00Z";
-
-fn at() -> UnixTime {
-    UnixTime::parse_rfc3339(AT).unwrap()
-}
-
-fn params(cn: &str, ca: IsCa) -> CertificateParams {
-    let mut p = CertificateParams::default();
-    let mut dn = DistinguishedName::new();
-    dn.push(DnType::OrganizationName, "imasara test");
-    dn.push(DnType::CommonName, cn);
-    p.distinguished_name = dn;
-    p.not_before = date_time_ymd(2025, 1, 1);
-    p.not_after = date_time_ymd(2030, 1, 1);
-    p.use_authority_key_identifier_extension = true;
-    if matches!(ca, IsCa::Ca(_)) {
-        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    } else {
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-        p.subject_alt_names = vec![
-            SanType::DnsName("www.example.test".try_into().unwrap()),
-            SanType::DnsName("*.apps.example.test".try_into().unwrap()),
-        ];
-    }
-    p.is_ca = ca;
-    p
-}
-
-struct Ca {
-    params: CertificateParams,
-    key: KeyPair,
-    cert: Certificate,
-}
-
-fn root(cn: &str, alg: &'static SignatureAlgorithm) -> Ca {
-    let key = KeyPair::generate_for(alg).unwrap();
-    let params = params(cn, IsCa::Ca(BasicConstraints::Unconstrained));
-    let cert = params.self_signed(&key).unwrap();
-    Ca { params, key, cert }
-}
-
-fn sub_ca(
-    cn: &str,
-    alg: &'static SignatureAlgorithm,
-    issuer: &Ca,
-    p: Option<CertificateParams>,
-) -> Ca {
-    let key = KeyPair::generate_for(alg).unwrap();
-    let params = p.unwrap_or_else(|| params(cn, IsCa::Ca(BasicConstraints::Unconstrained)));
-    let cert = params
-        .signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
-        .unwrap();
-    Ca { params, key, cert }
-}
-
-fn leaf_with(p: CertificateParams, alg: &'static SignatureAlgorithm, issuer: &Ca) -> Certificate {
-    let key = KeyPair::generate_for(alg).unwrap();
-    p.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
-        .unwrap()
-}
-
-fn leaf(alg: &'static SignatureAlgorithm, issuer: &Ca) -> Certificate {
-    leaf_with(params("www.example.test", IsCa::ExplicitNoCa), alg, issuer)
-}
-
-fn pem(certs: &[&Certificate]) -> String {
-    certs.iter().map(|c| c.pem()).collect::<Vec<_>>().join("\n")
-}
-
-fn anchor(ca: &Ca) -> Vec<Anchor> {
-    Anchor::from_input(ca.cert.pem().as_bytes())
-}
-
-fn judge(input: &str, anchors: Vec<Anchor>, host: Option<&str>) -> Report {
-    Analysis::parse(input.as_bytes()).judge(&Options {
-        at: at(),
-        host: host.map(str::to_string),
-        extra_anchors: anchors,
-        mozilla_roots: false,
-    })
-}
-
-fn codes(r: &Report) -> Vec<Code> {
-    r.warnings.iter().map(|w| w.code).collect()
-}
-
-/// Flips one bit in the last byte of the DER (inside the signature value).
-fn flip_signature(c: &Certificate) -> Vec<u8> {
-    let mut der = c.der().to_vec();
-    let n = der.len();
-    der[n - 1] ^= 0x01;
-    der
-}
+mod support;
+use support::*;
 
 #[test]
 fn every_generated_key_type_valid_and_flipped() {
@@ -696,43 +603,37 @@ fn name_constraints_are_enforced_below_the_constrained_authority() {
         assert_eq!(found.len(), 1, "{:?}", r.warnings);
     }
 
-    // OpenSSL agrees, where it is installed.
-    if std::process::Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_ok()
-    {
-        let dir = std::env::temp_dir().join(format!("imasara-nc-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let write = |name: &str, text: String| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path
-        };
-        let root_file = write("root.pem", top.cert.pem());
-        let ca_file = write("ca.pem", constrained.cert.pem());
-        for (leaf, ok) in [
-            (&inside, true),
-            (&outside, false),
-            (&excluded, false),
-            (&address, false),
-        ] {
-            let leaf_file = write("leaf.pem", leaf.pem());
-            let out = std::process::Command::new("openssl")
-                .args(["verify", "-attime", &at().0.to_string(), "-CAfile"])
-                .arg(&root_file)
-                .arg("-untrusted")
-                .arg(&ca_file)
-                .arg(&leaf_file)
-                .output()
-                .unwrap();
-            let text = String::from_utf8_lossy(&out.stdout).to_string()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.success(), ok, "openssl verify: {text}");
-            if !ok {
-                assert!(text.contains("subtree violation"), "openssl verify: {text}");
-            }
+    // OpenSSL agrees (a missing openssl is a failure: `make tools` installs it).
+    let dir = std::env::temp_dir().join(format!("imasara-nc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let root_file = write("root.pem", top.cert.pem());
+    let ca_file = write("ca.pem", constrained.cert.pem());
+    for (leaf, ok) in [
+        (&inside, true),
+        (&outside, false),
+        (&excluded, false),
+        (&address, false),
+    ] {
+        let leaf_file = write("leaf.pem", leaf.pem());
+        let out = std::process::Command::new("openssl")
+            .args(["verify", "-attime", &at().0.to_string(), "-CAfile"])
+            .arg(&root_file)
+            .arg("-untrusted")
+            .arg(&ca_file)
+            .arg(&leaf_file)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.success(), ok, "openssl verify: {text}");
+        if !ok {
+            assert!(text.contains("subtree violation"), "openssl verify: {text}");
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,4 +1,5 @@
-//! Never a panic: arbitrary bytes, mutated certificates and PEM, huge pastes.
+//! Never a panic: arbitrary bytes, mutated certificates and PEM, huge pastes. How long the
+//! huge pastes take is measured by the benchmark (`make bench`), not asserted here.
 #![cfg(not(target_arch = "wasm32"))]
 // A test reports failure by panicking; unwrap is the plain way to say "must be there".
 #![allow(clippy::unwrap_used)]
@@ -91,12 +92,10 @@ fn ten_megabyte_paste() {
         big.extend_from_slice(&chain);
         n += 1;
     }
-    let start = std::time::Instant::now();
     let a = Analysis::parse(&big);
     let r = a.judge(&Options::at(UnixTime(1_780_000_000)).with_host("amazon.com"));
     assert!(a.certificates().len() >= 1000);
     assert_eq!(r.chain.len(), 3);
-    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
 }
 
 #[test]
@@ -112,7 +111,5 @@ fn ten_megabytes_of_noise_and_broken_blocks() {
             _ => big.extend_from_slice(&x.to_le_bytes()),
         }
     }
-    let start = std::time::Instant::now();
     judge_all(&big);
-    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
 }

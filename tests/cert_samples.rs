@@ -134,15 +134,26 @@ fn fields_of_a_real_leaf() {
     assert!(!leaf.ca_issuers_urls.is_empty() || !leaf.ocsp_urls.is_empty());
     assert!(leaf.validation_level.is_some());
     assert_eq!(leaf.sha256.len(), 64);
-    // Byte ranges: every extension's range starts with a SEQUENCE inside the DER.
-    let der = fixture("real-chains/amazon.com.pem");
-    let _ = der;
+    // Byte ranges: every extension's range lies inside the DER and starts a SEQUENCE
+    // (read from the leaf's own bytes, decoded here from the PEM text).
+    let text = String::from_utf8(fixture("real-chains/amazon.com.pem")).unwrap();
+    let body: String = text
+        .split("-----END CERTIFICATE-----")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----") && !l.trim().is_empty())
+        .collect();
+    let der = data_encoding::BASE64.decode(body.as_bytes()).unwrap();
+    assert_eq!(der.len(), leaf.der_length);
+    assert!(!leaf.extensions.is_empty());
     for e in &leaf.extensions {
         assert!(
             e.length > 0 && e.offset + e.length <= leaf.der_length,
             "{}",
             e.name
         );
+        assert_eq!(der[e.offset], 0x30, "{}: a SEQUENCE", e.name);
     }
     let names: Vec<&str> = leaf.ranges.iter().map(|r| r.field.as_str()).collect();
     for f in [
@@ -319,10 +330,10 @@ fn badssl_verdicts() {
 
 #[test]
 fn badssl_trusted_with_the_system_bundle_as_custom_anchors() {
-    let Ok(bundle) = std::fs::read("/etc/ssl/certs/ca-certificates.crt") else {
-        eprintln!("skipped: /etc/ssl/certs/ca-certificates.crt is missing");
-        return;
-    };
+    // Debian 12's ca-certificates (20230311) still has DigiCert Global Root CA, which
+    // Mozilla has since removed; `make tools` installs the package.
+    let bundle = std::fs::read("/etc/ssl/certs/ca-certificates.crt")
+        .expect("/etc/ssl/certs/ca-certificates.crt (Debian's ca-certificates)");
     let anchors = imasara::cert::Anchor::from_input(&bundle);
     assert!(anchors.len() > 100);
     // OpenSSL with that bundle: "OK".
@@ -332,22 +343,18 @@ fn badssl_trusted_with_the_system_bundle_as_custom_anchors() {
         extra_anchors: anchors,
         mozilla_roots: true,
     });
-    if r.trust.source == Some(AnchorSource::Custom) {
-        assert_eq!(r.errors, vec![]);
-        assert!(codes(&r).contains(&Code::TrustedByCustomAnchor));
-    } else {
-        eprintln!("skipped: this system bundle lacks DigiCert Global Root CA");
-    }
+    assert_eq!(r.trust.source, Some(AnchorSource::Custom));
+    assert_eq!(r.errors, vec![]);
+    assert!(codes(&r).contains(&Code::TrustedByCustomAnchor));
 }
 
+/// How long this takes is the benchmark's business (`make bench`); here, what it finds.
 #[test]
-fn many_sans_are_fast() {
-    let start = std::time::Instant::now();
+fn ten_thousand_names_are_all_read_and_matched() {
     let a = Analysis::parse(&fixture("badssl/subdomain-10000-sans.pem"));
     assert!(a.certificates()[0].san_dns.len() >= 10_000);
     let r = a.judge(&Options::at(at("2018-06-01T00:00:00Z")).with_host("10000-sans.badssl.com"));
     assert!(r.host.unwrap().matched_by.is_some());
-    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
 
 #[test]
@@ -390,6 +397,34 @@ fn x509_parser_assets() {
     ));
 }
 
+/// The dotted form of an OID's DER content octets (X.690 8.19), written independently of
+/// the engine's own OID handling.
+fn dotted_oid(bytes: &[u8]) -> String {
+    let mut arcs: Vec<u64> = Vec::new();
+    let mut value = 0u64;
+    for b in bytes {
+        value = (value << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            arcs.push(value);
+            value = 0;
+        }
+    }
+    let first = arcs.remove(0);
+    let (a, b) = if first < 40 {
+        (0, first)
+    } else if first < 80 {
+        (1, first - 40)
+    } else {
+        (2, first - 80)
+    };
+    std::iter::once(a)
+        .chain(std::iter::once(b))
+        .chain(arcs)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 #[test]
 fn byte_ranges_point_at_the_fields() {
     // A DER file, so the test holds the exact bytes the ranges point into.
@@ -415,7 +450,9 @@ fn byte_ranges_point_at_the_fields() {
     assert_eq!(range("not_before")[0], 0x17, "UTCTime");
     assert_eq!(range("signature_value")[0], 0x03, "BIT STRING");
     assert_eq!(range("subject_public_key_info")[0], 0x30);
-    // Each extension's bytes contain its OID and start a SEQUENCE.
+    // Each extension's bytes start a SEQUENCE whose first element is the extension's OID,
+    // decoded here by hand from those bytes and compared with the dotted OID reported.
+    assert!(!c.extensions.is_empty());
     for (i, e) in c.extensions.iter().enumerate() {
         let bytes = range(&format!("extension:{i}"));
         assert_eq!(bytes[0], 0x30, "{}", e.name);
@@ -425,14 +462,9 @@ fn byte_ranges_point_at_the_fields() {
             2 + usize::from(bytes[1] & 0x7f)
         };
         assert_eq!(bytes[header], 0x06, "{}: OID first", e.name);
-        assert_eq!((e.offset, e.length), {
-            let r = c
-                .ranges
-                .iter()
-                .find(|r| r.field == format!("extension:{i}"))
-                .unwrap();
-            (r.offset, r.length)
-        });
+        let oid_len = usize::from(bytes[header + 1]);
+        let oid = &bytes[header + 2..header + 2 + oid_len];
+        assert_eq!(dotted_oid(oid), e.oid, "{}", e.name);
     }
     // The subject range decodes to the same name as the report (spot check: CN bytes).
     let subject = range("subject");
@@ -479,4 +511,67 @@ fn bare_base64_body_is_read() {
             .iter()
             .any(|f| f.code == Code::PemHeadersMissing)
     );
+}
+
+/// `openssl verify` on each real chain (its own root as the CA file, the intermediate as
+/// untrusted), at a time inside and after the leaf's validity and with a wrong host: it
+/// must agree with the engine each time. OpenSSL is run here, not quoted.
+#[test]
+fn real_chains_agree_with_openssl_verify() {
+    let dir = std::env::temp_dir().join(format!("imasara-real-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let after = "2026-11-27T00:00:00Z";
+    for (file, host, inside) in REAL {
+        let text = String::from_utf8(fixture(&format!("real-chains/{file}"))).unwrap();
+        let blocks: Vec<&str> = text
+            .split_inclusive("-----END CERTIFICATE-----")
+            .filter(|b| b.contains("BEGIN"))
+            .collect();
+        assert_eq!(blocks.len(), 3, "{file}");
+        let write = |name: &str, body: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, format!("{}\n", body.trim())).unwrap();
+            path
+        };
+        let (leaf, inter, root) = (
+            write("leaf.pem", blocks[0]),
+            write("inter.pem", blocks[1]),
+            write("root.pem", blocks[2]),
+        );
+        for (when, name) in [(*inside, *host), (after, *host), (*inside, "wrong.example")] {
+            let t = at(when);
+            let out = std::process::Command::new("openssl")
+                .args([
+                    "verify",
+                    "-attime",
+                    &t.0.to_string(),
+                    "-verify_hostname",
+                    name,
+                ])
+                .arg("-CAfile")
+                .arg(&root)
+                .arg("-untrusted")
+                .arg(&inter)
+                .arg(&leaf)
+                .output()
+                .expect("openssl (make tools installs it)");
+            let said = String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr);
+            let r = Analysis::parse(text.as_bytes()).judge(&Options::at(t).with_host(name));
+            let expected: &[E] = if out.status.success() {
+                &[]
+            } else if said.contains("hostname mismatch") {
+                &[E::CommonNameInvalid]
+            } else if said.contains("certificate has expired") {
+                &[E::DateInvalid]
+            } else {
+                panic!("{file} at {when} for {name}: openssl said {said}")
+            };
+            assert_eq!(
+                r.errors, expected,
+                "{file} at {when} for {name}: openssl said {said}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -979,3 +979,44 @@ fn free_play_send_style_follows_the_policy() {
             .set_send_style(ActorId::Reader, SendStyle::Plain)
     );
 }
+
+#[test]
+fn with_both_policies_a_client_with_neither_is_refused_and_either_one_suffices() {
+    // POP before SMTP *or* SMTP AUTH (Postfix: permit_sasl_authenticated plus a POP
+    // allowlist map): a client that has neither is refused, and the refusal names both.
+    let mut config = ServerConfig::example();
+    config.policy = RelayPolicy::PopBeforeSmtpOrAuth;
+    let mut server = MailServer::new(config);
+    let c = open(&mut server, 0, Service::Smtp, SPAMMER);
+    say(&mut server, &c, 10, "EHLO bulk-mailer.example");
+    say(&mut server, &c, 20, "MAIL FROM:<winner@lottery.example>");
+    let events = server.handle_line(c.conn, SimTime(30), "RCPT TO:<taro@example.org>");
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["554 5.7.1 <taro@example.org>: Relay access denied"]
+    );
+    assert!(events.iter().any(|e| matches!(
+        e.kind,
+        EventKind::RelayRefused {
+            refusal: RelayRefusal::NeitherAllowlistedNorAuthenticated,
+            ..
+        }
+    )));
+    // The same client after SMTP AUTH (RFC 4954): allowed, and no allowlist needed.
+    let plain = base64::encode(b"\0hanako\0s3cret");
+    let c2 = open(&mut server, 40, Service::Smtp, SPAMMER);
+    say(&mut server, &c2, 50, "EHLO pc.example");
+    assert_eq!(
+        say(&mut server, &c2, 60, &format!("AUTH PLAIN {plain}")),
+        ["235 2.7.0 Authentication successful"]
+    );
+    say(&mut server, &c2, 70, "MAIL FROM:<hanako@example.net>");
+    let events = server.handle_line(c2.conn, SimTime(80), "RCPT TO:<taro@example.org>");
+    assert!(events.iter().any(|e| matches!(
+        e.kind,
+        EventKind::RelayAllowed {
+            permit: RelayPermit::Authenticated,
+            ..
+        }
+    )));
+}

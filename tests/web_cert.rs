@@ -40,7 +40,8 @@ fn pem_blocks(text: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn the_chain_is_drawn_leaf_first_with_its_checks_and_anchor() {
-    set_hash("#/cert?lang=en");
+    // Every test names the date it judges at: the leaf expires on 2027-01-23.
+    set_hash("#/cert?lang=en&at=2026-06-01");
     let app = mount();
     settle().await;
     let blocks = pem_blocks(AMAZON);
@@ -116,7 +117,7 @@ async fn a_self_signed_certificate_has_no_anchor_until_trusted() {
 
 #[wasm_bindgen_test]
 async fn every_field_has_an_explanation_in_both_languages() {
-    set_hash("#/cert?lang=en&host=amazon.com");
+    set_hash("#/cert?lang=en&host=amazon.com&at=2026-06-01");
     let app = mount();
     settle().await;
     paste(AMAZON);
@@ -139,7 +140,7 @@ async fn every_field_has_an_explanation_in_both_languages() {
     let names = ".cert-details[data-cert='0'] .field[data-field=san] .field-value";
     assert!(text_of(names).contains("amazon.com"), "{}", text_of(names));
 
-    set_hash("#/cert?lang=ja&host=amazon.com");
+    set_hash("#/cert?lang=ja&host=amazon.com&at=2026-06-01");
     settle().await;
     settle().await;
     assert!(

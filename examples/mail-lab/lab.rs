@@ -11,7 +11,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -31,7 +31,8 @@ usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS] [--lag SECS]
                [--max-connections N] [--idle SECS] [--verbose]
 defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --lag 0 --policy pop-before-smtp
           --domain example.net --user hanako:s3cret --max-connections 32
-          idle limit: 300 s for SMTP, 600 s for POP3 (--idle sets both)";
+          idle limit: 300 s for SMTP, 600 s for POP3 (--idle sets both)
+while it runs: type `skip SECS` (or `skip MINm`) and Enter to move its clock forward";
 
 struct Options {
     pop3: SocketAddr,
@@ -134,6 +135,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 struct Shared {
     server: Mutex<MailServer>,
     start: Instant,
+    /// How far the teacher has moved the clock forward (`skip` on standard input), in ms.
+    skipped_ms: AtomicU64,
     active: AtomicUsize,
     max_connections: usize,
     idle_smtp: Duration,
@@ -143,7 +146,22 @@ struct Shared {
 
 impl Shared {
     fn now(&self) -> SimTime {
-        SimTime(u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX))
+        let real = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        SimTime(real.saturating_add(self.skipped_ms.load(Ordering::SeqCst)))
+    }
+
+    /// Moves the lab's clock forward, so a class need not wait ten minutes for a window to
+    /// close; what falls due in between (expiries) happens at once.
+    fn skip(&self, millis: u64) {
+        self.skipped_ms.fetch_add(millis, Ordering::SeqCst);
+        let now = self.now();
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "[{now}] clock moved forward {}s",
+            millis / 1000
+        );
+        let events = self.lock().poll(now);
+        self.report(&events);
     }
 
     fn lock(&self) -> MutexGuard<'_, MailServer> {
@@ -387,6 +405,27 @@ fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
     }
 }
 
+/// Seconds in a console command's argument: `90` or `10m`.
+fn parse_skip(arg: &str) -> Option<u64> {
+    match arg.strip_suffix('m') {
+        Some(minutes) => minutes.parse::<u64>().ok()?.checked_mul(60),
+        None => arg.parse().ok(),
+    }
+}
+
+/// Commands typed on standard input while the lab runs. Without a terminal (standard input
+/// closed) this ends at once and the lab runs on.
+fn read_console(shared: &Shared) {
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next().and_then(parse_skip)) {
+            (Some("skip"), Some(secs)) => shared.skip(secs.saturating_mul(1000)),
+            (None, _) => {}
+            _ => eprintln!("mail-lab: commands: skip SECS, skip MINm (move the clock forward)"),
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let options = match parse_args(&args) {
@@ -421,6 +460,7 @@ pub fn main() -> ExitCode {
     let shared = Arc::new(Shared {
         server: Mutex::new(MailServer::new(options.config)),
         start: Instant::now(),
+        skipped_ms: AtomicU64::new(0),
         active: AtomicUsize::new(0),
         max_connections: options.max_connections.max(1),
         idle_smtp: options.idle_smtp,
@@ -459,6 +499,10 @@ pub fn main() -> ExitCode {
                 ticker.report(&events);
             }
         });
+    let console = Arc::clone(&shared);
+    let _ = thread::Builder::new()
+        .name("mail-lab console".into())
+        .spawn(move || read_console(&console));
     let pop3_shared = Arc::clone(&shared);
     let pop3_thread = thread::spawn(move || accept_loop(&pop3_shared, &pop3, Service::Pop3));
     accept_loop(&shared, &smtp, Service::Smtp);

@@ -174,9 +174,16 @@ pub fn App() -> impl IntoView {
     let embedded = Memo::new(move |_| location.with(Location::is_embed));
     let nav = Nav { location, lang };
     provide_context(nav);
+    let download_failed = LanguageDownloadFailed(RwSignal::new(false));
+    provide_context(download_failed);
     Effect::new(move |_| {
         let asked = wanted.get();
         if i18n::is_loaded(asked) {
+            // A switch to a language at hand clears an earlier failure; the URL going
+            // back after that failure (same language as shown) does not.
+            if shown.get_untracked() != asked {
+                download_failed.0.set(false);
+            }
             shown.set(asked);
         } else {
             leptos::task::spawn_local(async move {
@@ -184,11 +191,12 @@ pub fn App() -> impl IntoView {
                 if wanted.get_untracked() != asked {
                     return;
                 }
+                download_failed.0.set(!loaded);
                 if loaded {
                     shown.set(asked);
                 } else {
                     // Could not be fetched (offline?): the URL goes back to the language
-                    // shown, so the switch can be tried again.
+                    // shown, so the switch can be tried again; the switch says so.
                     let back = location.with_untracked(|l| l.with_lang(shown.get_untracked()));
                     nav.replace(&back);
                 }
@@ -300,10 +308,16 @@ fn SiteHeader(
     }
 }
 
+/// Whether the last language asked for could not be downloaded (the switch says so, in
+/// the language still shown).
+#[derive(Clone, Copy)]
+struct LanguageDownloadFailed(RwSignal<bool>);
+
 /// Links to the same place in each language; the current one is marked.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let nav = use_nav();
+    let failed = expect_context::<LanguageDownloadFailed>().0;
     view! {
         <nav class="lang-switch" aria-label=move || nav.t(k::shell::language_label)>
             <ul>
@@ -331,6 +345,9 @@ fn LanguageSwitch() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <p class="lang-status" role="status">
+                {move || failed.get().then(|| nav.t(k::shell::language_failed))}
+            </p>
         </nav>
     }
 }

@@ -305,7 +305,27 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        let key = k::app::name;
-        assert_eq!(fill(Lang::En, key, &[]), text(Lang::En, key));
+        // A text with two placeholders, in both languages.
+        let key = k::cert::input::found;
+        for lang in Lang::ALL {
+            let template = text(lang, key);
+            assert!(template.contains("{certs}") && template.contains("{blocks}"));
+            let filled = fill(lang, key, &[("certs", "37"), ("blocks", "41")]);
+            assert!(filled.contains("37") && filled.contains("41"), "{filled}");
+            assert!(!filled.contains('{'), "{filled}");
+            // The rest of the text is untouched.
+            assert_eq!(
+                filled.replace("37", "{certs}").replace("41", "{blocks}"),
+                template
+            );
+            // A value not given leaves its placeholder visible, so a mistake shows.
+            let partial = fill(lang, key, &[("certs", "37")]);
+            assert!(partial.contains("{blocks}") && !partial.contains("{certs}"));
+        }
+        // A text without placeholders is returned as it is.
+        assert_eq!(
+            fill(Lang::En, k::app::name, &[("x", "y")]),
+            text(Lang::En, k::app::name)
+        );
     }
 }

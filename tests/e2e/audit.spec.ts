@@ -17,6 +17,8 @@ for (const { route, name } of PAGES) {
       await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
       await open(page, `${route}&lang=${lang}`);
       expect((await new AxeBuilder({ page }).analyze()).violations, 'dark, reduced motion').toEqual([]);
+      // "Link to this" and "Embed this": both dialogs are checked, none skipped.
+      await expect(page.locator('.share > button')).toHaveCount(2);
       for (const button of await page.locator('.share > button').all()) {
         await button.click();
         const dialog = page.locator('dialog[open]');

@@ -20,38 +20,53 @@ async function paste(page: Page, text: string) {
 }
 
 const verdict = (page: Page) => page.locator('.verdict-line');
+
+// The page's "today" is pinned, so no verdict here depends on the day the suite runs (the
+// amazon.com leaf expires on 2027-01-23). Only the page reads the clock; the engine is
+// given the date. Timers keep running.
+const TODAY = '2026-06-15';
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
+});
 const errorNames = (page: Page) => page.locator('.error-names');
 
 // Each sample and what a browser would say about it (the engine's verdict, at the date and
 // host the sample sets).
-const SAMPLES: { id: string; verdict: string; also?: string; code?: string }[] = [
-  { id: 'self-signed', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'self_signed_leaf' },
-  { id: 'valid', verdict: 'ok' },
-  { id: 'expired', verdict: 'ERR_CERT_DATE_INVALID', code: 'expired' },
-  { id: 'wrong-host', verdict: 'ERR_CERT_COMMON_NAME_INVALID', code: 'host_mismatch' },
-  { id: 'incomplete', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
+// Each sample carries the date it is judged at (written here independently of the page).
+const SAMPLES: { id: string; at: string; verdict: string; also?: string; code?: string }[] = [
+  { id: 'self-signed', at: '2016-09-08', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'self_signed_leaf' },
+  { id: 'valid', at: '2026-06-01', verdict: 'ok' },
+  { id: 'expired', at: '2015-05-01', verdict: 'ERR_CERT_DATE_INVALID', code: 'expired' },
+  { id: 'wrong-host', at: '2026-06-01', verdict: 'ERR_CERT_COMMON_NAME_INVALID', code: 'host_mismatch' },
+  { id: 'incomplete', at: '2020-04-22', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
   {
     id: 'sha1',
+    at: '2017-05-13',
     verdict: 'ERR_CERT_AUTHORITY_INVALID',
     also: 'ERR_CERT_WEAK_SIGNATURE_ALGORITHM',
     code: 'weak_signature_algorithm',
   },
-  { id: 'superfish', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
-  { id: 'ev', verdict: 'ok' },
-  { id: 'many-names', verdict: 'ERR_CERT_AUTHORITY_INVALID' },
+  { id: 'superfish', at: '2018-06-15', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
+  { id: 'ev', at: '2026-04-12', verdict: 'ok' },
+  { id: 'many-names', at: '2018-06-01', verdict: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
 
 for (const s of SAMPLES) {
   test(`sample ${s.id} gives its verdict`, async ({ page }) => {
     await open(page, `#/cert?lang=en`);
-    await page.locator(`button[data-sample="${s.id}"]`).click();
-    await expect(page.locator(`button[data-sample="${s.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+    const button = page.locator(`button[data-sample="${s.id}"]`);
+    // The button says the date the sample is judged at.
+    await expect(button.locator('.sample-date')).toContainText(s.at);
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(verdict(page)).toHaveAttribute('data-verdict', s.verdict);
     if (s.also) await expect(errorNames(page)).toContainText(s.also);
     if (s.code) await expect(page.locator(`.finding[data-code="${s.code}"]`).first()).toBeVisible();
-    // The deep link reflects the sample, its host and date.
-    expect(new URL(page.url()).hash).toContain(`sample=${s.id}`);
-    expect(new URL(page.url()).hash).toContain('host=');
+    // The deep link reflects the sample, its host and date; the date field shows it.
+    await expect(page).toHaveURL(new RegExp(`sample=${s.id}`));
+    await expect(page).toHaveURL(/host=/);
+    await expect(page).toHaveURL(new RegExp(`at=${s.at}`));
+    await expect(page.locator('#cert-at')).toHaveValue(s.at);
     await snap(page, `cert-sample-${s.id}`);
   });
 }
@@ -89,7 +104,7 @@ test('a chain pasted out of order is drawn in order', async ({ page }) => {
   await expect(page.locator('.finding[data-code="out_of_order"]')).toBeVisible();
   await expect(page.locator('.chain-anchor')).toContainText('Mozilla root set');
   // A pasted input cannot be linked: the sample key is gone from the URL.
-  expect(new URL(page.url()).hash).not.toContain('sample=');
+  await expect(page).not.toHaveURL(/sample=/);
 });
 
 test('a DER file can be chosen with the file picker', async ({ page }) => {
@@ -123,22 +138,23 @@ test('changing the host and the date changes the verdict', async ({ page }) => {
   await host.fill('www.example.org');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_COMMON_NAME_INVALID');
   await expect(page.locator('#cert-host-status')).toContainText('No name in the certificate matches www.example.org');
-  expect(new URL(page.url()).hash).toContain('host=www.example.org');
+  await expect(page).toHaveURL(/host=www\.example\.org/);
   await host.fill('amazon.com');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
   // A date after the leaf expires (2027-01-23).
   await page.locator('#cert-at').fill('2027-06-01');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
-  expect(new URL(page.url()).hash).toContain('at=2027-06-01');
+  await expect(page).toHaveURL(/at=2027-06-01/);
   await expect(page.locator('.chain-card').first().locator('.badge.bad')).toHaveText('expired');
   // The slider works from the keyboard.
   await page.locator('#cert-at-slider').focus();
   await page.keyboard.press('ArrowLeft');
-  expect(new URL(page.url()).hash).toContain('at=2027-05-31');
-  // "Today" returns to now.
+  await expect(page).toHaveURL(/at=2027-05-31/);
+  // "Today" returns to the page's clock (pinned above).
   await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await expect(page).not.toHaveURL(/at=/);
+  await expect(page.locator('#cert-at')).toHaveValue(TODAY);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
-  expect(new URL(page.url()).hash).not.toContain('at=');
 });
 
 test('trusting a self-signed root makes the browser accept it', async ({ page }) => {
@@ -185,7 +201,7 @@ test('a private key shows only the warning, never the key', async ({ page }) => 
   expect(await page.locator('#cert-paste').inputValue()).not.toContain(secret);
 });
 
-test('after a 10 MB paste the page answers a click within a second', async ({ page }) => {
+test('after a 10 MB paste the page is read in the worker and still answers a click', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   // Built inside the page (sending 10 MB through the test driver is what would be slow),
   // then given to the box the way a paste arrives: the value changes, an input event fires.
@@ -196,16 +212,16 @@ test('after a 10 MB paste the page answers a click within a second', async ({ pa
   }, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.chain-card')).toHaveCount(3);
   await expect(page.locator('.input-status')).toContainText('Read a paste of 10.0 MB');
-  // Timed from the test's side (a busy page delays the script itself), without the
-  // driver's actionability checks and assertion polling, which are not the page's time.
-  const started = Date.now();
-  await page.evaluate(async () => {
+  // The box was emptied (the 10 MB are not kept in the page), and a click is handled.
+  // How long this takes is measured by the benchmark (make bench), not asserted here.
+  await expect(page.locator('#cert-paste')).toHaveValue('');
+  const toggled = await page.evaluate(async () => {
     const notes = document.querySelector<HTMLDetailsElement>('.notes')!;
-    const toggled = new Promise((done) => notes.addEventListener('toggle', done, { once: true }));
+    const toggle = new Promise<boolean>((done) => notes.addEventListener('toggle', () => done(notes.open), { once: true }));
     notes.querySelector<HTMLElement>('summary')!.click();
-    await toggled;
+    return toggle;
   });
-  expect(Date.now() - started).toBeLessThan(1000);
+  expect(toggled).toBe(true);
   await expect(page.locator('.notes')).toHaveAttribute('open', '');
 });
 
@@ -251,6 +267,16 @@ test('if the engine stops on an input, the page says so and the next input works
   await open(page, faulty('engine-dies', '#/cert?lang=en'));
   await paste(page, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
+  await page.locator('button[data-sample="expired"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+});
+
+test('a worker left from another build is retired and a fresh one reads the next input', async ({ page }) => {
+  // Its answers cannot be read, so the page says the reader stopped, and starts anew.
+  await open(page, faulty('engine-stale', '#/cert?lang=en'));
+  await paste(page, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
+  await expect(page.locator('.chain-card')).toHaveCount(0);
   await page.locator('button[data-sample="expired"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
 });

@@ -1,6 +1,6 @@
 // Teachers' features: embed mode, auto-resize in the three conventions (with the real
 // iframe-resizer parent script), and the "Link to this" / "Embed this" dialog.
-import { test, expect, open, snap } from './fixtures';
+import { test, expect, open, snap, hashOf } from './fixtures';
 import type { Frame, Page } from '@playwright/test';
 
 test('embed mode shows only the explainer, keeps the language switch and itself', async ({ page }) => {
@@ -11,7 +11,7 @@ test('embed mode shows only the explainer, keeps the language switch and itself'
   const switcher = page.getByRole('navigation', { name: '表示言語' });
   await switcher.getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  expect(new URL(page.url()).hash).toContain('embed=1');
+  await expect.poll(() => hashOf(page)).toContain('embed=1');
   await snap(page, 'embed-mail-en');
 });
 

@@ -44,6 +44,10 @@ export async function open(page: Page, route: string) {
   await expect(page.locator('main h1')).toBeVisible();
 }
 
+/** The URL's fragment (`#/mail?lang=en`). Read it through `expect.poll` after an action:
+ * the page updates the address asynchronously. */
+export const hashOf = (page: Page) => new URL(page.url()).hash;
+
 /** Saves a screenshot as a test artifact (artifacts/screenshots/NAME.png). */
 export async function snap(page: Page, name: string) {
   mkdirSync('artifacts/screenshots', { recursive: true });

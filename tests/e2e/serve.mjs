@@ -7,7 +7,9 @@
 // page does when its certificate engine fails use these: Playwright cannot reliably
 // intercept what a Web Worker fetches (microsoft/playwright#6403), a server can.
 //   engine-missing: the worker's module (cert-worker_bg.wasm) is not found;
-//   engine-dies:    the worker starts, then dies on the first message it gets.
+//   engine-dies:    the worker starts, then dies on the first message it gets;
+//   engine-stale:   a worker of another build (a stale cached copy): it starts, but its
+//                   answers are in a message format this page cannot read.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -35,6 +37,12 @@ const FAULTS = {
     status: 200,
     type: types['.js'],
     body: "postMessage('ready'); onmessage = () => { throw new Error('the engine stopped (test)'); };",
+  },
+  'engine-stale': {
+    file: 'cert-worker-start.js',
+    status: 200,
+    type: types['.js'],
+    body: "postMessage('ready'); onmessage = () => { const old = new Uint8Array([0xff, 0xff, 0xff, 0x7f, 0x00]); postMessage(old, [old.buffer]); };",
   },
 };
 const failedOnce = new Set();

@@ -1,6 +1,6 @@
 // The shell: routes, languages, deep links, history, accessibility, CSP, failure screen.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, snap } from './fixtures';
+import { test, expect, open, snap, hashOf } from './fixtures';
 
 const ROUTES = [
   { route: '#/', en: 'Two old questions', ja: '二つの疑問' },
@@ -31,7 +31,7 @@ test('the language switch changes the text, <html lang> and the URL', async ({ p
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  expect(new URL(page.url()).hash).toBe('#/mail?lang=ja');
+  await expect.poll(() => hashOf(page)).toBe('#/mail?lang=ja');
   await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
   await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -52,7 +52,7 @@ test('menu links keep the language; back and forward work', async ({ page }) => 
   await open(page, '#/?lang=ja');
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'メール' }).click();
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
-  expect(new URL(page.url()).hash).toBe('#/mail?lang=ja');
+  await expect.poll(() => hashOf(page)).toBe('#/mail?lang=ja');
   await expect(page.getByRole('link', { name: 'メール', exact: true })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('link', { name: '鍵マーク', exact: true }).click();
   await expect(page.locator('main h1')).toContainText('鍵マークは本当に安全');
@@ -78,7 +78,7 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
-  expect(new URL(page.url()).hash).toBe('#/?lang=en');
+  await expect.poll(() => hashOf(page)).toBe('#/?lang=en');
 });
 
 test('no horizontal scrolling on a 360 px phone', async ({ page }) => {
@@ -190,4 +190,23 @@ test('if the language file cannot be loaded, the start-up message shows', async 
   await expect(page.locator('#boot-error')).toBeVisible();
   await expect(page.locator('#boot-error')).toContainText('The page could not start');
   await expect(page.locator('#boot-error')).toContainText('ページを起動できませんでした');
+});
+
+test('if the other language cannot be downloaded later, the switch says so and stays', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true; // the failed request is logged by the browser
+  await open(page, '#/mail?lang=en');
+  await page.route('**/locales/ja.txt*', (route) => route.fulfill({ status: 503, body: 'Unavailable' }));
+  const switcher = page.getByRole('navigation', { name: 'Language' });
+  await switcher.getByRole('link', { name: '日本語' }).click();
+  await expect(switcher.getByRole('status')).toContainText('could not be downloaded');
+  // The page stays readable in English, and the address says so again.
+  await expect.poll(() => hashOf(page)).toBe('#/mail?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+  // Once the file can be had, the same link works and the message goes.
+  await page.unroute('**/locales/ja.txt*');
+  await switcher.getByRole('link', { name: '日本語' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await expect(page.locator('.lang-status')).toBeEmpty();
 });

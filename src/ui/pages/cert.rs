@@ -111,8 +111,9 @@ pub struct CertState {
 
 /// Request ids: the last one sent, the newest whose answer was shown, and the last new
 /// input. Answers to older requests, and to anything asked before the last new input, are
-/// dropped, so a slow answer never overwrites a newer one.
-#[derive(Clone, Copy, Default)]
+/// dropped, so a slow answer never overwrites a newer one. Pure bookkeeping, tested
+/// natively below; the state around it only sends and shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Requests {
     sent: u32,
     shown: u32,
@@ -121,6 +122,62 @@ struct Requests {
     last_parse_from_files: bool,
     /// Whether the engine holds an input to judge again.
     has_input: bool,
+}
+
+/// What to do with an answer that arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arrival {
+    /// Show it; `last` when no newer request is on its way.
+    Show { last: bool },
+    /// Drop it: a newer answer was shown, or it belongs to an input replaced since.
+    Stale,
+}
+
+impl Requests {
+    /// A request is about to be sent: its id.
+    fn send(&mut self) -> u32 {
+        self.sent += 1;
+        self.sent
+    }
+
+    /// A new input is about to be sent for parsing: its id.
+    fn send_input(&mut self, from_files: bool) -> u32 {
+        let id = self.send();
+        self.has_input = true;
+        self.last_parse = id;
+        self.last_parse_from_files = from_files;
+        id
+    }
+
+    /// The input was forgotten: every answer still on its way is stale.
+    fn forget_input(&mut self) {
+        let id = self.send();
+        self.shown = id;
+        self.last_parse = id;
+        self.has_input = false;
+    }
+
+    /// Whether an answer is awaited (the page shows "Reading…" meanwhile).
+    fn waiting(&self) -> bool {
+        self.shown < self.sent
+    }
+
+    /// The answer to request `id` arrived.
+    fn arrive(&mut self, id: u32) -> Arrival {
+        if id <= self.shown || id < self.last_parse || id > self.sent {
+            return Arrival::Stale;
+        }
+        self.shown = id;
+        Arrival::Show {
+            last: id == self.sent,
+        }
+    }
+
+    /// The engine failed: it held the input, which is gone with it.
+    fn engine_lost(&mut self) {
+        self.shown = self.sent;
+        self.has_input = false;
+    }
 }
 
 impl CertState {
@@ -146,12 +203,6 @@ impl CertState {
         }
     }
 
-    /// The next request id.
-    fn next_id(&self) -> u32 {
-        self.requests.update_value(|r| r.sent += 1);
-        self.requests.with_value(|r| r.sent)
-    }
-
     /// Whether the page this state belongs to is gone (the reader left #/cert while a
     /// file or sample was still being read).
     fn is_gone(&self) -> bool {
@@ -172,12 +223,9 @@ impl CertState {
         self.engine_failed.set(None);
         self.working.set(true);
         self.reading.set(true);
-        let id = self.next_id();
-        self.requests.update_value(|r| {
-            r.has_input = true;
-            r.last_parse = id;
-            r.last_parse_from_files = from_files;
-        });
+        let mut id = 0;
+        self.requests
+            .update_value(|r| id = r.send_input(from_files));
         let request = Request::Parse {
             id,
             inputs,
@@ -191,12 +239,7 @@ impl CertState {
         if self.is_gone() {
             return;
         }
-        let id = self.next_id();
-        self.requests.update_value(|r| {
-            r.shown = id;
-            r.last_parse = id;
-            r.has_input = false;
-        });
+        self.requests.update_value(Requests::forget_input);
         self.reading.set(false);
         self.parsed.set(None);
         self.report.set(None);
@@ -211,8 +254,10 @@ impl CertState {
             return;
         }
         self.working.set(true);
+        let mut id = 0;
+        self.requests.update_value(|r| id = r.send());
         let request = Request::Judge {
-            id: self.next_id(),
+            id,
             judging: self.judging(),
         };
         self.engine.with_value(|e| e.send(&request));
@@ -223,21 +268,12 @@ impl CertState {
         if self.is_gone() {
             return;
         }
-        let Requests {
-            sent,
-            shown,
-            last_parse,
-            last_parse_from_files,
-            ..
-        } = self.requests.get_value();
         if let Err(failure) = answer {
             // The worker is gone, and with it the input it held. Said only when the page
             // was waiting for it; the next input starts a fresh worker.
-            self.requests.update_value(|r| {
-                r.shown = sent;
-                r.has_input = false;
-            });
-            if shown < sent {
+            let waiting = self.requests.with_value(Requests::waiting);
+            self.requests.update_value(Requests::engine_lost);
+            if waiting {
                 self.working.set(false);
                 self.reading.set(false);
                 self.parsed.set(None);
@@ -252,14 +288,16 @@ impl CertState {
             return;
         }
         let Ok(response) = answer else { return };
-        let id = response.id();
-        if id <= shown || id < last_parse {
+        let mut arrival = Arrival::Stale;
+        self.requests
+            .update_value(|r| arrival = r.arrive(response.id()));
+        let Arrival::Show { last } = arrival else {
             return;
-        }
-        self.requests.update_value(|r| r.shown = id);
-        if id == sent {
+        };
+        if last {
             self.working.set(false);
         }
+        let last_parse_from_files = self.requests.with_value(|r| r.last_parse_from_files);
         match response {
             Response::Parsed { input, report, .. } => {
                 // A pasted key is cut out of the box before reading (see `take_paste`);
@@ -363,5 +401,62 @@ pub fn CertPage() -> impl IntoView {
             <details::AllDetails/>
         </Show>
         <lessons::Lessons/>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{Arrival, Requests};
+
+    #[test]
+    fn answers_out_of_order_never_replace_newer_ones() {
+        let mut r = Requests::default();
+        let parse = r.send_input(false);
+        let judge_a = r.send();
+        let judge_b = r.send();
+        assert!(r.waiting());
+        // The newest arrives first and is shown; the older ones after it are dropped.
+        assert_eq!(r.arrive(judge_b), Arrival::Show { last: true });
+        assert_eq!(r.arrive(judge_a), Arrival::Stale);
+        assert_eq!(r.arrive(parse), Arrival::Stale);
+        assert!(!r.waiting());
+    }
+
+    #[test]
+    fn answers_in_order_are_all_shown_and_the_last_ends_the_wait() {
+        let mut r = Requests::default();
+        let parse = r.send_input(true);
+        let judge = r.send();
+        assert_eq!(r.arrive(parse), Arrival::Show { last: false });
+        assert!(r.waiting());
+        assert_eq!(r.arrive(judge), Arrival::Show { last: true });
+        assert!(r.last_parse_from_files);
+    }
+
+    #[test]
+    fn answers_about_a_replaced_or_forgotten_input_are_dropped() {
+        let mut r = Requests::default();
+        let _first = r.send_input(false);
+        let old_judge = r.send();
+        let second = r.send_input(false);
+        // A judgement of the first input, arriving after the second was sent.
+        assert_eq!(r.arrive(old_judge), Arrival::Stale);
+        assert_eq!(r.arrive(second), Arrival::Show { last: true });
+        // Emptied box: what was on its way is stale.
+        let judge = r.send();
+        r.forget_input();
+        assert!(!r.has_input);
+        assert_eq!(r.arrive(judge), Arrival::Stale);
+        // An id never sent (a confused worker) is not shown either.
+        assert_eq!(r.arrive(r.sent + 5), Arrival::Stale);
+    }
+
+    #[test]
+    fn a_lost_engine_ends_the_wait_and_forgets_the_input() {
+        let mut r = Requests::default();
+        let parse = r.send_input(false);
+        r.engine_lost();
+        assert!(!r.waiting() && !r.has_input);
+        assert_eq!(r.arrive(parse), Arrival::Stale);
     }
 }

@@ -230,8 +230,9 @@ pub struct Sample {
     /// Path under the site's `samples/` folder.
     pub file: &'static str,
     pub host: &'static str,
-    /// The "as of" date (`YYYY-MM-DD`), or `None` for today.
-    pub at: Option<&'static str>,
+    /// The "as of" date (`YYYY-MM-DD`) the sample is judged at. Every sample has one, so
+    /// what it shows never depends on the day the page is opened (the page shows it).
+    pub at: &'static str,
     pub label: Key,
 }
 
@@ -241,63 +242,63 @@ pub const SAMPLES: &[Sample] = &[
         id: "self-signed",
         file: "badssl/wildcard-self-signed.pem",
         host: "self-signed.badssl.com",
-        at: Some("2016-09-08"),
+        at: "2016-09-08",
         label: k::cert::sample::self_signed,
     },
     Sample {
         id: "valid",
         file: "real-chains/amazon.com.pem",
         host: "amazon.com",
-        at: None,
+        at: "2026-06-01",
         label: k::cert::sample::valid,
     },
     Sample {
         id: "expired",
         file: "badssl/wildcard-expired.pem",
         host: "expired.badssl.com",
-        at: None,
+        at: "2015-05-01",
         label: k::cert::sample::expired,
     },
     Sample {
         id: "wrong-host",
         file: "real-chains/docs.python.org.pem",
         host: "docs-python.org",
-        at: None,
+        at: "2026-06-01",
         label: k::cert::sample::wrong_host,
     },
     Sample {
         id: "incomplete",
         file: "badssl/wildcard-incomplete-chain.pem",
         host: "incomplete-chain.badssl.com",
-        at: Some("2020-04-22"),
+        at: "2020-04-22",
         label: k::cert::sample::incomplete,
     },
     Sample {
         id: "sha1",
         file: "badssl/wildcard-sha1-intermediate.pem",
         host: "sha1-intermediate.badssl.com",
-        at: Some("2017-05-13"),
+        at: "2017-05-13",
         label: k::cert::sample::sha1,
     },
     Sample {
         id: "superfish",
         file: "badssl/subdomain-superfish.pem",
         host: "superfish.badssl.com",
-        at: Some("2018-06-15"),
+        at: "2018-06-15",
         label: k::cert::sample::superfish,
     },
     Sample {
         id: "ev",
         file: "real-chains/apple.com.pem",
         host: "apple.com",
-        at: Some("2026-04-12"),
+        at: "2026-04-12",
         label: k::cert::sample::ev,
     },
     Sample {
         id: "many-names",
         file: "badssl/subdomain-10000-sans.pem",
         host: "10000-sans.badssl.com",
-        at: Some("2018-06-01"),
+        at: "2018-06-01",
         label: k::cert::sample::many_names,
     },
 ];
@@ -430,9 +431,7 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), SAMPLES.len());
         for s in SAMPLES {
-            if let Some(at) = s.at {
-                assert!(parse_at(at).is_some(), "{}", s.id);
-            }
+            assert!(parse_at(s.at).is_some(), "{}", s.id);
             let path = format!("{}/static/samples/{}", env!("CARGO_MANIFEST_DIR"), s.file);
             assert!(std::path::Path::new(&path).exists(), "{path}");
         }

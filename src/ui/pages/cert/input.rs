@@ -94,8 +94,8 @@ impl CertState {
         if next.query.get(HOST).is_none() {
             next.query.set(HOST, sample.host);
         }
-        if let (None, Some(at)) = (next.query.get(AT), sample.at) {
-            next.query.set(AT, at);
+        if next.query.get(AT).is_none() {
+            next.query.set(AT, sample.at);
         }
         if next != before {
             state.nav.replace(&next);
@@ -123,10 +123,7 @@ fn choose_sample(state: CertState, sample: &'static Sample) {
     let mut next = state.nav.location.get_untracked();
     next.query.set(SAMPLE, sample.id);
     next.query.set(HOST, sample.host);
-    match sample.at {
-        Some(at) => next.query.set(AT, at),
-        None => next.query.remove(AT),
-    }
+    next.query.set(AT, sample.at);
     state.nav.replace(&next);
 }
 
@@ -288,6 +285,9 @@ pub fn InputPanel() -> impl IntoView {
                                     on:click=move |_| choose_sample(state, sample)
                                 >
                                     {move || nav.t(sample.label)}
+                                    <span class="sample-date">
+                                        {move || nav.fill(k::cert::input::sample_as_of, &[("date", sample.at)])}
+                                    </span>
                                 </button>
                             </li>
                         }

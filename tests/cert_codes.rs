@@ -1,0 +1,590 @@
+//! Every finding code the certificate engine can report, each produced by an input made to
+//! cause it and checked against an expectation written independently of the engine: the
+//! RFC or browser rule in the comment beside the case, real certificates (with their
+//! licences under tests/fixtures/cert) or chains generated here with rcgen.
+//!
+//! `produce` is an exhaustive `match` on `Code`: a new code does not compile until it has
+//! an input here, and `every_code_is_produced_by_its_input` runs them all.
+#![cfg(not(target_arch = "wasm32"))]
+// A test reports failure by panicking; unwrap is the plain way to say "must be there".
+#![allow(clippy::unwrap_used)]
+
+use imasara::cert::{Analysis, Anchor, ChromiumError as E, Code, Options, Report, UnixTime};
+use rcgen::{
+    BasicConstraints, CertificateParams, CustomExtension, IsCa, Issuer, KeyIdMethod, KeyPair,
+    date_time_ymd,
+};
+
+mod support;
+use support::{Ca, anchor, judge, params, pem, root, sub_ca};
+
+const EC: &rcgen::SignatureAlgorithm = &rcgen::PKCS_ECDSA_P256_SHA256;
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn time(s: &str) -> UnixTime {
+    UnixTime::parse_rfc3339(s).unwrap()
+}
+
+/// The PEM blocks of a fixture, in file order, each ending in a line break.
+fn blocks(path: &str) -> Vec<String> {
+    String::from_utf8(fixture(path))
+        .unwrap()
+        .split_inclusive("-----END CERTIFICATE-----")
+        .filter(|b| b.contains("-----BEGIN CERTIFICATE-----"))
+        .map(|b| b[b.find("-----BEGIN").unwrap()..].to_string() + "\n")
+        .collect()
+}
+
+fn der_of_block(block: &str) -> Vec<u8> {
+    let body: String = block
+        .lines()
+        .filter(|l| !l.starts_with("-----") && !l.trim().is_empty())
+        .collect();
+    data_encoding::BASE64.decode(body.as_bytes()).unwrap()
+}
+
+fn pem_of(label: &str, der: &[u8]) -> String {
+    let b64 = data_encoding::BASE64.encode(der);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+}
+
+/// What the engine reports for `input`: its reading of the input and its judgement.
+struct Outcome {
+    report: Report,
+    input_codes: Vec<Code>,
+}
+
+impl Outcome {
+    fn of(input: &[u8], options: &Options) -> Outcome {
+        let analysis = Analysis::parse(input);
+        let input_codes = analysis.input_findings().iter().map(|f| f.code).collect();
+        Outcome {
+            report: analysis.judge(options),
+            input_codes,
+        }
+    }
+
+    fn codes(&self) -> Vec<Code> {
+        let mut all = self.input_codes.clone();
+        all.extend(self.report.warnings.iter().map(|w| w.code));
+        all
+    }
+
+    fn errors(&self) -> &[E] {
+        &self.report.errors
+    }
+}
+
+fn at_real(input: &[u8], when: &str, host: Option<&str>) -> Outcome {
+    let mut options = Options::at(time(when));
+    options.host = host.map(str::to_owned);
+    Outcome::of(input, &options)
+}
+
+fn generated(input: &str, trusted: &Ca, host: Option<&str>) -> Outcome {
+    generated_with(input, anchor(trusted), host)
+}
+
+fn generated_with(input: &str, anchors: Vec<Anchor>, host: Option<&str>) -> Outcome {
+    let report = judge(input, anchors, host);
+    let input_codes = Analysis::parse(input.as_bytes())
+        .input_findings()
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    Outcome {
+        report,
+        input_codes,
+    }
+}
+
+/// A leaf for `www.example.test` under `issuer`, with its own params changed by `change`.
+fn leaf_under(issuer: &Ca, change: impl FnOnce(&mut CertificateParams)) -> rcgen::Certificate {
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    change(&mut p);
+    let key = KeyPair::generate_for(EC).unwrap();
+    p.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
+        .unwrap()
+}
+
+const AMAZON: &str = "real-chains/amazon.com.pem";
+const AMAZON_AT: &str = "2026-06-01T00:00:00Z";
+
+/// An input made to produce `code`, and what the engine said about it.
+fn produce(code: Code) -> Outcome {
+    let amazon = blocks(AMAZON);
+    match code {
+        // --- input ----------------------------------------------------------------------
+        Code::NoCertificate | Code::InputNotRecognised => at_real(
+            b"Dear support, my browser says the padlock is broken. Regards",
+            AMAZON_AT,
+            None,
+        ),
+        Code::PrivateKeyPasted => {
+            // RFC 7468 section 10: "PRIVATE KEY" is PKCS #8. The body is never read.
+            let key = KeyPair::generate_for(EC).unwrap();
+            at_real(key.serialize_pem().as_bytes(), AMAZON_AT, None)
+        }
+        Code::OtherPemBlock => at_real(
+            &fixture("x509-parser-assets/csr-challenge-password.pem"),
+            AMAZON_AT,
+            None,
+        ),
+        Code::PemHeadersMissing => {
+            let body: String = amazon[0]
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .collect();
+            at_real(body.as_bytes(), AMAZON_AT, None)
+        }
+        Code::PemMissingEnd => at_real(&fixture("x509-parser-assets/no_end.pem"), AMAZON_AT, None),
+        Code::PemLabelMismatch => {
+            // RFC 7468 section 2: the END label must repeat the BEGIN label.
+            let text = amazon[0].replace("-----END CERTIFICATE-----", "-----END X509 CRL-----");
+            at_real(text.as_bytes(), AMAZON_AT, None)
+        }
+        Code::PemBadBase64 => {
+            let mut lines: Vec<String> = amazon[0].lines().map(str::to_owned).collect();
+            lines[3] = "!!!! this line is not base64 at all !!!!".to_owned();
+            at_real(lines.join("\n").as_bytes(), AMAZON_AT, None)
+        }
+        Code::OtherDerData => at_real(&fixture("x509-parser-assets/example.crl"), AMAZON_AT, None),
+        Code::CertificateUnparsable => {
+            // SEQUENCE { BOOLEAN TRUE }: DER, but no X.509 Certificate (RFC 5280 4.1).
+            at_real(
+                pem_of("CERTIFICATE", &[0x30, 0x03, 0x01, 0x01, 0xff]).as_bytes(),
+                AMAZON_AT,
+                None,
+            )
+        }
+        Code::TrailingData => {
+            let mut der = der_of_block(&amazon[0]);
+            der.extend_from_slice(&[0x00, 0x01, 0x02]);
+            at_real(pem_of("CERTIFICATE", &der).as_bytes(), AMAZON_AT, None)
+        }
+        Code::Pkcs7Unparsable => {
+            // ContentInfo with the signedData OID (RFC 5652 5.1) and no content.
+            let der = [
+                0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+            ];
+            at_real(&der, AMAZON_AT, None)
+        }
+        Code::Pkcs7Bundle => at_real(&fixture("openssl/chain.p7b"), AMAZON_AT, None),
+        // --- chain ----------------------------------------------------------------------
+        Code::MissingIntermediate => at_real(amazon[0].as_bytes(), AMAZON_AT, Some("amazon.com")),
+        Code::UntrustedRoot => {
+            let r = root("Untrusted Root", EC);
+            let l = leaf_under(&r, |_| {});
+            // Judged with another root as the only anchor.
+            generated(&pem(&[&l, &r.cert]), &root("Some Other Root", EC), None)
+        }
+        Code::RootRemovedFromMozilla => at_real(
+            &fixture("badssl/wildcard-rsa2048.pem"),
+            "2020-04-22T00:00:00Z",
+            Some("rsa2048.badssl.com"),
+        ),
+        Code::SelfSignedLeaf => at_real(
+            &fixture("badssl/wildcard-self-signed.pem"),
+            "2016-09-08T00:00:00Z",
+            Some("self-signed.badssl.com"),
+        ),
+        Code::ReverseOrder => {
+            let text = format!("{}{}{}", amazon[2], amazon[1], amazon[0]);
+            at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::OutOfOrder => {
+            let text = format!("{}{}{}", amazon[1], amazon[0], amazon[2]);
+            at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::DuplicateCertificate => {
+            let text = format!("{}{}{}{}", amazon[0], amazon[0], amazon[1], amazon[2]);
+            at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::UnrelatedCertificate | Code::LeafChosen => {
+            // Two sites' leaves: one is chosen, the other takes no part.
+            let python = blocks("real-chains/docs.python.org.pem");
+            let text = format!("{}{}{}{}", amazon[0], amazon[1], amazon[2], python[0]);
+            at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::CrossSignedAlternative => {
+            // One intermediate (same subject, same key) certified by two roots.
+            let root_a = root("Cross Root A", EC);
+            let root_b = root("Cross Root B", EC);
+            let inter_a = sub_ca("Cross Intermediate", EC, &root_a, None);
+            let inter_b_cert = inter_a
+                .params
+                .signed_by(
+                    &inter_a.key,
+                    &Issuer::from_params(&root_b.params, &root_b.key),
+                )
+                .unwrap();
+            let l = leaf_under(&inter_a, |_| {});
+            generated(
+                &pem(&[&l, &inter_a.cert, &inter_b_cert, &root_a.cert]),
+                &root_a,
+                Some("www.example.test"),
+            )
+        }
+        // --- per link -------------------------------------------------------------------
+        Code::SignatureInvalid => {
+            let r = root("Flip Root", EC);
+            let l = leaf_under(&r, |_| {});
+            let mut der = l.der().to_vec();
+            let n = der.len();
+            der[n - 1] ^= 0x01;
+            let input = pem_of("CERTIFICATE", &der) + &r.cert.pem();
+            generated(&input, &r, Some("www.example.test"))
+        }
+        Code::SignatureUnsupported => at_real(
+            &fixture("x509-parser-assets/p521-selfsigned.der"),
+            "2020-01-01T00:00:00Z",
+            None,
+        ),
+        Code::NameMismatch => {
+            // The same key under another name: found through AKI = SKI, signature valid,
+            // but RFC 5280 6.1.3 (a)(4) wants the issuer name to chain.
+            let one = root("CA One", EC);
+            let two = params("CA Two", IsCa::Ca(BasicConstraints::Unconstrained))
+                .self_signed(&one.key)
+                .unwrap();
+            let l = leaf_under(&one, |_| {});
+            let anchors = Anchor::from_input(two.pem().as_bytes());
+            generated_with(&pem(&[&l, &two]), anchors, Some("www.example.test"))
+        }
+        Code::KeyIdMismatch => {
+            // The issuer's certificate re-made with another subject key identifier.
+            let mut p = params("Key Id Root", IsCa::Ca(BasicConstraints::Unconstrained));
+            p.key_identifier_method = KeyIdMethod::PreSpecified(vec![1; 20]);
+            let key = KeyPair::generate_for(EC).unwrap();
+            let first = Ca {
+                cert: p.self_signed(&key).unwrap(),
+                params: p,
+                key,
+            };
+            let l = leaf_under(&first, |_| {});
+            let mut p2 = first.params.clone();
+            p2.key_identifier_method = KeyIdMethod::PreSpecified(vec![2; 20]);
+            let second = p2.self_signed(&first.key).unwrap();
+            let anchors = Anchor::from_input(second.pem().as_bytes());
+            generated_with(&pem(&[&l, &second]), anchors, Some("www.example.test"))
+        }
+        Code::IssuerNotCa => {
+            let r = root("Root", EC);
+            let not_ca = sub_ca(
+                "Not A CA",
+                EC,
+                &r,
+                Some(params("Not A CA", IsCa::ExplicitNoCa)),
+            );
+            let l = leaf_under(&not_ca, |_| {});
+            generated(
+                &pem(&[&l, &not_ca.cert, &r.cert]),
+                &r,
+                Some("www.example.test"),
+            )
+        }
+        Code::PathLenExceeded => {
+            let r = root("Root", EC);
+            let zero = sub_ca(
+                "PathLen Zero",
+                EC,
+                &r,
+                Some(params(
+                    "PathLen Zero",
+                    IsCa::Ca(BasicConstraints::Constrained(0)),
+                )),
+            );
+            let below = sub_ca("Below PathLen", EC, &zero, None);
+            let l = leaf_under(&below, |_| {});
+            generated(
+                &pem(&[&l, &below.cert, &zero.cert, &r.cert]),
+                &r,
+                Some("www.example.test"),
+            )
+        }
+        Code::IssuerCannotSign => {
+            let r = root("Root", EC);
+            let mut p = params("No KeyCertSign", IsCa::Ca(BasicConstraints::Unconstrained));
+            p.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
+            let ca = sub_ca("No KeyCertSign", EC, &r, Some(p));
+            let l = leaf_under(&ca, |_| {});
+            generated(&pem(&[&l, &ca.cert, &r.cert]), &r, Some("www.example.test"))
+        }
+        Code::NameConstraintViolation => {
+            let mut p = params(
+                "Constrained Root",
+                IsCa::Ca(BasicConstraints::Unconstrained),
+            );
+            p.name_constraints = Some(rcgen::NameConstraints {
+                permitted_subtrees: vec![rcgen::GeneralSubtree::DnsName("allowed.test".into())],
+                excluded_subtrees: vec![],
+            });
+            let key = KeyPair::generate_for(EC).unwrap();
+            let r = Ca {
+                cert: p.self_signed(&key).unwrap(),
+                params: p,
+                key,
+            };
+            let l = leaf_under(&r, |_| {});
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+        // --- dates ----------------------------------------------------------------------
+        Code::Expired => at_real(
+            amazon.concat().as_bytes(),
+            "2027-06-01T00:00:00Z",
+            Some("amazon.com"),
+        ),
+        Code::NotYetValid => at_real(
+            amazon.concat().as_bytes(),
+            "2026-01-01T00:00:00Z",
+            Some("amazon.com"),
+        ),
+        Code::AnchorCertificateOutOfDate => {
+            // The root's certificate ends in 2030, the leaf's in 2035: judged in 2031 with
+            // that root as the anchor. An anchor is a name and a key; its dates are not
+            // part of Chromium's decision.
+            let r = root("Short Root", EC);
+            let l = leaf_under(&r, |p| p.not_after = date_time_ymd(2035, 1, 1));
+            let report = support::judge_at(
+                &pem(&[&l, &r.cert]),
+                anchor(&r),
+                Some("www.example.test"),
+                time("2031-06-01T00:00:00Z"),
+            );
+            Outcome {
+                report,
+                input_codes: Vec::new(),
+            }
+        }
+        // --- algorithms -----------------------------------------------------------------
+        Code::WeakSignatureAlgorithm => at_real(
+            &fixture("badssl/wildcard-sha1-intermediate.pem"),
+            "2017-05-13T00:00:00Z",
+            Some("sha1-intermediate.badssl.com"),
+        ),
+        Code::WeakKey => {
+            let input = [
+                fixture("openssl/leaf-rsa-1024.pem"),
+                fixture("openssl/rsa-root.pem"),
+            ]
+            .concat();
+            let analysis = Analysis::parse(&input);
+            let root_anchor = analysis.anchor(1).unwrap();
+            let mut options = Options::at(time(AMAZON_AT)).with_host("rsa.example.test");
+            options.extra_anchors = vec![root_anchor];
+            options.mozilla_roots = false;
+            Outcome {
+                report: analysis.judge(&options),
+                input_codes: Vec::new(),
+            }
+        }
+        // --- host name ------------------------------------------------------------------
+        Code::HostMismatch => at_real(
+            amazon.concat().as_bytes(),
+            AMAZON_AT,
+            Some("www.example.org"),
+        ),
+        Code::HostMatchesOnlyCommonName => {
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.subject_alt_names = vec![rcgen::SanType::DnsName(
+                    "other.example.test".try_into().unwrap(),
+                )];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+        Code::HostInternationalised => {
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                // 日本語.jp in its ASCII form (RFC 5891).
+                p.subject_alt_names = vec![rcgen::SanType::DnsName(
+                    "xn--wgv71a119e.jp".try_into().unwrap(),
+                )];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("日本語.jp"))
+        }
+        Code::HostNotChecked => at_real(amazon.concat().as_bytes(), AMAZON_AT, None),
+        Code::NoSubjectAltName => {
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| p.subject_alt_names = Vec::new());
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+        Code::HostInvalid => at_real(amazon.concat().as_bytes(), AMAZON_AT, Some("shop..example")),
+        // --- other ----------------------------------------------------------------------
+        Code::UnsupportedCriticalExtension => at_real(
+            &fixture("x509-parser-assets/unsupported_critical_ext.der"),
+            "2020-01-01T00:00:00Z",
+            None,
+        ),
+        Code::LeafIsCa => {
+            // The intermediate and root alone: the "leaf" is a CA.
+            let text = format!("{}{}", amazon[1], amazon[2]);
+            at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::LeafNotForServers => {
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+        Code::TrustedByCustomAnchor => {
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |_| {});
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+        Code::RevocationNotChecked | Code::CtNotChecked => {
+            at_real(amazon.concat().as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::NoEmbeddedScts => {
+            // A publicly trusted certificate without SCTs: Chrome's CT policy wants them
+            // for every certificate a server presents. Amazon's intermediate has none.
+            let text = format!("{}{}", amazon[1], amazon[2]);
+            at_real(text.as_bytes(), AMAZON_AT, None)
+        }
+        Code::ExtensionUnparsable => {
+            // keyUsage (RFC 5280 4.2.1.3) must be a BIT STRING; this one is a NULL.
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.key_usages = Vec::new();
+                p.custom_extensions = vec![CustomExtension::from_oid_content(
+                    &[2, 5, 29, 15],
+                    vec![0x05, 0x00],
+                )];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
+    }
+}
+
+#[test]
+fn every_code_is_produced_by_its_input() {
+    let mut missing = Vec::new();
+    for &code in Code::ALL {
+        let outcome = produce(code);
+        if !outcome.codes().contains(&code) {
+            missing.push(format!("{code:?}: got {:?}", outcome.codes()));
+        }
+    }
+    assert!(missing.is_empty(), "not produced:\n{}", missing.join("\n"));
+}
+
+// What each code means for the verdict, where a browser's rule fixes it.
+
+#[test]
+fn input_problems_are_said_without_a_verdict() {
+    let prose = produce(Code::NoCertificate);
+    assert!(prose.report.certificates.is_empty());
+    assert_eq!(prose.report.primary_error, None);
+    let key = produce(Code::PrivateKeyPasted);
+    assert!(key.report.certificates.is_empty());
+    // The certificate inside a bad or mislabelled block is not read.
+    for code in [Code::PemLabelMismatch, Code::CertificateUnparsable] {
+        assert!(produce(code).report.certificates.is_empty(), "{code:?}");
+    }
+    // Trailing bytes: the certificate itself is still read.
+    assert_eq!(produce(Code::TrailingData).report.certificates.len(), 1);
+    assert_eq!(produce(Code::Pkcs7Bundle).report.certificates.len(), 3);
+}
+
+#[test]
+fn the_removed_root_is_named_with_its_removal() {
+    // Mozilla removed "DigiCert Global Root CA" from its TLS trust in 2026 (its root store
+    // sunset of roots created before 2008); the chain is then unknown to Firefox's and
+    // Chromium's root set: ERR_CERT_AUTHORITY_INVALID.
+    let outcome = produce(Code::RootRemovedFromMozilla);
+    assert_eq!(outcome.errors(), [E::AuthorityInvalid]);
+    let finding = outcome
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::RootRemovedFromMozilla)
+        .unwrap();
+    let detail = finding.detail.as_deref().unwrap();
+    assert!(
+        detail.contains("DigiCert Global Root CA") && detail.contains("2026"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn link_faults_make_the_authority_invalid_or_the_certificate_invalid() {
+    // Chromium (cert_verify_proc_builtin.cc, MapPathBuilderErrorsToCertStatus): a bad
+    // signature or an issuer name that does not chain is an unknown authority; a CA rule
+    // broken (basic constraints, key usage, path length) is ERR_CERT_INVALID.
+    assert_eq!(
+        produce(Code::SignatureInvalid).errors(),
+        [E::AuthorityInvalid]
+    );
+    assert_eq!(produce(Code::NameMismatch).errors(), [E::AuthorityInvalid]);
+    for code in [
+        Code::IssuerNotCa,
+        Code::PathLenExceeded,
+        Code::IssuerCannotSign,
+    ] {
+        assert_eq!(
+            produce(code).report.primary_error,
+            Some(E::Invalid),
+            "{code:?}"
+        );
+    }
+    // A key identifier that differs is not an error by itself (RFC 5280 4.2.1.1: AKI is
+    // an aid to finding the issuer): the signature decides.
+    assert_eq!(produce(Code::KeyIdMismatch).errors(), [] as [E; 0]);
+}
+
+#[test]
+fn dates_weak_keys_and_names() {
+    assert_eq!(produce(Code::Expired).errors(), [E::DateInvalid]);
+    assert_eq!(produce(Code::NotYetValid).errors(), [E::DateInvalid]);
+    // An anchor has no dates (Chromium's trust store holds names and keys).
+    assert_eq!(
+        produce(Code::AnchorCertificateOutOfDate).errors(),
+        [] as [E; 0]
+    );
+    assert!(produce(Code::WeakKey).errors().contains(&E::WeakKey));
+    assert_eq!(produce(Code::HostMismatch).errors(), [E::CommonNameInvalid]);
+    assert_eq!(
+        produce(Code::HostMatchesOnlyCommonName).errors(),
+        [E::CommonNameInvalid]
+    );
+    assert_eq!(produce(Code::HostInvalid).errors(), [E::CommonNameInvalid]);
+    assert_eq!(produce(Code::HostInternationalised).errors(), [] as [E; 0]);
+    assert_eq!(
+        produce(Code::NoSubjectAltName).errors(),
+        [E::CommonNameInvalid]
+    );
+    // Nothing to match against: no verdict on the name, and the rest still holds.
+    assert_eq!(produce(Code::HostNotChecked).errors(), [] as [E; 0]);
+}
+
+#[test]
+fn background_findings_do_not_change_the_verdict() {
+    for code in [
+        Code::ReverseOrder,
+        Code::OutOfOrder,
+        Code::DuplicateCertificate,
+        Code::UnrelatedCertificate,
+        Code::CrossSignedAlternative,
+        Code::TrustedByCustomAnchor,
+        Code::RevocationNotChecked,
+        Code::CtNotChecked,
+    ] {
+        assert_eq!(produce(code).errors(), [] as [E; 0], "{code:?}");
+    }
+}
