@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Reads all FILEs as one pasted set (PEM, DER or PKCS#7) and prints one JSON report on
-//! stdout (exit 0). `--at` defaults to now; `--trust FILE` adds the certificates in FILE
+//! stdout (exit 0): the engine's own report, with every finding's English sentence made
+//! by the very function the page uses for its words (`explain::finding_text`). `--at` defaults to now; `--trust FILE` adds the certificates in FILE
 //! as trust anchors (besides the embedded Mozilla roots; `--no-mozilla` drops those).
 //! With no certificate in the input: a message on stderr and exit status 1. Usage
 //! errors exit with status 2.
@@ -21,7 +22,10 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use imasara::cert::{Analysis, Anchor, Options, UnixTime};
+    use imasara::cert::{Analysis, Anchor, Finding, Issuer, Options, Report, UnixTime};
+    use imasara::ui::i18n::Lang;
+    use imasara::ui::pages::cert::explain::finding_text;
+    use serde_json::{Value, json};
 
     const USAGE: &str =
         "usage: inspect [--host NAME] [--at RFC3339] [--trust FILE]... [--no-mozilla] FILE...";
@@ -106,7 +110,11 @@ mod native {
         if analysis.certificates().is_empty() {
             eprintln!("inspect: no certificate found in {}", files.join(", "));
             for f in analysis.input_findings() {
-                eprintln!("  {:?}: {}", f.code, f.message);
+                eprintln!(
+                    "  {}: {}",
+                    f.code().key(),
+                    finding_text(Lang::En, f, analysis.certificates())
+                );
             }
             return 1;
         }
@@ -117,7 +125,7 @@ mod native {
             mozilla_roots: mozilla,
         };
         let report = analysis.judge(&options);
-        let value = match serde_json::to_value(&report) {
+        let value = match report_json(&analysis, &report) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("inspect: cannot serialise the report: {e}");
@@ -134,5 +142,95 @@ mod native {
                 3
             }
         }
+    }
+
+    /// A time as the JSON shows it: RFC 3339.
+    fn time(t: UnixTime) -> Value {
+        Value::String(t.to_rfc3339())
+    }
+
+    /// One finding: its code, where it applies, what it does to the verdict, its data and
+    /// the English sentence the page would show.
+    fn finding_json(analysis: &Analysis, f: &Finding) -> serde_json::Result<Value> {
+        Ok(json!({
+            "code": f.code().key(),
+            "severity": f.severity,
+            "error": f.error,
+            "certificate": f.certificate,
+            "block": f.block,
+            "data": serde_json::to_value(&f.kind)?,
+            "message": finding_text(Lang::En, f, analysis.certificates()),
+        }))
+    }
+
+    /// The report as JSON, in the documented shape (README: "The certificate engine and
+    /// inspect"): certificates, chain, links, trust, errors, primary_error, warnings, and
+    /// Firefox's name beside Chromium's.
+    fn report_json(analysis: &Analysis, report: &Report) -> serde_json::Result<Value> {
+        let certs = analysis.certificates();
+        let certificates = certs
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(c)?;
+                v["not_before"] = time(c.not_before);
+                v["not_after"] = time(c.not_after);
+                Ok(v)
+            })
+            .collect::<serde_json::Result<Vec<Value>>>()?;
+        let links: Vec<Value> = report
+            .links
+            .iter()
+            .map(|l| {
+                let (issuer_index, issuer) = match &l.issuer {
+                    Issuer::Certificate(i) => (
+                        Some(*i),
+                        certs.get(*i).map(|c| c.subject.clone()).unwrap_or_default(),
+                    ),
+                    Issuer::Anchor { name } => (None, name.clone()),
+                };
+                json!({
+                    "child": l.child,
+                    "subject": certs.get(l.child).map(|c| c.subject.clone()),
+                    "issuer_index": issuer_index,
+                    "issuer": issuer,
+                    "issuer_is_anchor": l.issuer_is_anchor,
+                    "signature": l.signature,
+                    "checks": l.checks,
+                })
+            })
+            .collect();
+        let missing_issuer = report.missing_issuer.and_then(|m| {
+            let c = certs.get(m.child)?;
+            Some(json!({
+                "child": m.child,
+                "name": c.issuer,
+                "ca_issuers_urls": c.ca_issuers_urls,
+                "authority_key_id": c.authority_key_id,
+            }))
+        });
+        let mut trust = serde_json::to_value(&report.trust)?;
+        trust["root_set"] = serde_json::to_value(analysis.root_set())?;
+        let warnings = analysis
+            .input_findings()
+            .iter()
+            .chain(&report.findings)
+            .map(|f| finding_json(analysis, f))
+            .collect::<serde_json::Result<Vec<Value>>>()?;
+        Ok(json!({
+            "at": time(report.at),
+            "blocks": analysis.blocks(),
+            "certificates": certificates,
+            "validity": report.validity,
+            "chain": report.chain,
+            "links": links,
+            "missing_issuer": missing_issuer,
+            "trust": trust,
+            "host": report.host,
+            "errors": report.errors,
+            "primary_error": report.primary_error,
+            "fatal": report.primary_error.is_some_and(|e| e.is_fatal()),
+            "firefox_error": report.firefox_error,
+            "warnings": warnings,
+        }))
     }
 }

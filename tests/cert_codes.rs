@@ -9,7 +9,9 @@
 // A test reports failure by panicking; unwrap is the plain way to say "must be there".
 #![allow(clippy::unwrap_used)]
 
-use imasara::cert::{Analysis, Anchor, ChromiumError as E, Code, Options, Report, UnixTime};
+use imasara::cert::{
+    Analysis, Anchor, ChromiumError as E, Code, FindingKind, Options, Report, UnixTime,
+};
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, IsCa, Issuer, KeyIdMethod, KeyPair,
     date_time_ymd,
@@ -63,25 +65,41 @@ fn pem_of(label: &str, der: &[u8]) -> String {
     )
 }
 
+/// The PEM block of the root named `common_name` in Debian's bundle (make tools installs
+/// ca-certificates; a missing bundle fails).
+fn bundle_root(common_name: &str) -> Vec<u8> {
+    let bundle = std::fs::read_to_string("/etc/ssl/certs/ca-certificates.crt")
+        .expect("/etc/ssl/certs/ca-certificates.crt (Debian's ca-certificates)");
+    let analysis = Analysis::parse(bundle.as_bytes());
+    let index = analysis
+        .certificates()
+        .iter()
+        .position(|c| c.short_name() == common_name)
+        .unwrap_or_else(|| panic!("{common_name} is not in the bundle"));
+    analysis.der(index).unwrap().to_vec()
+}
+
 /// What the engine reports for `input`: its reading of the input and its judgement.
 struct Outcome {
     report: Report,
     input_codes: Vec<Code>,
+    certificates: usize,
 }
 
 impl Outcome {
     fn of(input: &[u8], options: &Options) -> Outcome {
         let analysis = Analysis::parse(input);
-        let input_codes = analysis.input_findings().iter().map(|f| f.code).collect();
+        let input_codes = analysis.input_findings().iter().map(|f| f.code()).collect();
         Outcome {
             report: analysis.judge(options),
             input_codes,
+            certificates: analysis.certificates().len(),
         }
     }
 
     fn codes(&self) -> Vec<Code> {
         let mut all = self.input_codes.clone();
-        all.extend(self.report.warnings.iter().map(|w| w.code));
+        all.extend(self.report.findings.iter().map(|w| w.code()));
         all
     }
 
@@ -102,14 +120,11 @@ fn generated(input: &str, trusted: &Ca, host: Option<&str>) -> Outcome {
 
 fn generated_with(input: &str, anchors: Vec<Anchor>, host: Option<&str>) -> Outcome {
     let report = judge(input, anchors, host);
-    let input_codes = Analysis::parse(input.as_bytes())
-        .input_findings()
-        .iter()
-        .map(|f| f.code)
-        .collect();
+    let analysis = Analysis::parse(input.as_bytes());
     Outcome {
         report,
-        input_codes,
+        input_codes: analysis.input_findings().iter().map(|f| f.code()).collect(),
+        certificates: analysis.certificates().len(),
     }
 }
 
@@ -369,6 +384,7 @@ fn produce(code: Code) -> Outcome {
             Outcome {
                 report,
                 input_codes: Vec::new(),
+                certificates: 2,
             }
         }
         // --- algorithms -----------------------------------------------------------------
@@ -379,18 +395,21 @@ fn produce(code: Code) -> Outcome {
         ),
         Code::WeakKey => {
             let input = [
-                fixture("openssl/leaf-rsa-1024.pem"),
+                fixture("openssl/leaf-rsa-768.pem"),
                 fixture("openssl/rsa-root.pem"),
             ]
             .concat();
             let analysis = Analysis::parse(&input);
             let root_anchor = analysis.anchor(1).unwrap();
-            let mut options = Options::at(time(AMAZON_AT)).with_host("rsa.example.test");
+            // The script dates its certificates from its run: a day after the leaf's start.
+            let day_after = UnixTime(analysis.certificates()[0].not_before.seconds() + 86_400);
+            let mut options = Options::at(day_after).with_host("rsa.example.test");
             options.extra_anchors = vec![root_anchor];
             options.mozilla_roots = false;
             Outcome {
                 report: analysis.judge(&options),
                 input_codes: Vec::new(),
+                certificates: analysis.certificates().len(),
             }
         }
         // --- host name ------------------------------------------------------------------
@@ -431,10 +450,32 @@ fn produce(code: Code) -> Outcome {
             "2020-01-01T00:00:00Z",
             None,
         ),
-        Code::LeafIsCa => {
-            // The intermediate and root alone: the "leaf" is a CA.
+        Code::AuthorityAlone => {
+            // The intermediate and root alone: no site's certificate among them.
             let text = format!("{}{}", amazon[1], amazon[2]);
             at_real(text.as_bytes(), AMAZON_AT, Some("amazon.com"))
+        }
+        Code::RootNotEmbedded => {
+            // A root NSS (May 2026) still trusts that webpki-roots 1.0.10 no longer carries,
+            // pasted from Debian's bundle (which has it).
+            at_real(&bundle_root("Atos TrustedRoot 2011"), AMAZON_AT, None)
+        }
+        Code::ValidityTooLong => {
+            // An old public certificate valid for two years, under a root still trusted:
+            // Chromium's HasTooLongValidity allows 398 days.
+            at_real(
+                &fixture("badssl/subdomain-no-common-name.pem"),
+                "2017-04-22T00:00:00Z",
+                Some("no-common-name.badssl.com"),
+            )
+        }
+        Code::WildcardUnderPublicSuffix => {
+            // `*.co.jp` would cover shop.co.jp by RFC 6125, but co.jp is a public suffix.
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.subject_alt_names = vec![rcgen::SanType::DnsName("*.co.jp".try_into().unwrap())];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("shop.co.jp"))
         }
         Code::LeafNotForServers => {
             let r = root("Root", EC);
@@ -489,17 +530,17 @@ fn every_code_is_produced_by_its_input() {
 #[test]
 fn input_problems_are_said_without_a_verdict() {
     let prose = produce(Code::NoCertificate);
-    assert!(prose.report.certificates.is_empty());
+    assert_eq!(prose.certificates, 0);
     assert_eq!(prose.report.primary_error, None);
     let key = produce(Code::PrivateKeyPasted);
-    assert!(key.report.certificates.is_empty());
+    assert_eq!(key.certificates, 0);
     // The certificate inside a bad or mislabelled block is not read.
     for code in [Code::PemLabelMismatch, Code::CertificateUnparsable] {
-        assert!(produce(code).report.certificates.is_empty(), "{code:?}");
+        assert_eq!(produce(code).certificates, 0, "{code:?}");
     }
     // Trailing bytes: the certificate itself is still read.
-    assert_eq!(produce(Code::TrailingData).report.certificates.len(), 1);
-    assert_eq!(produce(Code::Pkcs7Bundle).report.certificates.len(), 3);
+    assert_eq!(produce(Code::TrailingData).certificates, 1);
+    assert_eq!(produce(Code::Pkcs7Bundle).certificates, 3);
 }
 
 #[test]
@@ -509,17 +550,17 @@ fn the_removed_root_is_named_with_its_removal() {
     // Chromium's root set: ERR_CERT_AUTHORITY_INVALID.
     let outcome = produce(Code::RootRemovedFromMozilla);
     assert_eq!(outcome.errors(), [E::AuthorityInvalid]);
-    let finding = outcome
+    let root = outcome
         .report
-        .warnings
+        .findings
         .iter()
-        .find(|w| w.code == Code::RootRemovedFromMozilla)
+        .find_map(|w| match &w.kind {
+            FindingKind::RootRemovedFromMozilla { root } => Some(root),
+            _ => None,
+        })
         .unwrap();
-    let detail = finding.detail.as_deref().unwrap();
-    assert!(
-        detail.contains("DigiCert Global Root CA") && detail.contains("2026"),
-        "{detail}"
-    );
+    assert_eq!(root.name, "DigiCert Global Root CA");
+    assert!(root.removed.starts_with("2026-"), "{root:?}");
 }
 
 #[test]
@@ -558,6 +599,17 @@ fn dates_weak_keys_and_names() {
         [] as [E; 0]
     );
     assert!(produce(Code::WeakKey).errors().contains(&E::WeakKey));
+    // Too long a life for a public certificate (1187 days, issued in 2017) as Chromium
+    // checks it today: ERR_CERT_VALIDITY_TOO_LONG alone.
+    assert_eq!(
+        produce(Code::ValidityTooLong).errors(),
+        [E::ValidityTooLong]
+    );
+    // Chromium refuses the wildcard: the name does not match.
+    assert_eq!(
+        produce(Code::WildcardUnderPublicSuffix).errors(),
+        [E::CommonNameInvalid]
+    );
     assert_eq!(produce(Code::HostMismatch).errors(), [E::CommonNameInvalid]);
     assert_eq!(
         produce(Code::HostMatchesOnlyCommonName).errors(),

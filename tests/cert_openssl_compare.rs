@@ -193,12 +193,12 @@ fn fields_match_openssl_over_the_system_bundle() {
             ),
             (
                 "notBefore",
-                Some(c.not_before.clone()),
+                Some(c.not_before.to_rfc3339()),
                 o.get("notBefore").map(|s| iso(s)),
             ),
             (
                 "notAfter",
-                Some(c.not_after.clone()),
+                Some(c.not_after.to_rfc3339()),
                 o.get("notAfter").map(|s| iso(s)),
             ),
             (
@@ -311,9 +311,9 @@ fn self_signatures_agree_with_openssl_verify() {
             );
             assert!(
                 report
-                    .warnings
+                    .findings
                     .iter()
-                    .any(|w| w.code == Code::SignatureUnsupported && w.certificate == Some(i)),
+                    .any(|w| w.code() == Code::SignatureUnsupported && w.certificate == Some(i)),
                 "{}: {} is named as not checked",
                 c.subject,
                 c.signature_algorithm

@@ -34,12 +34,12 @@ fn trusting_a_self_signed_certificate_makes_it_the_anchor() {
     let mut options = Options::at(at).with_host("self-signed.badssl.com");
     options.extra_anchors.push(anchor);
     let trusted = a.judge(&options);
-    assert!(trusted.trust.trusted, "{:#?}", trusted.warnings);
+    assert!(trusted.trust.trusted, "{:#?}", trusted.findings);
     assert_eq!(trusted.primary_error, None);
     assert!(
         trusted
-            .warnings
+            .findings
             .iter()
-            .any(|f| f.code == Code::TrustedByCustomAnchor)
+            .any(|f| f.code() == Code::TrustedByCustomAnchor)
     );
 }

@@ -24,55 +24,6 @@ pub const MOZILLA_ROOTS_VERSION: &str = "1.0.10";
 /// 1.0.11 of 2026-10-23). Mozilla's list as of then.
 pub const MOZILLA_ROOTS_DATE: &str = "2026-10";
 
-/// Roots that Mozilla removed from its TLS root set, by common name, with the month the
-/// removal reached webpki-roots. Names only give a hint (names are not keys): the page can
-/// explain that a chain ending there was trusted once and is not any more.
-const REMOVED_ROOTS: &[(&str, &str)] = &[
-    ("DigiCert Global Root CA", "2026-04"),
-    ("DigiCert Assured ID Root CA", "2026-04"),
-    ("DigiCert High Assurance EV Root CA", "2026-04"),
-    ("COMODO Certification Authority", "2026-04"),
-    ("Certigna", "2026-04"),
-    ("FIRMAPROFESIONAL CA ROOT-A WEB", "2026-04"),
-    ("GTS Root R2", "2026-04"),
-    ("QuoVadis Root CA 2", "2026-04"),
-    ("QuoVadis Root CA 3", "2026-04"),
-    ("Secure Global CA", "2026-04"),
-    ("SecureTrust CA", "2026-04"),
-    ("SwissSign Gold CA - G2", "2026-04"),
-    ("TeliaSonera Root CA v1", "2026-04"),
-    ("Trustwave Global Certification Authority", "2026-04"),
-    (
-        "Trustwave Global ECC P256 Certification Authority",
-        "2026-04",
-    ),
-    (
-        "Trustwave Global ECC P384 Certification Authority",
-        "2026-04",
-    ),
-    ("SecureSign Root CA12", "2026-06"),
-    ("AAA Certificate Services", "2025-04"),
-    ("Baltimore CyberTrust Root", "2025-04"),
-    ("Entrust.net Certification Authority (2048)", "2025-04"),
-    ("GlobalSign Root CA", "2025-04"),
-    ("Go Daddy Class 2 Certification Authority", "2025-04"),
-    ("Starfield Class 2 Certification Authority", "2025-04"),
-    ("XRamp Global Certification Authority", "2025-04"),
-    ("Entrust Root Certification Authority - G4", "2024-11"),
-    ("SecureSign RootCA11", "2024-11"),
-    ("Security Communication RootCA3", "2024-11"),
-    ("GLOBALTRUST 2020", "2024-06"),
-    ("DST Root CA X3", "2021-09"),
-];
-
-/// When a root with this common name left Mozilla's set, if it is one of the known ones
-/// and no anchor of the embedded set has that name now.
-pub fn removed_root(common_name: &str) -> Option<&'static str> {
-    let (_, when) = REMOVED_ROOTS.iter().find(|(n, _)| *n == common_name)?;
-    let suffix = format!("CN={common_name}");
-    (!mozilla().iter().any(|a| a.name.ends_with(&suffix))).then_some(*when)
-}
-
 /// Where a trust anchor came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchors::Anchor;
 use super::fields::CertData;
+use super::findings::Issuer;
 use super::signature::{self, SignatureStatus};
 
 /// One rule checked on a link.
@@ -41,12 +42,13 @@ pub enum CheckResult {
     Unsupported,
 }
 
-/// One check with its result and a short technical detail.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One check with its result. Why a check failed is a finding of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckReport {
+    /// Which rule.
     pub check: CheckName,
+    /// Its outcome.
     pub result: CheckResult,
-    pub detail: Option<String>,
 }
 
 /// One issued-by step of the chain.
@@ -54,14 +56,13 @@ pub struct CheckReport {
 pub struct LinkReport {
     /// Index of the child certificate.
     pub child: usize,
-    /// Index of the issuing certificate, or `None` when the issuer is a trust anchor that
-    /// is not in the input.
-    pub issuer_index: Option<usize>,
-    pub subject: String,
-    pub issuer: String,
+    /// The issuer: a certificate of the input, or a trust anchor not in it.
+    pub issuer: Issuer,
     /// The issuer is a trust anchor (or the anchor's own certificate).
     pub issuer_is_anchor: bool,
+    /// Whether the child's signature verifies with the issuer's key.
     pub signature: SignatureStatus,
+    /// Each rule of the step.
     pub checks: Vec<CheckReport>,
 }
 
@@ -150,6 +151,15 @@ pub(crate) enum AnchorMatch {
     IsAnchor(usize),
     /// The certificate's issuer name is the anchor's subject; signature result.
     IssuedBy(usize, SignatureStatus),
+}
+
+impl AnchorMatch {
+    /// The anchor's index in its list.
+    pub(crate) fn anchor(&self) -> usize {
+        match self {
+            AnchorMatch::IsAnchor(a) | AnchorMatch::IssuedBy(a, _) => *a,
+        }
+    }
 }
 
 /// Relations between one certificate and a set of anchors.

@@ -4,6 +4,8 @@
 //! for the PKCS#7 wrapper, which x509-parser does not parse. Only definite lengths are
 //! accepted, as DER requires (a BER indefinite length is reported as such).
 
+use super::findings::Unreadable;
+
 /// One TLV element located inside a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tlv {
@@ -88,44 +90,31 @@ pub(crate) fn children(buf: &[u8], parent: &Tlv) -> Vec<Tlv> {
     out
 }
 
-/// Explains, in plain words, why bytes are not a well-formed certificate structure, when
-/// the outer layers show it (truncation, wrong tag, missing parts).
-pub(crate) fn diagnose_certificate(d: &[u8]) -> Option<String> {
+/// Why bytes are not a well-formed certificate structure, when the outer layers show it
+/// (truncation, wrong tag, missing parts).
+pub(crate) fn diagnose_certificate(d: &[u8]) -> Option<Unreadable> {
     match read_tlv(d, 0, d.len()) {
-        Err(DerError::Truncated) => Some(match declared_end(d) {
-            Some(end) => format!(
-                "truncated: it declares {end} bytes but only {} are present",
-                d.len()
-            ),
-            None => format!("truncated after {} bytes", d.len()),
+        Err(DerError::Truncated) => Some(Unreadable::Truncated {
+            declared: declared_end(d),
+            present: d.len(),
         }),
-        Err(DerError::IndefiniteLength) => {
-            Some("it uses a BER indefinite length, which DER forbids".into())
-        }
-        Err(_) => Some("its length field is malformed".into()),
-        Ok(t) if t.tag != 0x30 => Some(format!(
-            "it starts with tag 0x{:02x}, not a SEQUENCE (0x30)",
-            t.tag
-        )),
+        Err(DerError::IndefiniteLength) => Some(Unreadable::IndefiniteLength),
+        Err(_) => Some(Unreadable::BadLength),
+        Ok(t) if t.tag != 0x30 => Some(Unreadable::NotASequence { tag: t.tag }),
         Ok(t) => {
             let parts = children(d, &t);
-            if parts.len() != 3 {
-                return Some(format!(
-                    "it has {} top-level parts instead of 3 (tbsCertificate, signatureAlgorithm, signatureValue)",
-                    parts.len()
-                ));
-            }
-            let tbs = children(d, &parts[0]);
-            let needed = if tbs.first().is_some_and(|x| x.tag == 0xa0) {
+            let Some(tbs) = parts.first().filter(|_| parts.len() == 3) else {
+                return Some(Unreadable::WrongParts { parts: parts.len() });
+            };
+            let fields = children(d, tbs);
+            let needed = if fields.first().is_some_and(|x| x.tag == 0xa0) {
                 7
             } else {
                 6
             };
-            (tbs.len() < needed).then(|| {
-                format!(
-                    "its tbsCertificate has {} fields; at least {needed} are required",
-                    tbs.len()
-                )
+            (fields.len() < needed).then_some(Unreadable::TooFewFields {
+                fields: fields.len(),
+                needed,
             })
         }
     }
@@ -193,19 +182,26 @@ mod tests {
             &[wrap(0x30, &[0u8; 10]), wrap(0x30, &[]), wrap(0x03, &[0])].concat(),
         );
         assert_eq!(
-            diagnose_certificate(&full[..10]).as_deref(),
-            Some("truncated: it declares 19 bytes but only 10 are present")
+            diagnose_certificate(&full[..10]),
+            Some(Unreadable::Truncated {
+                declared: Some(19),
+                present: 10
+            })
         );
-        assert!(diagnose_certificate(&[0x31, 0]).unwrap().contains("0x31"));
-        assert!(
-            diagnose_certificate(&wrap(0x30, &wrap(0x02, &[1])))
-                .unwrap()
-                .contains("1 top-level parts")
+        assert_eq!(
+            diagnose_certificate(&[0x31, 0]),
+            Some(Unreadable::NotASequence { tag: 0x31 })
         );
-        assert!(
-            diagnose_certificate(&full)
-                .unwrap()
-                .contains("tbsCertificate has 5 fields")
+        assert_eq!(
+            diagnose_certificate(&wrap(0x30, &wrap(0x02, &[1]))),
+            Some(Unreadable::WrongParts { parts: 1 })
+        );
+        assert_eq!(
+            diagnose_certificate(&full),
+            Some(Unreadable::TooFewFields {
+                fields: 5,
+                needed: 6
+            })
         );
     }
 

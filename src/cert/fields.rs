@@ -3,20 +3,32 @@
 //! [`CertificateReport`] is what the page shows for one certificate; it does not depend on
 //! the time, host or trust anchors, so it is computed once per paste. `CertData` is the
 //! crate-internal, owned subset that chain building and judging need (no x509-parser
-//! types outlive parsing).
+//! types outlive parsing). [`build`] reads the fixed fields, then hands each extension to
+//! the function that reads its kind.
 
+use data_encoding::HEXLOWER;
 use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
-use x509_parser::asn1_rs::Tag;
+use x509_parser::asn1_rs::{Oid, Tag};
 use x509_parser::certificate::X509Certificate;
-use x509_parser::extensions::{DistributionPointName, GeneralName, ParsedExtension};
+use x509_parser::extensions::{
+    AuthorityInfoAccess, AuthorityKeyIdentifier, BasicConstraints, CRLDistributionPoints,
+    CertificatePolicies, DistributionPointName, ExtendedKeyUsage, GeneralName, KeyUsage,
+    NameConstraints, ParsedExtension, SubjectAlternativeName, X509Extension,
+};
+use x509_parser::public_key::PublicKey;
 use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
 
 use super::der::{self, Tlv, read_tlv};
-use super::oids;
-use super::signature::{Curve, Hash, KeyMaterial, SigAlg};
+use super::oids::{self, KeyKind, SignatureKind};
+use super::signature::{Curve, KeyMaterial, SigAlg};
 use super::time::UnixTime;
+
+/// Lowercase hex without separators, as fingerprints and key ids are shown.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    HEXLOWER.encode(bytes)
+}
 
 /// One attribute of a distinguished name, in DER order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +37,7 @@ pub struct NameAttribute {
     pub oid: String,
     /// Short name (`CN`, `O`, ...) or the OID when unknown.
     pub name: String,
+    /// The value as text.
     pub value: String,
 }
 
@@ -41,58 +54,114 @@ pub struct PublicKeyReport {
     pub exponent: Option<u64>,
 }
 
+/// A part of the certificate whose bytes the page can highlight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The whole Certificate.
+    Certificate,
+    /// tbsCertificate.
+    TbsCertificate,
+    /// version `[0]`.
+    Version,
+    /// serialNumber.
+    Serial,
+    /// The signature algorithm inside tbsCertificate.
+    SignatureAlgorithmInner,
+    /// issuer.
+    Issuer,
+    /// validity.
+    Validity,
+    /// notBefore.
+    NotBefore,
+    /// notAfter.
+    NotAfter,
+    /// subject.
+    Subject,
+    /// subjectPublicKeyInfo.
+    SubjectPublicKeyInfo,
+    /// issuerUniqueID.
+    IssuerUniqueId,
+    /// subjectUniqueID.
+    SubjectUniqueId,
+    /// The extensions `[3]`.
+    Extensions,
+    /// One extension, by its index in `extensions`.
+    Extension(usize),
+    /// signatureAlgorithm.
+    SignatureAlgorithm,
+    /// signatureValue.
+    SignatureValue,
+}
+
 /// A byte range inside the certificate's DER, for highlighting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldRange {
-    /// `certificate`, `tbs_certificate`, `version`, `serial`, `signature_algorithm_inner`,
-    /// `issuer`, `validity`, `not_before`, `not_after`, `subject`,
-    /// `subject_public_key_info`, `issuer_unique_id`, `subject_unique_id`, `extensions`,
-    /// `signature_algorithm`, `signature_value`, or `extension:<index>` for each extension.
-    pub field: String,
+    /// Which part.
+    pub field: Field,
+    /// Offset of its first byte (its tag).
     pub offset: usize,
+    /// Its length, header included.
     pub length: usize,
 }
 
-/// What kind of extension, and whether it was decoded.
+/// One extension: what it is, whether it is critical, whether it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionReport {
+    /// Dotted OID.
     pub oid: String,
-    /// Name (`basicConstraints`...) or the OID when unknown.
+    /// Its name as RFC 5280 (or its own document) writes it, or the OID when unknown.
     pub name: String,
+    /// Marked critical.
     pub critical: bool,
     /// False for unknown extensions and ones that failed to decode.
     pub decoded: bool,
-    /// Human-readable decoded value lines (English, technical, like `openssl x509 -text`).
-    pub summary: Vec<String>,
-    /// (offset, length) of the whole Extension in the certificate DER.
+    /// Offset of the whole Extension in the certificate DER.
     pub offset: usize,
+    /// Its length.
     pub length: usize,
 }
 
-/// A certificate policy, naming DV/OV/IV/EV policies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PolicyReport {
-    pub oid: String,
-    pub name: Option<String>,
-    /// `dv`, `ov`, `iv` or `ev` when the OID says so.
-    pub validation: Option<String>,
+/// How much a CA checked before issuing, as the policy OIDs say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationLevel {
+    /// Extended validation: the organisation checked thoroughly (CA/B Forum EV Guidelines).
+    Ev,
+    /// Organisation validated.
+    Ov,
+    /// Individual validated.
+    Iv,
+    /// Domain validated: only control of the name was checked.
+    Dv,
 }
 
-/// An embedded Signed Certificate Timestamp.
+/// A certificate policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyReport {
+    /// Dotted OID.
+    pub oid: String,
+    /// A known name (technical, as the policy documents write it).
+    pub name: Option<String>,
+    /// The validation level the OID stands for.
+    pub validation: Option<ValidationLevel>,
+}
+
+/// An embedded Signed Certificate Timestamp (RFC 6962 3.3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SctReport {
     /// The log's id (SHA-256 of its key), lowercase hex.
     pub log_id: String,
     /// Milliseconds since the epoch.
     pub timestamp_ms: u64,
-    /// RFC 3339.
-    pub time: String,
 }
 
 /// Name constraints, each subtree as `type:value` (e.g. `dns:example.com`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameConstraintsReport {
+    /// permittedSubtrees.
     pub permitted: Vec<String>,
+    /// excludedSubtrees.
     pub excluded: Vec<String>,
 }
 
@@ -103,34 +172,42 @@ pub struct CertificateReport {
     pub index: usize,
     /// The input block it came from.
     pub block: usize,
-    /// 1, 2 or 3.
-    pub version: u32,
+    /// 1, 2 or 3 (larger values as the certificate encodes them).
+    pub version: u64,
     /// Serial number, lowercase hex without leading zero bytes.
     pub serial_hex: String,
+    /// The subject, `CN=…, O=…` in DER order.
     pub subject: String,
+    /// Its attributes.
     pub subject_attributes: Vec<NameAttribute>,
+    /// The issuer, as the subject.
     pub issuer: String,
+    /// Its attributes.
     pub issuer_attributes: Vec<NameAttribute>,
-    /// RFC 3339 UTC.
-    pub not_before: String,
-    pub not_after: String,
-    pub not_before_unix: i64,
-    pub not_after_unix: i64,
+    /// notBefore.
+    pub not_before: UnixTime,
+    /// notAfter.
+    pub not_after: UnixTime,
+    /// dNSName entries of subjectAltName.
     pub san_dns: Vec<String>,
     /// `san_dns` entries that are punycode (`xn--`), shown in Unicode; same order, `None`
     /// where the name is plain ASCII or not decodable.
     pub san_dns_unicode: Vec<Option<String>>,
+    /// iPAddress entries.
     pub san_ip: Vec<String>,
+    /// rfc822Name entries.
     pub san_email: Vec<String>,
+    /// uniformResourceIdentifier entries.
     pub san_uri: Vec<String>,
+    /// The public key.
     pub public_key: PublicKeyReport,
     /// OpenSSL-style name, e.g. `sha256WithRSAEncryption`, or the OID.
     pub signature_algorithm: String,
+    /// Its dotted OID.
     pub signature_algorithm_oid: String,
-    /// The hash inside the signature algorithm (`SHA-256`...), when there is one.
-    pub signature_hash: Option<String>,
     /// basicConstraints CA flag.
     pub is_ca: bool,
+    /// basicConstraints pathLenConstraint.
     pub path_len: Option<u32>,
     /// The signature verifies with the certificate's own key.
     pub self_signed: bool,
@@ -138,25 +215,53 @@ pub struct CertificateReport {
     pub self_issued: bool,
     /// SHA-256 of the DER, lowercase hex without colons.
     pub sha256: String,
+    /// SHA-1 of the DER.
     pub sha1: String,
     /// SHA-256 of the SubjectPublicKeyInfo DER.
     pub spki_sha256: String,
+    /// keyUsage bits, as RFC 5280 4.2.1.3 names them.
     pub key_usage: Vec<String>,
+    /// extKeyUsage purposes, as RFC 5280 4.2.1.12 names them (or the OID).
     pub ext_key_usage: Vec<String>,
+    /// subjectKeyIdentifier, hex.
     pub subject_key_id: Option<String>,
+    /// authorityKeyIdentifier keyIdentifier, hex.
     pub authority_key_id: Option<String>,
+    /// AIA OCSP addresses.
     pub ocsp_urls: Vec<String>,
+    /// AIA "CA Issuers" addresses.
     pub ca_issuers_urls: Vec<String>,
+    /// CRL distribution point addresses.
     pub crl_urls: Vec<String>,
+    /// certificatePolicies.
     pub policies: Vec<PolicyReport>,
-    /// The highest validation level named by the policies (`ev` > `ov`/`iv` > `dv`).
-    pub validation_level: Option<String>,
+    /// The highest validation level named by the policies (EV > OV, IV > DV).
+    pub validation_level: Option<ValidationLevel>,
+    /// Embedded SCTs.
     pub scts: Vec<SctReport>,
+    /// nameConstraints.
     pub name_constraints: Option<NameConstraintsReport>,
+    /// Every extension, in certificate order.
     pub extensions: Vec<ExtensionReport>,
     /// Byte ranges of the fields in the DER.
     pub ranges: Vec<FieldRange>,
+    /// The DER's length.
     pub der_length: usize,
+}
+
+impl CertificateReport {
+    /// The byte range of `field`, if the certificate has it.
+    pub fn range(&self, field: Field) -> Option<FieldRange> {
+        self.ranges.iter().find(|r| r.field == field).copied()
+    }
+
+    /// Its first common name (for sentences), else its whole subject.
+    pub fn short_name(&self) -> &str {
+        self.subject_attributes
+            .iter()
+            .find(|a| a.name == "CN")
+            .map_or(self.subject.as_str(), |a| a.value.as_str())
+    }
 }
 
 /// What chain building and judging need, owned.
@@ -188,82 +293,61 @@ pub(crate) struct CertData {
     /// The DNS and IP subtrees of a nameConstraints extension (enforced below this CA).
     pub name_constraints: Option<super::constraints::NameConstraints>,
     pub common_names: Vec<String>,
-    pub unsupported_critical: Vec<String>,
-    pub unparsable_extensions: Vec<String>,
+    /// Indices (in `extensions`) of critical extensions not understood.
+    pub unsupported_critical: Vec<usize>,
+    /// Indices of extensions that did not decode.
+    pub unparsable_extensions: Vec<usize>,
     pub sct_count: usize,
-    pub version: u32,
+    pub version: u64,
 }
 
 impl CertData {
     pub(crate) fn tbs_bytes(&self) -> &[u8] {
-        &self.der[self.tbs.0..self.tbs.0 + self.tbs.1]
+        let (start, length) = self.tbs;
+        self.der
+            .get(start..start.saturating_add(length))
+            .unwrap_or_default()
     }
 }
 
-pub(crate) fn hex(b: &[u8]) -> String {
-    const H: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(b.len() * 2);
-    for x in b {
-        s.push(H[(x >> 4) as usize] as char);
-        s.push(H[(x & 15) as usize] as char);
-    }
-    s
-}
-
-/// Dotted form of an OID's content octets.
-pub(crate) fn oid_string(content: &[u8]) -> String {
-    let mut arcs: Vec<u64> = Vec::new();
-    let mut acc: u64 = 0;
-    for &b in content {
-        acc = acc.saturating_mul(128) | u64::from(b & 0x7f);
-        if b & 0x80 == 0 {
-            if arcs.is_empty() {
-                let first = (acc / 40).min(2);
-                arcs.push(first);
-                arcs.push(acc - first * 40);
-            } else {
-                arcs.push(acc);
-            }
-            acc = 0;
+/// The text of an attribute value, whatever string type it uses.
+fn attribute_text(value: &x509_parser::asn1_rs::Any<'_>) -> String {
+    let data = value.data;
+    match value.tag() {
+        Tag::BmpString => {
+            let units: Vec<u16> = data
+                .chunks(2)
+                .map(|c| {
+                    u16::from_be_bytes([
+                        c.first().copied().unwrap_or(0),
+                        c.get(1).copied().unwrap_or(0),
+                    ])
+                })
+                .collect();
+            String::from_utf16_lossy(&units)
         }
+        Tag::UniversalString => data
+            .chunks_exact(4)
+            .filter_map(|c| {
+                let bytes: [u8; 4] = c.try_into().ok()?;
+                char::from_u32(u32::from_be_bytes(bytes))
+            })
+            .collect(),
+        _ => String::from_utf8_lossy(data).into_owned(),
     }
-    arcs.iter()
-        .map(|a| a.to_string())
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
-    let mut out = Vec::new();
-    for attr in name.iter_attributes() {
-        let oid = attr.attr_type().to_id_string();
-        let v = attr.attr_value();
-        let value = if v.tag() == Tag::BmpString {
-            let units: Vec<u16> = v
-                .data
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        } else if v.tag() == Tag::UniversalString {
-            v.data
-                .chunks(4)
-                .filter_map(|c| {
-                    (c.len() == 4)
-                        .then(|| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
-                        .flatten()
-                })
-                .collect()
-        } else {
-            String::from_utf8_lossy(v.data).into_owned()
-        };
-        out.push(NameAttribute {
-            name: oids::attribute_name(&oid).map_or_else(|| oid.clone(), str::to_string),
-            oid,
-            value,
-        });
-    }
-    out
+    name.iter_attributes()
+        .map(|attr| {
+            let oid = attr.attr_type();
+            NameAttribute {
+                name: oids::attribute_name(oid).map_or_else(|| oid.to_id_string(), str::to_owned),
+                oid: oid.to_id_string(),
+                value: attribute_text(attr.attr_value()),
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn format_name(attrs: &[NameAttribute]) -> String {
@@ -274,19 +358,20 @@ pub(crate) fn format_name(attrs: &[NameAttribute]) -> String {
         .join(", ")
 }
 
+/// An IP address (4 or 16 bytes), or an address with its mask (8 or 32, as name
+/// constraints hold them).
 pub(crate) fn ip_string(b: &[u8]) -> String {
-    match b.len() {
-        4 => std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
-        16 => {
-            let mut a = [0u8; 16];
-            a.copy_from_slice(b);
-            std::net::Ipv6Addr::from(a).to_string()
-        }
-        // Name constraints hold address + mask.
-        8 => format!("{}/{}", ip_string(&b[..4]), ip_string(&b[4..])),
-        32 => format!("{}/{}", ip_string(&b[..16]), ip_string(&b[16..])),
-        _ => format!("invalid:{}", hex(b)),
+    if let Ok(v4) = <[u8; 4]>::try_from(b) {
+        return std::net::Ipv4Addr::from(v4).to_string();
     }
+    if let Ok(v6) = <[u8; 16]>::try_from(b) {
+        return std::net::Ipv6Addr::from(v6).to_string();
+    }
+    if matches!(b.len(), 8 | 32) {
+        let (address, mask) = b.split_at(b.len() / 2);
+        return format!("{}/{}", ip_string(address), ip_string(mask));
+    }
+    format!("invalid:{}", hex(b))
 }
 
 fn general_name(g: &GeneralName<'_>) -> String {
@@ -302,173 +387,129 @@ fn general_name(g: &GeneralName<'_>) -> String {
     }
 }
 
-fn rsa_bits(n: &[u8]) -> u32 {
-    let skip = n.iter().take_while(|b| **b == 0).count();
-    let n = &n[skip..];
-    match n.first() {
-        None => 0,
-        Some(b) => (n.len() as u32 - 1) * 8 + (8 - b.leading_zeros()),
+/// The modulus length of an RSA key in bits (leading zero octets ignored).
+fn rsa_bits(modulus: &[u8]) -> u32 {
+    let zeros = modulus.iter().take_while(|b| **b == 0).count();
+    let significant = modulus.get(zeros..).unwrap_or_default();
+    let Some(first) = significant.first() else {
+        return 0;
+    };
+    let bytes = u32::try_from(significant.len()).unwrap_or(u32::MAX);
+    bytes
+        .saturating_sub(1)
+        .saturating_mul(8)
+        .saturating_add(8u32.saturating_sub(first.leading_zeros()))
+}
+
+/// The signature algorithm as verification needs it, and its name.
+fn signature_algorithm(cert: &X509Certificate<'_>) -> (SigAlg, String) {
+    let alg = &cert.signature_algorithm;
+    let Some((name, kind)) = oids::signature(&alg.algorithm) else {
+        return (SigAlg::Other, alg.algorithm.to_id_string());
+    };
+    let sig = match kind {
+        SignatureKind::RsaPkcs1(hash) => SigAlg::RsaPkcs1(hash),
+        SignatureKind::Ecdsa(hash) => SigAlg::Ecdsa(hash),
+        SignatureKind::Ed25519 => SigAlg::Ed25519,
+        SignatureKind::Other => SigAlg::Other,
+        SignatureKind::RsaPss => rsa_pss(alg),
+    };
+    (sig, name.to_owned())
+}
+
+/// RSASSA-PSS parameters (RFC 4055 3.1): the hash, MGF1's hash and the salt length.
+fn rsa_pss(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> SigAlg {
+    use x509_parser::signature_algorithm::SignatureAlgorithm;
+    let Ok(SignatureAlgorithm::RSASSA_PSS(params)) = SignatureAlgorithm::try_from(alg) else {
+        return SigAlg::Other;
+    };
+    let hash = oids::hash(params.hash_algorithm_oid());
+    let mgf_hash = params
+        .mask_gen_algorithm()
+        .ok()
+        .filter(|m| m.mgf == oids::MGF1)
+        .and_then(|m| oids::hash(&m.hash));
+    match (hash, params.trailer_field()) {
+        (Some(hash), 1) => SigAlg::RsaPss {
+            hash,
+            mgf_hash,
+            salt: usize::try_from(params.salt_length()).unwrap_or(usize::MAX),
+        },
+        _ => SigAlg::Other,
     }
 }
 
-fn sig_alg(cert: &X509Certificate<'_>) -> (SigAlg, String) {
-    let alg = &cert.signature_algorithm;
-    let oid = alg.algorithm.to_id_string();
-    let s = match oid.as_str() {
-        "1.2.840.113549.1.1.2" => SigAlg::RsaPkcs1(Hash::Md2),
-        "1.2.840.113549.1.1.4" => SigAlg::RsaPkcs1(Hash::Md5),
-        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => SigAlg::RsaPkcs1(Hash::Sha1),
-        "1.2.840.113549.1.1.14" => SigAlg::RsaPkcs1(Hash::Sha224),
-        "1.2.840.113549.1.1.11" => SigAlg::RsaPkcs1(Hash::Sha256),
-        "1.2.840.113549.1.1.12" => SigAlg::RsaPkcs1(Hash::Sha384),
-        "1.2.840.113549.1.1.13" => SigAlg::RsaPkcs1(Hash::Sha512),
-        "1.2.840.10045.4.1" => SigAlg::Ecdsa(Hash::Sha1),
-        "1.2.840.10045.4.3.1" => SigAlg::Ecdsa(Hash::Sha224),
-        "1.2.840.10045.4.3.2" => SigAlg::Ecdsa(Hash::Sha256),
-        "1.2.840.10045.4.3.3" => SigAlg::Ecdsa(Hash::Sha384),
-        "1.2.840.10045.4.3.4" => SigAlg::Ecdsa(Hash::Sha512),
-        "1.3.101.112" => SigAlg::Ed25519,
-        "1.2.840.113549.1.1.10" => {
-            use x509_parser::signature_algorithm::SignatureAlgorithm;
-            match SignatureAlgorithm::try_from(alg) {
-                Ok(SignatureAlgorithm::RSASSA_PSS(p)) => {
-                    let hash = Hash::from_oid(&p.hash_algorithm_oid().to_id_string());
-                    let mgf_hash = p.mask_gen_algorithm().ok().and_then(|m| {
-                        (m.mgf.to_id_string() == "1.2.840.113549.1.1.8")
-                            .then(|| Hash::from_oid(&m.hash.to_id_string()))
-                            .flatten()
-                    });
-                    match (hash, p.trailer_field()) {
-                        (Some(hash), 1) => SigAlg::RsaPss {
-                            hash,
-                            mgf_hash,
-                            salt: p.salt_length() as usize,
-                        },
-                        _ => SigAlg::Other,
-                    }
-                }
-                _ => SigAlg::Other,
-            }
-        }
-        _ => SigAlg::Other,
-    };
-    (s, oid)
-}
-
+/// The public key as verification needs it, and as the report shows it.
 pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, PublicKeyReport) {
-    let oid = spki.algorithm.algorithm.to_id_string();
-    let data: &[u8] = &spki.subject_public_key.data;
-    let rsa = |data: &[u8]| -> Option<(Vec<u8>, Vec<u8>)> {
-        let seq = read_tlv(data, 0, data.len())
-            .ok()
-            .filter(|t| t.tag == 0x30)?;
-        let kids = der::children(data, &seq);
-        let (n, e) = (
-            kids.first().filter(|t| t.tag == 2)?,
-            kids.get(1).filter(|t| t.tag == 2)?,
-        );
-        Some((
-            data[n.content..n.end].to_vec(),
-            data[e.content..e.end].to_vec(),
-        ))
+    let algorithm_oid = &spki.algorithm.algorithm;
+    let report = |algorithm: &str, bits, curve, exponent| PublicKeyReport {
+        algorithm: algorithm.to_owned(),
+        bits,
+        curve,
+        exponent,
     };
-    match oid.as_str() {
-        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-            let algorithm = if oid.ends_with(".1") {
+    let data: &[u8] = &spki.subject_public_key.data;
+    match oids::key_kind(algorithm_oid) {
+        Some(kind @ (KeyKind::Rsa | KeyKind::RsaPss)) => {
+            let name = if kind == KeyKind::Rsa {
                 "RSA"
             } else {
                 "RSA-PSS"
-            }
-            .to_string();
-            match rsa(data) {
-                Some((n, e)) => {
-                    let bits = rsa_bits(&n);
-                    let es = e
-                        .iter()
-                        .skip_while(|b| **b == 0)
-                        .copied()
-                        .collect::<Vec<_>>();
-                    let exponent = (es.len() <= 8)
-                        .then(|| es.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)));
+            };
+            // x509-parser parses rsaEncryption keys; an RSA-PSS key has the same body.
+            let parsed =
+                <x509_parser::public_key::RSAPublicKey<'_> as x509_parser::prelude::FromDer<
+                    '_,
+                    x509_parser::error::X509Error,
+                >>::from_der(data)
+                .ok()
+                .map(|(_, key)| key);
+            match parsed {
+                Some(key) => {
+                    let exponent = key.try_exponent().ok();
                     (
-                        KeyMaterial::Rsa { n, e },
-                        PublicKeyReport {
-                            algorithm,
-                            bits: Some(bits),
-                            curve: None,
-                            exponent,
+                        KeyMaterial::Rsa {
+                            n: key.modulus.to_vec(),
+                            e: key.exponent.to_vec(),
                         },
+                        report(name, Some(rsa_bits(key.modulus)), None, exponent),
                     )
                 }
-                None => (
-                    KeyMaterial::Other,
-                    PublicKeyReport {
-                        algorithm,
-                        bits: None,
-                        curve: None,
-                        exponent: None,
-                    },
-                ),
+                None => (KeyMaterial::Other, report(name, None, None, None)),
             }
         }
-        "1.2.840.10045.2.1" => {
-            let curve_oid = spki
+        Some(KeyKind::Ec) => {
+            let named = spki
                 .algorithm
                 .parameters
                 .as_ref()
-                .filter(|p| p.tag() == Tag::Oid)
-                .map(|p| oid_string(p.data));
-            let curve_name = curve_oid.as_deref().and_then(oids::curve_name);
-            let curve = match curve_name {
-                Some("P-256") => Curve::P256,
-                Some("P-384") => Curve::P384,
-                _ => Curve::Other,
-            };
-            let bits = match curve_name {
-                Some("P-256") => Some(256),
-                Some("P-384") => Some(384),
-                Some("P-521") => Some(521),
-                Some("secp256k1") => Some(256),
-                Some("P-192") => Some(192),
-                Some("P-224") => Some(224),
-                _ => None,
-            };
+                .and_then(|p| p.as_oid().ok());
+            let known = named.as_ref().and_then(oids::curve);
+            let curve_name = known
+                .map(|(name, _, _)| name.to_owned())
+                .or_else(|| named.as_ref().map(Oid::to_id_string));
             (
                 KeyMaterial::Ec {
-                    curve,
+                    curve: known.map_or(Curve::Other, |(_, _, c)| c),
                     point: data.to_vec(),
                 },
-                PublicKeyReport {
-                    algorithm: "EC".into(),
-                    bits,
-                    curve: curve_name.map(str::to_string).or(curve_oid),
-                    exponent: None,
-                },
+                report("EC", known.map(|(_, bits, _)| bits), curve_name, None),
             )
         }
-        "1.3.101.112" => (
+        Some(KeyKind::Ed25519) => (
             KeyMaterial::Ed25519(data.to_vec()),
-            PublicKeyReport {
-                algorithm: "Ed25519".into(),
-                bits: Some(256),
-                curve: None,
-                exponent: None,
-            },
+            report("Ed25519", Some(256), None, None),
         ),
-        other => {
-            let algorithm = match other {
-                "1.3.101.113" => "Ed448".to_string(),
-                "1.2.840.10040.4.1" => "DSA".to_string(),
-                o => o.to_string(),
+        Some(KeyKind::Other(name)) => (KeyMaterial::Other, report(name, None, None, None)),
+        None => {
+            // Whatever x509-parser makes of it, for the size at least.
+            let bits = match spki.parsed() {
+                Ok(PublicKey::Unknown(_)) | Err(_) => None,
+                Ok(key) => u32::try_from(key.key_size()).ok().filter(|b| *b > 0),
             };
             (
                 KeyMaterial::Other,
-                PublicKeyReport {
-                    algorithm,
-                    bits: None,
-                    curve: None,
-                    exponent: None,
-                },
+                report(&algorithm_oid.to_id_string(), bits, None, None),
             )
         }
     }
@@ -478,53 +519,53 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
 fn ranges(d: &[u8]) -> (Vec<FieldRange>, Vec<Tlv>, (usize, usize)) {
     let mut out = Vec::new();
     let mut exts = Vec::new();
-    let push = |out: &mut Vec<FieldRange>, field: &str, t: &Tlv| {
+    let push = |out: &mut Vec<FieldRange>, field: Field, t: &Tlv| {
         out.push(FieldRange {
-            field: field.to_string(),
+            field,
             offset: t.start,
-            length: t.end - t.start,
+            length: t.end.saturating_sub(t.start),
         });
     };
     let Ok(cert) = read_tlv(d, 0, d.len()) else {
         return (out, exts, (0, 0));
     };
-    push(&mut out, "certificate", &cert);
+    push(&mut out, Field::Certificate, &cert);
     let top = der::children(d, &cert);
     let Some(tbs) = top.first() else {
         return (out, exts, (0, 0));
     };
-    push(&mut out, "tbs_certificate", tbs);
+    push(&mut out, Field::TbsCertificate, tbs);
     let mut kids = der::children(d, tbs).into_iter().peekable();
     if let Some(v) = kids.peek().filter(|t| t.tag == 0xa0).copied() {
-        push(&mut out, "version", &v);
+        push(&mut out, Field::Version, &v);
         kids.next();
     }
-    for name in [
-        "serial",
-        "signature_algorithm_inner",
-        "issuer",
-        "validity",
-        "subject",
-        "subject_public_key_info",
+    for field in [
+        Field::Serial,
+        Field::SignatureAlgorithmInner,
+        Field::Issuer,
+        Field::Validity,
+        Field::Subject,
+        Field::SubjectPublicKeyInfo,
     ] {
         let Some(t) = kids.next() else { break };
-        push(&mut out, name, &t);
-        if name == "validity" {
+        push(&mut out, field, &t);
+        if field == Field::Validity {
             let v = der::children(d, &t);
             if let Some(nb) = v.first() {
-                push(&mut out, "not_before", nb);
+                push(&mut out, Field::NotBefore, nb);
             }
             if let Some(na) = v.get(1) {
-                push(&mut out, "not_after", na);
+                push(&mut out, Field::NotAfter, na);
             }
         }
     }
     for t in kids {
         match t.tag {
-            0x81 | 0xa1 => push(&mut out, "issuer_unique_id", &t),
-            0x82 | 0xa2 => push(&mut out, "subject_unique_id", &t),
+            0x81 | 0xa1 => push(&mut out, Field::IssuerUniqueId, &t),
+            0x82 | 0xa2 => push(&mut out, Field::SubjectUniqueId, &t),
             0xa3 => {
-                push(&mut out, "extensions", &t);
+                push(&mut out, Field::Extensions, &t);
                 if let Some(seq) = der::children(d, &t).first() {
                     exts = der::children(d, seq);
                 }
@@ -533,15 +574,16 @@ fn ranges(d: &[u8]) -> (Vec<FieldRange>, Vec<Tlv>, (usize, usize)) {
         }
     }
     if let Some(t) = top.get(1) {
-        push(&mut out, "signature_algorithm", t);
+        push(&mut out, Field::SignatureAlgorithm, t);
     }
     if let Some(t) = top.get(2) {
-        push(&mut out, "signature_value", t);
+        push(&mut out, Field::SignatureValue, t);
     }
-    (out, exts, (tbs.start, tbs.end - tbs.start))
+    (out, exts, (tbs.start, tbs.end.saturating_sub(tbs.start)))
 }
 
-const KU_NAMES: [&str; 9] = [
+/// keyUsage bit names (RFC 5280 4.2.1.3), bit 0 first.
+const KEY_USAGE_BITS: [&str; 9] = [
     "digitalSignature",
     "nonRepudiation",
     "keyEncipherment",
@@ -565,49 +607,43 @@ pub(crate) fn build(
     let issuer_attributes = name_attributes(&tbs.issuer);
     let subject = format_name(&subject_attributes);
     let issuer = format_name(&issuer_attributes);
-    let (sig_alg, sig_oid) = sig_alg(cert);
+    let (sig_alg, signature_algorithm_name) = signature_algorithm(cert);
     let (key, public_key) = public_key(&tbs.subject_pki);
-    let (ranges_v, ext_tlvs, tbs_range) = ranges(der_bytes);
-    let mut ranges_v = ranges_v;
-
-    let raw_serial = tbs.raw_serial();
-    let serial = raw_serial
+    let (mut ranges, extension_tlvs, tbs_range) = ranges(der_bytes);
+    let serial: Vec<u8> = tbs
+        .raw_serial()
         .iter()
         .skip_while(|b| **b == 0)
         .copied()
-        .collect::<Vec<_>>();
-    let serial_hex = if serial.is_empty() {
-        "00".to_string()
-    } else {
-        hex(&serial)
-    };
-
+        .collect();
     let not_before = tbs.validity.not_before.timestamp();
     let not_after = tbs.validity.not_after.timestamp();
+    // The version field holds v-1; a hostile certificate may claim any number.
+    let version = u64::from(tbs.version.0).saturating_add(1);
 
     let mut r = CertificateReport {
         index,
         block,
-        version: tbs.version.0 + 1,
-        serial_hex,
+        version,
+        serial_hex: if serial.is_empty() {
+            "00".to_owned()
+        } else {
+            hex(&serial)
+        },
         subject: subject.clone(),
         subject_attributes,
         issuer: issuer.clone(),
         issuer_attributes,
-        not_before: UnixTime(not_before).to_rfc3339(),
-        not_after: UnixTime(not_after).to_rfc3339(),
-        not_before_unix: not_before,
-        not_after_unix: not_after,
+        not_before: UnixTime(not_before),
+        not_after: UnixTime(not_after),
         san_dns: Vec::new(),
         san_dns_unicode: Vec::new(),
         san_ip: Vec::new(),
         san_email: Vec::new(),
         san_uri: Vec::new(),
         public_key,
-        signature_algorithm: oids::signature_algorithm_name(&sig_oid)
-            .map_or_else(|| sig_oid.clone(), str::to_string),
-        signature_algorithm_oid: sig_oid,
-        signature_hash: sig_alg.hash().map(|h| h.name().to_string()),
+        signature_algorithm: signature_algorithm_name,
+        signature_algorithm_oid: cert.signature_algorithm.algorithm.to_id_string(),
         is_ca: false,
         path_len: None,
         self_signed: false,
@@ -630,12 +666,6 @@ pub(crate) fn build(
         ranges: Vec::new(),
         der_length: der_bytes.len(),
     };
-    let common_names = r
-        .subject_attributes
-        .iter()
-        .filter(|a| a.oid == "2.5.4.3")
-        .map(|a| a.value.clone())
-        .collect();
     let mut data = CertData {
         der: der_bytes.to_vec(),
         tbs: tbs_range,
@@ -662,212 +692,246 @@ pub(crate) fn build(
         san_dns: Vec::new(),
         san_ip: Vec::new(),
         name_constraints: None,
-        common_names,
+        common_names: tbs
+            .subject
+            .iter_common_name()
+            .map(|cn| attribute_text(cn.attr_value()))
+            .collect(),
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
         sct_count: 0,
-        version: tbs.version.0 + 1,
+        version,
     };
 
     for (i, ext) in tbs.extensions().iter().enumerate() {
-        let oid = ext.oid.to_id_string();
-        let name = oids::extension_name(&oid).map_or_else(|| oid.clone(), str::to_string);
-        let (offset, length) = ext_tlvs
+        let (offset, length) = extension_tlvs
             .get(i)
-            .map_or((0, 0), |t| (t.start, t.end - t.start));
-        ranges_v.push(FieldRange {
-            field: format!("extension:{i}"),
+            .map_or((0, 0), |t| (t.start, t.end.saturating_sub(t.start)));
+        ranges.push(FieldRange {
+            field: Field::Extension(i),
             offset,
             length,
         });
-        let mut summary = Vec::new();
-        let mut decoded = true;
-        match ext.parsed_extension() {
-            ParsedExtension::BasicConstraints(bc) => {
-                r.is_ca = bc.ca;
-                r.path_len = bc.path_len_constraint;
-                data.basic_ca = Some((bc.ca, bc.path_len_constraint));
-                summary.push(format!("CA:{}", if bc.ca { "TRUE" } else { "FALSE" }));
-                if let Some(p) = bc.path_len_constraint {
-                    summary.push(format!("pathlen:{p}"));
-                }
+        let decoded = read_extension(ext, &mut r, &mut data);
+        if !decoded {
+            if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
+                data.unparsable_extensions.push(i);
             }
-            ParsedExtension::KeyUsage(ku) => {
-                for (bit, n) in KU_NAMES.iter().enumerate() {
-                    if ku.flags & (1 << bit) != 0 {
-                        r.key_usage.push((*n).to_string());
-                    }
-                }
-                data.key_cert_sign = Some(ku.key_cert_sign());
-                summary.clone_from(&r.key_usage);
-            }
-            ParsedExtension::ExtendedKeyUsage(eku) => {
-                let mut add = |b: bool, s: &str| {
-                    if b {
-                        r.ext_key_usage.push(s.to_string());
-                    }
-                };
-                add(eku.server_auth, "serverAuth");
-                add(eku.client_auth, "clientAuth");
-                add(eku.code_signing, "codeSigning");
-                add(eku.email_protection, "emailProtection");
-                add(eku.time_stamping, "timeStamping");
-                add(eku.ocsp_signing, "OCSPSigning");
-                add(eku.any, "anyExtendedKeyUsage");
-                for o in &eku.other {
-                    let s = o.to_id_string();
-                    r.ext_key_usage
-                        .push(oids::eku_name(&s).map_or(s.clone(), str::to_string));
-                }
-                data.eku_server = Some(eku.server_auth || eku.any);
-                summary.clone_from(&r.ext_key_usage);
-            }
-            ParsedExtension::SubjectKeyIdentifier(k) => {
-                data.ski = Some(k.0.to_vec());
-                r.subject_key_id = Some(hex(k.0));
-                summary.push(hex(k.0));
-            }
-            ParsedExtension::AuthorityKeyIdentifier(a) => {
-                if let Some(k) = &a.key_identifier {
-                    data.aki = Some(k.0.to_vec());
-                    r.authority_key_id = Some(hex(k.0));
-                    summary.push(format!("keyid:{}", hex(k.0)));
-                }
-                if let Some(names) = &a.authority_cert_issuer {
-                    summary.extend(names.iter().map(general_name));
-                }
-                if let Some(s) = a.authority_cert_serial {
-                    summary.push(format!("serial:{}", hex(s)));
-                }
-            }
-            ParsedExtension::SubjectAlternativeName(san) => {
-                data.has_san = true;
-                for g in &san.general_names {
-                    match g {
-                        GeneralName::DNSName(s) => {
-                            r.san_dns.push((*s).to_string());
-                            r.san_dns_unicode.push(super::hostname::to_unicode(s));
-                            data.san_dns.push((*s).to_string());
-                        }
-                        GeneralName::IPAddress(b) => {
-                            r.san_ip.push(ip_string(b));
-                            data.san_ip.push(b.to_vec());
-                        }
-                        GeneralName::RFC822Name(s) => r.san_email.push((*s).to_string()),
-                        GeneralName::URI(s) => r.san_uri.push((*s).to_string()),
-                        _ => {}
-                    }
-                }
-                summary.push(format!("{} name(s)", san.general_names.len()));
-            }
-            ParsedExtension::AuthorityInfoAccess(aia) => {
-                for ad in &aia.accessdescs {
-                    let method = ad.access_method.to_id_string();
-                    if let GeneralName::URI(u) = &ad.access_location {
-                        match method.as_str() {
-                            "1.3.6.1.5.5.7.48.1" => r.ocsp_urls.push((*u).to_string()),
-                            "1.3.6.1.5.5.7.48.2" => r.ca_issuers_urls.push((*u).to_string()),
-                            _ => {}
-                        }
-                    }
-                    let m = match method.as_str() {
-                        "1.3.6.1.5.5.7.48.1" => "OCSP",
-                        "1.3.6.1.5.5.7.48.2" => "CA Issuers",
-                        _ => method.as_str(),
-                    };
-                    summary.push(format!("{m} - {}", general_name(&ad.access_location)));
-                }
-            }
-            ParsedExtension::CRLDistributionPoints(c) => {
-                for p in &c.points {
-                    if let Some(DistributionPointName::FullName(names)) = &p.distribution_point {
-                        for g in names {
-                            if let GeneralName::URI(u) = g {
-                                r.crl_urls.push((*u).to_string());
-                            }
-                            summary.push(general_name(g));
-                        }
-                    }
-                }
-            }
-            ParsedExtension::CertificatePolicies(ps) => {
-                for p in ps.iter() {
-                    let oid = p.policy_id.to_id_string();
-                    summary.push(oid.clone());
-                    r.policies.push(PolicyReport {
-                        name: oids::policy_name(&oid).map(str::to_string),
-                        validation: oids::policy_level(&oid).map(str::to_string),
-                        oid,
-                    });
-                }
-            }
-            ParsedExtension::SCT(list) => {
-                data.sct_count = list.len();
-                for s in list {
-                    let secs = i64::try_from(s.timestamp / 1000).unwrap_or(i64::MAX);
-                    r.scts.push(SctReport {
-                        log_id: hex(s.id.key_id),
-                        timestamp_ms: s.timestamp,
-                        time: UnixTime(secs).to_rfc3339(),
-                    });
-                }
-                summary.push(format!("{} SCT(s)", list.len()));
-            }
-            ParsedExtension::NameConstraints(nc) => {
-                let conv = |v: &Option<Vec<x509_parser::extensions::GeneralSubtree<'_>>>| {
-                    v.as_ref().map_or_else(Vec::new, |s| {
-                        s.iter().map(|t| general_name(&t.base)).collect()
-                    })
-                };
-                let rep = NameConstraintsReport {
-                    permitted: conv(&nc.permitted_subtrees),
-                    excluded: conv(&nc.excluded_subtrees),
-                };
-                data.name_constraints =
-                    Some(super::constraints::NameConstraints::from_extension(nc));
-                summary.extend(rep.permitted.iter().map(|p| format!("permitted {p}")));
-                summary.extend(rep.excluded.iter().map(|p| format!("excluded {p}")));
-                r.name_constraints = Some(rep);
-            }
-            ParsedExtension::PolicyConstraints(_)
-            | ParsedExtension::PolicyMappings(_)
-            | ParsedExtension::InhibitAnyPolicy(_)
-            | ParsedExtension::IssuerAlternativeName(_)
-            | ParsedExtension::SubjectInfoAccess(_)
-            | ParsedExtension::NSCertType(_)
-            | ParsedExtension::NsCertComment(_) => {}
-            ParsedExtension::ParseError { .. } => {
-                decoded = false;
-                data.unparsable_extensions.push(name.clone());
-                if ext.critical {
-                    data.unsupported_critical.push(name.clone());
-                }
-            }
-            _ => {
-                decoded = false;
-                if ext.critical {
-                    data.unsupported_critical.push(name.clone());
-                }
+            if ext.critical {
+                data.unsupported_critical.push(i);
             }
         }
         r.extensions.push(ExtensionReport {
-            oid,
-            name,
+            oid: ext.oid.to_id_string(),
+            name: oids::extension_name(&ext.oid)
+                .map_or_else(|| ext.oid.to_id_string(), str::to_owned),
             critical: ext.critical,
             decoded,
-            summary,
             offset,
             length,
         });
     }
-    r.validation_level = ["ev", "ov", "iv", "dv"]
-        .iter()
-        .find(|l| {
-            r.policies
-                .iter()
-                .any(|p| p.validation.as_deref() == Some(**l))
-        })
-        .map(|l| (*l).to_string());
-    r.ranges = ranges_v;
+    r.validation_level = r.policies.iter().filter_map(|p| p.validation).min();
+    r.ranges = ranges;
     (r, data)
+}
+
+/// Reads one extension into the report and the data; whether it was understood.
+fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut CertData) -> bool {
+    match ext.parsed_extension() {
+        ParsedExtension::BasicConstraints(bc) => basic_constraints(bc, r, data),
+        ParsedExtension::KeyUsage(ku) => key_usage(ku, r, data),
+        ParsedExtension::ExtendedKeyUsage(eku) => extended_key_usage(eku, r, data),
+        ParsedExtension::SubjectKeyIdentifier(k) => {
+            data.ski = Some(k.0.to_vec());
+            r.subject_key_id = Some(hex(k.0));
+        }
+        ParsedExtension::AuthorityKeyIdentifier(a) => authority_key_identifier(a, r, data),
+        ParsedExtension::SubjectAlternativeName(san) => subject_alt_name(san, r, data),
+        ParsedExtension::AuthorityInfoAccess(aia) => authority_info_access(aia, r),
+        ParsedExtension::CRLDistributionPoints(c) => crl_distribution_points(c, r),
+        ParsedExtension::CertificatePolicies(ps) => certificate_policies(ps, r),
+        ParsedExtension::SCT(list) => {
+            data.sct_count = list.len();
+            r.scts = list
+                .iter()
+                .map(|s| SctReport {
+                    log_id: hex(s.id.key_id),
+                    timestamp_ms: s.timestamp,
+                })
+                .collect();
+        }
+        ParsedExtension::NameConstraints(nc) => name_constraints(nc, r, data),
+        ParsedExtension::PolicyConstraints(_)
+        | ParsedExtension::PolicyMappings(_)
+        | ParsedExtension::InhibitAnyPolicy(_)
+        | ParsedExtension::IssuerAlternativeName(_)
+        | ParsedExtension::SubjectInfoAccess(_)
+        | ParsedExtension::NSCertType(_)
+        | ParsedExtension::NsCertComment(_) => {}
+        _ => return false,
+    }
+    true
+}
+
+/// RFC 5280 4.2.1.9.
+fn basic_constraints(bc: &BasicConstraints, r: &mut CertificateReport, data: &mut CertData) {
+    r.is_ca = bc.ca;
+    r.path_len = bc.path_len_constraint;
+    data.basic_ca = Some((bc.ca, bc.path_len_constraint));
+}
+
+/// RFC 5280 4.2.1.3.
+fn key_usage(ku: &KeyUsage, r: &mut CertificateReport, data: &mut CertData) {
+    r.key_usage = KEY_USAGE_BITS
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| {
+            ku.flags
+                .checked_shr(u32::try_from(*bit).unwrap_or(u32::MAX))
+                .unwrap_or(0)
+                & 1
+                == 1
+        })
+        .map(|(_, name)| (*name).to_owned())
+        .collect();
+    data.key_cert_sign = Some(ku.key_cert_sign());
+}
+
+/// RFC 5280 4.2.1.12.
+fn extended_key_usage(eku: &ExtendedKeyUsage<'_>, r: &mut CertificateReport, data: &mut CertData) {
+    let named = [
+        (eku.server_auth, "serverAuth"),
+        (eku.client_auth, "clientAuth"),
+        (eku.code_signing, "codeSigning"),
+        (eku.email_protection, "emailProtection"),
+        (eku.time_stamping, "timeStamping"),
+        (eku.ocsp_signing, "OCSPSigning"),
+        (eku.any, "anyExtendedKeyUsage"),
+    ];
+    r.ext_key_usage = named
+        .iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, name)| (*name).to_owned())
+        .chain(
+            eku.other
+                .iter()
+                .map(|o| oids::key_purpose_name(o).map_or_else(|| o.to_id_string(), str::to_owned)),
+        )
+        .collect();
+    data.eku_server = Some(eku.server_auth || eku.any);
+}
+
+/// RFC 5280 4.2.1.1.
+fn authority_key_identifier(
+    a: &AuthorityKeyIdentifier<'_>,
+    r: &mut CertificateReport,
+    data: &mut CertData,
+) {
+    if let Some(k) = &a.key_identifier {
+        data.aki = Some(k.0.to_vec());
+        r.authority_key_id = Some(hex(k.0));
+    }
+}
+
+/// RFC 5280 4.2.1.6.
+fn subject_alt_name(
+    san: &SubjectAlternativeName<'_>,
+    r: &mut CertificateReport,
+    data: &mut CertData,
+) {
+    data.has_san = true;
+    for g in &san.general_names {
+        match g {
+            GeneralName::DNSName(s) => {
+                r.san_dns.push((*s).to_owned());
+                r.san_dns_unicode.push(super::hostname::to_unicode(s));
+                data.san_dns.push((*s).to_owned());
+            }
+            GeneralName::IPAddress(b) => {
+                r.san_ip.push(ip_string(b));
+                data.san_ip.push(b.to_vec());
+            }
+            GeneralName::RFC822Name(s) => r.san_email.push((*s).to_owned()),
+            GeneralName::URI(s) => r.san_uri.push((*s).to_owned()),
+            _ => {}
+        }
+    }
+}
+
+/// RFC 5280 4.2.2.1.
+fn authority_info_access(aia: &AuthorityInfoAccess<'_>, r: &mut CertificateReport) {
+    for ad in &aia.accessdescs {
+        let GeneralName::URI(uri) = &ad.access_location else {
+            continue;
+        };
+        if oids::is_ocsp(&ad.access_method) {
+            r.ocsp_urls.push((*uri).to_owned());
+        } else if oids::is_ca_issuers(&ad.access_method) {
+            r.ca_issuers_urls.push((*uri).to_owned());
+        }
+    }
+}
+
+/// RFC 5280 4.2.1.13.
+fn crl_distribution_points(c: &CRLDistributionPoints<'_>, r: &mut CertificateReport) {
+    for point in c.iter() {
+        if let Some(DistributionPointName::FullName(names)) = &point.distribution_point {
+            r.crl_urls.extend(names.iter().filter_map(|g| match g {
+                GeneralName::URI(u) => Some((*u).to_owned()),
+                _ => None,
+            }));
+        }
+    }
+}
+
+/// RFC 5280 4.2.1.4.
+fn certificate_policies(ps: &CertificatePolicies<'_>, r: &mut CertificateReport) {
+    r.policies = ps
+        .iter()
+        .map(|p| {
+            let (name, validation) = oids::policy(&p.policy_id);
+            PolicyReport {
+                oid: p.policy_id.to_id_string(),
+                name: name.map(str::to_owned),
+                validation,
+            }
+        })
+        .collect();
+}
+
+/// RFC 5280 4.2.1.10.
+fn name_constraints(nc: &NameConstraints<'_>, r: &mut CertificateReport, data: &mut CertData) {
+    let subtrees = |v: &Option<Vec<x509_parser::extensions::GeneralSubtree<'_>>>| {
+        v.as_ref().map_or_else(Vec::new, |s| {
+            s.iter().map(|t| general_name(&t.base)).collect()
+        })
+    };
+    r.name_constraints = Some(NameConstraintsReport {
+        permitted: subtrees(&nc.permitted_subtrees),
+        excluded: subtrees(&nc.excluded_subtrees),
+    });
+    data.name_constraints = Some(super::constraints::NameConstraints::from_extension(nc));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rsa_sizes_ignore_leading_zeros() {
+        assert_eq!(rsa_bits(&[0, 0x80, 0, 0]), 24);
+        assert_eq!(rsa_bits(&[0x01]), 1);
+        assert_eq!(rsa_bits(&[0, 0]), 0);
+    }
+
+    #[test]
+    fn ip_addresses_and_masks() {
+        assert_eq!(ip_string(&[192, 0, 2, 1]), "192.0.2.1");
+        assert_eq!(
+            ip_string(&[10, 0, 0, 0, 255, 0, 0, 0]),
+            "10.0.0.0/255.0.0.0"
+        );
+        assert_eq!(ip_string(&[1, 2, 3]), "invalid:010203");
+    }
 }

@@ -1,58 +1,25 @@
-//! Stable codes for everything the engine finds, and Chromium's error vocabulary.
+//! What the engine finds: typed findings with their context as data, never as sentences.
 //!
-//! The page explains each [`Code`] from its locale files; the engine only attaches data
-//! (which certificate, which block, a name or URL) and a plain English `message` for the
-//! command line. Codes are serialised in `snake_case` and never renamed.
+//! A [`Finding`] is a [`FindingKind`] (what was found, with the names, numbers and
+//! indices that make it specific, as rustls's `CertificateError` carries its context),
+//! plus where it applies and what it does to the verdict. The words are made at the
+//! edge: the page fills a locale text per [`Code`] with the kind's fields, `inspect`
+//! does the same in English. Nothing here is English prose, so nothing English crosses
+//! the worker boundary, and no code reads back a string it wrote.
+//!
+//! [`Code`] is the stable, serialised key of each kind (`missing_intermediate`…): the
+//! page's locale keys and `inspect`'s JSON use it, and it is never renamed.
 
 use serde::{Deserialize, Serialize};
 
-/// The certificate errors Chromium shows, in the order it ranks them
-/// (`MapCertStatusToNetError` in net/cert/cert_status_flags.cc: the first one present is
-/// the one the interstitial page names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ChromiumError {
-    #[serde(rename = "ERR_CERT_INVALID")]
-    Invalid,
-    #[serde(rename = "ERR_CERT_AUTHORITY_INVALID")]
-    AuthorityInvalid,
-    #[serde(rename = "ERR_CERT_COMMON_NAME_INVALID")]
-    CommonNameInvalid,
-    #[serde(rename = "ERR_CERT_NAME_CONSTRAINT_VIOLATION")]
-    NameConstraintViolation,
-    #[serde(rename = "ERR_CERT_WEAK_SIGNATURE_ALGORITHM")]
-    WeakSignatureAlgorithm,
-    #[serde(rename = "ERR_CERT_WEAK_KEY")]
-    WeakKey,
-    #[serde(rename = "ERR_CERT_DATE_INVALID")]
-    DateInvalid,
-}
-
-impl ChromiumError {
-    /// The name as Chromium spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChromiumError::Invalid => "ERR_CERT_INVALID",
-            ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
-            ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
-            ChromiumError::NameConstraintViolation => "ERR_CERT_NAME_CONSTRAINT_VIOLATION",
-            ChromiumError::WeakSignatureAlgorithm => "ERR_CERT_WEAK_SIGNATURE_ALGORITHM",
-            ChromiumError::WeakKey => "ERR_CERT_WEAK_KEY",
-            ChromiumError::DateInvalid => "ERR_CERT_DATE_INVALID",
-        }
-    }
-
-    /// The one a browser displays among several: the smallest in Chromium's ranking
-    /// (the enum is declared in that order).
-    pub fn primary(errors: &[ChromiumError]) -> Option<ChromiumError> {
-        errors.iter().copied().min()
-    }
-}
+use super::browsers::ChromiumError;
+use super::time::UnixTime;
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Makes a browser refuse the connection (the finding's `error` field names how).
+    /// Makes a browser refuse or warn (the finding's `error` names how).
     Error,
     /// Worth knowing; a browser would still accept.
     Warning,
@@ -63,18 +30,17 @@ pub enum Severity {
 /// Declares [`Code`] with its stable keys, [`Code::ALL`] and [`Code::key`] in one place.
 macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $key:literal,)*) => {
-        /// Every finding the engine can report. Stable: the page keys its explanations on
-        /// these (serialised as the `snake_case` key).
+        /// The kind of every finding, as a stable key (serialised in `snake_case`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum Code {
             $($(#[$doc])* #[serde(rename = $key)] $variant,)*
         }
 
         impl Code {
-            /// All codes, for checking that every one has an explanation.
+            /// All codes, for checking that every one has words and a test.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
-            /// The stable key (`missing_intermediate`...), as serialised.
+            /// The stable key (`missing_intermediate`…), as serialised.
             pub fn key(self) -> &'static str {
                 match self {
                     $(Code::$variant => $key,)*
@@ -92,7 +58,7 @@ codes! {
     InputNotRecognised = "input_not_recognised",
     /// A private key was pasted: it is secret and must now be treated as compromised.
     PrivateKeyPasted = "private_key_pasted",
-    /// A PEM block of another kind (request, CRL, public key...) was recognised and skipped.
+    /// A PEM block of another kind (request, CRL, public key…) was recognised and skipped.
     OtherPemBlock = "other_pem_block",
     /// Base64 without BEGIN/END lines was read as a certificate body.
     PemHeadersMissing = "pem_headers_missing",
@@ -117,8 +83,12 @@ codes! {
     MissingIntermediate = "missing_intermediate",
     /// The chain ends at a self-signed certificate that is not a trust anchor.
     UntrustedRoot = "untrusted_root",
-    /// The chain's missing issuer or untrusted root is named like a root Mozilla removed.
+    /// The chain ends at (or needs) a root that Mozilla once trusted and removed.
     RootRemovedFromMozilla = "root_removed_from_mozilla",
+    /// The chain needs a root that Mozilla's NSS still trusts but the embedded set lacks.
+    RootNotEmbedded = "root_not_embedded",
+    /// A root, or an intermediate, was pasted alone: it is an authority, not a site.
+    AuthorityAlone = "authority_alone",
     /// The leaf itself is self-signed and not a trust anchor.
     SelfSignedLeaf = "self_signed_leaf",
     /// The certificates were pasted root first.
@@ -157,16 +127,21 @@ codes! {
     NotYetValid = "not_yet_valid",
     /// The trust anchor's own certificate is out of date (anchors carry no dates).
     AnchorCertificateOutOfDate = "anchor_certificate_out_of_date",
+    /// A publicly trusted leaf is valid for longer than Chromium allows for its issue date.
+    ValidityTooLong = "validity_too_long",
     // --- algorithms ------------------------------------------------------------------
     /// SHA-1 or MD5 signs a certificate below the trust anchor.
     WeakSignatureAlgorithm = "weak_signature_algorithm",
-    /// An RSA key shorter than 2048 bits.
+    /// A public key browsers refuse: RSA under 1024 bits, or an elliptic curve other than
+    /// P-256, P-384 or P-521.
     WeakKey = "weak_key",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
     HostMismatch = "host_mismatch",
     /// Only the subject common name (which browsers ignore) would have matched.
     HostMatchesOnlyCommonName = "host_matches_only_common_name",
+    /// A wildcard name would match, but it sits right under a public suffix (`*.co.jp`).
+    WildcardUnderPublicSuffix = "wildcard_under_public_suffix",
     /// The host name was matched in its ASCII (punycode) form.
     HostInternationalised = "host_internationalised",
     /// No host name was given, so none was checked.
@@ -178,8 +153,6 @@ codes! {
     // --- other ---------------------------------------------------------------------
     /// An extension marked critical that the engine does not understand.
     UnsupportedCriticalExtension = "unsupported_critical_extension",
-    /// The leaf is a CA certificate.
-    LeafIsCa = "leaf_is_ca",
     /// The leaf's extKeyUsage does not include TLS server authentication.
     LeafNotForServers = "leaf_not_for_servers",
     /// Trusted by a caller-supplied anchor, not the Mozilla set.
@@ -194,40 +167,512 @@ codes! {
     ExtensionUnparsable = "extension_unparsable",
 }
 
-/// One finding: a code, where it applies, data, and an English sentence for the CLI.
+/// Why bytes meant as a certificate could not be read as one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unreadable {
+    /// More certificates than the engine reads from one input; the rest were ignored.
+    TooMany {
+        /// The limit ([`super::MAX_CERTIFICATES`]).
+        limit: usize,
+    },
+    /// Binary input with no complete DER element at this byte offset.
+    NoDerAt {
+        /// Byte offset in the input.
+        offset: usize,
+    },
+    /// The block holds nothing.
+    Empty,
+    /// The DER stops early.
+    Truncated {
+        /// The length its header declares, when the header could be read.
+        declared: Option<usize>,
+        /// The bytes present.
+        present: usize,
+    },
+    /// A BER indefinite length, which DER forbids.
+    IndefiniteLength,
+    /// A malformed length field.
+    BadLength,
+    /// It starts with another tag than SEQUENCE (0x30).
+    NotASequence {
+        /// The tag found.
+        tag: u8,
+    },
+    /// A Certificate has three parts (RFC 5280 4.1); this has another number.
+    WrongParts {
+        /// The parts found.
+        parts: usize,
+    },
+    /// The tbsCertificate has fewer fields than RFC 5280 requires.
+    TooFewFields {
+        /// The fields found.
+        fields: usize,
+        /// The fields required.
+        needed: usize,
+    },
+    /// The X.509 parser refused it for a reason not diagnosed further.
+    Refused,
+}
+
+/// Binary data recognised as another X.509 structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherDer {
+    /// A certificate revocation list (RFC 5280 section 5).
+    Crl,
+    /// A certificate signing request (RFC 2986).
+    Csr,
+}
+
+/// What is wrong with a PKCS#7 bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pkcs7Problem {
+    /// The outer SEQUENCE is cut short.
+    Truncated,
+    /// No `[0]` content after the signedData OID.
+    NoContent,
+    /// The SignedData SEQUENCE is cut short.
+    SignedDataTruncated,
+    /// It holds no certificates.
+    NoCertificates,
+}
+
+/// Who issued a link: a certificate of the input, or a trust anchor not in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Issuer {
+    /// Certificate `n` of the input (input order).
+    Certificate(usize),
+    /// A trust anchor whose certificate was not pasted.
+    Anchor {
+        /// The anchor's subject name.
+        name: String,
+    },
+}
+
+/// Whose name constraints a name breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Constrainer {
+    /// Certificate `n` of the input.
+    Certificate(usize),
+    /// The trust anchor above the chain (its constraints come with the root set).
+    Anchor,
+}
+
+/// How a root left Mozilla's set, from NSS's own history (`certdata.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RootChange {
+    /// Its certificate was removed from NSS.
+    Removed,
+    /// It stayed in NSS, but no longer trusted for websites.
+    ServerTrustOff,
+    /// It was explicitly distrusted (DigiNotar).
+    Distrusted,
+    /// NSS still trusts it; the root set embedded here (webpki-roots) does not carry it.
+    StillInNss,
+}
+
+/// A root Mozilla's NSS trusted for websites, and what became of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RootHistory {
+    /// Its name (common name, else organisational unit or organisation).
+    pub name: String,
+    /// When NSS first trusted it for websites (`YYYY-MM-DD`).
+    pub first_trusted: String,
+    /// When NSS stopped trusting it for websites (`YYYY-MM-DD`); empty while it still does.
+    pub removed: String,
+    /// The first NSS release without that trust (`3.111`); empty while it still has it.
+    pub nss_version: String,
+    /// Certificates issued after this date (`YYYY-MM-DD`) were no longer trusted.
+    pub distrust_after: Option<String>,
+    /// Mozilla's bug number for the change, when the change names one.
+    pub bug: String,
+    /// The change's own title in NSS's history (English, as Mozilla wrote it).
+    pub reason: String,
+    /// How it changed.
+    pub change: RootChange,
+}
+
+/// What was found, with the context that makes it specific. Indices are positions in
+/// the input (`certificates`, `blocks`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FindingKind {
+    /// Nothing in the input was a certificate.
+    NoCertificate,
+    /// The input is neither PEM text nor DER.
+    InputNotRecognised {
+        /// Binary bytes (rather than text without a BEGIN line).
+        binary: bool,
+    },
+    /// A private key was pasted; it was not read.
+    PrivateKeyPasted {
+        /// The PEM label (`PRIVATE KEY`…) or `DER`.
+        label: String,
+    },
+    /// A PEM block of another kind, skipped.
+    OtherPemBlock {
+        /// Its label (`CERTIFICATE REQUEST`…).
+        label: String,
+    },
+    /// Base64 without BEGIN/END lines, read as a certificate body.
+    PemHeadersMissing,
+    /// A BEGIN line without its END line.
+    PemMissingEnd {
+        /// The BEGIN label.
+        label: String,
+        /// The line of the BEGIN (1-based).
+        line: usize,
+    },
+    /// BEGIN and END labels differ.
+    PemLabelMismatch {
+        /// The BEGIN label.
+        begin: String,
+        /// The END label.
+        end: String,
+    },
+    /// The base64 body is invalid.
+    PemBadBase64 {
+        /// The character of the body (1-based) where it stops being base64.
+        at: usize,
+    },
+    /// Binary data of another X.509 kind, skipped.
+    OtherDerData {
+        /// What it is.
+        kind: OtherDer,
+    },
+    /// A certificate could not be read.
+    CertificateUnparsable {
+        /// Why.
+        why: Unreadable,
+    },
+    /// Bytes follow a certificate inside its block.
+    TrailingData {
+        /// How many bytes were ignored.
+        extra: usize,
+    },
+    /// A PKCS#7 bundle could not be read.
+    Pkcs7Unparsable {
+        /// Why.
+        problem: Pkcs7Problem,
+    },
+    /// Certificates were taken out of a PKCS#7 bundle.
+    Pkcs7Bundle {
+        /// How many.
+        count: usize,
+    },
+    /// The issuer of a certificate is neither in the input nor a trust anchor.
+    MissingIntermediate {
+        /// The issuer's name, as the certificate gives it.
+        issuer: String,
+        /// AIA "CA Issuers" addresses where it may be downloaded (never fetched here).
+        urls: Vec<String>,
+    },
+    /// The chain ends at a self-signed certificate that is not a trust anchor.
+    UntrustedRoot,
+    /// The chain ends at, or needs, a root that Mozilla removed.
+    RootRemovedFromMozilla {
+        /// The root's history.
+        root: RootHistory,
+    },
+    /// The chain needs a root that NSS still trusts but the embedded set lacks.
+    RootNotEmbedded {
+        /// The root's history.
+        root: RootHistory,
+    },
+    /// A CA certificate pasted as if it were a site's.
+    AuthorityAlone {
+        /// It is itself a root in today's set.
+        in_root_set: bool,
+        /// It is self-signed (a root) rather than an intermediate.
+        root: bool,
+    },
+    /// The leaf is self-signed and not a trust anchor.
+    SelfSignedLeaf,
+    /// Pasted root first.
+    ReverseOrder,
+    /// Pasted in neither order.
+    OutOfOrder,
+    /// A copy of another certificate of the input.
+    DuplicateCertificate {
+        /// The first occurrence.
+        first: usize,
+    },
+    /// Takes no part in the chain.
+    UnrelatedCertificate,
+    /// Other certificates could also have issued this link (cross-signing).
+    CrossSignedAlternative {
+        /// The issuer used.
+        used: usize,
+        /// The others.
+        alternatives: Vec<usize>,
+    },
+    /// Several certificates could be the leaf.
+    LeafChosen {
+        /// All candidates (the chosen one included).
+        candidates: Vec<usize>,
+    },
+    /// The signature does not verify with the issuer's key.
+    SignatureInvalid {
+        /// The issuer whose key was tried.
+        issuer: Issuer,
+    },
+    /// The signature algorithm cannot be checked here.
+    SignatureUnsupported {
+        /// Its name (`ecdsa-with-SHA512`…) or OID.
+        algorithm: String,
+    },
+    /// The issuer name does not chain (RFC 5280 6.1.3 (a)(4)).
+    NameMismatch {
+        /// The certificate whose subject differs.
+        issuer: usize,
+    },
+    /// AKI and SKI differ.
+    KeyIdMismatch {
+        /// The issuer.
+        issuer: usize,
+    },
+    /// The issuer is not a CA.
+    IssuerNotCa {
+        /// The issuer.
+        issuer: usize,
+        /// It has no basicConstraints at all (rather than `CA:FALSE`).
+        no_basic_constraints: bool,
+    },
+    /// The issuer's pathLenConstraint is exceeded.
+    PathLenExceeded {
+        /// The issuer.
+        issuer: usize,
+        /// Its pathLenConstraint.
+        limit: u32,
+        /// Intermediates below it in this chain.
+        below: u32,
+    },
+    /// The issuer's keyUsage lacks keyCertSign.
+    IssuerCannotSign {
+        /// The issuer.
+        issuer: usize,
+    },
+    /// Names outside what a CA above may vouch for.
+    NameConstraintViolation {
+        /// Whose constraints.
+        by: Constrainer,
+        /// The first few names that break them.
+        names: Vec<String>,
+        /// How many names break them in all.
+        total: usize,
+    },
+    /// Expired at the chosen time.
+    Expired {
+        /// Its notAfter.
+        not_after: UnixTime,
+    },
+    /// Not yet valid at the chosen time.
+    NotYetValid {
+        /// Its notBefore.
+        not_before: UnixTime,
+    },
+    /// The anchor's own certificate is out of date; anchors carry no dates.
+    AnchorCertificateOutOfDate {
+        /// Expired (else not yet valid).
+        expired: bool,
+        /// The date passed (notAfter, or notBefore).
+        date: UnixTime,
+    },
+    /// Valid for longer than Chromium allows for its issue date.
+    ValidityTooLong {
+        /// Its lifetime in days.
+        days: u32,
+        /// The most Chromium allows for its notBefore.
+        limit: u32,
+    },
+    /// SHA-1 or MD5 signs a certificate below the anchor.
+    WeakSignatureAlgorithm {
+        /// Its name.
+        algorithm: String,
+    },
+    /// A key browsers refuse.
+    WeakKey {
+        /// `RSA`, `EC`…
+        algorithm: String,
+        /// Its size in bits, when known.
+        bits: Option<u32>,
+        /// The curve, for an EC key.
+        curve: Option<String>,
+    },
+    /// The host matches none of the leaf's names.
+    HostMismatch {
+        /// The host asked for, in ASCII.
+        expected: String,
+    },
+    /// Only the subject common name would match.
+    HostMatchesOnlyCommonName {
+        /// That common name.
+        common_name: String,
+    },
+    /// A wildcard would match, but right under a public suffix (Chromium refuses it).
+    WildcardUnderPublicSuffix {
+        /// The wildcard name (`*.co.jp`).
+        wildcard: String,
+        /// The public suffix it sits under (`co.jp`).
+        suffix: String,
+    },
+    /// Matched in ASCII form.
+    HostInternationalised {
+        /// The host as typed.
+        unicode: String,
+        /// Its ASCII (punycode) form.
+        ascii: String,
+    },
+    /// No host given.
+    HostNotChecked,
+    /// No subjectAltName.
+    NoSubjectAltName,
+    /// The host is not a valid DNS name or IP address.
+    HostInvalid {
+        /// What was given (cut to a reasonable length).
+        host: String,
+    },
+    /// A critical extension not understood.
+    UnsupportedCriticalExtension {
+        /// Its index in the certificate's `extensions`.
+        extension: usize,
+    },
+    /// The leaf's extKeyUsage does not allow TLS servers.
+    LeafNotForServers,
+    /// Trusted through an anchor the reader supplied.
+    TrustedByCustomAnchor {
+        /// The anchor's subject.
+        anchor: String,
+    },
+    /// Revocation cannot be checked offline.
+    RevocationNotChecked {
+        /// OCSP addresses the certificate names.
+        ocsp: Vec<String>,
+    },
+    /// CT log inclusion cannot be checked offline.
+    CtNotChecked {
+        /// Embedded SCTs.
+        scts: usize,
+    },
+    /// No embedded SCTs on a publicly trusted leaf.
+    NoEmbeddedScts,
+    /// An extension could not be decoded.
+    ExtensionUnparsable {
+        /// Its index in the certificate's `extensions`.
+        extension: usize,
+    },
+}
+
+impl FindingKind {
+    /// The stable code of this kind.
+    pub fn code(&self) -> Code {
+        use FindingKind as K;
+        match self {
+            K::NoCertificate => Code::NoCertificate,
+            K::InputNotRecognised { .. } => Code::InputNotRecognised,
+            K::PrivateKeyPasted { .. } => Code::PrivateKeyPasted,
+            K::OtherPemBlock { .. } => Code::OtherPemBlock,
+            K::PemHeadersMissing => Code::PemHeadersMissing,
+            K::PemMissingEnd { .. } => Code::PemMissingEnd,
+            K::PemLabelMismatch { .. } => Code::PemLabelMismatch,
+            K::PemBadBase64 { .. } => Code::PemBadBase64,
+            K::OtherDerData { .. } => Code::OtherDerData,
+            K::CertificateUnparsable { .. } => Code::CertificateUnparsable,
+            K::TrailingData { .. } => Code::TrailingData,
+            K::Pkcs7Unparsable { .. } => Code::Pkcs7Unparsable,
+            K::Pkcs7Bundle { .. } => Code::Pkcs7Bundle,
+            K::MissingIntermediate { .. } => Code::MissingIntermediate,
+            K::UntrustedRoot => Code::UntrustedRoot,
+            K::RootRemovedFromMozilla { .. } => Code::RootRemovedFromMozilla,
+            K::RootNotEmbedded { .. } => Code::RootNotEmbedded,
+            K::AuthorityAlone { .. } => Code::AuthorityAlone,
+            K::SelfSignedLeaf => Code::SelfSignedLeaf,
+            K::ReverseOrder => Code::ReverseOrder,
+            K::OutOfOrder => Code::OutOfOrder,
+            K::DuplicateCertificate { .. } => Code::DuplicateCertificate,
+            K::UnrelatedCertificate => Code::UnrelatedCertificate,
+            K::CrossSignedAlternative { .. } => Code::CrossSignedAlternative,
+            K::LeafChosen { .. } => Code::LeafChosen,
+            K::SignatureInvalid { .. } => Code::SignatureInvalid,
+            K::SignatureUnsupported { .. } => Code::SignatureUnsupported,
+            K::NameMismatch { .. } => Code::NameMismatch,
+            K::KeyIdMismatch { .. } => Code::KeyIdMismatch,
+            K::IssuerNotCa { .. } => Code::IssuerNotCa,
+            K::PathLenExceeded { .. } => Code::PathLenExceeded,
+            K::IssuerCannotSign { .. } => Code::IssuerCannotSign,
+            K::NameConstraintViolation { .. } => Code::NameConstraintViolation,
+            K::Expired { .. } => Code::Expired,
+            K::NotYetValid { .. } => Code::NotYetValid,
+            K::AnchorCertificateOutOfDate { .. } => Code::AnchorCertificateOutOfDate,
+            K::ValidityTooLong { .. } => Code::ValidityTooLong,
+            K::WeakSignatureAlgorithm { .. } => Code::WeakSignatureAlgorithm,
+            K::WeakKey { .. } => Code::WeakKey,
+            K::HostMismatch { .. } => Code::HostMismatch,
+            K::HostMatchesOnlyCommonName { .. } => Code::HostMatchesOnlyCommonName,
+            K::WildcardUnderPublicSuffix { .. } => Code::WildcardUnderPublicSuffix,
+            K::HostInternationalised { .. } => Code::HostInternationalised,
+            K::HostNotChecked => Code::HostNotChecked,
+            K::NoSubjectAltName => Code::NoSubjectAltName,
+            K::HostInvalid { .. } => Code::HostInvalid,
+            K::UnsupportedCriticalExtension { .. } => Code::UnsupportedCriticalExtension,
+            K::LeafNotForServers => Code::LeafNotForServers,
+            K::TrustedByCustomAnchor { .. } => Code::TrustedByCustomAnchor,
+            K::RevocationNotChecked { .. } => Code::RevocationNotChecked,
+            K::CtNotChecked { .. } => Code::CtNotChecked,
+            K::NoEmbeddedScts => Code::NoEmbeddedScts,
+            K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
+        }
+    }
+}
+
+/// One finding: what, where, and what it does to the verdict.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub code: Code,
+    /// What was found, with its context.
+    pub kind: FindingKind,
+    /// How much it matters.
     pub severity: Severity,
-    /// The browser error this finding causes, if any.
+    /// The Chromium error status it sets, if any.
     pub error: Option<ChromiumError>,
-    /// Index into the report's `certificates`, when it is about one certificate.
+    /// The certificate (input order) it is about, if one.
     pub certificate: Option<usize>,
-    /// Index of the input block (PEM block or DER file), when it is about one.
+    /// The input block it is about, if one.
     pub block: Option<usize>,
-    /// Data for the explanation: a name, URL, algorithm or byte position.
-    pub detail: Option<String>,
-    /// A plain English sentence (the page uses `code` and its own locale text instead).
-    pub message: String,
 }
 
 impl Finding {
-    pub(crate) fn new(code: Code, severity: Severity, message: impl Into<String>) -> Finding {
+    pub(crate) fn new(kind: FindingKind, severity: Severity) -> Finding {
         Finding {
-            code,
+            kind,
             severity,
             error: None,
             certificate: None,
             block: None,
-            detail: None,
-            message: message.into(),
         }
     }
 
-    pub(crate) fn error(mut self, e: ChromiumError) -> Finding {
-        self.error = Some(e);
-        self.severity = Severity::Error;
-        self
+    /// A finding that is background only.
+    pub(crate) fn info(kind: FindingKind) -> Finding {
+        Finding::new(kind, Severity::Info)
+    }
+
+    /// A finding worth knowing that changes nothing in the verdict.
+    pub(crate) fn warning(kind: FindingKind) -> Finding {
+        Finding::new(kind, Severity::Warning)
+    }
+
+    /// A finding that sets a Chromium error status.
+    pub(crate) fn error(kind: FindingKind, error: ChromiumError) -> Finding {
+        Finding {
+            error: Some(error),
+            ..Finding::new(kind, Severity::Error)
+        }
+    }
+
+    /// The stable code of its kind.
+    pub fn code(&self) -> Code {
+        self.kind.code()
     }
 
     pub(crate) fn cert(mut self, index: usize) -> Finding {
@@ -239,43 +684,11 @@ impl Finding {
         self.block = Some(index);
         self
     }
-
-    pub(crate) fn detail(mut self, d: impl Into<String>) -> Finding {
-        self.detail = Some(d.into());
-        self
-    }
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chromium_precedence() {
-        use ChromiumError::*;
-        assert_eq!(
-            ChromiumError::primary(&[DateInvalid, AuthorityInvalid]),
-            Some(AuthorityInvalid)
-        );
-        assert_eq!(
-            ChromiumError::primary(&[DateInvalid, CommonNameInvalid]),
-            Some(CommonNameInvalid)
-        );
-        assert_eq!(
-            ChromiumError::primary(&[WeakKey, WeakSignatureAlgorithm]),
-            Some(WeakSignatureAlgorithm)
-        );
-        assert_eq!(
-            ChromiumError::primary(&[DateInvalid, WeakKey]),
-            Some(WeakKey)
-        );
-        assert_eq!(
-            ChromiumError::primary(&[Invalid, AuthorityInvalid]),
-            Some(Invalid)
-        );
-        assert_eq!(ChromiumError::primary(&[]), None);
-    }
 
     #[test]
     fn code_keys_are_unique_snake_case() {

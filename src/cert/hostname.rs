@@ -1,12 +1,19 @@
 //! Host name matching as browsers do it, and RFC 3492 punycode for internationalised names.
 //!
-//! SAN dNSName entries only (no fallback to the subject common name, as in Chromium since
-//! version 58), with RFC 6125 wildcards: `*` must be the whole leftmost label and covers
-//! exactly one label. IP addresses match only iPAddress SAN entries. A Unicode host
-//! (`日本語.jp`) is converted to its ASCII form (`xn--wgv71a119e.jp`) and matched so; both
-//! forms are reported.
+//! As Chromium's `X509Certificate::VerifyHostname` (net/cert/x509_certificate.cc): SAN
+//! dNSName entries only (no fallback to the subject common name, since Chromium 58), with
+//! RFC 6125 wildcards: `*` must be the whole leftmost label, covers exactly one label, and
+//! may not stand directly under a registry-controlled suffix of the Public Suffix List's
+//! ICANN section (`*.co.jp` never matches `shop.co.jp`; Firefox and OpenSSL allow it).
+//! IP addresses match only iPAddress SAN entries. A Unicode host (`日本語.jp`) is
+//! converted to its ASCII form (`xn--wgv71a119e.jp`) and matched so; both forms are
+//! reported.
 
 use serde::{Deserialize, Serialize};
+
+/// The longest host name read (RFC 1035: 253 characters in text form); longer input is
+/// refused before any conversion work.
+pub const MAX_HOST_LENGTH: usize = 253;
 
 /// How the host name was matched.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +32,9 @@ pub struct HostReport {
     pub matched_by: Option<String>,
     /// A subject common name that would have matched, if no SAN did (browsers ignore it).
     pub common_name_would_match: Option<String>,
+    /// A wildcard SAN that would match but sits right under a registry-controlled suffix,
+    /// with that suffix (`*.co.jp`, `co.jp`): Chromium refuses it.
+    pub wildcard_under_public_suffix: Option<(String, String)>,
 }
 
 /// Compares `host` with the leaf's names.
@@ -34,7 +44,23 @@ pub(crate) fn check(
     san_ip: &[Vec<u8>],
     common_names: &[String],
 ) -> HostReport {
-    let input = host.to_string();
+    let input: String = host
+        .chars()
+        .take(MAX_HOST_LENGTH.saturating_add(1))
+        .collect();
+    let too_long = host.chars().nth(MAX_HOST_LENGTH).is_some();
+    if too_long {
+        return HostReport {
+            ascii: input.to_lowercase(),
+            input,
+            unicode: None,
+            is_ip: false,
+            valid: false,
+            matched_by: None,
+            common_name_would_match: None,
+            wildcard_under_public_suffix: None,
+        };
+    }
     let trimmed = host.trim().trim_end_matches('.');
     let bracketless = trimmed.trim_start_matches('[').trim_end_matches(']');
     if let Ok(ip) = bracketless.parse::<std::net::IpAddr>() {
@@ -62,6 +88,7 @@ pub(crate) fn check(
             valid: true,
             matched_by,
             common_name_would_match,
+            wildcard_under_public_suffix: None,
         };
     }
     let ascii = to_ascii(trimmed);
@@ -81,6 +108,14 @@ pub(crate) fn check(
     } else {
         None
     };
+    let wildcard_under_public_suffix = if matched_by.is_none() && valid {
+        san_dns.iter().find_map(|p| {
+            let suffix = registry_suffix_under_wildcard(p, &ascii)?;
+            Some((p.clone(), suffix))
+        })
+    } else {
+        None
+    };
     HostReport {
         input,
         ascii,
@@ -89,6 +124,7 @@ pub(crate) fn check(
         valid,
         matched_by,
         common_name_would_match,
+        wildcard_under_public_suffix,
     }
 }
 
@@ -105,24 +141,83 @@ fn is_valid_dns(s: &str) -> bool {
         })
 }
 
-/// RFC 6125 matching of one presented name (`pattern`) against a lower-case ASCII host.
+/// RFC 6125 matching of one presented name (`pattern`) against a lower-case ASCII host,
+/// with Chromium's rules for wildcards.
 pub(crate) fn dns_matches(pattern: &str, host: &str) -> bool {
+    match wildcard_match(pattern, host) {
+        Some(Wildcard::Plain(same)) => same,
+        Some(Wildcard::Matches { rest }) => !wildcard_forbidden(host, &rest),
+        None => false,
+    }
+}
+
+/// How a presented name relates to a host before Chromium's registry rule.
+enum Wildcard {
+    /// A name without wildcard: whether it is the host.
+    Plain(bool),
+    /// `*.rest` covers the host's first label.
+    Matches { rest: String },
+}
+
+fn wildcard_match(pattern: &str, host: &str) -> Option<Wildcard> {
     let p = pattern.trim_end_matches('.').to_ascii_lowercase();
     if p.is_empty() || !p.is_ascii() {
-        return false;
+        return None;
     }
-    if let Some(rest) = p.strip_prefix("*.") {
-        // The wildcard covers exactly one whole leftmost label; the rest must have at
-        // least two labels (no `*.com`) and contain no further wildcard.
-        if rest.contains('*') || !rest.contains('.') {
-            return false;
+    let Some(rest) = p.strip_prefix("*.") else {
+        return Some(Wildcard::Plain(!p.contains('*') && p == host));
+    };
+    // The wildcard covers exactly one whole leftmost label; the rest must have at least
+    // two labels (no `*.com`) and contain no further wildcard.
+    if rest.contains('*') || !rest.contains('.') {
+        return None;
+    }
+    let (first, tail) = host.split_once('.')?;
+    (!first.is_empty() && tail == rest).then(|| Wildcard::Matches {
+        rest: rest.to_owned(),
+    })
+}
+
+/// Chromium's refusal of a wildcard for `host` whose `rest` (what follows `*.`) is the
+/// host's registry-controlled suffix (ICANN section, unknown top-level names counted as
+/// registries, private section not), or when the host is all digits and dots.
+fn wildcard_forbidden(host: &str, rest: &str) -> bool {
+    host.bytes().all(|b| b.is_ascii_digit() || b == b'.') || registry_suffix(host) == rest
+}
+
+/// The suffix a wildcard stands under when Chromium refuses it for `host`.
+fn registry_suffix_under_wildcard(pattern: &str, host: &str) -> Option<String> {
+    match wildcard_match(pattern, host)? {
+        Wildcard::Matches { rest } if wildcard_forbidden(host, &rest) => Some(rest),
+        _ => None,
+    }
+}
+
+/// The registry-controlled suffix of a host as Chromium's
+/// `GetCanonicalHostRegistryLength(.., INCLUDE_UNKNOWN_REGISTRIES,
+/// EXCLUDE_PRIVATE_REGISTRIES)` finds it: the ICANN-section public suffix, or the last
+/// label when the Public Suffix List does not know it.
+pub(crate) fn registry_suffix(host: &str) -> &str {
+    let mut candidate = host;
+    loop {
+        let found = psl::suffix(candidate.as_bytes());
+        match found {
+            Some(s) if s.typ() == Some(psl::Type::Private) => {
+                // A private suffix (appspot.com): look below it for the ICANN one.
+                let text = core::str::from_utf8(s.as_bytes()).unwrap_or_default();
+                let start = host.len().saturating_sub(text.len());
+                let below = host.get(start..).unwrap_or_default();
+                match below.split_once('.') {
+                    Some((_, next)) if next.len() < candidate.len() => candidate = next,
+                    _ => return host.rsplit('.').next().unwrap_or(host),
+                }
+            }
+            Some(s) => {
+                let len = s.as_bytes().len();
+                return host.get(host.len().saturating_sub(len)..).unwrap_or(host);
+            }
+            None => return host.rsplit('.').next().unwrap_or(host),
         }
-        match host.split_once('.') {
-            Some((first, tail)) => !first.is_empty() && tail == rest,
-            None => false,
-        }
-    } else {
-        !p.contains('*') && p == host
     }
 }
 
@@ -327,6 +422,35 @@ mod tests {
             Some("日本語.jp")
         );
         assert_eq!(to_unicode("example.jp"), None);
+    }
+
+    #[test]
+    fn no_wildcard_right_under_a_registry_as_chromium() {
+        // co.jp and ne.jp are ICANN registries: no certificate may cover all of them.
+        assert!(!dns_matches("*.co.jp", "shop.co.jp"));
+        assert!(!dns_matches("*.ne.jp", "home.ne.jp"));
+        assert!(dns_matches("*.example.co.jp", "www.example.co.jp"));
+        // appspot.com is a private-section suffix: allowed, as Chromium allows it.
+        assert!(dns_matches("*.appspot.com", "my-app.appspot.com"));
+        assert_eq!(registry_suffix("shop.co.jp"), "co.jp");
+        // Unknown top-level names count as registries.
+        assert_eq!(registry_suffix("printer.intranet"), "intranet");
+        assert_eq!(registry_suffix("www.example.com"), "com");
+        assert_eq!(registry_suffix("a.b.appspot.com"), "com");
+        let r = check("shop.co.jp", &["*.co.jp".into()], &[], &[]);
+        assert_eq!(r.matched_by, None);
+        assert_eq!(
+            r.wildcard_under_public_suffix,
+            Some(("*.co.jp".to_owned(), "co.jp".to_owned()))
+        );
+    }
+
+    #[test]
+    fn over_long_hosts_are_refused_before_any_work() {
+        let long = "a".repeat(1_000_000);
+        let r = check(&long, &["a".into()], &[], &[]);
+        assert!(!r.valid);
+        assert!(r.input.chars().count() <= MAX_HOST_LENGTH + 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::der::{self, read_tlv};
-use super::findings::{Code, Finding, Severity};
+use super::findings::{Finding, FindingKind, Pkcs7Problem, Unreadable};
 
 /// What one block of the input was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,14 +112,8 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
     {
         let first = out.blocks.len();
         decode_der(source, &der, out);
-        out.findings.push(
-            Finding::new(
-                Code::PemHeadersMissing,
-                Severity::Info,
-                "the input is base64 without -----BEGIN/END----- lines; it was read as a certificate body",
-            )
-            .block(first),
-        );
+        out.findings
+            .push(Finding::info(FindingKind::PemHeadersMissing).block(first));
         return;
     }
     let block = out.blocks.len();
@@ -134,15 +128,9 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
         .iter()
         .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || *b >= 0x80);
     out.findings.push(
-        Finding::new(
-            Code::InputNotRecognised,
-            Severity::Warning,
-            if looks_like_text {
-                "the text contains no -----BEGIN ...----- line, so no PEM block was found"
-            } else {
-                "the bytes are neither PEM text nor DER (DER starts with 0x30)"
-            },
-        )
+        Finding::warning(FindingKind::InputNotRecognised {
+            binary: !looks_like_text,
+        })
         .block(block),
     );
 }
@@ -192,19 +180,16 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
                     source,
                     None,
                 );
-                out.findings.push(
-                    Finding::new(
-                        if first {
-                            Code::CertificateUnparsable
-                        } else {
-                            Code::TrailingData
-                        },
-                        Severity::Warning,
-                        format!("binary input: no complete DER SEQUENCE at byte {pos}"),
-                    )
-                    .block(block)
-                    .detail(format!("offset {pos}")),
-                );
+                let kind = if first {
+                    FindingKind::CertificateUnparsable {
+                        why: Unreadable::NoDerAt { offset: pos },
+                    }
+                } else {
+                    FindingKind::TrailingData {
+                        extra: input.len().saturating_sub(pos),
+                    }
+                };
+                out.findings.push(Finding::warning(kind).block(block));
                 return;
             }
         };
@@ -234,44 +219,31 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
 }
 
 fn private_key_finding(block: usize, label: &str) -> Finding {
-    Finding::new(
-        Code::PrivateKeyPasted,
-        Severity::Warning,
-        format!(
-            "block {}: a private key ({label}) was pasted; it was not read or kept, but a key that has been pasted anywhere must be treated as compromised: replace it and revoke its certificates",
-            block + 1
-        ),
-    )
+    Finding::warning(FindingKind::PrivateKeyPasted {
+        label: label.to_owned(),
+    })
     .block(block)
-    .detail(label.to_string())
 }
 
 /// Extracts certificates from a DER PKCS#7 ContentInfo (SignedData).
 fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
-    let fail = |out: &mut Decoded, what: &str| {
-        out.findings.push(
-            Finding::new(
-                Code::Pkcs7Unparsable,
-                Severity::Warning,
-                format!("block {}: PKCS#7 bundle: {what}", block + 1),
-            )
-            .block(block)
-            .detail(what.to_string()),
-        );
+    let fail = |out: &mut Decoded, problem: Pkcs7Problem| {
+        out.findings
+            .push(Finding::warning(FindingKind::Pkcs7Unparsable { problem }).block(block));
     };
     let Ok(ci) = read_tlv(body, 0, body.len()) else {
-        return fail(out, "the outer SEQUENCE is truncated");
+        return fail(out, Pkcs7Problem::Truncated);
     };
     let kids = der::children(body, &ci);
     let Some(explicit) = kids.get(1).filter(|t| t.tag == 0xa0) else {
-        return fail(out, "no [0] content after the signedData OID");
+        return fail(out, Pkcs7Problem::NoContent);
     };
     let Ok(sd) = read_tlv(body, explicit.content, explicit.end) else {
-        return fail(out, "the SignedData SEQUENCE is truncated");
+        return fail(out, Pkcs7Problem::SignedDataTruncated);
     };
     let sd_kids = der::children(body, &sd);
     let Some(certs) = sd_kids.iter().find(|t| t.tag == 0xa0) else {
-        return fail(out, "it holds no certificates");
+        return fail(out, Pkcs7Problem::NoCertificates);
     };
     let mut n = 0;
     for c in der::children(body, certs) {
@@ -284,18 +256,8 @@ fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
             n += 1;
         }
     }
-    out.findings.push(
-        Finding::new(
-            Code::Pkcs7Bundle,
-            Severity::Info,
-            format!(
-                "block {}: {n} certificate(s) taken from a PKCS#7 bundle",
-                block + 1
-            ),
-        )
-        .block(block)
-        .detail(n.to_string()),
-    );
+    out.findings
+        .push(Finding::info(FindingKind::Pkcs7Bundle { count: n }).block(block));
 }
 
 fn classify(label: &str) -> BlockKind {
@@ -304,18 +266,6 @@ fn classify(label: &str) -> BlockKind {
         "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" => BlockKind::PemPkcs7,
         l if l.contains("PRIVATE KEY") => BlockKind::PemPrivateKey,
         _ => BlockKind::PemOther,
-    }
-}
-
-fn describe_other(label: &str) -> &'static str {
-    match label {
-        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => "a certificate signing request (CSR)",
-        "X509 CRL" => "a certificate revocation list (CRL)",
-        "PUBLIC KEY" | "RSA PUBLIC KEY" => "a public key",
-        "EC PARAMETERS" | "DH PARAMETERS" => "key parameters",
-        "OPENSSH PUBLIC KEY" | "SSH2 PUBLIC KEY" => "an SSH public key",
-        "PGP PUBLIC KEY BLOCK" | "PGP MESSAGE" | "PGP SIGNATURE" => "OpenPGP data",
-        _ => "a PEM block that is not a certificate",
     }
 }
 
@@ -358,33 +308,25 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
             None => {
                 out.blocks[block].kind = BlockKind::PemBroken;
                 out.findings.push(
-                    Finding::new(
-                        Code::PemMissingEnd,
-                        Severity::Warning,
-                        format!(
-                            "block {} (BEGIN {label} on line {}): no -----END {label}----- line",
-                            block + 1,
-                            lineno + 1
-                        ),
-                    )
-                    .block(block)
-                    .detail(label.clone()),
+                    Finding::warning(FindingKind::PemMissingEnd {
+                        label: label.clone(),
+                        line: lineno.saturating_add(1),
+                    })
+                    .block(block),
                 );
                 if kind == BlockKind::PemPrivateKey {
                     out.findings.push(private_key_finding(block, &label));
                 }
                 continue;
             }
-            Some((end, endline)) if *end != label => {
+            Some((end, _)) if *end != label => {
                 out.blocks[block].kind = BlockKind::PemBroken;
                 out.findings.push(
-                    Finding::new(
-                        Code::PemLabelMismatch,
-                        Severity::Warning,
-                        format!("block {}: BEGIN {label} (line {}) ends with END {end} (line {endline})", block + 1, lineno + 1),
-                    )
-                    .block(block)
-                    .detail(format!("{label} / {end}")),
+                    Finding::warning(FindingKind::PemLabelMismatch {
+                        begin: label.clone(),
+                        end: end.clone(),
+                    })
+                    .block(block),
                 );
                 if kind == BlockKind::PemPrivateKey || end.contains("PRIVATE KEY") {
                     out.findings.push(private_key_finding(block, &label));
@@ -396,37 +338,23 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
         match kind {
             BlockKind::PemPrivateKey => out.findings.push(private_key_finding(block, &label)),
             BlockKind::PemOther => out.findings.push(
-                Finding::new(
-                    Code::OtherPemBlock,
-                    Severity::Info,
-                    format!("block {}: {label} is {}, not a certificate; skipped", block + 1, describe_other(&label)),
-                )
-                .block(block)
-                .detail(label.clone()),
+                Finding::info(FindingKind::OtherPemBlock {
+                    label: label.clone(),
+                })
+                .block(block),
             ),
             BlockKind::PemCertificate | BlockKind::PemPkcs7 => match base64_decode(&body) {
                 Err(at) => out.findings.push(
-                    Finding::new(
-                        Code::PemBadBase64,
-                        Severity::Warning,
-                        format!(
-                            "block {} ({label}, line {}): the base64 body is invalid at character {} of the body",
-                            block + 1,
-                            lineno + 1,
-                            at + 1
-                        ),
-                    )
-                    .block(block)
-                    .detail(format!("character {}", at + 1)),
+                    Finding::warning(FindingKind::PemBadBase64 {
+                        at: at.saturating_add(1),
+                    })
+                    .block(block),
                 ),
                 Ok(bytes) if bytes.is_empty() => out.findings.push(
-                    Finding::new(
-                        Code::CertificateUnparsable,
-                        Severity::Warning,
-                        format!("block {} ({label}): the block is empty", block + 1),
-                    )
-                    .block(block)
-                    .detail("empty"),
+                    Finding::warning(FindingKind::CertificateUnparsable {
+                        why: Unreadable::Empty,
+                    })
+                    .block(block),
                 ),
                 Ok(bytes) => {
                     if kind == BlockKind::PemPkcs7 {
@@ -522,6 +450,7 @@ pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::cert::Code;
 
     #[test]
     fn base64_round_trips_with_and_without_padding() {
@@ -560,7 +489,11 @@ mod tests {
         let mut text = body.to_vec();
         text.extend_from_slice(&[b'A'; 60]);
         let d = decode_all(&[&text]);
-        assert!(d.findings.iter().any(|f| f.code == Code::PemHeadersMissing));
+        assert!(
+            d.findings
+                .iter()
+                .any(|f| f.code() == Code::PemHeadersMissing)
+        );
     }
 
     #[test]
@@ -582,15 +515,15 @@ mod tests {
         let d = decode_all(&[text]);
         assert!(d.certs.is_empty());
         assert_eq!(d.blocks[0].kind, BlockKind::PemPrivateKey);
-        assert_eq!(d.findings[0].code, Code::PrivateKeyPasted);
-        assert!(!d.findings[0].message.contains("c2VjcmV0"));
+        assert_eq!(d.findings[0].code(), Code::PrivateKeyPasted);
+        assert!(!format!("{:?}", d.findings[0]).contains("c2VjcmV0"));
     }
 
     #[test]
     fn broken_blocks_are_named() {
         let text = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----BEGIN CERTIFICATE-----\nA*AA\n-----END CERTIFICATE-----\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n";
         let d = decode_all(&[text]);
-        let codes: Vec<_> = d.findings.iter().map(|f| (f.code, f.block)).collect();
+        let codes: Vec<_> = d.findings.iter().map(|f| (f.code(), f.block)).collect();
         assert_eq!(
             codes,
             vec![

@@ -19,7 +19,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Analysis, CertificateReport, Finding, InputBlock, Options, Report, UnixTime};
+use super::{
+    Analysis, CertificateReport, Finding, InputBlock, Options, Report, RootSetInfo, UnixTime,
+};
 
 /// How to judge: the page's host, date and trusted roots.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +57,7 @@ impl Request {
 }
 
 /// What was read from one input: fixed until the next [`Request::Parse`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parsed {
     pub blocks: Vec<InputBlock>,
     pub certificates: Vec<CertificateReport>,
@@ -63,6 +65,8 @@ pub struct Parsed {
     pub input_findings: Vec<Finding>,
     /// The DER bytes of each certificate (input order), for the page's hex view.
     pub der: Vec<Vec<u8>>,
+    /// The root set built into the engine (the page names its date and size).
+    pub root_set: RootSetInfo,
 }
 
 impl Parsed {
@@ -74,6 +78,7 @@ impl Parsed {
             der: (0..analysis.certificates().len())
                 .map(|i| analysis.der(i).map(<[u8]>::to_vec).unwrap_or_default())
                 .collect(),
+            root_set: super::anchors::mozilla_info(),
         }
     }
 

@@ -31,33 +31,8 @@ pub(crate) enum Hash {
 }
 
 impl Hash {
-    pub(crate) fn from_oid(oid: &str) -> Option<Hash> {
-        Some(match oid {
-            "1.3.14.3.2.26" => Hash::Sha1,
-            "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
-            "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
-            "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
-            "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
-            "1.2.840.113549.2.5" => Hash::Md5,
-            "1.2.840.113549.2.2" => Hash::Md2,
-            _ => return None,
-        })
-    }
-
     pub(crate) fn is_weak(self) -> bool {
         matches!(self, Hash::Md2 | Hash::Md5 | Hash::Sha1)
-    }
-
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Hash::Md2 => "MD2",
-            Hash::Md5 => "MD5",
-            Hash::Sha1 => "SHA-1",
-            Hash::Sha224 => "SHA-224",
-            Hash::Sha256 => "SHA-256",
-            Hash::Sha384 => "SHA-384",
-            Hash::Sha512 => "SHA-512",
-        }
     }
 
     fn digest(self, msg: &[u8]) -> Option<Vec<u8>> {

@@ -33,17 +33,24 @@ const errorNames = (page: Page) => page.locator('.error-names');
 // Each sample and what a browser would say about it (the engine's verdict, at the date and
 // host the sample sets).
 // Each sample carries the date it is judged at (written here independently of the page).
-const SAMPLES: { id: string; at: string; verdict: string; also?: string; code?: string }[] = [
-  { id: 'self-signed', at: '2016-09-08', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'self_signed_leaf' },
+const SAMPLES: { id: string; at: string; verdict: string; also?: string; code?: string; firefox?: string }[] = [
+  {
+    id: 'self-signed',
+    at: '2016-09-08',
+    verdict: 'ERR_CERT_AUTHORITY_INVALID',
+    code: 'self_signed_leaf',
+    firefox: 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT',
+  },
   { id: 'valid', at: '2026-06-01', verdict: 'ok' },
-  { id: 'expired', at: '2015-05-01', verdict: 'ERR_CERT_DATE_INVALID', code: 'expired' },
+  { id: 'expired', at: '2015-05-01', verdict: 'ERR_CERT_DATE_INVALID', code: 'expired', firefox: 'SEC_ERROR_EXPIRED_CERTIFICATE' },
   { id: 'wrong-host', at: '2026-06-01', verdict: 'ERR_CERT_COMMON_NAME_INVALID', code: 'host_mismatch' },
   { id: 'incomplete', at: '2020-04-22', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
+  // Today's Chromium refuses SHA-1 outright (ERR_CERT_INVALID, no click-through).
   {
     id: 'sha1',
     at: '2017-05-13',
-    verdict: 'ERR_CERT_AUTHORITY_INVALID',
-    also: 'ERR_CERT_WEAK_SIGNATURE_ALGORITHM',
+    verdict: 'ERR_CERT_INVALID',
+    also: 'ERR_CERT_AUTHORITY_INVALID',
     code: 'weak_signature_algorithm',
   },
   { id: 'superfish', at: '2018-06-15', verdict: 'ERR_CERT_AUTHORITY_INVALID', code: 'missing_intermediate' },
@@ -61,6 +68,7 @@ for (const s of SAMPLES) {
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(verdict(page)).toHaveAttribute('data-verdict', s.verdict);
     if (s.also) await expect(errorNames(page)).toContainText(s.also);
+    if (s.firefox) await expect(page.locator('.firefox-name')).toHaveText(s.firefox);
     if (s.code) await expect(page.locator(`.finding[data-code="${s.code}"]`).first()).toBeVisible();
     // The deep link reflects the sample, its host and date; the date field shows it.
     await expect(page).toHaveURL(new RegExp(`sample=${s.id}`));

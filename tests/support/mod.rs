@@ -101,8 +101,13 @@ pub fn judge_at(input: &str, anchors: Vec<Anchor>, host: Option<&str>, when: Uni
     })
 }
 
+/// The certificates of an input, as the engine reads them.
+pub fn certificates(input: &str) -> Vec<imasara::cert::CertificateReport> {
+    Analysis::parse(input.as_bytes()).certificates().to_vec()
+}
+
 pub fn codes(r: &Report) -> Vec<Code> {
-    r.warnings.iter().map(|w| w.code).collect()
+    r.findings.iter().map(|w| w.code()).collect()
 }
 
 /// Flips one bit in the last byte of the DER (inside the signature value).

@@ -306,7 +306,7 @@ impl CertState {
                     let key = input
                         .input_findings()
                         .iter()
-                        .any(|f| f.code == crate::cert::Code::PrivateKeyPasted);
+                        .any(|f| f.code() == crate::cert::Code::PrivateKeyPasted);
                     self.key_pasted.set(key);
                 }
                 self.report.set(Some(Shared(Arc::new(*report))));

@@ -8,16 +8,25 @@ use super::tr;
 
 use super::explain::{check_key, result_key, utc_text};
 use super::use_cert;
-use super::verdict::short_name;
+use crate::cert::session::Parsed;
 use crate::cert::{AnchorSource, CheckName, CheckResult, LinkReport, Report, ValidityStatus};
 use crate::ui::i18n::{Key, k};
 use crate::ui::use_nav;
 
+/// The short name of certificate `index`.
+fn short_name(parsed: &Parsed, index: usize) -> String {
+    parsed
+        .certificates()
+        .get(index)
+        .map(|c| c.short_name().to_owned())
+        .unwrap_or_default()
+}
+
 /// What a card in the chain is.
-fn role(report: &Report, position: usize) -> Key {
+fn role(parsed: &Parsed, report: &Report, position: usize) -> Key {
     let index = report.chain[position];
     let last = position + 1 == report.chain.len();
-    let self_signed = report.certificates[index].self_signed;
+    let self_signed = parsed.certificates()[index].self_signed;
     if position == 0 {
         k::cert::chain::leaf
     } else if last && self_signed {
@@ -36,10 +45,10 @@ fn status_key(status: ValidityStatus) -> (Key, &'static str) {
 }
 
 /// The checks of one issued-by step.
-fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
+fn link_view(parsed: &Parsed, link: &LinkReport) -> impl IntoView + use<> {
     let nav = use_nav();
-    let algorithm = report
-        .certificates
+    let algorithm = parsed
+        .certificates()
         .get(link.child)
         .map(|c| c.signature_algorithm.clone())
         .unwrap_or_default();
@@ -55,7 +64,7 @@ fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
                 CheckResult::NotApplicable => "check notapplicable",
                 CheckResult::Unsupported => "check unsupported",
             };
-            let alg = (c.check == CheckName::Signature).then(|| algorithm.clone());
+            let alg: Option<String> = (c.check == CheckName::Signature).then(|| algorithm.clone());
             view! {
                 <li class=class>
                     <span class="check-symbol" aria-hidden="true">{symbol}</span>
@@ -81,15 +90,15 @@ fn link_view(report: &Report, link: &LinkReport) -> impl IntoView + use<> {
 }
 
 /// One certificate as a card.
-fn card_view(report: &Report, position: usize) -> impl IntoView + use<> {
+fn card_view(parsed: &Parsed, report: &Report, position: usize) -> impl IntoView + use<> {
     let nav = use_nav();
     let state = use_cert();
     let index = report.chain[position];
-    let cert = &report.certificates[index];
-    let role = role(report, position);
-    let name = short_name(report, index);
-    let from = utc_text(&cert.not_before);
-    let to = utc_text(&cert.not_after);
+    let cert = &parsed.certificates()[index];
+    let role = role(parsed, report, position);
+    let name = short_name(parsed, index);
+    let from = utc_text(cert.not_before);
+    let to = utc_text(cert.not_after);
     let issuer = cert.issuer.clone();
     let (status, status_class) = status_key(report.validity[index]);
     let last = position + 1 == report.chain.len();
@@ -139,13 +148,14 @@ fn card_view(report: &Report, position: usize) -> impl IntoView + use<> {
 }
 
 /// The top of the picture: which root vouches, or the gap where the issuer is missing.
-fn top_view(report: &Report) -> impl IntoView + use<> {
+fn top_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
     let nav = use_nav();
     let trust = &report.trust;
-    let root_set = trust.root_set.clone();
+    let root_set = parsed.root_set.clone();
     if let Some(missing) = &report.missing_issuer {
-        let name = missing.name.clone();
-        let urls = missing.ca_issuers_urls.clone();
+        let child = parsed.certificates().get(missing.child);
+        let name = child.map(|c| c.issuer.clone()).unwrap_or_default();
+        let urls = child.map(|c| c.ca_issuers_urls.clone()).unwrap_or_default();
         let has_urls = !urls.is_empty();
         return view! {
             <li class="chain-gap">
@@ -193,26 +203,27 @@ pub fn ChainView() -> impl IntoView {
     let state = use_cert();
     let picture = move || {
         let report = state.report.get()?;
+        let parsed = state.parsed.get()?;
         let mut items = Vec::new();
         for position in 0..report.chain.len() {
-            items.push(card_view(&report, position).into_any());
+            items.push(card_view(&parsed, &report, position).into_any());
             let child = report.chain[position];
             if let Some(link) = report.links.iter().find(|l| l.child == child) {
-                items.push(link_view(&report, link).into_any());
+                items.push(link_view(&parsed, link).into_any());
             }
         }
-        items.push(top_view(&report).into_any());
-        let aside: Vec<_> = report
-            .certificates
+        items.push(top_view(&parsed, &report).into_any());
+        let aside: Vec<_> = parsed
+            .certificates()
             .iter()
             .filter(|c| !report.chain.contains(&c.index))
             .map(|c| {
-                let name = short_name(&report, c.index);
+                let name = short_name(&parsed, c.index);
                 view! { <li data-cert=c.index.to_string()>{name}</li> }
             })
             .collect();
         let has_aside = !aside.is_empty();
-        let date = report.trust.root_set.date.clone();
+        let date = parsed.root_set.date.clone();
         Some(view! {
             <ol class="chain">{items}</ol>
             <p class="hint">{move || nav.fill(k::cert::chain::root_set_note, &[("date", &date)])}</p>

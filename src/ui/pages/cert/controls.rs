@@ -25,8 +25,8 @@ pub fn Controls() -> impl IntoView {
             let mut high = state.now;
             if let Some(a) = a {
                 for c in a.certificates() {
-                    low = low.min(c.not_before_unix);
-                    high = high.max(c.not_after_unix);
+                    low = low.min(c.not_before.seconds());
+                    high = high.max(c.not_after.seconds());
                 }
             }
             // Whole days, a month of margin; at most 60 years, so odd dates stay usable.
@@ -56,7 +56,7 @@ pub fn Controls() -> impl IntoView {
     let at_text = move || {
         state.report.with(|r| {
             r.as_ref().map(|r| {
-                let shown = super::explain::utc_text(&r.at);
+                let shown = super::explain::utc_text(r.at);
                 nav.fill(k::cert::controls::at_shown, &[("date", &shown)])
             })
         })

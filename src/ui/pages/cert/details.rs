@@ -11,7 +11,6 @@ use super::explain::{
     Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, utc_text, validation_key,
 };
 use super::use_cert;
-use super::verdict::cert_name;
 use crate::cert::CertificateReport;
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
@@ -28,15 +27,11 @@ fn local_text(unix: i64, lang_tag: &str) -> String {
 /// Where the bytes of `field` are in `cert`, if it has that field.
 fn field_range(cert: &CertificateReport, field: &FieldInfo) -> Option<(usize, usize)> {
     match field.bytes {
-        Bytes::Range(name) => cert
-            .ranges
-            .iter()
-            .find(|r| r.field == name)
-            .map(|r| (r.offset, r.length)),
-        Bytes::Extension(oid) => cert
+        Bytes::Range(part) => cert.range(part).map(|r| (r.offset, r.length)),
+        Bytes::Extension(name) => cert
             .extensions
             .iter()
-            .find(|e| e.oid == oid)
+            .find(|e| e.name == name)
             .map(|e| (e.offset, e.length)),
         Bytes::Whole => Some((0, cert.der_length)),
     }
@@ -124,8 +119,8 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
         "subject" => view! { <p class="value">{cert.subject.clone()}</p> }.into_any(),
         "issuer" => view! { <p class="value">{cert.issuer.clone()}</p> }.into_any(),
         "validity" => {
-            let (from_utc, to_utc) = (utc_text(&cert.not_before), utc_text(&cert.not_after));
-            let (from, to) = (cert.not_before_unix, cert.not_after_unix);
+            let (from_utc, to_utc) = (utc_text(cert.not_before), utc_text(cert.not_after));
+            let (from, to) = (cert.not_before.seconds(), cert.not_after.seconds());
             let left = move || {
                 let at = state.at.get();
                 if at < from {
@@ -201,7 +196,7 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             if cert.policies.is_empty() {
                 return None;
             }
-            let level = cert.validation_level.as_deref().and_then(validation_key);
+            let level = cert.validation_level.map(validation_key);
             let oids: Vec<String> = cert
                 .policies
                 .iter()
@@ -242,7 +237,14 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             if cert.scts.is_empty() {
                 return None;
             }
-            lines(cert.scts.iter().map(|s| utc_text(&s.time)).collect())
+            let when =
+                |ms: u64| crate::cert::UnixTime(i64::try_from(ms / 1000).unwrap_or(i64::MAX));
+            lines(
+                cert.scts
+                    .iter()
+                    .map(|s| utc_text(when(s.timestamp_ms)))
+                    .collect(),
+            )
         }
         "key_ids" => {
             if cert.subject_key_id.is_none() && cert.authority_key_id.is_none() {
@@ -274,18 +276,12 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
                 .iter()
                 .map(|e| {
                     let critical = e.critical;
-                    let summary = e
-                        .summary
-                        .iter()
-                        .take(3)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("; ");
+                    let undecoded = !e.decoded;
                     view! {
                         <li>
                             <strong>{e.name.clone()}</strong>
                             {critical.then(|| view! { " (" {tr(k::cert::details::critical)} ")" })}
-                            {(!summary.is_empty()).then(|| view! { ": " {summary} })}
+                            {undecoded.then(|| view! { " (" {tr(k::cert::details::not_decoded)} ")" })}
                         </li>
                     }
                 })
@@ -316,7 +312,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     let selected = RwSignal::new(None::<(usize, usize, leptos::prelude::Oco<'static, str>)>);
     let bytes_open = RwSignal::new(false);
     let n = (index + 1).to_string();
-    let title = format!("{n}. {}", cert_name(cert));
+    let title = format!("{n}. {}", cert.short_name());
     let rows = FIELDS
         .iter()
         .filter_map(|field| {

@@ -1,12 +1,18 @@
-//! Words for what the engine reports: one place that maps every engine code, browser
-//! error and chain check to its locale key, and the built-in samples. Pure, tested
-//! natively; the components only look things up here.
+//! Words for what the engine reports: one place that turns every typed finding, browser
+//! error and chain check into a sentence of the locale files, and the built-in samples.
+//! Pure, tested natively; the components (and `inspect`, in English) only call here.
 
-use crate::cert::{CheckName, CheckResult, ChromiumError, Code};
-use crate::ui::i18n::{Key, k};
+use crate::cert::fields::{Field, ValidationLevel};
+use crate::cert::findings::{
+    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unreadable,
+};
+use crate::cert::{
+    CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
+};
+use crate::ui::i18n::{Key, Lang, fill, k, text};
 
-/// The explanation of a finding. Exhaustive: a new engine code does not compile until it
-/// has words in both languages.
+/// The main sentence of each code. Exhaustive: a new engine code does not compile until
+/// it has words in both languages.
 pub fn code_key(code: Code) -> Key {
     use k::cert_codes as c;
     match code {
@@ -26,6 +32,8 @@ pub fn code_key(code: Code) -> Key {
         Code::MissingIntermediate => c::missing_intermediate,
         Code::UntrustedRoot => c::untrusted_root,
         Code::RootRemovedFromMozilla => c::root_removed_from_mozilla,
+        Code::RootNotEmbedded => c::root_not_embedded,
+        Code::AuthorityAlone => c::authority_alone,
         Code::SelfSignedLeaf => c::self_signed_leaf,
         Code::ReverseOrder => c::reverse_order,
         Code::OutOfOrder => c::out_of_order,
@@ -40,53 +48,300 @@ pub fn code_key(code: Code) -> Key {
         Code::IssuerNotCa => c::issuer_not_ca,
         Code::PathLenExceeded => c::path_len_exceeded,
         Code::IssuerCannotSign => c::issuer_cannot_sign,
+        Code::NameConstraintViolation => c::name_constraint_violation,
         Code::Expired => c::expired,
         Code::NotYetValid => c::not_yet_valid,
         Code::AnchorCertificateOutOfDate => c::anchor_certificate_out_of_date,
+        Code::ValidityTooLong => c::validity_too_long,
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
         Code::WeakKey => c::weak_key,
         Code::HostMismatch => c::host_mismatch,
         Code::HostMatchesOnlyCommonName => c::host_matches_only_common_name,
+        Code::WildcardUnderPublicSuffix => c::wildcard_under_public_suffix,
         Code::HostInternationalised => c::host_internationalised,
         Code::HostNotChecked => c::host_not_checked,
         Code::NoSubjectAltName => c::no_subject_alt_name,
         Code::HostInvalid => c::host_invalid,
         Code::UnsupportedCriticalExtension => c::unsupported_critical_extension,
-        Code::LeafIsCa => c::leaf_is_ca,
         Code::LeafNotForServers => c::leaf_not_for_servers,
         Code::TrustedByCustomAnchor => c::trusted_by_custom_anchor,
         Code::RevocationNotChecked => c::revocation_not_checked,
         Code::CtNotChecked => c::ct_not_checked,
         Code::NoEmbeddedScts => c::no_embedded_scts,
         Code::ExtensionUnparsable => c::extension_unparsable,
-        Code::NameConstraintViolation => c::name_constraint_violation,
     }
 }
 
-/// Whether the finding's `detail` (a name, date, algorithm) completes the sentence. Other
-/// details are indices or English parser text and are not shown.
-pub fn shows_detail(code: Code) -> bool {
-    matches!(
-        code,
-        Code::OtherPemBlock
-            | Code::PemMissingEnd
-            | Code::PemLabelMismatch
-            | Code::RootRemovedFromMozilla
-            | Code::UnrelatedCertificate
-            | Code::SignatureUnsupported
-            | Code::Expired
-            | Code::NotYetValid
-            | Code::AnchorCertificateOutOfDate
-            | Code::WeakSignatureAlgorithm
-            | Code::WeakKey
-            | Code::HostMismatch
-            | Code::HostMatchesOnlyCommonName
-            | Code::HostInternationalised
-            | Code::HostInvalid
-            | Code::UnsupportedCriticalExtension
-            | Code::ExtensionUnparsable
-            | Code::NameConstraintViolation
+/// `certificate 2 (R3)`: how a sentence names certificate `index` of the input.
+pub fn cert_ref(lang: Lang, certs: &[CertificateReport], index: usize) -> String {
+    let n = index.saturating_add(1).to_string();
+    let name = certs.get(index).map_or("", CertificateReport::short_name);
+    fill(
+        lang,
+        k::cert::verdict::cert_ref,
+        &[("n", &n), ("name", name)],
     )
+}
+
+fn issuer_ref(lang: Lang, certs: &[CertificateReport], issuer: &Issuer) -> String {
+    match issuer {
+        Issuer::Certificate(i) => cert_ref(lang, certs, *i),
+        Issuer::Anchor { name } => name.clone(),
+    }
+}
+
+fn refs(lang: Lang, certs: &[CertificateReport], indices: &[usize]) -> String {
+    let separator = match lang {
+        Lang::En => ", ",
+        Lang::Ja => "、",
+    };
+    indices
+        .iter()
+        .map(|i| cert_ref(lang, certs, *i))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// What an unreadable certificate's problem is, as a clause.
+fn unreadable(lang: Lang, why: &Unreadable) -> String {
+    use k::cert_codes::why as w;
+    let n = |x: usize| x.to_string();
+    match why {
+        Unreadable::TooMany { limit } => fill(lang, w::too_many, &[("limit", &n(*limit))]),
+        Unreadable::NoDerAt { offset } => fill(lang, w::no_der_at, &[("offset", &n(*offset))]),
+        Unreadable::Empty => text(lang, w::empty).to_owned(),
+        Unreadable::Truncated {
+            declared: Some(declared),
+            present,
+        } => fill(
+            lang,
+            w::truncated_declared,
+            &[("declared", &n(*declared)), ("present", &n(*present))],
+        ),
+        Unreadable::Truncated {
+            declared: None,
+            present,
+        } => fill(lang, w::truncated, &[("present", &n(*present))]),
+        Unreadable::IndefiniteLength => text(lang, w::indefinite_length).to_owned(),
+        Unreadable::BadLength => text(lang, w::bad_length).to_owned(),
+        Unreadable::NotASequence { tag } => {
+            fill(lang, w::not_a_sequence, &[("tag", &format!("{tag:02x}"))])
+        }
+        Unreadable::WrongParts { parts } => fill(lang, w::wrong_parts, &[("parts", &n(*parts))]),
+        Unreadable::TooFewFields { fields, needed } => fill(
+            lang,
+            w::too_few_fields,
+            &[("fields", &n(*fields)), ("needed", &n(*needed))],
+        ),
+        Unreadable::Refused => text(lang, w::refused).to_owned(),
+    }
+}
+
+/// What a PEM label names, when it is not a certificate.
+fn other_pem_kind(label: &str) -> Key {
+    use k::cert_codes::other as o;
+    match label {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => o::csr,
+        "X509 CRL" => o::crl,
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => o::public_key,
+        "EC PARAMETERS" | "DH PARAMETERS" => o::parameters,
+        "OPENSSH PUBLIC KEY" | "SSH2 PUBLIC KEY" => o::ssh,
+        "PGP PUBLIC KEY BLOCK" | "PGP MESSAGE" | "PGP SIGNATURE" => o::pgp,
+        _ => o::unknown,
+    }
+}
+
+/// What became of a root, in a sentence or two.
+fn root_history(lang: Lang, root: &RootHistory) -> String {
+    use k::cert_codes::root as r;
+    let key = match root.change {
+        RootChange::Removed => r::removed,
+        RootChange::ServerTrustOff => r::trust_off,
+        RootChange::Distrusted => r::distrusted,
+        RootChange::StillInNss => r::not_embedded,
+    };
+    let mut out = fill(
+        lang,
+        key,
+        &[
+            ("name", &root.name),
+            ("first", &root.first_trusted),
+            ("date", &root.removed),
+            ("version", &root.nss_version),
+            ("reason", &root.reason),
+            ("nss_date", crate::cert::nss::NSS_COMMIT_DATE),
+        ],
+    );
+    if let Some(date) = &root.distrust_after {
+        out.push(' ');
+        out.push_str(&fill(lang, r::distrust_after, &[("date", date)]));
+    }
+    out
+}
+
+/// The sentence for one finding, in `lang`, naming the certificates of `certs` it is
+/// about. The page shows it; `inspect` prints it in English.
+pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) -> String {
+    use FindingKind as F;
+    let key = code_key(finding.code());
+    let n = |x: usize| x.to_string();
+    let cert = |i: usize| cert_ref(lang, certs, i);
+    let extension_name = |i: usize| {
+        finding
+            .certificate
+            .and_then(|c| certs.get(c))
+            .and_then(|c| c.extensions.get(i))
+            .map_or_else(|| n(i), |e| e.name.clone())
+    };
+    let with = |values: &[(&str, &str)]| fill(lang, key, values);
+    let other = |key: Key, values: &[(&str, &str)]| fill(lang, key, values);
+    match &finding.kind {
+        F::InputNotRecognised { binary: true } => {
+            text(lang, k::cert_codes::input_not_recognised_binary).to_owned()
+        }
+        F::PrivateKeyPasted { label } => with(&[("label", label)]),
+        F::OtherPemBlock { label } => with(&[
+            ("label", label),
+            ("what", text(lang, other_pem_kind(label))),
+        ]),
+        F::PemMissingEnd { label, line } => with(&[("label", label), ("line", &n(*line))]),
+        F::PemLabelMismatch { begin, end } => with(&[("begin", begin), ("end", end)]),
+        F::PemBadBase64 { at } => with(&[("at", &n(*at))]),
+        F::OtherDerData { kind } => {
+            let what = match kind {
+                OtherDer::Crl => k::cert_codes::other::crl,
+                OtherDer::Csr => k::cert_codes::other::csr,
+            };
+            with(&[("what", text(lang, what))])
+        }
+        F::CertificateUnparsable { why } => with(&[("why", &unreadable(lang, why))]),
+        F::TrailingData { extra } => with(&[("extra", &n(*extra))]),
+        F::Pkcs7Unparsable { problem } => {
+            use k::cert_codes::pkcs7 as p;
+            let why = match problem {
+                Pkcs7Problem::Truncated => p::truncated,
+                Pkcs7Problem::NoContent => p::no_content,
+                Pkcs7Problem::SignedDataTruncated => p::signed_data_truncated,
+                Pkcs7Problem::NoCertificates => p::no_certificates,
+            };
+            with(&[("why", text(lang, why))])
+        }
+        F::Pkcs7Bundle { count } => with(&[("count", &n(*count))]),
+        F::MissingIntermediate { issuer, .. } => with(&[("issuer", issuer)]),
+        F::RootRemovedFromMozilla { root } | F::RootNotEmbedded { root } => {
+            with(&[("root", &root_history(lang, root))])
+        }
+        F::AuthorityAlone { in_root_set, root } => {
+            use k::cert_codes::authority as a;
+            let what = match (in_root_set, root) {
+                (true, _) => a::root_in_set,
+                (false, true) => a::root,
+                (false, false) => a::intermediate,
+            };
+            with(&[("what", text(lang, what))])
+        }
+        F::DuplicateCertificate { first } => with(&[("first", &cert(*first))]),
+        F::CrossSignedAlternative { used, alternatives } => with(&[
+            ("used", &cert(*used)),
+            ("alternatives", &refs(lang, certs, alternatives)),
+        ]),
+        F::LeafChosen { candidates } => {
+            let chosen = finding.certificate.map(cert).unwrap_or_default();
+            with(&[("count", &n(candidates.len())), ("chosen", &chosen)])
+        }
+        F::SignatureInvalid { issuer } => with(&[("issuer", &issuer_ref(lang, certs, issuer))]),
+        F::SignatureUnsupported { algorithm } => with(&[("algorithm", algorithm)]),
+        F::NameMismatch { issuer }
+        | F::KeyIdMismatch { issuer }
+        | F::IssuerCannotSign { issuer }
+        | F::IssuerNotCa {
+            issuer,
+            no_basic_constraints: false,
+        } => with(&[("issuer", &cert(*issuer))]),
+        F::IssuerNotCa {
+            issuer,
+            no_basic_constraints: true,
+        } => other(
+            k::cert_codes::issuer_not_ca_no_constraints,
+            &[("issuer", &cert(*issuer))],
+        ),
+        F::PathLenExceeded {
+            issuer,
+            limit,
+            below,
+        } => with(&[
+            ("issuer", &cert(*issuer)),
+            ("limit", &limit.to_string()),
+            ("below", &below.to_string()),
+        ]),
+        F::NameConstraintViolation { by, names, total } => {
+            let by = match by {
+                Constrainer::Certificate(i) => cert(*i),
+                Constrainer::Anchor => text(lang, k::cert::verdict::anchor_ref).to_owned(),
+            };
+            let mut listed = names.join(", ");
+            if *total > names.len() {
+                listed.push_str(" …");
+            }
+            with(&[("count", &n(*total)), ("by", &by), ("names", &listed)])
+        }
+        F::Expired { not_after } => with(&[("date", &utc_text(*not_after))]),
+        F::NotYetValid { not_before } => with(&[("date", &utc_text(*not_before))]),
+        F::AnchorCertificateOutOfDate { expired, date } => {
+            let key = if *expired {
+                key
+            } else {
+                k::cert_codes::anchor_certificate_not_yet_valid
+            };
+            other(key, &[("date", &utc_text(*date))])
+        }
+        F::ValidityTooLong { days, limit } => {
+            with(&[("days", &days.to_string()), ("limit", &limit.to_string())])
+        }
+        F::WeakSignatureAlgorithm { algorithm } => with(&[("algorithm", algorithm)]),
+        F::WeakKey {
+            algorithm,
+            bits,
+            curve,
+        } => {
+            use k::cert_codes::key as kk;
+            let what = match (algorithm.as_str(), bits, curve) {
+                ("RSA" | "RSA-PSS", Some(bits), _) => {
+                    fill(lang, kk::rsa, &[("bits", &bits.to_string())])
+                }
+                ("EC", _, Some(curve)) => fill(lang, kk::curve, &[("curve", curve)]),
+                _ => fill(lang, kk::other, &[("algorithm", algorithm)]),
+            };
+            with(&[("what", &what)])
+        }
+        F::HostMismatch { expected } => with(&[("host", expected)]),
+        F::HostMatchesOnlyCommonName { common_name } => with(&[("name", common_name)]),
+        F::WildcardUnderPublicSuffix { wildcard, suffix } => {
+            with(&[("wildcard", wildcard), ("suffix", suffix)])
+        }
+        F::HostInternationalised { unicode, ascii } => {
+            with(&[("unicode", unicode), ("ascii", ascii)])
+        }
+        F::HostInvalid { host } => with(&[("host", host)]),
+        F::UnsupportedCriticalExtension { extension } | F::ExtensionUnparsable { extension } => {
+            with(&[("extension", &extension_name(*extension))])
+        }
+        F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
+        F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
+        F::NoCertificate
+        | F::InputNotRecognised { binary: false }
+        | F::PemHeadersMissing
+        | F::UntrustedRoot
+        | F::SelfSignedLeaf
+        | F::ReverseOrder
+        | F::OutOfOrder
+        | F::UnrelatedCertificate
+        | F::HostNotChecked
+        | F::NoSubjectAltName
+        | F::LeafNotForServers
+        | F::RevocationNotChecked { .. }
+        | F::NoEmbeddedScts => text(lang, key).to_owned(),
+    }
 }
 
 /// What a browser would do (`says`) and what the reader can do (`todo`) for an error.
@@ -102,26 +357,9 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
             e::name_constraint_violation_says,
             e::name_constraint_violation_todo,
         ),
-        ChromiumError::WeakSignatureAlgorithm => (
-            e::weak_signature_algorithm_says,
-            e::weak_signature_algorithm_todo,
-        ),
         ChromiumError::WeakKey => (e::weak_key_says, e::weak_key_todo),
         ChromiumError::DateInvalid => (e::date_invalid_says, e::date_invalid_todo),
-    }
-}
-
-/// Firefox's name for the same failure, where it has a distinct one.
-pub fn firefox_name(error: ChromiumError) -> Option<&'static str> {
-    match error {
-        ChromiumError::AuthorityInvalid => Some("SEC_ERROR_UNKNOWN_ISSUER"),
-        ChromiumError::DateInvalid => Some("SEC_ERROR_EXPIRED_CERTIFICATE"),
-        ChromiumError::CommonNameInvalid => Some("SSL_ERROR_BAD_CERT_DOMAIN"),
-        ChromiumError::NameConstraintViolation => Some("SEC_ERROR_CERT_NOT_IN_NAME_SPACE"),
-        ChromiumError::WeakSignatureAlgorithm => {
-            Some("SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")
-        }
-        ChromiumError::Invalid | ChromiumError::WeakKey => None,
+        ChromiumError::ValidityTooLong => (e::validity_too_long_says, e::validity_too_long_todo),
     }
 }
 
@@ -150,7 +388,7 @@ pub fn result_key(result: CheckResult) -> (Key, &'static str) {
 }
 
 /// A field of the details view: its name, its one-line explanation, and where its bytes
-/// are (a named range of the DER, or the extension with this OID).
+/// are (a part of the DER, or the extension with this name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldInfo {
     pub id: &'static str,
@@ -162,9 +400,9 @@ pub struct FieldInfo {
 /// Where a field's bytes are in the certificate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bytes {
-    /// A range the engine names in `CertificateReport::ranges`.
-    Range(&'static str),
-    /// The extension with this OID.
+    /// A part the engine gives a range for.
+    Range(Field),
+    /// The extension with this name (as the engine names it, after RFC 5280).
     Extension(&'static str),
     /// The whole certificate (fingerprints are digests of all of it).
     Whole,
@@ -183,24 +421,24 @@ macro_rules! fields {
 }
 
 fields! {
-    subject => Bytes::Range("subject"),
-    issuer => Bytes::Range("issuer"),
-    validity => Bytes::Range("validity"),
-    san => Bytes::Extension("2.5.29.17"),
-    public_key => Bytes::Range("subject_public_key_info"),
-    signature_algorithm => Bytes::Range("signature_algorithm"),
-    basic_constraints => Bytes::Extension("2.5.29.19"),
-    key_usage => Bytes::Extension("2.5.29.15"),
-    ext_key_usage => Bytes::Extension("2.5.29.37"),
-    policies => Bytes::Extension("2.5.29.32"),
-    aia => Bytes::Extension("1.3.6.1.5.5.7.1.1"),
-    crl => Bytes::Extension("2.5.29.31"),
-    scts => Bytes::Extension("1.3.6.1.4.1.11129.2.4.2"),
-    key_ids => Bytes::Extension("2.5.29.14"),
-    name_constraints => Bytes::Extension("2.5.29.30"),
-    serial => Bytes::Range("serial"),
-    version => Bytes::Range("version"),
-    extensions => Bytes::Range("extensions"),
+    subject => Bytes::Range(Field::Subject),
+    issuer => Bytes::Range(Field::Issuer),
+    validity => Bytes::Range(Field::Validity),
+    san => Bytes::Extension("subjectAltName"),
+    public_key => Bytes::Range(Field::SubjectPublicKeyInfo),
+    signature_algorithm => Bytes::Range(Field::SignatureAlgorithm),
+    basic_constraints => Bytes::Extension("basicConstraints"),
+    key_usage => Bytes::Extension("keyUsage"),
+    ext_key_usage => Bytes::Extension("extKeyUsage"),
+    policies => Bytes::Extension("certificatePolicies"),
+    aia => Bytes::Extension("authorityInfoAccess"),
+    crl => Bytes::Extension("cRLDistributionPoints"),
+    scts => Bytes::Extension("ctEmbeddedScts"),
+    key_ids => Bytes::Extension("subjectKeyIdentifier"),
+    name_constraints => Bytes::Extension("nameConstraints"),
+    serial => Bytes::Range(Field::Serial),
+    version => Bytes::Range(Field::Version),
+    extensions => Bytes::Range(Field::Extensions),
     sha256 => Bytes::Whole,
     sha1 => Bytes::Whole,
 }
@@ -210,15 +448,14 @@ pub fn field(id: &str) -> Option<&'static FieldInfo> {
     FIELDS.iter().find(|f| f.id == id)
 }
 
-/// The words for a validation level from the policies (`dv`, `ov`, `iv`, `ev`).
-pub fn validation_key(level: &str) -> Option<Key> {
+/// The words for a validation level from the policies.
+pub fn validation_key(level: ValidationLevel) -> Key {
     use k::cert::details as d;
     match level {
-        "dv" => Some(d::validation_dv),
-        "ov" => Some(d::validation_ov),
-        "iv" => Some(d::validation_iv),
-        "ev" => Some(d::validation_ev),
-        _ => None,
+        ValidationLevel::Dv => d::validation_dv,
+        ValidationLevel::Ov => d::validation_ov,
+        ValidationLevel::Iv => d::validation_iv,
+        ValidationLevel::Ev => d::validation_ev,
     }
 }
 
@@ -328,11 +565,10 @@ pub fn date_of(seconds: i64) -> String {
         .collect()
 }
 
-/// `2026-11-27 22:25 UTC`-style text of an RFC 3339 time from the engine.
-pub fn utc_text(rfc3339: &str) -> String {
-    let t = rfc3339.replacen('T', " ", 1);
-    let t = t.trim_end_matches('Z');
-    t.get(..16).unwrap_or(t).to_owned()
+/// `2026-11-27 22:25`-style text (UTC) of a time from the engine.
+pub fn utc_text(time: crate::cert::UnixTime) -> String {
+    let t = time.to_rfc3339().replacen('T', " ", 1);
+    t.get(..16).unwrap_or(&t).to_owned()
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier), rounded toward zero.
@@ -375,7 +611,6 @@ pub fn fingerprint_text(hex: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::ui::i18n::{Lang, text};
 
     #[test]
     fn every_code_has_words_in_both_languages() {
@@ -397,19 +632,232 @@ mod tests {
 
     #[test]
     fn every_browser_error_has_words() {
-        use ChromiumError::*;
-        for e in [
-            Invalid,
-            AuthorityInvalid,
-            CommonNameInvalid,
-            WeakSignatureAlgorithm,
-            WeakKey,
-            DateInvalid,
-        ] {
+        for e in ChromiumError::ALL {
             let (says, todo) = error_keys(e);
             assert_ne!(says, todo);
             for lang in Lang::ALL {
                 assert!(!text(lang, says).is_empty() && !text(lang, todo).is_empty());
+            }
+        }
+    }
+
+    /// One finding of every kind, with data in every field.
+    fn one_of_each() -> Vec<FindingKind> {
+        use crate::cert::UnixTime;
+        use crate::cert::findings::RootHistory;
+        use FindingKind as F;
+        let root = |change| RootHistory {
+            name: "Old Root".into(),
+            first_trusted: "2005-01-01".into(),
+            removed: "2025-04-16".into(),
+            nss_version: "3.111".into(),
+            distrust_after: Some("2024-11-30".into()),
+            bug: "1957685".into(),
+            reason: "Remove Old Root".into(),
+            change,
+        };
+        vec![
+            F::NoCertificate,
+            F::InputNotRecognised { binary: false },
+            F::InputNotRecognised { binary: true },
+            F::PrivateKeyPasted {
+                label: "PRIVATE KEY".into(),
+            },
+            F::OtherPemBlock {
+                label: "X509 CRL".into(),
+            },
+            F::PemHeadersMissing,
+            F::PemMissingEnd {
+                label: "CERTIFICATE".into(),
+                line: 3,
+            },
+            F::PemLabelMismatch {
+                begin: "CERTIFICATE".into(),
+                end: "X509 CRL".into(),
+            },
+            F::PemBadBase64 { at: 7 },
+            F::OtherDerData {
+                kind: OtherDer::Csr,
+            },
+            F::CertificateUnparsable {
+                why: Unreadable::Truncated {
+                    declared: Some(9),
+                    present: 4,
+                },
+            },
+            F::CertificateUnparsable {
+                why: Unreadable::NotASequence { tag: 0x31 },
+            },
+            F::TrailingData { extra: 3 },
+            F::Pkcs7Unparsable {
+                problem: Pkcs7Problem::NoContent,
+            },
+            F::Pkcs7Bundle { count: 3 },
+            F::MissingIntermediate {
+                issuer: "CN=R3".into(),
+                urls: vec![],
+            },
+            F::UntrustedRoot,
+            F::RootRemovedFromMozilla {
+                root: root(RootChange::Removed),
+            },
+            F::RootRemovedFromMozilla {
+                root: root(RootChange::ServerTrustOff),
+            },
+            F::RootRemovedFromMozilla {
+                root: root(RootChange::Distrusted),
+            },
+            F::RootNotEmbedded {
+                root: root(RootChange::StillInNss),
+            },
+            F::AuthorityAlone {
+                in_root_set: true,
+                root: true,
+            },
+            F::AuthorityAlone {
+                in_root_set: false,
+                root: false,
+            },
+            F::SelfSignedLeaf,
+            F::ReverseOrder,
+            F::OutOfOrder,
+            F::DuplicateCertificate { first: 0 },
+            F::UnrelatedCertificate,
+            F::CrossSignedAlternative {
+                used: 1,
+                alternatives: vec![2, 3],
+            },
+            F::LeafChosen {
+                candidates: vec![0, 1],
+            },
+            F::SignatureInvalid {
+                issuer: Issuer::Certificate(1),
+            },
+            F::SignatureInvalid {
+                issuer: Issuer::Anchor {
+                    name: "CN=Root".into(),
+                },
+            },
+            F::SignatureUnsupported {
+                algorithm: "ecdsa-with-SHA512".into(),
+            },
+            F::NameMismatch { issuer: 1 },
+            F::KeyIdMismatch { issuer: 1 },
+            F::IssuerNotCa {
+                issuer: 1,
+                no_basic_constraints: false,
+            },
+            F::IssuerNotCa {
+                issuer: 1,
+                no_basic_constraints: true,
+            },
+            F::PathLenExceeded {
+                issuer: 1,
+                limit: 0,
+                below: 1,
+            },
+            F::IssuerCannotSign { issuer: 1 },
+            F::NameConstraintViolation {
+                by: Constrainer::Certificate(1),
+                names: vec!["a.example".into()],
+                total: 9,
+            },
+            F::NameConstraintViolation {
+                by: Constrainer::Anchor,
+                names: vec!["b.example".into()],
+                total: 1,
+            },
+            F::Expired {
+                not_after: UnixTime(0),
+            },
+            F::NotYetValid {
+                not_before: UnixTime(0),
+            },
+            F::AnchorCertificateOutOfDate {
+                expired: true,
+                date: UnixTime(0),
+            },
+            F::AnchorCertificateOutOfDate {
+                expired: false,
+                date: UnixTime(0),
+            },
+            F::ValidityTooLong {
+                days: 400,
+                limit: 398,
+            },
+            F::WeakSignatureAlgorithm {
+                algorithm: "sha1WithRSAEncryption".into(),
+            },
+            F::WeakKey {
+                algorithm: "RSA".into(),
+                bits: Some(512),
+                curve: None,
+            },
+            F::WeakKey {
+                algorithm: "EC".into(),
+                bits: Some(256),
+                curve: Some("secp256k1".into()),
+            },
+            F::WeakKey {
+                algorithm: "Ed25519".into(),
+                bits: Some(256),
+                curve: None,
+            },
+            F::HostMismatch {
+                expected: "example.org".into(),
+            },
+            F::HostMatchesOnlyCommonName {
+                common_name: "example.org".into(),
+            },
+            F::WildcardUnderPublicSuffix {
+                wildcard: "*.co.jp".into(),
+                suffix: "co.jp".into(),
+            },
+            F::HostInternationalised {
+                unicode: "日本語.jp".into(),
+                ascii: "xn--wgv71a119e.jp".into(),
+            },
+            F::HostNotChecked,
+            F::NoSubjectAltName,
+            F::HostInvalid {
+                host: "a..b".into(),
+            },
+            F::UnsupportedCriticalExtension { extension: 0 },
+            F::LeafNotForServers,
+            F::TrustedByCustomAnchor {
+                anchor: "CN=My Root".into(),
+            },
+            F::RevocationNotChecked { ocsp: vec![] },
+            F::CtNotChecked { scts: 2 },
+            F::NoEmbeddedScts,
+            F::ExtensionUnparsable { extension: 0 },
+        ]
+    }
+
+    #[test]
+    fn every_finding_reads_whole_in_both_languages() {
+        let kinds = one_of_each();
+        for code in Code::ALL {
+            assert!(
+                kinds.iter().any(|k| k.code() == *code),
+                "no example of {code:?}"
+            );
+        }
+        for kind in kinds {
+            let finding = Finding {
+                kind: kind.clone(),
+                severity: crate::cert::Severity::Warning,
+                error: None,
+                certificate: Some(0),
+                block: None,
+            };
+            for lang in Lang::ALL {
+                let words = finding_text(lang, &finding, &[]);
+                assert!(!words.trim().is_empty(), "{kind:?}");
+                assert!(
+                    !words.contains('{') && !words.contains('}'),
+                    "{lang:?} {kind:?}: {words}"
+                );
             }
         }
     }
@@ -444,7 +892,10 @@ mod tests {
         assert_eq!(date_of(t + 86_399), "2026-11-27");
         assert_eq!(parse_at("not a date"), None);
         assert_eq!(days_between(t, t + 3 * 86_400 + 5), 3);
-        assert_eq!(utc_text("2027-01-23T23:59:59Z"), "2027-01-23 23:59");
+        assert_eq!(
+            utc_text(crate::cert::UnixTime::parse_rfc3339("2027-01-23T23:59:59Z").expect("time")),
+            "2027-01-23 23:59"
+        );
         let (a, b, c) = hex_parts(&[0x30, 0x82, 0x01, 0xff], Some((1, 2)));
         assert_eq!(
             (a.as_str(), b.as_str(), c.as_str()),

@@ -1,46 +1,28 @@
-//! The verdict first: what a browser would do and why, its error name, what the reader can
-//! do, then every finding in plain words.
+//! The verdict first: what a browser would do and why, its error names in Chrome and
+//! Firefox, whether a visitor could click through, what the reader can do, then every
+//! finding in plain words.
 
 use leptos::prelude::*;
 
 use super::tr;
 
-use super::explain::{code_key, error_keys, firefox_name, shows_detail};
+use super::explain::{error_keys, finding_text};
 use super::use_cert;
-use crate::cert::{CertificateReport, Code, Finding, Report, Severity};
+use crate::cert::session::Parsed;
+use crate::cert::{Code, Finding, Report, Severity};
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
-/// The short name of a certificate for sentences: its first common name, else its subject.
-pub fn cert_name(cert: &CertificateReport) -> String {
-    cert.subject_attributes
-        .iter()
-        .find(|a| a.name == "CN")
-        .map(|a| a.value.clone())
-        .unwrap_or_else(|| cert.subject.clone())
-}
-
-/// [`cert_name`] of certificate `index` of a report.
-pub fn short_name(report: &Report, index: usize) -> String {
-    report
-        .certificates
-        .get(index)
-        .map(cert_name)
-        .unwrap_or_default()
-}
-
-/// One finding as a list item: the sentence, then its detail and the certificate it is
-/// about, all as text.
-fn finding_item(report: &Report, finding: &Finding) -> impl IntoView + use<> {
+/// One finding as a list item, all as text, in the reader's language.
+fn finding_item(parsed: &Parsed, finding: &Finding) -> impl IntoView + use<> {
     let nav = use_nav();
-    let key = code_key(finding.code);
-    let detail = finding
-        .detail
-        .clone()
-        .filter(|d| shows_detail(finding.code) && !d.is_empty());
+    let certs = parsed.certificates().to_vec();
     let about = finding.certificate.map(|i| {
         let n = (i + 1).to_string();
-        let name = short_name(report, i);
+        let name = certs
+            .get(i)
+            .map(|c| c.short_name().to_owned())
+            .unwrap_or_default();
         move || nav.fill(k::cert::verdict::about_cert, &[("n", &n), ("name", &name)])
     });
     let class = match finding.severity {
@@ -48,13 +30,19 @@ fn finding_item(report: &Report, finding: &Finding) -> impl IntoView + use<> {
         Severity::Warning => "finding warning",
         Severity::Info => "finding info",
     };
+    let code = finding.code().key();
+    let finding = finding.clone();
     view! {
-        <li class=class data-code=finding.code.key()>
+        <li class=class data-code=code>
             {about.map(|about| view! { <span class="finding-about">{about}": "</span> })}
-            {tr(key)}
-            {detail.map(|d| view! { " " <code class="finding-detail">{d}</code> })}
+            {move || finding_text(nav.lang.get(), &finding, &certs)}
         </li>
     }
+}
+
+/// The input's findings, then the judgement's.
+fn all_findings<'a>(parsed: &'a Parsed, report: &'a Report) -> impl Iterator<Item = &'a Finding> {
+    parsed.input_findings().iter().chain(&report.findings)
 }
 
 /// The verdict section.
@@ -63,12 +51,11 @@ pub fn Verdict() -> impl IntoView {
     let state = use_cert();
     let body = move || {
         let report = state.report.get()?;
-        if report.certificates.is_empty() {
-            let items: Vec<_> = report
-                .warnings
-                .iter()
-                .filter(|f| f.code != Code::PrivateKeyPasted)
-                .map(|f| finding_item(&report, f))
+        let parsed = state.parsed.get()?;
+        if parsed.certificates().is_empty() {
+            let items: Vec<_> = all_findings(&parsed, &report)
+                .filter(|f| f.code() != Code::PrivateKeyPasted)
+                .map(|f| finding_item(&parsed, f))
                 .collect();
             return Some(view! { <ul class="findings">{items}</ul> }.into_any());
         }
@@ -81,12 +68,17 @@ pub fn Verdict() -> impl IntoView {
                     .filter(|x| **x != e)
                     .map(|x| x.name())
                     .collect();
-                let firefox = firefox_name(e);
+                let firefox = report.firefox_error.map(|f| f.name());
                 let clock = report
                     .errors
                     .contains(&crate::cert::ChromiumError::DateInvalid);
+                let (way, way_class) = if e.is_fatal() {
+                    (k::cert::verdict::refuses, "bad")
+                } else {
+                    (k::cert::verdict::warns, "warn")
+                };
                 view! {
-                    <p class="verdict-line bad" data-verdict=e.name()>
+                    <p class="verdict-line bad" data-verdict=e.name() data-fatal=e.is_fatal().to_string()>
                         <span aria-hidden="true">"✗ "</span>
                         {tr(says)}
                     </p>
@@ -103,10 +95,11 @@ pub fn Verdict() -> impl IntoView {
                             .map(|f| {
                                 view! {
                                     <dt>{tr(k::cert::verdict::firefox)}</dt>
-                                    <dd><code>{f}</code></dd>
+                                    <dd><code class="firefox-name">{f}</code></dd>
                                 }
                             })}
                     </dl>
+                    <p class=format!("click-through {way_class}")>{tr(way)}</p>
                     <h3>{tr(k::cert::verdict::todo_heading)}</h3>
                     <p>{tr(todo)}</p>
                     {clock.then(|| view! { <p class="note">{tr(k::cert::verdict::clock_note)}</p> })}
@@ -128,17 +121,13 @@ pub fn Verdict() -> impl IntoView {
                 .into_any()
             }
         };
-        let problems: Vec<_> = report
-            .warnings
-            .iter()
-            .filter(|f| f.severity != Severity::Info && f.code != Code::PrivateKeyPasted)
-            .map(|f| finding_item(&report, f))
+        let problems: Vec<_> = all_findings(&parsed, &report)
+            .filter(|f| f.severity != Severity::Info && f.code() != Code::PrivateKeyPasted)
+            .map(|f| finding_item(&parsed, f))
             .collect();
-        let notes: Vec<_> = report
-            .warnings
-            .iter()
+        let notes: Vec<_> = all_findings(&parsed, &report)
             .filter(|f| f.severity == Severity::Info)
-            .map(|f| finding_item(&report, f))
+            .map(|f| finding_item(&parsed, f))
             .collect();
         let has_problems = !problems.is_empty();
         Some(

@@ -1,0 +1,254 @@
+//! What browsers make of the findings: Chromium's error names, their ranking and whether
+//! a reader can click through, and Firefox's name for the same failure. Each rule cites
+//! the browser's own source it follows.
+
+use serde::{Deserialize, Serialize};
+
+/// The certificate errors Chromium shows, declared in the order
+/// `MapCertStatusToNetError` ranks them (net/cert/cert_status_flags.cc): when several
+/// apply, the first one is the one the interstitial page names.
+///
+/// Not modelled: `ERR_CERT_REVOKED` (revocation cannot be checked offline),
+/// `ERR_CERTIFICATE_TRANSPARENCY_REQUIRED` (SCTs may also arrive in the TLS handshake or
+/// in OCSP), `ERR_CERT_NON_UNIQUE_NAME`, pinning. `ERR_CERT_WEAK_SIGNATURE_ALGORITHM` is
+/// history: today's verifier (cert_verify_proc.cc, `InspectSignatureAlgorithmForCert`)
+/// turns a SHA-1 signature into `ERR_CERT_INVALID`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ChromiumError {
+    /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
+    /// specific applies (`MapPathBuilderErrorsToCertStatus` in
+    /// net/cert/cert_verify_proc_builtin.cc), or a SHA-1/MD5 signature is in the chain.
+    #[serde(rename = "ERR_CERT_INVALID")]
+    Invalid,
+    /// `ERR_CERT_AUTHORITY_INVALID`: no issuer found, a bad signature, an issuer name that
+    /// does not chain, a root the store does not trust.
+    #[serde(rename = "ERR_CERT_AUTHORITY_INVALID")]
+    AuthorityInvalid,
+    /// `ERR_CERT_COMMON_NAME_INVALID`: the name does not match (`VerifyNameMatch`).
+    #[serde(rename = "ERR_CERT_COMMON_NAME_INVALID")]
+    CommonNameInvalid,
+    /// `ERR_CERT_NAME_CONSTRAINT_VIOLATION`: only for the hard-coded key list of
+    /// `HasNameConstraintsViolation` (cert_verify_proc.cc: the French ANSSI IGC/A root,
+    /// limited to French domains). RFC 5280 name constraints in certificates are checked
+    /// by the path builder and give [`ChromiumError::Invalid`].
+    #[serde(rename = "ERR_CERT_NAME_CONSTRAINT_VIOLATION")]
+    NameConstraintViolation,
+    /// `ERR_CERT_WEAK_KEY`: RSA under 1024 bits (`IsWeakKey`), or a curve other than
+    /// P-256, P-384, P-521 (BoringSSL's `SimplePathBuilderDelegate`).
+    #[serde(rename = "ERR_CERT_WEAK_KEY")]
+    WeakKey,
+    /// `ERR_CERT_DATE_INVALID`: expired or not yet valid (not the anchor's own dates).
+    #[serde(rename = "ERR_CERT_DATE_INVALID")]
+    DateInvalid,
+    /// `ERR_CERT_VALIDITY_TOO_LONG`: a publicly trusted leaf valid for longer than
+    /// `HasTooLongValidity` allows for its notBefore.
+    #[serde(rename = "ERR_CERT_VALIDITY_TOO_LONG")]
+    ValidityTooLong,
+}
+
+impl ChromiumError {
+    /// Every error, in ranking order.
+    pub const ALL: [ChromiumError; 7] = [
+        ChromiumError::Invalid,
+        ChromiumError::AuthorityInvalid,
+        ChromiumError::CommonNameInvalid,
+        ChromiumError::NameConstraintViolation,
+        ChromiumError::WeakKey,
+        ChromiumError::DateInvalid,
+        ChromiumError::ValidityTooLong,
+    ];
+
+    /// The name as Chromium spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChromiumError::Invalid => "ERR_CERT_INVALID",
+            ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
+            ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
+            ChromiumError::NameConstraintViolation => "ERR_CERT_NAME_CONSTRAINT_VIOLATION",
+            ChromiumError::WeakKey => "ERR_CERT_WEAK_KEY",
+            ChromiumError::DateInvalid => "ERR_CERT_DATE_INVALID",
+            ChromiumError::ValidityTooLong => "ERR_CERT_VALIDITY_TOO_LONG",
+        }
+    }
+
+    /// The one a browser displays among several: the first in Chromium's ranking.
+    pub fn primary(errors: &[ChromiumError]) -> Option<ChromiumError> {
+        errors.iter().copied().min()
+    }
+
+    /// Whether the warning page offers no way through (`IsCertErrorFatal` in
+    /// components/security_interstitials/core/ssl_error_options_mask.cc): only
+    /// `ERR_CERT_INVALID` among these. Every other error can be clicked through, unless the
+    /// site uses HSTS or is pinned (`ShouldSSLErrorsBeFatal`,
+    /// net/http/transport_security_state.cc), which makes every error fatal.
+    pub fn is_fatal(self) -> bool {
+        self == ChromiumError::Invalid
+    }
+
+    /// Whether the path builder's own status mapping sets this error, so that a broken
+    /// path rule (basic constraints, key usage, name constraints…) adds no generic
+    /// `ERR_CERT_INVALID` (`MapPathBuilderErrorsToCertStatus`: "If the path was invalid
+    /// for a reason that was not explicitly checked above, set a general error").
+    pub fn is_path_builder_specific(self) -> bool {
+        matches!(
+            self,
+            ChromiumError::AuthorityInvalid | ChromiumError::DateInvalid | ChromiumError::WeakKey
+        )
+    }
+}
+
+/// Firefox's name for a failure: the mozilla::pkix `Result` mapped to its NSS error
+/// (lib/mozpkix/include/pkix/Result.h, `MOZILLA_PKIX_MAP_LIST`), and PSM's own
+/// `MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT` (security/certverifier/CertVerifier.cpp).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FirefoxError {
+    /// No path to a trusted root.
+    #[serde(rename = "SEC_ERROR_UNKNOWN_ISSUER")]
+    UnknownIssuer,
+    /// The site's own certificate is self-signed (issuer = subject, and it verifies).
+    #[serde(rename = "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT")]
+    SelfSignedCert,
+    /// The site's certificate has expired.
+    #[serde(rename = "SEC_ERROR_EXPIRED_CERTIFICATE")]
+    ExpiredCertificate,
+    /// The site's certificate is not valid yet.
+    #[serde(rename = "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE")]
+    NotYetValidCertificate,
+    /// An issuer (intermediate or root) has expired.
+    #[serde(rename = "SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE")]
+    ExpiredIssuerCertificate,
+    /// An issuer is not valid yet.
+    #[serde(rename = "MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE")]
+    NotYetValidIssuerCertificate,
+    /// The name does not match.
+    #[serde(rename = "SSL_ERROR_BAD_CERT_DOMAIN")]
+    BadCertDomain,
+    /// RSA under 1024 bits anywhere in the chain.
+    #[serde(rename = "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE")]
+    InadequateKeySize,
+    /// An elliptic curve other than P-256, P-384, P-521.
+    #[serde(rename = "SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE")]
+    UnsupportedEllipticCurve,
+    /// SHA-1 (or MD5) signs a certificate below the root.
+    #[serde(rename = "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")]
+    SignatureAlgorithmDisabled,
+    /// A name outside an issuer's name constraints.
+    #[serde(rename = "SEC_ERROR_CERT_NOT_IN_NAME_SPACE")]
+    CertNotInNameSpace,
+    /// An issuer that is not a CA.
+    #[serde(rename = "SEC_ERROR_CA_CERT_INVALID")]
+    CaCertInvalid,
+    /// A CA certificate presented as the site's own.
+    #[serde(rename = "MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY")]
+    CaCertUsedAsEndEntity,
+    /// An issuer's path length constraint exceeded.
+    #[serde(rename = "SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID")]
+    PathLenConstraintInvalid,
+    /// A signature does not verify.
+    #[serde(rename = "SEC_ERROR_BAD_SIGNATURE")]
+    BadSignature,
+    /// An issuer's keyUsage lacks keyCertSign.
+    #[serde(rename = "SEC_ERROR_INADEQUATE_KEY_USAGE")]
+    InadequateKeyUsage,
+    /// The site's extKeyUsage does not allow TLS servers.
+    #[serde(rename = "SEC_ERROR_INADEQUATE_CERT_TYPE")]
+    InadequateCertType,
+    /// A critical extension not understood.
+    #[serde(rename = "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION")]
+    UnknownCriticalExtension,
+}
+
+impl FirefoxError {
+    /// The name as Firefox shows it on its error page ("Error code: …").
+    pub fn name(self) -> &'static str {
+        match self {
+            FirefoxError::UnknownIssuer => "SEC_ERROR_UNKNOWN_ISSUER",
+            FirefoxError::SelfSignedCert => "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT",
+            FirefoxError::ExpiredCertificate => "SEC_ERROR_EXPIRED_CERTIFICATE",
+            FirefoxError::NotYetValidCertificate => "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE",
+            FirefoxError::ExpiredIssuerCertificate => "SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE",
+            FirefoxError::NotYetValidIssuerCertificate => {
+                "MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE"
+            }
+            FirefoxError::BadCertDomain => "SSL_ERROR_BAD_CERT_DOMAIN",
+            FirefoxError::InadequateKeySize => "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE",
+            FirefoxError::UnsupportedEllipticCurve => "SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE",
+            FirefoxError::SignatureAlgorithmDisabled => {
+                "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"
+            }
+            FirefoxError::CertNotInNameSpace => "SEC_ERROR_CERT_NOT_IN_NAME_SPACE",
+            FirefoxError::CaCertInvalid => "SEC_ERROR_CA_CERT_INVALID",
+            FirefoxError::CaCertUsedAsEndEntity => "MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY",
+            FirefoxError::PathLenConstraintInvalid => "SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID",
+            FirefoxError::BadSignature => "SEC_ERROR_BAD_SIGNATURE",
+            FirefoxError::InadequateKeyUsage => "SEC_ERROR_INADEQUATE_KEY_USAGE",
+            FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
+            FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
+        }
+    }
+
+    /// Whether Firefox offers "Accept the Risk and Continue" (`CategorizeCertificateError`
+    /// in security/manager/ssl/SSLServerCertVerification.cpp: trust, domain and time
+    /// errors), unless the site uses HSTS or is pinned.
+    pub fn is_overridable(self) -> bool {
+        matches!(
+            self,
+            FirefoxError::UnknownIssuer
+                | FirefoxError::SelfSignedCert
+                | FirefoxError::ExpiredCertificate
+                | FirefoxError::NotYetValidCertificate
+                | FirefoxError::ExpiredIssuerCertificate
+                | FirefoxError::NotYetValidIssuerCertificate
+                | FirefoxError::BadCertDomain
+                | FirefoxError::InadequateKeySize
+                | FirefoxError::SignatureAlgorithmDisabled
+                | FirefoxError::CaCertInvalid
+                | FirefoxError::CaCertUsedAsEndEntity
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChromiumError::*;
+    use super::*;
+
+    #[test]
+    fn chromium_ranks_as_map_cert_status_to_net_error() {
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, AuthorityInvalid]),
+            Some(AuthorityInvalid)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, CommonNameInvalid]),
+            Some(CommonNameInvalid)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[DateInvalid, WeakKey]),
+            Some(WeakKey)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[ValidityTooLong, DateInvalid]),
+            Some(DateInvalid)
+        );
+        assert_eq!(
+            ChromiumError::primary(&[Invalid, AuthorityInvalid]),
+            Some(Invalid)
+        );
+        assert_eq!(ChromiumError::primary(&[]), None);
+        let mut sorted = ChromiumError::ALL;
+        sorted.sort();
+        assert_eq!(sorted, ChromiumError::ALL);
+    }
+
+    #[test]
+    fn only_an_invalid_certificate_is_fatal_in_chromium() {
+        let fatal: Vec<_> = ChromiumError::ALL
+            .into_iter()
+            .filter(|e| e.is_fatal())
+            .collect();
+        assert_eq!(fatal, [Invalid]);
+        assert!(!FirefoxError::BadSignature.is_overridable());
+        assert!(FirefoxError::UnknownIssuer.is_overridable());
+    }
+}

@@ -1,0 +1,1213 @@
+//! The judgement of an [`Analysis`]: the path from the leaf to a trust anchor, then one
+//! function per rule, each returning its findings, then what Chromium and Firefox make of
+//! them.
+//!
+//! The rules follow Chromium's verifier: the path builder's own errors
+//! (`MapPathBuilderErrorsToCertStatus` in net/cert/cert_verify_proc_builtin.cc: no issuer,
+//! bad signature, names that do not chain → authority invalid; dates → date invalid;
+//! unacceptable keys → weak key; any other broken rule → invalid, when nothing of those
+//! applies), then the checks `CertVerifyProc::Verify` (net/cert/cert_verify_proc.cc) adds
+//! after path building (signature algorithms, the host name, weak keys, too long a
+//! validity). Firefox's name for the outcome follows mozilla::pkix's order of checks.
+
+use super::anchors::{self, Anchor, AnchorSource};
+use super::browsers::{ChromiumError as E, FirefoxError};
+use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
+use super::findings::{Constrainer, Finding, FindingKind as K, Issuer};
+use super::hostname::{self, HostReport};
+use super::signature::{Curve, KeyMaterial, SignatureStatus};
+use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
+
+/// How many names a name-constraint finding lists (the rest are counted).
+const NAMES_LISTED: usize = 5;
+/// The longest chain followed from the leaf.
+const MAX_DEPTH: usize = 16;
+
+/// Judges `a` as `o` says.
+pub(crate) fn judge(a: &Analysis, o: &Options) -> Report {
+    let anchors = AnchorMatches::new(a, o);
+    let validity: Vec<ValidityStatus> = a.data.iter().map(|d| validity_at(d, o)).collect();
+    let path = build_path(a, o, &anchors, &validity);
+    let links = links(a, &validity, &path);
+    let trust = trust(o, &path, &links);
+    let ctx = Ctx {
+        a,
+        o,
+        validity: &validity,
+        path: &path,
+        links: &links,
+        trust: &trust,
+    };
+
+    let mut findings: Vec<Finding> = path.findings.clone();
+    findings.extend(untrusted_path(&ctx, &anchors));
+    findings.extend(root_history(&ctx));
+    findings.extend(custom_anchor(&ctx));
+    findings.extend(link_faults(&ctx));
+    findings.extend(dates(&ctx));
+    findings.extend(validity_length(&ctx));
+    findings.extend(signature_algorithms(&ctx));
+    findings.extend(keys(&ctx));
+    findings.extend(extensions(&ctx));
+    findings.extend(leaf_rules(&ctx));
+    findings.extend(name_constraints(&ctx));
+    let (host, host_findings) = host(&ctx);
+    findings.extend(host_findings);
+    findings.extend(offline(&ctx));
+    findings.extend(order(&ctx));
+    findings.extend(unrelated(&ctx));
+    settle_path_rules(&mut findings);
+
+    let mut errors: Vec<E> = findings.iter().filter_map(|f| f.error).collect();
+    errors.sort();
+    errors.dedup();
+    let primary_error = E::primary(&errors);
+    let firefox_error = firefox(&ctx, &findings, host.as_ref());
+    Report {
+        at: o.at,
+        validity,
+        chain: path.chain,
+        links,
+        missing_issuer: path.missing,
+        trust,
+        host,
+        errors,
+        primary_error,
+        firefox_error,
+        findings,
+    }
+}
+
+fn validity_at(d: &super::fields::CertData, o: &Options) -> ValidityStatus {
+    if o.at.0 < d.not_before {
+        ValidityStatus::NotYetValid
+    } else if o.at.0 > d.not_after {
+        ValidityStatus::Expired
+    } else {
+        ValidityStatus::Valid
+    }
+}
+
+/// Each certificate's relations to the caller's anchors (the Mozilla ones are computed
+/// once, at parse time).
+struct AnchorMatches<'a> {
+    a: &'a Analysis,
+    o: &'a Options,
+    custom: Vec<Vec<AnchorMatch>>,
+}
+
+impl<'a> AnchorMatches<'a> {
+    fn new(a: &'a Analysis, o: &'a Options) -> AnchorMatches<'a> {
+        let custom = if o.extra_anchors.is_empty() {
+            vec![Vec::new(); a.data.len()]
+        } else {
+            let index = chain::anchor_index(&o.extra_anchors);
+            a.data
+                .iter()
+                .zip(&a.primary)
+                .map(|(d, &primary)| {
+                    if primary {
+                        chain::anchor_matches(d, &o.extra_anchors, &index)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect()
+        };
+        AnchorMatches { a, o, custom }
+    }
+
+    /// Every relation of certificate `i` to a usable anchor: custom ones first.
+    fn of(&self, i: usize) -> impl Iterator<Item = (&'a Anchor, &AnchorMatch)> + '_ {
+        let custom = self
+            .custom
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter_map(|m| Some((self.o.extra_anchors.get(m.anchor())?, m)));
+        let mozilla = self
+            .a
+            .mozilla
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter(|_| self.o.mozilla_roots)
+            .filter_map(|m| Some((anchors::mozilla().get(m.anchor())?, m)));
+        custom.chain(mozilla)
+    }
+
+    /// The anchor this certificate *is* (same subject and key).
+    fn is_anchor(&self, i: usize) -> Option<&'a Anchor> {
+        self.of(i)
+            .find(|(_, m)| matches!(m, AnchorMatch::IsAnchor(_)))
+            .map(|(a, _)| a)
+    }
+
+    /// An anchor whose key verifies this certificate's signature.
+    fn signed_by_anchor(&self, i: usize) -> Option<&'a Anchor> {
+        self.of(i)
+            .find(|(_, m)| matches!(m, AnchorMatch::IssuedBy(_, SignatureStatus::Valid)))
+            .map(|(a, _)| a)
+    }
+
+    /// An anchor named as this certificate's issuer whose key does not verify it.
+    fn names_but_does_not_sign(&self, i: usize) -> Option<&'a Anchor> {
+        self.of(i)
+            .find(|(_, m)| matches!(m, AnchorMatch::IssuedBy(_, s) if *s != SignatureStatus::Valid))
+            .map(|(a, _)| a)
+    }
+
+    fn leads_to_anchor(&self, i: usize) -> bool {
+        self.is_anchor(i).is_some() || self.signed_by_anchor(i).is_some()
+    }
+}
+
+/// The chosen path.
+struct Path<'a> {
+    /// Leaf first.
+    chain: Vec<usize>,
+    /// The anchor reached.
+    anchor: Option<&'a Anchor>,
+    /// Position in `chain` of the certificate that is the anchor or is signed by it.
+    anchor_position: Option<usize>,
+    /// That certificate *is* the anchor.
+    anchor_in_chain: bool,
+    /// The issuer the chain lacks.
+    missing: Option<MissingIssuer>,
+    /// Certificates that could have issued a link instead of the one used.
+    alternatives: Vec<usize>,
+    /// What choosing the path found (leaf candidates, cross-signing).
+    findings: Vec<Finding>,
+}
+
+/// The certificates no other certificate (by a verifying or unchecked signature and a
+/// matching name) names as issued by them: leaf candidates. The one for the host, not a
+/// CA, not self-signed, first in the input wins.
+fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
+    let mut is_parent = vec![false; a.data.len()];
+    for (child, edges) in a.edges.iter().enumerate() {
+        for e in edges {
+            if e.signature != SignatureStatus::Invalid
+                && e.names_match
+                && e.parent != child
+                && let Some(p) = is_parent.get_mut(e.parent)
+            {
+                *p = true;
+            }
+        }
+    }
+    let primaries: Vec<usize> = (0..a.data.len())
+        .filter(|&i| a.primary.get(i).copied().unwrap_or(false))
+        .collect();
+    let mut candidates: Vec<usize> = primaries
+        .iter()
+        .copied()
+        .filter(|&i| !is_parent.get(i).copied().unwrap_or(true))
+        .collect();
+    if candidates.is_empty() {
+        candidates = primaries;
+    }
+    let for_host = |i: usize| -> bool {
+        let (Some(host), Some(d)) = (o.host.as_deref(), a.data.get(i)) else {
+            return false;
+        };
+        hostname::check(host, &d.san_dns, &d.san_ip, &[])
+            .matched_by
+            .is_some()
+    };
+    let best = candidates.iter().copied().min_by_key(|&i| {
+        let c = a.certs.get(i);
+        (
+            !for_host(i),
+            c.is_some_and(|c| c.is_ca),
+            c.is_some_and(|c| c.self_signed),
+            i,
+        )
+    });
+    let mut findings = Vec::new();
+    if let (Some(best), true) = (best, candidates.len() > 1) {
+        findings.push(Finding::info(K::LeafChosen { candidates }).cert(best));
+    }
+    (best, findings)
+}
+
+/// Upward from the leaf: at each step the anchor if this certificate is one or is signed
+/// by one, else the best issuer candidate in the input (a verifying signature, matching
+/// names and key ids, a path to an anchor, a valid date, a root).
+fn build_path<'a>(
+    a: &Analysis,
+    o: &Options,
+    anchors: &AnchorMatches<'a>,
+    validity: &[ValidityStatus],
+) -> Path<'a> {
+    let (leaf, mut findings) = choose_leaf(a, o);
+    let mut path = Path {
+        chain: Vec::new(),
+        anchor: None,
+        anchor_position: None,
+        anchor_in_chain: false,
+        missing: None,
+        alternatives: Vec::new(),
+        findings: Vec::new(),
+    };
+    let Some(leaf) = leaf else {
+        path.findings = findings;
+        return path;
+    };
+    path.chain.push(leaf);
+    let mut current = leaf;
+    for _ in 0..MAX_DEPTH {
+        let here = path.chain.len().saturating_sub(1);
+        if let Some(anchor) = anchors.is_anchor(current) {
+            path.anchor = Some(anchor);
+            path.anchor_position = Some(here);
+            path.anchor_in_chain = true;
+            break;
+        }
+        if let Some(anchor) = anchors.signed_by_anchor(current) {
+            path.anchor = Some(anchor);
+            path.anchor_position = Some(here);
+            // Show the anchor's own certificate when it was pasted.
+            let pasted = a.edges.get(current).into_iter().flatten().find(|e| {
+                e.signature == SignatureStatus::Valid
+                    && !path.chain.contains(&e.parent)
+                    && a.data.get(e.parent).is_some_and(|p| {
+                        p.spki_raw == anchor.spki_raw && p.subject_raw == anchor.subject_raw
+                    })
+            });
+            if let Some(e) = pasted {
+                path.chain.push(e.parent);
+                path.anchor_position = Some(here.saturating_add(1));
+                path.anchor_in_chain = true;
+            }
+            break;
+        }
+        let unsupported_self_signature =
+            a.self_signature.get(current) == Some(&Some(SignatureStatus::Unsupported));
+        if a.certs.get(current).is_some_and(|c| c.self_signed) || unsupported_self_signature {
+            break;
+        }
+        let mut candidates: Vec<&Edge> = a
+            .edges
+            .get(current)
+            .into_iter()
+            .flatten()
+            .filter(|e| !path.chain.contains(&e.parent))
+            .collect();
+        candidates.sort_by_key(|e| {
+            (
+                e.signature != SignatureStatus::Valid,
+                !(e.names_match && e.key_ids_match != Some(false)),
+                !anchors.leads_to_anchor(e.parent),
+                validity.get(e.parent) != Some(&ValidityStatus::Valid),
+                !a.certs.get(e.parent).is_some_and(|c| c.self_signed),
+                e.parent,
+            )
+        });
+        let Some((best, others)) = candidates.split_first() else {
+            path.missing = Some(MissingIssuer { child: current });
+            break;
+        };
+        let alternatives: Vec<usize> = others
+            .iter()
+            .filter(|e| {
+                e.signature == SignatureStatus::Valid && best.signature == SignatureStatus::Valid
+            })
+            .map(|e| e.parent)
+            .collect();
+        if !alternatives.is_empty() {
+            path.alternatives.extend(&alternatives);
+            findings.push(
+                Finding::info(K::CrossSignedAlternative {
+                    used: best.parent,
+                    alternatives,
+                })
+                .cert(current),
+            );
+        }
+        path.chain.push(best.parent);
+        current = best.parent;
+    }
+    path.findings = findings;
+    path
+}
+
+/// One link per issued-by step, and one to the anchor when its certificate was not
+/// pasted.
+fn links(a: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<LinkReport> {
+    let mut out = Vec::new();
+    for (k, pair) in path.chain.windows(2).enumerate() {
+        let [child, parent] = [pair.first().copied(), pair.get(1).copied()];
+        let (Some(child), Some(parent)) = (child, parent) else {
+            continue;
+        };
+        let Some(edge) = a
+            .edges
+            .get(child)
+            .into_iter()
+            .flatten()
+            .find(|e| e.parent == parent)
+        else {
+            continue;
+        };
+        let to_anchor = path.anchor_in_chain && path.anchor_position == Some(k.saturating_add(1));
+        out.push(link(
+            a,
+            validity,
+            &path.chain,
+            k,
+            LinkTo::Certificate(edge),
+            to_anchor,
+        ));
+    }
+    if let (Some(anchor), false) = (path.anchor, path.anchor_in_chain) {
+        let last = path.chain.len().saturating_sub(1);
+        out.push(link(
+            a,
+            validity,
+            &path.chain,
+            last,
+            LinkTo::Anchor(anchor),
+            true,
+        ));
+    }
+    out
+}
+
+/// What a link goes up to.
+enum LinkTo<'e> {
+    Certificate(&'e Edge),
+    Anchor(&'e Anchor),
+}
+
+/// The checks of the step from `chain[k]` up.
+fn link(
+    a: &Analysis,
+    validity: &[ValidityStatus],
+    chain: &[usize],
+    k: usize,
+    to: LinkTo<'_>,
+    issuer_is_anchor: bool,
+) -> LinkReport {
+    let child = chain.get(k).copied().unwrap_or_default();
+    let data = a.data.get(child);
+    let check = |check, result| CheckReport { check, result };
+    let pass_fail = |ok: bool| {
+        if ok {
+            CheckResult::Pass
+        } else {
+            CheckResult::Fail
+        }
+    };
+    let (issuer, signature, names) = match &to {
+        LinkTo::Certificate(e) => (Issuer::Certificate(e.parent), e.signature, e.names_match),
+        LinkTo::Anchor(anchor) => (
+            Issuer::Anchor {
+                name: anchor.name.clone(),
+            },
+            SignatureStatus::Valid,
+            data.is_some_and(|c| {
+                chain::names_equal(
+                    &c.issuer_raw,
+                    &c.issuer_norm,
+                    &anchor.subject_raw,
+                    &anchor.subject_norm,
+                )
+            }),
+        ),
+    };
+    let mut checks = vec![check(CheckName::NamesMatch, pass_fail(names))];
+    let key_ids = match &to {
+        LinkTo::Certificate(e) => e.key_ids_match,
+        LinkTo::Anchor(_) => None,
+    };
+    checks.push(check(
+        CheckName::KeyIdsMatch,
+        key_ids.map_or(CheckResult::NotApplicable, pass_fail),
+    ));
+    match &to {
+        LinkTo::Certificate(e) => {
+            let issuer_data = a.data.get(e.parent);
+            let ca = ca_rule(a, chain, k, e.parent, issuer_is_anchor);
+            checks.push(check(CheckName::IssuerIsCa, pass_fail(ca.is_none())));
+            let may_sign = issuer_data.and_then(|p| p.key_cert_sign) != Some(false);
+            checks.push(check(CheckName::IssuerMaySign, pass_fail(may_sign)));
+        }
+        LinkTo::Anchor(_) => {
+            checks.push(check(CheckName::IssuerIsCa, CheckResult::NotApplicable));
+            checks.push(check(CheckName::IssuerMaySign, CheckResult::NotApplicable));
+        }
+    }
+    checks.push(check(
+        CheckName::Signature,
+        match signature {
+            SignatureStatus::Valid => CheckResult::Pass,
+            SignatureStatus::Invalid => CheckResult::Fail,
+            SignatureStatus::Unsupported => CheckResult::Unsupported,
+        },
+    ));
+    checks.push(check(
+        CheckName::Validity,
+        pass_fail(validity.get(child) == Some(&ValidityStatus::Valid)),
+    ));
+    LinkReport {
+        child,
+        issuer,
+        issuer_is_anchor,
+        signature,
+        checks,
+    }
+}
+
+/// What breaks the CA rule (basicConstraints and its path length, RFC 5280 6.1.4 (k)
+/// and (m)) for the issuer of `chain[k]`, if anything.
+fn ca_rule(
+    a: &Analysis,
+    chain: &[usize],
+    k: usize,
+    issuer: usize,
+    issuer_is_anchor: bool,
+) -> Option<K> {
+    let p = a.data.get(issuer)?;
+    // Intermediates below this issuer in the path, self-issued ones not counted.
+    let below = chain
+        .get(1..=k)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&x| !a.certs.get(x).is_some_and(|c| c.self_issued))
+        .count();
+    let below = u32::try_from(below).unwrap_or(u32::MAX);
+    match p.basic_ca {
+        Some((true, Some(limit))) if below > limit => Some(K::PathLenExceeded {
+            issuer,
+            limit,
+            below,
+        }),
+        Some((true, _)) => None,
+        Some((false, _)) => Some(K::IssuerNotCa {
+            issuer,
+            no_basic_constraints: false,
+        }),
+        // An X.509 v1 root has no extensions at all; trust anchors may be v1.
+        None if p.version < 3 && issuer_is_anchor => None,
+        None => Some(K::IssuerNotCa {
+            issuer,
+            no_basic_constraints: true,
+        }),
+    }
+}
+
+fn trust(o: &Options, path: &Path<'_>, links: &[LinkReport]) -> TrustReport {
+    let anchor = path.anchor;
+    TrustReport {
+        anchor: anchor.map(|a| a.name.clone()),
+        source: anchor.map(|a| a.source),
+        anchor_spki_sha256: anchor.map(|a| a.spki_sha256.clone()),
+        chain_position: path.anchor_position,
+        is_anchor_certificate: path.anchor_in_chain,
+        trusted: anchor.is_some() && links.iter().all(|l| l.signature == SignatureStatus::Valid),
+        mozilla_roots_used: o.mozilla_roots,
+    }
+}
+
+/// What the rules look at.
+struct Ctx<'c> {
+    a: &'c Analysis,
+    o: &'c Options,
+    validity: &'c [ValidityStatus],
+    path: &'c Path<'c>,
+    links: &'c [LinkReport],
+    trust: &'c TrustReport,
+}
+
+impl Ctx<'_> {
+    fn leaf(&self) -> Option<usize> {
+        self.path.chain.first().copied()
+    }
+
+    fn top(&self) -> Option<usize> {
+        self.path.chain.last().copied()
+    }
+
+    /// The chain below the anchor: every certificate whose own dates, signature algorithm
+    /// and extensions count (an anchor is a name and a key).
+    fn below_anchor(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let anchor_in_chain = self
+            .path
+            .anchor_in_chain
+            .then_some(self.path.anchor_position)
+            .flatten();
+        self.path
+            .chain
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(move |(position, _)| Some(*position) != anchor_in_chain)
+    }
+
+    fn known_root(&self) -> bool {
+        self.trust.source == Some(AnchorSource::Mozilla)
+    }
+
+    fn leaf_is_authority(&self) -> bool {
+        self.leaf()
+            .and_then(|l| self.a.certs.get(l))
+            .is_some_and(|c| c.is_ca)
+    }
+}
+
+/// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, a bad signature by
+/// the anchor named, or a self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
+fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
+    let Some(top) = ctx.top() else {
+        return Vec::new();
+    };
+    if ctx.path.anchor.is_some() {
+        return Vec::new();
+    }
+    let a = ctx.a;
+    let error = |kind| Finding::error(kind, E::AuthorityInvalid);
+    let self_ended = |kind_when_alone: K| {
+        if ctx.path.chain.len() == 1 && !ctx.leaf_is_authority() {
+            kind_when_alone
+        } else {
+            K::UntrustedRoot
+        }
+    };
+    if let Some(missing) = ctx.path.missing {
+        let child = missing.child;
+        if let Some(anchor) = anchors.names_but_does_not_sign(child) {
+            return vec![
+                error(K::SignatureInvalid {
+                    issuer: Issuer::Anchor {
+                        name: anchor.name.clone(),
+                    },
+                })
+                .cert(child),
+            ];
+        }
+        let cert = a.certs.get(child);
+        return vec![
+            error(K::MissingIntermediate {
+                issuer: cert.map(|c| c.issuer.clone()).unwrap_or_default(),
+                urls: cert.map(|c| c.ca_issuers_urls.clone()).unwrap_or_default(),
+            })
+            .cert(child),
+        ];
+    }
+    let top_cert = a.certs.get(top);
+    if a.self_signature.get(top) == Some(&Some(SignatureStatus::Unsupported)) {
+        return vec![
+            error(self_ended(K::SelfSignedLeaf)).cert(top),
+            Finding::warning(K::SignatureUnsupported {
+                algorithm: top_cert
+                    .map(|c| c.signature_algorithm.clone())
+                    .unwrap_or_default(),
+            })
+            .cert(top),
+        ];
+    }
+    if top_cert.is_some_and(|c| c.self_signed) {
+        return vec![error(self_ended(K::SelfSignedLeaf)).cert(top)];
+    }
+    let cert = a.certs.get(top);
+    vec![
+        error(K::MissingIntermediate {
+            issuer: cert.map(|c| c.issuer.clone()).unwrap_or_default(),
+            urls: cert.map(|c| c.ca_issuers_urls.clone()).unwrap_or_default(),
+        })
+        .cert(top),
+    ]
+}
+
+/// A chain that ends at, or needs, a root Mozilla once trusted: its history, matched by
+/// key (the pasted root's SubjectPublicKeyInfo, or the key id its child names).
+fn root_history(ctx: &Ctx<'_>) -> Vec<Finding> {
+    if ctx.path.anchor.is_some() {
+        return Vec::new();
+    }
+    let Some(top) = ctx.top() else {
+        return Vec::new();
+    };
+    let a = ctx.a;
+    let (row, about) = match ctx.path.missing {
+        Some(MissingIssuer { child }) => {
+            let Some(d) = a.data.get(child) else {
+                return Vec::new();
+            };
+            (nss::by_issuer(d.aki.as_deref(), &d.issuer_raw), child)
+        }
+        None => {
+            let Some(d) = a.data.get(top) else {
+                return Vec::new();
+            };
+            let row = nss::by_key(&d.spki_raw)
+                .filter(|_| a.certs.get(top).is_some_and(|c| c.self_signed));
+            (row, top)
+        }
+    };
+    let Some(row) = row else {
+        return Vec::new();
+    };
+    let kind = match row.change {
+        nss::Change::StillInNss => K::RootNotEmbedded {
+            root: row.history(),
+        },
+        _ => K::RootRemovedFromMozilla {
+            root: row.history(),
+        },
+    };
+    vec![Finding::warning(kind).cert(about)]
+}
+
+fn custom_anchor(ctx: &Ctx<'_>) -> Vec<Finding> {
+    match ctx.path.anchor {
+        Some(anchor) if anchor.source == AnchorSource::Custom => {
+            vec![Finding::info(K::TrustedByCustomAnchor {
+                anchor: anchor.name.clone(),
+            })]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A finding for a rule the path builder enforces beyond its own mapped errors: it is
+/// `ERR_CERT_INVALID` unless a mapped error applies too (see [`settle_path_rules`]).
+fn path_rule(kind: K) -> Finding {
+    Finding::error(kind, E::Invalid)
+}
+
+/// Each link's signature, names, key ids and CA rules.
+fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let a = ctx.a;
+    let mut out = Vec::new();
+    for (k, l) in ctx.links.iter().enumerate() {
+        let child = l.child;
+        let failed = |name| {
+            l.checks
+                .iter()
+                .any(|c| c.check == name && c.result == CheckResult::Fail)
+        };
+        match l.signature {
+            SignatureStatus::Invalid => out.push(
+                Finding::error(
+                    K::SignatureInvalid {
+                        issuer: l.issuer.clone(),
+                    },
+                    E::AuthorityInvalid,
+                )
+                .cert(child),
+            ),
+            SignatureStatus::Unsupported => out.push(
+                Finding::warning(K::SignatureUnsupported {
+                    algorithm: a
+                        .certs
+                        .get(child)
+                        .map(|c| c.signature_algorithm.clone())
+                        .unwrap_or_default(),
+                })
+                .cert(child),
+            ),
+            SignatureStatus::Valid => {}
+        }
+        let Issuer::Certificate(issuer) = l.issuer else {
+            continue;
+        };
+        if failed(CheckName::NamesMatch) {
+            out.push(Finding::error(K::NameMismatch { issuer }, E::AuthorityInvalid).cert(child));
+        }
+        if failed(CheckName::KeyIdsMatch) {
+            out.push(Finding::warning(K::KeyIdMismatch { issuer }).cert(child));
+        }
+        if let Some(kind) = ca_rule(a, &ctx.path.chain, k, issuer, l.issuer_is_anchor) {
+            out.push(path_rule(kind).cert(child));
+        }
+        if failed(CheckName::IssuerMaySign) {
+            out.push(path_rule(K::IssuerCannotSign { issuer }).cert(child));
+        }
+    }
+    out
+}
+
+/// Dates of every certificate below the anchor (`ERR_CERT_DATE_INVALID`); the anchor's
+/// own certificate is only a note (Chromium enforces an anchor's expiry only for anchors
+/// configured so, not for its root store).
+fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (position, i) in ctx.path.chain.iter().copied().enumerate() {
+        let (Some(status), Some(c)) = (ctx.validity.get(i), ctx.a.certs.get(i)) else {
+            continue;
+        };
+        let anchor = ctx.path.anchor_in_chain && ctx.path.anchor_position == Some(position);
+        let finding = match (status, anchor) {
+            (ValidityStatus::Valid, _) => continue,
+            (ValidityStatus::Expired, true) => Finding::info(K::AnchorCertificateOutOfDate {
+                expired: true,
+                date: c.not_after,
+            }),
+            (ValidityStatus::NotYetValid, true) => Finding::info(K::AnchorCertificateOutOfDate {
+                expired: false,
+                date: c.not_before,
+            }),
+            (ValidityStatus::Expired, false) => Finding::error(
+                K::Expired {
+                    not_after: c.not_after,
+                },
+                E::DateInvalid,
+            ),
+            (ValidityStatus::NotYetValid, false) => Finding::error(
+                K::NotYetValid {
+                    not_before: c.not_before,
+                },
+                E::DateInvalid,
+            ),
+        };
+        out.push(finding.cert(i));
+    }
+    out
+}
+
+/// Chromium's `HasTooLongValidity` (cert_verify_proc.cc), for leaves of publicly trusted
+/// chains only: the longest lifetime allowed for a certificate issued (notBefore) on or
+/// after each date, in days.
+pub(crate) const MAX_VALIDITY_DAYS: [(i64, u32); 4] = [
+    (1_868_227_200, 47),  // 2029-03-15
+    (1_805_068_800, 100), // 2027-03-15
+    (1_773_532_800, 200), // 2026-03-15
+    (i64::MIN, 398),      // 2020-09-01 and, as Chromium checks it today, anything earlier
+];
+
+fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let (Some(leaf), true) = (ctx.leaf(), ctx.known_root()) else {
+        return Vec::new();
+    };
+    let Some(c) = ctx.a.certs.get(leaf) else {
+        return Vec::new();
+    };
+    let start = c.not_before.0;
+    let lifetime = c.not_after.0.saturating_sub(start);
+    let limit = MAX_VALIDITY_DAYS
+        .iter()
+        .find(|(from, _)| start >= *from)
+        .map_or(398, |(_, days)| *days);
+    if lifetime <= i64::from(limit).saturating_mul(86_400) {
+        return Vec::new();
+    }
+    let days = u32::try_from(lifetime / 86_400).unwrap_or(u32::MAX);
+    vec![Finding::error(K::ValidityTooLong { days, limit }, E::ValidityTooLong).cert(leaf)]
+}
+
+/// SHA-1 or MD5 below the anchor: `ERR_CERT_INVALID` (`InspectSignatureAlgorithmForCert`
+/// in cert_verify_proc.cc; BoringSSL's path builder accepts only SHA-256/384/512 with RSA,
+/// RSA-PSS or ECDSA).
+fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
+    ctx.below_anchor()
+        .filter_map(|(_, i)| {
+            let d = ctx.a.data.get(i)?;
+            let c = ctx.a.certs.get(i)?;
+            d.sig_alg.hash().filter(|h| h.is_weak())?;
+            Some(
+                Finding::error(
+                    K::WeakSignatureAlgorithm {
+                        algorithm: c.signature_algorithm.clone(),
+                    },
+                    E::Invalid,
+                )
+                .cert(i),
+            )
+        })
+        .collect()
+}
+
+/// Keys Chromium refuses anywhere in the chain: RSA under 1024 bits (`IsWeakKey`,
+/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or a key type
+/// it does not verify with (BoringSSL `SimplePathBuilderDelegate::IsPublicKeyAcceptable`).
+fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
+    ctx.path
+        .chain
+        .iter()
+        .copied()
+        .filter_map(|i| {
+            let d = ctx.a.data.get(i)?;
+            let key = &ctx.a.certs.get(i)?.public_key;
+            let weak = match &d.key {
+                KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
+                KeyMaterial::Ec { curve, .. } => {
+                    *curve == Curve::Other && key.curve.as_deref() != Some("P-521")
+                }
+                KeyMaterial::Ed25519(_) | KeyMaterial::Other => true,
+            };
+            weak.then(|| {
+                Finding::error(
+                    K::WeakKey {
+                        algorithm: key.algorithm.clone(),
+                        bits: key.bits,
+                        curve: key.curve.clone(),
+                    },
+                    E::WeakKey,
+                )
+                .cert(i)
+            })
+        })
+        .collect()
+}
+
+/// Critical extensions not understood (a path rule), and extensions that do not decode.
+fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (_, i) in ctx.below_anchor() {
+        let Some(d) = ctx.a.data.get(i) else { continue };
+        for &extension in &d.unsupported_critical {
+            out.push(path_rule(K::UnsupportedCriticalExtension { extension }).cert(i));
+        }
+        for &extension in &d.unparsable_extensions {
+            out.push(Finding::warning(K::ExtensionUnparsable { extension }).cert(i));
+        }
+    }
+    out
+}
+
+/// The leaf: an authority pasted as if it were a site, or a site certificate not meant
+/// for TLS servers (extKeyUsage, a path rule).
+fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(leaf) = ctx.leaf() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if ctx.leaf_is_authority() {
+        let root = ctx.a.certs.get(leaf).is_some_and(|c| c.self_signed);
+        let in_root_set = ctx.path.anchor_in_chain
+            && ctx.path.anchor_position == Some(0)
+            && ctx.trust.source == Some(AnchorSource::Mozilla);
+        out.push(Finding::warning(K::AuthorityAlone { in_root_set, root }).cert(leaf));
+    }
+    if ctx.a.data.get(leaf).and_then(|d| d.eku_server) == Some(false) {
+        out.push(path_rule(K::LeafNotForServers).cert(leaf));
+    }
+    out
+}
+
+/// Name constraints of every CA in the chain, and of the trust anchor above it, over the
+/// DNS names and IP addresses of the certificates below them (self-issued intermediates
+/// excepted, as RFC 5280 4.2.1.10 says). A path rule: Chromium's path builder reports
+/// `kNotPermittedByNameConstraints`, which becomes `ERR_CERT_INVALID`.
+fn name_constraints(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let a = ctx.a;
+    let chain = &ctx.path.chain;
+    let by_certificates = chain
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(position, &ca)| {
+            Some((
+                position,
+                Constrainer::Certificate(ca),
+                a.data.get(ca)?.name_constraints.as_ref()?,
+            ))
+        });
+    let by_anchor = ctx
+        .path
+        .anchor
+        .filter(|_| !ctx.path.anchor_in_chain)
+        .and_then(|anchor| anchor.name_constraints.as_ref())
+        .map(|nc| (chain.len(), Constrainer::Anchor, nc));
+    let mut out = Vec::new();
+    for (position, by, constraints) in by_certificates.chain(by_anchor) {
+        for (q, &below) in chain.get(..position).unwrap_or_default().iter().enumerate() {
+            if q > 0 && a.certs.get(below).is_some_and(|c| c.self_issued) {
+                continue;
+            }
+            let Some(d) = a.data.get(below) else { continue };
+            let mut names = constraints.violations(&d.san_dns, &d.san_ip);
+            if names.is_empty() {
+                continue;
+            }
+            let total = names.len();
+            names.truncate(NAMES_LISTED);
+            out.push(path_rule(K::NameConstraintViolation { by, names, total }).cert(below));
+        }
+    }
+    out
+}
+
+/// The host name against the leaf's names (`X509Certificate::VerifyHostname`,
+/// net/cert/x509_certificate.cc): subjectAltName only, `ERR_CERT_COMMON_NAME_INVALID`.
+fn host(ctx: &Ctx<'_>) -> (Option<HostReport>, Vec<Finding>) {
+    let Some(leaf) = ctx.leaf() else {
+        return (None, Vec::new());
+    };
+    let Some(d) = ctx.a.data.get(leaf) else {
+        return (None, Vec::new());
+    };
+    let mut out = Vec::new();
+    let authority = ctx.leaf_is_authority();
+    if !d.has_san && !authority {
+        out.push(Finding::warning(K::NoSubjectAltName).cert(leaf));
+    }
+    let Some(host) = ctx.o.host.as_deref() else {
+        if !authority {
+            out.push(Finding::info(K::HostNotChecked));
+        }
+        return (None, out);
+    };
+    let r = hostname::check(host, &d.san_dns, &d.san_ip, &d.common_names);
+    if !r.valid {
+        out.push(Finding::error(
+            K::HostInvalid {
+                host: host.chars().take(hostname::MAX_HOST_LENGTH).collect(),
+            },
+            E::CommonNameInvalid,
+        ));
+    } else if r.matched_by.is_none() {
+        out.push(
+            Finding::error(
+                K::HostMismatch {
+                    expected: r.ascii.clone(),
+                },
+                E::CommonNameInvalid,
+            )
+            .cert(leaf),
+        );
+        if let Some((wildcard, suffix)) = &r.wildcard_under_public_suffix {
+            out.push(
+                Finding::warning(K::WildcardUnderPublicSuffix {
+                    wildcard: wildcard.clone(),
+                    suffix: suffix.clone(),
+                })
+                .cert(leaf),
+            );
+        }
+        if let Some(common_name) = &r.common_name_would_match {
+            out.push(
+                Finding::warning(K::HostMatchesOnlyCommonName {
+                    common_name: common_name.clone(),
+                })
+                .cert(leaf),
+            );
+        }
+    }
+    if let Some(unicode) = &r.unicode {
+        out.push(Finding::info(K::HostInternationalised {
+            unicode: unicode.clone(),
+            ascii: r.ascii.clone(),
+        }));
+    }
+    (Some(r), out)
+}
+
+/// What cannot be known offline: revocation, and whether the SCTs' logs published the
+/// certificate. A publicly trusted leaf without embedded SCTs is named: Chrome's CT policy
+/// wants SCTs (embedded, or from the TLS handshake or OCSP).
+fn offline(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(leaf) = ctx.leaf() else {
+        return Vec::new();
+    };
+    let (Some(c), Some(d)) = (ctx.a.certs.get(leaf), ctx.a.data.get(leaf)) else {
+        return Vec::new();
+    };
+    let mut out = vec![
+        Finding::info(K::RevocationNotChecked {
+            ocsp: c.ocsp_urls.clone(),
+        })
+        .cert(leaf),
+        Finding::info(K::CtNotChecked { scts: d.sct_count }).cert(leaf),
+    ];
+    let leaf_is_anchor = ctx.path.anchor_in_chain && ctx.path.anchor_position == Some(0);
+    if d.sct_count == 0 && ctx.known_root() && !leaf_is_anchor {
+        out.push(Finding::warning(K::NoEmbeddedScts).cert(leaf));
+    }
+    out
+}
+
+/// The order the chain was pasted in (servers must send the leaf first, RFC 8446 4.4.2).
+fn order(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let chain = &ctx.path.chain;
+    if chain.len() < 2 {
+        return Vec::new();
+    }
+    let ascending = chain.windows(2).all(|w| w.first() < w.get(1));
+    let descending = chain.windows(2).all(|w| w.first() > w.get(1));
+    if descending {
+        vec![Finding::warning(K::ReverseOrder)]
+    } else if !ascending {
+        vec![Finding::warning(K::OutOfOrder)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Certificates of the input that take no part (neither in the chain nor a cross-signed
+/// alternative).
+fn unrelated(ctx: &Ctx<'_>) -> Vec<Finding> {
+    (0..ctx.a.certs.len())
+        .filter(|i| {
+            ctx.a.primary.get(*i).copied().unwrap_or(false)
+                && !ctx.path.chain.contains(i)
+                && !ctx.path.alternatives.contains(i)
+        })
+        .map(|i| Finding::warning(K::UnrelatedCertificate).cert(i))
+        .collect()
+}
+
+/// Path rules become `ERR_CERT_INVALID` only when none of the path builder's mapped
+/// errors (authority, date, weak key) applies; otherwise they stay faults without a name
+/// of their own (`MapPathBuilderErrorsToCertStatus`).
+fn settle_path_rules(findings: &mut [Finding]) {
+    let specific = findings
+        .iter()
+        .filter_map(|f| f.error)
+        .any(E::is_path_builder_specific);
+    if !specific {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let path_rule = matches!(
+            f.kind,
+            K::IssuerNotCa { .. }
+                | K::PathLenExceeded { .. }
+                | K::IssuerCannotSign { .. }
+                | K::NameConstraintViolation { .. }
+                | K::UnsupportedCriticalExtension { .. }
+                | K::LeafNotForServers
+        );
+        if path_rule && f.error == Some(E::Invalid) {
+            f.error = None;
+        }
+    }
+}
+
+/// Firefox's error, in mozilla::pkix's order of checks (lib/mozpkix/lib/pkixbuild.cpp,
+/// `BuildForward` and `PathBuildingStep::Check`): the leaf's own properties (its dates
+/// deferred), then each issuer's properties from the leaf upward, a missing anchor, then
+/// each link's signature and name constraints from the top down; then PSM
+/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): a self-signed leaf
+/// instead of an unknown issuer, and the host name before the leaf's dates.
+fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
+    use FirefoxError as F;
+    let leaf = ctx.leaf()?;
+    let on = |i: usize| findings.iter().filter(move |f| f.certificate == Some(i));
+    let has = |i: usize, pick: &dyn Fn(&K) -> bool| on(i).any(|f| pick(&f.kind));
+    let key_error = |i: usize| {
+        on(i).find_map(|f| match &f.kind {
+            K::WeakKey { algorithm, .. } if algorithm == "EC" => Some(F::UnsupportedEllipticCurve),
+            K::WeakKey { algorithm, .. } if algorithm == "RSA" => Some(F::InadequateKeySize),
+            _ => None,
+        })
+    };
+    let host_fails = host.is_some_and(|h| h.matched_by.is_none());
+    let name_error = |fallback: Option<F>| {
+        if host_fails {
+            Some(F::BadCertDomain)
+        } else {
+            fallback
+        }
+    };
+
+    // The leaf as an end entity.
+    if has(leaf, &|k| {
+        matches!(k, K::UnsupportedCriticalExtension { .. })
+    }) {
+        return Some(F::UnknownCriticalExtension);
+    }
+    if ctx.leaf_is_authority() {
+        return Some(F::CaCertUsedAsEndEntity);
+    }
+    if let Some(e) = key_error(leaf) {
+        return Some(e);
+    }
+    if has(leaf, &|k| matches!(k, K::LeafNotForServers)) {
+        return Some(F::InadequateCertType);
+    }
+
+    // Issuers' own properties, from the leaf upward.
+    let untrusted = ctx.path.anchor.is_none();
+    let self_signed_leaf = ctx.path.chain.len() == 1
+        && ctx
+            .a
+            .certs
+            .get(leaf)
+            .is_some_and(|c| c.self_signed && c.self_issued);
+    for &i in ctx.path.chain.iter().skip(1) {
+        if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
+            return Some(F::UnknownCriticalExtension);
+        }
+        if let Some(e) = key_error(i) {
+            return Some(e);
+        }
+        match ctx.validity.get(i) {
+            // mozilla::pkix checks a trust anchor's dates too (CheckIssuerIndependentProperties).
+            Some(ValidityStatus::Expired) => return Some(F::ExpiredIssuerCertificate),
+            Some(ValidityStatus::NotYetValid) => return Some(F::NotYetValidIssuerCertificate),
+            _ => {}
+        }
+    }
+    // The issuers' CA properties (found on the certificate they issued).
+    for &i in &ctx.path.chain {
+        if has(i, &|k| matches!(k, K::IssuerNotCa { .. })) {
+            return Some(F::CaCertInvalid);
+        }
+        if has(i, &|k| matches!(k, K::IssuerCannotSign { .. })) {
+            return Some(F::InadequateKeyUsage);
+        }
+        if has(i, &|k| matches!(k, K::PathLenExceeded { .. })) {
+            return Some(F::PathLenConstraintInvalid);
+        }
+    }
+    // mozilla::pkix finds issuers by name: one whose name does not chain is none at all.
+    let name_mismatch = findings
+        .iter()
+        .any(|f| matches!(f.kind, K::NameMismatch { .. }));
+    if untrusted || name_mismatch {
+        let bad_signature = findings
+            .iter()
+            .any(|f| matches!(f.kind, K::SignatureInvalid { .. }));
+        return Some(if self_signed_leaf {
+            F::SelfSignedCert
+        } else if bad_signature {
+            F::BadSignature
+        } else {
+            F::UnknownIssuer
+        });
+    }
+    // Links from the top down: signature (its algorithm first), then name constraints.
+    for &i in ctx.path.chain.iter().rev() {
+        if has(i, &|k| matches!(k, K::WeakSignatureAlgorithm { .. })) {
+            return Some(F::SignatureAlgorithmDisabled);
+        }
+        if has(i, &|k| matches!(k, K::SignatureInvalid { .. })) {
+            return Some(F::BadSignature);
+        }
+        if has(i, &|k| matches!(k, K::NameConstraintViolation { .. })) {
+            return Some(F::CertNotInNameSpace);
+        }
+    }
+    // The leaf's deferred dates: the name is checked first, as the graver error.
+    match ctx.validity.get(leaf) {
+        Some(ValidityStatus::Expired) => name_error(Some(F::ExpiredCertificate)),
+        Some(ValidityStatus::NotYetValid) => name_error(Some(F::NotYetValidCertificate)),
+        _ => name_error(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_VALIDITY_DAYS;
+    use crate::cert::UnixTime;
+
+    #[test]
+    fn validity_limits_start_on_the_dates_chromium_names() {
+        let dates: Vec<String> = MAX_VALIDITY_DAYS
+            .iter()
+            .take(3)
+            .map(|(from, _)| UnixTime(*from).to_rfc3339())
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2029-03-15T00:00:00Z",
+                "2027-03-15T00:00:00Z",
+                "2026-03-15T00:00:00Z"
+            ]
+        );
+    }
+}
