@@ -1,4 +1,4 @@
-//! The judgement of an [`Analysis`]: the path from the leaf to a trust anchor, then one
+//! The judgement of an [`Analysis`]: the path from the leaf to analysis trust anchor, then one
 //! function per rule, each returning its findings, then what Chromium and Firefox make of
 //! them.
 //!
@@ -7,7 +7,7 @@
 //! bad signature, names that do not chain → authority invalid; dates → date invalid;
 //! unacceptable keys → weak key; any other broken rule → invalid, when nothing of those
 //! applies), then the checks `CertVerifyProc::Verify` (net/cert/cert_verify_proc.cc) adds
-//! after path building (signature algorithms, the host name, weak keys, too long a
+//! after path building (signature algorithms, the host name, weak keys, too long analysis
 //! validity). Firefox's name for the outcome follows mozilla::pkix's order of checks.
 
 use super::anchors::{self, Anchor, AnchorSource};
@@ -18,21 +18,25 @@ use super::hostname::{self, HostReport};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
-/// How many names a name-constraint finding lists (the rest are counted).
+/// How many names analysis name-constraint finding lists (the rest are counted).
 const NAMES_LISTED: usize = 5;
 /// The longest chain followed from the leaf.
 const MAX_DEPTH: usize = 16;
 
 /// Judges `a` as `o` says.
-pub(crate) fn judge(a: &Analysis, o: &Options) -> Report {
-    let anchors = AnchorMatches::new(a, o);
-    let validity: Vec<ValidityStatus> = a.data.iter().map(|d| validity_at(d, o)).collect();
-    let path = build_path(a, o, &anchors, &validity);
-    let links = links(a, &validity, &path);
-    let trust = trust(o, &path, &links);
+pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
+    let anchors = AnchorMatches::new(analysis, options);
+    let validity: Vec<ValidityStatus> = analysis
+        .data
+        .iter()
+        .map(|d| validity_at(d, options))
+        .collect();
+    let path = build_path(analysis, options, &anchors, &validity);
+    let links = links(analysis, &validity, &path);
+    let trust = trust(options, &path, &links);
     let ctx = Ctx {
-        a,
-        o,
+        analysis,
+        options,
         validity: &validity,
         path: &path,
         links: &links,
@@ -64,7 +68,7 @@ pub(crate) fn judge(a: &Analysis, o: &Options) -> Report {
     let primary_error = E::primary(&errors);
     let firefox_error = firefox(&ctx, &findings, host.as_ref());
     Report {
-        at: o.at,
+        at: options.at,
         validity,
         chain: path.chain,
         links,
@@ -78,10 +82,10 @@ pub(crate) fn judge(a: &Analysis, o: &Options) -> Report {
     }
 }
 
-fn validity_at(d: &super::fields::CertData, o: &Options) -> ValidityStatus {
-    if o.at.0 < d.not_before {
+fn validity_at(d: &super::fields::CertData, options: &Options) -> ValidityStatus {
+    if options.at.0 < d.not_before {
         ValidityStatus::NotYetValid
-    } else if o.at.0 > d.not_after {
+    } else if options.at.0 > d.not_after {
         ValidityStatus::Expired
     } else {
         ValidityStatus::Valid
@@ -91,47 +95,52 @@ fn validity_at(d: &super::fields::CertData, o: &Options) -> ValidityStatus {
 /// Each certificate's relations to the caller's anchors (the Mozilla ones are computed
 /// once, at parse time).
 struct AnchorMatches<'a> {
-    a: &'a Analysis,
-    o: &'a Options,
+    analysis: &'a Analysis,
+    options: &'a Options,
     custom: Vec<Vec<AnchorMatch>>,
 }
 
 impl<'a> AnchorMatches<'a> {
-    fn new(a: &'a Analysis, o: &'a Options) -> AnchorMatches<'a> {
-        let custom = if o.extra_anchors.is_empty() {
-            vec![Vec::new(); a.data.len()]
+    fn new(analysis: &'a Analysis, options: &'a Options) -> AnchorMatches<'a> {
+        let custom = if options.extra_anchors.is_empty() {
+            vec![Vec::new(); analysis.data.len()]
         } else {
-            let index = chain::anchor_index(&o.extra_anchors);
-            a.data
+            let index = chain::anchor_index(&options.extra_anchors);
+            analysis
+                .data
                 .iter()
-                .zip(&a.primary)
+                .zip(&analysis.primary)
                 .map(|(d, &primary)| {
                     if primary {
-                        chain::anchor_matches(d, &o.extra_anchors, &index)
+                        chain::anchor_matches(d, &options.extra_anchors, &index)
                     } else {
                         Vec::new()
                     }
                 })
                 .collect()
         };
-        AnchorMatches { a, o, custom }
+        AnchorMatches {
+            analysis,
+            options,
+            custom,
+        }
     }
 
-    /// Every relation of certificate `i` to a usable anchor: custom ones first.
+    /// Every relation of certificate `i` to analysis usable anchor: custom ones first.
     fn of(&self, i: usize) -> impl Iterator<Item = (&'a Anchor, &AnchorMatch)> + '_ {
         let custom = self
             .custom
             .get(i)
             .into_iter()
             .flatten()
-            .filter_map(|m| Some((self.o.extra_anchors.get(m.anchor())?, m)));
+            .filter_map(|m| Some((self.options.extra_anchors.get(m.anchor())?, m)));
         let mozilla = self
-            .a
+            .analysis
             .mozilla
             .get(i)
             .into_iter()
             .flatten()
-            .filter(|_| self.o.mozilla_roots)
+            .filter(|_| self.options.mozilla_roots)
             .filter_map(|m| Some((anchors::mozilla().get(m.anchor())?, m)));
         custom.chain(mozilla)
     }
@@ -140,21 +149,21 @@ impl<'a> AnchorMatches<'a> {
     fn is_anchor(&self, i: usize) -> Option<&'a Anchor> {
         self.of(i)
             .find(|(_, m)| matches!(m, AnchorMatch::IsAnchor(_)))
-            .map(|(a, _)| a)
+            .map(|(anchor, _)| anchor)
     }
 
     /// An anchor whose key verifies this certificate's signature.
     fn signed_by_anchor(&self, i: usize) -> Option<&'a Anchor> {
         self.of(i)
             .find(|(_, m)| matches!(m, AnchorMatch::IssuedBy(_, SignatureStatus::Valid)))
-            .map(|(a, _)| a)
+            .map(|(anchor, _)| anchor)
     }
 
     /// An anchor named as this certificate's issuer whose key does not verify it.
     fn names_but_does_not_sign(&self, i: usize) -> Option<&'a Anchor> {
         self.of(i)
             .find(|(_, m)| matches!(m, AnchorMatch::IssuedBy(_, s) if *s != SignatureStatus::Valid))
-            .map(|(a, _)| a)
+            .map(|(anchor, _)| anchor)
     }
 
     fn leads_to_anchor(&self, i: usize) -> bool {
@@ -174,18 +183,18 @@ struct Path<'a> {
     anchor_in_chain: bool,
     /// The issuer the chain lacks.
     missing: Option<MissingIssuer>,
-    /// Certificates that could have issued a link instead of the one used.
+    /// Certificates that could have issued analysis link instead of the one used.
     alternatives: Vec<usize>,
     /// What choosing the path found (leaf candidates, cross-signing).
     findings: Vec<Finding>,
 }
 
-/// The certificates no other certificate (by a verifying or unchecked signature and a
-/// matching name) names as issued by them: leaf candidates. The one for the host, not a
+/// The certificates no other certificate (by analysis verifying or unchecked signature and analysis
+/// matching name) names as issued by them: leaf candidates. The one for the host, not analysis
 /// CA, not self-signed, first in the input wins.
-fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
-    let mut is_parent = vec![false; a.data.len()];
-    for (child, edges) in a.edges.iter().enumerate() {
+fn choose_leaf(analysis: &Analysis, options: &Options) -> (Option<usize>, Vec<Finding>) {
+    let mut is_parent = vec![false; analysis.data.len()];
+    for (child, edges) in analysis.edges.iter().enumerate() {
         for e in edges {
             if e.signature != SignatureStatus::Invalid
                 && e.names_match
@@ -196,8 +205,8 @@ fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
             }
         }
     }
-    let primaries: Vec<usize> = (0..a.data.len())
-        .filter(|&i| a.primary.get(i).copied().unwrap_or(false))
+    let primaries: Vec<usize> = (0..analysis.data.len())
+        .filter(|&i| analysis.primary.get(i).copied().unwrap_or(false))
         .collect();
     let mut candidates: Vec<usize> = primaries
         .iter()
@@ -208,7 +217,7 @@ fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
         candidates = primaries;
     }
     let for_host = |i: usize| -> bool {
-        let (Some(host), Some(d)) = (o.host.as_deref(), a.data.get(i)) else {
+        let (Some(host), Some(d)) = (options.host.as_deref(), analysis.data.get(i)) else {
             return false;
         };
         hostname::check(host, &d.san_dns, &d.san_ip, &[])
@@ -216,7 +225,7 @@ fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
             .is_some()
     };
     let best = candidates.iter().copied().min_by_key(|&i| {
-        let c = a.certs.get(i);
+        let c = analysis.certs.get(i);
         (
             !for_host(i),
             c.is_some_and(|c| c.is_ca),
@@ -232,15 +241,15 @@ fn choose_leaf(a: &Analysis, o: &Options) -> (Option<usize>, Vec<Finding>) {
 }
 
 /// Upward from the leaf: at each step the anchor if this certificate is one or is signed
-/// by one, else the best issuer candidate in the input (a verifying signature, matching
-/// names and key ids, a path to an anchor, a valid date, a root).
+/// by one, else the best issuer candidate in the input (analysis verifying signature, matching
+/// names and key ids, analysis path to an anchor, analysis valid date, analysis root).
 fn build_path<'a>(
-    a: &Analysis,
-    o: &Options,
+    analysis: &Analysis,
+    options: &Options,
     anchors: &AnchorMatches<'a>,
     validity: &[ValidityStatus],
 ) -> Path<'a> {
-    let (leaf, mut findings) = choose_leaf(a, o);
+    let (leaf, mut findings) = choose_leaf(analysis, options);
     let mut path = Path {
         chain: Vec::new(),
         anchor: None,
@@ -268,10 +277,10 @@ fn build_path<'a>(
             path.anchor = Some(anchor);
             path.anchor_position = Some(here);
             // Show the anchor's own certificate when it was pasted.
-            let pasted = a.edges.get(current).into_iter().flatten().find(|e| {
+            let pasted = analysis.edges.get(current).into_iter().flatten().find(|e| {
                 e.signature == SignatureStatus::Valid
                     && !path.chain.contains(&e.parent)
-                    && a.data.get(e.parent).is_some_and(|p| {
+                    && analysis.data.get(e.parent).is_some_and(|p| {
                         p.spki_raw == anchor.spki_raw && p.subject_raw == anchor.subject_raw
                     })
             });
@@ -283,11 +292,12 @@ fn build_path<'a>(
             break;
         }
         let unsupported_self_signature =
-            a.self_signature.get(current) == Some(&Some(SignatureStatus::Unsupported));
-        if a.certs.get(current).is_some_and(|c| c.self_signed) || unsupported_self_signature {
+            analysis.self_signature.get(current) == Some(&Some(SignatureStatus::Unsupported));
+        if analysis.certs.get(current).is_some_and(|c| c.self_signed) || unsupported_self_signature
+        {
             break;
         }
-        let mut candidates: Vec<&Edge> = a
+        let mut candidates: Vec<&Edge> = analysis
             .edges
             .get(current)
             .into_iter()
@@ -300,7 +310,7 @@ fn build_path<'a>(
                 !(e.names_match && e.key_ids_match != Some(false)),
                 !anchors.leads_to_anchor(e.parent),
                 validity.get(e.parent) != Some(&ValidityStatus::Valid),
-                !a.certs.get(e.parent).is_some_and(|c| c.self_signed),
+                !analysis.certs.get(e.parent).is_some_and(|c| c.self_signed),
                 e.parent,
             )
         });
@@ -334,14 +344,14 @@ fn build_path<'a>(
 
 /// One link per issued-by step, and one to the anchor when its certificate was not
 /// pasted.
-fn links(a: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<LinkReport> {
+fn links(analysis: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<LinkReport> {
     let mut out = Vec::new();
     for (k, pair) in path.chain.windows(2).enumerate() {
         let [child, parent] = [pair.first().copied(), pair.get(1).copied()];
         let (Some(child), Some(parent)) = (child, parent) else {
             continue;
         };
-        let Some(edge) = a
+        let Some(edge) = analysis
             .edges
             .get(child)
             .into_iter()
@@ -352,7 +362,7 @@ fn links(a: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<Link
         };
         let to_anchor = path.anchor_in_chain && path.anchor_position == Some(k.saturating_add(1));
         out.push(link(
-            a,
+            analysis,
             validity,
             &path.chain,
             k,
@@ -363,7 +373,7 @@ fn links(a: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<Link
     if let (Some(anchor), false) = (path.anchor, path.anchor_in_chain) {
         let last = path.chain.len().saturating_sub(1);
         out.push(link(
-            a,
+            analysis,
             validity,
             &path.chain,
             last,
@@ -374,7 +384,7 @@ fn links(a: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> Vec<Link
     out
 }
 
-/// What a link goes up to.
+/// What analysis link goes up to.
 enum LinkTo<'e> {
     Certificate(&'e Edge),
     Anchor(&'e Anchor),
@@ -382,7 +392,7 @@ enum LinkTo<'e> {
 
 /// The checks of the step from `chain[k]` up.
 fn link(
-    a: &Analysis,
+    analysis: &Analysis,
     validity: &[ValidityStatus],
     chain: &[usize],
     k: usize,
@@ -390,7 +400,7 @@ fn link(
     issuer_is_anchor: bool,
 ) -> LinkReport {
     let child = chain.get(k).copied().unwrap_or_default();
-    let data = a.data.get(child);
+    let data = analysis.data.get(child);
     let check = |check, result| CheckReport { check, result };
     let pass_fail = |ok: bool| {
         if ok {
@@ -427,8 +437,8 @@ fn link(
     ));
     match &to {
         LinkTo::Certificate(e) => {
-            let issuer_data = a.data.get(e.parent);
-            let ca = ca_rule(a, chain, k, e.parent, issuer_is_anchor);
+            let issuer_data = analysis.data.get(e.parent);
+            let ca = ca_rule(analysis, chain, k, e.parent, issuer_is_anchor);
             checks.push(check(CheckName::IssuerIsCa, pass_fail(ca.is_none())));
             let may_sign = issuer_data.and_then(|p| p.key_cert_sign) != Some(false);
             checks.push(check(CheckName::IssuerMaySign, pass_fail(may_sign)));
@@ -462,19 +472,19 @@ fn link(
 /// What breaks the CA rule (basicConstraints and its path length, RFC 5280 6.1.4 (k)
 /// and (m)) for the issuer of `chain[k]`, if anything.
 fn ca_rule(
-    a: &Analysis,
+    analysis: &Analysis,
     chain: &[usize],
     k: usize,
     issuer: usize,
     issuer_is_anchor: bool,
 ) -> Option<K> {
-    let p = a.data.get(issuer)?;
+    let p = analysis.data.get(issuer)?;
     // Intermediates below this issuer in the path, self-issued ones not counted.
     let below = chain
         .get(1..=k)
         .unwrap_or_default()
         .iter()
-        .filter(|&&x| !a.certs.get(x).is_some_and(|c| c.self_issued))
+        .filter(|&&x| !analysis.certs.get(x).is_some_and(|c| c.self_issued))
         .count();
     let below = u32::try_from(below).unwrap_or(u32::MAX);
     match p.basic_ca {
@@ -497,23 +507,23 @@ fn ca_rule(
     }
 }
 
-fn trust(o: &Options, path: &Path<'_>, links: &[LinkReport]) -> TrustReport {
+fn trust(options: &Options, path: &Path<'_>, links: &[LinkReport]) -> TrustReport {
     let anchor = path.anchor;
     TrustReport {
-        anchor: anchor.map(|a| a.name.clone()),
-        source: anchor.map(|a| a.source),
-        anchor_spki_sha256: anchor.map(|a| a.spki_sha256.clone()),
+        anchor: anchor.map(|found| found.name.clone()),
+        source: anchor.map(|found| found.source),
+        anchor_spki_sha256: anchor.map(|found| found.spki_sha256.clone()),
         chain_position: path.anchor_position,
         is_anchor_certificate: path.anchor_in_chain,
         trusted: anchor.is_some() && links.iter().all(|l| l.signature == SignatureStatus::Valid),
-        mozilla_roots_used: o.mozilla_roots,
+        mozilla_roots_used: options.mozilla_roots,
     }
 }
 
 /// What the rules look at.
 struct Ctx<'c> {
-    a: &'c Analysis,
-    o: &'c Options,
+    analysis: &'c Analysis,
+    options: &'c Options,
     validity: &'c [ValidityStatus],
     path: &'c Path<'c>,
     links: &'c [LinkReport],
@@ -530,7 +540,7 @@ impl Ctx<'_> {
     }
 
     /// The chain below the anchor: every certificate whose own dates, signature algorithm
-    /// and extensions count (an anchor is a name and a key).
+    /// and extensions count (an anchor is analysis name and analysis key).
     fn below_anchor(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let anchor_in_chain = self
             .path
@@ -551,13 +561,13 @@ impl Ctx<'_> {
 
     fn leaf_is_authority(&self) -> bool {
         self.leaf()
-            .and_then(|l| self.a.certs.get(l))
+            .and_then(|l| self.analysis.certs.get(l))
             .is_some_and(|c| c.is_ca)
     }
 }
 
-/// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, a bad signature by
-/// the anchor named, or a self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
+/// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, analysis bad signature by
+/// the anchor named, or analysis self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
 fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     let Some(top) = ctx.top() else {
         return Vec::new();
@@ -565,7 +575,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     if ctx.path.anchor.is_some() {
         return Vec::new();
     }
-    let a = ctx.a;
+    let analysis = ctx.analysis;
     let error = |kind| Finding::error(kind, E::AuthorityInvalid);
     let self_ended = |kind_when_alone: K| {
         if ctx.path.chain.len() == 1 && !ctx.leaf_is_authority() {
@@ -586,7 +596,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
                 .cert(child),
             ];
         }
-        let cert = a.certs.get(child);
+        let cert = analysis.certs.get(child);
         return vec![
             error(K::MissingIntermediate {
                 issuer: cert.map(|c| c.issuer.clone()).unwrap_or_default(),
@@ -595,8 +605,8 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
             .cert(child),
         ];
     }
-    let top_cert = a.certs.get(top);
-    if a.self_signature.get(top) == Some(&Some(SignatureStatus::Unsupported)) {
+    let top_cert = analysis.certs.get(top);
+    if analysis.self_signature.get(top) == Some(&Some(SignatureStatus::Unsupported)) {
         return vec![
             error(self_ended(K::SelfSignedLeaf)).cert(top),
             Finding::warning(K::SignatureUnsupported {
@@ -610,7 +620,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     if top_cert.is_some_and(|c| c.self_signed) {
         return vec![error(self_ended(K::SelfSignedLeaf)).cert(top)];
     }
-    let cert = a.certs.get(top);
+    let cert = analysis.certs.get(top);
     vec![
         error(K::MissingIntermediate {
             issuer: cert.map(|c| c.issuer.clone()).unwrap_or_default(),
@@ -620,7 +630,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     ]
 }
 
-/// A chain that ends at, or needs, a root Mozilla once trusted: its history, matched by
+/// A chain that ends at, or needs, analysis root Mozilla once trusted: its history, matched by
 /// key (the pasted root's SubjectPublicKeyInfo, or the key id its child names).
 fn root_history(ctx: &Ctx<'_>) -> Vec<Finding> {
     if ctx.path.anchor.is_some() {
@@ -629,20 +639,20 @@ fn root_history(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(top) = ctx.top() else {
         return Vec::new();
     };
-    let a = ctx.a;
+    let analysis = ctx.analysis;
     let (row, about) = match ctx.path.missing {
         Some(MissingIssuer { child }) => {
-            let Some(d) = a.data.get(child) else {
+            let Some(d) = analysis.data.get(child) else {
                 return Vec::new();
             };
             (nss::by_issuer(d.aki.as_deref(), &d.issuer_raw), child)
         }
         None => {
-            let Some(d) = a.data.get(top) else {
+            let Some(d) = analysis.data.get(top) else {
                 return Vec::new();
             };
             let row = nss::by_key(&d.spki_raw)
-                .filter(|_| a.certs.get(top).is_some_and(|c| c.self_signed));
+                .filter(|_| analysis.certs.get(top).is_some_and(|c| c.self_signed));
             (row, top)
         }
     };
@@ -671,15 +681,15 @@ fn custom_anchor(ctx: &Ctx<'_>) -> Vec<Finding> {
     }
 }
 
-/// A finding for a rule the path builder enforces beyond its own mapped errors: it is
-/// `ERR_CERT_INVALID` unless a mapped error applies too (see [`settle_path_rules`]).
+/// A finding for analysis rule the path builder enforces beyond its own mapped errors: it is
+/// `ERR_CERT_INVALID` unless analysis mapped error applies too (see [`settle_path_rules`]).
 fn path_rule(kind: K) -> Finding {
     Finding::error(kind, E::Invalid)
 }
 
 /// Each link's signature, names, key ids and CA rules.
 fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let a = ctx.a;
+    let analysis = ctx.analysis;
     let mut out = Vec::new();
     for (k, l) in ctx.links.iter().enumerate() {
         let child = l.child;
@@ -700,7 +710,7 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
             ),
             SignatureStatus::Unsupported => out.push(
                 Finding::warning(K::SignatureUnsupported {
-                    algorithm: a
+                    algorithm: analysis
                         .certs
                         .get(child)
                         .map(|c| c.signature_algorithm.clone())
@@ -719,7 +729,7 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
         if failed(CheckName::KeyIdsMatch) {
             out.push(Finding::warning(K::KeyIdMismatch { issuer }).cert(child));
         }
-        if let Some(kind) = ca_rule(a, &ctx.path.chain, k, issuer, l.issuer_is_anchor) {
+        if let Some(kind) = ca_rule(analysis, &ctx.path.chain, k, issuer, l.issuer_is_anchor) {
             out.push(path_rule(kind).cert(child));
         }
         if failed(CheckName::IssuerMaySign) {
@@ -730,12 +740,12 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Dates of every certificate below the anchor (`ERR_CERT_DATE_INVALID`); the anchor's
-/// own certificate is only a note (Chromium enforces an anchor's expiry only for anchors
+/// own certificate is only analysis note (Chromium enforces an anchor's expiry only for anchors
 /// configured so, not for its root store).
 fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (position, i) in ctx.path.chain.iter().copied().enumerate() {
-        let (Some(status), Some(c)) = (ctx.validity.get(i), ctx.a.certs.get(i)) else {
+        let (Some(status), Some(c)) = (ctx.validity.get(i), ctx.analysis.certs.get(i)) else {
             continue;
         };
         let anchor = ctx.path.anchor_in_chain && ctx.path.anchor_position == Some(position);
@@ -768,7 +778,7 @@ fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Chromium's `HasTooLongValidity` (cert_verify_proc.cc), for leaves of publicly trusted
-/// chains only: the longest lifetime allowed for a certificate issued (notBefore) on or
+/// chains only: the longest lifetime allowed for analysis certificate issued (notBefore) on or
 /// after each date, in days.
 pub(crate) const MAX_VALIDITY_DAYS: [(i64, u32); 4] = [
     (1_868_227_200, 47),  // 2029-03-15
@@ -781,7 +791,7 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
     let (Some(leaf), true) = (ctx.leaf(), ctx.known_root()) else {
         return Vec::new();
     };
-    let Some(c) = ctx.a.certs.get(leaf) else {
+    let Some(c) = ctx.analysis.certs.get(leaf) else {
         return Vec::new();
     };
     let start = c.not_before.0;
@@ -803,8 +813,8 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
 fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.below_anchor()
         .filter_map(|(_, i)| {
-            let d = ctx.a.data.get(i)?;
-            let c = ctx.a.certs.get(i)?;
+            let d = ctx.analysis.data.get(i)?;
+            let c = ctx.analysis.certs.get(i)?;
             d.sig_alg.hash().filter(|h| h.is_weak())?;
             Some(
                 Finding::error(
@@ -820,7 +830,7 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Keys Chromium refuses anywhere in the chain: RSA under 1024 bits (`IsWeakKey`,
-/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or a key type
+/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or analysis key type
 /// it does not verify with (BoringSSL `SimplePathBuilderDelegate::IsPublicKeyAcceptable`).
 fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.path
@@ -828,8 +838,8 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
         .iter()
         .copied()
         .filter_map(|i| {
-            let d = ctx.a.data.get(i)?;
-            let key = &ctx.a.certs.get(i)?.public_key;
+            let d = ctx.analysis.data.get(i)?;
+            let key = &ctx.analysis.certs.get(i)?.public_key;
             let weak = match &d.key {
                 KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
                 KeyMaterial::Ec { curve, .. } => {
@@ -852,11 +862,13 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
         .collect()
 }
 
-/// Critical extensions not understood (a path rule), and extensions that do not decode.
+/// Critical extensions not understood (analysis path rule), and extensions that do not decode.
 fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, i) in ctx.below_anchor() {
-        let Some(d) = ctx.a.data.get(i) else { continue };
+        let Some(d) = ctx.analysis.data.get(i) else {
+            continue;
+        };
         for &extension in &d.unsupported_critical {
             out.push(path_rule(K::UnsupportedCriticalExtension { extension }).cert(i));
         }
@@ -867,21 +879,21 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
     out
 }
 
-/// The leaf: an authority pasted as if it were a site, or a site certificate not meant
-/// for TLS servers (extKeyUsage, a path rule).
+/// The leaf: an authority pasted as if it were analysis site, or analysis site certificate not meant
+/// for TLS servers (extKeyUsage, analysis path rule).
 fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(leaf) = ctx.leaf() else {
         return Vec::new();
     };
     let mut out = Vec::new();
     if ctx.leaf_is_authority() {
-        let root = ctx.a.certs.get(leaf).is_some_and(|c| c.self_signed);
+        let root = ctx.analysis.certs.get(leaf).is_some_and(|c| c.self_signed);
         let in_root_set = ctx.path.anchor_in_chain
             && ctx.path.anchor_position == Some(0)
             && ctx.trust.source == Some(AnchorSource::Mozilla);
         out.push(Finding::warning(K::AuthorityAlone { in_root_set, root }).cert(leaf));
     }
-    if ctx.a.data.get(leaf).and_then(|d| d.eku_server) == Some(false) {
+    if ctx.analysis.data.get(leaf).and_then(|d| d.eku_server) == Some(false) {
         out.push(path_rule(K::LeafNotForServers).cert(leaf));
     }
     out
@@ -892,7 +904,7 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// excepted, as RFC 5280 4.2.1.10 says). A path rule: Chromium's path builder reports
 /// `kNotPermittedByNameConstraints`, which becomes `ERR_CERT_INVALID`.
 fn name_constraints(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let a = ctx.a;
+    let analysis = ctx.analysis;
     let chain = &ctx.path.chain;
     let by_certificates = chain
         .iter()
@@ -902,7 +914,7 @@ fn name_constraints(ctx: &Ctx<'_>) -> Vec<Finding> {
             Some((
                 position,
                 Constrainer::Certificate(ca),
-                a.data.get(ca)?.name_constraints.as_ref()?,
+                analysis.data.get(ca)?.name_constraints.as_ref()?,
             ))
         });
     let by_anchor = ctx
@@ -914,10 +926,12 @@ fn name_constraints(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (position, by, constraints) in by_certificates.chain(by_anchor) {
         for (q, &below) in chain.get(..position).unwrap_or_default().iter().enumerate() {
-            if q > 0 && a.certs.get(below).is_some_and(|c| c.self_issued) {
+            if q > 0 && analysis.certs.get(below).is_some_and(|c| c.self_issued) {
                 continue;
             }
-            let Some(d) = a.data.get(below) else { continue };
+            let Some(d) = analysis.data.get(below) else {
+                continue;
+            };
             let mut names = constraints.violations(&d.san_dns, &d.san_ip);
             if names.is_empty() {
                 continue;
@@ -936,7 +950,7 @@ fn host(ctx: &Ctx<'_>) -> (Option<HostReport>, Vec<Finding>) {
     let Some(leaf) = ctx.leaf() else {
         return (None, Vec::new());
     };
-    let Some(d) = ctx.a.data.get(leaf) else {
+    let Some(d) = ctx.analysis.data.get(leaf) else {
         return (None, Vec::new());
     };
     let mut out = Vec::new();
@@ -944,7 +958,7 @@ fn host(ctx: &Ctx<'_>) -> (Option<HostReport>, Vec<Finding>) {
     if !d.has_san && !authority {
         out.push(Finding::warning(K::NoSubjectAltName).cert(leaf));
     }
-    let Some(host) = ctx.o.host.as_deref() else {
+    let Some(host) = ctx.options.host.as_deref() else {
         if !authority {
             out.push(Finding::info(K::HostNotChecked));
         }
@@ -1002,7 +1016,7 @@ fn offline(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(leaf) = ctx.leaf() else {
         return Vec::new();
     };
-    let (Some(c), Some(d)) = (ctx.a.certs.get(leaf), ctx.a.data.get(leaf)) else {
+    let (Some(c), Some(d)) = (ctx.analysis.certs.get(leaf), ctx.analysis.data.get(leaf)) else {
         return Vec::new();
     };
     let mut out = vec![
@@ -1036,12 +1050,12 @@ fn order(ctx: &Ctx<'_>) -> Vec<Finding> {
     }
 }
 
-/// Certificates of the input that take no part (neither in the chain nor a cross-signed
+/// Certificates of the input that take no part (neither in the chain nor analysis cross-signed
 /// alternative).
 fn unrelated(ctx: &Ctx<'_>) -> Vec<Finding> {
-    (0..ctx.a.certs.len())
+    (0..ctx.analysis.certs.len())
         .filter(|i| {
-            ctx.a.primary.get(*i).copied().unwrap_or(false)
+            ctx.analysis.primary.get(*i).copied().unwrap_or(false)
                 && !ctx.path.chain.contains(i)
                 && !ctx.path.alternatives.contains(i)
         })
@@ -1050,7 +1064,7 @@ fn unrelated(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Path rules become `ERR_CERT_INVALID` only when none of the path builder's mapped
-/// errors (authority, date, weak key) applies; otherwise they stay faults without a name
+/// errors (authority, date, weak key) applies; otherwise they stay faults without analysis name
 /// of their own (`MapPathBuilderErrorsToCertStatus`).
 fn settle_path_rules(findings: &mut [Finding]) {
     let specific = findings
@@ -1078,9 +1092,9 @@ fn settle_path_rules(findings: &mut [Finding]) {
 
 /// Firefox's error, in mozilla::pkix's order of checks (lib/mozpkix/lib/pkixbuild.cpp,
 /// `BuildForward` and `PathBuildingStep::Check`): the leaf's own properties (its dates
-/// deferred), then each issuer's properties from the leaf upward, a missing anchor, then
+/// deferred), then each issuer's properties from the leaf upward, analysis missing anchor, then
 /// each link's signature and name constraints from the top down; then PSM
-/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): a self-signed leaf
+/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): analysis self-signed leaf
 /// instead of an unknown issuer, and the host name before the leaf's dates.
 fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
     use FirefoxError as F;
@@ -1123,7 +1137,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     let untrusted = ctx.path.anchor.is_none();
     let self_signed_leaf = ctx.path.chain.len() == 1
         && ctx
-            .a
+            .analysis
             .certs
             .get(leaf)
             .is_some_and(|c| c.self_signed && c.self_issued);
@@ -1135,7 +1149,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             return Some(e);
         }
         match ctx.validity.get(i) {
-            // mozilla::pkix checks a trust anchor's dates too (CheckIssuerIndependentProperties).
+            // mozilla::pkix checks analysis trust anchor's dates too (CheckIssuerIndependentProperties).
             Some(ValidityStatus::Expired) => return Some(F::ExpiredIssuerCertificate),
             Some(ValidityStatus::NotYetValid) => return Some(F::NotYetValidIssuerCertificate),
             _ => {}

@@ -43,6 +43,11 @@ pub fn Lessons() -> impl IntoView {
             <h2 id="cert-then-h">{tr(k::cert::then_now::heading)}</h2>
             <ul>
                 <li>{tr(k::cert::then_now::ssl)}</li>
+                <li>{tr(k::cert::then_now::cipher)}</li>
+                <li>{tr(k::cert::then_now::authorities)}</li>
+                <li>{tr(k::cert::then_now::warning)}</li>
+                <li>{tr(k::cert::then_now::padlock)}</li>
+                <li>{tr(k::cert::then_now::dialog)}</li>
                 <li>{tr(k::cert::then_now::free)}</li>
                 <li>{tr(k::cert::then_now::ev)}</li>
                 <li>{tr(k::cert::then_now::seals)}</li>
