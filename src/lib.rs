@@ -6,6 +6,7 @@
 //! - [`cert`]: a pure certificate engine: PEM/DER in, a trust-chain report out. In the
 //!   browser it runs in a Web Worker of its own (`src/bin/cert-worker.rs`), reached through
 //!   [`cert::session`], so it is not part of the first load.
+//! - [`civil`]: calendar arithmetic both engines share (days ↔ dates).
 //! - [`ui`]: the Leptos view. It owns the clock, the language and the URL, and renders
 //!   what the engines return. Nothing in the engines knows about the browser.
 //!
@@ -14,5 +15,6 @@
 #![forbid(unsafe_code)]
 
 pub mod cert;
+pub mod civil;
 pub mod mail;
 pub mod ui;

@@ -37,10 +37,13 @@ pub enum AnchorSource {
 /// Facts about the embedded root set, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RootSetInfo {
+    /// What the set is (`Mozilla root set`).
     pub name: String,
+    /// The webpki-roots version embedded.
     pub crate_version: String,
     /// The month of the Mozilla list this set was taken from (`YYYY-MM`).
     pub date: String,
+    /// How many roots it holds.
     pub anchors: usize,
 }
 
@@ -49,6 +52,7 @@ pub struct RootSetInfo {
 pub struct Anchor {
     /// The subject as a string (`C=US, O=..., CN=...`).
     pub name: String,
+    /// Where the anchor came from.
     pub source: AnchorSource,
     /// SHA-256 of the SubjectPublicKeyInfo, lowercase hex.
     pub spki_sha256: String,
@@ -148,6 +152,13 @@ pub fn mozilla_info() -> RootSetInfo {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

@@ -33,7 +33,9 @@ pub enum CheckName {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckResult {
+    /// The rule holds.
     Pass,
+    /// The rule is broken.
     Fail,
     /// The check does not apply (e.g. no key identifiers present, or the issuer is a bare
     /// trust anchor without extensions).
@@ -88,7 +90,7 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
     let mut by_norm: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_ski: HashMap<&[u8], Vec<usize>> = HashMap::new();
     for (j, c) in certs.iter().enumerate() {
-        if !primary[j] {
+        if !primary.get(j).copied().unwrap_or(false) {
             continue;
         }
         by_subject
@@ -104,7 +106,7 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            if !primary[i] {
+            if !primary.get(i).copied().unwrap_or(false) {
                 return Vec::new();
             }
             let mut cands: Vec<usize> = Vec::new();
@@ -122,9 +124,9 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
             }
             cands
                 .into_iter()
-                .map(|j| {
-                    let p = &certs[j];
-                    Edge {
+                .filter_map(|j| {
+                    let p = certs.get(j)?;
+                    Some(Edge {
                         parent: j,
                         names_match: names_equal(
                             &c.issuer_raw,
@@ -137,7 +139,7 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
                             _ => None,
                         },
                         signature: signature::verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
-                    }
+                    })
                 })
                 .collect()
         })
@@ -171,14 +173,20 @@ pub(crate) fn anchor_matches(
     let mut out = Vec::new();
     if let Some(list) = index.get(&c.subject_raw) {
         for &a in list {
-            if anchors[a].spki_raw == c.spki_raw {
+            if anchors
+                .get(a)
+                .is_some_and(|anchor| anchor.spki_raw == c.spki_raw)
+            {
                 out.push(AnchorMatch::IsAnchor(a));
             }
         }
     }
     if let Some(list) = index.get(&c.issuer_raw) {
         for &a in list.iter().take(8) {
-            let status = signature::verify(&c.sig_alg, &anchors[a].key, c.tbs_bytes(), &c.sig);
+            let Some(anchor) = anchors.get(a) else {
+                continue;
+            };
+            let status = signature::verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
             out.push(AnchorMatch::IssuedBy(a, status));
         }
     }

@@ -66,10 +66,8 @@ impl NameConstraints {
         if !matches!(address_and_mask.len(), 8 | 32) {
             return;
         }
-        let subtree = (
-            address_and_mask[..half].to_vec(),
-            address_and_mask[half..].to_vec(),
-        );
+        let (address, mask) = address_and_mask.split_at(half);
+        let subtree = (address.to_vec(), mask.to_vec());
         if permitted {
             self.permitted_ip.push(subtree);
         } else {
@@ -110,12 +108,12 @@ fn dns_within(name: &str, constraint: &str) -> bool {
     }
     match constraint.strip_prefix('.') {
         // Only the names below.
-        Some(base) => name.len() > base.len() + 1 && name.ends_with(constraint),
+        Some(base) => name.len() > base.len().saturating_add(1) && name.ends_with(constraint),
         None => {
             name == constraint
-                || (name.len() > constraint.len()
-                    && name.ends_with(constraint)
-                    && name.as_bytes()[name.len() - constraint.len() - 1] == b'.')
+                || name.strip_suffix(constraint).is_some_and(|label_and_dot| {
+                    label_and_dot.len() > 1 && label_and_dot.ends_with('.')
+                })
         }
     }
 }
@@ -156,6 +154,13 @@ fn ip_in(ip: &[u8], address: &[u8], mask: &[u8]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

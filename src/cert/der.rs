@@ -31,37 +31,33 @@ pub(crate) enum DerError {
 /// Reads the element starting at `pos` within `buf[..limit]`.
 pub(crate) fn read_tlv(buf: &[u8], pos: usize, limit: usize) -> Result<Tlv, DerError> {
     let limit = limit.min(buf.len());
-    let tag = *buf
-        .get(pos)
-        .filter(|_| pos < limit)
-        .ok_or(DerError::Truncated)?;
+    let window = buf.get(..limit).ok_or(DerError::Truncated)?;
+    let byte = |at: usize| window.get(at).copied().ok_or(DerError::Truncated);
+    let tag = byte(pos)?;
     if tag & 0x1f == 0x1f {
         return Err(DerError::HighTagNumber);
     }
-    let first = *buf
-        .get(pos + 1)
-        .filter(|_| pos + 1 < limit)
-        .ok_or(DerError::Truncated)?;
-    let (len, header) = if first < 0x80 {
-        (first as usize, 2)
+    let after_tag = pos.checked_add(1).ok_or(DerError::Truncated)?;
+    let first = byte(after_tag)?;
+    let length_start = after_tag.checked_add(1).ok_or(DerError::Truncated)?;
+    let (len, content) = if first < 0x80 {
+        (usize::from(first), length_start)
     } else if first == 0x80 {
         return Err(DerError::IndefiniteLength);
     } else {
-        let n = (first & 0x7f) as usize;
+        let n = usize::from(first & 0x7f);
         if n > 4 {
             return Err(DerError::LengthTooLong);
         }
-        let mut len = 0usize;
-        for i in 0..n {
-            let b = *buf
-                .get(pos + 2 + i)
-                .filter(|_| pos + 2 + i < limit)
-                .ok_or(DerError::Truncated)?;
-            len = (len << 8) | b as usize;
-        }
-        (len, 2 + n)
+        let length_end = length_start.checked_add(n).ok_or(DerError::Truncated)?;
+        let octets = window
+            .get(length_start..length_end)
+            .ok_or(DerError::Truncated)?;
+        let len = octets
+            .iter()
+            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+        (len, length_end)
     };
-    let content = pos + header;
     let end = content.checked_add(len).ok_or(DerError::LengthTooLong)?;
     if end > limit {
         return Err(DerError::Truncated);
@@ -124,29 +120,32 @@ pub(crate) fn diagnose_certificate(d: &[u8]) -> Option<Unreadable> {
 fn declared_end(d: &[u8]) -> Option<usize> {
     let first = *d.get(1)?;
     if first < 0x80 {
-        return Some(2 + first as usize);
+        return 2usize.checked_add(usize::from(first));
     }
-    let n = (first & 0x7f) as usize;
+    let n = usize::from(first & 0x7f);
     if n == 0 || n > 4 {
         return None;
     }
+    let header = n.checked_add(2)?;
     let len = d
-        .get(2..2 + n)?
+        .get(2..header)?
         .iter()
-        .fold(0usize, |a, b| (a << 8) | *b as usize);
-    Some(2 + n + len)
+        .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+    header.checked_add(len)
 }
 
 /// Encodes a DER header for `tag` and `len` (used to re-wrap webpki-roots' bare contents).
 pub(crate) fn header(tag: u8, len: usize) -> Vec<u8> {
     let mut out = vec![tag];
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
+    match u8::try_from(len) {
+        Ok(short) if short < 0x80 => out.push(short),
+        _ => {
+            let bytes = len.to_be_bytes();
+            let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+            let count = u8::try_from(significant.len()).unwrap_or(0);
+            out.push(0x80 | count);
+            out.extend_from_slice(&significant);
+        }
     }
     out
 }
@@ -159,7 +158,13 @@ pub(crate) fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

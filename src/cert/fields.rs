@@ -915,6 +915,13 @@ fn name_constraints(nc: &NameConstraints<'_>, r: &mut CertificateReport, data: &
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

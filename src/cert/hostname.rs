@@ -269,40 +269,53 @@ const DAMP: u32 = 700;
 const INITIAL_BIAS: u32 = 72;
 const INITIAL_N: u32 = 128;
 
-fn adapt(mut delta: u32, numpoints: u32, first: bool) -> u32 {
-    delta /= if first { DAMP } else { 2 };
-    delta += delta / numpoints;
-    let mut k = 0;
-    while delta > ((BASE - TMIN) * TMAX) / 2 {
-        delta /= BASE - TMIN;
-        k += BASE;
+/// RFC 3492 6.1, bias adaptation. Every operand is small (delta fits in u32 because the
+/// callers check their sums), so saturating arithmetic never actually saturates.
+fn adapt(delta: u32, numpoints: u32, first: bool) -> u32 {
+    const STEP: u32 = BASE - TMIN;
+    let mut delta = delta.checked_div(if first { DAMP } else { 2 }).unwrap_or(0);
+    delta = delta.saturating_add(delta.checked_div(numpoints).unwrap_or(0));
+    let mut k = 0u32;
+    while delta > (STEP * TMAX) / 2 {
+        delta = delta.checked_div(STEP).unwrap_or(0);
+        k = k.saturating_add(BASE);
     }
-    k + (BASE - TMIN + 1) * delta / (delta + SKEW)
+    let scaled = (STEP + 1).saturating_mul(delta);
+    k.saturating_add(scaled.checked_div(delta.saturating_add(SKEW)).unwrap_or(0))
 }
 
-fn digit(d: u32) -> char {
-    (if d < 26 {
-        b'a' + d as u8
+/// The character for digit `d` (0–35).
+fn digit(d: u32) -> Option<char> {
+    let d = u8::try_from(d).ok()?;
+    let byte = if d < 26 {
+        b'a'.checked_add(d)?
     } else {
-        b'0' + (d - 26) as u8
-    }) as char
+        b'0'.checked_add(d.checked_sub(26)?)?
+    };
+    (byte.is_ascii_alphanumeric()).then_some(char::from(byte))
+}
+
+/// RFC 3492's threshold `t` for the digit at position `k` (clamped to TMIN..=TMAX).
+fn threshold(k: u32, bias: u32) -> u32 {
+    k.saturating_sub(bias).clamp(TMIN, TMAX)
 }
 
 /// RFC 3492 encoding of one label (without the `xn--` prefix).
 pub fn punycode_encode(input: &str) -> Option<String> {
-    let cps: Vec<u32> = input.chars().map(u32::from).collect();
+    let code_points: Vec<u32> = input.chars().map(u32::from).collect();
     let mut out: String = input.chars().filter(char::is_ascii).collect();
-    let b = out.len() as u32;
-    let mut h = b;
-    if b > 0 {
+    let basic = u32::try_from(out.len()).ok()?;
+    let total = u32::try_from(code_points.len()).ok()?;
+    let mut handled = basic;
+    if basic > 0 {
         out.push('-');
     }
     let (mut n, mut delta, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
-    while (h as usize) < cps.len() {
-        let m = *cps.iter().filter(|c| **c >= n).min()?;
-        delta = delta.checked_add((m - n).checked_mul(h + 1)?)?;
+    while handled < total {
+        let m = *code_points.iter().filter(|c| **c >= n).min()?;
+        delta = delta.checked_add(m.checked_sub(n)?.checked_mul(handled.checked_add(1)?)?)?;
         n = m;
-        for &c in &cps {
+        for &c in &code_points {
             if c < n {
                 delta = delta.checked_add(1)?;
             }
@@ -314,31 +327,22 @@ pub fn punycode_encode(input: &str) -> Option<String> {
                     if q < t {
                         break;
                     }
-                    out.push(digit(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
+                    let span = BASE.checked_sub(t)?;
+                    let beyond = q.checked_sub(t)?;
+                    out.push(digit(t.checked_add(beyond.checked_rem(span)?)?)?);
+                    q = beyond.checked_div(span)?;
+                    k = k.checked_add(BASE)?;
                 }
-                out.push(digit(q));
-                bias = adapt(delta, h + 1, h == b);
+                out.push(digit(q)?);
+                bias = adapt(delta, handled.checked_add(1)?, handled == basic);
                 delta = 0;
-                h += 1;
+                handled = handled.checked_add(1)?;
             }
         }
-        delta += 1;
-        n += 1;
+        delta = delta.checked_add(1)?;
+        n = n.checked_add(1)?;
     }
     Some(out)
-}
-
-/// RFC 3492's threshold `t` for the digit at position `k` (clamped to TMIN..=TMAX).
-fn threshold(k: u32, bias: u32) -> u32 {
-    if k <= bias {
-        TMIN
-    } else if k >= bias + TMAX {
-        TMAX
-    } else {
-        k - bias
-    }
 }
 
 /// RFC 3492 decoding of one label (without the `xn--` prefix).
@@ -346,46 +350,56 @@ pub fn punycode_decode(input: &str) -> Option<String> {
     if !input.is_ascii() {
         return None;
     }
-    let (basic, rest) = match input.rfind('-') {
-        Some(p) => (&input[..p], &input[p + 1..]),
+    let (basic, rest) = match input.rsplit_once('-') {
+        Some((basic, rest)) => (basic, rest),
         None => ("", input),
     };
     let mut out: Vec<u32> = basic.chars().map(u32::from).collect();
     let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
-    let mut it = rest.bytes().peekable();
-    while it.peek().is_some() {
-        let oldi = i;
+    let mut digits = rest.bytes().peekable();
+    while digits.peek().is_some() {
+        let old_i = i;
         let mut w = 1u32;
         let mut k = BASE;
         loop {
-            let c = it.next()?;
-            let d = match c {
-                b'a'..=b'z' => c - b'a',
-                b'A'..=b'Z' => c - b'A',
-                b'0'..=b'9' => c - b'0' + 26,
+            let c = digits.next()?;
+            let d = u32::from(match c {
+                b'a'..=b'z' => c.checked_sub(b'a')?,
+                b'A'..=b'Z' => c.checked_sub(b'A')?,
+                b'0'..=b'9' => c.checked_sub(b'0')?.checked_add(26)?,
                 _ => return None,
-            } as u32;
+            });
             i = i.checked_add(d.checked_mul(w)?)?;
             let t = threshold(k, bias);
             if d < t {
                 break;
             }
-            w = w.checked_mul(BASE - t)?;
-            k += BASE;
+            w = w.checked_mul(BASE.checked_sub(t)?)?;
+            k = k.checked_add(BASE)?;
         }
-        let len = out.len() as u32 + 1;
-        bias = adapt(i - oldi, len, oldi == 0);
-        n = n.checked_add(i / len)?;
-        i %= len;
+        let len = u32::try_from(out.len()).ok()?.checked_add(1)?;
+        bias = adapt(i.checked_sub(old_i)?, len, old_i == 0);
+        n = n.checked_add(i.checked_div(len)?)?;
+        i = i.checked_rem(len)?;
         char::from_u32(n)?;
-        out.insert(i as usize, n);
-        i += 1;
+        let at = usize::try_from(i).ok()?;
+        if at > out.len() {
+            return None;
+        }
+        out.insert(at, n);
+        i = i.checked_add(1)?;
     }
     out.into_iter().map(char::from_u32).collect()
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

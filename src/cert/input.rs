@@ -40,6 +40,7 @@ pub enum BlockKind {
 /// One block of the input, in input order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputBlock {
+    /// What the block was.
     pub kind: BlockKind,
     /// The PEM label (`CERTIFICATE`, `RSA PRIVATE KEY`...), if PEM.
     pub label: Option<String>,
@@ -88,7 +89,7 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
     let trimmed_len = input
         .iter()
         .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |p| p + 1);
+        .map_or(0, |p| p.saturating_add(1));
     let start = input
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -124,7 +125,9 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
         line: None,
         certificates: Vec::new(),
     });
-    let looks_like_text = input[start..trimmed_len]
+    let looks_like_text = input
+        .get(start..trimmed_len)
+        .unwrap_or_default()
         .iter()
         .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || *b >= 0x80);
     out.findings.push(
@@ -153,14 +156,23 @@ fn push_block(
         line,
         certificates: Vec::new(),
     });
-    out.blocks.len() - 1
+    out.blocks.len().saturating_sub(1)
+}
+
+/// A PEM block whose END line is missing or mismatched.
+fn mark_broken(out: &mut Decoded, block: usize) {
+    if let Some(b) = out.blocks.get_mut(block) {
+        b.kind = BlockKind::PemBroken;
+    }
 }
 
 fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
     let mut pos = 0;
     let mut first = true;
     while pos < input.len() {
-        if input[pos..]
+        if input
+            .get(pos..)
+            .unwrap_or_default()
             .iter()
             .all(|b| b.is_ascii_whitespace() || *b == 0)
         {
@@ -194,11 +206,11 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
             }
         };
         first = false;
-        let body = &input[tlv.start..tlv.end];
+        let body = input.get(tlv.start..tlv.end).unwrap_or_default();
         let kids = der::children(input, &tlv);
-        let is_pkcs7 = kids
-            .first()
-            .is_some_and(|k| k.tag == 0x06 && &input[k.content..k.end] == PKCS7_SIGNED_DATA);
+        let is_pkcs7 = kids.first().is_some_and(|k| {
+            k.tag == 0x06 && input.get(k.content..k.end) == Some(PKCS7_SIGNED_DATA)
+        });
         let looks_like_key = kids.first().is_some_and(|k| k.tag == 0x02);
         if is_pkcs7 {
             let block = push_block(out, BlockKind::DerPkcs7, None, source, None);
@@ -245,15 +257,15 @@ fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
     let Some(certs) = sd_kids.iter().find(|t| t.tag == 0xa0) else {
         return fail(out, Pkcs7Problem::NoCertificates);
     };
-    let mut n = 0;
+    let mut n: usize = 0;
     for c in der::children(body, certs) {
         if c.tag == 0x30 {
             out.certs.push(RawCert {
-                der: body[c.start..c.end].to_vec(),
+                der: body.get(c.start..c.end).unwrap_or_default().to_vec(),
                 block,
                 trailing_ok: false,
             });
-            n += 1;
+            n = n.saturating_add(1);
         }
     }
     out.findings
@@ -279,7 +291,13 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
         };
         let label = String::from_utf8_lossy(label).into_owned();
         let kind = classify(&label);
-        let block = push_block(out, kind, Some(label.clone()), source, Some(lineno + 1));
+        let block = push_block(
+            out,
+            kind,
+            Some(label.clone()),
+            source,
+            Some(lineno.saturating_add(1)),
+        );
         let mut body: Vec<u8> = Vec::new();
         let mut ended = None;
         let mut body_first_line = None;
@@ -290,7 +308,10 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
             }
             lines.next();
             if let Some(end) = end_label(l) {
-                ended = Some((String::from_utf8_lossy(end).into_owned(), n + 1));
+                ended = Some((
+                    String::from_utf8_lossy(end).into_owned(),
+                    n.saturating_add(1),
+                ));
                 break;
             }
             if kind == BlockKind::PemPrivateKey {
@@ -300,13 +321,13 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
                 continue; // RFC 1421 headers (Proc-Type, DEK-Info...)
             }
             if body_first_line.is_none() && !l.is_empty() {
-                body_first_line = Some(n + 1);
+                body_first_line = Some(n.saturating_add(1));
             }
             body.extend(l.iter().filter(|b| !b.is_ascii_whitespace()));
         }
         match &ended {
             None => {
-                out.blocks[block].kind = BlockKind::PemBroken;
+                mark_broken(out, block);
                 out.findings.push(
                     Finding::warning(FindingKind::PemMissingEnd {
                         label: label.clone(),
@@ -320,7 +341,7 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
                 continue;
             }
             Some((end, _)) if *end != label => {
-                out.blocks[block].kind = BlockKind::PemBroken;
+                mark_broken(out, block);
                 out.findings.push(
                     Finding::warning(FindingKind::PemLabelMismatch {
                         begin: label.clone(),
@@ -408,8 +429,8 @@ fn trim(line: &[u8]) -> &[u8] {
     let end = line
         .iter()
         .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |p| p + 1);
-    &line[start..end.max(start)]
+        .map_or(start, |p| p.saturating_add(1));
+    line.get(start..end.max(start)).unwrap_or_default()
 }
 
 fn begin_label(line: &[u8]) -> Option<&[u8]> {
@@ -441,13 +462,18 @@ pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
     };
     // Up to two padding characters end the data; a third is an invalid character.
     let padding = s.iter().rev().take(2).take_while(|&&c| c == b'=').count();
-    encoding
-        .decode(&s[..s.len() - padding])
-        .map_err(|e| e.position)
+    let data = s.get(..s.len().saturating_sub(padding)).unwrap_or_default();
+    encoding.decode(data).map_err(|e| e.position)
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
     use crate::cert::Code;

@@ -1204,6 +1204,13 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::MAX_VALIDITY_DAYS;
     use crate::cert::UnixTime;

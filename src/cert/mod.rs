@@ -35,6 +35,17 @@
 //! codes), [`time`], [`session`] (the engine behind a message boundary, for the page's
 //! Web Worker).
 
+// The engine reads whatever a reader pastes: no panic may be reachable from input. Every
+// index is checked, every sum saturates or is checked, nothing is unwrapped; and every public
+// item says what it is. (Tests, which may panic by design, allow these locally.)
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    missing_docs
+)]
+
 pub mod anchors;
 pub mod browsers;
 pub mod chain;
@@ -274,8 +285,12 @@ impl Analysis {
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
             if self_issued || ids_say_self {
                 let status = signature::verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
-                certs[i].self_signed = status == SignatureStatus::Valid;
-                self_signature[i] = Some(status);
+                if let Some(c) = certs.get_mut(i) {
+                    c.self_signed = status == SignatureStatus::Valid;
+                }
+                if let Some(s) = self_signature.get_mut(i) {
+                    *s = Some(status);
+                }
             }
         }
         let edges = chain::edges(&data, &primary);
@@ -283,9 +298,9 @@ impl Analysis {
         let moz_index = mozilla_index();
         let mozilla = data
             .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                if primary[i] {
+            .zip(&primary)
+            .map(|(d, &first)| {
+                if first {
                     chain::anchor_matches(d, moz, moz_index)
                 } else {
                     Vec::new()

@@ -111,6 +111,13 @@ pub fn by_issuer(authority_key_id: Option<&[u8]>, issuer_der: &[u8]) -> Option<&
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

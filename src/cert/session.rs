@@ -39,12 +39,20 @@ pub struct Judging {
 pub enum Request {
     /// Parse new input (each file or paste one entry), then judge it.
     Parse {
+        /// Repeated in the response.
         id: u32,
+        /// Each file or paste, as bytes.
         inputs: Vec<Vec<u8>>,
+        /// How to judge it.
         judging: Judging,
     },
     /// Judge the input held again.
-    Judge { id: u32, judging: Judging },
+    Judge {
+        /// Repeated in the response.
+        id: u32,
+        /// How to judge now.
+        judging: Judging,
+    },
 }
 
 impl Request {
@@ -59,7 +67,9 @@ impl Request {
 /// What was read from one input: fixed until the next [`Request::Parse`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parsed {
+    /// The input's blocks.
     pub blocks: Vec<InputBlock>,
+    /// Every certificate read, input order.
     pub certificates: Vec<CertificateReport>,
     /// Findings about the input itself (blocks, parse errors, private keys, duplicates).
     pub input_findings: Vec<Finding>,
@@ -115,18 +125,27 @@ pub enum Refusal {
 /// What the session answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
+    /// A new input was read and judged.
     Parsed {
+        /// The request's id.
         id: u32,
+        /// What was read.
         input: Box<Parsed>,
+        /// The judgement.
         report: Box<Report>,
     },
+    /// The input held was judged again.
     Judged {
+        /// The request's id.
         id: u32,
+        /// The judgement.
         report: Box<Report>,
     },
     /// `id` is 0 when the request could not be read at all.
     Refused {
+        /// The request's id.
         id: u32,
+        /// Why.
         why: Refusal,
     },
 }
@@ -149,6 +168,7 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session holding no input yet.
     pub fn new() -> Session {
         Session::default()
     }
@@ -221,6 +241,13 @@ pub fn decode_response(bytes: &[u8]) -> Option<Response> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 

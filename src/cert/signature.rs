@@ -14,8 +14,11 @@ use super::der::{self, read_tlv};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureStatus {
+    /// It verifies with the key.
     Valid,
+    /// It does not.
     Invalid,
+    /// The algorithm cannot be checked here (never counted as valid).
     Unsupported,
 }
 
@@ -226,7 +229,7 @@ fn rsa_key(n: &[u8], e: &[u8]) -> Option<rsa::PublicKey> {
 
 fn strip_zeros(b: &[u8]) -> &[u8] {
     let skip = b.iter().take_while(|x| **x == 0).count();
-    &b[skip..]
+    b.get(skip..).unwrap_or_default()
 }
 
 /// Converts a DER `SEQUENCE { r INTEGER, s INTEGER }` into fixed-width `r || s`.
@@ -238,13 +241,11 @@ fn ecdsa_raw(sig: &[u8], width: usize) -> Option<Vec<u8>> {
     if kids.len() != 2 || kids.iter().any(|k| k.tag != 0x02) {
         return None;
     }
-    let mut out = Vec::with_capacity(2 * width);
+    let mut out = Vec::with_capacity(width.saturating_mul(2));
     for k in kids {
-        let v = strip_zeros(&sig[k.content..k.end]);
-        if v.len() > width {
-            return None;
-        }
-        out.extend(std::iter::repeat_n(0u8, width - v.len()));
+        let v = strip_zeros(sig.get(k.content..k.end)?);
+        let pad = width.checked_sub(v.len())?;
+        out.extend(std::iter::repeat_n(0u8, pad));
         out.extend_from_slice(v);
     }
     Some(out)

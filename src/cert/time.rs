@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::civil;
+
 /// A point in time: whole seconds since 1970-01-01T00:00:00Z (negative before it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -19,57 +21,58 @@ impl UnixTime {
 
     /// Formats as RFC 3339 in UTC, e.g. `2026-11-27T21:48:04Z`.
     pub fn to_rfc3339(self) -> String {
-        let days = self.0.div_euclid(86_400);
-        let secs = self.0.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            y,
-            m,
-            d,
-            secs / 3600,
-            (secs / 60) % 60,
-            secs % 60
-        )
+        let (days, secs) = civil::split_seconds(self.0);
+        let (y, m, d) = civil::civil_from_days(days);
+        let (h, mi, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
+        format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
     }
 
     /// Parses RFC 3339 (`2026-11-27T21:48:04Z`, `...+09:00`, fractional seconds dropped,
     /// lower-case `t`/`z` or a space accepted) or a bare date `2026-11-27` (midnight UTC).
     pub fn parse_rfc3339(s: &str) -> Option<UnixTime> {
-        let s = s.trim();
-        let b = s.as_bytes();
-        let num = |r: core::ops::Range<usize>| -> Option<i64> {
-            let part = b.get(r)?;
+        let b = s.trim().as_bytes();
+        let num = |from: usize, to: usize| -> Option<i64> {
+            let part = b.get(from..to)?;
             if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
                 return None;
             }
             core::str::from_utf8(part).ok()?.parse().ok()
         };
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        let at = |i: usize| b.get(i).copied();
+        if b.len() < 10 || at(4) != Some(b'-') || at(7) != Some(b'-') {
             return None;
         }
-        let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) {
+        let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+        if !(1..=12).contains(&mo) || d < 1 || d > civil::days_in_month(y, mo) {
             return None;
         }
-        let mut t = days_from_civil(y, mo, d) * 86_400;
+        let date = civil::days_from_civil(y, mo, d).checked_mul(86_400)?;
         if b.len() == 10 {
-            return Some(UnixTime(t));
+            return Some(UnixTime(date));
         }
-        if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 19 || b[13] != b':' || b[16] != b':' {
+        if !matches!(at(10), Some(b'T' | b't' | b' '))
+            || b.len() < 19
+            || at(13) != Some(b':')
+            || at(16) != Some(b':')
+        {
             return None;
         }
-        let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        let (h, mi, se) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
         if h > 23 || mi > 59 || se > 60 {
             return None;
         }
-        t += h * 3600 + mi * 60 + se.min(59);
+        // Bounded: h ≤ 23, mi ≤ 59, se ≤ 59.
+        let time_of_day = h
+            .checked_mul(3600)?
+            .checked_add(mi.checked_mul(60)?)?
+            .checked_add(se.min(59))?;
+        let t = date.checked_add(time_of_day)?;
         let mut i = 19;
-        if b.get(i) == Some(&b'.') {
-            i += 1;
+        if at(i) == Some(b'.') {
+            i = i.checked_add(1)?;
             let start = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
+            while at(i).is_some_and(|c| c.is_ascii_digit()) {
+                i = i.checked_add(1)?;
             }
             if i == start {
                 return None;
@@ -77,59 +80,33 @@ impl UnixTime {
         }
         match b.get(i..)? {
             [b'Z' | b'z'] => Some(UnixTime(t)),
-            [sign @ (b'+' | b'-'), rest @ ..] if rest.len() == 5 && rest[2] == b':' => {
-                let oh = num(i + 1..i + 3)?;
-                let om = num(i + 4..i + 6)?;
+            [sign @ (b'+' | b'-'), rest @ ..] if rest.len() == 5 && rest.get(2) == Some(&b':') => {
+                let oh = num(i.checked_add(1)?, i.checked_add(3)?)?;
+                let om = num(i.checked_add(4)?, i.checked_add(6)?)?;
                 if oh > 23 || om > 59 {
                     return None;
                 }
-                let off = oh * 3600 + om * 60;
-                Some(UnixTime(if *sign == b'+' { t - off } else { t + off }))
+                let offset = oh.checked_mul(3600)?.checked_add(om.checked_mul(60)?)?;
+                let utc = if *sign == b'+' {
+                    t.checked_sub(offset)
+                } else {
+                    t.checked_add(offset)
+                };
+                utc.map(UnixTime)
             }
             _ => None,
         }
     }
 }
 
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "tests index known fixtures and fail by panicking"
+)]
 mod tests {
     use super::*;
 
