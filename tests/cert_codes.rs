@@ -640,3 +640,27 @@ fn background_findings_do_not_change_the_verdict() {
         assert_eq!(produce(code).errors(), [] as [E; 0], "{code:?}");
     }
 }
+
+#[test]
+fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
+    // tests/fixtures/cert/openssl/rsa-9216-root.pem: a self-signed root with a 9216-bit
+    // key. Chromium would check it (it allows up to 16384 bits); this engine stops at
+    // 8192 (webpki's limit) and says the signature was not checked, never "invalid".
+    let analysis = Analysis::parse(&fixture("openssl/rsa-9216-root.pem"));
+    assert_eq!(analysis.certificates()[0].public_key.bits, Some(9216));
+    assert!(!analysis.certificates()[0].self_signed);
+    let report = analysis.judge(&Options::at(time(AMAZON_AT)));
+    let over: Vec<_> = report
+        .findings
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FindingKind::SignatureUnsupported {
+                rsa_bits_over_limit,
+                ..
+            } => Some(*rsa_bits_over_limit),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(over, [Some(9216)]);
+    assert!(!report.findings.iter().any(|f| f.code() == Code::SignatureInvalid));
+}

@@ -421,6 +421,8 @@ pub enum FindingKind {
     SignatureUnsupported {
         /// Its name (`ecdsa-with-SHA512`…) or OID.
         algorithm: String,
+        /// The issuer's RSA key is larger than this engine checks (its size in bits).
+        rsa_bits_over_limit: Option<u32>,
     },
     /// The issuer name does not chain (RFC 5280 6.1.3 (a)(4)).
     NameMismatch {

@@ -613,6 +613,12 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
                 algorithm: top_cert
                     .map(|c| c.signature_algorithm.clone())
                     .unwrap_or_default(),
+                rsa_bits_over_limit: analysis.data.get(top).and_then(|d| d.rsa_bits).filter(
+                    |bits| {
+                        usize::try_from(*bits).unwrap_or(usize::MAX)
+                            > super::signature::MAX_RSA_BITS
+                    },
+                ),
             })
             .cert(top),
         ];
@@ -708,16 +714,24 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
                 )
                 .cert(child),
             ),
-            SignatureStatus::Unsupported => out.push(
-                Finding::warning(K::SignatureUnsupported {
-                    algorithm: analysis
-                        .certs
-                        .get(child)
-                        .map(|c| c.signature_algorithm.clone())
-                        .unwrap_or_default(),
-                })
-                .cert(child),
-            ),
+            SignatureStatus::Unsupported => {
+                let issuer_bits = match &l.issuer {
+                    Issuer::Certificate(i) => analysis.data.get(*i).and_then(|d| d.rsa_bits),
+                    Issuer::Anchor { .. } => None,
+                };
+                let limit = u32::try_from(super::signature::MAX_RSA_BITS).unwrap_or(u32::MAX);
+                out.push(
+                    Finding::warning(K::SignatureUnsupported {
+                        algorithm: analysis
+                            .certs
+                            .get(child)
+                            .map(|c| c.signature_algorithm.clone())
+                            .unwrap_or_default(),
+                        rsa_bits_over_limit: issuer_bits.filter(|bits| *bits > limit),
+                    })
+                    .cert(child),
+                );
+            }
             SignatureStatus::Valid => {}
         }
         let Issuer::Certificate(issuer) = l.issuer else {

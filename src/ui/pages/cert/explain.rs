@@ -250,7 +250,14 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             with(&[("count", &n(candidates.len())), ("chosen", &chosen)])
         }
         F::SignatureInvalid { issuer } => with(&[("issuer", &issuer_ref(lang, certs, issuer))]),
-        F::SignatureUnsupported { algorithm } => with(&[("algorithm", algorithm)]),
+        F::SignatureUnsupported {
+            rsa_bits_over_limit: Some(bits),
+            ..
+        } => other(
+            k::cert_codes::signature_unsupported_large_key,
+            &[("bits", &bits.to_string())],
+        ),
+        F::SignatureUnsupported { algorithm, .. } => with(&[("algorithm", algorithm)]),
         F::NameMismatch { issuer }
         | F::KeyIdMismatch { issuer }
         | F::IssuerCannotSign { issuer }
@@ -740,6 +747,11 @@ mod tests {
             },
             F::SignatureUnsupported {
                 algorithm: "ecdsa-with-SHA512".into(),
+                rsa_bits_over_limit: None,
+            },
+            F::SignatureUnsupported {
+                algorithm: "sha256WithRSAEncryption".into(),
+                rsa_bits_over_limit: Some(16384),
             },
             F::NameMismatch { issuer: 1 },
             F::KeyIdMismatch { issuer: 1 },
