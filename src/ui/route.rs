@@ -62,6 +62,9 @@ impl Page {
     }
 }
 
+/// The most query keys a location keeps (the pages use about ten).
+pub const MAX_QUERY_KEYS: usize = 64;
+
 /// The query after the route: ordered `key=value` pairs, each key at most once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -96,12 +99,19 @@ impl Query {
         self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
+    /// Reads `a=1&b=2`: the first value of each key wins, and a crafted link cannot make
+    /// this slow (each key is looked up once in a set: linear in the length) or large (at
+    /// most [`MAX_QUERY_KEYS`] keys are kept).
     fn parse(text: &str) -> Query {
         let mut query = Query::default();
+        let mut seen = std::collections::HashSet::new();
         for part in text.split('&').filter(|p| !p.is_empty()) {
+            if query.pairs.len() >= MAX_QUERY_KEYS {
+                break;
+            }
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             let key = percent_decode(key);
-            if !key.is_empty() && query.get(&key).is_none() {
+            if !key.is_empty() && seen.insert(key.clone()) {
                 query.pairs.push((key, percent_decode(value)));
             }
         }
@@ -244,6 +254,15 @@ fn percent_decode(text: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crafted_query_is_read_in_linear_time_and_capped() {
+        let many: String = (0..100_000).map(|i| format!("k{i}=v&")).collect();
+        let repeated = "a=1&".repeat(100_000);
+        let location = Location::parse(&format!("#/cert?{repeated}{many}"));
+        assert_eq!(location.query.get("a"), Some("1"));
+        assert_eq!(location.query.pairs().count(), MAX_QUERY_KEYS);
+    }
 
     #[test]
     fn parses_routes() {
