@@ -662,5 +662,10 @@ fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
         })
         .collect();
     assert_eq!(over, [Some(9216)]);
-    assert!(!report.findings.iter().any(|f| f.code() == Code::SignatureInvalid));
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.code() == Code::SignatureInvalid)
+    );
 }

@@ -83,7 +83,16 @@ pub(crate) fn decode_all(inputs: &[&[u8]]) -> Decoded {
 
 fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
     if contains(input, b"-----BEGIN") {
+        if contains(input, b"PuTTY-User-Key-File-") {
+            let block = push_block(out, BlockKind::DerPrivateKey, None, source, None);
+            out.findings.push(private_key_finding(block, "PuTTY"));
+        }
         decode_pem(source, input, out);
+        return;
+    }
+    if let Some(label) = key_outside_pem(input) {
+        let block = push_block(out, BlockKind::DerPrivateKey, None, source, None);
+        out.findings.push(private_key_finding(block, label));
         return;
     }
     let trimmed_len = input
@@ -211,7 +220,7 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
         let is_pkcs7 = kids.first().is_some_and(|k| {
             k.tag == 0x06 && input.get(k.content..k.end) == Some(PKCS7_SIGNED_DATA)
         });
-        let looks_like_key = kids.first().is_some_and(|k| k.tag == 0x02);
+        let looks_like_key = starts_like_private_key(body);
         if is_pkcs7 {
             let block = push_block(out, BlockKind::DerPkcs7, None, source, None);
             pkcs7_certs(body, block, out);
@@ -394,15 +403,72 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
     }
 }
 
+/// A private key in a form other than PEM, by what it is: a PuTTY key file, a JSON Web
+/// Key with its private part (`"d"`), or base64 without BEGIN/END lines whose DER starts
+/// like a private key (see `starts_like_private_key`). Only the shape is looked at:
+/// nothing past the first few DER bytes is decoded.
+pub(crate) fn key_outside_pem(input: &[u8]) -> Option<&'static str> {
+    let text = trim(input);
+    if contains(text, b"PuTTY-User-Key-File-") {
+        return Some("PuTTY");
+    }
+    if text.first() == Some(&b'{') && contains(text, b"\"kty\"") && contains(text, b"\"d\"") {
+        return Some("JWK");
+    }
+    let head: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .take(64)
+        .collect();
+    if head.len() < 64 || !head.starts_with(b"MI") {
+        return None;
+    }
+    let der = base64_decode(&head).ok()?;
+    starts_like_private_key(&der).then_some("DER")
+}
+
+/// Whether DER (or its first bytes) opens the way every private-key container does: a
+/// SEQUENCE whose first element is a one-byte version INTEGER from 0 to 3. That covers
+/// PKCS#1 `RSAPrivateKey` (RFC 8017 A.1.2, version 0 or 1), PKCS#8 `PrivateKeyInfo` and
+/// `OneAsymmetricKey` (RFC 5958, 0 or 1), SEC 1 `ECPrivateKey` (RFC 5915, 1) and a PKCS#12
+/// `PFX` (RFC 7292, 3), which carries keys too. A certificate opens with a SEQUENCE inside
+/// the SEQUENCE, and a PKCS#1 public key with a long INTEGER (the modulus), so neither is
+/// taken for a key.
+fn starts_like_private_key(der: &[u8]) -> bool {
+    let header = match der.get(1) {
+        Some(len) if *len < 0x80 => 2,
+        Some(len @ 0x81..=0x84) => usize::from(len & 0x7f).saturating_add(2),
+        _ => return false,
+    };
+    der.first() == Some(&0x30)
+        && der.get(header..header.saturating_add(2)) == Some(&[0x02, 0x01])
+        && der.get(header.saturating_add(2)).is_some_and(|v| *v <= 3)
+}
+
 /// The pasted text with every PEM private-key block removed (BEGIN line to its END line,
 /// or to the next BEGIN line or the end when the END is missing), so the page never shows
-/// key material back to the reader. `None` when the text holds no private-key block.
+/// key material back to the reader; a text that is a private key in another form (see
+/// `key_outside_pem`) is removed whole. `None` when the text holds no private key.
 pub fn without_private_keys(text: &str) -> Option<String> {
+    if !text.contains("-----BEGIN") && key_outside_pem(text.as_bytes()).is_some() {
+        return Some(String::new());
+    }
     let mut out = String::with_capacity(text.len());
     let mut inside = false;
     let mut found = false;
+    let mut in_putty = false;
     for line in text.split_inclusive('\n') {
         let t = trim(line.as_bytes());
+        // A PuTTY key file among PEM blocks: its header line to its `Private-MAC:` line.
+        if t.starts_with(b"PuTTY-User-Key-File-") {
+            in_putty = true;
+            found = true;
+        }
+        if in_putty {
+            in_putty = !t.starts_with(b"Private-MAC:");
+            continue;
+        }
         if let Some(label) = begin_label(t) {
             inside = classify(&String::from_utf8_lossy(label)) == BlockKind::PemPrivateKey;
             found |= inside;
@@ -543,6 +609,90 @@ mod tests {
         assert_eq!(d.blocks[0].kind, BlockKind::PemPrivateKey);
         assert_eq!(d.findings[0].code(), Code::PrivateKeyPasted);
         assert!(!format!("{:?}", d.findings[0]).contains("c2VjcmV0"));
+    }
+
+    /// `30 82 len len`, then the version INTEGER and a little of what follows.
+    fn der_opening(version: u8) -> Vec<u8> {
+        let mut der = vec![
+            0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, version, 0x02, 0x82, 0x01, 0x01,
+        ];
+        der.resize(1_200, 0x5a);
+        der
+    }
+
+    fn base64_lines(der: &[u8]) -> String {
+        let b64 = data_encoding::BASE64.encode(der);
+        let lines: Vec<&str> = b64
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn keys_outside_pem_are_recognised_and_removed() {
+        // PKCS#1 / PKCS#8 (version 0), SEC 1 (1), PKCS#12 (3), as base64 without BEGIN/END.
+        for version in [0, 1, 3] {
+            let text = base64_lines(&der_opening(version));
+            assert_eq!(key_outside_pem(text.as_bytes()), Some("DER"), "v{version}");
+            assert_eq!(without_private_keys(&text).as_deref(), Some(""));
+            let d = decode_all(&[text.as_bytes()]);
+            assert!(d.certs.is_empty());
+            assert_eq!(d.findings.len(), 1, "{:?}", d.findings);
+            assert_eq!(d.findings[0].code(), Code::PrivateKeyPasted);
+            // The same key as raw DER bytes (a .der or .key file).
+            let d = decode_all(&[&der_opening(version)]);
+            assert_eq!(d.findings[0].code(), Code::PrivateKeyPasted);
+        }
+        let putty = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n\
+                     Comment: eddsa-key-20261201\nPublic-Lines: 2\n\
+                     AAAAC3NzaC1lZDI1NTE5AAAAIBcGTKgWDpV1sQ6Ddr0wXq2Pexample0000000\n\
+                     Private-Lines: 1\nAAAAIHNlY3JldHNlY3JldHNlY3JldHNlY3JldHNlY3JldA==\n\
+                     Private-MAC: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
+        assert_eq!(key_outside_pem(putty.as_bytes()), Some("PuTTY"));
+        assert_eq!(without_private_keys(putty).as_deref(), Some(""));
+        // Beside a certificate, only the PuTTY lines go and the key is reported.
+        let mixed =
+            format!("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n{putty}after\n");
+        let cleaned = without_private_keys(&mixed).expect("has a key");
+        assert!(!cleaned.contains("c2VjcmV0"), "{cleaned}");
+        assert!(!cleaned.contains("PuTTY"), "{cleaned}");
+        assert!(
+            cleaned.contains("-----END CERTIFICATE-----\nafter\n"),
+            "{cleaned}"
+        );
+        let d = decode_all(&[mixed.as_bytes()]);
+        assert!(
+            d.findings
+                .iter()
+                .any(|f| f.code() == Code::PrivateKeyPasted)
+        );
+
+        let jwk = r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","d":"jpsQnnGQmL-YBIffH1136cLSG4l3hPMQ8dJN6BfDqbU"}"#;
+        assert_eq!(key_outside_pem(jwk.as_bytes()), Some("JWK"));
+        let d = decode_all(&[jwk.as_bytes()]);
+        assert_eq!(d.findings[0].code(), Code::PrivateKeyPasted);
+        assert!(!format!("{:?}", d.findings).contains("jpsQ"));
+        // A public JWK holds nothing secret.
+        let public = jwk.replace(r#","d":"jpsQnnGQmL-YBIffH1136cLSG4l3hPMQ8dJN6BfDqbU""#, "");
+        assert_eq!(key_outside_pem(public.as_bytes()), None);
+    }
+
+    #[test]
+    fn public_keys_and_certificates_are_not_taken_for_private_keys() {
+        // PKCS#1 RSAPublicKey: the first INTEGER is the long modulus.
+        let mut rsa_public = vec![0x30, 0x82, 0x01, 0x0a, 0x02, 0x82, 0x01, 0x01, 0x00];
+        rsa_public.resize(270, 0x77);
+        assert!(!starts_like_private_key(&rsa_public));
+        // A certificate: a SEQUENCE (tbsCertificate) inside the SEQUENCE.
+        assert!(!starts_like_private_key(&[
+            0x30, 0x82, 0x03, 0x00, 0x30, 0x82
+        ]));
+        // A version INTEGER above 3 is no key container this page knows.
+        assert!(!starts_like_private_key(&der_opening(4)));
+        assert!(!starts_like_private_key(&[0x30]));
+        assert!(!starts_like_private_key(&[]));
     }
 
     #[test]

@@ -20,10 +20,12 @@
 //!   the page's "as of" slider can call it on every move.
 //!
 //! ```
-//! use imasara::cert::{Analysis, Options, UnixTime};
+//! use imasara::cert::{Analysis, Code, Options, UnixTime};
 //! let analysis = Analysis::parse(b"not a certificate");
+//! assert!(analysis.certificates().is_empty());
+//! assert_eq!(analysis.input_findings()[0].code(), Code::InputNotRecognised);
 //! let report = analysis.judge(&Options::at(UnixTime(1_795_816_084)));
-//! assert!(report.certificates.is_empty());
+//! assert!(report.chain.is_empty());
 //! ```
 //!
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
