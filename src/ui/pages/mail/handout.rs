@@ -27,7 +27,7 @@ pub fn Handout(
                 .iter()
                 .enumerate()
                 .map(|(i, step)| {
-                    let explain = model::step_key(&step.id).map(|key| nav.t(key));
+                    let explain = nav.t(model::step_key(step.id));
                     let heading = nav.fill(
                         k::mail::handout::step_heading,
                         &[

@@ -303,7 +303,7 @@ pub fn Player() -> impl IntoView {
         show.with(|s| {
             let current = p
                 .checked_sub(1)
-                .map(|i| s.actors[i])
+                .map(|i| s.actor(i))
                 .filter(|a| model::side_of(*a) == model::Side::Net);
             let id = current.unwrap_or(ActorId::Spammer);
             s.ip_of(id, p).map(|ip| NetActor {
@@ -382,8 +382,10 @@ pub fn Player() -> impl IntoView {
             return nav.t(k::mail::player::not_started).to_owned();
         }
         show.with(|s| {
-            model::step_key(&s.timeline.steps[p - 1].id)
-                .map(|key| nav.t(key).to_owned())
+            s.timeline
+                .steps
+                .get(p - 1)
+                .map(|step| nav.t(model::step_key(step.id)).to_owned())
                 .unwrap_or_default()
         })
     };
@@ -546,7 +548,7 @@ pub fn Player() -> impl IntoView {
                 </label>
                 {move || question.get().map(|i| {
                     let (who, rcpt, at) = show.with(|s| {
-                        let actor = s.actors[i];
+                        let actor = s.actor(i);
                         let rcpt = s
                             .first_relay(i)
                             .and_then(|r| r.1)
