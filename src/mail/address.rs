@@ -229,6 +229,13 @@ pub fn qmail_addrparse(args: &str, default_domain: &str) -> Option<Option<Mailbo
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 

@@ -31,6 +31,8 @@ pub enum Wire {
 /// One protocol line, ready for the transcript and the diagram.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineView {
+    /// Unique among the lines one transcript shows (its key in the keyed list).
+    pub key: u64,
     /// Client or server.
     pub speaker: Speaker,
     /// Exactly as the engine produced it.
@@ -104,13 +106,16 @@ fn wire_for(kind: &ConnKind, side: Side) -> Wire {
 }
 
 /// The protocol lines among `events`, placed on wires as if `actor` made every client
-/// connection (a scenario step or a free-play action has one actor).
-pub fn lines_of(events: &[Event], actor: ActorId) -> Vec<LineView> {
+/// connection (a scenario step or a free-play action has one actor), keyed from
+/// `first_key` on.
+pub fn lines_of(events: &[Event], actor: ActorId, first_key: u64) -> Vec<LineView> {
     let side = side_of(actor);
     events
         .iter()
         .filter_map(Event::line)
-        .map(|line| LineView {
+        .zip(first_key..)
+        .map(|(line, key)| LineView {
+            key,
             speaker: line.speaker,
             text: line.text.clone(),
             auth: line.auth.clone(),
@@ -230,6 +235,18 @@ pub fn step_key(id: StepId) -> Key {
     }
 }
 
+/// The values a step's text may name: `{user}` (the reader's login name) and
+/// `{address}` (the reader's mail address), taken from the scenario's configuration.
+pub fn reader_values(timeline: &Timeline) -> [(&'static str, String); 2] {
+    let reader = timeline.actors.iter().find(|a| a.id == ActorId::Reader);
+    let user = reader
+        .and_then(|a| a.account.as_ref())
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let address = reader.map(|a| a.from.clone()).unwrap_or_default();
+    [("user", user), ("address", address)]
+}
+
 /// A scenario's title.
 pub fn scenario_key(id: ScenarioId) -> Option<Key> {
     key_in(k::mail::scenario::ENTRIES, id.code())
@@ -271,10 +288,16 @@ impl Show {
     /// Runs scenario `id`.
     pub fn new(id: ScenarioId) -> Show {
         let timeline = Scenario::get(id).run();
+        // Keys unique across scenarios and steps, so a keyed list never mixes them up.
+        let scenario = SCENARIOS.iter().position(|s| *s == id).unwrap_or(0) as u64;
         let lines = timeline
             .steps
             .iter()
-            .map(|s| lines_of(&s.events, s.actor.unwrap_or(ActorId::Reader)))
+            .enumerate()
+            .map(|(i, s)| {
+                let first = (scenario << 40) | ((i as u64) << 20);
+                lines_of(&s.events, s.actor.unwrap_or(ActorId::Reader), first)
+            })
             .collect();
         let decisions = timeline
             .steps
