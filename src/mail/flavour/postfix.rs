@@ -8,7 +8,9 @@
 //! `postfix/src/global/mail_params.h`, `cleanup_strerror.c`, `mail_date.c`,
 //! `postfix/conf/master.cf`. Settings are Postfix's defaults, except where a provider had
 //! to choose (named where used): SASL on where the policy offers AUTH, the submission
-//! service from the master.cf template, and in 2001 Cyrus SASL with PLAIN and LOGIN.
+//! service from the master.cf template, relay control as SMTPD_ACCESS_README shows it
+//! (`permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`), and in 2001
+//! Cyrus SASL with PLAIN and LOGIN.
 
 use super::{
     AuthRules, LineLimit, Protocol, SmtpReply, SmtpRules, Stamp, address_literal, printable,
@@ -184,7 +186,9 @@ pub(super) fn reply_311(reply: &SmtpReply, host: &str) -> Option<Reply> {
         R::SenderOk { .. } => e(250, (2, 1, 0), "Ok"),
         R::RecipientOk { .. } => e(250, (2, 1, 5), "Ok"),
         // smtpd_check.c `reject_unauth_destination` ("%d <%s>: Relay access denied",
-        // `var_relay_code` 554, "5.7.1"); on the submission template
+        // `var_relay_code` 554, "5.7.1"), with `smtpd_relay_restrictions` as
+        // README_FILES/SMTPD_ACCESS_README sets it (the built-in default ends in
+        // `defer_unauth_destination` and says 454 4.7.1 instead); on the submission template
         // (`permit_sasl_authenticated,reject`) smtpd_check.c `REJECT_ALL`
         // ("<%s>: %s rejected: Access denied", `var_reject_code` 554).
         R::RelayDenied { rcpt, refusal, .. } => match refusal {
