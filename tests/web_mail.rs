@@ -114,7 +114,10 @@ async fn countdown_shows_mm_ss_a_bar_and_announces_only_milestones() {
 }
 
 fn line(speaker: Speaker, text: &str) -> LineView {
+    // Keys unique within one transcript, as the page gives them.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     LineView {
+        key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         speaker,
         text: text.into(),
         auth: None,
@@ -286,7 +289,7 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
     settle().await;
     assert!(
         text(&within(&player, ".transcript"))
-            .contains("554 5.7.1 <taro@example.org>: Relay access denied")
+            .contains("554 <taro@example.org>: Recipient address rejected: Relay access denied")
     );
     assert!(text(&within(&player, ".decisions")).contains("Refused"));
     assert!(text(&within(&player, ".dg-smtp")).contains("Refused"));

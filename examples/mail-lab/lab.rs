@@ -3,8 +3,9 @@
 //! The real clock lives only here: the time since start-up becomes the engine's `SimTime`.
 //! The client's real peer address decides (a client bound to 127.0.0.2 is another machine;
 //! IPv4-mapped IPv6 peers count as IPv4). Bounds: line length (longer lines are cut and the
-//! rest discarded, so the engine answers "line too long"), concurrent connections (the
-//! flavour's 421 / -ERR above the limit) and idle time (SMTP 421, POP3 silent close).
+//! rest discarded; the engine then does what the flavour's server does with a long line),
+//! concurrent connections (the flavour's refusal above the limit, or a silent close where
+//! the server has none) and idle time (SMTP's timeout reply, POP3 silent close).
 //! Garbage is answered as the engine answers it; a vanished client is a disconnect.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -27,7 +28,8 @@ const MAX_LINE: usize = 8192;
 const USAGE: &str = "\
 usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS] [--lag SECS]
                [--policy open|pop-before-smtp|smtp-auth|both] [--domain DOMAIN]
-               [--user NAME:PASSWORD]... [--flavour postfix|sendmail|qmail|japanese-isp]
+               [--user NAME:PASSWORD]...
+               [--flavour postfix|postfix-2001|sendmail|qmail|japanese-isp]
                [--max-connections N] [--idle SECS] [--verbose]
 defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --lag 0 --policy pop-before-smtp
           --domain example.net --user hanako:s3cret --max-connections 32
@@ -98,13 +100,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 users.push(UserAccount::new(name, password));
             }
             "--flavour" | "--flavor" => {
-                config.flavour = match value.as_str() {
-                    "postfix" => Flavour::Postfix,
-                    "sendmail" => Flavour::Sendmail,
-                    "qmail" => Flavour::Qmail,
-                    "japanese-isp" => Flavour::JapaneseIsp,
-                    _ => return Err(bad("unknown flavour")),
-                };
+                config.flavour =
+                    Flavour::from_cli_name(value).ok_or_else(|| bad("unknown flavour"))?;
             }
             "--max-connections" => {
                 max_connections = value.parse().map_err(|_| bad("not a number"))?;
@@ -387,7 +384,11 @@ fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
             shared.active.fetch_sub(1, Ordering::SeqCst);
             let events = shared.lock().refuse_connection(shared.now(), service, peer);
             shared.report(&events);
-            if let Some(conn) = events.iter().find_map(|e| e.line().map(|l| l.conn)) {
+            // Some servers say why (Postfix's 421); others just close.
+            if let Some(conn) = events.iter().find_map(|e| match e.kind {
+                EventKind::ConnectionOpened { conn, .. } => Some(conn),
+                _ => None,
+            }) {
                 let _ = write_replies(&mut stream, &events, conn);
             }
             continue;
@@ -452,6 +453,7 @@ pub fn main() -> ExitCode {
     // The real clock lives here: SimTime 0 is now, and the wall-clock texts (sendmail's
     // greeting date, APOP timestamps) show real UTC time.
     let mut options = options;
+    // The lab runs today, whatever era its wording comes from.
     options.config.clock_origin = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -472,10 +474,10 @@ pub fn main() -> ExitCode {
             .map_or_else(|_| "?".to_owned(), |a| a.to_string())
     };
     println!(
-        "mail-lab: {} for domain {} ({:?} wording), policy {}, window {}s, users: {}",
+        "mail-lab: {} for domain {} ({}), policy {}, window {}s, users: {}",
         config.hostname,
         config.domain,
-        config.flavour,
+        config.flavour.describe(),
         config.policy.cli_name(),
         config.window / 1000,
         config

@@ -73,8 +73,33 @@ impl core::fmt::Display for Mailbox {
 pub struct EnvelopeArg {
     /// `None` for the null reverse-path `<>` (bounces).
     pub mailbox: Option<Mailbox>,
+    /// The path as the client typed it (`<hanako@example.net>`): the first word after the
+    /// colon. sendmail echoes it in its replies.
+    pub path: String,
     /// ESMTP parameters after the path, e.g. `SIZE=1024`, as written.
     pub params: Vec<String>,
+}
+
+/// Why a `MAIL FROM:` / `RCPT TO:` argument did not parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnvelopeError {
+    /// The keyword and colon are not there (`MAIL hanako@example.net`).
+    Keyword,
+    /// Nothing after the colon.
+    Missing,
+    /// The address after the colon does not parse (or `<>` where it is not allowed).
+    Address,
+}
+
+/// The word after the verb as the client typed it, up to `:` or a space (sendmail quotes
+/// it in its syntax error: `scanning "FROM"`).
+#[must_use]
+pub fn keyword_as_typed(args: &str) -> String {
+    args.trim_start()
+        .split([':', ' '])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Parse the argument of `MAIL FROM:` (`keyword` = "FROM") or `RCPT TO:` ("TO").
@@ -83,15 +108,39 @@ pub struct EnvelopeArg {
 /// `allow_null` (MAIL FROM). `None` means a syntax error (501).
 #[must_use]
 pub fn parse_envelope(args: &str, keyword: &str, allow_null: bool) -> Option<EnvelopeArg> {
+    parse_envelope_detailed(args, keyword, allow_null).ok()
+}
+
+/// [`parse_envelope`], saying what is wrong.
+///
+/// # Errors
+///
+/// [`EnvelopeError`] for a missing keyword, a missing or unparsable address.
+pub fn parse_envelope_detailed(
+    args: &str,
+    keyword: &str,
+    allow_null: bool,
+) -> Result<EnvelopeArg, EnvelopeError> {
     let args = args.trim_start();
-    let head = args.get(..keyword.len())?;
+    let head = args.get(..keyword.len()).ok_or(EnvelopeError::Keyword)?;
     if !head.eq_ignore_ascii_case(keyword) {
-        return None;
+        return Err(EnvelopeError::Keyword);
     }
-    let rest = args.get(keyword.len()..)?.strip_prefix(':')?.trim_start();
+    let rest = args
+        .get(keyword.len()..)
+        .and_then(|r| r.strip_prefix(':'))
+        .ok_or(EnvelopeError::Keyword)?
+        .trim_start();
+    if rest.is_empty() {
+        return Err(EnvelopeError::Missing);
+    }
+    let typed = rest.split(' ').next().unwrap_or_default().to_owned();
     let (path, params) = if let Some(inner) = rest.strip_prefix('<') {
-        let end = inner.find('>')?;
-        (&inner[..end], &inner[end + 1..])
+        let end = inner.find('>').ok_or(EnvelopeError::Address)?;
+        (
+            inner.get(..end).unwrap_or_default(),
+            inner.get(end.saturating_add(1)..).unwrap_or_default(),
+        )
     } else {
         match rest.split_once(' ') {
             Some((path, params)) => (path, params),
@@ -99,27 +148,94 @@ pub fn parse_envelope(args: &str, keyword: &str, allow_null: bool) -> Option<Env
         }
     };
     if !params.is_empty() && !params.starts_with(' ') {
-        return None;
+        return Err(EnvelopeError::Address);
     }
     let params: Vec<String> = params.split_whitespace().map(str::to_owned).collect();
     if path.is_empty() {
-        return allow_null.then_some(EnvelopeArg {
-            mailbox: None,
-            params,
-        });
+        return if allow_null {
+            Ok(EnvelopeArg {
+                mailbox: None,
+                path: typed,
+                params,
+            })
+        } else {
+            Err(EnvelopeError::Address)
+        };
     }
     // A source route (`@a,@b:user@c`, RFC 5321 4.1.2) is accepted and ignored.
     let path = match path.rsplit_once(':') {
         Some((route, mailbox)) if route.starts_with('@') => mailbox,
         _ => path,
     };
-    Some(EnvelopeArg {
-        mailbox: Some(Mailbox::parse(path)?),
+    Ok(EnvelopeArg {
+        mailbox: Some(Mailbox::parse(path).ok_or(EnvelopeError::Address)?),
+        path: typed,
         params,
     })
 }
 
+/// qmail-smtpd's `addrparse()` (qmail-smtpd.c): the text between `<` and `>` (or, without
+/// `<`, after the colon up to a space), a source route dropped, quotes and backslashes
+/// removed. Only an address over 900 octets fails. An address without `@` belongs to
+/// `default_domain` (qmail's `envnoathost`); an empty one is `None`.
+#[must_use]
+pub fn qmail_addrparse(args: &str, default_domain: &str) -> Option<Option<Mailbox>> {
+    let (mut rest, terminator) = match args.find('<') {
+        Some(i) => (args.get(i.saturating_add(1)..).unwrap_or_default(), '>'),
+        None => {
+            let after = match args.find(':') {
+                Some(i) => args.get(i.saturating_add(1)..).unwrap_or_default(),
+                None => "",
+            };
+            (after.trim_start_matches(' '), ' ')
+        }
+    };
+    if rest.starts_with('@') {
+        rest = rest.split_once(':').map_or("", |(_, r)| r);
+    }
+    let mut addr = String::new();
+    let (mut escaped, mut quoted) = (false, false);
+    for c in rest.chars() {
+        if escaped {
+            addr.push(c);
+            escaped = false;
+        } else if !quoted && c == terminator {
+            break;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            quoted = !quoted;
+        } else {
+            addr.push(c);
+        }
+    }
+    if addr.len() > 900 {
+        return None;
+    }
+    if addr.is_empty() {
+        return Some(None);
+    }
+    let mailbox = match addr.rsplit_once('@') {
+        Some((local, domain)) => Mailbox {
+            local: local.to_owned(),
+            domain: domain.to_owned(),
+        },
+        None => Mailbox {
+            local: addr,
+            domain: default_domain.to_owned(),
+        },
+    };
+    Some(Some(mailbox))
+}
+
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 
@@ -158,9 +274,23 @@ mod tests {
             got,
             Some(EnvelopeArg {
                 mailbox: mb("hanako@example.net"),
+                path: "<hanako@example.net>".into(),
                 params: vec!["SIZE=120".into()]
             })
         );
+        assert_eq!(
+            parse_envelope_detailed("hanako@example.net", "FROM", true),
+            Err(EnvelopeError::Keyword)
+        );
+        assert_eq!(
+            parse_envelope_detailed("TO:", "TO", false),
+            Err(EnvelopeError::Missing)
+        );
+        assert_eq!(
+            parse_envelope_detailed("TO:<broken", "TO", false),
+            Err(EnvelopeError::Address)
+        );
+        assert_eq!(keyword_as_typed(" from:<a@b.c>"), "from");
         assert!(parse_envelope("from: <a@b.c>", "FROM", true).is_some());
         assert!(parse_envelope("TO:a@b.c", "TO", false).is_some());
         assert!(parse_envelope("FROM:<>", "FROM", true).is_some_and(|a| a.mailbox.is_none()));
@@ -170,5 +300,19 @@ mod tests {
         assert_eq!(parse_envelope("TO:<a@b.c>x", "TO", false), None);
         assert_eq!(parse_envelope("", "TO", false), None);
         assert!(parse_envelope("TO:<@relay.example:a@b.c>", "TO", false).is_some());
+    }
+
+    #[test]
+    fn qmail_takes_what_is_between_the_brackets() {
+        let local = |s: &str| qmail_addrparse(s, "example.net");
+        assert_eq!(local("FROM:<a@b.c>"), Some(mb("a@b.c")));
+        assert_eq!(local("FROM:<>"), Some(None));
+        assert_eq!(local("hanako"), Some(None));
+        assert_eq!(
+            local("TO:<hanako>").flatten().map(|m| m.domain),
+            Some("example.net".to_owned())
+        );
+        assert_eq!(local("TO:<@r.example:x@y.z>"), Some(mb("x@y.z")));
+        assert_eq!(local(&format!("TO:<{}>", "a".repeat(901))), None);
     }
 }

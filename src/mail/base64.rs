@@ -24,6 +24,13 @@ pub fn decode(input: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 

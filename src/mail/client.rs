@@ -3,15 +3,18 @@
 //! These drivers say what a 2001-era mail program said and react to the server's reply
 //! codes the way such programs did: stop at the first refusal of AUTH or MAIL, send DATA
 //! only when at least one recipient was accepted, QUIT at the end. Every server line they
-//! see comes from the real [`MailServer`] sessions. Only client behaviour lives here.
+//! see comes from the real [`MailServer`] sessions. They act on the code of the last line
+//! of each reply, as the session typed it ([`last_reply`]), never on its text; only what a
+//! real client reads from the text (the APOP timestamp, STAT's count) is read from it.
 
 use core::net::IpAddr;
 
 use serde::Serialize;
 
 use super::base64;
-use super::event::{ConnId, Event, Service, server_lines};
+use super::event::{ConnId, Event, Service, last_reply, server_lines};
 use super::md5;
+use super::reply::ReplyCode;
 use super::server::{MailServer, UserAccount};
 use super::time::{Millis, SimTime};
 
@@ -43,7 +46,7 @@ pub enum SendStyle {
     Plain,
     /// Port 25 with AUTH PLAIN.
     AuthPlain,
-    /// Port 25 with AUTH LOGIN.
+    /// Port 25 with AUTH LOGIN (what Outlook Express used).
     AuthLogin,
     /// Port 587: STARTTLS, then AUTH PLAIN (today's way).
     Submission,
@@ -87,41 +90,56 @@ impl MailProgram {
     }
 }
 
+/// What the program waits for after a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    /// A positive reply (SMTP 2xx, POP3 `+OK`).
+    Yes,
+    /// An intermediate reply (SMTP 354 or 334).
+    More,
+}
+
 /// One client connection being driven: collects all events.
 struct Dialogue {
     conn: ConnId,
     now: SimTime,
     events: Vec<Event>,
-    last: Vec<String>,
+    last: Option<ReplyCode>,
+    /// The server's latest lines (the greeting, for the APOP timestamp; STAT's line).
+    lines: Vec<String>,
 }
 
 impl Dialogue {
     fn open(server: &mut MailServer, now: SimTime, service: Service, ip: IpAddr) -> Dialogue {
         let (conn, events) = server.connect(now, service, ip);
-        let last = server_lines(&events, conn);
         Dialogue {
             conn,
             now,
+            last: last_reply(&events, conn),
+            lines: server_lines(&events, conn),
             events,
-            last,
         }
     }
 
-    /// Send a line; true if the last reply line starts with `class` ('2', '3', '+').
-    fn say(&mut self, server: &mut MailServer, line: &str, class: char) -> bool {
+    /// Send a line; whether the reply is what the program wants.
+    fn say(&mut self, server: &mut MailServer, line: &str, want: Want) -> bool {
         let events = server.handle_line(self.conn, self.now, line);
-        self.last = server_lines(&events, self.conn);
+        self.last = last_reply(&events, self.conn);
+        self.lines = server_lines(&events, self.conn);
         self.events.extend(events);
-        self.ok(class)
+        self.got(want)
     }
 
-    fn ok(&self, class: char) -> bool {
-        self.last.first().is_some_and(|l| l.starts_with(class))
+    fn got(&self, want: Want) -> bool {
+        self.last.is_some_and(|code| match want {
+            Want::Yes => code.is_positive(),
+            Want::More => code.is_intermediate(),
+        })
     }
 
     fn quit(mut self, server: &mut MailServer) -> Vec<Event> {
         if server.is_open(self.conn) {
-            let _ = self.say(server, "QUIT", '2');
+            let _ = self.say(server, "QUIT", Want::Yes);
         }
         self.events
     }
@@ -141,33 +159,37 @@ pub(crate) fn receive(
     };
     let logged_in = match program.pop_login {
         PopLogin::UserPass => {
-            d.say(server, &format!("USER {}", account.name), '+')
-                && d.say(server, &format!("PASS {}", account.password), '+')
+            d.say(server, &format!("USER {}", account.name), Want::Yes)
+                && d.say(server, &format!("PASS {}", account.password), Want::Yes)
         }
         PopLogin::Apop => {
-            let greeting = d.last.first().cloned().unwrap_or_default();
+            let greeting = d.lines.first().cloned().unwrap_or_default();
             let timestamp = greeting
                 .find('<')
                 .and_then(|start| {
-                    let rest = &greeting[start..];
-                    rest.find('>').map(|end| &rest[..=end])
+                    let rest = greeting.get(start..).unwrap_or_default();
+                    rest.find('>').and_then(|end| rest.get(..=end))
                 })
                 .unwrap_or_default()
                 .to_owned();
             let digest = md5::hex_digest(format!("{timestamp}{}", account.password).as_bytes());
-            d.say(server, &format!("APOP {} {digest}", account.name), '+')
+            d.say(
+                server,
+                &format!("APOP {} {digest}", account.name),
+                Want::Yes,
+            )
         }
     };
-    if logged_in && d.say(server, "STAT", '+') {
+    if logged_in && d.say(server, "STAT", Want::Yes) {
         let count: usize = d
-            .last
+            .lines
             .first()
             .and_then(|l| l.split_whitespace().nth(1))
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
         for n in 1..=count {
-            if d.say(server, &format!("RETR {n}"), '+') && !program.leave_on_server {
-                let _ = d.say(server, &format!("DELE {n}"), '+');
+            if d.say(server, &format!("RETR {n}"), Want::Yes) && !program.leave_on_server {
+                let _ = d.say(server, &format!("DELE {n}"), Want::Yes);
             }
         }
     }
@@ -192,45 +214,45 @@ pub(crate) fn send(
     };
     let mut d = Dialogue::open(server, now, service, ip);
     let ehlo = format!("EHLO {}", program.helo_name);
-    if !d.ok('2') || !d.say(server, &ehlo, '2') {
+    if !d.got(Want::Yes) || !d.say(server, &ehlo, Want::Yes) {
         return d.quit(server);
     }
     if service == Service::Submission
-        && !(d.say(server, "STARTTLS", '2') && d.say(server, &ehlo, '2'))
+        && !(d.say(server, "STARTTLS", Want::Yes) && d.say(server, &ehlo, Want::Yes))
     {
         return d.quit(server);
     }
     let authenticated = match (program.send_style, account) {
         (SendStyle::AuthPlain | SendStyle::Submission, Some(a)) => {
             let token = base64::encode(format!("\0{}\0{}", a.name, a.password).as_bytes());
-            d.say(server, &format!("AUTH PLAIN {token}"), '2')
+            d.say(server, &format!("AUTH PLAIN {token}"), Want::Yes)
         }
         (SendStyle::AuthLogin, Some(a)) => {
-            d.say(server, "AUTH LOGIN", '3')
-                && d.say(server, &base64::encode(a.name.as_bytes()), '3')
-                && d.say(server, &base64::encode(a.password.as_bytes()), '2')
+            d.say(server, "AUTH LOGIN", Want::More)
+                && d.say(server, &base64::encode(a.name.as_bytes()), Want::More)
+                && d.say(server, &base64::encode(a.password.as_bytes()), Want::Yes)
         }
         _ => true,
     };
-    if !authenticated || !d.say(server, &format!("MAIL FROM:<{from}>"), '2') {
+    if !authenticated || !d.say(server, &format!("MAIL FROM:<{from}>"), Want::Yes) {
         return d.quit(server);
     }
-    let mut accepted = 0;
+    let mut accepted = false;
     for rcpt in to {
-        if d.say(server, &format!("RCPT TO:<{rcpt}>"), '2') {
-            accepted += 1;
+        if d.say(server, &format!("RCPT TO:<{rcpt}>"), Want::Yes) {
+            accepted = true;
         }
     }
-    if accepted > 0 && d.say(server, "DATA", '3') {
+    if accepted && d.say(server, "DATA", Want::More) {
         for line in message {
             let stuffed = if line.starts_with('.') {
                 format!(".{line}")
             } else {
                 line.clone()
             };
-            let _ = d.say(server, &stuffed, '2');
+            let _ = d.say(server, &stuffed, Want::Yes);
         }
-        let _ = d.say(server, ".", '2');
+        let _ = d.say(server, ".", Want::Yes);
     }
     d.quit(server)
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::address::Mailbox;
 use super::policy::{RelayPermit, RelayRefusal};
+use super::reply::{PopReply, Reply, ReplyCode, ReplyInfo};
 use super::time::SimTime;
 
 /// A connection's number, unique within one server (and its simulated recipient servers).
@@ -124,6 +125,10 @@ pub struct ProtocolLine {
     pub auth: Option<AuthDecoded>,
     /// Whether the (simulated) TLS layer protects this line.
     pub tls: bool,
+    /// On a server's reply line: its code, whether it ends the reply, and whether it
+    /// refused a relay. `None` on client lines and on the body lines of a multi-line POP3
+    /// reply (message text, listings, the final `.`).
+    pub reply: Option<ReplyInfo>,
 }
 
 /// How a POP3 login was attempted.
@@ -133,6 +138,8 @@ pub enum PopAuthMethod {
     UserPass,
     /// APOP name digest.
     Apop,
+    /// SASL AUTH PLAIN (RFC 5034).
+    SaslPlain,
 }
 
 /// Something that happened.
@@ -286,6 +293,20 @@ pub fn server_lines(events: &[Event], conn: ConnId) -> Vec<String> {
         .collect()
 }
 
+/// The code of the last complete reply the server sent on `conn` among `events`: what a
+/// client acts on (the line that ends an SMTP multi-line reply; a POP3 status line).
+#[must_use]
+pub fn last_reply(events: &[Event], conn: ConnId) -> Option<ReplyCode> {
+    events
+        .iter()
+        .rev()
+        .filter_map(Event::line)
+        .filter(|l| l.conn == conn && l.speaker == Speaker::Server)
+        .filter_map(|l| l.reply)
+        .find(|r| r.last)
+        .map(|r| r.code)
+}
+
 /// Whether `events` include the closing of `conn`.
 #[must_use]
 pub fn closes(events: &[Event], conn: ConnId) -> bool {
@@ -309,7 +330,13 @@ impl Out<'_> {
         self.events.push(Event { at: self.now, kind });
     }
 
-    pub fn line(&mut self, speaker: Speaker, text: String, auth: Option<AuthDecoded>) {
+    pub fn line(
+        &mut self,
+        speaker: Speaker,
+        text: String,
+        auth: Option<AuthDecoded>,
+        reply: Option<ReplyInfo>,
+    ) {
         let line = ProtocolLine {
             conn: self.conn,
             kind: self.kind.clone(),
@@ -317,16 +344,52 @@ impl Out<'_> {
             text,
             auth,
             tls: self.tls,
+            reply,
         };
         self.push(EventKind::Line(line));
     }
 
+    /// A body line of a multi-line reply (no reply code of its own).
     pub fn server(&mut self, text: String) {
-        self.line(Speaker::Server, text, None);
+        self.line(Speaker::Server, text, None, None);
+    }
+
+    /// Every line of an SMTP reply, each carrying its code; `refusal` marks a relay
+    /// refusal, `auth` decodes a 334 challenge.
+    pub fn smtp_reply(
+        &mut self,
+        reply: Reply,
+        refusal: Option<RelayRefusal>,
+        auth: Option<AuthDecoded>,
+    ) {
+        let code = ReplyCode::Smtp {
+            code: reply.code,
+            enhanced: reply.enhanced,
+        };
+        let count = reply.lines.len();
+        for (i, text) in reply.lines.into_iter().enumerate() {
+            let last = i.saturating_add(1) == count;
+            let info = ReplyInfo {
+                code,
+                last,
+                refusal: if last { refusal } else { None },
+            };
+            self.line(Speaker::Server, text, auth.clone(), Some(info));
+        }
+    }
+
+    /// A POP3 status line with its code.
+    pub fn pop_reply(&mut self, reply: PopReply) {
+        let info = ReplyInfo {
+            code: reply.code,
+            last: true,
+            refusal: None,
+        };
+        self.line(Speaker::Server, reply.line, None, Some(info));
     }
 
     pub fn client(&mut self, text: &str, auth: Option<AuthDecoded>) {
-        self.line(Speaker::Client, text.to_owned(), auth);
+        self.line(Speaker::Client, text.to_owned(), auth, None);
     }
 
     pub fn closed(&mut self) {

@@ -1,160 +1,559 @@
 //! Server flavours: every reply line the POP3 and SMTP sessions send comes from here.
 //!
-//! A session decides *what* to answer ([`SmtpReply`], [`Pop3Reply`]); the [`Flavour`] decides
-//! *how* a real server of that family words it, with or without enhanced status codes
-//! (RFC 3463), as deployed servers did with their default settings:
+//! A flavour is a server *and a version*: the SMTP server whose wording and habits the
+//! engine reproduces and the POP3 server it is paired with, as a provider ran them with
+//! their default settings (the few settings a provider had to choose are named beside the
+//! flavour). A session decides *what* to answer ([`SmtpReply`], [`Pop3Reply`]); the flavour
+//! decides *how* that server words it ([`Flavour::smtp`], [`Flavour::pop3`]) and how it
+//! behaves where servers differ ([`Flavour::smtp_rules`], [`Flavour::pop3_rules`]).
 //!
-//! - [`Flavour::Postfix`] (the default): `554 5.7.1 <rcpt>: Relay access denied`.
-//! - [`Flavour::Sendmail`]: `550 5.7.1 <rcpt>... Relaying denied` (`... Proper authentication
-//!   required.` when AUTH is offered).
-//! - [`Flavour::Qmail`]: `553 sorry, that domain isn't in my list of allowed rcpthosts
-//!   (#5.7.1)`; no enhanced codes in the code position.
-//! - [`Flavour::JapaneseIsp`]: a qmail-based ISP server whose refusal names POP before SMTP:
-//!   `554 sorry, you must get POP/APOP authorization.` (quoted in DESIGN.md).
+//! | flavour | SMTP | POP3 | era |
+//! |---|---|---|---|
+//! | [`Flavour::Postfix311`] | Postfix 3.11.6 | Dovecot 2.4.4 | today (mail-lab's default) |
+//! | [`Flavour::Postfix2001`] | Postfix-20010228 patchlevel 08 | Qpopper 4.0 | 2001 (the page's old days) |
+//! | [`Flavour::Sendmail811`] | sendmail 8.11.6 | Qpopper 4.0 | 2001 |
+//! | [`Flavour::Qmail103`] | qmail 1.03 `qmail-smtpd` | qmail 1.03 `qmail-popup` + `qmail-pop3d` | 1998, still run in 2001 |
+//! | [`Flavour::JapaneseIsp`] | qmail 1.03, patched relay refusal | qmail 1.03 | a Japanese ISP around 2001 |
 //!
-//! Texts are ASCII exactly as the servers send them; nothing here is localised. The codes of
-//! replies that RFC 5321, RFC 4954 and RFC 1939 fix (334, 235, 530, 535, `+OK`/`-ERR`) are
-//! the same in every flavour.
+//! Every reply line in `flavour/*.rs` carries a comment naming the source file it was read
+//! in; `docs/mail-sources.md` lists them with versions and commits. Where a server's text
+//! for a situation was not found, the flavour uses that server's generic reply for the
+//! situation (or leaves the behaviour out) and says so beside the line. Texts are ASCII
+//! exactly as the servers send them; nothing here is localised.
+
+mod dovecot;
+mod postfix;
+mod qmail;
+mod qpopper;
+mod sendmail;
+
+use core::net::IpAddr;
 
 use serde::Serialize;
 
 use super::address::Mailbox;
 use super::policy::RelayRefusal;
+use super::reply::{PopReply, Reply};
 use super::time::SimTime;
 
-/// A family of real mail servers whose wording the engine reproduces.
+/// A server pair whose wording and behaviour the engine reproduces.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum Flavour {
-    /// Postfix with default settings (POP3 by a Dovecot-like server).
+    /// Postfix 3.11.6 with Dovecot 2.4.4 (POP3, and SASL for Postfix's SMTP AUTH), as
+    /// installed today. The default, and mail-lab's.
     #[default]
-    Postfix,
-    /// Sendmail 8 (POP3 by a qpopper-like server).
-    Sendmail,
-    /// qmail (qmail-smtpd, qmail-pop3d).
-    Qmail,
-    /// A Japanese ISP around 2001: qmail-based, refusing relays with a hint at POP.
+    Postfix311,
+    /// Postfix-20010228 patchlevel 08 (15 November 2001) built with Cyrus SASL, and
+    /// Qpopper 4.0 for POP3 (with DRAC, the usual POP-before-SMTP daemon for both).
+    Postfix2001,
+    /// sendmail 8.11.6 (20 August 2001) with Cyrus SASL and STARTTLS compiled in, and
+    /// Qpopper 4.0 for POP3.
+    Sendmail811,
+    /// qmail 1.03 (June 1998, the last release by its author, still what most qmail sites
+    /// ran in 2001): `qmail-smtpd`, and `qmail-popup` with `qmail-pop3d` for POP3.
+    Qmail103,
+    /// A Japanese ISP around 2001 (@nifty): qmail-based, with a relay refusal that names
+    /// POP before SMTP. POP3 is qmail's.
     JapaneseIsp,
+}
+
+/// The era a flavour belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Era {
+    /// Around 2001, the seed article's time.
+    Y2001,
+    /// Today.
+    Today,
+}
+
+/// The SMTP server software of a flavour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum SmtpServer {
+    /// Postfix 3.11.6.
+    Postfix311,
+    /// Postfix-20010228-pl08.
+    Postfix2001,
+    /// sendmail 8.11.6.
+    Sendmail811,
+    /// qmail 1.03 `qmail-smtpd`.
+    Qmail103,
+}
+
+/// The POP3 server software of a flavour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Pop3Server {
+    /// Dovecot 2.4.4.
+    Dovecot244,
+    /// Qpopper 4.0.
+    Qpopper40,
+    /// qmail 1.03 `qmail-popup` and `qmail-pop3d`.
+    QmailPop3d103,
+}
+
+impl SmtpServer {
+    /// Product and version, as the audit names it.
+    #[must_use]
+    pub fn product(self) -> &'static str {
+        match self {
+            SmtpServer::Postfix311 => "Postfix 3.11.6",
+            SmtpServer::Postfix2001 => "Postfix-20010228-pl08",
+            SmtpServer::Sendmail811 => "sendmail 8.11.6",
+            SmtpServer::Qmail103 => "qmail 1.03 (qmail-smtpd)",
+        }
+    }
+}
+
+impl Pop3Server {
+    /// Product and version, as the audit names it.
+    #[must_use]
+    pub fn product(self) -> &'static str {
+        match self {
+            Pop3Server::Dovecot244 => "Dovecot 2.4.4",
+            Pop3Server::Qpopper40 => "Qpopper 4.0",
+            Pop3Server::QmailPop3d103 => "qmail 1.03 (qmail-popup, qmail-pop3d)",
+        }
+    }
 }
 
 impl Flavour {
     /// All flavours.
-    pub const ALL: [Flavour; 4] = [
-        Flavour::Postfix,
-        Flavour::Sendmail,
-        Flavour::Qmail,
+    pub const ALL: [Flavour; 5] = [
+        Flavour::Postfix311,
+        Flavour::Postfix2001,
+        Flavour::Sendmail811,
+        Flavour::Qmail103,
         Flavour::JapaneseIsp,
     ];
 
-    fn qmail_like(self) -> bool {
-        matches!(self, Flavour::Qmail | Flavour::JapaneseIsp)
+    /// The SMTP server.
+    #[must_use]
+    pub fn smtp_server(self) -> SmtpServer {
+        match self {
+            Flavour::Postfix311 => SmtpServer::Postfix311,
+            Flavour::Postfix2001 => SmtpServer::Postfix2001,
+            Flavour::Sendmail811 => SmtpServer::Sendmail811,
+            Flavour::Qmail103 | Flavour::JapaneseIsp => SmtpServer::Qmail103,
+        }
     }
 
-    /// A queue id in this family's style, made deterministically from a counter and the
-    /// time (real servers use the clock, inode numbers and pids; the look is what matters).
+    /// The POP3 server paired with it.
+    #[must_use]
+    pub fn pop3_server(self) -> Pop3Server {
+        match self {
+            Flavour::Postfix311 => Pop3Server::Dovecot244,
+            Flavour::Postfix2001 | Flavour::Sendmail811 => Pop3Server::Qpopper40,
+            Flavour::Qmail103 | Flavour::JapaneseIsp => Pop3Server::QmailPop3d103,
+        }
+    }
+
+    /// When the pair was in service.
+    #[must_use]
+    pub fn era(self) -> Era {
+        match self {
+            Flavour::Postfix311 => Era::Today,
+            _ => Era::Y2001,
+        }
+    }
+
+    /// The command-line spelling (`postfix`, `postfix-2001`, `sendmail`, `qmail`,
+    /// `japanese-isp`).
+    #[must_use]
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Flavour::Postfix311 => "postfix",
+            Flavour::Postfix2001 => "postfix-2001",
+            Flavour::Sendmail811 => "sendmail",
+            Flavour::Qmail103 => "qmail",
+            Flavour::JapaneseIsp => "japanese-isp",
+        }
+    }
+
+    /// Parse the command-line spelling.
+    #[must_use]
+    pub fn from_cli_name(name: &str) -> Option<Flavour> {
+        Flavour::ALL.into_iter().find(|f| f.cli_name() == name)
+    }
+
+    /// `SMTP product + POP3 product`, for logs.
+    #[must_use]
+    pub fn describe(self) -> String {
+        format!(
+            "{} with {}",
+            self.smtp_server().product(),
+            self.pop3_server().product()
+        )
+    }
+
+    /// A queue id in this server's style, made deterministically from a counter and the
+    /// time (real servers use the clock, inode numbers and process ids).
     #[must_use]
     pub fn queue_id(self, counter: u64, now: SimTime, unix_time: u64) -> String {
         let mut x = counter.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ now.0.rotate_left(17);
         x ^= x >> 29;
         x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
         x ^= x >> 32;
-        match self {
-            Flavour::Postfix => format!("{:010X}", x & 0xFF_FFFF_FFFF),
-            Flavour::Sendmail => {
-                const DIGITS: &[u8] =
-                    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXyzabcdefghijklmnopqrstuvwx";
-                let mut id = String::from("o");
-                let mut y = x;
-                for _ in 0..6 {
-                    id.push(char::from(DIGITS[(y % 60) as usize]));
-                    y /= 60;
-                }
-                id.push_str(&format!("{:07}", y % 10_000_000));
-                id
-            }
-            Flavour::Qmail | Flavour::JapaneseIsp => {
-                format!("{unix_time} qp {}", 1000 + x % 30_000)
-            }
+        match self.smtp_server() {
+            SmtpServer::Postfix311 | SmtpServer::Postfix2001 => postfix::queue_id(x),
+            SmtpServer::Sendmail811 => sendmail::queue_id(x, unix_time),
+            SmtpServer::Qmail103 => qmail::queue_id(x, unix_time),
         }
     }
 
-    /// Whether EHLO advertises ENHANCEDSTATUSCODES (and replies carry them).
+    /// How this SMTP server behaves where servers differ.
     #[must_use]
-    pub fn enhanced_status_codes(self) -> bool {
-        !self.qmail_like()
+    pub fn smtp_rules(self) -> SmtpRules {
+        match self.smtp_server() {
+            SmtpServer::Postfix311 => postfix::RULES_311,
+            SmtpServer::Postfix2001 => postfix::RULES_2001,
+            SmtpServer::Sendmail811 => sendmail::RULES,
+            SmtpServer::Qmail103 => qmail::SMTP_RULES,
+        }
+    }
+
+    /// How this POP3 server behaves where servers differ.
+    #[must_use]
+    pub fn pop3_rules(self) -> Pop3Rules {
+        match self.pop3_server() {
+            Pop3Server::Dovecot244 => dovecot::RULES,
+            Pop3Server::Qpopper40 => qpopper::RULES,
+            Pop3Server::QmailPop3d103 => qmail::POP3_RULES,
+        }
+    }
+
+    /// The SMTP reply for `reply` from server `host`, or `None` where this server sends
+    /// nothing (it closes the connection without a word).
+    #[must_use]
+    pub fn smtp(self, reply: &SmtpReply, host: &str) -> Option<Reply> {
+        match self {
+            Flavour::Postfix311 => postfix::reply_311(reply, host),
+            Flavour::Postfix2001 => postfix::reply_2001(reply, host),
+            Flavour::Sendmail811 => sendmail::reply(reply, host),
+            Flavour::Qmail103 => qmail::smtp_reply(reply, host),
+            Flavour::JapaneseIsp => match reply {
+                // The ISP's own text, on the wire at @nifty: its FAQ "セカンドメールのエラー
+                // メッセージの意味を教えてほしい" (faq.support.nifty.com/?p=4076) lists it,
+                // and an Outlook Express error quoted at mahoro-ba.net (2007) shows the 554.
+                // The patch that produces it was not found; everything else is qmail-smtpd.
+                SmtpReply::RelayDenied { .. } => Some(Reply::plain(
+                    554,
+                    "sorry, you must get POP/APOP authorization.",
+                )),
+                other => qmail::smtp_reply(other, host),
+            },
+        }
+    }
+
+    /// The POP3 status line for `reply` from server `host`, or `None` where this server
+    /// sends nothing.
+    #[must_use]
+    pub fn pop3(self, reply: &Pop3Reply, host: &str) -> Option<PopReply> {
+        match self.pop3_server() {
+            Pop3Server::Dovecot244 => dovecot::reply(reply),
+            Pop3Server::Qpopper40 => qpopper::reply(reply, host),
+            Pop3Server::QmailPop3d103 => qmail::pop3_reply(reply, host),
+        }
+    }
+
+    /// The lines after the status line of a CAPA reply, the final `.` included, or `None`
+    /// if this POP3 server has no CAPA command.
+    #[must_use]
+    pub fn pop3_capabilities(self, logged_in: bool) -> Option<Vec<String>> {
+        match self.pop3_server() {
+            Pop3Server::Dovecot244 => Some(dovecot::capabilities(logged_in)),
+            Pop3Server::Qpopper40 | Pop3Server::QmailPop3d103 => None,
+        }
+    }
+
+    /// The `Received:` header lines (RFC 5321 section 4.4) this SMTP server writes at the
+    /// top of a message it accepts, in its own format.
+    #[must_use]
+    pub fn received(self, stamp: &Stamp<'_>) -> Vec<String> {
+        match self.smtp_server() {
+            SmtpServer::Postfix311 => postfix::received_311(stamp),
+            SmtpServer::Postfix2001 => postfix::received_2001(stamp),
+            SmtpServer::Sendmail811 => sendmail::received(stamp),
+            SmtpServer::Qmail103 => qmail::received(stamp),
+        }
+    }
+
+    /// The date this SMTP server prints in its greeting (sendmail does), for Unix time
+    /// `unix` at a UTC offset of `offset_minutes`.
+    #[must_use]
+    pub fn greeting_date(self, unix: u64, offset_minutes: i32) -> String {
+        match self.smtp_server() {
+            SmtpServer::Sendmail811 => super::time::sendmail_date(unix, offset_minutes),
+            _ => super::time::postfix_date(unix, offset_minutes),
+        }
     }
 }
 
-/// An ESMTP extension the session supports and may advertise in its EHLO reply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Extension {
-    /// RFC 2920.
-    Pipelining,
-    /// RFC 1870, with the limit in octets.
-    Size(usize),
-    /// RFC 5321 VRFY.
-    Vrfy,
-    /// RFC 3207 (simulated on the submission service).
-    StartTls,
-    /// RFC 4954 with PLAIN and LOGIN.
-    Auth,
-    /// RFC 3463 / 2034.
-    EnhancedStatusCodes,
-    /// RFC 6152.
-    EightBitMime,
+/// What a server does with a command line longer than it reads at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineLimit {
+    /// No limit: the whole line is one command.
+    None,
+    /// The first `n` octets are the command; the rest of the line is read as the next
+    /// command, and so on (Postfix of 2001).
+    Split(usize),
+    /// The first `n` octets are the command; the rest is thrown away.
+    Truncate(usize),
+    /// A longer line is answered with [`SmtpReply::LineTooLong`] / [`Pop3Reply::LineTooLong`]
+    /// and the connection is closed.
+    Close(usize),
 }
 
-/// What an SMTP session answers, before wording.
+/// Where SMTP servers behave differently (the wording aside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SmtpRules {
+    /// Long command lines.
+    pub line_limit: LineLimit,
+    /// HELO/EHLO without a name is refused (qmail accepts it).
+    pub helo_needs_name: bool,
+    /// A second HELO/EHLO is refused (sendmail).
+    pub duplicate_helo_refused: bool,
+    /// A second MAIL in a transaction is refused (qmail starts a new one).
+    pub nested_mail_refused: bool,
+    /// Most recipients per message.
+    pub rcpt_limit: Option<usize>,
+    /// RCPT TO an unknown user of the local domain is refused at once (otherwise it is
+    /// accepted and the message bounces later; the simulation just drops it).
+    pub unknown_local_user_refused: bool,
+    /// DATA, RSET and NOOP with an argument are refused (Postfix).
+    pub refuses_arguments: bool,
+    /// DATA before MAIL is answered "need MAIL" (sendmail, qmail) rather than "need RCPT".
+    pub data_needs_mail_first: bool,
+    /// MAIL/RCPT parameters the server knows; any other is refused. `None`: parameters are
+    /// not checked.
+    pub mail_params: Option<&'static [&'static str]>,
+    /// RCPT parameters the server knows (as `mail_params`).
+    pub rcpt_params: Option<&'static [&'static str]>,
+    /// Addresses are taken as qmail takes them: whatever is between `<` and `>`.
+    pub lenient_addresses: bool,
+    /// SMTP AUTH: `None` if the server has no AUTH command (qmail 1.03).
+    pub auth: Option<AuthRules>,
+    /// The server knows STARTTLS (and answers it even where no certificate is set up).
+    pub starttls: bool,
+    /// The submission service (port 587) runs the master.cf template: TLS required, AUTH
+    /// required, refused at RCPT with "Access denied" (Postfix 3.11). Otherwise the
+    /// submission port behaves like port 25.
+    pub submission_template: bool,
+    /// After this many error replies the server says goodbye (Postfix: `>= n` errors for
+    /// 3.11, `> n` for 2001 — both stored here as the count that triggers it).
+    pub error_limit: Option<u32>,
+    /// Only unknown commands count towards the error limit (sendmail).
+    pub error_limit_counts_unknown_only: bool,
+    /// An unknown command that looks like a header or starts with a non-letter ends the
+    /// session (Postfix 3.11's `smtpd_forbid_cmds`).
+    pub forbids_non_smtp: bool,
+    /// The server has a HELP command whose text is known.
+    pub help: bool,
+    /// Command lines must be valid UTF-8 (Postfix 3.11, `smtputf8_enable = yes`).
+    pub checks_utf8: bool,
+}
+
+/// How a server runs SMTP AUTH.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuthRules {
+    /// The mechanisms offered, in the order EHLO lists them.
+    pub mechanisms: &'static [&'static str],
+    /// AUTH inside a mail transaction is refused.
+    pub refused_in_transaction: bool,
+    /// AUTH without a mechanism gets its own reply (otherwise it counts as an unknown
+    /// mechanism).
+    pub syntax_reply: bool,
+}
+
+/// Where POP3 servers behave differently (the wording aside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pop3Rules {
+    /// Long lines before login.
+    pub line_limit_before_login: LineLimit,
+    /// Long lines after login.
+    pub line_limit_after_login: LineLimit,
+    /// The greeting carries an APOP timestamp and APOP works.
+    pub apop: bool,
+    /// A failed USER/PASS login closes the connection (qmail-popup).
+    pub failed_pass_closes: bool,
+    /// A failed APOP closes the connection (Qpopper, qmail-popup).
+    pub failed_apop_closes: bool,
+    /// USER is refused without an argument (qmail-popup; Dovecot takes anything).
+    pub user_needs_argument: bool,
+    /// SASL AUTH (RFC 5034) with PLAIN.
+    pub sasl_plain: bool,
+    /// Consecutive unknown commands before login that end the session.
+    pub bad_commands_before_login: Option<u32>,
+    /// Consecutive failed commands after login that end the session (more than this).
+    pub bad_commands_after_login: Option<u32>,
+    /// STAT counts messages marked deleted (qmail-pop3d), though not their octets.
+    pub stat_counts_deleted: bool,
+    /// Octets are counted as stored with LF line ends (qmail's maildir files), not CRLF.
+    pub lf_octets: bool,
+    /// RETR and TOP end the message with an extra empty line (qmail-pop3d).
+    pub blank_line_before_dot: bool,
+    /// QUIT says whether messages were deleted (Dovecot), once any DELE happened.
+    pub quit_mentions_deletion: bool,
+    /// How message numbers are read.
+    pub numbers: NumberParsing,
+    /// The server has LAST (RFC 1460) with a known reply.
+    pub last: bool,
+    /// The server has STLS (RFC 2595) with a known reply.
+    pub stls: bool,
+    /// Commands are checked for their number of arguments (Qpopper's state table).
+    pub counts_arguments: bool,
+    /// USER moves to a state where only PASS and QUIT are valid (Qpopper's `auth2`).
+    pub user_then_pass_only: bool,
+}
+
+/// How a POP3 server reads a message-number argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberParsing {
+    /// Leading digits only, the rest ignored (qmail's `scan_ulong`).
+    LeadingDigits,
+    /// C's `atoi`: leading digits, anything else is 0 (Qpopper).
+    Atoi,
+    /// Digits, then nothing else (Dovecot's `get_msgnum`).
+    Strict,
+}
+
+/// An ESMTP extension the session offers in its EHLO reply; the flavour adds the ones its
+/// server always lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Extension {
+    /// RFC 3207, where the session offers it.
+    StartTls,
+    /// RFC 4954, where the session offers it.
+    Auth,
+}
+
+/// The client's HELO/EHLO, as the session records it for replies and `Received:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Protocol {
+    /// After HELO (or none at all).
+    Smtp,
+    /// After EHLO.
+    Esmtp,
+}
+
+/// What a `Received:` header records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp<'a> {
+    /// The server's own name.
+    pub host: &'a str,
+    /// The name the client gave in HELO/EHLO, if any (printable ASCII).
+    pub helo: Option<&'a str>,
+    /// The IP address the connection came from (the one the allowlist judged).
+    pub client_ip: IpAddr,
+    /// HELO or EHLO.
+    pub protocol: Protocol,
+    /// STARTTLS was completed.
+    pub tls: bool,
+    /// The client authenticated with SMTP AUTH.
+    pub authenticated: bool,
+    /// The submission template hides the client (`smtpd_hide_client_session`).
+    pub hide_client: bool,
+    /// The queue id.
+    pub queue_id: &'a str,
+    /// The accepted recipients.
+    pub recipients: &'a [Mailbox],
+    /// The first recipient as the client typed it (sendmail's `$u`).
+    pub first_rcpt_as_typed: &'a str,
+    /// When the transaction started (Unix seconds).
+    pub unix_time: u64,
+    /// The server clock's UTC offset in minutes.
+    pub utc_offset_minutes: i32,
+}
+
+/// A SASL prompt in a 334 challenge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum AuthPrompt {
+    /// The empty challenge of PLAIN.
+    Empty,
+    /// `Username:` (LOGIN).
+    Username,
+    /// `Password:` (LOGIN).
+    Password,
+}
+
+impl AuthPrompt {
+    /// The prompt's text, before base64.
+    #[must_use]
+    pub fn text(self) -> &'static str {
+        match self {
+            AuthPrompt::Empty => "",
+            AuthPrompt::Username => "Username:",
+            AuthPrompt::Password => "Password:",
+        }
+    }
+
+    /// The base64 the server sends (`334 VXNlcm5hbWU6`).
+    #[must_use]
+    pub fn encoded(self) -> &'static str {
+        match self {
+            AuthPrompt::Empty => "",
+            AuthPrompt::Username => "VXNlcm5hbWU6",
+            AuthPrompt::Password => "UGFzc3dvcmQ6",
+        }
+    }
+}
+
+/// What an SMTP session answers, before wording. Texts a client sent are carried as typed
+/// (the session has already made them printable ASCII).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SmtpReply {
     /// 220 on connect.
     Greeting {
-        /// The server's wall-clock time then, RFC 5322 format (sendmail prints it).
+        /// The server's clock then, in the server's own date format (sendmail prints it).
         date: String,
     },
     /// 250 multi-line reply to EHLO.
     Ehlo {
-        /// The name the client gave.
-        client_name: String,
-        /// The client's address as the server sees it.
-        client_ip: String,
-        /// Extensions to advertise.
-        extensions: Vec<Extension>,
+        /// The client's address.
+        client_ip: IpAddr,
+        /// Extensions the session offers beyond the server's fixed list.
+        offered: Vec<Extension>,
+        /// The SIZE limit in octets.
+        size_limit: usize,
     },
     /// 250 reply to HELO.
     Helo {
-        /// The name the client gave.
-        client_name: String,
         /// The client's address.
-        client_ip: String,
+        client_ip: IpAddr,
     },
-    /// 501: HELO/EHLO without a name.
+    /// HELO/EHLO without a name.
     HeloSyntax {
-        /// `HELO` or `EHLO` as the client wrote it (upper-cased).
+        /// The verb as the client typed it.
         verb: String,
     },
-    /// 250 to MAIL FROM.
+    /// A second HELO/EHLO (sendmail refuses it).
+    DuplicateHelo,
+    /// MAIL FROM accepted.
     SenderOk {
-        /// The reverse-path, `None` for `<>`.
-        from: Option<Mailbox>,
+        /// The path as typed (`<hanako@example.net>`).
+        path: String,
     },
-    /// 250 to RCPT TO.
+    /// RCPT TO accepted.
     RecipientOk {
-        /// The recipient.
-        rcpt: Mailbox,
+        /// The path as typed.
+        path: String,
     },
-    /// Relaying refused at RCPT TO.
+    /// Relaying refused at RCPT TO (or, on the submission template, any recipient of an
+    /// unauthenticated client).
     RelayDenied {
         /// The recipient.
         rcpt: Mailbox,
-        /// The policy reason (the wording depends on whether AUTH is offered).
+        /// The path as typed.
+        path: String,
+        /// The policy reason.
         refusal: RelayRefusal,
     },
-    /// 550: no such user in the local domain.
+    /// No such user in the local domain.
     UnknownLocalUser {
         /// The recipient.
         rcpt: Mailbox,
+        /// The path as typed.
+        path: String,
     },
-    /// 452: too many recipients.
+    /// Too many recipients.
     TooManyRecipients,
     /// 354 after DATA.
     StartMailInput,
@@ -163,100 +562,189 @@ pub enum SmtpReply {
         /// The queue id.
         queue_id: String,
     },
-    /// 552: message too large.
-    MessageTooBig,
+    /// The message is larger than the server takes.
+    MessageTooBig {
+        /// Refused at MAIL because of `SIZE=` (otherwise after the final dot).
+        declared: bool,
+        /// The limit in octets.
+        limit: usize,
+    },
     /// 250 to RSET.
     ResetOk,
     /// 250 to NOOP.
     NoopOk,
-    /// 252 to VRFY.
-    CannotVerify {
+    /// The reply to VRFY.
+    Verify {
         /// The argument.
         arg: String,
     },
+    /// VRFY without an argument.
+    VerifySyntax,
     /// 221 to QUIT.
     Bye,
-    /// 503: RCPT before MAIL.
-    NeedMail,
-    /// 503: DATA before a successful RCPT.
+    /// A command that needs MAIL first.
+    NeedMail {
+        /// It was DATA (sendmail words that differently from RCPT).
+        data: bool,
+    },
+    /// DATA before a successful RCPT.
     NeedRcpt,
-    /// 554: DATA when every RCPT was refused (Postfix) — others answer [`SmtpReply::NeedRcpt`].
+    /// DATA when every RCPT was refused.
     NoValidRecipients,
-    /// 503: second MAIL in a transaction.
+    /// A second MAIL in a transaction.
     NestedMail,
-    /// 501: bad MAIL FROM argument.
-    MailSyntax,
-    /// 501: bad RCPT TO argument.
-    RcptSyntax,
-    /// 501: a command that takes no argument got one (DATA x).
+    /// MAIL without `FROM:` where it belongs.
+    MailSyntax {
+        /// The word after MAIL, up to `:` or a space, as typed.
+        word: String,
+    },
+    /// MAIL FROM with an address that does not parse.
+    BadSender {
+        /// The word after MAIL, as typed.
+        word: String,
+    },
+    /// RCPT without `TO:` where it belongs.
+    RcptSyntax {
+        /// The word after RCPT, as typed.
+        word: String,
+    },
+    /// RCPT TO with an address that does not parse.
+    BadRecipient {
+        /// The word after RCPT, as typed.
+        word: String,
+    },
+    /// `RCPT TO:` with nothing after it.
+    MissingRecipient,
+    /// A MAIL or RCPT parameter the server does not know.
+    UnsupportedOption {
+        /// The parameter as typed.
+        param: String,
+    },
+    /// A command that takes no argument got one.
     NoArgumentsAllowed {
-        /// The verb.
+        /// The verb, upper-cased.
         verb: String,
     },
-    /// 502/500: unknown verb.
+    /// Unknown verb.
     UnknownCommand {
-        /// The verb as sent (printable ASCII, truncated).
-        verb: String,
+        /// The whole line as typed (printable ASCII).
+        line: String,
     },
-    /// 500: the command line is longer than RFC 5321 allows.
-    LineTooLong,
-    /// 503: AUTH or STARTTLS before EHLO.
-    NeedEhlo,
-    /// 503: AUTH when the service does not offer it.
+    /// An empty command line.
+    EmptyLine,
+    /// A command line that is not valid UTF-8 (Postfix 3.11 with `smtputf8_enable`).
+    BadUtf8,
+    /// A header-like or non-letter command (Postfix 3.11 hangs up).
+    NonSmtpCommand,
+    /// Too many errors in one session: the server hangs up.
+    TooManyErrors,
+    /// The qmail HELP text.
+    Help,
+    /// A command line longer than the server takes.
+    LineTooLong {
+        /// The client's address.
+        client_ip: IpAddr,
+    },
+    /// AUTH where the session does not offer it.
     AuthNotEnabled,
-    /// 503: AUTH twice.
+    /// AUTH twice.
     AlreadyAuthenticated,
-    /// 503: AUTH during a mail transaction.
+    /// AUTH during a mail transaction.
     AuthDuringTransaction,
-    /// 504: unknown SASL mechanism.
-    AuthMechanismUnsupported,
-    /// `334 ` (empty challenge) for PLAIN without an initial response.
-    AuthPlainChallenge,
-    /// `334 VXNlcm5hbWU6` (base64 of `Username:`).
-    AuthLoginUsernameChallenge,
-    /// `334 UGFzc3dvcmQ6` (base64 of `Password:`).
-    AuthLoginPasswordChallenge,
-    /// 235 2.7.0.
+    /// AUTH without a mechanism.
+    AuthSyntax,
+    /// A mechanism the server does not offer.
+    AuthMechanismUnsupported {
+        /// The mechanism as typed.
+        mech: String,
+    },
+    /// `334` challenge.
+    AuthChallenge {
+        /// Which prompt.
+        prompt: AuthPrompt,
+    },
+    /// Authentication succeeded.
     AuthSucceeded,
-    /// 535 5.7.8.
+    /// Wrong user or password.
     AuthFailed,
-    /// 501: the client sent `*` to cancel.
+    /// The client sent `*`.
     AuthCancelled,
-    /// 501: a response that is not base64.
-    AuthBadBase64,
-    /// 530 5.7.0: submission requires AUTH first.
-    AuthRequired,
-    /// 530 5.7.0: submission requires STARTTLS before AUTH or mail.
+    /// A response that is not base64.
+    AuthBadBase64 {
+        /// It was the initial response on the AUTH line (not a later continuation).
+        initial: bool,
+        /// The response as typed.
+        input: String,
+    },
+    /// A command before STARTTLS where TLS is required.
     StartTlsRequired,
-    /// 220 2.0.0 after STARTTLS.
+    /// 220 to STARTTLS.
     ReadyToStartTls,
-    /// 502/503: STARTTLS not offered here or already active.
+    /// STARTTLS where the server has it but no TLS is set up on this service.
     StartTlsUnavailable,
-    /// 421 when the client idled too long.
-    Timeout,
-    /// 421 when the server has too many connections.
+    /// STARTTLS again inside TLS.
+    TlsAlreadyActive,
+    /// The client idled too long.
+    Timeout {
+        /// The client's address.
+        client_ip: IpAddr,
+    },
+    /// The server has too many connections.
     TooManyConnections {
         /// The client's address.
-        client_ip: String,
+        client_ip: IpAddr,
     },
 }
 
-/// What a POP3 session answers, before wording. Multi-line bodies are added by the session.
+/// A message-number argument that does not name a message to act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadNumber {
+    /// Not a number at all (the argument as typed).
+    NotANumber(String),
+    /// Digits followed by something else (the rest as typed).
+    Noise(String),
+    /// Zero.
+    Zero,
+    /// Larger than the number of messages (the number).
+    TooLarge(u64),
+    /// Marked deleted (the number).
+    Deleted(u64),
+    /// No argument where one is required.
+    Missing,
+}
+
+/// Which command a POP3 message-number problem came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberedCommand {
+    /// LIST n.
+    List,
+    /// RETR n.
+    Retr,
+    /// TOP n m.
+    Top,
+    /// DELE n.
+    Dele,
+    /// UIDL n.
+    Uidl,
+}
+
+/// What a POP3 session answers, before wording. Multi-line bodies are added by the
+/// session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pop3Reply {
-    /// `+OK` greeting with the APOP timestamp.
+    /// The greeting.
     Greeting {
-        /// `<pid.clock@host>`.
+        /// `<pid.clock@host>`, the APOP timestamp (used where APOP is on).
         timestamp: String,
     },
-    /// `+OK` to CAPA (the list follows).
+    /// The status line of a CAPA reply.
     CapabilityList,
-    /// `+OK` to USER.
+    /// USER accepted.
     UserAccepted {
         /// The name given.
         user: String,
     },
-    /// `+OK` after PASS/APOP.
+    /// Logged in.
     LoggedIn {
         /// The user.
         user: String,
@@ -265,94 +753,146 @@ pub enum Pop3Reply {
         /// Their total size.
         octets: usize,
     },
-    /// `-ERR` after a failed PASS/APOP.
-    AuthFailed,
-    /// `-ERR`: PASS without USER.
+    /// A failed PASS/APOP/AUTH.
+    AuthFailed {
+        /// The user name tried.
+        user: String,
+    },
+    /// PASS without USER.
     UserFirst,
-    /// `-ERR`: APOP disabled for plain-password lookups (not used) / bad syntax.
-    BadSyntax,
+    /// A command with a missing or malformed argument.
+    BadSyntax {
+        /// The command as typed.
+        command: String,
+        /// Too many arguments rather than too few.
+        too_many: bool,
+    },
+    /// TOP with a line count that is not a number (Dovecot).
+    InvalidSize {
+        /// The rest of the argument as typed.
+        arg: String,
+    },
+    /// APOP where it is not enabled.
+    ApopNotEnabled,
+    /// STLS where no TLS is set up for POP3 (Dovecot).
+    StlsUnavailable,
+    /// LAST (RFC 1460; Dovecot has it switched off, qmail-pop3d answers it).
+    Last {
+        /// The highest message number touched.
+        number: usize,
+    },
+    /// The `+ ` continuation of SASL AUTH without an initial response.
+    SaslContinue,
+    /// AUTH with a mechanism the server does not offer.
+    SaslMechanismUnsupported,
+    /// A SASL response that is not base64.
+    SaslBadBase64 {
+        /// It was the initial response on the AUTH line.
+        initial: bool,
+    },
+    /// The client cancelled SASL with `*`.
+    SaslCancelled,
+    /// The status line of AUTH without arguments (the mechanism list follows).
+    SaslMechanismList,
     /// `+OK n m`.
     Stat {
-        /// Messages not marked deleted.
+        /// Messages (qmail-pop3d counts those marked deleted too).
         count: usize,
         /// Their total size.
         octets: usize,
     },
-    /// `+OK` header of a LIST scan listing.
+    /// The status line of LIST.
     ScanListing {
         /// Messages not marked deleted.
         count: usize,
         /// Their total size.
         octets: usize,
     },
-    /// `+OK n size` for LIST n.
+    /// LIST n.
     ScanLine {
         /// Message number.
         number: usize,
         /// Size in octets.
         octets: usize,
     },
-    /// `+OK` header of RETR.
+    /// The status line of RETR.
     RetrFollows {
         /// Size in octets.
         octets: usize,
     },
-    /// `+OK` header of TOP.
+    /// The status line of TOP.
     TopFollows,
-    /// `+OK` header of UIDL listing.
+    /// The status line of UIDL.
     UidlListing,
-    /// `+OK n uid` for UIDL n.
+    /// UIDL n.
     UidlLine {
         /// Message number.
         number: usize,
         /// Unique id.
         uid: String,
     },
-    /// `+OK` to DELE.
+    /// DELE accepted.
     Deleted {
         /// Message number.
         number: usize,
     },
-    /// `-ERR`: no such message.
-    NoSuchMessage,
-    /// `-ERR`: message already marked deleted.
-    AlreadyDeleted {
-        /// Message number.
-        number: usize,
+    /// A bad message number.
+    BadNumber {
+        /// The command.
+        command: NumberedCommand,
+        /// What is wrong.
+        problem: BadNumber,
+        /// Messages in the maildrop (some servers name the range).
+        count: usize,
     },
-    /// `+OK` to NOOP.
+    /// NOOP.
     NoopOk,
-    /// `+OK` to RSET.
+    /// RSET.
     ResetOk {
         /// Messages after unmarking.
         count: usize,
         /// Their total size.
         octets: usize,
     },
-    /// `+OK` to QUIT.
+    /// QUIT.
     SigningOff {
-        /// Messages left after the update, if QUIT came in TRANSACTION.
-        left: Option<usize>,
+        /// QUIT came after login.
+        logged_in: bool,
+        /// Messages were marked deleted during the session.
+        deleted: bool,
     },
-    /// `-ERR`: unknown command.
-    UnknownCommand,
-    /// `-ERR`: command not valid in this state.
-    WrongState,
-    /// `-ERR`: line too long.
-    LineTooLong,
-    /// `-ERR` to a connection over the limit.
+    /// An unknown command (or one not valid in this state).
+    UnknownCommand {
+        /// The command word as typed.
+        command: String,
+        /// After login.
+        logged_in: bool,
+    },
+    /// A line longer than the server takes.
+    LineTooLong {
+        /// After login.
+        logged_in: bool,
+    },
+    /// Too many bad commands: the server hangs up.
+    TooManyBadCommands {
+        /// After login.
+        logged_in: bool,
+    },
+    /// A connection over the server's limit.
     TooManyConnections,
 }
 
 /// Client-supplied text echoed in a reply: printable ASCII only (no CR/LF can be injected
-/// into the wire), at most 64 characters.
-fn printable(text: &str) -> String {
+/// into the wire), at most `max` characters.
+#[must_use]
+pub fn printable(text: &str, max: usize) -> String {
     text.chars()
         .filter(|c| (' '..='~').contains(c))
-        .take(64)
+        .take(max)
         .collect()
 }
 
+/// `n thing` or `n things`.
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -361,477 +901,39 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-impl Flavour {
-    /// The SMTP reply lines (several for EHLO) for `reply` from server `host`.
-    #[must_use]
-    pub fn smtp_lines(self, reply: &SmtpReply, host: &str) -> Vec<String> {
-        use SmtpReply as R;
-        let one = |s: String| vec![s];
-        let q = self.qmail_like();
-        let line = match reply {
-            R::Ehlo {
-                client_name,
-                client_ip,
-                extensions,
-            } => return self.ehlo_lines(host, &printable(client_name), client_ip, extensions),
-            R::Greeting { date } => match self {
-                Flavour::Postfix => format!("220 {host} ESMTP Postfix"),
-                Flavour::Sendmail => format!("220 {host} ESMTP Sendmail 8.12.11/8.12.11; {date}"),
-                Flavour::Qmail | Flavour::JapaneseIsp => format!("220 {host} ESMTP"),
-            },
-            R::Helo {
-                client_name,
-                client_ip,
-            } => match self {
-                Flavour::Sendmail => format!(
-                    "250 {host} Hello {} [{client_ip}], pleased to meet you",
-                    printable(client_name)
-                ),
-                _ => format!("250 {host}"),
-            },
-            R::HeloSyntax { verb } => match self {
-                Flavour::Postfix => format!("501 Syntax: {verb} hostname"),
-                Flavour::Sendmail => format!("501 5.0.0 {verb} requires domain address"),
-                _ => "555 syntax error (#5.5.4)".to_owned(),
-            },
-            R::SenderOk { from } => match self {
-                Flavour::Postfix => "250 2.1.0 Ok".to_owned(),
-                Flavour::Sendmail => format!(
-                    "250 2.1.0 <{}>... Sender ok",
-                    from.as_ref().map(ToString::to_string).unwrap_or_default()
-                ),
-                _ => "250 ok".to_owned(),
-            },
-            R::RecipientOk { rcpt } => match self {
-                Flavour::Postfix => "250 2.1.5 Ok".to_owned(),
-                Flavour::Sendmail => format!("250 2.1.5 <{rcpt}>... Recipient ok"),
-                _ => "250 ok".to_owned(),
-            },
-            R::RelayDenied { rcpt, refusal } => match self {
-                Flavour::Postfix => format!("554 5.7.1 <{rcpt}>: Relay access denied"),
-                Flavour::Sendmail => match refusal {
-                    RelayRefusal::NotAuthenticated
-                    | RelayRefusal::NeitherAllowlistedNorAuthenticated
-                    | RelayRefusal::AuthenticationRequired => format!(
-                        "550 5.7.1 <{rcpt}>... Relaying denied. Proper authentication required."
-                    ),
-                    RelayRefusal::NotInAllowlist | RelayRefusal::AllowlistExpired => {
-                        format!("550 5.7.1 <{rcpt}>... Relaying denied")
-                    }
-                },
-                Flavour::Qmail => {
-                    "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"
-                        .to_owned()
-                }
-                Flavour::JapaneseIsp => {
-                    "554 sorry, you must get POP/APOP authorization.".to_owned()
-                }
-            },
-            R::UnknownLocalUser { rcpt } => match self {
-                Flavour::Postfix => format!(
-                    "550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in local recipient table"
-                ),
-                Flavour::Sendmail => format!("550 5.1.1 <{rcpt}>... User unknown"),
-                _ => "550 sorry, no mailbox here by that name. (#5.1.1)".to_owned(),
-            },
-            R::TooManyRecipients => match self {
-                Flavour::Postfix => "452 4.5.3 Error: too many recipients".to_owned(),
-                Flavour::Sendmail => "452 4.5.3 Too many recipients".to_owned(),
-                _ => "452 sorry, too many recipients (#4.5.3)".to_owned(),
-            },
-            R::StartMailInput => match self {
-                Flavour::Postfix => "354 End data with <CR><LF>.<CR><LF>".to_owned(),
-                Flavour::Sendmail => {
-                    "354 Enter mail, end with \".\" on a line by itself".to_owned()
-                }
-                _ => "354 go ahead".to_owned(),
-            },
-            R::Queued { queue_id } => match self {
-                Flavour::Postfix => format!("250 2.0.0 Ok: queued as {queue_id}"),
-                Flavour::Sendmail => format!("250 2.0.0 {queue_id} Message accepted for delivery"),
-                _ => format!("250 ok {queue_id}"),
-            },
-            R::MessageTooBig => match self {
-                Flavour::Postfix => "552 5.3.4 Message size exceeds fixed limit".to_owned(),
-                Flavour::Sendmail => "552 5.2.3 Message exceeds maximum fixed size".to_owned(),
-                _ => "552 sorry, that message size exceeds my databytes limit (#5.3.4)".to_owned(),
-            },
-            R::ResetOk => match self {
-                Flavour::Postfix => "250 2.0.0 Ok".to_owned(),
-                Flavour::Sendmail => "250 2.0.0 Reset state".to_owned(),
-                _ => "250 flushed".to_owned(),
-            },
-            R::NoopOk => match self {
-                Flavour::Postfix => "250 2.0.0 Ok".to_owned(),
-                Flavour::Sendmail => "250 2.0.0 OK".to_owned(),
-                _ => "250 ok".to_owned(),
-            },
-            R::CannotVerify { arg } => match self {
-                Flavour::Postfix => format!("252 2.0.0 {}", printable(arg)),
-                Flavour::Sendmail => {
-                    "252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)"
-                        .to_owned()
-                }
-                _ => "252 send some mail, i'll try my best".to_owned(),
-            },
-            R::Bye => match self {
-                Flavour::Postfix => "221 2.0.0 Bye".to_owned(),
-                Flavour::Sendmail => format!("221 2.0.0 {host} closing connection"),
-                _ => format!("221 {host}"),
-            },
-            R::NeedMail => match self {
-                Flavour::Postfix => "503 5.5.1 Error: need MAIL command".to_owned(),
-                Flavour::Sendmail => "503 5.0.0 Need MAIL before RCPT".to_owned(),
-                _ => "503 MAIL first (#5.5.1)".to_owned(),
-            },
-            R::NeedRcpt => match self {
-                Flavour::Postfix => "503 5.5.1 Error: need RCPT command".to_owned(),
-                Flavour::Sendmail => "503 5.0.0 Need RCPT (recipient)".to_owned(),
-                _ => "503 RCPT first (#5.5.1)".to_owned(),
-            },
-            R::NoValidRecipients => match self {
-                Flavour::Postfix => "554 5.5.1 Error: no valid recipients".to_owned(),
-                Flavour::Sendmail => "503 5.0.0 Need RCPT (recipient)".to_owned(),
-                _ => "503 RCPT first (#5.5.1)".to_owned(),
-            },
-            R::NestedMail => match self {
-                Flavour::Postfix => "503 5.5.1 Error: nested MAIL command".to_owned(),
-                Flavour::Sendmail => "503 5.5.0 Sender already specified".to_owned(),
-                _ => "503 nested MAIL command (#5.5.1)".to_owned(),
-            },
-            R::MailSyntax => match self {
-                Flavour::Postfix => "501 5.5.4 Syntax: MAIL FROM:<address>".to_owned(),
-                Flavour::Sendmail => {
-                    "501 5.5.2 Syntax error in parameters scanning \"from\"".to_owned()
-                }
-                _ => "555 syntax error (#5.5.4)".to_owned(),
-            },
-            R::RcptSyntax => match self {
-                Flavour::Postfix => "501 5.5.4 Syntax: RCPT TO:<address>".to_owned(),
-                Flavour::Sendmail => {
-                    "501 5.5.2 Syntax error in parameters scanning \"to\"".to_owned()
-                }
-                _ => "555 syntax error (#5.5.4)".to_owned(),
-            },
-            R::NoArgumentsAllowed { verb } => match self {
-                Flavour::Postfix => format!("501 5.5.4 Syntax: {verb}"),
-                Flavour::Sendmail => "501 5.5.4 Syntax error in parameters".to_owned(),
-                _ => "555 syntax error (#5.5.4)".to_owned(),
-            },
-            R::UnknownCommand { verb } => match self {
-                Flavour::Postfix => "502 5.5.2 Error: command not recognized".to_owned(),
-                Flavour::Sendmail => {
-                    format!("500 5.5.1 Command unrecognized: \"{}\"", printable(verb))
-                }
-                _ => "502 unimplemented (#5.5.1)".to_owned(),
-            },
-            R::LineTooLong => match self {
-                Flavour::Postfix => "500 5.5.0 Error: line too long".to_owned(),
-                Flavour::Sendmail => "500 5.5.0 Command line too long".to_owned(),
-                _ => "500 line too long (#5.5.2)".to_owned(),
-            },
-            R::NeedEhlo => match self {
-                Flavour::Postfix => "503 5.5.1 Error: send HELO/EHLO first".to_owned(),
-                Flavour::Sendmail => "503 5.0.0 Polite people say HELO first".to_owned(),
-                _ => "503 EHLO first (#5.5.1)".to_owned(),
-            },
-            R::AuthNotEnabled => match self {
-                Flavour::Postfix => "503 5.5.1 Error: authentication not enabled".to_owned(),
-                Flavour::Sendmail => "503 5.3.3 AUTH not available".to_owned(),
-                _ => "502 unimplemented (#5.5.1)".to_owned(),
-            },
-            R::AlreadyAuthenticated => match self {
-                Flavour::Postfix => "503 5.5.1 Error: already authenticated".to_owned(),
-                Flavour::Sendmail => "503 5.5.0 Already Authenticated".to_owned(),
-                _ => "503 you're already authenticated (#5.5.0)".to_owned(),
-            },
-            R::AuthDuringTransaction => match self {
-                Flavour::Postfix => "503 5.5.1 Error: MAIL transaction in progress".to_owned(),
-                Flavour::Sendmail => {
-                    "503 5.5.0 AUTH not permitted during a mail transaction".to_owned()
-                }
-                _ => "503 no auth during mail transaction (#5.5.0)".to_owned(),
-            },
-            R::AuthMechanismUnsupported => match self {
-                Flavour::Postfix => {
-                    "535 5.7.8 Error: authentication failed: Invalid authentication mechanism"
-                        .to_owned()
-                }
-                Flavour::Sendmail => "504 5.3.3 AUTH mechanism not available".to_owned(),
-                _ => "504 auth type unimplemented (#5.5.1)".to_owned(),
-            },
-            R::AuthPlainChallenge => "334 ".to_owned(),
-            R::AuthLoginUsernameChallenge => "334 VXNlcm5hbWU6".to_owned(),
-            R::AuthLoginPasswordChallenge => "334 UGFzc3dvcmQ6".to_owned(),
-            R::AuthSucceeded => match self {
-                Flavour::Postfix => "235 2.7.0 Authentication successful".to_owned(),
-                Flavour::Sendmail => "235 2.0.0 OK Authenticated".to_owned(),
-                _ => "235 ok, go ahead (#2.0.0)".to_owned(),
-            },
-            R::AuthFailed => match self {
-                Flavour::Postfix => {
-                    "535 5.7.8 Error: authentication failed: authentication failure".to_owned()
-                }
-                Flavour::Sendmail => "535 5.7.0 authentication failed".to_owned(),
-                _ => "535 authorization failed (#5.7.0)".to_owned(),
-            },
-            R::AuthCancelled => match self {
-                Flavour::Postfix => "501 5.7.0 Authentication aborted".to_owned(),
-                Flavour::Sendmail => "501 5.0.0 AUTH aborted".to_owned(),
-                _ => "501 auth exchange cancelled (#5.0.0)".to_owned(),
-            },
-            R::AuthBadBase64 => match self {
-                Flavour::Postfix => "501 5.5.2 Cannot decode response".to_owned(),
-                Flavour::Sendmail => "501 5.5.4 cannot decode AUTH parameter".to_owned(),
-                _ => "501 malformed auth input (#5.5.4)".to_owned(),
-            },
-            R::AuthRequired => {
-                if q {
-                    "530 authentication required (#5.7.1)".to_owned()
-                } else {
-                    "530 5.7.0 Authentication required".to_owned()
-                }
-            }
-            R::StartTlsRequired => {
-                if q {
-                    "530 Must issue a STARTTLS command first (#5.7.0)".to_owned()
-                } else {
-                    "530 5.7.0 Must issue a STARTTLS command first".to_owned()
-                }
-            }
-            R::ReadyToStartTls => match self {
-                Flavour::Postfix => "220 2.0.0 Ready to start TLS".to_owned(),
-                Flavour::Sendmail => "220 2.0.0 Ready to start TLS".to_owned(),
-                _ => "220 ready for tls".to_owned(),
-            },
-            R::StartTlsUnavailable => match self {
-                Flavour::Postfix => "502 5.5.1 Error: command not implemented".to_owned(),
-                Flavour::Sendmail => {
-                    "454 4.3.3 TLS not available: error generating SSL handle".to_owned()
-                }
-                _ => "454 TLS not available (#4.3.0)".to_owned(),
-            },
-            R::Timeout => match self {
-                Flavour::Postfix => format!("421 4.4.2 {host} Error: timeout exceeded"),
-                Flavour::Sendmail => format!("421 4.4.1 {host} Lost input channel"),
-                _ => "451 timeout (#4.4.2)".to_owned(),
-            },
-            R::TooManyConnections { client_ip } => match self {
-                Flavour::Postfix => {
-                    format!("421 4.7.0 {host} Error: too many connections from {client_ip}")
-                }
-                Flavour::Sendmail => {
-                    format!(
-                        "421 4.3.2 {host} Too many concurrent SMTP connections; please try again later"
-                    )
-                }
-                _ => "421 too many connections, try again later (#4.3.2)".to_owned(),
-            },
-        };
-        one(line)
-    }
-
-    fn ehlo_lines(
-        self,
-        host: &str,
-        client_name: &str,
-        client_ip: &str,
-        extensions: &[Extension],
-    ) -> Vec<String> {
-        let first = match self {
-            Flavour::Sendmail => {
-                format!("{host} Hello {client_name} [{client_ip}], pleased to meet you")
-            }
-            _ => host.to_owned(),
-        };
-        let mut items = vec![first];
-        // Each family lists its keywords in its own order.
-        let order: &[fn(&Extension) -> bool] = match self {
-            Flavour::Sendmail => &[
-                |e| matches!(e, Extension::EnhancedStatusCodes),
-                |e| matches!(e, Extension::Pipelining),
-                |e| matches!(e, Extension::EightBitMime),
-                |e| matches!(e, Extension::Size(_)),
-                |e| matches!(e, Extension::Auth),
-                |e| matches!(e, Extension::StartTls),
-                |e| matches!(e, Extension::Vrfy),
-            ],
-            _ => &[
-                |e| matches!(e, Extension::Pipelining),
-                |e| matches!(e, Extension::Size(_)),
-                |e| matches!(e, Extension::Vrfy),
-                |e| matches!(e, Extension::StartTls),
-                |e| matches!(e, Extension::Auth),
-                |e| matches!(e, Extension::EnhancedStatusCodes),
-                |e| matches!(e, Extension::EightBitMime),
-            ],
-        };
-        for wanted in order {
-            for ext in extensions.iter().filter(|e| wanted(e)) {
-                let keyword = match ext {
-                    Extension::Pipelining => "PIPELINING".to_owned(),
-                    Extension::Size(n) => format!("SIZE {n}"),
-                    // Only Postfix lists VRFY; sendmail and qmail answer it unadvertised.
-                    Extension::Vrfy if self != Flavour::Postfix => continue,
-                    Extension::Vrfy => "VRFY".to_owned(),
-                    Extension::StartTls => "STARTTLS".to_owned(),
-                    Extension::Auth if self == Flavour::Sendmail => "AUTH LOGIN PLAIN".to_owned(),
-                    Extension::Auth => "AUTH PLAIN LOGIN".to_owned(),
-                    Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES".to_owned(),
-                    Extension::EightBitMime => "8BITMIME".to_owned(),
-                };
-                items.push(keyword);
-            }
-        }
-        let last = items.len() - 1;
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let sep = if i == last { ' ' } else { '-' };
-                format!("250{sep}{text}")
-            })
-            .collect()
-    }
-
-    /// The POP3 status line for `reply` from server `host`.
-    #[must_use]
-    pub fn pop3_line(self, reply: &Pop3Reply, host: &str) -> String {
-        use Pop3Reply as P;
-        match reply {
-            P::Greeting { timestamp } => match self {
-                Flavour::Postfix | Flavour::JapaneseIsp => {
-                    format!("+OK POP3 server ready {timestamp}")
-                }
-                Flavour::Sendmail => {
-                    format!("+OK Qpopper (version 4.0.5) at {host} starting.  {timestamp}")
-                }
-                Flavour::Qmail => format!("+OK {timestamp}"),
-            },
-            P::CapabilityList => "+OK Capability list follows".to_owned(),
-            P::UserAccepted { user } => match self {
-                Flavour::Sendmail => format!("+OK Password required for {}.", printable(user)),
-                _ => "+OK".to_owned(),
-            },
-            P::LoggedIn {
-                user,
-                count,
-                octets,
-            } => match self {
-                Flavour::Sendmail => format!(
-                    "+OK {user} has {} ({octets} octets).",
-                    plural(*count, "visible message", "visible messages")
-                ),
-                Flavour::Qmail => "+OK".to_owned(),
-                _ => format!(
-                    "+OK {user}'s maildrop has {} ({octets} octets)",
-                    plural(*count, "message", "messages")
-                ),
-            },
-            P::AuthFailed => match self {
-                Flavour::Sendmail => "-ERR [AUTH] Password supplied is incorrect.".to_owned(),
-                Flavour::Qmail => "-ERR authorization failed".to_owned(),
-                _ => "-ERR [AUTH] Authentication failed.".to_owned(),
-            },
-            P::UserFirst => "-ERR USER first".to_owned(),
-            P::BadSyntax => "-ERR syntax error".to_owned(),
-            P::Stat { count, octets } => format!("+OK {count} {octets}"),
-            P::ScanListing { count, octets } => format!(
-                "+OK {} ({octets} octets)",
-                plural(*count, "message", "messages")
-            ),
-            P::ScanLine { number, octets } => format!("+OK {number} {octets}"),
-            P::RetrFollows { octets } => format!("+OK {octets} octets"),
-            P::TopFollows | P::UidlListing => "+OK".to_owned(),
-            P::UidlLine { number, uid } => format!("+OK {number} {uid}"),
-            P::Deleted { number } => format!("+OK message {number} deleted"),
-            P::NoSuchMessage => "-ERR no such message".to_owned(),
-            P::AlreadyDeleted { number } => format!("-ERR message {number} already deleted"),
-            P::NoopOk => "+OK".to_owned(),
-            P::ResetOk { count, octets } => format!(
-                "+OK maildrop has {} ({octets} octets)",
-                plural(*count, "message", "messages")
-            ),
-            P::SigningOff { left } => match left {
-                None => "+OK POP3 server signing off".to_owned(),
-                Some(0) => "+OK POP3 server signing off (maildrop empty)".to_owned(),
-                Some(n) => format!(
-                    "+OK POP3 server signing off ({} left)",
-                    plural(*n, "message", "messages")
-                ),
-            },
-            P::UnknownCommand => "-ERR unknown command".to_owned(),
-            P::WrongState => "-ERR command not valid in this state".to_owned(),
-            P::LineTooLong => "-ERR line too long".to_owned(),
-            P::TooManyConnections => "-ERR [SYS/TEMP] too many connections".to_owned(),
-        }
+/// The address as servers print it in `[...]`: IPv6 with the `IPv6:` tag (RFC 5321 4.1.3).
+fn address_literal(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => format!("IPv6:{v6}"),
     }
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 
-    fn rcpt() -> Mailbox {
-        Mailbox::parse("taro@example.org").expect("address")
+    #[test]
+    fn every_flavour_names_its_products_and_round_trips_its_cli_name() {
+        for f in Flavour::ALL {
+            assert_eq!(Flavour::from_cli_name(f.cli_name()), Some(f));
+            assert!(f.describe().contains(f.smtp_server().product()));
+        }
+        assert_eq!(Flavour::default(), Flavour::Postfix311);
+        assert_eq!(Flavour::Postfix311.era(), Era::Today);
+        assert_eq!(Flavour::Postfix2001.era(), Era::Y2001);
     }
 
     #[test]
-    fn relay_refusals_as_real_servers_word_them() {
-        let r = |f: Flavour, refusal| {
-            f.smtp_lines(
-                &SmtpReply::RelayDenied {
-                    rcpt: rcpt(),
-                    refusal,
-                },
-                "mail.example.net",
-            )
-        };
-        let n = RelayRefusal::NotInAllowlist;
-        assert_eq!(
-            r(Flavour::Postfix, n),
-            ["554 5.7.1 <taro@example.org>: Relay access denied"]
-        );
-        assert_eq!(
-            r(Flavour::Sendmail, n),
-            ["550 5.7.1 <taro@example.org>... Relaying denied"]
-        );
-        assert_eq!(
-            r(Flavour::Sendmail, RelayRefusal::NotAuthenticated),
-            ["550 5.7.1 <taro@example.org>... Relaying denied. Proper authentication required."]
-        );
-        assert_eq!(
-            r(Flavour::Qmail, n),
-            ["553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"]
-        );
-        assert_eq!(
-            r(Flavour::JapaneseIsp, n),
-            ["554 sorry, you must get POP/APOP authorization."]
-        );
-    }
-
-    #[test]
-    fn ehlo_is_multiline_with_a_final_space() {
-        let lines = Flavour::Postfix.smtp_lines(
-            &SmtpReply::Ehlo {
-                client_name: "pc.example".into(),
-                client_ip: "203.0.113.7".into(),
-                extensions: vec![
-                    Extension::Auth,
-                    Extension::Pipelining,
-                    Extension::EightBitMime,
-                ],
-            },
-            "mail.example.net",
-        );
-        assert_eq!(
-            lines,
-            [
-                "250-mail.example.net",
-                "250-PIPELINING",
-                "250-AUTH PLAIN LOGIN",
-                "250 8BITMIME"
-            ]
-        );
+    fn printable_strips_controls_and_bounds_length() {
+        assert_eq!(printable("a\r\nb\u{7f}c", 10), "abc");
+        assert_eq!(printable("abcdef", 3), "abc");
     }
 }

@@ -23,6 +23,13 @@ pub fn hex_digest(input: &[u8]) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::hex_digest;
 

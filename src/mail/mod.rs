@@ -8,23 +8,27 @@
 //! - [`server::MailServer`]: POP3, SMTP and submission services over shared maildrops;
 //!   feed it lines, get [`Event`]s back. The typed-console API is
 //!   [`MailServer::connect`] + [`MailServer::handle_line`] + [`server_lines`].
-//! - [`pop3`], [`smtp`]: the session state machines (RFC 1939 + 2449; RFC 5321 + 4954).
+//! - [`pop3`], [`smtp`]: the session state machines (RFC 1939 + 2449 + 5034; RFC 5321 +
+//!   4954 + 3207). Every server line they send carries its typed [`ReplyInfo`] (code,
+//!   enhanced code, and the relay refusal it states), so no one reads codes from text.
 //! - [`policy`]: relay policies and the POP-before-SMTP [`Allowlist`].
-//! - [`flavour`]: the wording of every reply line, per server family.
-//! - [`scenario`]: actors, mail-program habits and the [`Lab`] the page drives; the
-//!   scripted scenarios and their steppable [`Timeline`]s.
+//! - [`flavour`]: the wording and the habits of each named server and version (Postfix
+//!   3.11 with Dovecot 2.4; Postfix-20010228, sendmail 8.11 and qmail 1.03 of 2001); every
+//!   line cites the source file it was read in. [`reply`]: replies as typed data.
+//! - [`scenario`]: actors, the [`Lab`] the page drives, the scripted scenarios and their
+//!   steppable [`Timeline`]s (one file each).
 //! - [`address`], [`base64`], [`md5`], [`time`]: small building blocks.
 //!
 //! # Example
 //!
 //! ```
-//! use imasara::mail::scenario::ActorId;
+//! use imasara::mail::scenario::{ActorId, StepId};
 //! use imasara::mail::{EventKind, Lab, MINUTE, Scenario, ScenarioId, Service, SimTime, server_lines};
 //!
 //! // A scripted scenario, run once; the page steps through it or jumps in time.
 //! let timeline = Scenario::get(ScenarioId::OwnCase).run();
-//! let step = &timeline.steps[3];
-//! assert_eq!(step.id, "own_case.send_refused");
+//! let step = timeline.step(StepId::OwnCaseSendRefused).expect("step");
+//! assert_eq!(step.id.code(), "own_case.send_refused");
 //! assert!(step.events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
 //! assert_eq!(timeline.allowlist_at(SimTime(4 * MINUTE))[0].remaining, 6 * MINUTE);
 //!
@@ -42,8 +46,18 @@
 //! ```
 //!
 //! What never happens here: localised text (the engine emits codes such as
-//! [`RelayRefusal::NotInAllowlist`] and step ids such as `own_case.receive_on_start`; the
-//! view words them), reading the time, or panicking on input.
+//! [`RelayRefusal::NotInAllowlist`] and [`StepId`]s; the view words them), reading the
+//! time, or panicking on input.
+
+// The engine's own guard rails: no panicking shortcuts, no unchecked arithmetic or
+// indexing on input-derived values, and every public item documented.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    missing_docs
+)]
 
 pub mod address;
 pub mod base64;
@@ -53,6 +67,7 @@ pub mod flavour;
 pub mod md5;
 pub mod policy;
 pub mod pop3;
+pub mod reply;
 pub mod scenario;
 pub mod server;
 pub mod smtp;
@@ -61,13 +76,14 @@ pub mod time;
 pub use address::Mailbox;
 pub use event::{
     AuthDecoded, ConnId, ConnKind, Event, EventKind, PopAuthMethod, ProtocolLine, Service, Speaker,
-    closes, server_lines,
+    closes, last_reply, server_lines,
 };
-pub use flavour::Flavour;
+pub use flavour::{Era, Flavour};
 pub use policy::{
     Allowlist, AllowlistEntry, DEFAULT_WINDOW, RelayDecision, RelayPermit, RelayPolicy,
     RelayRefusal,
 };
-pub use scenario::{Action, Actor, ActorId, Lab, Scenario, ScenarioId, Step, Timeline};
+pub use reply::{EnhancedCode, PopReply, Reply, ReplyCode, ReplyInfo, RespCode};
+pub use scenario::{Action, Actor, ActorId, Lab, Scenario, ScenarioId, Step, StepId, Timeline};
 pub use server::{MailServer, ServerConfig, StoredMessage, UserAccount};
-pub use time::{MINUTE, Millis, SECOND, SimTime};
+pub use time::{MINUTE, Millis, SECOND, SEED_ERA_UNIX, SimTime, TODAY_UNIX};

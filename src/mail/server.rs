@@ -16,8 +16,10 @@
 //! - Relaying onward is simulated by a second `MailServer` per recipient domain (Postfix
 //!   flavour, accepting any local user), driven by this server as its SMTP client: the
 //!   lines of that conversation are real session output too.
-//! - No trace headers are added: a message is stored exactly as sent (after dot-unstuffing),
-//!   so what a client sends comes back byte for byte over POP3.
+//! - Every message the SMTP service accepts gets the flavour's own `Received:` header on
+//!   top (RFC 5321 4.4); below it the message is stored exactly as sent (after
+//!   dot-unstuffing), so what a client sends comes back byte for byte over POP3 after
+//!   that header.
 
 use core::net::{IpAddr, Ipv4Addr};
 use std::collections::BTreeMap;
@@ -25,12 +27,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::address::Mailbox;
+use super::event::last_reply;
 use super::event::{ConnId, ConnKind, Event, EventKind, Out, Service, Speaker};
-use super::flavour::Flavour;
+use super::flavour::{Era, Flavour};
 use super::policy::{Allowlist, AllowlistChange, AllowlistEntry, DEFAULT_WINDOW, RelayPolicy};
 use super::pop3::Pop3Session;
 use super::smtp::SmtpSession;
-use super::time::{Millis, SEED_ERA_UNIX, SimTime};
+use super::time::{Millis, SEED_ERA_UNIX, SimTime, TODAY_UNIX};
 
 /// A POP3 account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,16 +84,18 @@ pub struct ServerConfig {
     /// Most recipients per message.
     pub max_recipients: usize,
     /// Unix time (seconds) that `SimTime::ZERO` stands for. Used only for the wall-clock
-    /// texts real servers print (sendmail's greeting date, qmail queue ids, APOP
-    /// timestamps). Default: [`SEED_ERA_UNIX`] (27 Nov 2001); the lab sets the real time.
+    /// texts real servers print (dates in greetings and `Received:` headers, queue ids,
+    /// APOP timestamps). [`ServerConfig::example`] uses [`TODAY_UNIX`],
+    /// [`ServerConfig::for_flavour`] the date of the flavour's era; the lab sets the real
+    /// time.
     pub clock_origin: u64,
     /// UTC offset of the server's clock in minutes (default 540, Japan).
     pub utc_offset_minutes: i32,
 }
 
 impl ServerConfig {
-    /// The reader's provider: `mail.example.net` at 192.0.2.25, user `hanako` / `s3cret`,
-    /// POP before SMTP with a 10-minute window, Postfix wording.
+    /// The reader's provider today: `mail.example.net` at 192.0.2.25, user `hanako` /
+    /// `s3cret`, POP before SMTP with a 10-minute window, Postfix 3.11 with Dovecot 2.4.
     #[must_use]
     pub fn example() -> ServerConfig {
         ServerConfig {
@@ -101,13 +106,25 @@ impl ServerConfig {
             policy: RelayPolicy::PopBeforeSmtp,
             window: DEFAULT_WINDOW,
             allowlist_lag: 0,
-            flavour: Flavour::Postfix,
+            flavour: Flavour::Postfix311,
             accept_any_local_user: false,
             max_message_octets: 10_240_000,
             max_recipients: 1000,
-            clock_origin: SEED_ERA_UNIX,
+            clock_origin: TODAY_UNIX,
             utc_offset_minutes: 540,
         }
+    }
+
+    /// The same server with `flavour`'s software, its clock set to that flavour's era
+    /// ([`SEED_ERA_UNIX`] for 2001, [`TODAY_UNIX`] for today).
+    #[must_use]
+    pub fn for_flavour(mut self, flavour: Flavour) -> ServerConfig {
+        self.flavour = flavour;
+        self.clock_origin = match flavour.era() {
+            Era::Y2001 => SEED_ERA_UNIX,
+            Era::Today => TODAY_UNIX,
+        };
+        self
     }
 
     /// The server's wall-clock time at `now`, in Unix seconds.
@@ -187,14 +204,16 @@ impl ServerCore {
 
     /// A fresh queue id in the flavour's style, deterministic.
     pub fn queue_id(&mut self, now: SimTime) -> String {
-        self.next_queue += 1;
+        self.next_queue = self.next_queue.wrapping_add(1);
         self.config
             .flavour
             .queue_id(self.next_queue, now, self.config.unix_time(now))
     }
 
     pub fn store(&mut self, user: &str, uid: String, from: Option<Mailbox>, lines: Vec<String>) {
-        let octets = lines.iter().map(|l| l.len() + 2).sum();
+        let octets = lines.iter().fold(0_usize, |sum, l| {
+            sum.saturating_add(l.len()).saturating_add(2)
+        });
         self.maildrops
             .entry(user.to_owned())
             .or_default()
@@ -385,7 +404,7 @@ impl MailServer {
             return false;
         };
         let uid = format!("seed{}", self.core.next_queue);
-        self.core.next_queue += 1;
+        self.core.next_queue = self.core.next_queue.wrapping_add(1);
         self.core.store(&user, uid, from, lines);
         true
     }
@@ -432,22 +451,25 @@ impl MailServer {
     ) -> Vec<Event> {
         let mut opened = self.open(now, service, client_ip);
         let flavour = self.core.config.flavour;
-        let host = &self.core.config.hostname;
-        let text = match service {
-            Service::Pop3 => {
-                flavour.pop3_line(&super::flavour::Pop3Reply::TooManyConnections, host)
-            }
-            Service::Smtp | Service::Submission => flavour
-                .smtp_lines(
-                    &super::flavour::SmtpReply::TooManyConnections {
-                        client_ip: client_ip.to_string(),
-                    },
-                    host,
-                )
-                .concat(),
-        };
+        let host = self.core.config.hostname.clone();
         let mut out = opened.out();
-        out.line(Speaker::Server, text, None);
+        match service {
+            Service::Pop3 => {
+                if let Some(reply) =
+                    flavour.pop3(&super::flavour::Pop3Reply::TooManyConnections, &host)
+                {
+                    out.pop_reply(reply);
+                }
+            }
+            Service::Smtp | Service::Submission => {
+                if let Some(reply) = flavour.smtp(
+                    &super::flavour::SmtpReply::TooManyConnections { client_ip },
+                    &host,
+                ) {
+                    out.smtp_reply(reply, None, None);
+                }
+            }
+        }
         out.closed();
         opened.events
     }
@@ -478,13 +500,23 @@ impl MailServer {
     /// The client sent one line (without CRLF) on `conn`. Unknown or closed connections
     /// produce no events.
     pub fn handle_line(&mut self, conn: ConnId, now: SimTime, line: &str) -> Vec<Event> {
+        self.handle_input(conn, now, line, true)
+    }
+
+    fn handle_input(
+        &mut self,
+        conn: ConnId,
+        now: SimTime,
+        line: &str,
+        valid_utf8: bool,
+    ) -> Vec<Event> {
         let (now, mut events) = self.clock(now);
         let Some(mut session) = self.sessions.remove(&conn) else {
             return events;
         };
         let open = match &mut session {
             Session::Pop3(s) => s.handle_line(&mut self.core, &mut events, now, line),
-            Session::Smtp(s) => s.handle_line(&mut self.core, &mut events, now, line),
+            Session::Smtp(s) => s.handle_line(&mut self.core, &mut events, now, line, valid_utf8),
         };
         if open {
             self.sessions.insert(conn, session);
@@ -493,12 +525,53 @@ impl MailServer {
     }
 
     /// Like [`handle_line`](Self::handle_line) for raw bytes from a socket: a trailing
-    /// CRLF or LF is removed and invalid UTF-8 becomes U+FFFD.
+    /// CRLF or LF is removed and invalid UTF-8 becomes U+FFFD (the session is told, as a
+    /// server that checks UTF-8 would notice; only the octets before a NUL count, as C
+    /// servers read them).
     pub fn handle_bytes(&mut self, conn: ConnId, now: SimTime, bytes: &[u8]) -> Vec<Event> {
         let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let before_nul = bytes.split(|b| *b == 0).next().unwrap_or_default();
+        let valid_utf8 = core::str::from_utf8(before_nul).is_ok();
         let text = String::from_utf8_lossy(bytes);
-        self.handle_line(conn, now, &text)
+        self.handle_input(conn, now, &text, valid_utf8)
+    }
+
+    /// Deliver a message to a local user over SMTP from another server (`helo` at `ip`),
+    /// as mail arriving before a scenario starts: the session's own `Received:` header is
+    /// put on top. The protocol lines are not reported. Returns whether it was accepted.
+    pub fn deliver_from(
+        &mut self,
+        now: SimTime,
+        ip: IpAddr,
+        helo: &str,
+        from: &str,
+        rcpt: &str,
+        lines: &[String],
+    ) -> bool {
+        let (conn, _) = self.connect(now, Service::Smtp, ip);
+        let say = |server: &mut MailServer, line: &str| {
+            let events = server.handle_line(conn, now, line);
+            last_reply(&events, conn)
+        };
+        let mut ok = say(self, &format!("EHLO {helo}")).is_some_and(|r| r.is_positive())
+            && say(self, &format!("MAIL FROM:<{from}>")).is_some_and(|r| r.is_positive())
+            && say(self, &format!("RCPT TO:<{rcpt}>")).is_some_and(|r| r.is_positive())
+            && say(self, "DATA").is_some_and(|r| r.is_intermediate());
+        if ok {
+            for line in lines {
+                let stuffed = if line.starts_with('.') {
+                    format!(".{line}")
+                } else {
+                    line.clone()
+                };
+                let _ = say(self, &stuffed);
+            }
+            ok = say(self, ".").is_some_and(|r| r.is_positive());
+        }
+        let _ = say(self, "QUIT");
+        let _ = self.disconnect(conn, now);
+        ok
     }
 
     /// The client vanished (connection reset, EOF). POP3 deletions are not applied (RFC
@@ -521,7 +594,7 @@ impl MailServer {
         let Some(session) = self.sessions.remove(&conn) else {
             return events;
         };
-        if let Session::Smtp(s) = session {
+        if let Session::Smtp(mut s) = session {
             s.timeout(&self.core, &mut events, now);
         }
         events.push(Event {
@@ -550,6 +623,7 @@ impl MailServer {
         let mx = format!("mx.{key}");
         let our_host = core.config.hostname.clone();
         let our_ip = core.config.server_ip;
+        let our_era = core.config.flavour.era();
         let conn = core.allocate_conn();
         let remote = core.remotes.entry(key.clone()).or_insert_with(|| {
             MailServer::new(ServerConfig {
@@ -560,7 +634,11 @@ impl MailServer {
                 policy: RelayPolicy::PopBeforeSmtp,
                 window: DEFAULT_WINDOW,
                 allowlist_lag: 0,
-                flavour: Flavour::Postfix,
+                // A Postfix of the same era as ours.
+                flavour: match our_era {
+                    Era::Y2001 => Flavour::Postfix2001,
+                    Era::Today => Flavour::Postfix311,
+                },
                 accept_any_local_user: true,
                 max_message_octets: 10_240_000,
                 max_recipients: 1000,
@@ -587,14 +665,13 @@ impl MailServer {
             if let Some(text) = client_line {
                 out.client(text, None);
             }
-            let lines = super::event::server_lines(&replies, rconn);
-            let ok = lines
-                .last()
-                .is_some_and(|l| l.starts_with('2') || l.starts_with('3'));
-            for text in lines {
-                out.server(text);
+            // The remote's lines, with their reply codes, on our connection.
+            for line in replies.iter().filter_map(Event::line) {
+                if line.conn == rconn && line.speaker == Speaker::Server {
+                    out.line(Speaker::Server, line.text.clone(), None, line.reply);
+                }
             }
-            ok
+            last_reply(&replies, rconn).is_some_and(|r| r.is_positive() || r.is_intermediate())
         };
         let mut ok = relay(&mut out, None, greeting);
         let say = |out: &mut Out<'_>, remote: &mut MailServer, text: &str| {
@@ -637,6 +714,13 @@ impl MailServer {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 

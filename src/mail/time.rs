@@ -1,8 +1,11 @@
-//! Simulated time. The engine never reads a clock: every call takes `now`.
+//! Simulated time, and the dates servers print. The engine never reads a clock: every
+//! call takes `now`.
 //!
 //! [`SimTime`] counts milliseconds from an arbitrary origin (a scenario's start, or the
 //! moment the lab server started). Durations are plain milliseconds ([`Millis`]) so the view
-//! can show them without conversion helpers.
+//! can show them without conversion helpers. A server's wall clock is `clock_origin` (Unix
+//! seconds) plus `SimTime`; [`postfix_date`], [`sendmail_date`] and [`qmail_date`] print it
+//! the way each server does in its greeting and `Received:` headers.
 
 use serde::Serialize;
 
@@ -63,62 +66,213 @@ impl core::fmt::Display for SimTime {
 }
 
 /// Unix time of 2001-11-27 12:00:00 UTC (21:00 in Japan), the seed article's era: the
-/// default wall-clock moment that [`SimTime::ZERO`] stands for in server texts.
+/// wall-clock moment that [`SimTime::ZERO`] stands for in the old-days scenarios.
 pub const SEED_ERA_UNIX: u64 = 1_006_862_400;
 
-/// An RFC 5322 date (`Tue, 27 Nov 2001 21:00:00 +0900`) for Unix time `unix` shown at a UTC
-/// offset of `offset_minutes`. Used only for the wall-clock texts real servers print.
+/// Unix time of 2026-11-27 12:00:00 UTC (21:00 in Japan): "today" for the scenarios set
+/// now (a fixed date, so transcripts do not change from day to day).
+pub const TODAY_UNIX: u64 = 1_795_780_800;
+
+/// A moment on the civil calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Civil {
+    /// The year.
+    pub year: i64,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+    /// 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+    /// 0 to 59.
+    pub second: u8,
+    /// 0 = Sunday.
+    pub weekday: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+fn small(n: i64) -> u8 {
+    u8::try_from(n).unwrap_or(0)
+}
+
+/// Unix time `unix` on the calendar, shifted by `offset_minutes` (Howard Hinnant's
+/// `civil_from_days`).
 #[must_use]
-pub fn rfc5322_date(unix: u64, offset_minutes: i32) -> String {
-    let local = i64::try_from(unix).unwrap_or(i64::MAX / 2) + i64::from(offset_minutes) * 60;
+pub fn civil(unix: u64, offset_minutes: i32) -> Civil {
+    let unix = i64::try_from(unix).unwrap_or(i64::MAX / 4);
+    let local = unix.saturating_add(i64::from(offset_minutes).saturating_mul(60));
     let days = local.div_euclid(86_400);
     let secs = local.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
+    let z = days.saturating_add(719_468);
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let yoe = doe
+        .saturating_sub(doe / 1460)
+        .saturating_add(doe / 36_524)
+        .saturating_sub(doe / 146_096)
+        / 365;
+    let doy = doe.saturating_sub(
+        yoe.saturating_mul(365)
+            .saturating_add(yoe / 4)
+            .saturating_sub(yoe / 100),
+    );
+    let mp = doy.saturating_mul(5).saturating_add(2) / 153;
+    let day = doy
+        .saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5)
+        .saturating_add(1);
+    let month = if mp < 10 {
+        mp.saturating_add(3)
+    } else {
+        mp.saturating_sub(9)
+    };
+    let year = yoe
+        .saturating_add(era.saturating_mul(400))
+        .saturating_add(i64::from(month <= 2));
+    Civil {
+        year,
+        month: small(month),
+        day: small(day),
+        hour: small(secs / 3600),
+        minute: small(secs / 60 % 60),
+        second: small(secs % 60),
+        // 1970-01-01 was a Thursday.
+        weekday: small(days.saturating_add(4).rem_euclid(7)),
+    }
+}
+
+impl Civil {
+    fn month_name(self) -> &'static str {
+        MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("Jan")
+    }
+
+    fn weekday_name(self) -> &'static str {
+        WEEKDAYS
+            .get(usize::from(self.weekday))
+            .copied()
+            .unwrap_or("Sun")
+    }
+
+    fn clock(self) -> String {
+        format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second)
+    }
+}
+
+/// `+0900`.
+fn numeric_offset(offset_minutes: i32) -> String {
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.unsigned_abs();
+    format!("{sign}{:02}{:02}", off / 60, off % 60)
+}
+
+/// The zone abbreviation a Unix system prints for the offsets used here (`JST`, `UTC`);
+/// otherwise the numeric form glibc prints for a bare offset.
+fn zone_name(offset_minutes: i32) -> String {
+    match offset_minutes {
+        540 => "JST".to_owned(),
+        0 => "UTC".to_owned(),
+        other => numeric_offset(other),
+    }
+}
+
+/// Postfix's `mail_date()` (global/mail_date.c): `%a, %e %b %Y %H:%M:%S`, the numeric
+/// offset and the zone name in parentheses: `Tue, 27 Nov 2001 21:00:00 +0900 (JST)`, the
+/// day padded with a space (` 4`).
+#[must_use]
+pub fn postfix_date(unix: u64, offset_minutes: i32) -> String {
+    let t = civil(unix, offset_minutes);
     format!(
-        "{}, {day} {} {year} {:02}:{:02}:{:02} {sign}{:02}{:02}",
-        WEEKDAYS[usize::try_from(days.rem_euclid(7)).unwrap_or(0)],
-        MONTHS[usize::try_from(month - 1).unwrap_or(0)],
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60,
-        off / 60,
-        off % 60
+        "{}, {:>2} {} {} {} {} ({})",
+        t.weekday_name(),
+        t.day,
+        t.month_name(),
+        t.year,
+        t.clock(),
+        numeric_offset(offset_minutes),
+        zone_name(offset_minutes)
+    )
+}
+
+/// sendmail's `arpadate()` (arpadate.c): `Tue, 27 Nov 2001 21:00:00 +0900 (JST)`, the day
+/// without padding, and plain `GMT` when the offset is zero.
+#[must_use]
+pub fn sendmail_date(unix: u64, offset_minutes: i32) -> String {
+    let t = civil(unix, offset_minutes);
+    let zone = if offset_minutes == 0 {
+        "GMT".to_owned()
+    } else {
+        format!(
+            "{} ({})",
+            numeric_offset(offset_minutes),
+            zone_name(offset_minutes)
+        )
+    };
+    format!(
+        "{}, {} {} {} {} {zone}",
+        t.weekday_name(),
+        t.day,
+        t.month_name(),
+        t.year,
+        t.clock()
+    )
+}
+
+/// qmail's `date822fmt()` (date822fmt.c): always UTC, no weekday, `-0000`:
+/// `27 Nov 2001 12:00:00 -0000`.
+#[must_use]
+pub fn qmail_date(unix: u64) -> String {
+    let t = civil(unix, 0);
+    format!(
+        "{} {} {} {} -0000",
+        t.day,
+        t.month_name(),
+        t.year,
+        t.clock()
     )
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates_as_mail_servers_print_them() {
+    fn dates_as_each_server_prints_them() {
         assert_eq!(
-            rfc5322_date(SEED_ERA_UNIX, 540),
-            "Tue, 27 Nov 2001 21:00:00 +0900"
-        );
-        assert_eq!(rfc5322_date(0, 0), "Thu, 1 Jan 1970 00:00:00 +0000");
-        assert_eq!(
-            rfc5322_date(951_782_400, -300),
-            "Mon, 28 Feb 2000 19:00:00 -0500"
+            postfix_date(SEED_ERA_UNIX, 540),
+            "Tue, 27 Nov 2001 21:00:00 +0900 (JST)"
         );
         assert_eq!(
-            rfc5322_date(1_795_737_600, 0),
-            "Fri, 27 Nov 2026 00:00:00 +0000"
+            postfix_date(1_007_424_000, 540),
+            "Tue,  4 Dec 2001 09:00:00 +0900 (JST)"
+        );
+        assert_eq!(
+            postfix_date(TODAY_UNIX, 0),
+            "Fri, 27 Nov 2026 12:00:00 +0000 (UTC)"
+        );
+        assert_eq!(
+            sendmail_date(SEED_ERA_UNIX, 540),
+            "Tue, 27 Nov 2001 21:00:00 +0900 (JST)"
+        );
+        assert_eq!(sendmail_date(0, 0), "Thu, 1 Jan 1970 00:00:00 GMT");
+        assert_eq!(qmail_date(SEED_ERA_UNIX), "27 Nov 2001 12:00:00 -0000");
+        assert_eq!(
+            postfix_date(951_782_400, -300),
+            "Mon, 28 Feb 2000 19:00:00 -0500 (-0500)"
         );
     }
 

@@ -14,7 +14,9 @@ use crate::ui::i18n::k;
 use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
 
 pub mod allowlist;
+pub mod controls;
 pub mod diagram;
+pub mod explain;
 pub mod free_play;
 pub mod handout;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Free play: the reader drives a [`Lab`] with buttons (receive, send, send as spammer,
-//! let time pass), sets the window and the relay policy, and types raw POP3 or SMTP lines
-//! into a console. The clock moves only when the reader asks, so nothing moves by itself.
+//! let time pass), sets the window, the relay policy and the server software, and types
+//! raw POP3 or SMTP lines into a console. The clock moves only when the reader asks, so
+//! nothing moves by itself.
 
 use leptos::prelude::*;
 
@@ -12,18 +13,45 @@ use super::model::{self, Decision, LineView};
 use super::transcript::Transcript;
 use crate::mail::scenario::{Action, SendStyle};
 use crate::mail::{
-    ActorId, ConnId, Event, Lab, MINUTE, RelayPolicy, SECOND, Service, closes, server_lines,
+    ActorId, ConnId, Era, Event, Flavour, Lab, MINUTE, RelayPolicy, SECOND, ServerConfig, Service,
+    closes, server_lines,
 };
-use crate::ui::i18n::k;
+use crate::ui::i18n::{Key, k};
 use crate::ui::use_nav;
 
 /// Longest console line accepted from the page (the engine refuses over-long lines too).
 pub const MAX_CONSOLE_LINE: usize = 512;
 
-/// A fresh lab with the given window (minutes) and policy; the reader's program logs in
-/// with SMTP AUTH when the policy asks for it.
-pub fn new_lab(window_minutes: u64, policy: RelayPolicy) -> Lab {
-    let mut lab = Lab::classic();
+/// The server software free play offers, the page's default (2001) first.
+pub const FLAVOURS: [Flavour; 5] = [
+    Flavour::Postfix2001,
+    Flavour::Sendmail811,
+    Flavour::Qmail103,
+    Flavour::JapaneseIsp,
+    Flavour::Postfix311,
+];
+
+/// A flavour's name and its note for the reader.
+pub fn flavour_keys(flavour: Flavour) -> (Key, Key) {
+    match flavour {
+        Flavour::Postfix2001 => (
+            k::mail::flavour::postfix_2001,
+            k::mail::flavour_note::postfix_2001,
+        ),
+        Flavour::Sendmail811 => (k::mail::flavour::sendmail, k::mail::flavour_note::sendmail),
+        Flavour::Qmail103 => (k::mail::flavour::qmail, k::mail::flavour_note::qmail),
+        Flavour::JapaneseIsp => (
+            k::mail::flavour::japanese_isp,
+            k::mail::flavour_note::japanese_isp,
+        ),
+        Flavour::Postfix311 => (k::mail::flavour::postfix, k::mail::flavour_note::postfix),
+    }
+}
+
+/// A fresh lab with the given window (minutes), policy and server software; the reader's
+/// program logs in with SMTP AUTH when the policy asks for it.
+pub fn new_lab(window_minutes: u64, policy: RelayPolicy, flavour: Flavour) -> Lab {
+    let mut lab = Lab::with_classic_actors(ServerConfig::example().for_flavour(flavour));
     configure(&mut lab, window_minutes, policy);
     lab
 }
@@ -33,10 +61,11 @@ fn configure(lab: &mut Lab, window_minutes: u64, policy: RelayPolicy) {
         ms: window_minutes.clamp(1, 60) * MINUTE,
     });
     lab.apply(&Action::SetPolicy { policy });
-    let style = if policy == RelayPolicy::SmtpAuth {
-        SendStyle::AuthPlain
-    } else {
-        SendStyle::Plain
+    // Outlook Express (2001) logged in with AUTH LOGIN; today's programs use PLAIN.
+    let style = match (policy, lab.server().config().flavour.era()) {
+        (RelayPolicy::SmtpAuth, Era::Y2001) => SendStyle::AuthLogin,
+        (RelayPolicy::SmtpAuth, Era::Today) => SendStyle::AuthPlain,
+        _ => SendStyle::Plain,
     };
     lab.set_send_style(ActorId::Reader, style);
 }
@@ -55,14 +84,22 @@ pub fn FreePlay() -> impl IntoView {
     let nav = use_nav();
     let window_minutes = RwSignal::new(10_u64);
     let policy = RwSignal::new(RelayPolicy::PopBeforeSmtp);
-    let lab = RwSignal::new(new_lab(10, RelayPolicy::PopBeforeSmtp));
+    let flavour = RwSignal::new(Flavour::Postfix2001);
+    let lab = RwSignal::new(new_lab(
+        10,
+        RelayPolicy::PopBeforeSmtp,
+        Flavour::Postfix2001,
+    ));
     let log: RwSignal<Vec<LineView>> = RwSignal::new(Vec::new());
+    let next_key = StoredValue::new(0_u64);
     let last: RwSignal<Vec<Decision>> = RwSignal::new(Vec::new());
     let last_actor = RwSignal::new(ActorId::Reader);
     let serial = RwSignal::new(0_u64);
 
     let record = move |actor: ActorId, events: Vec<Event>| {
-        let lines = model::lines_of(&events, actor);
+        let first = next_key.get_value();
+        let lines = model::lines_of(&events, actor, first);
+        next_key.set_value(first.saturating_add(lines.len() as u64));
         last.set(model::decisions_of(&events));
         last_actor.set(actor);
         serial.update(|s| *s += 1);
@@ -96,6 +133,18 @@ pub fn FreePlay() -> impl IntoView {
         lab.set(new_lab(
             window_minutes.get_untracked(),
             policy.get_untracked(),
+            flavour.get_untracked(),
+        ));
+        log.set(Vec::new());
+        last.set(Vec::new());
+    };
+    // Other software: a fresh server of that kind (same window and policy).
+    let set_flavour = move |f: Flavour| {
+        flavour.set(f);
+        lab.set(new_lab(
+            window_minutes.get_untracked(),
+            policy.get_untracked(),
+            f,
         ));
         log.set(Vec::new());
         last.set(Vec::new());
@@ -160,6 +209,29 @@ pub fn FreePlay() -> impl IntoView {
                         prop:value=move || window_minutes.get().to_string()
                         on:change:target=move |ev| set_window(ev.target().value())
                     />
+                </p>
+                <p class="free-field">
+                    <label for="free-flavour">{tr(k::mail::free::flavour_label)}</label>
+                    <select
+                        id="free-flavour"
+                        on:change:target=move |ev| {
+                            if let Some(f) = Flavour::from_cli_name(&ev.target().value()) {
+                                set_flavour(f);
+                            }
+                        }
+                    >
+                        {FLAVOURS
+                            .into_iter()
+                            .map(|f| view! {
+                                <option value=f.cli_name() selected=move || flavour.get() == f>
+                                    {move || nav.t(flavour_keys(f).0)}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </p>
+                <p class="flavour-note" data-testid="flavour-note">
+                    {move || nav.t(flavour_keys(flavour.get()).1)}
                 </p>
                 <fieldset class="free-policy">
                     <legend>{tr(k::mail::free::policy_label)}</legend>
@@ -254,6 +326,39 @@ fn ConsolePanel(
         closed: false,
     });
     let actor_choice = RwSignal::new(ActorId::Reader);
+    // The reader's account in the hints comes from the lab's configuration.
+    let reader = move || {
+        lab.with(|l| {
+            l.actor(ActorId::Reader)
+                .map(|a| {
+                    let (user, password) = a
+                        .account
+                        .as_ref()
+                        .map(|acc| (acc.name.clone(), acc.password.clone()))
+                        .unwrap_or_default();
+                    (user, password, a.from.clone())
+                })
+                .unwrap_or_default()
+        })
+    };
+    let hint = move |key| {
+        let (user, password, address) = reader();
+        nav.fill(
+            key,
+            &[
+                ("user", &user),
+                ("password", &password),
+                ("address", &address),
+            ],
+        )
+    };
+    let next_key = StoredValue::new(1_u64 << 48);
+    let keyed = move |events: &[Event], actor: ActorId| {
+        let first = next_key.get_value();
+        let lines = model::lines_of(events, actor, first);
+        next_key.set_value(first.saturating_add(lines.len() as u64));
+        lines
+    };
     let service_choice = RwSignal::new(Service::Pop3);
     let input = RwSignal::new(String::new());
     let input_ref = NodeRef::<leptos::html::Input>::new();
@@ -274,7 +379,7 @@ fn ConsolePanel(
             console.set(Console {
                 conn: Some(conn),
                 actor,
-                lines: model::lines_of(&events, actor),
+                lines: keyed(&events, actor),
                 closed: closes(&events, conn),
             });
             // Focus the command line once it is enabled.
@@ -314,7 +419,7 @@ fn ConsolePanel(
         let closed = closes(&events, conn);
         reply.set(server_lines(&events, conn).join(" "));
         console.update(|c| {
-            c.lines.extend(model::lines_of(&events, actor));
+            c.lines.extend(keyed(&events, actor));
             if closed {
                 c.conn = None;
                 c.closed = true;
@@ -340,8 +445,8 @@ fn ConsolePanel(
             <h3 id="console-heading">{tr(k::mail::console::heading)}</h3>
             <p>{tr(k::mail::console::intro)}</p>
             <ul class="console-hints">
-                <li><code>{tr(k::mail::console::hint_pop3)}</code></li>
-                <li><code>{tr(k::mail::console::hint_smtp)}</code></li>
+                <li><code>{move || hint(k::mail::console::hint_pop3)}</code></li>
+                <li><code>{move || hint(k::mail::console::hint_smtp)}</code></li>
             </ul>
             <div class="console-connect">
                 <p class="free-field">

@@ -22,12 +22,14 @@ pub fn Handout(
     let steps = move || {
         show.with(|s| {
             let total = s.timeline.steps.len();
+            let values = model::reader_values(&s.timeline);
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             s.timeline
                 .steps
                 .iter()
                 .enumerate()
                 .map(|(i, step)| {
-                    let explain = model::step_key(&step.id).map(|key| nav.t(key));
+                    let explain = nav.fill(model::step_key(step.id), &values);
                     let heading = nav.fill(
                         k::mail::handout::step_heading,
                         &[
@@ -36,7 +38,11 @@ pub fn Handout(
                             ("time", &model::clock(step.at.0)),
                         ],
                     );
-                    let lines: Vec<String> = s.lines[i].iter().map(|l| l.prefixed()).collect();
+                    let lines: Vec<String> = s
+                        .lines
+                        .get(i)
+                        .map(|ls| ls.iter().map(|l| l.prefixed()).collect())
+                        .unwrap_or_default();
                     let allowlist: Vec<String> = step
                         .allowlist
                         .iter()

@@ -5,10 +5,9 @@
 
 use core::net::IpAddr;
 
-use crate::mail::scenario::Action;
 use crate::mail::{
     ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, RelayPermit,
-    RelayRefusal, Scenario, ScenarioId, Speaker, Timeline,
+    RelayRefusal, Scenario, ScenarioId, SimTime, Speaker, StepId, Timeline,
 };
 use crate::ui::i18n::{Key, k};
 
@@ -32,6 +31,8 @@ pub enum Wire {
 /// One protocol line, ready for the transcript and the diagram.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineView {
+    /// Unique among the lines one transcript shows (its key in the keyed list).
+    pub key: u64,
     /// Client or server.
     pub speaker: Speaker,
     /// Exactly as the engine produced it.
@@ -42,7 +43,7 @@ pub struct LineView {
     pub wire: Wire,
     /// The connection.
     pub conn: ConnId,
-    /// Whether this reply refuses a relay (a 4xx/5xx right after a refused RCPT or MAIL).
+    /// Whether this reply refuses a relay (the engine marks the line).
     pub refusal: bool,
 }
 
@@ -105,37 +106,24 @@ fn wire_for(kind: &ConnKind, side: Side) -> Wire {
 }
 
 /// The protocol lines among `events`, placed on wires as if `actor` made every client
-/// connection (a scenario step or a free-play action has one actor).
-pub fn lines_of(events: &[Event], actor: ActorId) -> Vec<LineView> {
+/// connection (a scenario step or a free-play action has one actor), keyed from
+/// `first_key` on.
+pub fn lines_of(events: &[Event], actor: ActorId, first_key: u64) -> Vec<LineView> {
     let side = side_of(actor);
-    let mut refused_conns: Vec<ConnId> = Vec::new();
-    let mut out: Vec<LineView> = Vec::new();
-    for event in events {
-        match &event.kind {
-            EventKind::RelayRefused { conn, .. } => {
-                refused_conns.push(*conn);
-                // The refusal's reply is the next server line on this connection.
-            }
-            EventKind::Line(line) => {
-                let refusal = line.speaker == Speaker::Server
-                    && refused_conns.last() == Some(&line.conn)
-                    && matches!(line.text.as_bytes().first(), Some(b'4' | b'5'));
-                if refusal {
-                    refused_conns.pop();
-                }
-                out.push(LineView {
-                    speaker: line.speaker,
-                    text: line.text.clone(),
-                    auth: line.auth.clone(),
-                    wire: wire_for(&line.kind, side),
-                    conn: line.conn,
-                    refusal,
-                });
-            }
-            _ => {}
-        }
-    }
-    out
+    events
+        .iter()
+        .filter_map(Event::line)
+        .zip(first_key..)
+        .map(|(line, key)| LineView {
+            key,
+            speaker: line.speaker,
+            text: line.text.clone(),
+            auth: line.auth.clone(),
+            wire: wire_for(&line.kind, side),
+            conn: line.conn,
+            refusal: line.reply.is_some_and(|r| r.refusal.is_some()),
+        })
+        .collect()
 }
 
 /// What a step or an action decided, for the outcome list (icon and words).
@@ -193,21 +181,6 @@ pub fn decisions_of(events: &[Event]) -> Vec<Decision> {
         .collect()
 }
 
-/// The actor who acts in a step (the first action that names one).
-pub fn actor_of(actions: &[Action]) -> ActorId {
-    actions
-        .iter()
-        .find_map(|a| match a {
-            Action::StartMailProgram { actor }
-            | Action::QuitMailProgram { actor }
-            | Action::Receive { actor }
-            | Action::Send { actor, .. }
-            | Action::SendAndReceive { actor, .. } => Some(*actor),
-            _ => None,
-        })
-        .unwrap_or(ActorId::Reader)
-}
-
 /// The key named `name` in a module's `ENTRIES` (`own_case.send_ok` in
 /// `k::mail::step::ENTRIES`), if it exists.
 pub fn key_in(entries: &[(&str, Key)], name: &str) -> Option<Key> {
@@ -217,9 +190,61 @@ pub fn key_in(entries: &[(&str, Key)], name: &str) -> Option<Key> {
         .map(|i| entries[i].1)
 }
 
-/// The explanation of a step id (`own_case.send_ok`).
-pub fn step_key(id: &str) -> Option<Key> {
-    key_in(k::mail::step::ENTRIES, id)
+/// The explanation of a step.
+pub fn step_key(id: StepId) -> Key {
+    use StepId as S;
+    use k::mail::step as t;
+    match id {
+        S::OwnCaseReceiveOnStart => t::own_case::receive_on_start,
+        S::OwnCaseSendOk => t::own_case::send_ok,
+        S::OwnCaseWindowExpires => t::own_case::window_expires,
+        S::OwnCaseSendRefused => t::own_case::send_refused,
+        S::OwnCaseReceiveAgain => t::own_case::receive_again,
+        S::OwnCaseSendOkAgain => t::own_case::send_ok_again,
+        S::SpammerRefusedReaderReceives => t::spammer_refused::reader_receives,
+        S::SpammerRefusedSpammerRelays => t::spammer_refused::spammer_relays,
+        S::SpammerRefusedReaderSends => t::spammer_refused::reader_sends,
+        S::SpammerRefusedSpammerMailsLocalUser => t::spammer_refused::spammer_mails_local_user,
+        S::OpenRelayAbusedSpammerRelays => t::open_relay_abused::spammer_relays,
+        S::OpenRelayAbusedReaderSendsWithoutLogin => {
+            t::open_relay_abused::reader_sends_without_login
+        }
+        S::NatNeighbourReaderReceives => t::nat_neighbour::reader_receives,
+        S::NatNeighbourNeighbourRelays => t::nat_neighbour::neighbour_relays,
+        S::NatNeighbourWindowExpires => t::nat_neighbour::window_expires,
+        S::NatNeighbourNeighbourRefused => t::nat_neighbour::neighbour_refused,
+        S::SendBeforeReceiveSendAndReceive => t::send_before_receive::send_and_receive,
+        S::SendBeforeReceiveSendAndReceiveAgain => t::send_before_receive::send_and_receive_again,
+        S::IpChangeReaderReceives => t::ip_change::reader_receives,
+        S::IpChangeAddressChanges => t::ip_change::address_changes,
+        S::IpChangeSendRefused => t::ip_change::send_refused,
+        S::IpChangeNextHolderRelays => t::ip_change::next_holder_relays,
+        S::IpChangeReceiveAgain => t::ip_change::receive_again,
+        S::IpChangeSendOk => t::ip_change::send_ok,
+        S::SmtpAuthInsteadSendWithAuth => t::smtp_auth_instead::send_with_auth,
+        S::SmtpAuthInsteadSendMuchLater => t::smtp_auth_instead::send_much_later,
+        S::SmtpAuthInsteadSpammerWithoutAuth => t::smtp_auth_instead::spammer_without_auth,
+        S::SmtpAuthInsteadSpammerGuessesPassword => t::smtp_auth_instead::spammer_guesses_password,
+        S::SubmissionTodaySubmitWithStarttlsAndAuth => {
+            t::submission_today::submit_with_starttls_and_auth
+        }
+        S::SubmissionTodaySpammerOn587 => t::submission_today::spammer_on_587,
+        S::LogWatcherLagReceiveThenSend => t::log_watcher_lag::receive_then_send,
+        S::LogWatcherLagEntryAppears => t::log_watcher_lag::entry_appears,
+        S::LogWatcherLagSendAgain => t::log_watcher_lag::send_again,
+    }
+}
+
+/// The values a step's text may name: `{user}` (the reader's login name) and
+/// `{address}` (the reader's mail address), taken from the scenario's configuration.
+pub fn reader_values(timeline: &Timeline) -> [(&'static str, String); 2] {
+    let reader = timeline.actors.iter().find(|a| a.id == ActorId::Reader);
+    let user = reader
+        .and_then(|a| a.account.as_ref())
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let address = reader.map(|a| a.from.clone()).unwrap_or_default();
+    [("user", user), ("address", address)]
 }
 
 /// A scenario's title.
@@ -255,8 +280,6 @@ pub struct Show {
     pub lines: Vec<Vec<LineView>>,
     /// Each step's decisions.
     pub decisions: Vec<Vec<Decision>>,
-    /// Each step's actor.
-    pub actors: Vec<ActorId>,
     /// Where playing stops: the last step, or the last allowlist expiry after it.
     pub end: u64,
 }
@@ -265,36 +288,38 @@ impl Show {
     /// Runs scenario `id`.
     pub fn new(id: ScenarioId) -> Show {
         let timeline = Scenario::get(id).run();
-        let actors: Vec<ActorId> = timeline
-            .steps
-            .iter()
-            .map(|s| actor_of(&s.actions))
-            .collect();
+        // Keys unique across scenarios and steps, so a keyed list never mixes them up.
+        let scenario = SCENARIOS.iter().position(|s| *s == id).unwrap_or(0) as u64;
         let lines = timeline
             .steps
             .iter()
-            .zip(&actors)
-            .map(|(s, a)| lines_of(&s.events, *a))
+            .enumerate()
+            .map(|(i, s)| {
+                let first = (scenario << 40) | ((i as u64) << 20);
+                lines_of(&s.events, s.actor.unwrap_or(ActorId::Reader), first)
+            })
             .collect();
         let decisions = timeline
             .steps
             .iter()
             .map(|s| decisions_of(&s.events))
             .collect();
-        let last_until = timeline
-            .steps
-            .iter()
-            .flat_map(|s| s.allowlist.iter().map(|e| e.until.0))
-            .max()
-            .unwrap_or(0);
-        let end = timeline.duration.max(last_until);
+        let end = timeline.end().0;
         Show {
             timeline,
             lines,
             decisions,
-            actors,
             end,
         }
+    }
+
+    /// Who acts in step `i` (the reader when nobody does).
+    pub fn actor(&self, i: usize) -> ActorId {
+        self.timeline
+            .steps
+            .get(i)
+            .and_then(|s| s.actor)
+            .unwrap_or(ActorId::Reader)
     }
 
     /// Number of steps.
@@ -326,20 +351,11 @@ impl Show {
 
     /// The public IP of `actor` after the first `pos` steps (it changes in one scenario).
     pub fn ip_of(&self, actor: ActorId, pos: usize) -> Option<IpAddr> {
-        let mut ip = self.timeline.actors.iter().find(|a| a.id == actor)?.ip;
-        for step in self.timeline.steps.iter().take(pos) {
-            for action in &step.actions {
-                if let Action::ChangeIp {
-                    actor: who,
-                    ip: new,
-                } = action
-                    && *who == actor
-                {
-                    ip = *new;
-                }
-            }
-        }
-        Some(ip)
+        self.timeline
+            .actors_after(pos)
+            .iter()
+            .find(|a| a.id == actor)
+            .map(|a| a.ip)
     }
 
     /// Whether `actor` takes part.
@@ -509,23 +525,9 @@ impl Cursor {
         *self = Cursor::at_step(show, self.pos.saturating_sub(1));
     }
 
-    /// The allowlist on screen: the entries after the current step that are still live.
+    /// The allowlist on screen: the engine's entries after the current step, at `t`.
     pub fn allowlist(&self, show: &Show) -> Vec<AllowlistEntry> {
-        let Some(step) = self
-            .pos
-            .checked_sub(1)
-            .and_then(|i| show.timeline.steps.get(i))
-        else {
-            return Vec::new();
-        };
-        step.allowlist
-            .iter()
-            .filter(|e| e.until.0 > self.t)
-            .map(|e| AllowlistEntry {
-                remaining: e.until.0 - self.t,
-                ..e.clone()
-            })
-            .collect()
+        show.timeline.allowlist_after(self.pos, SimTime(self.t))
     }
 
     /// When the earliest live allowlist entry runs out, if any.
@@ -604,7 +606,8 @@ mod tests {
             assert!(scenario_intro_key(id).is_some(), "{id:?}");
             let show = Show::new(id);
             for step in &show.timeline.steps {
-                assert!(step_key(&step.id).is_some(), "no text for step {}", step.id);
+                assert_eq!(step.id.scenario(), id, "{:?}", step.id);
+                assert!(step_key(step.id).name().ends_with(step.id.name()));
             }
             for actor in &show.timeline.actors {
                 assert!(actor_key(actor.id).is_some(), "{:?}", actor.id);

@@ -11,11 +11,13 @@ use crate::ui::pages::text::tr;
 use wasm_bindgen::JsCast;
 
 use super::allowlist::AllowlistView;
+use super::controls::{Controls, ScenarioPicker, Scrubber, Shortcuts, Transport};
 use super::diagram::{Diagram, NetActor, Packet};
+use super::explain::{PredictPanel, Question, StepExplain};
 use super::handout::Handout;
-use super::model::{self, Cursor, DEFAULT_SPEED, SCENARIOS, SPEEDS, Show, Tick};
+use super::model::{self, Cursor, DEFAULT_SPEED, SPEEDS, Show, Tick};
 use super::transcript::Transcript;
-use crate::mail::{ActorId, RelayPolicy, ScenarioId};
+use crate::mail::{ActorId, ScenarioId};
 use crate::ui::i18n::k;
 use crate::ui::route::Page;
 use crate::ui::{Nav, use_nav};
@@ -56,7 +58,8 @@ fn is_form_field(target: Option<web_sys::EventTarget>) -> (bool, bool) {
     )
 }
 
-/// The scenario player: picker, controls, diagram, allowlist, explanation and transcript.
+/// The scenario player: owns the state (scenario, cursor, speed, predictions), the clock,
+/// the URL and the keyboard; the parts it composes each take what they show.
 #[component]
 pub fn Player() -> impl IntoView {
     let nav = use_nav();
@@ -235,7 +238,9 @@ pub fn Player() -> impl IntoView {
             }
             "1" | "2" | "3" => {
                 let i = usize::from(key.as_bytes()[0] - b'1');
-                set_speed(SPEEDS[i]);
+                if let Some(s) = SPEEDS.get(i) {
+                    set_speed(*s);
+                }
                 true
             }
             "e" | "E" => {
@@ -303,7 +308,7 @@ pub fn Player() -> impl IntoView {
         show.with(|s| {
             let current = p
                 .checked_sub(1)
-                .map(|i| s.actors[i])
+                .map(|i| s.actor(i))
                 .filter(|a| model::side_of(*a) == model::Side::Net);
             let id = current.unwrap_or(ActorId::Spammer);
             s.ip_of(id, p).map(|ip| NetActor {
@@ -314,14 +319,8 @@ pub fn Player() -> impl IntoView {
     });
     let listed = Signal::derive(move || entries.with(Vec::len));
     let window = Signal::derive(move || show.with(|s| s.timeline.config.window));
-    let uses_allowlist = Signal::derive(move || {
-        show.with(|s| {
-            matches!(
-                s.timeline.config.policy,
-                RelayPolicy::PopBeforeSmtp | RelayPolicy::PopBeforeSmtpOrAuth
-            )
-        })
-    });
+    let uses_allowlist =
+        Signal::derive(move || show.with(|s| s.timeline.config.policy.uses_allowlist()));
     let total = Signal::derive(move || show.with(Show::len));
     let end_secs = Signal::derive(move || show.with(|s| s.end / 1000));
     let t_secs = Signal::derive(move || cursor.with(|c| c.t / 1000));
@@ -336,6 +335,25 @@ pub fn Player() -> impl IntoView {
             && show.with(|s| s.has_relay_decision(p))
             && !answered.with(|a| a.iter().any(|(i, _)| *i == p));
         ready.then_some(p)
+    });
+    let asked = Signal::derive(move || {
+        let i = question.get()?;
+        show.with(|s| {
+            let who = s.actor(i);
+            let rcpt = s
+                .first_relay(i)
+                .and_then(|r| r.1)
+                .or_else(|| {
+                    s.timeline
+                        .actors
+                        .iter()
+                        .find(|a| a.id == who)
+                        .and_then(|a| a.default_to.first().cloned())
+                })
+                .unwrap_or_default();
+            let at = s.timeline.steps.get(i)?.at.0;
+            Some(Question { who, rcpt, at })
+        })
     });
     let answer = move |guess: bool| {
         let Some(i) = question.get_untracked() else {
@@ -367,127 +385,62 @@ pub fn Player() -> impl IntoView {
         Some(guess == actual)
     });
 
-    let pick_scenario = move |code: String| {
-        if let Some(id) = ScenarioId::from_code(&code) {
-            playing.set(false);
-            answered.set(Vec::new());
-            scenario.set(id);
-            cursor.set(Cursor::START);
-        }
+    let pick_scenario = move |id: ScenarioId| {
+        playing.set(false);
+        answered.set(Vec::new());
+        scenario.set(id);
+        cursor.set(Cursor::START);
     };
 
-    let step_text = move || {
+    let step_text = Signal::derive(move || {
         let p = pos.get();
         if p == 0 {
             return nav.t(k::mail::player::not_started).to_owned();
         }
         show.with(|s| {
-            model::step_key(&s.timeline.steps[p - 1].id)
-                .map(|key| nav.t(key).to_owned())
+            s.timeline
+                .steps
+                .get(p - 1)
+                .map(|step| {
+                    let values = model::reader_values(&s.timeline);
+                    let values: Vec<(&str, &str)> =
+                        values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    nav.fill(model::step_key(step.id), &values)
+                })
                 .unwrap_or_default()
         })
+    });
+    let count = Signal::derive(move || {
+        let p = pos.get();
+        (p > 0).then(|| (p, total.get()))
+    });
+    let ended = Signal::derive(move || show.with(|s| cursor.with(|c| c.at_end(s))));
+    let transport = Transport {
+        restart: Callback::new(move |()| restart()),
+        back: Callback::new(move |()| back()),
+        toggle: Callback::new(move |()| toggle_play()),
+        forward: Callback::new(move |()| forward()),
+        expiry: Callback::new(move |()| jump_to_expiry()),
+        speed: Callback::new(set_speed),
     };
+    let seek = Callback::new(move |secs: u64| {
+        playing.set(false);
+        show.with_untracked(|s| cursor.set(Cursor::at_time(s, secs * 1000)));
+    });
 
     view! {
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
             <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
-            <div class="player-pick">
-                <label for="scenario-pick">{tr(k::mail::player::scenario_label)}</label>
-                <select
-                    id="scenario-pick"
-                    prop:value=move || scenario.get().code()
-                    on:change:target=move |ev| pick_scenario(ev.target().value())
-                >
-                    {SCENARIOS
-                        .into_iter()
-                        .map(|id| {
-                            view! {
-                                <option value=id.code() selected=move || scenario.get() == id>
-                                    {move || model::scenario_key(id).map(|key| nav.t(key))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p class="scenario-intro">
-                    {move || model::scenario_intro_key(scenario.get()).map(|key| nav.t(key))}
-                </p>
-            </div>
-
-            <div class="controls" role="group" aria-label=tr(k::mail::player::region)>
-                <button type="button" class="secondary" on:click=move |_| restart()>
-                    <span aria-hidden="true">"« "</span>
-                    {tr(k::mail::player::restart)}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| back() disabled=move || pos.get() == 0>
-                    <span aria-hidden="true">"‹ "</span>
-                    {tr(k::mail::player::back)}
-                </button>
-                <button type="button" class="play" on:click=move |_| toggle_play() data-testid="play">
-                    {move || if playing.get() {
-                        view! { <span aria-hidden="true">"❚❚ "</span> {nav.t(k::mail::player::pause)} }.into_any()
-                    } else {
-                        view! { <span aria-hidden="true">"▶ "</span> {nav.t(k::mail::player::play)} }.into_any()
-                    }}
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| forward()
-                    disabled=move || { pos.get() >= total.get() && complete.get() }
-                >
-                    {tr(k::mail::player::forward)}
-                    <span aria-hidden="true">" ›"</span>
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| jump_to_expiry()
-                    disabled=move || expiry.get().is_none()
-                >
-                    <span aria-hidden="true">"» "</span>
-                    {tr(k::mail::player::expiry)}
-                </button>
-                <div class="speed" role="group" aria-labelledby="speed-label">
-                    <span id="speed-label">{tr(k::mail::player::speed_label)}</span>
-                    {SPEEDS
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="secondary speed-button"
-                                    aria-pressed=move || if speed.get() == s { "true" } else { "false" }
-                                    on:click=move |_| set_speed(s)
-                                >
-                                    {format!("{s}×")}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </div>
-            <div class="scrubber">
-                <label for="scrubber">{tr(k::mail::player::scrubber)}</label>
-                <input
-                    id="scrubber"
-                    type="range"
-                    min="0"
-                    max=move || end_secs.get().to_string()
-                    step="15"
-                    prop:value=move || t_secs.get().to_string()
-                    aria-valuetext=move || model::clock(t_secs.get() * 1000)
-                    on:input:target=move |ev| {
-                        if let Ok(secs) = ev.target().value().parse::<u64>() {
-                            playing.set(false);
-                            show.with_untracked(|s| cursor.set(Cursor::at_time(s, secs * 1000)));
-                        }
-                    }
-                />
-                <output for="scrubber" class="clock">
-                    {move || nav.fill(k::mail::player::clock, &[("time", &model::clock(t_secs.get() * 1000))])}
-                </output>
-            </div>
+            <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
+            <Controls
+                playing=playing
+                can_back=Signal::derive(move || pos.get() > 0)
+                can_forward=Signal::derive(move || pos.get() < total.get() || !complete.get())
+                can_expire=Signal::derive(move || expiry.get().is_some())
+                speed=speed
+                transport=transport
+            />
+            <Scrubber t_secs=t_secs end_secs=end_secs on_seek=seek/>
 
             <div class="stage" class:speed-1=move || speed.get() == 1 class:speed-60=move || speed.get() == 60>
                 <div class="stage-main">
@@ -506,102 +459,14 @@ pub fn Player() -> impl IntoView {
                 </div>
             </div>
 
-            <div class="step-explain">
-                <p class="step-count">
-                    {move || {
-                        let p = pos.get();
-                        if p == 0 {
-                            String::new()
-                        } else {
-                            nav.fill(
-                                k::mail::player::step_of,
-                                &[("n", &p.to_string()), ("total", &total.get().to_string())],
-                            )
-                        }
-                    }}
-                </p>
-                <p class="step-text" aria-live="polite" data-testid="step-text">{step_text}</p>
-                {move || {
-                    feedback.get().map(|right| view! {
-                        <p class="feedback" class:ok=right class:bad=!right>
-                            <span aria-hidden="true">{if right { "✔ " } else { "✖ " }}</span>
-                            {if right { nav.t(k::mail::predict::right) } else { nav.t(k::mail::predict::wrong) }}
-                        </p>
-                    })
-                }}
-                {move || show.with(|s| cursor.with(|c| c.at_end(s))).then(|| view! {
-                    <p class="ended">{nav.t(k::mail::player::ended)}</p>
-                })}
-            </div>
-
-            <div class="predict">
-                <label for="predict-toggle">
-                    <input
-                        type="checkbox"
-                        id="predict-toggle"
-                        prop:checked=move || predict.get()
-                        on:change:target=move |ev| predict.set(ev.target().checked())
-                    />
-                    {tr(k::mail::predict::toggle)}
-                </label>
-                {move || question.get().map(|i| {
-                    let (who, rcpt, at) = show.with(|s| {
-                        let actor = s.actors[i];
-                        let rcpt = s
-                            .first_relay(i)
-                            .and_then(|r| r.1)
-                            .or_else(|| {
-                                s.timeline
-                                    .actors
-                                    .iter()
-                                    .find(|a| a.id == actor)
-                                    .and_then(|a| a.default_to.first().cloned())
-                            })
-                            .unwrap_or_default();
-                        (actor, rcpt, s.timeline.steps[i].at.0)
-                    });
-                    view! {
-                        <div class="question" role="group" aria-labelledby="predict-question">
-                            <p id="predict-question">
-                                <strong>{nav.t(k::mail::predict::question)}</strong>
-                                " "
-                                {nav.fill(
-                                    k::mail::predict::context,
-                                    &[
-                                        ("who", model::actor_key(who).map(|key| nav.t(key)).unwrap_or_default()),
-                                        ("rcpt", &rcpt),
-                                        ("time", &model::clock(at)),
-                                    ],
-                                )}
-                            </p>
-                            <button type="button" on:click=move |_| answer(true)>
-                                {nav.t(k::mail::predict::yes)}
-                            </button>
-                            " "
-                            <button type="button" on:click=move |_| answer(false)>
-                                {nav.t(k::mail::predict::no)}
-                            </button>
-                        </div>
-                    }
-                })}
-            </div>
+            <StepExplain count=count text=step_text feedback=feedback ended=ended/>
+            <PredictPanel enabled=predict question=asked on_answer=Callback::new(answer)/>
 
             <h3>{tr(k::mail::transcript::heading)}</h3>
             <Transcript lines=all_lines current=current_line id="player"/>
 
             <Handout show/>
-
-            <details class="shortcuts">
-                <summary>{tr(k::mail::player::shortcuts_heading)}</summary>
-                <p>{tr(k::mail::player::shortcuts_note)}</p>
-                <ul>
-                    <li>{tr(k::mail::player::shortcut_play)}</li>
-                    <li>{tr(k::mail::player::shortcut_step)}</li>
-                    <li>{tr(k::mail::player::shortcut_speed)}</li>
-                    <li>{tr(k::mail::player::shortcut_expiry)}</li>
-                    <li>{tr(k::mail::player::shortcut_home)}</li>
-                </ul>
-            </details>
+            <Shortcuts/>
         </section>
     }
 }

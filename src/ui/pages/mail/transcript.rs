@@ -1,5 +1,6 @@
 //! The transcript: protocol lines exactly as the engine produced them, the current one
-//! highlighted, with optional CR LF markers and decoded AUTH lines.
+//! highlighted, with optional CR LF markers and decoded AUTH lines. Lines are a keyed
+//! list: a new line adds one row; the rows already there are not rebuilt.
 
 use leptos::prelude::*;
 
@@ -23,6 +24,45 @@ fn decoded_text(auth: &AuthDecoded, nul: &str) -> String {
         AuthDecoded::Challenge { prompt } => prompt.clone(),
         AuthDecoded::Cancelled => "*".to_owned(),
         AuthDecoded::NotBase64 => "?".to_owned(),
+    }
+}
+
+/// One row of the transcript. Only its highlight and the two display options change.
+#[component]
+fn TranscriptLine(
+    /// The line.
+    line: LineView,
+    /// Its position in the list.
+    index: usize,
+    /// The index of the current line.
+    current: Signal<Option<usize>>,
+    /// Show CR LF markers.
+    crlf: Signal<bool>,
+    /// Show decoded AUTH lines.
+    decode: Signal<bool>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let is_current = move || current.get() == Some(index);
+    let side = if line.to_server() { "client" } else { "server" };
+    let class = format!("line {side}{}", if line.refusal { " refusal" } else { "" });
+    let text = line.prefixed();
+    let auth = line.auth.clone();
+    view! {
+        <li class=class class:current=is_current aria-current=move || is_current().then_some("step")>
+            <code>{text}</code>
+            {move || crlf.get().then(|| view! { <span class="crlf">"CR LF"</span> })}
+            {move || {
+                let auth = auth.clone()?;
+                decode.get().then(|| {
+                    let text = format!(
+                        "{} {}",
+                        nav.t(k::mail::transcript::decoded),
+                        decoded_text(&auth, nav.t(k::mail::transcript::nul))
+                    );
+                    view! { <span class="decoded">{text}</span> }
+                })
+            }}
+        </li>
     }
 }
 
@@ -60,6 +100,7 @@ pub fn Transcript(
     let decode_id = format!("{id}-decode");
     let decode_for = decode_id.clone();
     let has_auth = move || lines.with(|ls| ls.iter().any(|l| l.auth.is_some()));
+    let empty = move || lines.with(Vec::is_empty);
     view! {
         <div class="transcript">
             <div class="transcript-options">
@@ -90,62 +131,28 @@ pub fn Transcript(
                 tabindex="0"
                 aria-label=tr(label)
             >
-                {move || {
-                    let current = current.get();
-                    let crlf = crlf.get();
-                    let decode = decode.get();
-                    let nul = nav.t(k::mail::transcript::nul);
-                    let decoded_label = nav.t(k::mail::transcript::decoded);
-                    lines.with(|ls| {
-                        if ls.is_empty() {
-                            return view! {
-                                <p class="transcript-empty">
-                                    {nav.t(k::mail::transcript::empty)}
-                                </p>
+                <Show
+                    when=move || !empty()
+                    fallback=move || view! {
+                        <p class="transcript-empty">{nav.t(k::mail::transcript::empty)}</p>
+                    }
+                >
+                    <ol class="lines">
+                        <For
+                            each=move || lines.get().into_iter().enumerate()
+                            key=|(_, line)| line.key
+                            children=move |(index, line)| view! {
+                                <TranscriptLine
+                                    line
+                                    index
+                                    current
+                                    crlf=crlf.into()
+                                    decode=decode.into()
+                                />
                             }
-                                .into_any();
-                        }
-                        view! {
-                            <ol class="lines">
-                                {ls
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, line)| {
-                                        let is_current = current == Some(i);
-                                        let class = format!(
-                                            "line {}{}{}",
-                                            if line.to_server() { "client" } else { "server" },
-                                            if is_current { " current" } else { "" },
-                                            if line.refusal { " refusal" } else { "" },
-                                        );
-                                        let decoded = line
-                                            .auth
-                                            .as_ref()
-                                            .filter(|_| decode)
-                                            .map(|a| {
-                                                view! {
-                                                    <span class="decoded">
-                                                        {format!("{decoded_label} {}", decoded_text(a, nul))}
-                                                    </span>
-                                                }
-                                            });
-                                        view! {
-                                            <li
-                                                class=class
-                                                aria-current=is_current.then_some("step")
-                                            >
-                                                <code>{line.prefixed()}</code>
-                                                {crlf.then(|| view! { <span class="crlf">"CR LF"</span> })}
-                                                {decoded}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        }
-                            .into_any()
-                    })
-                }}
+                        />
+                    </ol>
+                </Show>
             </div>
             <Show when=move || decode.get() && has_auth()>
                 <p class="note base64-note">{tr(k::mail::transcript::base64_note)}</p>

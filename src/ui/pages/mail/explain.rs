@@ -1,0 +1,121 @@
+//! What the player says about the step on screen: its number, its explanation, whether
+//! the reader's prediction was right, and the question before a relay decision.
+
+use leptos::prelude::*;
+
+use super::model;
+use crate::mail::ActorId;
+use crate::ui::i18n::k;
+use crate::ui::pages::text::tr;
+use crate::ui::use_nav;
+
+/// The explanation of the step on screen.
+#[component]
+pub fn StepExplain(
+    /// `(n, total)` once a step has happened.
+    #[prop(into)]
+    count: Signal<Option<(usize, usize)>>,
+    /// The step's explanation (or the "nothing yet" text).
+    #[prop(into)]
+    text: Signal<String>,
+    /// Whether the reader's prediction for this step was right, if one was made.
+    #[prop(into)]
+    feedback: Signal<Option<bool>>,
+    /// Whether the scenario is over.
+    #[prop(into)]
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="step-explain">
+            <p class="step-count">
+                {move || {
+                    count
+                        .get()
+                        .map(|(n, total)| {
+                            nav.fill(
+                                k::mail::player::step_of,
+                                &[("n", &n.to_string()), ("total", &total.to_string())],
+                            )
+                        })
+                        .unwrap_or_default()
+                }}
+            </p>
+            <p class="step-text" aria-live="polite" data-testid="step-text">
+                {move || text.get()}
+            </p>
+            {move || {
+                feedback.get().map(|right| view! {
+                    <p class="feedback" class:ok=right class:bad=!right>
+                        <span aria-hidden="true">{if right { "✔ " } else { "✖ " }}</span>
+                        {if right { nav.t(k::mail::predict::right) } else { nav.t(k::mail::predict::wrong) }}
+                    </p>
+                })
+            }}
+            {move || ended.get().then(|| view! {
+                <p class="ended">{nav.t(k::mail::player::ended)}</p>
+            })}
+        </div>
+    }
+}
+
+/// A prediction to ask for: who sends to whom, when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Who sends.
+    pub who: ActorId,
+    /// To whom.
+    pub rcpt: String,
+    /// Simulated ms.
+    pub at: u64,
+}
+
+/// The "predict first" switch and, when the player waits for one, the question.
+#[component]
+pub fn PredictPanel(
+    /// Whether the player stops to ask.
+    enabled: RwSignal<bool>,
+    /// The question waiting for an answer, if any.
+    #[prop(into)]
+    question: Signal<Option<Question>>,
+    /// The reader answered (true: "it will be relayed").
+    on_answer: Callback<bool>,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="predict">
+            <label for="predict-toggle">
+                <input
+                    type="checkbox"
+                    id="predict-toggle"
+                    prop:checked=move || enabled.get()
+                    on:change:target=move |ev| enabled.set(ev.target().checked())
+                />
+                {tr(k::mail::predict::toggle)}
+            </label>
+            {move || question.get().map(|q| view! {
+                <div class="question" role="group" aria-labelledby="predict-question">
+                    <p id="predict-question">
+                        <strong>{nav.t(k::mail::predict::question)}</strong>
+                        " "
+                        {nav.fill(
+                            k::mail::predict::context,
+                            &[
+                                ("who", model::actor_key(q.who).map(|key| nav.t(key)).unwrap_or_default()),
+                                ("rcpt", &q.rcpt),
+                                ("time", &model::clock(q.at)),
+                            ],
+                        )}
+                    </p>
+                    <button type="button" on:click=move |_| on_answer.run(true)>
+                        {nav.t(k::mail::predict::yes)}
+                    </button>
+                    " "
+                    <button type="button" on:click=move |_| on_answer.run(false)>
+                        {nav.t(k::mail::predict::no)}
+                    </button>
+                </div>
+            })}
+        </div>
+    }
+}
