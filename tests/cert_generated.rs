@@ -431,7 +431,7 @@ fn order_duplicates_unrelated_and_cross_signing() {
         params("www.example.test", IsCa::ExplicitNoCa),
         alg,
         &Ca {
-            params: int_params.clone(),
+            params: int_params,
             key: int_key,
             cert: by1.clone(),
         },
@@ -546,7 +546,7 @@ fn name_constraints_are_enforced_below_the_constrained_authority() {
             })
             .flatten()
             .collect();
-        (r.errors.clone(), names)
+        (r.errors, names)
     };
 
     // Inside the permitted subtrees: accepted.

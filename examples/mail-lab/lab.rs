@@ -317,9 +317,8 @@ fn serve(shared: &Shared, stream: TcpStream, service: Service) {
     };
     let _ = stream.set_read_timeout(Some(idle));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
-    let mut writer = match stream.try_clone() {
-        Ok(w) => w,
-        Err(_) => return,
+    let Ok(mut writer) = stream.try_clone() else {
+        return;
     };
     let mut reader = BufReader::new(stream);
     let (conn, events) = shared.lock().connect(shared.now(), service, peer);

@@ -101,39 +101,14 @@ fn small(n: i64) -> u8 {
     u8::try_from(n).unwrap_or(0)
 }
 
-/// Unix time `unix` on the calendar, shifted by `offset_minutes` (Howard Hinnant's
-/// `civil_from_days`).
+/// Unix time `unix` on the calendar, shifted by `offset_minutes` (the day arithmetic is
+/// [`crate::civil`]'s, shared with the certificate engine).
 #[must_use]
 pub fn civil(unix: u64, offset_minutes: i32) -> Civil {
     let unix = i64::try_from(unix).unwrap_or(i64::MAX / 4);
     let local = unix.saturating_add(i64::from(offset_minutes).saturating_mul(60));
-    let days = local.div_euclid(86_400);
-    let secs = local.rem_euclid(86_400);
-    let z = days.saturating_add(719_468);
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = doe
-        .saturating_sub(doe / 1460)
-        .saturating_add(doe / 36_524)
-        .saturating_sub(doe / 146_096)
-        / 365;
-    let doy = doe.saturating_sub(
-        yoe.saturating_mul(365)
-            .saturating_add(yoe / 4)
-            .saturating_sub(yoe / 100),
-    );
-    let mp = doy.saturating_mul(5).saturating_add(2) / 153;
-    let day = doy
-        .saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5)
-        .saturating_add(1);
-    let month = if mp < 10 {
-        mp.saturating_add(3)
-    } else {
-        mp.saturating_sub(9)
-    };
-    let year = yoe
-        .saturating_add(era.saturating_mul(400))
-        .saturating_add(i64::from(month <= 2));
+    let (days, secs) = crate::civil::split_seconds(local);
+    let (year, month, day) = crate::civil::civil_from_days(days);
     Civil {
         year,
         month: small(month),
@@ -141,8 +116,8 @@ pub fn civil(unix: u64, offset_minutes: i32) -> Civil {
         hour: small(secs / 3600),
         minute: small(secs / 60 % 60),
         second: small(secs % 60),
-        // 1970-01-01 was a Thursday.
-        weekday: small(days.saturating_add(4).rem_euclid(7)),
+        // `crate::civil::weekday` counts from Monday; servers print from Sunday.
+        weekday: small(crate::civil::weekday(days).saturating_add(1) % 7),
     }
 }
 

@@ -42,20 +42,16 @@ fn name_list(names: Vec<String>) -> impl IntoView {
     let nav = use_nav();
     let all = RwSignal::new(false);
     let total = names.len();
-    let names = std::sync::Arc::new(names);
-    let shown = {
-        let names = names.clone();
-        move || {
-            let n = if all.get() {
-                total
-            } else {
-                total.min(NAMES_SHOWN)
-            };
-            names[..n]
-                .iter()
-                .map(|name| view! { <li>{name.clone()}</li> })
-                .collect_view()
-        }
+    let shown = move || {
+        let n = if all.get() {
+            total
+        } else {
+            total.min(NAMES_SHOWN)
+        };
+        names[..n]
+            .iter()
+            .map(|name| view! { <li>{name.clone()}</li> })
+            .collect_view()
     };
     let more = total.saturating_sub(NAMES_SHOWN);
     view! {

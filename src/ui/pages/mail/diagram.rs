@@ -229,7 +229,7 @@ pub fn Diagram(
                         " · "
                         <span>{if p.line.to_server() { nav.t(k::mail::diagram::to_server) } else { nav.t(k::mail::diagram::to_client) }}</span>
                         " · "
-                        <code>{p.line.text.clone()}</code>
+                        <code>{p.line.text}</code>
                     }.into_any(),
                     None => view! { <span>{nav.t(k::mail::diagram::idle)}</span> }.into_any(),
                 }}

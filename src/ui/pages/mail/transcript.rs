@@ -46,7 +46,7 @@ fn TranscriptLine(
     let side = if line.to_server() { "client" } else { "server" };
     let class = format!("line {side}{}", if line.refusal { " refusal" } else { "" });
     let text = line.prefixed();
-    let auth = line.auth.clone();
+    let auth = line.auth;
     view! {
         <li class=class class:current=is_current aria-current=move || is_current().then_some("step")>
             <code>{text}</code>
