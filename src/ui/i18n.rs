@@ -206,6 +206,9 @@ pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod guards;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
