@@ -144,7 +144,7 @@ async fn every_field_has_an_explanation_in_both_languages() {
     settle().await;
     settle().await;
     assert!(
-        text_of(subject).contains("証明書が誰についてのもの"),
+        text_of(subject).contains("証明書が誰のものかを表します"),
         "{}",
         text_of(subject)
     );

@@ -204,12 +204,16 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // <html lang>, the panic screen's language and the title follow the route.
+    // <html lang>, the panic screen's language, the title and the description follow the
+    // route (index.html carries both languages until here).
     Effect::new(move |_| {
         let lang = lang.get();
         panic_screen::set_lang(lang);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
+        }
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", i18n::text(lang, k::app::description));
         }
         let title = page.with(page_title);
         document().set_title(&format!(

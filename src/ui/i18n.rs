@@ -50,6 +50,15 @@ impl Lang {
         }
     }
 
+    /// What goes between two sentences written one after the other: a space in English,
+    /// nothing in Japanese (a Japanese sentence ends with 。, which carries its own space).
+    pub fn sentence_gap(self) -> &'static str {
+        match self {
+            Lang::En => " ",
+            Lang::Ja => "",
+        }
+    }
+
     /// Picks the page language from the browser's preference list (`navigator.languages`):
     /// the first entry we speak wins; English when none matches.
     pub fn from_preferences<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
@@ -195,6 +204,9 @@ pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
     }
     out
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod guards;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

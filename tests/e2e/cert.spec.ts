@@ -82,7 +82,7 @@ for (const s of SAMPLES) {
 test('a deep link opens a sample with its host and date, in Japanese', async ({ page }) => {
   await open(page, '#/cert?sample=expired&lang=ja');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
-  await expect(verdict(page)).toContainText('有効期間の外');
+  await expect(verdict(page)).toContainText('有効期間外の証明書');
   await open(page, '#/cert?sample=valid&host=example.org&lang=en');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_COMMON_NAME_INVALID');
   await expect(page.locator('#cert-host')).toHaveValue('example.org');
@@ -256,7 +256,7 @@ test('if the engine cannot start, the page says so and keeps working', async ({ 
   guard.expectConsoleErrors = true; // the worker reports the missing module in the console
   // A deep link to a sample: the sample comes, the engine does not.
   await open(page, faulty('engine-missing', '#/cert?sample=valid&lang=ja'));
-  await expect(page.locator('.input-status')).toContainText('証明書を読む仕組みを起動できませんでした');
+  await expect(page.locator('.input-status')).toContainText('証明書を読み取る仕組みを起動できませんでした');
   await expect(page.locator('.chain-card')).toHaveCount(0);
   await expect(page.locator('button[data-sample="valid"]')).toHaveAttribute('aria-pressed', 'false');
   // The rest of the page still answers: the language switch, then the same sample again,
@@ -322,7 +322,7 @@ test('field explanations open and speak both languages', async ({ page }) => {
   await expect(leaf.locator('.der [role="status"]')).toContainText('Highlighted: Names');
   await snap(page, 'cert-details-en');
   await page.getByRole('link', { name: '日本語' }).click();
-  await expect(san.locator('.field-explain')).toContainText('ブラウザーは入力されたアドレスをここで探します');
+  await expect(san.locator('.field-explain')).toContainText('アドレスバーのホスト名がここにあるかを確かめます');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

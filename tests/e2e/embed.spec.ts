@@ -56,6 +56,27 @@ for (const [id, convention] of [
   });
 }
 
+test('the course page also exists in Japanese, with the explainers in Japanese', async ({ page }) => {
+  await open(page, '#/about?lang=ja');
+  const demo = page.getByRole('link', { name: '解説を埋め込んだ授業ページの例' });
+  await expect(demo).toHaveAttribute('href', 'demo/ja.html');
+  await demo.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('h1')).toContainText('imasaraを埋め込んだ授業ページ');
+  const element = page.locator('#frame-resizer');
+  await element.scrollIntoViewIfNeeded();
+  const frame = (await (await element.elementHandle())!.contentFrame())!;
+  await frame.waitForSelector('html[data-ready="true"]');
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(frame.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  await expect
+    .poll(async () => Math.abs((await frameHeight(page, 'frame-resizer')) - (await contentHeight(frame))))
+    .toBeLessThanOrEqual(4);
+  await page.getByRole('link', { name: 'The same course page in English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('h1')).toContainText('A course page that embeds imasara');
+});
+
 test('"Embed this" gives a snippet that works when pasted into a page', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await open(page, '#/mail?lang=en');

@@ -7,7 +7,7 @@ const ROUTES = [
   { route: '#/mail', en: 'send mail only right after', ja: 'メールを送れないのはなぜ' },
   { route: '#/cert', en: 'padlock on a shopping site', ja: '鍵マークは本当に安全' },
   { route: '#/glossary', en: 'Glossary', ja: '用語集' },
-  { route: '#/about', en: 'About imasara', ja: 'imasara について' },
+  { route: '#/about', en: 'About imasara', ja: 'imasaraについて' },
   { route: '#/no/such/page', en: 'There is no such page', ja: 'お探しのページはありません' },
 ];
 
@@ -36,6 +36,25 @@ test('the language switch changes the text, <html lang> and the URL', async ({ p
   await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('main h1')).toContainText('send mail only right after');
+});
+
+test("title and description speak both languages before the app starts, then the reader's", async ({ page, request }) => {
+  // The page as served (minified by the build), read as a document before any script runs.
+  const html = await (await request.get('./')).text();
+  const [title, text] = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    return [doc.title, doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? ''];
+  }, html);
+  expect(title).toMatch(/Two old questions.*二つの疑問/);
+  expect(text).toMatch(/padlock.*鍵マーク/);
+  const description = page.locator('meta[name="description"]');
+  await open(page, '#/?lang=ja');
+  await expect(description).toHaveAttribute('content', /鍵マーク/);
+  await expect(description).not.toHaveAttribute('content', /padlock/);
+  await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(description).toHaveAttribute('content', /padlock/);
+  await expect(description).not.toHaveAttribute('content', /鍵マーク/);
 });
 
 test('without lang in the URL the browser language decides', async ({ browser, baseURL }) => {
@@ -67,7 +86,7 @@ test('menu links keep the language; back and forward work', async ({ page }) => 
 
 test('a deep link opens the right page in the right language', async ({ page }) => {
   await open(page, '#/about?lang=ja');
-  await expect(page.locator('main h1')).toHaveText('imasara について');
+  await expect(page.locator('main h1')).toHaveText('imasaraについて');
   await expect(page).toHaveTitle('このサイトについて — imasara');
 });
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::k;
+use crate::ui::i18n::{Lang, k};
 use crate::ui::use_nav;
 
 /// Third-party software shipped in the page, with its licence. The complete list of
@@ -12,6 +12,14 @@ const SHIPPED: &[(&str, &str)] = &[
     ("wasm-bindgen, js-sys, web-sys", "MIT OR Apache-2.0"),
     ("serde", "MIT OR Apache-2.0"),
 ];
+
+/// The example course page in the reader's language (`static/demo/`).
+fn demo_page(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "demo/",
+        Lang::Ja => "demo/ja.html",
+    }
+}
 
 /// The about page.
 #[component]
@@ -25,7 +33,7 @@ pub fn AboutPage() -> impl IntoView {
         <h2>{move || nav.t(k::about::teachers_heading)}</h2>
         <p>{move || nav.t(k::about::teachers)}</p>
         <ul>
-            <li><a href="demo/">{move || nav.t(k::about::demo_link)}</a></li>
+            <li><a href=move || demo_page(nav.lang.get())>{move || nav.t(k::about::demo_link)}</a></li>
             <li><a href="imasara-offline.zip" download>{move || nav.t(k::about::offline_link)}</a></li>
         </ul>
         <h2>{move || nav.t(k::about::licence_heading)}</h2>

@@ -71,7 +71,8 @@ pub enum Source {
     /// A paste too long to keep in the box (its length in bytes).
     LargePaste(usize),
     Sample(&'static str),
-    Files(String),
+    /// Files the reader chose, by name.
+    Files(Vec<String>),
 }
 
 /// The page's state, shared by its parts through context.

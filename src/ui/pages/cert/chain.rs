@@ -70,12 +70,12 @@ fn link_view(parsed: &Parsed, link: &LinkReport) -> impl IntoView + use<> {
                     <span class="check-symbol" aria-hidden="true">{symbol}</span>
                     " "
                     {tr(name)}
-                    ": "
+                    {tr(k::punct::colon)}
                     <strong>{tr(result)}</strong>
                     {alg.map(|alg| view! {
-                        " ("
+                        {tr(k::punct::open)}
                         {move || nav.fill(k::cert::chain::algorithm, &[("alg", &alg)])}
-                        ")"
+                        {tr(k::punct::close)}
                     })}
                 </li>
             }

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use super::tr;
 
 use super::explain::{
-    Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, utc_text, validation_key,
+    Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, public_key_text,
+    usage_text, utc_text, validation_key,
 };
 use super::use_cert;
 use crate::cert::CertificateReport;
-use crate::ui::i18n::k;
+use crate::ui::i18n::{Key, Lang, fill, k};
 use crate::ui::use_nav;
 
 /// How many names of a long list are shown before "show all".
@@ -37,8 +38,9 @@ fn field_range(cert: &CertificateReport, field: &FieldInfo) -> Option<(usize, us
     }
 }
 
-/// A list of names, long lists cut short until asked.
-fn name_list(names: Vec<String>) -> impl IntoView {
+/// A list of names (each with its Unicode form when it has one), long lists cut short
+/// until asked.
+fn name_list(names: Vec<(String, Option<String>)>) -> impl IntoView {
     let nav = use_nav();
     let all = RwSignal::new(false);
     let total = names.len();
@@ -48,9 +50,20 @@ fn name_list(names: Vec<String>) -> impl IntoView {
         } else {
             total.min(NAMES_SHOWN)
         };
+        let lang = nav.lang.get();
         names[..n]
             .iter()
-            .map(|name| view! { <li>{name.clone()}</li> })
+            .map(|(name, unicode)| {
+                let text = match unicode {
+                    Some(u) => fill(
+                        lang,
+                        k::cert::details::idn,
+                        &[("ascii", name), ("unicode", u)],
+                    ),
+                    None => name.clone(),
+                };
+                view! { <li>{text}</li> }
+            })
             .collect_view()
     };
     let more = total.saturating_sub(NAMES_SHOWN);
@@ -74,14 +87,27 @@ fn name_list(names: Vec<String>) -> impl IntoView {
     }
 }
 
-/// Plain lines of text, or "none".
-fn lines(values: Vec<String>) -> AnyView {
-    if values.is_empty() {
-        view! { <p class="muted">{tr(k::cert::details::none)}</p> }.into_any()
-    } else {
-        view! { <ul class="plain">{values.into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}</ul> }
-            .into_any()
-    }
+/// Plain lines of text in the reader's language (`make` words them), or "none".
+fn lines(make: impl Fn(Lang) -> Vec<String> + Send + Sync + 'static) -> AnyView {
+    let nav = use_nav();
+    (move || {
+        let values = make(nav.lang.get());
+        if values.is_empty() {
+            view! { <p class="muted">{tr(k::cert::details::none)}</p> }.into_any()
+        } else {
+            view! { <ul class="plain">{values.into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+    })
+    .into_any()
+}
+
+/// Each of `values` worded by `key` with the value as `{slot}` (`OCSP: {url}`).
+fn labelled(lang: Lang, key: Key, slot: &str, values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| fill(lang, key, &[(slot, v)]))
+        .collect()
 }
 
 /// A copy button for `text`.
@@ -130,47 +156,46 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
                     nav.fill(k::cert::details::expires_in, &[("n", &n)])
                 }
             };
+            let local = move || {
+                let lang = nav.lang.get();
+                fill(
+                    lang,
+                    k::cert::details::range_local,
+                    &[
+                        ("from", &local_text(from, lang.tag())),
+                        ("to", &local_text(to, lang.tag())),
+                    ],
+                )
+            };
             view! {
                 <p class="value">
-                    {from_utc} " – " {to_utc} " " {tr(k::cert::details::utc)}
+                    {move || nav.fill(k::cert::details::range_utc, &[("from", &from_utc), ("to", &to_utc)])}
                 </p>
-                <p class="value">
-                    {move || local_text(from, nav.lang.get().tag())}
-                    " – "
-                    {move || local_text(to, nav.lang.get().tag())}
-                    " (" {tr(k::cert::details::local)} ")"
-                </p>
+                <p class="value">{local}</p>
                 <p class="value days-left">{left}</p>
             }
             .into_any()
         }
         "san" => {
-            let mut names = Vec::new();
-            for (i, dns) in cert.san_dns.iter().enumerate() {
-                match cert.san_dns_unicode.get(i).cloned().flatten() {
-                    Some(u) => names.push(format!("{dns} ({u})")),
-                    None => names.push(dns.clone()),
-                }
+            let mut names: Vec<(String, Option<String>)> = cert
+                .san_dns
+                .iter()
+                .enumerate()
+                .map(|(i, dns)| (dns.clone(), cert.san_dns_unicode.get(i).cloned().flatten()))
+                .collect();
+            for other in [&cert.san_ip, &cert.san_email, &cert.san_uri] {
+                names.extend(other.iter().map(|n| (n.clone(), None)));
             }
-            names.extend(cert.san_ip.iter().cloned());
-            names.extend(cert.san_email.iter().cloned());
-            names.extend(cert.san_uri.iter().cloned());
             if names.is_empty() {
-                lines(names)
+                lines(|_| Vec::new())
             } else {
                 name_list(names).into_any()
             }
         }
         "public_key" => {
-            let key = &cert.public_key;
-            let mut text = key.algorithm.clone();
-            if let Some(bits) = key.bits {
-                text.push_str(&format!(", {bits} bits"));
-            }
-            if let Some(curve) = &key.curve {
-                text.push_str(&format!(", {curve}"));
-            }
-            view! { <p class="value">{text}</p> }.into_any()
+            let key = cert.public_key.clone();
+            view! { <p class="value">{move || public_key_text(nav.lang.get(), &key)}</p> }
+                .into_any()
         }
         "signature_algorithm" => {
             view! { <p class="value">{cert.signature_algorithm.clone()}</p> }.into_any()
@@ -178,29 +203,47 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
         "basic_constraints" => {
             let is_ca = cert.is_ca;
             let path_len = cert.path_len.map(|n| n.to_string());
-            view! {
-                <p class="value">
-                    {move || nav.t(if is_ca { k::cert::details::ca } else { k::cert::details::not_ca })}
-                    {path_len.map(|n| view! { "; " {move || nav.fill(k::cert::details::path_len, &[("n", &n)])} })}
-                </p>
-            }
-            .into_any()
+            let words = move || {
+                let lang = nav.lang.get();
+                use k::cert::details as d;
+                let ca = crate::ui::i18n::text(lang, if is_ca { d::ca } else { d::not_ca });
+                match &path_len {
+                    Some(n) => {
+                        let limit = fill(lang, d::path_len, &[("n", n)]);
+                        fill(lang, d::ca_path_len, &[("ca", ca), ("path_len", &limit)])
+                    }
+                    None => ca.to_owned(),
+                }
+            };
+            view! { <p class="value">{words}</p> }.into_any()
         }
-        "key_usage" => lines(cert.key_usage.clone()),
-        "ext_key_usage" => lines(cert.ext_key_usage.clone()),
+        "key_usage" | "ext_key_usage" => {
+            let usages = if field.id == "key_usage" {
+                cert.key_usage.clone()
+            } else {
+                cert.ext_key_usage.clone()
+            };
+            lines(move |lang| usages.iter().map(|u| usage_text(lang, u)).collect())
+        }
         "policies" => {
             if cert.policies.is_empty() {
                 return None;
             }
             let level = cert.validation_level.map(validation_key);
-            let oids: Vec<String> = cert
-                .policies
-                .iter()
-                .map(|p| match &p.name {
-                    Some(n) => format!("{} ({n})", p.oid),
-                    None => p.oid.clone(),
-                })
-                .collect();
+            let policies = cert.policies.clone();
+            let oids = move |lang| {
+                policies
+                    .iter()
+                    .map(|p| match &p.name {
+                        Some(name) => fill(
+                            lang,
+                            k::cert::details::policy_named,
+                            &[("oid", &p.oid), ("name", name)],
+                        ),
+                        None => p.oid.clone(),
+                    })
+                    .collect()
+            };
             view! {
                 {level.map(|l| view! { <p class="value"><strong>{tr(l)}</strong></p> })}
                 {lines(oids)}
@@ -211,23 +254,24 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             if cert.ocsp_urls.is_empty() && cert.ca_issuers_urls.is_empty() {
                 return None;
             }
-            let mut all: Vec<String> = cert
-                .ocsp_urls
-                .iter()
-                .map(|u| format!("OCSP: {u}"))
-                .collect();
-            all.extend(
-                cert.ca_issuers_urls
-                    .iter()
-                    .map(|u| format!("CA Issuers: {u}")),
-            );
-            lines(all)
+            let (ocsp, issuers) = (cert.ocsp_urls.clone(), cert.ca_issuers_urls.clone());
+            lines(move |lang| {
+                let mut all = labelled(lang, k::cert::details::ocsp, "url", &ocsp);
+                all.extend(labelled(
+                    lang,
+                    k::cert::details::ca_issuers,
+                    "url",
+                    &issuers,
+                ));
+                all
+            })
         }
         "crl" => {
             if cert.crl_urls.is_empty() {
                 return None;
             }
-            lines(cert.crl_urls.clone())
+            let urls = cert.crl_urls.clone();
+            lines(move |_| urls.clone())
         }
         "scts" => {
             if cert.scts.is_empty() {
@@ -235,31 +279,37 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             }
             let when =
                 |ms: u64| crate::cert::UnixTime(i64::try_from(ms / 1000).unwrap_or(i64::MAX));
-            lines(
-                cert.scts
-                    .iter()
-                    .map(|s| utc_text(when(s.timestamp_ms)))
-                    .collect(),
-            )
+            let times: Vec<String> = cert
+                .scts
+                .iter()
+                .map(|s| utc_text(when(s.timestamp_ms)))
+                .collect();
+            lines(move |_| times.clone())
         }
         "key_ids" => {
             if cert.subject_key_id.is_none() && cert.authority_key_id.is_none() {
                 return None;
             }
-            let mut all = Vec::new();
-            if let Some(s) = &cert.subject_key_id {
-                all.push(format!("SKI: {s}"));
-            }
-            if let Some(a) = &cert.authority_key_id {
-                all.push(format!("AKI: {a}"));
-            }
-            lines(all)
+            let ski: Vec<String> = cert.subject_key_id.iter().cloned().collect();
+            let aki: Vec<String> = cert.authority_key_id.iter().cloned().collect();
+            lines(move |lang| {
+                let mut all = labelled(lang, k::cert::details::ski, "id", &ski);
+                all.extend(labelled(lang, k::cert::details::aki, "id", &aki));
+                all
+            })
         }
         "name_constraints" => {
-            let nc = cert.name_constraints.as_ref()?;
-            let mut all: Vec<String> = nc.permitted.iter().map(|p| format!("+ {p}")).collect();
-            all.extend(nc.excluded.iter().map(|e| format!("− {e}")));
-            lines(all)
+            let nc = cert.name_constraints.clone()?;
+            lines(move |lang| {
+                let mut all = labelled(lang, k::cert::details::permitted, "name", &nc.permitted);
+                all.extend(labelled(
+                    lang,
+                    k::cert::details::excluded,
+                    "name",
+                    &nc.excluded,
+                ));
+                all
+            })
         }
         "serial" => view! { <p class="value mono">{cert.serial_hex.clone()}</p> }.into_any(),
         "version" => view! { <p class="value">{cert.version.to_string()}</p> }.into_any(),
@@ -276,8 +326,12 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
                     view! {
                         <li>
                             <strong>{e.name.clone()}</strong>
-                            {critical.then(|| view! { " (" {tr(k::cert::details::critical)} ")" })}
-                            {undecoded.then(|| view! { " (" {tr(k::cert::details::not_decoded)} ")" })}
+                            {critical.then(|| view! {
+                                {tr(k::punct::open)}{tr(k::cert::details::critical)}{tr(k::punct::close)}
+                            })}
+                            {undecoded.then(|| view! {
+                                {tr(k::punct::open)}{tr(k::cert::details::not_decoded)}{tr(k::punct::close)}
+                            })}
                         </li>
                     }
                 })
@@ -305,10 +359,11 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
 fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl IntoView + use<> {
     let nav = use_nav();
     let index = cert.index;
-    let selected = RwSignal::new(None::<(usize, usize, leptos::prelude::Oco<'static, str>)>);
+    let selected = RwSignal::new(None::<(usize, usize, Key)>);
     let bytes_open = RwSignal::new(false);
     let n = (index + 1).to_string();
-    let title = format!("{n}. {}", cert.short_name());
+    let name = cert.short_name().to_owned();
+    let title = move || nav.fill(k::cert::details::title, &[("n", &n), ("name", &name)]);
     let rows = FIELDS
         .iter()
         .filter_map(|field| {
@@ -330,7 +385,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
                             class="show-bytes"
                             aria-describedby=id
                             on:click=move |_| {
-                                selected.set(Some((offset, len, nav.t(name_key).into())));
+                                selected.set(Some((offset, len, name_key)));
                                 bytes_open.set(true);
                             }
                         >
@@ -357,7 +412,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
                 nav.fill(
                     k::cert::details::highlighted,
                     &[
-                        ("field", name.as_str()),
+                        ("field", nav.t(*name)),
                         ("len", &len.to_string()),
                         ("offset", &offset.to_string()),
                     ],

@@ -91,15 +91,24 @@ fn issuer_ref(lang: Lang, certs: &[CertificateReport], issuer: &Issuer) -> Strin
 }
 
 fn refs(lang: Lang, certs: &[CertificateReport], indices: &[usize]) -> String {
-    let separator = match lang {
-        Lang::En => ", ",
-        Lang::Ja => "、",
-    };
     indices
         .iter()
         .map(|i| cert_ref(lang, certs, *i))
         .collect::<Vec<_>>()
-        .join(separator)
+        .join(text(lang, k::punct::list))
+}
+
+/// `a.example, b.example and 7 more`: the names a finding lists, and how many it left out.
+fn names_list(lang: Lang, names: &[String], total: usize) -> String {
+    let listed = names.join(text(lang, k::punct::list));
+    match total.checked_sub(names.len()) {
+        Some(more) if more > 0 => fill(
+            lang,
+            k::cert_codes::list::more,
+            &[("names", &listed), ("n", &more.to_string())],
+        ),
+        _ => listed,
+    }
 }
 
 /// What an unreadable certificate's problem is, as a clause.
@@ -173,7 +182,7 @@ fn root_history(lang: Lang, root: &RootHistory) -> String {
         ],
     );
     if let Some(date) = &root.distrust_after {
-        out.push(' ');
+        out.push_str(lang.sentence_gap());
         out.push_str(&fill(lang, r::distrust_after, &[("date", date)]));
     }
     out
@@ -286,10 +295,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 Constrainer::Certificate(i) => cert(*i),
                 Constrainer::Anchor => text(lang, k::cert::verdict::anchor_ref).to_owned(),
             };
-            let mut listed = names.join(", ");
-            if *total > names.len() {
-                listed.push_str(" …");
-            }
+            let listed = names_list(lang, names, *total);
             with(&[("count", &n(*total)), ("by", &by), ("names", &listed)])
         }
         F::Expired { not_after } => with(&[("date", &utc_text(*not_after))]),
@@ -463,6 +469,75 @@ pub fn validation_key(level: ValidationLevel) -> Key {
         ValidationLevel::Ov => d::validation_ov,
         ValidationLevel::Iv => d::validation_iv,
         ValidationLevel::Ev => d::validation_ev,
+    }
+}
+
+/// The words for a keyUsage bit or an extKeyUsage purpose as the engine names it (after
+/// RFC 5280 4.2.1.3 and 4.2.1.12, `digitalSignature`, `serverAuth`); `None` for a purpose
+/// it names by OID.
+pub fn usage_key(rfc_name: &str) -> Option<Key> {
+    use k::cert::details::{ext_key_usage as e, key_usage as u};
+    Some(match rfc_name {
+        "digitalSignature" => u::digital_signature,
+        "nonRepudiation" => u::non_repudiation,
+        "keyEncipherment" => u::key_encipherment,
+        "dataEncipherment" => u::data_encipherment,
+        "keyAgreement" => u::key_agreement,
+        "keyCertSign" => u::key_cert_sign,
+        "cRLSign" => u::crl_sign,
+        "encipherOnly" => u::encipher_only,
+        "decipherOnly" => u::decipher_only,
+        "serverAuth" => e::server_auth,
+        "clientAuth" => e::client_auth,
+        "codeSigning" => e::code_signing,
+        "emailProtection" => e::email_protection,
+        "timeStamping" => e::time_stamping,
+        "OCSPSigning" => e::ocsp_signing,
+        "anyExtendedKeyUsage" => e::any,
+        "msSGC" => e::ms_sgc,
+        "nsSGC" => e::ns_sgc,
+        _ => return None,
+    })
+}
+
+/// A usage in the reader's language with its RFC name beside it
+/// (`デジタル署名（digitalSignature）`); an OID stays as it is.
+pub fn usage_text(lang: Lang, rfc_name: &str) -> String {
+    match usage_key(rfc_name) {
+        Some(key) => fill(
+            lang,
+            k::cert::details::usage_named,
+            &[("name", text(lang, key)), ("rfc", rfc_name)],
+        ),
+        None => rfc_name.to_owned(),
+    }
+}
+
+/// A public key as the details show it: its algorithm, size and curve (`RSA, 2048 bits`).
+pub fn public_key_text(lang: Lang, key: &crate::cert::fields::PublicKeyReport) -> String {
+    use k::cert::details as d;
+    let algorithm = key.algorithm.as_str();
+    match (key.bits, &key.curve) {
+        (Some(bits), Some(curve)) => fill(
+            lang,
+            d::public_key_bits_curve,
+            &[
+                ("algorithm", algorithm),
+                ("bits", &bits.to_string()),
+                ("curve", curve),
+            ],
+        ),
+        (Some(bits), None) => fill(
+            lang,
+            d::public_key_bits,
+            &[("algorithm", algorithm), ("bits", &bits.to_string())],
+        ),
+        (None, Some(curve)) => fill(
+            lang,
+            d::public_key_curve,
+            &[("algorithm", algorithm), ("curve", curve)],
+        ),
+        (None, None) => algorithm.to_owned(),
     }
 }
 
@@ -872,6 +947,69 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn usages_read_in_the_readers_language_with_the_rfc_name_beside() {
+        const RFC_NAMES: [&str; 18] = [
+            "digitalSignature",
+            "nonRepudiation",
+            "keyEncipherment",
+            "dataEncipherment",
+            "keyAgreement",
+            "keyCertSign",
+            "cRLSign",
+            "encipherOnly",
+            "decipherOnly",
+            "serverAuth",
+            "clientAuth",
+            "codeSigning",
+            "emailProtection",
+            "timeStamping",
+            "OCSPSigning",
+            "anyExtendedKeyUsage",
+            "msSGC",
+            "nsSGC",
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for name in RFC_NAMES {
+            let key = usage_key(name).unwrap_or_else(|| panic!("{name} has no words"));
+            assert!(seen.insert(key), "{name} shares its words");
+            for lang in Lang::ALL {
+                let words = usage_text(lang, name);
+                assert!(
+                    words.contains(name) && words.contains(text(lang, key)),
+                    "{words}"
+                );
+            }
+        }
+        assert_eq!(
+            usage_text(Lang::Ja, "keyCertSign"),
+            "証明書への署名（keyCertSign）"
+        );
+        assert_eq!(usage_text(Lang::En, "1.2.3.4"), "1.2.3.4");
+    }
+
+    #[test]
+    fn lists_and_keys_use_each_languages_punctuation() {
+        let names = vec!["a.example".to_owned(), "b.example".to_owned()];
+        assert_eq!(names_list(Lang::En, &names, 2), "a.example, b.example");
+        assert_eq!(
+            names_list(Lang::En, &names, 9),
+            "a.example, b.example and 7 more"
+        );
+        assert_eq!(
+            names_list(Lang::Ja, &names, 9),
+            "a.example、b.exampleほか7個"
+        );
+        let key = crate::cert::fields::PublicKeyReport {
+            algorithm: "EC".into(),
+            bits: Some(256),
+            curve: Some("P-256".into()),
+            exponent: None,
+        };
+        assert_eq!(public_key_text(Lang::En, &key), "EC, 256 bits, P-256");
+        assert_eq!(public_key_text(Lang::Ja, &key), "EC（256ビット、P-256）");
     }
 
     #[test]

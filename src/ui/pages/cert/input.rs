@@ -81,7 +81,7 @@ impl CertState {
             state.key_pasted.set(false);
             state.load_failed.set(false);
             state.set_query(SAMPLE, None);
-            state.load(contents, Source::Files(names.join(", ")));
+            state.load(contents, Source::Files(names));
         });
     }
 
@@ -211,22 +211,20 @@ pub fn InputPanel() -> impl IntoView {
                     k::cert::input::found,
                     &[("certs", &certs), ("blocks", &blocks)],
                 );
-                match state.source.get() {
+                let before = match state.source.get() {
                     Source::LargePaste(bytes) => {
                         // One decimal, without float formatting code in the module.
                         let tenths = (bytes + 50_000) / 100_000;
                         let mb = format!("{}.{}", tenths / 10, tenths % 10);
-                        format!(
-                            "{} {found}",
-                            nav.fill(k::cert::input::large_paste, &[("mb", &mb)])
-                        )
+                        nav.fill(k::cert::input::large_paste, &[("mb", &mb)])
                     }
-                    Source::Files(names) => format!(
-                        "{} {found}",
+                    Source::Files(names) => {
+                        let names = names.join(nav.t(k::punct::list));
                         nav.fill(k::cert::input::from_files, &[("names", &names)])
-                    ),
-                    _ => found,
-                }
+                    }
+                    _ => return found,
+                };
+                [before, found].join(nav.lang.get().sentence_gap())
             }
         })
     };

@@ -34,7 +34,7 @@ fn finding_item(parsed: &Parsed, finding: &Finding) -> impl IntoView + use<> {
     let finding = finding.clone();
     view! {
         <li class=class data-code=code>
-            {about.map(|about| view! { <span class="finding-about">{about}": "</span> })}
+            {about.map(|about| view! { <span class="finding-about">{about}{tr(k::punct::colon)}</span> })}
             {move || finding_text(nav.lang.get(), &finding, &certs)}
         </li>
     }
@@ -88,7 +88,7 @@ pub fn Verdict() -> impl IntoView {
                             <code class="error-name">{e.name()}</code>
                             {others
                                 .into_iter()
-                                .map(|o| view! { ", " <code class="error-name">{o}</code> })
+                                .map(|o| view! { {tr(k::punct::list)}<code class="error-name">{o}</code> })
                                 .collect_view()}
                         </dd>
                         {firefox
