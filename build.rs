@@ -1,26 +1,70 @@
 //! Build script: turns the locale files into Rust.
 //!
 //! `locales/en/*.toml` and `locales/ja/*.toml` hold every user-facing string. Each file is a
-//! namespace (`locales/en/home.toml` → `k::home::…`); tables nest. The script generates:
-//! - `k`, a tree of modules whose constants are typed keys (`k::home::title: Key`), and
+//! namespace (`locales/en/home.toml` → `k::home::…`); tables nest. Namespaces travel in
+//! [`BUNDLES`]: the published page fetches a bundle's texts only when a page that needs
+//! them opens. The script generates:
+//! - `k`, a tree of modules whose constants are typed keys (`k::home::lead: Key`), and
 //!   in each module `ENTRIES`, the keys below it by relative name (`k::mail::step::ENTRIES`),
+//! - `Bundle`, one variant per bundle, and the range of key indices each one holds (keys
+//!   are numbered bundle by bundle, so every bundle is one contiguous range),
 //! - `EN` and `JA`, one string table per language, indexed by key, compiled in only where
 //!   the tables are not fetched (native builds, and the `self-contained` feature),
 //! - `KEY_NAMES`, the dotted name of every key (for tests and diagnostics),
 //! - `LOCALE_VERSION`, a hash of every key and text, and (in `version.rs`)
 //!   `BUILD_VERSION`, a hash of the sources,
-//! - one text file per language (`en.txt`, `ja.txt`, see [`language_file`]) in `OUT_DIR`
-//!   and in `<target dir>/locales/`, where Trunk's post-build hook copies them into the
-//!   site: the published page fetches only the reader's language.
+//! - one text file per bundle and language (`mail.ja.txt`, see [`language_file`]) in
+//!   `OUT_DIR` and in `<target dir>/locales/`, where Trunk's post-build hook copies them
+//!   into the site.
 //!
 //! A key present in one language and missing in the other fails the build, so both
-//! languages are always complete.
+//! languages are always complete; so does a locale file that belongs to no bundle.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 type Flat = BTreeMap<String, String>;
+
+/// Which namespaces travel together, in key order; the first is fetched before the app
+/// starts. A page names the bundles it needs (`Page::bundles` in src/ui/route.rs): the
+/// shell's texts, page titles and the small pages are `core`; each explainer and the
+/// glossary (shown beside the mail explainer too) come when asked for.
+const BUNDLES: &[(&str, &[&str])] = &[
+    (
+        "core",
+        &[
+            "about",
+            "app",
+            "check",
+            "error",
+            "home",
+            "not_found",
+            "punct",
+            "share",
+            "shell",
+        ],
+    ),
+    ("mail", &["mail"]),
+    ("cert", &["cert", "cert_codes"]),
+    ("glossary", &["glossary"]),
+];
+
+/// The bundle (index into [`BUNDLES`]) that holds `key`.
+fn bundle_of(key: &str) -> usize {
+    let namespace = key.split('.').next().unwrap_or_default();
+    BUNDLES
+        .iter()
+        .position(|(_, namespaces)| namespaces.contains(&namespace))
+        .unwrap_or_else(|| panic!("locales/*/{namespace}.toml belongs to no bundle in build.rs"))
+}
+
+/// Every key, bundle by bundle, by name within a bundle: the order of key indices.
+fn ordered_keys(en: &Flat) -> Vec<&str> {
+    let mut keys: Vec<&str> = en.keys().map(String::as_str).collect();
+    keys.sort_by_key(|k| (bundle_of(k), *k));
+    keys
+}
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
@@ -38,12 +82,13 @@ fn main() {
         panic!("locale files disagree:\n  {}", problems.join("\n  "));
     }
 
-    let version = version(&en, &ja);
+    let keys = ordered_keys(&en);
+    let version = version(&keys, &en, &ja);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     write_build_version(Path::new(&out));
     std::fs::write(
         Path::new(&out).join("locales.rs"),
-        generate(&en, &ja, &version),
+        generate(&keys, &en, &ja, &version),
     )
     .expect("write generated locales");
 
@@ -53,25 +98,45 @@ fn main() {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
     let site = Path::new(&target).join("locales");
     std::fs::create_dir_all(&site).expect("create <target>/locales");
+    let mut written = Vec::new();
     for (tag, table) in [("en", &en), ("ja", &ja)] {
-        let text = language_file(tag, &version, table);
-        for dir in [Path::new(&out), site.as_path()] {
-            let path = dir.join(format!("{tag}.txt"));
-            // Written again if someone deletes it (e.g. `rm -rf target/locales`).
-            println!("cargo:rerun-if-changed={}", path.display());
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                std::fs::write(&path, &text).expect("write language file");
+        for (index, (bundle, _)) in BUNDLES.iter().enumerate() {
+            let texts: Vec<(&str, &str)> = keys
+                .iter()
+                .filter(|k| bundle_of(k) == index)
+                .map(|k| (*k, table[*k].as_str()))
+                .collect();
+            let text = language_file(tag, bundle, &version, &texts);
+            let name = format!("{bundle}.{tag}.txt");
+            for dir in [Path::new(&out), site.as_path()] {
+                let path = dir.join(&name);
+                // Written again if someone deletes it (e.g. `rm -rf target/locales`).
+                println!("cargo:rerun-if-changed={}", path.display());
+                if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                    std::fs::write(&path, &text).expect("write language file");
+                }
             }
+            written.push(name);
+        }
+    }
+    // Files of an older layout would be copied into the site too: remove them.
+    for entry in std::fs::read_dir(&site)
+        .expect("read <target>/locales")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !written.contains(&name) {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
-/// A language's texts as the page fetches them: a header line
-/// (`imasara-locale <tag> <version> <count>`), then every text in key order, each ended by
-/// a NUL (texts may span lines; none contains a NUL).
-fn language_file(tag: &str, version: &str, table: &Flat) -> String {
-    let mut text = format!("imasara-locale {tag} {version} {}\n", table.len());
-    for (key, value) in table {
+/// A bundle's texts in one language as the page fetches them: a header line
+/// (`imasara-locale <tag> <bundle> <version> <count>`), then every text in key order, each
+/// ended by a NUL (texts may span lines; none contains a NUL).
+fn language_file(tag: &str, bundle: &str, version: &str, texts: &[(&str, &str)]) -> String {
+    let mut text = format!("imasara-locale {tag} {bundle} {version} {}\n", texts.len());
+    for (key, value) in texts {
         assert!(
             !value.contains('\0'),
             "{tag}: `{key}` contains a NUL character"
@@ -95,12 +160,16 @@ fn fnv1a<'a>(mut hash: u64, parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
     hash
 }
 
-/// FNV-1a (64 bits) of every key and text of both languages, in hex: the page refuses a
-/// language file written for other code.
-fn version(en: &Flat, ja: &Flat) -> String {
+/// FNV-1a (64 bits) of every key (in key order, so moving a namespace to another bundle
+/// changes it too) and its texts in both languages, in hex: the page refuses a language
+/// file written for other code.
+fn version(keys: &[&str], en: &Flat, ja: &Flat) -> String {
     let mut hash = FNV_OFFSET;
-    for (key, value) in en.iter().chain(ja) {
-        hash = fnv1a(hash, [key.as_bytes(), value.as_bytes()]);
+    for key in keys {
+        hash = fnv1a(
+            hash,
+            [key.as_bytes(), en[*key].as_bytes(), ja[*key].as_bytes()],
+        );
     }
     format!("{hash:016x}")
 }
@@ -152,13 +221,12 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut Flat, path: &Path) {
     }
 }
 
-fn generate(en: &Flat, ja: &Flat, version: &str) -> String {
-    let keys: Vec<&String> = en.keys().collect();
+fn generate(keys: &[&str], en: &Flat, ja: &Flat, version: &str) -> String {
     let mut code = String::new();
     code.push_str("/// Typed keys, one module per locale file and table.\n");
     code.push_str("#[allow(non_upper_case_globals, dead_code)]\npub mod k {\n");
     code.push_str("    use super::Key;\n");
-    let indexed: Vec<(usize, &str)> = keys.iter().map(|k| k.as_str()).enumerate().collect();
+    let indexed: Vec<(usize, &str)> = keys.iter().copied().enumerate().collect();
     emit_module(&mut code, "", &indexed, 1);
     code.push_str("}\n");
     let _ = writeln!(
@@ -171,21 +239,74 @@ fn generate(en: &Flat, ja: &Flat, version: &str) -> String {
         "/// Hash of every key and text (the header of the language files).\n\
          pub const LOCALE_VERSION: &str = {version:?};"
     );
+    emit_bundles(&mut code, keys);
     for (name, table) in [("EN", en), ("JA", ja)] {
         code.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"self-contained\"))]\n");
         let _ = writeln!(code, "static {name}: [&str; KEY_COUNT] = [");
-        for key in &keys {
+        for key in keys {
             let _ = writeln!(code, "    {:?},", table[*key]);
         }
         code.push_str("];\n");
     }
     code.push_str("/// The dotted name of every key, indexed like the tables.\n");
     code.push_str("pub static KEY_NAMES: [&str; KEY_COUNT] = [\n");
-    for key in &keys {
+    for key in keys {
         let _ = writeln!(code, "    {key:?},");
     }
     code.push_str("];\n");
     code
+}
+
+/// `Bundle`: one variant per entry of [`BUNDLES`], its name, and its range of keys.
+fn emit_bundles(code: &mut String, keys: &[&str]) {
+    let variant = |name: &str| {
+        name.split('_')
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect::<String>()
+    };
+    code.push_str(
+        "/// Texts that travel together: the page fetches a bundle when a page that needs it\n\
+         /// opens (see build.rs).\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Bundle {\n",
+    );
+    for (bundle, namespaces) in BUNDLES {
+        let _ = writeln!(
+            code,
+            "    /// `{}`.\n    {},",
+            namespaces.join("`, `"),
+            variant(bundle)
+        );
+    }
+    code.push_str("}\nimpl Bundle {\n    /// Every bundle, in key order.\n");
+    let _ = writeln!(code, "    pub const ALL: [Bundle; {}] = [", BUNDLES.len());
+    for (bundle, _) in BUNDLES {
+        let _ = writeln!(code, "        Bundle::{},", variant(bundle));
+    }
+    code.push_str(
+        "    ];\n    /// The name in the bundle's file name (`mail` in `mail.ja.txt`).\n",
+    );
+    code.push_str("    pub fn name(self) -> &'static str {\n        match self {\n");
+    for (bundle, _) in BUNDLES {
+        let _ = writeln!(
+            code,
+            "            Bundle::{} => {bundle:?},",
+            variant(bundle)
+        );
+    }
+    code.push_str("        }\n    }\n    /// The indices of the bundle's keys.\n");
+    code.push_str("    pub fn keys(self) -> core::ops::Range<usize> {\n        match self {\n");
+    let mut start = 0;
+    for (index, (bundle, _)) in BUNDLES.iter().enumerate() {
+        let count = keys.iter().filter(|k| bundle_of(k) == index).count();
+        let _ = writeln!(
+            code,
+            "            Bundle::{} => {start}..{},",
+            variant(bundle),
+            start + count
+        );
+        start += count;
+    }
+    code.push_str("        }\n    }\n}\n");
 }
 
 /// Emits the keys whose dotted names start with `prefix` (`mail.step.`): nested modules,

@@ -6,7 +6,6 @@
 //! types outlive parsing). [`build`] reads the fixed fields, then hands each extension to
 //! the function that reads its kind.
 
-use data_encoding::HEXLOWER;
 use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -27,7 +26,7 @@ use super::time::UnixTime;
 
 /// Lowercase hex without separators, as fingerprints and key ids are shown.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    HEXLOWER.encode(bytes)
+    crate::base64::hex(bytes)
 }
 
 /// One attribute of a distinguished name, in DER order.

@@ -516,20 +516,7 @@ fn end_label(line: &[u8]) -> Option<&[u8]> {
 /// Lenient as PEM readers are: padding may be left out, and the unused low bits of the last
 /// character are ignored.
 pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
-    static LENIENT: std::sync::OnceLock<Option<data_encoding::Encoding>> =
-        std::sync::OnceLock::new();
-    let encoding = LENIENT.get_or_init(|| {
-        let mut spec = data_encoding::BASE64_NOPAD.specification();
-        spec.check_trailing_bits = false;
-        spec.encoding().ok()
-    });
-    let Some(encoding) = encoding else {
-        return Err(0);
-    };
-    // Up to two padding characters end the data; a third is an invalid character.
-    let padding = s.iter().rev().take(2).take_while(|&&c| c == b'=').count();
-    let data = s.get(..s.len().saturating_sub(padding)).unwrap_or_default();
-    encoding.decode(data).map_err(|e| e.position)
+    crate::base64::decode(s, crate::base64::Padding::Optional).map_err(|e| e.at)
 }
 
 #[cfg(test)]
@@ -550,8 +537,8 @@ mod tests {
         for n in 0..70 {
             let data = &bytes[..n];
             for encoded in [
-                data_encoding::BASE64.encode(data),
-                data_encoding::BASE64_NOPAD.encode(data),
+                crate::base64::encode(data),
+                crate::base64::encode(data).trim_end_matches('=').to_owned(),
             ] {
                 assert_eq!(
                     base64_decode(encoded.as_bytes()).unwrap(),
@@ -621,7 +608,7 @@ mod tests {
     }
 
     fn base64_lines(der: &[u8]) -> String {
-        let b64 = data_encoding::BASE64.encode(der);
+        let b64 = crate::base64::encode(der);
         let lines: Vec<&str> = b64
             .as_bytes()
             .chunks(64)

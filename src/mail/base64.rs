@@ -1,26 +1,22 @@
 //! Base64 (RFC 4648, standard alphabet with padding), as SMTP AUTH uses it (RFC 4954).
 //!
 //! The lesson needs it in both directions: the engine decodes every AUTH line so the view
-//! can show that base64 hides nothing. The work is done by `data-encoding`, which the
-//! certificate engine's parser already brings into the build.
+//! can show that base64 hides nothing. The work is done by [`crate::base64`], which the
+//! certificate engine shares.
 
-use data_encoding::BASE64;
+use crate::base64::Padding;
 
 /// Encode bytes as base64 with `=` padding.
 #[must_use]
 pub fn encode(input: &[u8]) -> String {
-    BASE64.encode(input)
+    crate::base64::encode(input)
 }
 
-/// Decode strict base64 (padding required and only at the end, no whitespace). `None` for
-/// anything invalid.
+/// Decode strict base64 (padding required and only at the end, no whitespace, unused bits
+/// zero). `None` for anything invalid.
 #[must_use]
 pub fn decode(input: &str) -> Option<Vec<u8>> {
-    // data-encoding reads "Zg==Zg==" as two concatenated blocks; AUTH sends one.
-    if input.trim_end_matches('=').contains('=') {
-        return None;
-    }
-    BASE64.decode(input.as_bytes()).ok()
+    crate::base64::decode(input.as_bytes(), Padding::Required).ok()
 }
 
 #[cfg(test)]

@@ -78,15 +78,20 @@ pub fn initial_language() -> Lang {
     current_location().lang().unwrap_or_else(browser_language)
 }
 
+/// The page the site opens on.
+pub fn initial_page() -> Page {
+    current_location().page
+}
+
 fn page_title(page: &Page) -> Key {
     match page {
-        Page::Home => k::home::title,
-        Page::Mail => k::mail::title,
-        Page::Cert => k::cert::title,
-        Page::Glossary => k::glossary::title,
-        Page::About => k::about::title,
-        Page::PanicCheck => k::check::title,
-        Page::NotFound(_) => k::not_found::title,
+        Page::Home => k::shell::title::home,
+        Page::Mail => k::shell::title::mail,
+        Page::Cert => k::shell::title::cert,
+        Page::Glossary => k::shell::title::glossary,
+        Page::About => k::shell::title::about,
+        Page::PanicCheck => k::shell::title::check,
+        Page::NotFound(_) => k::shell::title::not_found,
     }
 }
 
@@ -176,32 +181,51 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let download_failed = LanguageDownloadFailed(RwSignal::new(false));
     provide_context(download_failed);
+    // The texts a page needs come with it (i18n::Bundle): `arrived` counts downloads, so
+    // `ready` looks again; `page_failed` says the open page's texts could not be fetched
+    // (the page then offers to try again, which bumps `retry`).
+    let arrived = RwSignal::new(0_u32);
+    let page_failed = RwSignal::new(false);
+    let retry = RwSignal::new(0_u32);
+    let ready = Memo::new(move |_| {
+        arrived.track();
+        page.with(|p| i18n::is_loaded(lang.get(), p.bundles()))
+    });
     Effect::new(move |_| {
+        retry.track();
         let asked = wanted.get();
-        if i18n::is_loaded(asked) {
+        let bundles = page.with(Page::bundles);
+        page_failed.set(false);
+        if i18n::is_loaded(asked, bundles) {
             // A switch to a language at hand clears an earlier failure; the URL going
             // back after that failure (same language as shown) does not.
             if shown.get_untracked() != asked {
                 download_failed.0.set(false);
             }
             shown.set(asked);
-        } else {
-            leptos::task::spawn_local(async move {
-                let loaded = i18n::load(asked).await;
-                if wanted.get_untracked() != asked {
-                    return;
-                }
-                download_failed.0.set(!loaded);
-                if loaded {
-                    shown.set(asked);
-                } else {
-                    // Could not be fetched (offline?): the URL goes back to the language
-                    // shown, so the switch can be tried again; the switch says so.
-                    let back = location.with_untracked(|l| l.with_lang(shown.get_untracked()));
-                    nav.replace(&back);
-                }
-            });
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let loaded = i18n::load(asked, bundles).await;
+            arrived.update(|n| *n = n.wrapping_add(1));
+            if wanted.get_untracked() != asked {
+                return;
+            }
+            if asked == shown.get_untracked() {
+                // The same language, a page whose texts did not come.
+                page_failed.set(!loaded);
+                return;
+            }
+            download_failed.0.set(!loaded);
+            if loaded {
+                shown.set(asked);
+            } else {
+                // Could not be fetched (offline?): the URL goes back to the language
+                // shown, so the switch can be tried again; the switch says so.
+                let back = location.with_untracked(|l| l.with_lang(shown.get_untracked()));
+                nav.replace(&back);
+            }
+        });
     });
 
     // <html lang>, the panic screen's language, the title and the description follow the
@@ -258,7 +282,13 @@ pub fn App() -> impl IntoView {
         </Show>
         <main id="main" tabindex="-1">
             {move || share_for(&page.get())}
-            {move || pages::render(page.get())}
+            {move || {
+                if ready.get() {
+                    pages::render(page.get())
+                } else {
+                    view! { <PageTextsPending failed=page_failed retry/> }.into_any()
+                }
+            }}
         </main>
         <Show when=move || !embedded.get()>
             <footer class="site-footer">
@@ -309,6 +339,31 @@ fn SiteHeader(
             </nav>
             <LanguageSwitch/>
         </header>
+    }
+}
+
+/// Stands where a page goes while its texts are downloaded (a moment on a working
+/// connection), or says they could not be, with a button to try again.
+#[component]
+fn PageTextsPending(
+    /// Whether the download failed.
+    failed: RwSignal<bool>,
+    /// Bumped to try again.
+    retry: RwSignal<u32>,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="page-pending" role="status" aria-busy=move || (!failed.get()).then_some("true")>
+            <Show
+                when=move || failed.get()
+                fallback=move || view! { <p>{move || nav.t(k::shell::page_loading)}</p> }
+            >
+                <p>{move || nav.t(k::shell::page_failed)}</p>
+                <button type="button" on:click=move |_| retry.update(|n| *n = n.wrapping_add(1))>
+                    {move || nav.t(k::shell::page_retry)}
+                </button>
+            </Show>
+        </div>
     }
 }
 

@@ -1,12 +1,13 @@
 //! Languages and localised text.
 //!
 //! Every user-facing sentence lives in `locales/{en,ja}/*.toml`; `build.rs` turns them into
-//! typed keys (`k::home::title`) and one table per language, and refuses to build when a key
-//! is missing in either language. The published page fetches only the reader's language
-//! ([`load`], a file `build.rs` writes and Trunk's post-build hook copies into the site);
-//! native builds and the `self-contained` feature compile both in. Apart from [`load`] this
-//! module is pure: the view keeps the current [`Lang`] in a signal and asks [`text`] or
-//! [`fill`] for strings.
+//! typed keys (`k::home::lead`) and one table per language, and refuses to build when a key
+//! is missing in either language. The published page fetches only the reader's language,
+//! and of it only the [`Bundle`]s the open page needs ([`load`]; files `build.rs` writes
+//! and Trunk's post-build hook copies into the site); native builds and the
+//! `self-contained` feature compile everything in. Apart from [`load`] this module is pure:
+//! the view keeps the current [`Lang`] in a signal and asks [`text`] or [`fill`] for
+//! strings.
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -72,43 +73,67 @@ impl Lang {
     }
 }
 
-/// The text of `key` in `lang`; empty while that language is not loaded.
+impl Bundle {
+    /// The bundle that holds `key`.
+    pub fn of(key: Key) -> Bundle {
+        let index = usize::from(key.0);
+        Bundle::ALL
+            .into_iter()
+            .find(|b| b.keys().contains(&index))
+            .unwrap_or(Bundle::ALL[0])
+    }
+}
+
+/// The text of `key` in `lang`; empty while its bundle in that language is not loaded.
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    tables::get(lang)
-        .and_then(|table| table.get(usize::from(key.0)))
+    let bundle = Bundle::of(key);
+    tables::get(lang, bundle)
+        .and_then(|table| table.get(usize::from(key.0) - bundle.keys().start))
         .copied()
         .unwrap_or_default()
 }
 
-/// Whether the texts of `lang` are at hand.
-pub fn is_loaded(lang: Lang) -> bool {
-    tables::get(lang).is_some()
+/// Whether the texts of every one of `bundles` in `lang` are at hand.
+pub fn is_loaded(lang: Lang, bundles: &[Bundle]) -> bool {
+    bundles.iter().all(|b| tables::get(lang, *b).is_some())
 }
 
-/// Where the published page fetches a language's texts (relative to the page; the
-/// version makes every build's file a new address, so no cache serves an old one).
-pub fn language_file_path(lang: Lang) -> String {
-    format!("locales/{}.txt?v={LOCALE_VERSION}", lang.tag())
+/// Where the published page fetches a bundle's texts in a language (relative to the page;
+/// the version makes every build's files new addresses, so no cache serves an old one).
+pub fn language_file_path(lang: Lang, bundle: Bundle) -> String {
+    format!(
+        "locales/{}.{}.txt?v={LOCALE_VERSION}",
+        bundle.name(),
+        lang.tag()
+    )
 }
 
 /// Why a language file was not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LanguageFileError {
-    /// Not a language file, or one for another language.
+    /// Not a language file, or one for another language or bundle.
     NotALanguageFile,
     /// Written for another version of the page.
     OtherVersion,
-    /// The number of texts is not the number of keys.
+    /// The number of texts is not the number of the bundle's keys.
     WrongCount,
 }
 
-/// Reads a language file (see `build.rs`: a header line, then each text ended by a NUL).
-pub fn parse_language_file(lang: Lang, file: &str) -> Result<Vec<&str>, LanguageFileError> {
+/// Reads a bundle's language file (see `build.rs`: a header line, then each text ended by
+/// a NUL).
+pub fn parse_language_file(
+    lang: Lang,
+    bundle: Bundle,
+    file: &str,
+) -> Result<Vec<&str>, LanguageFileError> {
     let (header, body) = file
         .split_once('\n')
         .ok_or(LanguageFileError::NotALanguageFile)?;
     let mut words = header.split(' ');
-    if words.next() != Some("imasara-locale") || words.next() != Some(lang.tag()) {
+    if words.next() != Some("imasara-locale")
+        || words.next() != Some(lang.tag())
+        || words.next() != Some(bundle.name())
+    {
         return Err(LanguageFileError::NotALanguageFile);
     }
     if words.next() != Some(LOCALE_VERSION) {
@@ -119,7 +144,8 @@ pub fn parse_language_file(lang: Lang, file: &str) -> Result<Vec<&str>, Language
         .unwrap_or(body)
         .split('\0')
         .collect();
-    if words.next() != Some(KEY_COUNT.to_string().as_str()) || texts.len() != KEY_COUNT {
+    let count = bundle.keys().len();
+    if words.next() != Some(count.to_string().as_str()) || texts.len() != count {
         return Err(LanguageFileError::WrongCount);
     }
     Ok(texts)
@@ -128,71 +154,89 @@ pub fn parse_language_file(lang: Lang, file: &str) -> Result<Vec<&str>, Language
 #[cfg(any(not(target_arch = "wasm32"), feature = "self-contained"))]
 mod tables {
     //! Both languages compiled in.
-    use super::{EN, JA, Lang};
+    use super::{Bundle, EN, JA, Lang};
 
-    pub fn get(lang: Lang) -> Option<&'static [&'static str]> {
-        Some(match lang {
+    pub fn get(lang: Lang, bundle: Bundle) -> Option<&'static [&'static str]> {
+        let table: &'static [&'static str] = match lang {
             Lang::En => &EN,
             Lang::Ja => &JA,
-        })
+        };
+        table.get(bundle.keys())
     }
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "self-contained")))]
 mod tables {
-    //! Languages fetched by the page, kept for the rest of its life once read.
+    //! Bundles fetched by the page, kept for the rest of its life once read.
     use std::sync::OnceLock;
 
-    use super::{Lang, LanguageFileError, parse_language_file};
+    use super::{Bundle, Lang, LanguageFileError, parse_language_file};
 
-    static EN: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static JA: OnceLock<Vec<&'static str>> = OnceLock::new();
+    type Slots = [OnceLock<Vec<&'static str>>; Bundle::ALL.len()];
+    static EN: Slots = [const { OnceLock::new() }; Bundle::ALL.len()];
+    static JA: Slots = [const { OnceLock::new() }; Bundle::ALL.len()];
 
-    fn slot(lang: Lang) -> &'static OnceLock<Vec<&'static str>> {
-        match lang {
+    fn slot(lang: Lang, bundle: Bundle) -> Option<&'static OnceLock<Vec<&'static str>>> {
+        let slots = match lang {
             Lang::En => &EN,
             Lang::Ja => &JA,
-        }
+        };
+        let index = Bundle::ALL.iter().position(|b| *b == bundle)?;
+        slots.get(index)
     }
 
-    pub fn get(lang: Lang) -> Option<&'static [&'static str]> {
-        slot(lang).get().map(Vec::as_slice)
+    pub fn get(lang: Lang, bundle: Bundle) -> Option<&'static [&'static str]> {
+        slot(lang, bundle)?.get().map(Vec::as_slice)
     }
 
-    /// Takes a fetched language file. At most one file per language is ever kept, so
-    /// its text can live as long as the page.
-    pub fn install(lang: Lang, file: String) -> Result<(), LanguageFileError> {
-        if get(lang).is_some() {
+    /// Takes a fetched language file. At most one file per bundle and language is ever
+    /// kept, so its text can live as long as the page.
+    pub fn install(lang: Lang, bundle: Bundle, file: String) -> Result<(), LanguageFileError> {
+        if get(lang, bundle).is_some() {
             return Ok(());
         }
         // Checked before it is kept: a refused file is freed.
-        parse_language_file(lang, &file)?;
+        parse_language_file(lang, bundle, &file)?;
         let file: &'static str = Box::leak(file.into_boxed_str());
-        let _ = slot(lang).set(parse_language_file(lang, file)?);
+        if let Some(slot) = slot(lang, bundle) {
+            let _ = slot.set(parse_language_file(lang, bundle, file)?);
+        }
         Ok(())
     }
 }
 
-/// Fetches and keeps the texts of `lang` (the published page loads only the reader's
-/// language). `true` once they are at hand.
-pub async fn load(lang: Lang) -> bool {
+/// Fetches and keeps the texts of `bundles` in `lang` (all requests start at once).
+/// `true` once every one is at hand.
+pub async fn load(lang: Lang, bundles: &[Bundle]) -> bool {
     #[cfg(all(target_arch = "wasm32", not(feature = "self-contained")))]
-    if !is_loaded(lang) {
-        let Some(file) = crate::ui::fetch_text(&language_file_path(lang)).await else {
-            return false;
-        };
-        if let Err(error) = tables::install(lang, file) {
-            web_sys::console::error_1(
-                &format!(
-                    "imasara: the {} texts were not taken: {error:?}",
-                    lang.tag()
-                )
-                .into(),
-            );
-            return false;
+    {
+        let missing: Vec<Bundle> = bundles
+            .iter()
+            .copied()
+            .filter(|b| !is_loaded(lang, &[*b]))
+            .collect();
+        let requests: Vec<_> = missing
+            .iter()
+            .map(|b| crate::ui::start_fetch(&language_file_path(lang, *b)))
+            .collect();
+        for (bundle, request) in missing.into_iter().zip(requests) {
+            let Some(file) = crate::ui::text_of(request).await else {
+                return false;
+            };
+            if let Err(error) = tables::install(lang, bundle, file) {
+                web_sys::console::error_1(
+                    &format!(
+                        "imasara: the {} {} texts were not taken: {error:?}",
+                        lang.tag(),
+                        bundle.name()
+                    )
+                    .into(),
+                );
+                return false;
+            }
         }
     }
-    is_loaded(lang)
+    is_loaded(lang, bundles)
 }
 
 /// The text of `key` in `lang` with `{name}` placeholders replaced by the given values.
@@ -214,29 +258,157 @@ mod tests {
 
     #[test]
     fn the_language_files_hold_the_compiled_tables() {
-        let en = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
-        let ja = include_str!(concat!(env!("OUT_DIR"), "/ja.txt"));
-        assert_eq!(parse_language_file(Lang::En, en).unwrap(), EN.to_vec());
-        assert_eq!(parse_language_file(Lang::Ja, ja).unwrap(), JA.to_vec());
-        // The file of the other language, or of another build, is refused.
+        macro_rules! file {
+            ($bundle:literal, $lang:literal) => {
+                include_str!(concat!(env!("OUT_DIR"), "/", $bundle, ".", $lang, ".txt"))
+            };
+        }
+        let files = [
+            (Bundle::Core, file!("core", "en"), file!("core", "ja")),
+            (Bundle::Mail, file!("mail", "en"), file!("mail", "ja")),
+            (Bundle::Cert, file!("cert", "en"), file!("cert", "ja")),
+            (
+                Bundle::Glossary,
+                file!("glossary", "en"),
+                file!("glossary", "ja"),
+            ),
+        ];
         assert_eq!(
-            parse_language_file(Lang::Ja, en),
+            files.len(),
+            Bundle::ALL.len(),
+            "a bundle is not checked here"
+        );
+        let mut covered = 0;
+        for (bundle, en, ja) in files {
+            assert_eq!(bundle.keys().start, covered, "bundles are contiguous");
+            covered = bundle.keys().end;
+            assert_eq!(
+                parse_language_file(Lang::En, bundle, en).unwrap(),
+                &EN[bundle.keys()]
+            );
+            assert_eq!(
+                parse_language_file(Lang::Ja, bundle, ja).unwrap(),
+                &JA[bundle.keys()]
+            );
+            // The file of the other language, another bundle or another build is refused.
+            assert_eq!(
+                parse_language_file(Lang::Ja, bundle, en),
+                Err(LanguageFileError::NotALanguageFile)
+            );
+            let other = en.replacen(LOCALE_VERSION, "0000000000000000", 1);
+            assert_eq!(
+                parse_language_file(Lang::En, bundle, &other),
+                Err(LanguageFileError::OtherVersion)
+            );
+            let short = en.rsplitn(3, '\0').nth(2).unwrap().to_owned() + "\0";
+            assert_eq!(
+                parse_language_file(Lang::En, bundle, &short),
+                Err(LanguageFileError::WrongCount)
+            );
+        }
+        assert_eq!(covered, KEY_COUNT, "every key is in a bundle");
+        assert_eq!(
+            parse_language_file(Lang::En, Bundle::Mail, file!("cert", "en")),
             Err(LanguageFileError::NotALanguageFile)
         );
-        let other = en.replacen(LOCALE_VERSION, "0000000000000000", 1);
-        assert_eq!(
-            parse_language_file(Lang::En, &other),
-            Err(LanguageFileError::OtherVersion)
-        );
-        let short = en.rsplitn(3, '\0').nth(2).unwrap().to_owned() + "\0";
-        assert_eq!(
-            parse_language_file(Lang::En, &short),
-            Err(LanguageFileError::WrongCount)
-        );
         for junk in ["", "<!doctype html>\n<p>Not found</p>", "\0\0\0"] {
-            assert!(parse_language_file(Lang::En, junk).is_err(), "{junk:?}");
+            assert!(
+                parse_language_file(Lang::En, Bundle::Core, junk).is_err(),
+                "{junk:?}"
+            );
         }
-        assert!(language_file_path(Lang::Ja).starts_with("locales/ja.txt?v="));
+        assert!(language_file_path(Lang::Ja, Bundle::Mail).starts_with("locales/mail.ja.txt?v="));
+        // Each key finds its own bundle's text.
+        assert_eq!(Bundle::of(k::mail::heading), Bundle::Mail);
+        assert_eq!(Bundle::of(k::shell::title::mail), Bundle::Core);
+        assert_eq!(text(Lang::En, k::shell::title::home), "Home");
+    }
+
+    /// The pages whose views a file of `src/ui` is part of; `None` for every page.
+    fn pages_of(file: &str) -> Option<Vec<crate::ui::route::Page>> {
+        use crate::ui::route::Page;
+        let name = file.strip_prefix("src/ui/pages/")?;
+        let page = name.split(['/', '.']).next()?;
+        Some(match page {
+            "mail" => vec![Page::Mail],
+            "cert" => vec![Page::Cert],
+            "home" => vec![Page::Home],
+            "about" => vec![Page::About],
+            "check" => vec![Page::PanicCheck],
+            "not_found" => vec![Page::NotFound(String::new())],
+            // Its term links stand in the explainers too.
+            "glossary" => vec![Page::Glossary, Page::Mail, Page::Cert],
+            _ => return None,
+        })
+    }
+
+    /// Every `.rs` file below `dir`.
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// A text from a bundle the open page did not fetch would show as nothing: every
+    /// `k::<namespace>::` a view file names must be in a bundle of each page it is part of
+    /// (`Page::bundles`); files shared by every page may use only the core bundle.
+    #[test]
+    fn pages_ask_for_the_texts_they_use() {
+        use crate::ui::route::Page;
+        let every_page = [
+            Page::Home,
+            Page::Mail,
+            Page::Cert,
+            Page::Glossary,
+            Page::About,
+            Page::PanicCheck,
+            Page::NotFound(String::new()),
+        ];
+        let bundle_of_namespace = |namespace: &str| {
+            let prefix = format!("{namespace}.");
+            let index = KEY_NAMES.iter().position(|n| n.starts_with(&prefix))?;
+            Some(Bundle::of(Key(u16::try_from(index).unwrap())))
+        };
+        let mut files = Vec::new();
+        rust_files(std::path::Path::new("src/ui"), &mut files);
+        let mut problems = Vec::new();
+        for path in files {
+            let file = path.to_string_lossy().replace('\\', "/");
+            if file.starts_with("src/ui/i18n") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            let pages = pages_of(&file).unwrap_or_else(|| every_page.to_vec());
+            for used in code.split("k::").skip(1) {
+                let namespace: String = used
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                let Some(bundle) = bundle_of_namespace(&namespace) else {
+                    continue;
+                };
+                for page in pages.iter().filter(|p| !p.bundles().contains(&bundle)) {
+                    problems.push(format!("{file}: k::{namespace} on {page:?}"));
+                }
+            }
+        }
+        problems.dedup();
+        assert!(
+            problems.is_empty(),
+            "texts a page does not fetch: {problems:#?}"
+        );
+        // Checked the other way: the core bundle really is fetched by every page.
+        assert!(
+            every_page
+                .iter()
+                .all(|p| p.bundles().contains(&Bundle::Core))
+        );
     }
 
     /// Values that are the same in both languages on purpose (names, protocol words).

@@ -17,16 +17,18 @@ pub mod share;
 
 pub use app::{App, Nav, use_nav};
 
-/// Installs the panic screen, fetches the reader's language and mounts the app on
-/// `<body>`; then marks `<html data-ready>`. If the language cannot be loaded, the page's
-/// start-up error (in both languages, in index.html) shows instead.
+/// Installs the panic screen, fetches the texts the opening page needs in the reader's
+/// language and mounts the app on `<body>`; then marks `<html data-ready>`. If the texts
+/// cannot be loaded, the page's start-up error (in both languages, in index.html) shows
+/// instead.
 pub fn start() {
     panic_screen::install();
     let lang = app::initial_language();
     panic_screen::set_lang(lang);
+    let bundles = app::initial_page().bundles();
     // Leptos's executor starts with the app; until then, wasm-bindgen's runs the future.
     wasm_bindgen_futures::spawn_local(async move {
-        if i18n::load(lang).await {
+        if i18n::load(lang, bundles).await {
             leptos::mount::mount_to_body(App);
             if let Some(html) = leptos::prelude::document().document_element() {
                 let _ = html.set_attribute("data-ready", "true");
@@ -37,17 +39,26 @@ pub fn start() {
     });
 }
 
-/// Fetches one of the site's own files as text (same origin; the CSP allows only that).
-pub async fn fetch_text(path: &str) -> Option<String> {
+/// Starts fetching one of the site's own files (same origin; the CSP allows only that):
+/// the request is under way before the caller awaits [`text_of`] it.
+pub fn start_fetch(path: &str) -> js_sys::Promise {
+    leptos::prelude::window().fetch_with_str(path)
+}
+
+/// The text of a response started by [`start_fetch`]; `None` on any failure.
+pub async fn text_of(request: js_sys::Promise) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(leptos::prelude::window().fetch_with_str(path))
-        .await
-        .ok()?;
+    let response = JsFuture::from(request).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
     let text = JsFuture::from(response.text().ok()?).await.ok()?;
     text.as_string()
+}
+
+/// Fetches one of the site's own files as text.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    text_of(start_fetch(path)).await
 }

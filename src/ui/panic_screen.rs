@@ -34,7 +34,7 @@ pub fn show(lang: Lang) {
     };
     // Before any language is loaded there are no words to say it with: the start-up
     // message of index.html (in both languages) says it instead.
-    if !super::i18n::is_loaded(lang) {
+    if !super::i18n::is_loaded(lang, &[super::i18n::Bundle::Core]) {
         if let Some(message) = document.get_element_by_id("boot-error") {
             let _ = message.remove_attribute("hidden");
         }

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::i18n::Lang;
+use super::i18n::{Bundle, Lang};
 
 /// The query key that carries the page language.
 pub const LANG: &str = "lang";
@@ -34,6 +34,18 @@ pub enum Page {
 impl Page {
     /// Every page a reader can navigate to from the menu, in menu order.
     pub const MENU: [Page; 4] = [Page::Home, Page::Mail, Page::Cert, Page::About];
+
+    /// The texts the page needs (see build.rs): the shell's, its own, and the glossary's
+    /// where its terms link to their explanations. (A test in `i18n` reads the view files
+    /// and checks that no page uses a text it did not ask for.)
+    pub fn bundles(&self) -> &'static [Bundle] {
+        match self {
+            Page::Mail => &[Bundle::Core, Bundle::Mail, Bundle::Glossary],
+            Page::Cert => &[Bundle::Core, Bundle::Cert, Bundle::Glossary],
+            Page::Glossary => &[Bundle::Core, Bundle::Glossary],
+            Page::Home | Page::About | Page::PanicCheck | Page::NotFound(_) => &[Bundle::Core],
+        }
+    }
 
     /// The path of the page inside the fragment (`/mail`).
     pub fn path(&self) -> &str {
@@ -254,6 +266,34 @@ fn percent_decode(text: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// The size report (tests/size.mjs) counts each page's texts from size-budget.json:
+    /// the bundles listed there are the ones the page really fetches.
+    #[test]
+    fn the_size_budget_counts_the_texts_each_page_fetches() {
+        let budget: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string("size-budget.json").unwrap()).unwrap();
+        let pages = budget["pages"].as_object().unwrap();
+        assert!(pages.len() >= 3, "{pages:?}");
+        for (route, entry) in pages {
+            let page = Location::parse(route).page;
+            assert!(!matches!(page, Page::NotFound(_)), "{route} is not a page");
+            let listed: Vec<&str> = entry["bundles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_str().unwrap())
+                .collect();
+            let fetched: Vec<&str> = page.bundles().iter().map(|b| b.name()).collect();
+            assert_eq!(listed, fetched, "{route}");
+        }
+        for page in Page::MENU {
+            assert!(
+                pages.contains_key(&format!("#{}", page.path())),
+                "{page:?} has no budget"
+            );
+        }
+    }
 
     #[test]
     fn a_crafted_query_is_read_in_linear_time_and_capped() {

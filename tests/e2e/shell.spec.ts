@@ -183,23 +183,52 @@ test('no cookies and no storage are written', async ({ page, context }) => {
   expect(stored).toBe(0);
 });
 
-// Each reader downloads one language (src/ui/i18n.rs): the other comes when asked for.
-test('only the reader\'s language is fetched, the other when switched to', async ({ page }) => {
+// Each reader downloads one language, and of it only the texts of the pages they open
+// (src/ui/i18n.rs, Page::bundles): the rest comes when asked for, and only once.
+test('a page fetches only its own texts, in the reader\'s language', async ({ page }) => {
   const languageFiles: string[] = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/locales\/([a-z]+)\.txt$/);
+    const m = new URL(r.url()).pathname.match(/locales\/([a-z_]+\.[a-z]+)\.txt$/);
     if (m) languageFiles.push(m[1]);
   });
+  const fetchedSince = (n: number) => languageFiles.slice(n).sort();
   await open(page, '#/?lang=ja');
-  expect(languageFiles).toEqual(['ja']);
+  expect(languageFiles).toEqual(['core.ja']);
   await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('main h1')).not.toContainText(/[\u3040-\u30ff]/);
-  expect(languageFiles).toEqual(['ja', 'en']);
+  expect(languageFiles).toEqual(['core.ja', 'core.en']);
   // Switching back needs no new download.
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  expect(languageFiles).toEqual(['ja', 'en']);
+  expect(languageFiles).toEqual(['core.ja', 'core.en']);
+  // The mail page brings its own texts and the glossary's; the padlock page then needs
+  // only its own.
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'メール' }).click();
+  await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
+  expect(fetchedSince(2)).toEqual(['glossary.ja', 'mail.ja']);
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '鍵マーク' }).click();
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('.page-pending')).toHaveCount(0);
+  expect(fetchedSince(4)).toEqual(['cert.ja']);
+  // A language switch on a page fetches that page's texts in the other language.
+  await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(fetchedSince(5)).toEqual(['cert.en', 'glossary.en']);
+});
+
+test('if a page\'s texts cannot be downloaded, the page says so and can try again', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true; // the failed request is logged by the browser
+  await open(page, '#/?lang=en');
+  await page.route('**/locales/mail.en.txt*', (route) => route.fulfill({ status: 503, body: 'Unavailable' }));
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Mail' }).click();
+  const pending = page.locator('.page-pending');
+  await expect(pending).toContainText('could not be downloaded');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.unroute('**/locales/mail.en.txt*');
+  await pending.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+  await expect(pending).toHaveCount(0);
 });
 
 test('if the language file cannot be loaded, the start-up message shows', async ({ page, guard }) => {
@@ -214,7 +243,7 @@ test('if the language file cannot be loaded, the start-up message shows', async 
 test('if the other language cannot be downloaded later, the switch says so and stays', async ({ page, guard }) => {
   guard.expectConsoleErrors = true; // the failed request is logged by the browser
   await open(page, '#/mail?lang=en');
-  await page.route('**/locales/ja.txt*', (route) => route.fulfill({ status: 503, body: 'Unavailable' }));
+  await page.route('**/locales/*.ja.txt*', (route) => route.fulfill({ status: 503, body: 'Unavailable' }));
   const switcher = page.getByRole('navigation', { name: 'Language' });
   await switcher.getByRole('link', { name: '日本語' }).click();
   await expect(switcher.getByRole('status')).toContainText('could not be downloaded');
@@ -223,7 +252,7 @@ test('if the other language cannot be downloaded later, the switch says so and s
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('main h1')).toContainText('send mail only right after');
   // Once the file can be had, the same link works and the message goes.
-  await page.unroute('**/locales/ja.txt*');
+  await page.unroute('**/locales/*.ja.txt*');
   await switcher.getByRole('link', { name: '日本語' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');

@@ -113,7 +113,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("OUT_DIR", "build environment variable"),
     // For developers, in the console only.
     (
-        "imasara: the {} texts were not taken: {error:?}",
+        "imasara: the {} {} texts were not taken: {error:?}",
         "console message for developers",
     ),
     (
