@@ -32,24 +32,7 @@ impl Mailbox {
             && local
                 .bytes()
                 .all(|b| b.is_ascii_graphic() && !b"<>()[]\\,;:@\"".contains(&b));
-        let domain_ok = if let Some(literal) = domain.strip_prefix('[') {
-            literal
-                .strip_suffix(']')
-                .is_some_and(|ip| ip.parse::<core::net::IpAddr>().is_ok())
-        } else {
-            !domain.is_empty()
-                && domain.len() <= 255
-                && domain.split('.').all(|label| {
-                    !label.is_empty()
-                        && label.len() <= 63
-                        && label
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                        && !label.starts_with('-')
-                        && !label.ends_with('-')
-                })
-        };
-        (local_ok && domain_ok).then(|| Mailbox {
+        (local_ok && valid_domain(domain)).then(|| Mailbox {
             local: local.to_owned(),
             domain: domain.to_owned(),
         })
@@ -59,6 +42,30 @@ impl Mailbox {
     #[must_use]
     pub fn domain_is(&self, domain: &str) -> bool {
         self.domain.eq_ignore_ascii_case(domain)
+    }
+}
+
+/// Whether `domain` is a name a mail server could look up or an address literal
+/// (`[192.0.2.1]`): dot-separated labels of letters, digits and inner hyphens, at most 63
+/// octets each and 255 in all (RFC 5321 4.1.2 `Domain`, RFC 1035 2.3.4).
+#[must_use]
+pub fn valid_domain(domain: &str) -> bool {
+    if let Some(literal) = domain.strip_prefix('[') {
+        literal
+            .strip_suffix(']')
+            .is_some_and(|ip| ip.parse::<core::net::IpAddr>().is_ok())
+    } else {
+        !domain.is_empty()
+            && domain.len() <= 255
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            })
     }
 }
 

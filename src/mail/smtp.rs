@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 
 use super::address::{
     EnvelopeError, Mailbox, keyword_as_typed, parse_envelope_detailed, qmail_addrparse,
+    valid_domain,
 };
 use super::base64;
 use super::event::{AuthDecoded, ConnKind, Event, EventKind, Out};
@@ -520,6 +521,12 @@ impl SmtpSession {
                         from: tx.from.clone(),
                     });
                 }
+            } else if !valid_domain(&mailbox.domain) {
+                // Only qmail accepts such a recipient (its addrparse takes any text, a
+                // CR or a space included): qmail-remote finds no host by that name and
+                // the message bounces later. There is no server to simulate; the
+                // simulation drops it, as it does for an unknown local user.
+                continue;
             } else {
                 remote
                     .entry(mailbox.domain.to_ascii_lowercase())

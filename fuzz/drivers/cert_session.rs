@@ -1,0 +1,39 @@
+//! The certificate worker's message boundary, as the `cert_session` target runs it: the
+//! bytes of one or more messages as the page would post them, each answered by
+//! `Session::handle_bytes`. Framing: each message is preceded by its length (u16,
+//! little-endian); a last message without a full length takes the rest; at most eight
+//! messages (parse, then judge and judge again, is a whole conversation). Every answer must
+//! decode and carry the request's id (0, `Undecodable`, for an undecodable request).
+
+use imasara::cert::session::{Refusal, Request, Response, Session, decode_response};
+
+pub fn run(data: &[u8]) {
+    let mut session = Session::new();
+    let mut rest = data;
+    for _ in 0..8 {
+        if rest.is_empty() {
+            break;
+        }
+        let message = match rest {
+            [lo, hi, tail @ ..] => {
+                let len = usize::from(u16::from_le_bytes([*lo, *hi]));
+                let (message, tail) = tail.split_at(len.min(tail.len()));
+                rest = tail;
+                message
+            }
+            _ => std::mem::take(&mut rest),
+        };
+        let answer = session.handle_bytes(message);
+        let response = decode_response(&answer).expect("every answer decodes");
+        match postcard::from_bytes::<Request>(message) {
+            Ok(request) => assert_eq!(response.id(), request.id()),
+            Err(_) => assert_eq!(
+                response,
+                Response::Refused {
+                    id: 0,
+                    why: Refusal::Undecodable
+                }
+            ),
+        }
+    }
+}
