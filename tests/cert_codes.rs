@@ -172,6 +172,11 @@ fn produce(code: Code) -> Outcome {
             let key = KeyPair::generate_for(EC).unwrap();
             at_real(key.serialize_pem().as_bytes(), AMAZON_AT, None)
         }
+        Code::ReadingStopped => {
+            // More PEM blocks than one analysis reads (input::MAX_BLOCKS).
+            let crl = "-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
+            at_real(crl.repeat(10_001).as_bytes(), AMAZON_AT, None)
+        }
         Code::OtherPemBlock => at_real(
             &fixture("x509-parser-assets/csr-challenge-password.pem"),
             AMAZON_AT,

@@ -58,6 +58,8 @@ codes! {
     InputNotRecognised = "input_not_recognised",
     /// A private key was pasted: it is secret and must now be treated as compromised.
     PrivateKeyPasted = "private_key_pasted",
+    /// The input held more blocks or certificates than one analysis reads; the rest was not.
+    ReadingStopped = "reading_stopped",
     /// A PEM block of another kind (request, CRL, public key…) was recognised and skipped.
     OtherPemBlock = "other_pem_block",
     /// Base64 without BEGIN/END lines was read as a certificate body.
@@ -328,6 +330,14 @@ pub enum FindingKind {
         /// The PEM label (`PRIVATE KEY`…) or `DER`.
         label: String,
     },
+    /// Reading stopped at [`super::input::MAX_BLOCKS`] blocks or past
+    /// [`super::MAX_CERTIFICATES`] certificates; the rest of the input was not read.
+    ReadingStopped {
+        /// Blocks read.
+        blocks: usize,
+        /// Certificates read.
+        certificates: usize,
+    },
     /// A PEM block of another kind, skipped.
     OtherPemBlock {
         /// Its label (`CERTIFICATE REQUEST`…).
@@ -597,6 +607,7 @@ impl FindingKind {
         match self {
             K::NoCertificate => Code::NoCertificate,
             K::InputNotRecognised { .. } => Code::InputNotRecognised,
+            K::ReadingStopped { .. } => Code::ReadingStopped,
             K::PrivateKeyPasted { .. } => Code::PrivateKeyPasted,
             K::OtherPemBlock { .. } => Code::OtherPemBlock,
             K::PemHeadersMissing => Code::PemHeadersMissing,

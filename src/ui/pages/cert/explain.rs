@@ -44,6 +44,7 @@ pub fn code_key(code: Code) -> Key {
         Code::SignatureInvalid => c::signature_invalid,
         Code::SignatureUnsupported => c::signature_unsupported,
         Code::SignatureWorkCapped => c::signature_work_capped,
+        Code::ReadingStopped => c::reading_stopped,
         Code::NameMismatch => c::name_mismatch,
         Code::KeyIdMismatch => c::key_id_mismatch,
         Code::IssuerNotCa => c::issuer_not_ca,
@@ -273,6 +274,10 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         } => other(k::cert_codes::signature_unsupported_work, &[]),
         F::SignatureUnsupported { algorithm, .. } => with(&[("algorithm", algorithm)]),
         F::SignatureWorkCapped { unchecked } => with(&[("count", &n(*unchecked))]),
+        F::ReadingStopped {
+            blocks,
+            certificates,
+        } => with(&[("blocks", &n(*blocks)), ("certificates", &n(*certificates))]),
         F::NameMismatch { issuer }
         | F::KeyIdMismatch { issuer }
         | F::IssuerCannotSign { issuer }
@@ -839,6 +844,10 @@ mod tests {
                 why: Unchecked::WorkOverLimit,
             },
             F::SignatureWorkCapped { unchecked: 31_000 },
+            F::ReadingStopped {
+                blocks: 10_000,
+                certificates: 12,
+            },
             F::NameMismatch { issuer: 1 },
             F::KeyIdMismatch { issuer: 1 },
             F::IssuerNotCa {
