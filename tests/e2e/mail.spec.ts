@@ -157,7 +157,7 @@ test('a deep link restores scenario, step, speed and language', async ({ page })
   const lines = p.locator('.transcript-lines');
   await expect(lines).toContainText('Subject: Re: =?ISO-2022-JP?B?GyRCQkckQTlnJG8kOyRON28bKEI=?=');
   await expect(lines).toContainText('読み取った内容：Subject: Re: 打ち合わせの件');
-  await expect(lines).toContainText('C: ␛$B$*Ck$K2q$$$^$;$s$+!#␛(B');
+  await expect(lines).toContainText('C: ⟨ESC⟩$B$*Ck$K2q$$$^$;$s$+!#⟨ESC⟩(B');
   await expect(lines).toContainText('読み取った内容：お昼に会いませんか。');
   await snap(page, 'mail-own-case-step4-ja');
 

@@ -151,6 +151,10 @@ const ALLOWED: &[(&str, &str)] = &[
         "a transcript line with its C: or S: prefix, as RFC 5321's examples write it",
     ),
     (
+        "⟨ESC⟩",
+        "the escape character (0x1B) by its ASCII name, in place of the invisible character",
+    ),
+    (
         "CR LF",
         "the two control characters the line-end marker stands for, as RFC 5321 names them",
     ),

@@ -67,21 +67,18 @@ impl LineView {
         format!("{who}: {}", self.visible())
     }
 
-    /// The text with its control characters but TAB (ISO-2022-JP's ESC above all) shown
-    /// as their Unicode control pictures (␛), so that what is on the wire can be seen.
+    /// The text with ISO-2022-JP's invisible escape character (0x1B) shown as ⟨ESC⟩, so
+    /// that what is on the wire can be seen. (Its Unicode control picture ␛ is missing
+    /// from common fonts.) No other control character reaches a transcript: the console
+    /// drops them from typed lines, and the engine writes none but TAB.
     pub fn visible(&self) -> String {
-        self.text
-            .chars()
-            .map(|c| match u32::from(c) {
-                n @ 0..=0x1f if c != '\t' => char::from_u32(0x2400 + n).unwrap_or(c),
-                _ => c,
-            })
-            .collect()
+        self.text.replace('\x1b', "⟨ESC⟩")
     }
 
     /// A short label for the travelling packet: the command word or the reply code.
     pub fn token(&self) -> String {
-        let first = self.text.split([' ', ':']).next().unwrap_or_default();
+        let text = self.visible();
+        let first = text.split([' ', ':']).next().unwrap_or_default();
         let first = if first.is_empty() { "·" } else { first };
         let mut token: String = first.chars().take(10).collect();
         if self.text.starts_with("MAIL FROM") || self.text.starts_with("RCPT TO") {
@@ -648,8 +645,8 @@ mod tests {
             .iter()
             .find(|l| l.decoded == Some("お昼に会いませんか。"))
             .expect("the reader's mail");
-        assert!(body.prefixed().starts_with("C: ␛$B"));
-        assert!(body.prefixed().ends_with("␛(B"));
+        assert!(body.prefixed().starts_with("C: ⟨ESC⟩$B"));
+        assert!(body.prefixed().ends_with("⟨ESC⟩(B"));
         assert!(
             show.lines[0]
                 .iter()
