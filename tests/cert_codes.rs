@@ -9,6 +9,8 @@
 // A test reports failure by panicking; unwrap is the plain way to say "must be there".
 #![allow(clippy::unwrap_used)]
 
+use imasara::cert::findings::Unchecked;
+use imasara::cert::signature::MAX_SIGNATURE_WORK;
 use imasara::cert::{
     Analysis, Anchor, ChromiumError as E, Code, FindingKind, Options, Report, UnixTime,
 };
@@ -77,6 +79,21 @@ fn bundle_root(common_name: &str) -> Vec<u8> {
         .position(|c| c.short_name() == common_name)
         .unwrap_or_else(|| panic!("{common_name} is not in the bundle"));
     analysis.der(index).unwrap().to_vec()
+}
+
+/// `count` self-signed roots that all carry the same name, each with its own P-256 key:
+/// every one is a candidate issuer of every other (16 are tried each), so the input asks
+/// for 300 × 16 checks of weight 2, more than `MAX_SIGNATURE_WORK`.
+fn same_named_roots(count: usize) -> String {
+    let mut out = String::new();
+    for _ in 0..count {
+        let key = KeyPair::generate_for(EC).unwrap();
+        let cert = params("Same Name Root", IsCa::Ca(BasicConstraints::Unconstrained))
+            .self_signed(&key)
+            .unwrap();
+        out.push_str(&cert.pem());
+    }
+    out
 }
 
 /// What the engine reports for `input`: its reading of the input and its judgement.
@@ -154,6 +171,11 @@ fn produce(code: Code) -> Outcome {
             // RFC 7468 section 10: "PRIVATE KEY" is PKCS #8. The body is never read.
             let key = KeyPair::generate_for(EC).unwrap();
             at_real(key.serialize_pem().as_bytes(), AMAZON_AT, None)
+        }
+        Code::ReadingStopped => {
+            // More PEM blocks than one analysis reads (input::MAX_BLOCKS).
+            let crl = "-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
+            at_real(crl.repeat(10_001).as_bytes(), AMAZON_AT, None)
         }
         Code::OtherPemBlock => at_real(
             &fixture("x509-parser-assets/csr-challenge-password.pem"),
@@ -268,6 +290,11 @@ fn produce(code: Code) -> Outcome {
         Code::SignatureUnsupported => at_real(
             &fixture("x509-parser-assets/p521-selfsigned.der"),
             "2020-01-01T00:00:00Z",
+            None,
+        ),
+        Code::SignatureWorkCapped => at_real(
+            same_named_roots(300).as_bytes(),
+            "2026-06-01T00:00:00Z",
             None,
         ),
         Code::NameMismatch => {
@@ -642,6 +669,49 @@ fn background_findings_do_not_change_the_verdict() {
 }
 
 #[test]
+fn signature_work_is_bounded_and_what_was_left_is_said() {
+    // 300 roots of one name: 4,800 candidate checks asked for, at most
+    // MAX_SIGNATURE_WORK / 2 done (P-256 weighs 2); the rest are counted and said.
+    let input = same_named_roots(300);
+    let analysis = Analysis::parse(input.as_bytes());
+    let unchecked = analysis
+        .input_findings()
+        .iter()
+        .find_map(|f| match f.kind {
+            FindingKind::SignatureWorkCapped { unchecked } => Some(unchecked),
+            _ => None,
+        })
+        .expect("the cap is reported");
+    let asked = 300 * 16 + 300; // candidate issuers, then each one's own signature
+    let done = asked - unchecked;
+    assert!(
+        done <= (MAX_SIGNATURE_WORK / 2) as usize,
+        "{done} checks done"
+    );
+    assert!(
+        done >= (MAX_SIGNATURE_WORK / 2) as usize - 16,
+        "{done} checks done"
+    );
+    // A link left unchecked is never counted as verified, and says why.
+    let report = analysis.judge(&Options::at(time("2026-06-01T00:00:00Z")));
+    for f in &report.findings {
+        if let FindingKind::SignatureUnsupported { why, .. } = f.kind {
+            assert_eq!(why, Unchecked::WorkOverLimit);
+        }
+    }
+    // An honest input stays far below the cap: Debian's whole bundle of roots.
+    let bundle = std::fs::read("/etc/ssl/certs/ca-certificates.crt").unwrap();
+    let debian = Analysis::parse(&bundle);
+    assert!(debian.certificates().len() > 100);
+    assert!(
+        !debian
+            .input_findings()
+            .iter()
+            .any(|f| f.code() == Code::SignatureWorkCapped)
+    );
+}
+
+#[test]
 fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
     // tests/fixtures/cert/openssl/rsa-9216-root.pem: a self-signed root with a 9216-bit
     // key. Chromium would check it (it allows up to 16384 bits); this engine stops at
@@ -654,14 +724,11 @@ fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
         .findings
         .iter()
         .filter_map(|f| match &f.kind {
-            FindingKind::SignatureUnsupported {
-                rsa_bits_over_limit,
-                ..
-            } => Some(*rsa_bits_over_limit),
+            FindingKind::SignatureUnsupported { why, .. } => Some(*why),
             _ => None,
         })
         .collect();
-    assert_eq!(over, [Some(9216)]);
+    assert_eq!(over, [Unchecked::RsaKeyOverLimit { bits: 9216 }]);
     assert!(
         !report
             .findings

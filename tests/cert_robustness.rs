@@ -113,3 +113,95 @@ fn ten_megabytes_of_noise_and_broken_blocks() {
     }
     judge_all(&big);
 }
+
+/// What a paste may make the engine hold is bounded by its limits, not by its size: a
+/// 10 MB paste of empty PEM blocks (about 300,000 of them) is read up to `MAX_BLOCKS`, and
+/// the report says where reading stopped.
+#[test]
+fn blocks_are_read_up_to_the_limit_and_the_stop_is_said() {
+    use imasara::cert::input::MAX_BLOCKS;
+    use imasara::cert::{Code, FindingKind};
+    let block = b"-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
+    let big: Vec<u8> = block.iter().copied().cycle().take(10 << 20).collect();
+    let a = Analysis::parse(&big);
+    assert!(a.blocks().len() <= MAX_BLOCKS, "{}", a.blocks().len());
+    assert!(a.input_findings().len() <= MAX_BLOCKS + 2);
+    let stopped: Vec<_> = a
+        .input_findings()
+        .iter()
+        .filter_map(|f| match f.kind {
+            FindingKind::ReadingStopped { blocks, .. } => Some(blocks),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stopped, [MAX_BLOCKS]);
+    // A short input never stops.
+    let small = Analysis::parse(&fixture("real-chains/amazon.com.pem"));
+    assert!(
+        !small
+            .input_findings()
+            .iter()
+            .any(|f| f.code() == Code::ReadingStopped)
+    );
+}
+
+/// A PKCS#7 bundle claiming 100,000 certificates (two bytes each) yields no more than the
+/// engine reads, not 100,000 allocations.
+#[test]
+fn a_bundle_of_tiny_certificates_is_read_up_to_the_limit() {
+    use imasara::cert::{Code, MAX_CERTIFICATES};
+    fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let len = body.len();
+        if len < 0x80 {
+            out.push(len as u8);
+        } else {
+            let bytes: Vec<u8> = len
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|b| *b == 0)
+                .collect();
+            out.push(0x80 | bytes.len() as u8);
+            out.extend(bytes);
+        }
+        out.extend_from_slice(body);
+        out
+    }
+    let certificates: Vec<u8> = [0x30, 0x00].repeat(100_000);
+    let signed_data = tlv(
+        0x30,
+        &[
+            tlv(0x02, &[1]),
+            tlv(0x31, &[]),
+            tlv(
+                0x30,
+                &tlv(
+                    0x06,
+                    &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01],
+                ),
+            ),
+            tlv(0xa0, &certificates),
+        ]
+        .concat(),
+    );
+    let content_info = tlv(
+        0x30,
+        &[
+            tlv(
+                0x06,
+                &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02],
+            ),
+            tlv(0xa0, &signed_data),
+        ]
+        .concat(),
+    );
+    let a = Analysis::parse(&content_info);
+    assert!(a.certificates().len() <= MAX_CERTIFICATES);
+    let codes: Vec<Code> = a.input_findings().iter().map(|f| f.code()).collect();
+    assert!(codes.contains(&Code::ReadingStopped), "{codes:?}");
+    assert!(
+        codes.len() <= MAX_CERTIFICATES + 4,
+        "{} findings",
+        codes.len()
+    );
+}

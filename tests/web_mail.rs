@@ -121,6 +121,7 @@ fn line(speaker: Speaker, text: &str) -> LineView {
         speaker,
         text: text.into(),
         auth: None,
+        decoded: None,
         wire: Wire::HomeSmtp,
         conn: 1,
         refusal: false,

@@ -84,7 +84,11 @@ pub(crate) fn names_equal(a_raw: &[u8], a_norm: &str, b_raw: &[u8], b_norm: &str
 
 /// Candidate issuers in the input for each certificate (duplicates excluded), at most 16
 /// each so a hostile paste cannot make this quadratic in signature checks.
-pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
+pub(crate) fn edges(
+    certs: &[CertData],
+    primary: &[bool],
+    budget: &mut signature::Budget,
+) -> Vec<Vec<Edge>> {
     use std::collections::HashMap;
     let mut by_subject: HashMap<&[u8], Vec<usize>> = HashMap::new();
     let mut by_norm: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -138,7 +142,7 @@ pub(crate) fn edges(certs: &[CertData], primary: &[bool]) -> Vec<Vec<Edge>> {
                             (Some(a), Some(s)) => Some(a == s),
                             _ => None,
                         },
-                        signature: signature::verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
+                        signature: budget.verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
                     })
                 })
                 .collect()
@@ -169,6 +173,7 @@ pub(crate) fn anchor_matches(
     c: &CertData,
     anchors: &[Anchor],
     index: &std::collections::HashMap<Vec<u8>, Vec<usize>>,
+    budget: &mut signature::Budget,
 ) -> Vec<AnchorMatch> {
     let mut out = Vec::new();
     if let Some(list) = index.get(&c.subject_raw) {
@@ -186,7 +191,7 @@ pub(crate) fn anchor_matches(
             let Some(anchor) = anchors.get(a) else {
                 continue;
             };
-            let status = signature::verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
+            let status = budget.verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
             out.push(AnchorMatch::IssuedBy(a, status));
         }
     }
@@ -196,7 +201,7 @@ pub(crate) fn anchor_matches(
             if anchor.subject_norm == c.subject_norm && anchor.spki_raw == c.spki_raw {
                 out.push(AnchorMatch::IsAnchor(a));
             } else if anchor.subject_norm == c.issuer_norm {
-                let status = signature::verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
+                let status = budget.verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
                 out.push(AnchorMatch::IssuedBy(a, status));
             }
         }

@@ -58,6 +58,8 @@ codes! {
     InputNotRecognised = "input_not_recognised",
     /// A private key was pasted: it is secret and must now be treated as compromised.
     PrivateKeyPasted = "private_key_pasted",
+    /// The input held more blocks or certificates than one analysis reads; the rest was not.
+    ReadingStopped = "reading_stopped",
     /// A PEM block of another kind (request, CRL, public key…) was recognised and skipped.
     OtherPemBlock = "other_pem_block",
     /// Base64 without BEGIN/END lines was read as a certificate body.
@@ -108,6 +110,8 @@ codes! {
     SignatureInvalid = "signature_invalid",
     /// The signature algorithm cannot be checked here (never reported as valid).
     SignatureUnsupported = "signature_unsupported",
+    /// The input asked for more signature work than one analysis does; some were left.
+    SignatureWorkCapped = "signature_work_capped",
     /// The child's issuer name is not the issuer's subject name.
     NameMismatch = "name_mismatch",
     /// The authority key identifier does not match the issuer's subject key identifier.
@@ -165,6 +169,22 @@ codes! {
     NoEmbeddedScts = "no_embedded_scts",
     /// An extension could not be decoded.
     ExtensionUnparsable = "extension_unparsable",
+}
+
+/// Why a signature was not checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unchecked {
+    /// The algorithm (or its hash or curve) is not one this engine verifies.
+    Algorithm,
+    /// The issuer's RSA key is larger than [`super::signature::MAX_RSA_BITS`].
+    RsaKeyOverLimit {
+        /// Its size in bits.
+        bits: u32,
+    },
+    /// The input asked for more signature work than one analysis does
+    /// ([`super::signature::MAX_SIGNATURE_WORK`]).
+    WorkOverLimit,
 }
 
 /// Why bytes meant as a certificate could not be read as one.
@@ -310,6 +330,14 @@ pub enum FindingKind {
         /// The PEM label (`PRIVATE KEY`…) or `DER`.
         label: String,
     },
+    /// Reading stopped at [`super::input::MAX_BLOCKS`] blocks or past
+    /// [`super::MAX_CERTIFICATES`] certificates; the rest of the input was not read.
+    ReadingStopped {
+        /// Blocks read.
+        blocks: usize,
+        /// Certificates read.
+        certificates: usize,
+    },
     /// A PEM block of another kind, skipped.
     OtherPemBlock {
         /// Its label (`CERTIFICATE REQUEST`…).
@@ -417,12 +445,18 @@ pub enum FindingKind {
         /// The issuer whose key was tried.
         issuer: Issuer,
     },
-    /// The signature algorithm cannot be checked here.
+    /// The signature was not checked here.
     SignatureUnsupported {
         /// Its name (`ecdsa-with-SHA512`…) or OID.
         algorithm: String,
-        /// The issuer's RSA key is larger than this engine checks (its size in bits).
-        rsa_bits_over_limit: Option<u32>,
+        /// Why not.
+        why: Unchecked,
+    },
+    /// Some signatures were left unchecked: the input asked for more signature work than
+    /// one analysis does ([`super::signature::MAX_SIGNATURE_WORK`]).
+    SignatureWorkCapped {
+        /// How many.
+        unchecked: usize,
     },
     /// The issuer name does not chain (RFC 5280 6.1.3 (a)(4)).
     NameMismatch {
@@ -573,6 +607,7 @@ impl FindingKind {
         match self {
             K::NoCertificate => Code::NoCertificate,
             K::InputNotRecognised { .. } => Code::InputNotRecognised,
+            K::ReadingStopped { .. } => Code::ReadingStopped,
             K::PrivateKeyPasted { .. } => Code::PrivateKeyPasted,
             K::OtherPemBlock { .. } => Code::OtherPemBlock,
             K::PemHeadersMissing => Code::PemHeadersMissing,
@@ -598,6 +633,7 @@ impl FindingKind {
             K::LeafChosen { .. } => Code::LeafChosen,
             K::SignatureInvalid { .. } => Code::SignatureInvalid,
             K::SignatureUnsupported { .. } => Code::SignatureUnsupported,
+            K::SignatureWorkCapped { .. } => Code::SignatureWorkCapped,
             K::NameMismatch { .. } => Code::NameMismatch,
             K::KeyIdMismatch { .. } => Code::KeyIdMismatch,
             K::IssuerNotCa { .. } => Code::IssuerNotCa,

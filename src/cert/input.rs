@@ -64,6 +64,32 @@ pub(crate) struct Decoded {
     pub blocks: Vec<InputBlock>,
     pub certs: Vec<RawCert>,
     pub findings: Vec<Finding>,
+    /// Reading stopped at [`MAX_BLOCKS`] or past [`super::MAX_CERTIFICATES`].
+    stopped: bool,
+}
+
+/// The most blocks (PEM blocks, DER objects, pasted texts) read from one input. A 10 MB
+/// paste of empty PEM blocks would otherwise make 300,000 of them, each with a finding
+/// for the page to show; a real bundle has a few hundred.
+pub const MAX_BLOCKS: usize = 10_000;
+
+impl Decoded {
+    /// Whether reading must stop (and, the first time, says so in a finding). Certificates
+    /// are read one past [`super::MAX_CERTIFICATES`], so the engine can say that there
+    /// were more.
+    fn full(&mut self) -> bool {
+        if !self.stopped
+            && (self.blocks.len() >= MAX_BLOCKS || self.certs.len() > super::MAX_CERTIFICATES)
+        {
+            self.stopped = true;
+            self.findings
+                .push(Finding::warning(FindingKind::ReadingStopped {
+                    blocks: self.blocks.len(),
+                    certificates: self.certs.len(),
+                }));
+        }
+        self.stopped
+    }
 }
 
 const PKCS7_SIGNED_DATA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
@@ -74,6 +100,7 @@ pub(crate) fn decode_all(inputs: &[&[u8]]) -> Decoded {
         blocks: Vec::new(),
         certs: Vec::new(),
         findings: Vec::new(),
+        stopped: false,
     };
     for (source, input) in inputs.iter().enumerate() {
         decode_one(source, input, &mut out);
@@ -82,6 +109,9 @@ pub(crate) fn decode_all(inputs: &[&[u8]]) -> Decoded {
 }
 
 fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
+    if out.full() {
+        return;
+    }
     if contains(input, b"-----BEGIN") {
         if contains(input, b"PuTTY-User-Key-File-") {
             let block = push_block(out, BlockKind::DerPrivateKey, None, source, None);
@@ -179,6 +209,9 @@ fn decode_der(source: usize, input: &[u8], out: &mut Decoded) {
     let mut pos = 0;
     let mut first = true;
     while pos < input.len() {
+        if out.full() {
+            return;
+        }
         if input
             .get(pos..)
             .unwrap_or_default()
@@ -268,6 +301,9 @@ fn pkcs7_certs(body: &[u8], block: usize, out: &mut Decoded) {
     };
     let mut n: usize = 0;
     for c in der::children(body, certs) {
+        if out.full() {
+            break;
+        }
         if c.tag == 0x30 {
             out.certs.push(RawCert {
                 der: body.get(c.start..c.end).unwrap_or_default().to_vec(),
@@ -298,6 +334,9 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
         let Some(label) = begin_label(line) else {
             continue;
         };
+        if out.full() {
+            return;
+        }
         let label = String::from_utf8_lossy(label).into_owned();
         let kind = classify(&label);
         let block = push_block(

@@ -13,7 +13,7 @@
 use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
-use super::findings::{Constrainer, Finding, FindingKind as K, Issuer};
+use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
@@ -44,6 +44,11 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     };
 
     let mut findings: Vec<Finding> = path.findings.clone();
+    if anchors.unchecked > 0 {
+        findings.push(Finding::warning(K::SignatureWorkCapped {
+            unchecked: anchors.unchecked,
+        }));
+    }
     findings.extend(untrusted_path(&ctx, &anchors));
     findings.extend(root_history(&ctx));
     findings.extend(custom_anchor(&ctx));
@@ -82,6 +87,16 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     }
 }
 
+/// Why a signature was not checked, from its status and the signing RSA key's size.
+fn unchecked(status: SignatureStatus, signer_rsa_bits: Option<u32>) -> Unchecked {
+    let limit = u32::try_from(super::signature::MAX_RSA_BITS).unwrap_or(u32::MAX);
+    match signer_rsa_bits {
+        _ if status == SignatureStatus::NotChecked => Unchecked::WorkOverLimit,
+        Some(bits) if bits > limit => Unchecked::RsaKeyOverLimit { bits },
+        _ => Unchecked::Algorithm,
+    }
+}
+
 fn validity_at(d: &super::fields::CertData, options: &Options) -> ValidityStatus {
     if options.at.0 < d.not_before {
         ValidityStatus::NotYetValid
@@ -98,10 +113,13 @@ struct AnchorMatches<'a> {
     analysis: &'a Analysis,
     options: &'a Options,
     custom: Vec<Vec<AnchorMatch>>,
+    /// Signatures against the caller's anchors left unchecked for want of budget.
+    unchecked: usize,
 }
 
 impl<'a> AnchorMatches<'a> {
     fn new(analysis: &'a Analysis, options: &'a Options) -> AnchorMatches<'a> {
+        let mut budget = super::signature::Budget::new();
         let custom = if options.extra_anchors.is_empty() {
             vec![Vec::new(); analysis.data.len()]
         } else {
@@ -112,7 +130,7 @@ impl<'a> AnchorMatches<'a> {
                 .zip(&analysis.primary)
                 .map(|(d, &primary)| {
                     if primary {
-                        chain::anchor_matches(d, &options.extra_anchors, &index)
+                        chain::anchor_matches(d, &options.extra_anchors, &index, &mut budget)
                     } else {
                         Vec::new()
                     }
@@ -123,6 +141,7 @@ impl<'a> AnchorMatches<'a> {
             analysis,
             options,
             custom,
+            unchecked: budget.refused,
         }
     }
 
@@ -291,8 +310,12 @@ fn build_path<'a>(
             }
             break;
         }
-        let unsupported_self_signature =
-            analysis.self_signature.get(current) == Some(&Some(SignatureStatus::Unsupported));
+        let unsupported_self_signature = matches!(
+            analysis.self_signature.get(current),
+            Some(Some(
+                SignatureStatus::Unsupported | SignatureStatus::NotChecked
+            ))
+        );
         if analysis.certs.get(current).is_some_and(|c| c.self_signed) || unsupported_self_signature
         {
             break;
@@ -453,7 +476,7 @@ fn link(
         match signature {
             SignatureStatus::Valid => CheckResult::Pass,
             SignatureStatus::Invalid => CheckResult::Fail,
-            SignatureStatus::Unsupported => CheckResult::Unsupported,
+            SignatureStatus::Unsupported | SignatureStatus::NotChecked => CheckResult::Unsupported,
         },
     ));
     checks.push(check(
@@ -606,19 +629,16 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
         ];
     }
     let top_cert = analysis.certs.get(top);
-    if analysis.self_signature.get(top) == Some(&Some(SignatureStatus::Unsupported)) {
+    if let Some(Some(status @ (SignatureStatus::Unsupported | SignatureStatus::NotChecked))) =
+        analysis.self_signature.get(top)
+    {
         return vec![
             error(self_ended(K::SelfSignedLeaf)).cert(top),
             Finding::warning(K::SignatureUnsupported {
                 algorithm: top_cert
                     .map(|c| c.signature_algorithm.clone())
                     .unwrap_or_default(),
-                rsa_bits_over_limit: analysis.data.get(top).and_then(|d| d.rsa_bits).filter(
-                    |bits| {
-                        usize::try_from(*bits).unwrap_or(usize::MAX)
-                            > super::signature::MAX_RSA_BITS
-                    },
-                ),
+                why: unchecked(*status, analysis.data.get(top).and_then(|d| d.rsa_bits)),
             })
             .cert(top),
         ];
@@ -714,12 +734,11 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
                 )
                 .cert(child),
             ),
-            SignatureStatus::Unsupported => {
+            status @ (SignatureStatus::Unsupported | SignatureStatus::NotChecked) => {
                 let issuer_bits = match &l.issuer {
                     Issuer::Certificate(i) => analysis.data.get(*i).and_then(|d| d.rsa_bits),
                     Issuer::Anchor { .. } => None,
                 };
-                let limit = u32::try_from(super::signature::MAX_RSA_BITS).unwrap_or(u32::MAX);
                 out.push(
                     Finding::warning(K::SignatureUnsupported {
                         algorithm: analysis
@@ -727,7 +746,7 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
                             .get(child)
                             .map(|c| c.signature_algorithm.clone())
                             .unwrap_or_default(),
-                        rsa_bits_over_limit: issuer_bits.filter(|bits| *bits > limit),
+                        why: unchecked(status, issuer_bits),
                     })
                     .cert(child),
                 );

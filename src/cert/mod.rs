@@ -275,7 +275,23 @@ impl Analysis {
                 }
             }
         }
-        // Self-signatures.
+        // Every signature between input certificates, then against Mozilla's anchors, then
+        // each certificate's own: one budget for them all (signature::MAX_SIGNATURE_WORK).
+        let mut budget = signature::Budget::new();
+        let edges = chain::edges(&data, &primary, &mut budget);
+        let moz = anchors::mozilla();
+        let moz_index = mozilla_index();
+        let mozilla = data
+            .iter()
+            .zip(&primary)
+            .map(|(d, &first)| {
+                if first {
+                    chain::anchor_matches(d, moz, moz_index, &mut budget)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let mut self_signature = vec![None; data.len()];
         for (i, d) in data.iter().enumerate() {
             let self_issued = chain::names_equal(
@@ -286,7 +302,7 @@ impl Analysis {
             );
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
             if self_issued || ids_say_self {
-                let status = signature::verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
+                let status = budget.verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
                 if let Some(c) = certs.get_mut(i) {
                     c.self_signed = status == SignatureStatus::Valid;
                 }
@@ -295,20 +311,11 @@ impl Analysis {
                 }
             }
         }
-        let edges = chain::edges(&data, &primary);
-        let moz = anchors::mozilla();
-        let moz_index = mozilla_index();
-        let mozilla = data
-            .iter()
-            .zip(&primary)
-            .map(|(d, &first)| {
-                if first {
-                    chain::anchor_matches(d, moz, moz_index)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        if budget.refused > 0 {
+            findings.push(Finding::warning(FindingKind::SignatureWorkCapped {
+                unchecked: budget.refused,
+            }));
+        }
         if certs.is_empty() {
             findings.push(Finding::warning(FindingKind::NoCertificate));
         }

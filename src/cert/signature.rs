@@ -20,6 +20,9 @@ pub enum SignatureStatus {
     Invalid,
     /// The algorithm cannot be checked here (never counted as valid).
     Unsupported,
+    /// Not checked: the input asked for more signature work than one analysis does
+    /// ([`MAX_SIGNATURE_WORK`]). Never counted as valid.
+    NotChecked,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,6 +232,66 @@ fn ok(b: bool) -> SignatureStatus {
 /// the rest of an analysis; a signature by a larger key is "not checked here", never a
 /// verdict.
 pub const MAX_RSA_BITS: usize = 8192;
+
+/// The most signature work one analysis does, in units of one RSA-2048 check over a short
+/// message (see [`Budget`]). An honest paste needs a few hundred (Debian's 144-root bundle:
+/// about 300); a crafted one (2,000 certificates naming each other as issuers, with 8192-bit
+/// keys) could otherwise ask for tens of thousands of checks, minutes of a worker's time.
+pub const MAX_SIGNATURE_WORK: u32 = 8_000;
+
+/// What is left of [`MAX_SIGNATURE_WORK`] for one analysis (or one judgement's extra
+/// anchors). A check costs `(bits / 2048)²` for RSA (verification time grows with the square
+/// of the modulus), 2 for the elliptic-curve algorithms, plus one per 64 KiB hashed; a check
+/// that no longer fits is [`SignatureStatus::NotChecked`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    left: u32,
+    /// Checks refused for want of budget.
+    pub(crate) refused: usize,
+}
+
+impl Budget {
+    pub(crate) fn new() -> Budget {
+        Budget {
+            left: MAX_SIGNATURE_WORK,
+            refused: 0,
+        }
+    }
+
+    /// [`verify`], if the budget allows it.
+    pub(crate) fn verify(
+        &mut self,
+        alg: &SigAlg,
+        key: &KeyMaterial,
+        msg: &[u8],
+        sig: &[u8],
+    ) -> SignatureStatus {
+        let cost = work(key, msg);
+        match self.left.checked_sub(cost) {
+            Some(left) => {
+                self.left = left;
+                verify(alg, key, msg, sig)
+            }
+            None => {
+                self.refused = self.refused.saturating_add(1);
+                SignatureStatus::NotChecked
+            }
+        }
+    }
+}
+
+/// The cost of one check in [`Budget`] units.
+fn work(key: &KeyMaterial, msg: &[u8]) -> u32 {
+    let key_cost = match key {
+        KeyMaterial::Rsa { n, .. } => {
+            let blocks = strip_zeros(n).len().div_ceil(256).max(1);
+            blocks.saturating_mul(blocks)
+        }
+        KeyMaterial::Ec { .. } | KeyMaterial::Ed25519(_) => 2,
+        KeyMaterial::Other => 0,
+    };
+    u32::try_from(key_cost.saturating_add(msg.len() / 65_536)).unwrap_or(u32::MAX)
+}
 
 fn rsa_key(n: &[u8], e: &[u8]) -> Option<rsa::PublicKey> {
     let n = strip_zeros(n);

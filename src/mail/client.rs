@@ -48,7 +48,8 @@ pub enum SendStyle {
     AuthPlain,
     /// Port 25 with AUTH LOGIN (what Outlook Express used).
     AuthLogin,
-    /// Port 587: STARTTLS, then AUTH PLAIN (today's way).
+    /// Port 587: STARTTLS, then AUTH PLAIN (today's way, as Thunderbird does it: MAIL FROM
+    /// declares `BODY=8BITMIME` and `SIZE=` when the server offers them).
     Submission,
     /// Port 587 without AUTH (a spammer trying the submission port).
     SubmissionNoAuth,
@@ -222,6 +223,28 @@ pub(crate) fn send(
     {
         return d.quit(server);
     }
+    // Thunderbird (comm-central `SmtpClient.sys.mjs`, `useEnvelope`) adds ` BODY=8BITMIME`
+    // when the EHLO reply lists 8BITMIME (and `mail.strictly_mime` is off, its default) and
+    // ` SIZE=` with the message's size when it lists SIZE, whatever the message holds.
+    let mut envelope = String::new();
+    if program.send_style == SendStyle::Submission {
+        let offers = |keyword: &str| {
+            d.lines.iter().any(|l| {
+                l.get(4..)
+                    .and_then(|k| k.split(' ').next())
+                    .is_some_and(|k| k.eq_ignore_ascii_case(keyword))
+            })
+        };
+        if offers("8BITMIME") {
+            envelope.push_str(" BODY=8BITMIME");
+        }
+        if offers("SIZE") {
+            let size = message
+                .iter()
+                .fold(0_usize, |n, l| n.saturating_add(l.len()).saturating_add(2));
+            envelope.push_str(&format!(" SIZE={size}"));
+        }
+    }
     let authenticated = match (program.send_style, account) {
         (SendStyle::AuthPlain | SendStyle::Submission, Some(a)) => {
             let token = base64::encode(format!("\0{}\0{}", a.name, a.password).as_bytes());
@@ -234,7 +257,7 @@ pub(crate) fn send(
         }
         _ => true,
     };
-    if !authenticated || !d.say(server, &format!("MAIL FROM:<{from}>"), Want::Yes) {
+    if !authenticated || !d.say(server, &format!("MAIL FROM:<{from}>{envelope}"), Want::Yes) {
         return d.quit(server);
     }
     let mut accepted = false;

@@ -123,6 +123,9 @@ pub struct ProtocolLine {
     pub text: String,
     /// The decoded form of AUTH exchanges.
     pub auth: Option<AuthDecoded>,
+    /// The text as its reader sees it, when the line is an encoded line of a sample mail
+    /// (an RFC 2047 Subject, an ISO-2022-JP body line: [`crate::mail::letters`]).
+    pub decoded: Option<&'static str>,
     /// Whether the (simulated) TLS layer protects this line.
     pub tls: bool,
     /// On a server's reply line: its code, whether it ends the reply, and whether it
@@ -337,12 +340,14 @@ impl Out<'_> {
         auth: Option<AuthDecoded>,
         reply: Option<ReplyInfo>,
     ) {
+        let decoded = super::letters::decoded(&text);
         let line = ProtocolLine {
             conn: self.conn,
             kind: self.kind.clone(),
             speaker,
             text,
             auth,
+            decoded,
             tls: self.tls,
             reply,
         };

@@ -17,6 +17,8 @@
 //!   line cites the source file it was read in. [`reply`]: replies as typed data.
 //! - [`scenario`]: actors, the [`Lab`] the page drives, the scripted scenarios and their
 //!   steppable [`Timeline`]s (one file each).
+//! - [`letters`]: the scenarios' sample mails in the reader's [`Language`], encoded as the
+//!   mail programs of 2001 and of today send them, each with its decoded text.
 //! - [`address`], [`base64`], [`md5`], [`time`]: small building blocks.
 //!
 //! # Example
@@ -64,6 +66,7 @@ pub mod base64;
 mod client;
 pub mod event;
 pub mod flavour;
+pub mod letters;
 pub mod md5;
 pub mod policy;
 pub mod pop3;
@@ -79,6 +82,7 @@ pub use event::{
     closes, last_reply, server_lines,
 };
 pub use flavour::{Era, Flavour};
+pub use letters::Language;
 pub use policy::{
     Allowlist, AllowlistEntry, DEFAULT_WINDOW, RelayDecision, RelayPermit, RelayPolicy,
     RelayRefusal,

@@ -19,6 +19,13 @@ async function paste(page: Page, text: string) {
   await page.locator('#cert-paste').fill(text);
 }
 
+/** Pastes as Ctrl+V does: the whole text in one input event (`fill` types a long text
+ * into a text area line by line, one input event each). */
+async function pasteAtOnce(page: Page, text: string) {
+  await page.locator('#cert-paste').focus();
+  await page.keyboard.insertText(text);
+}
+
 const verdict = (page: Page) => page.locator('.verdict-line');
 
 // The page's "today" is pinned, so no verdict here depends on the day the suite runs (the
@@ -273,7 +280,7 @@ test('if the engine stops on an input, the page says so and the next input works
 }) => {
   guard.expectConsoleErrors = true; // the stand-in worker throws on purpose
   await open(page, faulty('engine-dies', '#/cert?lang=en'));
-  await paste(page, pem('real-chains/amazon.com.pem'));
+  await pasteAtOnce(page, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
   await page.locator('button[data-sample="expired"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
@@ -282,11 +289,35 @@ test('if the engine stops on an input, the page says so and the next input works
 test('a worker left from another build is retired and a fresh one reads the next input', async ({ page }) => {
   // Its answers cannot be read, so the page says the reader stopped, and starts anew.
   await open(page, faulty('engine-stale', '#/cert?lang=en'));
-  await paste(page, pem('real-chains/amazon.com.pem'));
+  await pasteAtOnce(page, pem('real-chains/amazon.com.pem'));
   await expect(page.locator('.input-status')).toContainText('stopped while reading this input');
   await expect(page.locator('.chain-card')).toHaveCount(0);
   await page.locator('button[data-sample="expired"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+});
+
+test('a new input does not wait behind an input the engine is still busy with', async ({ page }) => {
+  // The first worker never answers (as if an input kept it busy for ever). A paste that
+  // arrives line by line (`fill`) sends a burst of inputs: they do not start a worker
+  // each; the busy one is replaced once, and a fresh worker (the real one) reads the last.
+  const started: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('cert-worker-start.js')) started.push(r.url());
+  });
+  await open(page, faulty('engine-busy', '#/cert?lang=en'));
+  await pasteAtOnce(page, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.input-status')).toContainText('Reading the certificates');
+  // Nothing newer: the page waits for the busy worker (the real ones always finish).
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.input-status')).toContainText('Reading the certificates');
+  await paste(page, pem('real-chains/amazon.com.pem'));
+  await expect(page.locator('.input-status')).toContainText('Found 3 certificate(s)');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  expect(started.length).toBe(2);
+  // And the next input goes to that worker, with no wait.
+  await page.locator('button[data-sample="expired"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  expect(started.length).toBe(2);
 });
 
 test('leaving the page while a sample is on its way breaks nothing', async ({ page }) => {

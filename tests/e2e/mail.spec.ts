@@ -147,12 +147,18 @@ test('a deep link restores scenario, step, speed and language', async ({ page })
   await open(page, '#/mail?scenario=own_case&step=4&speed=10&lang=ja');
   const p = player(page);
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
-  await expect(p.locator('.step-count')).toHaveText('手順 4／6');
+  await expect(p.locator('.step-count')).toHaveText('手順4／6');
   await expect(p.locator('#scenario-pick')).toHaveValue('own_case');
-  await expect(p.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(p.getByRole('button', { name: '10倍' })).toHaveAttribute('aria-pressed', 'true');
   await expect(p.locator('.transcript-lines')).toContainText('554 <taro@example.org>: Recipient address rejected: Relay access denied');
   await expect(p.locator('.decisions')).toContainText('拒否');
   await expect(p.locator('[data-testid=scenario-server]')).toContainText('Postfix-20010228-pl08');
+  // The Japanese reader's mail, as a 2001 program sent it (RFC 2047, ISO-2022-JP) and as read.
+  const lines = p.locator('.transcript-lines');
+  await expect(lines).toContainText('Subject: Re: =?ISO-2022-JP?B?GyRCQkckQTlnJG8kOyRON28bKEI=?=');
+  await expect(lines).toContainText('読み取った内容：Subject: Re: 打ち合わせの件');
+  await expect(lines).toContainText('C: ⟨ESC⟩$B$*Ck$K2q$$$^$;$s$+!#⟨ESC⟩(B');
+  await expect(lines).toContainText('読み取った内容：お昼に会いませんか。');
   await snap(page, 'mail-own-case-step4-ja');
 
   await open(page, '#/mail?scenario=nat_neighbour&step=2&speed=60&lang=en');
@@ -161,7 +167,7 @@ test('a deep link restores scenario, step, speed and language', async ({ page })
   await expect(p.locator('.decisions')).toContainText('Relayed');
   // The language switch keeps the state.
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
-  await expect(p.locator('.step-count')).toHaveText('手順 2／4');
+  await expect(p.locator('.step-count')).toHaveText('手順2／4');
   await expect.poll(() => hashOf(page)).toContain('scenario=nat_neighbour');
   // Choosing another scenario starts it from the beginning.
   await p.locator('#scenario-pick').selectOption('smtp_auth_instead');

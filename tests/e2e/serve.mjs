@@ -9,7 +9,8 @@
 //   engine-missing: the worker's module (cert-worker_bg.wasm) is not found;
 //   engine-dies:    the worker starts, then dies on the first message it gets;
 //   engine-stale:   a worker of another build (a stale cached copy): it starts, but its
-//                   answers are in a message format this page cannot read.
+//                   answers are in a message format this page cannot read;
+//   engine-busy:    the worker starts, then never answers (an input that takes forever).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -44,6 +45,12 @@ const FAULTS = {
     type: types['.js'],
     body: "postMessage('ready'); onmessage = () => { const old = new Uint8Array([0xff, 0xff, 0xff, 0x7f, 0x00]); postMessage(old, [old.buffer]); };",
   },
+};
+FAULTS['engine-busy'] = {
+  file: 'cert-worker-start.js',
+  status: 200,
+  type: types['.js'],
+  body: "postMessage('ready'); onmessage = () => {};",
 };
 const failedOnce = new Set();
 

@@ -7,6 +7,8 @@ use core::net::IpAddr;
 use serde::Serialize;
 
 use crate::mail::client::{MailProgram, SendStyle};
+use crate::mail::flavour::Era;
+use crate::mail::letters::{self, Language, LetterId};
 use crate::mail::server::{ServerConfig, UserAccount};
 
 /// Who acts.
@@ -53,8 +55,8 @@ pub struct Actor {
     pub from: String,
     /// Where it sends when a scenario does not say.
     pub default_to: Vec<String>,
-    /// `Subject:` of its messages (ASCII, as on the wire).
-    pub subject: String,
+    /// The mail it sends (written in the lab's language, encoded as its era's programs did).
+    pub letter: LetterId,
     /// Its mail program.
     pub program: MailProgram,
 }
@@ -87,7 +89,7 @@ impl Actor {
             account,
             from,
             default_to: vec!["taro@example.org".to_owned()],
-            subject: "Lunch on Friday?".to_owned(),
+            letter: LetterId::Lunch,
             program: MailProgram::typical("pc.example"),
         }
     }
@@ -106,7 +108,7 @@ impl Actor {
                 "jiro@example.com".to_owned(),
                 "saburo@example.edu".to_owned(),
             ],
-            subject: "You have won!!!".to_owned(),
+            letter: LetterId::Prize,
             program: MailProgram {
                 receive_on_start: false,
                 ..MailProgram::typical("bulk-mailer.example")
@@ -124,7 +126,7 @@ impl Actor {
             account: None,
             from: "neighbour@example.com".to_owned(),
             default_to: vec!["someone@example.org".to_owned()],
-            subject: "Cheap watches".to_owned(),
+            letter: LetterId::Watches,
             program: MailProgram {
                 receive_on_start: false,
                 ..MailProgram::typical("laptop.example")
@@ -157,7 +159,7 @@ impl Actor {
             account: None,
             from: "stranger@example.com".to_owned(),
             default_to: vec!["someone@example.org".to_owned()],
-            subject: "Hello".to_owned(),
+            letter: LetterId::Greeting,
             program: MailProgram {
                 receive_on_start: false,
                 ..MailProgram::typical("other.example")
@@ -165,23 +167,16 @@ impl Actor {
         }
     }
 
-    /// The message this actor sends to `to` (the `serial`th of the lab).
-    pub(crate) fn message(&self, to: &[String], serial: u32) -> Vec<String> {
-        let domain = self.program.helo_name.clone();
-        vec![
-            format!("From: {}", self.from),
-            format!("To: {}", to.join(", ")),
-            format!("Subject: {}", self.subject),
-            format!("Message-ID: <{serial}.{}@{domain}>", self.id.code()),
-            String::new(),
-            match self.id {
-                ActorId::Reader => "Shall we meet at noon?".to_owned(),
-                ActorId::Spammer | ActorId::PasswordGuesser => {
-                    "Click here to claim your prize.".to_owned()
-                }
-                ActorId::NatNeighbour => "Best prices, today only.".to_owned(),
-                ActorId::NextHolder => "Just saying hello.".to_owned(),
-            },
-        ]
+    /// The message this actor sends to `to` (the `serial`th of the lab), written in
+    /// `language` by a mail program of `era`.
+    pub(crate) fn message(
+        &self,
+        to: &[String],
+        serial: u32,
+        language: Language,
+        era: Era,
+    ) -> Vec<String> {
+        let message_id = format!("<{serial}.{}@{}>", self.id.code(), self.program.helo_name);
+        letters::letter(self.letter, language, era).lines(&self.from, &to.join(", "), &message_id)
     }
 }

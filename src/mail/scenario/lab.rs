@@ -9,6 +9,7 @@ use super::actors::{Actor, ActorId};
 use crate::mail::client::{self, SendReceiveOrder, SendStyle};
 use crate::mail::event::{ConnId, Event, Service};
 use crate::mail::flavour::Flavour;
+use crate::mail::letters::Language;
 use crate::mail::policy::{AllowlistEntry, RelayPolicy};
 use crate::mail::server::{MailServer, ServerConfig};
 use crate::mail::time::{Millis, SECOND, SimTime};
@@ -110,6 +111,7 @@ pub struct Lab {
     actors: Vec<ActorState>,
     now: SimTime,
     serial: u32,
+    language: Language,
 }
 
 impl Lab {
@@ -130,6 +132,7 @@ impl Lab {
                 .collect(),
             now: SimTime::ZERO,
             serial: 0,
+            language: Language::English,
         }
     }
 
@@ -150,6 +153,17 @@ impl Lab {
             Actor::nat_neighbour(),
         ];
         Lab::new(config, actors)
+    }
+
+    /// The language the actors write their mail in (English until set).
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Let the actors write their next mails in `language` (the page sets the reader's).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// The current time.
@@ -262,7 +276,8 @@ impl Lab {
         } else {
             to.to_vec()
         };
-        let message = a.message(&to, self.serial);
+        let era = self.server.config().flavour.era();
+        let message = a.message(&to, self.serial, self.language, era);
         client::send(
             &mut self.server,
             self.now,

@@ -9,6 +9,7 @@ use super::lab::{Action, Lab};
 use super::timeline::{Step, Timeline};
 use crate::mail::client::{SendReceiveOrder, SendStyle};
 use crate::mail::flavour::{Era, Flavour};
+use crate::mail::letters::{self, Language, LetterId};
 use crate::mail::policy::RelayPolicy;
 use crate::mail::server::ServerConfig;
 use crate::mail::time::{MINUTE, Millis, SECOND, SimTime};
@@ -237,8 +238,8 @@ pub struct ScriptStep {
 pub struct WaitingMail {
     /// The sender.
     pub from: String,
-    /// `Subject:`.
-    pub subject: String,
+    /// The mail (in the scenario's language, encoded as its era's programs did).
+    pub letter: LetterId,
     /// The sending server's name (its HELO).
     pub server: String,
     /// The sending server's address.
@@ -256,6 +257,8 @@ pub struct Scenario {
     pub actors: Vec<Actor>,
     /// Messages delivered to the reader over SMTP before the first step.
     pub waiting_mail: Vec<WaitingMail>,
+    /// The language everyone writes their mail in.
+    pub language: Language,
     /// The steps.
     pub script: Vec<ScriptStep>,
 }
@@ -459,19 +462,27 @@ impl Scenario {
             waiting_mail: vec![
                 WaitingMail {
                     from: "taro@example.org".to_owned(),
-                    subject: "Re: the meeting".to_owned(),
+                    letter: LetterId::MeetingReply,
                     server: "mx.example.org".to_owned(),
                     server_ip: core::net::IpAddr::from([192, 0, 2, 80]),
                 },
                 WaitingMail {
                     from: "news@example.com".to_owned(),
-                    subject: "November news".to_owned(),
+                    letter: LetterId::News,
                     server: "mx.example.com".to_owned(),
                     server_ip: core::net::IpAddr::from([192, 0, 2, 81]),
                 },
             ],
+            language: Language::English,
             script,
         }
+    }
+
+    /// The same scenario with its mails written in `language`.
+    #[must_use]
+    pub fn in_language(mut self, language: Language) -> Scenario {
+        self.language = language;
+        self
     }
 
     /// All scenarios with their defaults.
@@ -494,6 +505,7 @@ impl Scenario {
         let config = self.config.clone().for_flavour(flavour);
         let mut scenario = Scenario::build(self.id, config);
         scenario.config.policy = self.config.policy;
+        scenario.language = self.language;
         scenario
     }
 
@@ -502,6 +514,8 @@ impl Scenario {
     #[must_use]
     pub fn run(&self) -> Timeline {
         let mut lab = Lab::new(self.config.clone(), self.actors.clone());
+        lab.set_language(self.language);
+        let era = self.config.flavour.era();
         let reader_address = self
             .actors
             .iter()
@@ -509,14 +523,12 @@ impl Scenario {
             .map(|a| a.from.clone())
             .unwrap_or_default();
         for (i, mail) in self.waiting_mail.iter().enumerate() {
-            let lines = vec![
-                format!("From: {}", mail.from),
-                format!("To: {reader_address}"),
-                format!("Subject: {}", mail.subject),
-                format!("Message-ID: <waiting{i}@{}>", mail.server),
-                String::new(),
-                "Hello.".to_owned(),
-            ];
+            let message_id = format!("<waiting{i}@{}>", mail.server);
+            let lines = letters::letter(mail.letter, self.language, era).lines(
+                &mail.from,
+                &reader_address,
+                &message_id,
+            );
             let _ = lab.server_mut().deliver_from(
                 SimTime::ZERO,
                 mail.server_ip,

@@ -5,22 +5,12 @@
 //!   listed in [`ALLOWED`] with the reason it is not a user-visible string;
 //! - the Japanese follows `locales/ja/TERMS.md`: no form the table marks as avoided, the
 //!   expressions it allows once used at most once, and no half-width space or bracket
-//!   beside Japanese text (except inside a browser label the table quotes).
-//!
-//! The mail explainer's texts and views are rewritten in a second pass, after the mail
-//! work of the same time; until then [`SECOND_PASS_KEYS`] and [`SECOND_PASS_FILES`] leave
-//! them out. Empty both lists when that pass is done.
+//!   beside Japanese text (except inside a browser label the table quotes, or a quoted
+//!   line of Latin text such as a server's reply).
 
 use std::path::{Path, PathBuf};
 
 use super::{JA, KEY_NAMES};
-
-/// Locale keys (by prefix) the Japanese checks leave for the second pass.
-const SECOND_PASS_KEYS: &[&str] = &["mail."];
-
-/// View files (paths from the crate root, a trailing `/` for a folder) the literal check
-/// leaves for the second pass.
-const SECOND_PASS_FILES: &[&str] = &["src/ui/pages/mail.rs", "src/ui/pages/mail/"];
 
 /// Literals in `src/ui` that are not text for the reader, each with the reason.
 const ALLOWED: &[(&str, &str)] = &[
@@ -34,9 +24,54 @@ const ALLOWED: &[(&str, &str)] = &[
         "separator of a fingerprint's bytes (AB:CD), as browsers show it",
     ),
     ("✓", "symbol of a passed check"),
+    (
+        "✔",
+        "symbol of a relayed or delivered mail, beside its words",
+    ),
+    ("✖", "symbol of a refused mail, beside its words"),
+    ("✔ ", "symbol beside the words of a right prediction"),
+    (
+        "✖ ",
+        "symbol beside a refusal's words (or a wrong prediction's)",
+    ),
+    (
+        "∅ ",
+        "symbol beside the words of an empty allowlist, hidden from screen readers",
+    ),
+    (
+        "« ",
+        "arrow on the button back to the start, hidden from screen readers",
+    ),
+    (
+        "‹ ",
+        "arrow on the previous-step button, hidden from screen readers",
+    ),
+    (
+        " ›",
+        "arrow on the next-step button, hidden from screen readers",
+    ),
+    (
+        "» ",
+        "arrow on the jump-to-expiry button, hidden from screen readers",
+    ),
+    (
+        "▶ ",
+        "play symbol beside its word, hidden from screen readers",
+    ),
+    (
+        "❚❚ ",
+        "pause symbol beside its word, hidden from screen readers",
+    ),
+    (
+        "·",
+        "the travelling packet's label for an empty protocol line, hidden from screen readers",
+    ),
     ("✗", "symbol of a failed check"),
     ("–", "symbol of a check that does not apply"),
-    ("?", "symbol of a check that cannot be made here"),
+    (
+        "?",
+        "symbol of a check that cannot be made here (and of an AUTH line that is not base64)",
+    ),
     (
         "{}.{}",
         "a number with one decimal (megabytes), written alike in both languages",
@@ -93,6 +128,15 @@ const ALLOWED: &[(&str, &str)] = &[
         "RFC 5280 purpose name as the engine reports it",
     ),
     ("{text}T00:00:00Z", "an RFC 3339 time built to be parsed"),
+    (
+        "MAIL FROM",
+        "SMTP command matched against the engine's line (the packet's label)",
+    ),
+    (
+        "RCPT TO",
+        "SMTP command matched against the engine's line (the packet's label)",
+    ),
+    (".question button", "CSS selector"),
     // Text that is the same in every language because it is code or protocol.
     (
         "-----BEGIN CERTIFICATE-----",
@@ -101,6 +145,22 @@ const ALLOWED: &[(&str, &str)] = &[
     (
         "openssl s_client -connect example.com:443 -servername example.com -showcerts </dev/null",
         "a command line for the reader to run",
+    ),
+    (
+        "{who}: {}",
+        "a transcript line with its C: or S: prefix, as RFC 5321's examples write it",
+    ),
+    (
+        "⟨ESC⟩",
+        "the escape character (0x1B) by its ASCII name, in place of the invisible character",
+    ),
+    (
+        "CR LF",
+        "the two control characters the line-end marker stands for, as RFC 5321 names them",
+    ),
+    (
+        "{:02}:{:02}",
+        "a clock (mm:ss), written alike in both languages",
     ),
     (
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin\" allow=\"clipboard-write\" style=\"border:0\"></iframe>",
@@ -406,11 +466,7 @@ fn the_view_code_shows_no_text_of_its_own() {
             .expect("under the crate")
             .to_string_lossy()
             .replace('\\', "/");
-        if relative == "src/ui/i18n/guards.rs"
-            || SECOND_PASS_FILES
-                .iter()
-                .any(|f| relative == *f || (f.ends_with('/') && relative.starts_with(f)))
-        {
+        if relative == "src/ui/i18n/guards.rs" {
             continue;
         }
         let source = std::fs::read_to_string(&path).expect("read source");
@@ -563,12 +619,11 @@ fn read_terms() -> Terms {
     terms
 }
 
-/// The Japanese texts the checks read: every key but the second pass's.
+/// The Japanese texts the checks read: every key.
 fn japanese_texts() -> Vec<(&'static str, &'static str)> {
     KEY_NAMES
         .iter()
         .zip(JA.iter())
-        .filter(|(name, _)| !SECOND_PASS_KEYS.iter().any(|p| name.starts_with(p)))
         .map(|(name, text)| (*name, *text))
         .collect()
 }
@@ -648,10 +703,28 @@ fn is_japanese(c: char) -> bool {
         | '\u{ff00}'..='\u{ffef}') // full-width forms
 }
 
+/// `text` with the content of every 「…」 that holds no Japanese taken out: a quoted line
+/// of Latin text (a server's reply, 「502 unimplemented (#5.5.1)」) keeps its own spacing.
+fn without_latin_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('「') {
+        let (before, after) = rest.split_at(open + '「'.len_utf8());
+        out.push_str(before);
+        match after.find('」') {
+            Some(close) if !after[..close].chars().any(is_japanese) => rest = &after[close..],
+            _ => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where `text` puts a half-width space or bracket, colon, comma or mark next to Japanese.
 fn spacing_problems(text: &str, labels: &[String]) -> Vec<String> {
-    // A quoted browser label keeps the browser's own spacing (「PEM (チェーン)」).
-    let mut text = text.to_owned();
+    // A quoted browser label keeps the browser's own spacing (「PEM (チェーン)」), and so
+    // does a quoted line of Latin text.
+    let mut text = without_latin_quotes(text);
     for label in labels {
         text = text.replace(&format!("「{label}」"), "「」");
     }
@@ -691,6 +764,12 @@ fn japanese_puts_no_half_width_space_or_mark_beside_japanese() {
     assert!(spacing_problems("POP3でログイン", &labels).is_empty());
     assert!(spacing_problems("TLS 1.3（RFC 8446）", &labels).is_empty());
     assert!(spacing_problems("「PEM (チェーン)」のリンク", &labels).is_empty());
+    assert!(spacing_problems("「502 unimplemented (#5.5.1)」と答えます", &labels).is_empty());
+    assert_eq!(
+        spacing_problems("「POP3 でログイン」と「x」", &labels).len(),
+        1
+    );
+    assert_eq!(spacing_problems("「x」 です", &labels).len(), 1);
     assert_eq!(spacing_problems("POP3 でログイン", &labels).len(), 1);
     assert_eq!(spacing_problems("証明書 (PEM)", &labels).len(), 1);
     assert_eq!(spacing_problems("証明書(PEM)です", &labels).len(), 2);

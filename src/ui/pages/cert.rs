@@ -91,6 +91,9 @@ pub struct CertState {
     pub reading: RwSignal<bool>,
     /// The engine could not start, or stopped on the last input.
     pub engine_failed: RwSignal<Option<Failure>>,
+    /// The engine was still busy with earlier work when the input being read came, and
+    /// was replaced so that this input need not wait.
+    pub stopped_busy: RwSignal<bool>,
     /// A private key was found (and removed from the paste box).
     pub key_pasted: RwSignal<bool>,
     /// What the paste box held after a private key was removed from it.
@@ -232,7 +235,8 @@ impl CertState {
             inputs,
             judging: self.judging(),
         };
-        self.engine.with_value(|e| e.send(&request));
+        self.stopped_busy.set(false);
+        self.engine.with_value(|e| e.send_input(&request));
     }
 
     /// Forgets the input (an emptied paste box).
@@ -352,11 +356,19 @@ pub fn CertPage() -> impl IntoView {
     // the state holds the engine.
     let answers: Rc<OnceCell<CertState>> = Rc::new(OnceCell::new());
     let to_state = Rc::clone(&answers);
-    let engine = Engine::new(move |answer| {
-        if let Some(state) = to_state.get() {
-            state.take_answer(answer);
-        }
-    });
+    let replaced_in = Rc::clone(&answers);
+    let engine = Engine::new(
+        move |answer| {
+            if let Some(state) = to_state.get() {
+                state.take_answer(answer);
+            }
+        },
+        move || {
+            if let Some(state) = replaced_in.get().filter(|s| !s.is_gone()) {
+                state.stopped_busy.set(state.reading.get_untracked());
+            }
+        },
+    );
     let state = CertState {
         nav,
         parsed: RwSignal::new(None),
@@ -366,6 +378,7 @@ pub fn CertPage() -> impl IntoView {
         working: RwSignal::new(false),
         reading: RwSignal::new(false),
         engine_failed: RwSignal::new(None),
+        stopped_busy: RwSignal::new(false),
         key_pasted: RwSignal::new(false),
         key_left: StoredValue::new(None),
         trusted: RwSignal::new(Vec::new()),

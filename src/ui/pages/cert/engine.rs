@@ -5,15 +5,27 @@
 //! first time the padlock page needs it. The
 //! first load then carries no X.509 parser, no signature code and no root set, and an
 //! analysis that fails or takes long cannot freeze the page: a worker that dies is
-//! reported ([`Failure::Crashed`]) and a fresh one starts with the next request.
+//! reported ([`Failure::Crashed`]) and a fresh one starts with the next request, and a new
+//! input never waits long behind an old one: a worker still busy with earlier work
+//! [`REPLACE_AFTER`] after a new input was sent is stopped, and a fresh one reads the new
+//! input ([`Engine::send_input`]).
 //!
 //! Native builds (unit tests) and the browser component tests (feature `self-contained`)
 //! run the same [`Session`] in-process instead, through the same encoded messages, so
 //! only the `postMessage` transport is left to the end-to-end tests.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use crate::cert::session::{Request, Response};
+
+/// How long a new input may wait behind earlier work before the busy worker is replaced.
+/// Each analysis is bounded (see `crate::cert::signature::MAX_SIGNATURE_WORK` and
+/// `crate::cert::input::MAX_BLOCKS`), but earlier work is moot once the reader gives a
+/// new input. The wait is not zero so that a burst of input events (typing, or a paste
+/// that arrives line by line) does not start a worker for each; replacing only costs the
+/// worker's start-up (its module is cached).
+pub const REPLACE_AFTER: Duration = Duration::from_millis(400);
 
 /// Why no response came.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,16 +46,26 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// An engine that hands every answer to `on_answer` (in request order).
-    pub fn new(on_answer: impl Fn(Answer) + 'static) -> Engine {
+    /// An engine that hands every answer to `on_answer` (in request order), and calls
+    /// `on_replaced` when a busy worker was stopped so that a new input need not wait.
+    pub fn new(on_answer: impl Fn(Answer) + 'static, on_replaced: impl Fn() + 'static) -> Engine {
         Engine {
-            imp: imp::Engine::new(Rc::new(on_answer)),
+            imp: imp::Engine::new(Rc::new(on_answer), Rc::new(on_replaced)),
         }
     }
 
     /// Sends one request; its answer arrives through `on_answer`.
     pub fn send(&self, request: &Request) {
         self.imp.send(crate::cert::session::encode(request));
+    }
+
+    /// Sends a new input, which makes every earlier request moot: requests still waiting
+    /// for the worker to start are dropped, and if the worker is still busy with earlier
+    /// work [`REPLACE_AFTER`] later, it is stopped and a fresh one reads the new input (an
+    /// input that keeps the engine busy cannot hold the next one hostage). Requests sent
+    /// after this one (a new date or host) go to the fresh worker too.
+    pub fn send_input(&self, request: &Request) {
+        self.imp.send_input(crate::cert::session::encode(request));
     }
 }
 
@@ -63,7 +85,7 @@ mod imp {
     }
 
     impl Engine {
-        pub fn new(on_answer: Rc<dyn Fn(Answer)>) -> Engine {
+        pub fn new(on_answer: Rc<dyn Fn(Answer)>, _on_replaced: Rc<dyn Fn()>) -> Engine {
             Engine {
                 session: RefCell::new(Session::new()),
                 on_answer,
@@ -74,6 +96,11 @@ mod imp {
             let bytes = self.session.borrow_mut().handle_bytes(&request);
             (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
         }
+
+        /// In-process, every request is answered before `send` returns: never busy.
+        pub fn send_input(&self, request: Vec<u8>) {
+            self.send(request);
+        }
     }
 }
 
@@ -82,7 +109,7 @@ mod imp {
     //! In a Web Worker. The worker says "ready" once its module is running; requests sent
     //! before that wait in a queue (a message posted too early would be lost).
 
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
     use wasm_bindgen::JsCast;
@@ -108,42 +135,125 @@ mod imp {
         worker: web_sys::Worker,
         /// Requests waiting for "ready"; `None` once it came.
         waiting: Option<Vec<Vec<u8>>>,
+        /// Requests sent (or queued) and not yet answered.
+        unanswered: Rc<Cell<usize>>,
         _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::Event)>,
     }
 
-    pub struct Engine {
+    /// What the engine and its watchdog timer share.
+    struct Shared {
         running: Rc<RefCell<Option<Running>>>,
         on_answer: Rc<dyn Fn(Answer)>,
+        on_replaced: Rc<dyn Fn()>,
+        /// The last input and the last request sent after it: what a fresh worker is
+        /// given when a busy one is replaced.
+        replay: RefCell<Vec<Vec<u8>>>,
+        /// Which watchdog timer is the current one (an earlier one, when it fires, does
+        /// nothing).
+        watch: Cell<u64>,
+    }
+
+    pub struct Engine {
+        shared: Rc<Shared>,
     }
 
     impl Engine {
-        pub fn new(on_answer: Rc<dyn Fn(Answer)>) -> Engine {
+        pub fn new(on_answer: Rc<dyn Fn(Answer)>, on_replaced: Rc<dyn Fn()>) -> Engine {
             Engine {
-                running: Rc::new(RefCell::new(None)),
-                on_answer,
+                shared: Rc::new(Shared {
+                    running: Rc::new(RefCell::new(None)),
+                    on_answer,
+                    on_replaced,
+                    replay: RefCell::new(Vec::new()),
+                    watch: Cell::new(0),
+                }),
             }
         }
 
         pub fn send(&self, request: Vec<u8>) {
-            if self.running.borrow().is_none() {
-                match start(&self.running, &self.on_answer) {
-                    Some(running) => *self.running.borrow_mut() = Some(running),
-                    None => return (self.on_answer)(Err(Failure::Unavailable)),
+            {
+                let mut replay = self.shared.replay.borrow_mut();
+                if !replay.is_empty() {
+                    replay.truncate(1);
+                    replay.push(request.clone());
                 }
             }
-            let mut slot = self.running.borrow_mut();
-            let Some(running) = slot.as_mut() else { return };
-            match running.waiting.as_mut() {
-                Some(queue) => queue.push(request),
-                None => post(&running.worker, &request),
+            deliver(&self.shared, request);
+        }
+
+        pub fn send_input(&self, request: Vec<u8>) {
+            *self.shared.replay.borrow_mut() = vec![request.clone()];
+            let busy = match self.shared.running.borrow_mut().as_mut() {
+                None => false,
+                // Not started yet: what waits is moot, and nothing is being worked on.
+                Some(running) => match running.waiting.as_mut() {
+                    Some(queue) => {
+                        queue.clear();
+                        running.unanswered.set(0);
+                        false
+                    }
+                    None => running.unanswered.get() > 0,
+                },
+            };
+            deliver(&self.shared, request);
+            if busy {
+                watch(&self.shared);
             }
         }
     }
 
+    /// Hands a request to the worker, starting one if none runs.
+    fn deliver(shared: &Shared, request: Vec<u8>) {
+        if shared.running.borrow().is_none() {
+            match start(&shared.running, &shared.on_answer) {
+                Some(running) => *shared.running.borrow_mut() = Some(running),
+                None => return (shared.on_answer)(Err(Failure::Unavailable)),
+            }
+        }
+        let mut slot = shared.running.borrow_mut();
+        let Some(running) = slot.as_mut() else { return };
+        running
+            .unanswered
+            .set(running.unanswered.get().saturating_add(1));
+        match running.waiting.as_mut() {
+            Some(queue) => queue.push(request),
+            None => post(&running.worker, &request),
+        }
+    }
+
+    /// A new input went to a busy worker: if it is still busy after
+    /// [`super::REPLACE_AFTER`] (and no newer input came meanwhile), it is stopped and a
+    /// fresh one is given the new input.
+    fn watch(shared: &Rc<Shared>) {
+        let this = shared.watch.get().wrapping_add(1);
+        shared.watch.set(this);
+        let shared = Rc::downgrade(shared);
+        leptos::prelude::set_timeout(
+            move || {
+                let Some(shared) = shared.upgrade() else {
+                    return;
+                };
+                let still_busy = shared.running.borrow().as_ref().is_some_and(|running| {
+                    running.waiting.is_none() && running.unanswered.get() > 0
+                });
+                if shared.watch.get() != this || !still_busy {
+                    return;
+                }
+                retire(shared.running.borrow_mut().take());
+                let replay = shared.replay.borrow().clone();
+                for request in replay {
+                    deliver(&shared, request);
+                }
+                (shared.on_replaced)();
+            },
+            super::REPLACE_AFTER,
+        );
+    }
+
     impl Drop for Engine {
         fn drop(&mut self) {
-            retire(self.running.borrow_mut().take());
+            retire(self.shared.running.borrow_mut().take());
         }
     }
 
@@ -169,8 +279,10 @@ mod imp {
         on_answer: &Rc<dyn Fn(Answer)>,
     ) -> Option<Running> {
         let worker = web_sys::Worker::new(&worker_script()).ok()?;
+        let unanswered = Rc::new(Cell::new(0_usize));
 
         let message_slot = Rc::clone(slot);
+        let answered = Rc::clone(&unanswered);
         let answer = Rc::clone(on_answer);
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
@@ -190,6 +302,7 @@ mod imp {
                     answer(Err(Failure::Unavailable));
                     return;
                 }
+                answered.set(answered.get().saturating_sub(1));
                 let bytes = js_sys::Uint8Array::new(&data).to_vec();
                 match decode_response(&bytes) {
                     // A worker of another version of the page (a stale cached copy) cannot
@@ -230,6 +343,7 @@ mod imp {
         Some(Running {
             worker,
             waiting: Some(Vec::new()),
+            unanswered,
             _on_message: on_message,
             _on_error: on_error,
         })

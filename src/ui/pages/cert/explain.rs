@@ -4,7 +4,7 @@
 
 use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
-    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unreadable,
+    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
 };
 use crate::cert::{
     CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
@@ -43,6 +43,8 @@ pub fn code_key(code: Code) -> Key {
         Code::LeafChosen => c::leaf_chosen,
         Code::SignatureInvalid => c::signature_invalid,
         Code::SignatureUnsupported => c::signature_unsupported,
+        Code::SignatureWorkCapped => c::signature_work_capped,
+        Code::ReadingStopped => c::reading_stopped,
         Code::NameMismatch => c::name_mismatch,
         Code::KeyIdMismatch => c::key_id_mismatch,
         Code::IssuerNotCa => c::issuer_not_ca,
@@ -260,13 +262,22 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         }
         F::SignatureInvalid { issuer } => with(&[("issuer", &issuer_ref(lang, certs, issuer))]),
         F::SignatureUnsupported {
-            rsa_bits_over_limit: Some(bits),
+            why: Unchecked::RsaKeyOverLimit { bits },
             ..
         } => other(
             k::cert_codes::signature_unsupported_large_key,
             &[("bits", &bits.to_string())],
         ),
+        F::SignatureUnsupported {
+            why: Unchecked::WorkOverLimit,
+            ..
+        } => other(k::cert_codes::signature_unsupported_work, &[]),
         F::SignatureUnsupported { algorithm, .. } => with(&[("algorithm", algorithm)]),
+        F::SignatureWorkCapped { unchecked } => with(&[("count", &n(*unchecked))]),
+        F::ReadingStopped {
+            blocks,
+            certificates,
+        } => with(&[("blocks", &n(*blocks)), ("certificates", &n(*certificates))]),
         F::NameMismatch { issuer }
         | F::KeyIdMismatch { issuer }
         | F::IssuerCannotSign { issuer }
@@ -822,11 +833,20 @@ mod tests {
             },
             F::SignatureUnsupported {
                 algorithm: "ecdsa-with-SHA512".into(),
-                rsa_bits_over_limit: None,
+                why: Unchecked::Algorithm,
             },
             F::SignatureUnsupported {
                 algorithm: "sha256WithRSAEncryption".into(),
-                rsa_bits_over_limit: Some(16384),
+                why: Unchecked::RsaKeyOverLimit { bits: 16384 },
+            },
+            F::SignatureUnsupported {
+                algorithm: "sha256WithRSAEncryption".into(),
+                why: Unchecked::WorkOverLimit,
+            },
+            F::SignatureWorkCapped { unchecked: 31_000 },
+            F::ReadingStopped {
+                blocks: 10_000,
+                certificates: 12,
             },
             F::NameMismatch { issuer: 1 },
             F::KeyIdMismatch { issuer: 1 },

@@ -200,6 +200,9 @@ pub fn InputPanel() -> impl IntoView {
                 .to_owned();
         }
         if state.reading.get() {
+            if state.stopped_busy.get() {
+                return nav.t(k::cert::input::reading_after_stop).to_owned();
+            }
             return nav.t(k::cert::input::reading).to_owned();
         }
         state.parsed.with(|a| match a {

@@ -163,7 +163,7 @@ pub fn Controls(
                                 aria-pressed=move || if speed.get() == s { "true" } else { "false" }
                                 on:click=move |_| transport.speed.run(s)
                             >
-                                {format!("{s}×")}
+                                {move || nav.fill(k::mail::player::speed_value, &[("n", &s.to_string())])}
                             </button>
                         }
                     })

@@ -197,8 +197,9 @@ pub fn Diagram(
                 <div class="dg-part dg-pop3">{tr(k::mail::diagram::pop3)}</div>
                 <div class="dg-part dg-allow">
                     {tr(k::mail::diagram::allowlist)}
-                    " "
-                    <span class="dg-count">{move || format!("({})", listed.get())}</span>
+                    <span class="dg-count">
+                        {tr(k::punct::open)}{move || listed.get()}{tr(k::punct::close)}
+                    </span>
                 </div>
                 <div class="dg-part dg-smtp" class:refusing=refused_now>
                     {tr(k::mail::diagram::smtp)}
@@ -226,10 +227,11 @@ pub fn Diagram(
                 {move || match packet.get() {
                     Some(p) => view! {
                         <span class="dg-now-wire">{nav.t(wire_name(p.line.wire))}</span>
-                        " · "
-                        <span>{if p.line.to_server() { nav.t(k::mail::diagram::to_server) } else { nav.t(k::mail::diagram::to_client) }}</span>
-                        " · "
-                        <code>{p.line.text}</code>
+                        {nav.t(k::punct::open)}
+                        {if p.line.to_server() { nav.t(k::mail::diagram::to_server) } else { nav.t(k::mail::diagram::to_client) }}
+                        {nav.t(k::punct::close)}
+                        {nav.t(k::punct::colon)}
+                        <code>{p.line.visible()}</code>
                     }.into_any(),
                     None => view! { <span>{nav.t(k::mail::diagram::idle)}</span> }.into_any(),
                 }}

@@ -105,18 +105,18 @@ pub fn FreePlay() -> impl IntoView {
         serial.update(|s| *s += 1);
         log.update(|l| l.extend(lines));
     };
-    let receive = move |_| {
-        let events = lab.try_update(Lab::receive_as_reader).unwrap_or_default();
-        record(ActorId::Reader, events);
+    // The actors write their mails in the reader's language at the moment they act.
+    let act = move |action: fn(&mut Lab) -> Vec<Event>| {
+        let language = model::mail_language(nav.lang.get_untracked());
+        lab.try_update(|l| {
+            l.set_language(language);
+            action(l)
+        })
+        .unwrap_or_default()
     };
-    let send = move |_| {
-        let events = lab.try_update(Lab::send_as_reader).unwrap_or_default();
-        record(ActorId::Reader, events);
-    };
-    let spam = move |_| {
-        let events = lab.try_update(Lab::send_as_spammer).unwrap_or_default();
-        record(ActorId::Spammer, events);
-    };
+    let receive = move |_| record(ActorId::Reader, act(Lab::receive_as_reader));
+    let send = move |_| record(ActorId::Reader, act(Lab::send_as_reader));
+    let spam = move |_| record(ActorId::Spammer, act(Lab::send_as_spammer));
     let wait = move |_| {
         lab.update(|l| {
             l.advance(MINUTE);
@@ -436,8 +436,8 @@ fn ConsolePanel(
         (ActorId::NatNeighbour, "nat_neighbour"),
     ];
     let services = [
-        (Service::Pop3, "pop3", "POP3 (110)"),
-        (Service::Smtp, "smtp", "SMTP (25)"),
+        (Service::Pop3, "pop3", k::mail::console::service_pop3),
+        (Service::Smtp, "smtp", k::mail::console::service_smtp),
     ];
 
     view! {
@@ -484,7 +484,7 @@ fn ConsolePanel(
                         {services
                             .into_iter()
                             .map(|(s, code, label)| view! {
-                                <option value=code selected=move || service_choice.get() == s>{label}</option>
+                                <option value=code selected=move || service_choice.get() == s>{tr(label)}</option>
                             })
                             .collect_view()}
                     </select>

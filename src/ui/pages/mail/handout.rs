@@ -38,10 +38,20 @@ pub fn Handout(
                             ("time", &model::clock(step.at.0)),
                         ],
                     );
+                    // Each encoded line of a sample mail is followed by its text.
                     let lines: Vec<String> = s
                         .lines
                         .get(i)
-                        .map(|ls| ls.iter().map(|l| l.prefixed()).collect())
+                        .map(|ls| {
+                            ls.iter()
+                                .flat_map(|l| {
+                                    let text = l.decoded.map(|text| {
+                                        nav.fill(k::mail::transcript::decoded, &[("text", text)])
+                                    });
+                                    std::iter::once(l.prefixed()).chain(text)
+                                })
+                                .collect()
+                        })
                         .unwrap_or_default();
                     let allowlist: Vec<String> = step
                         .allowlist
@@ -62,11 +72,11 @@ pub fn Handout(
                             <p>{explain}</p>
                             {(!lines.is_empty()).then(|| view! { <pre class="handout-lines">{lines.join("\n")}</pre> })}
                             <p class="handout-allowlist">
-                                <strong>{nav.t(k::mail::handout::allowlist)}</strong>" "
+                                <strong>{nav.t(k::mail::handout::allowlist)}{nav.t(k::punct::colon)}</strong>
                                 {if allowlist.is_empty() {
                                     nav.t(k::mail::handout::allowlist_empty).to_owned()
                                 } else {
-                                    allowlist.join(", ")
+                                    allowlist.join(nav.t(k::punct::list))
                                 }}
                             </p>
                         </section>
@@ -84,7 +94,7 @@ pub fn Handout(
         </p>
         <div class="print-only handout">
             <h2>
-                {move || nav.t(k::mail::handout::heading)}": "
+                {move || nav.t(k::mail::handout::heading)}{tr(k::punct::colon)}
                 {move || show.with(|s| model::scenario_key(s.timeline.scenario).map(|key| nav.t(key)))}
             </h2>
             {move || show.with(|s| model::scenario_intro_key(s.timeline.scenario).map(|key| view! { <p>{nav.t(key)}</p> }))}

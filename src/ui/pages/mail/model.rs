@@ -6,10 +6,18 @@
 use core::net::IpAddr;
 
 use crate::mail::{
-    ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, RelayPermit,
-    RelayRefusal, Scenario, ScenarioId, SimTime, Speaker, StepId, Timeline,
+    ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, Language,
+    RelayPermit, RelayRefusal, Scenario, ScenarioId, SimTime, Speaker, StepId, Timeline,
 };
-use crate::ui::i18n::{Key, k};
+use crate::ui::i18n::{Key, Lang, k};
+
+/// The language the people of the scenarios write their mail in: the reader's.
+pub fn mail_language(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::English,
+        Lang::Ja => Language::Japanese,
+    }
+}
 
 /// Which wire of the diagram a line travels on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,6 +47,8 @@ pub struct LineView {
     pub text: String,
     /// The engine's decoding of an AUTH line.
     pub auth: Option<AuthDecoded>,
+    /// The text of an encoded line of a sample mail, as its reader sees it.
+    pub decoded: Option<&'static str>,
     /// Where it travels.
     pub wire: Wire,
     /// The connection.
@@ -48,18 +58,27 @@ pub struct LineView {
 }
 
 impl LineView {
-    /// `C: …` or `S: …`, as in a transcript.
+    /// `C: …` or `S: …`, as in a transcript; see [`LineView::visible`].
     pub fn prefixed(&self) -> String {
         let who = match self.speaker {
-            Speaker::Client => "C",
-            Speaker::Server => "S",
+            Speaker::Client => 'C',
+            Speaker::Server => 'S',
         };
-        format!("{who}: {}", self.text)
+        format!("{who}: {}", self.visible())
+    }
+
+    /// The text with ISO-2022-JP's invisible escape character (0x1B) shown as ⟨ESC⟩, so
+    /// that what is on the wire can be seen. (Its Unicode control picture ␛ is missing
+    /// from common fonts.) No other control character reaches a transcript: the console
+    /// drops them from typed lines, and the engine writes none but TAB.
+    pub fn visible(&self) -> String {
+        self.text.replace('\x1b', "⟨ESC⟩")
     }
 
     /// A short label for the travelling packet: the command word or the reply code.
     pub fn token(&self) -> String {
-        let first = self.text.split([' ', ':']).next().unwrap_or_default();
+        let text = self.visible();
+        let first = text.split([' ', ':']).next().unwrap_or_default();
         let first = if first.is_empty() { "·" } else { first };
         let mut token: String = first.chars().take(10).collect();
         if self.text.starts_with("MAIL FROM") || self.text.starts_with("RCPT TO") {
@@ -119,6 +138,7 @@ pub fn lines_of(events: &[Event], actor: ActorId, first_key: u64) -> Vec<LineVie
             speaker: line.speaker,
             text: line.text.clone(),
             auth: line.auth.clone(),
+            decoded: line.decoded,
             wire: wire_for(&line.kind, side),
             conn: line.conn,
             refusal: line.reply.is_some_and(|r| r.refusal.is_some()),
@@ -285,11 +305,13 @@ pub struct Show {
 }
 
 impl Show {
-    /// Runs scenario `id`.
-    pub fn new(id: ScenarioId) -> Show {
-        let timeline = Scenario::get(id).run();
-        // Keys unique across scenarios and steps, so a keyed list never mixes them up.
-        let scenario = SCENARIOS.iter().position(|s| *s == id).unwrap_or(0) as u64;
+    /// Runs scenario `id`, its mails written in `language`.
+    pub fn new(id: ScenarioId, language: Language) -> Show {
+        let timeline = Scenario::get(id).in_language(language).run();
+        // Keys unique across scenarios, languages and steps, so a keyed list never mixes
+        // them up.
+        let scenario = SCENARIOS.iter().position(|s| *s == id).unwrap_or(0) as u64
+            | u64::from(language == Language::Japanese) << 8;
         let lines = timeline
             .steps
             .iter()
@@ -604,7 +626,7 @@ mod tests {
         for id in SCENARIOS {
             assert!(scenario_key(id).is_some(), "{id:?}");
             assert!(scenario_intro_key(id).is_some(), "{id:?}");
-            let show = Show::new(id);
+            let show = Show::new(id, Language::English);
             for step in &show.timeline.steps {
                 assert_eq!(step.id.scenario(), id, "{:?}", step.id);
                 assert!(step_key(step.id).name().ends_with(step.id.name()));
@@ -616,8 +638,34 @@ mod tests {
     }
 
     #[test]
+    fn japanese_mail_shows_its_wire_form_and_its_text() {
+        let show = Show::new(ScenarioId::OwnCase, Language::Japanese);
+        let english = Show::new(ScenarioId::OwnCase, Language::English);
+        let body = show.lines[1]
+            .iter()
+            .find(|l| l.decoded == Some("お昼に会いませんか。"))
+            .expect("the reader's mail");
+        assert!(body.prefixed().starts_with("C: ⟨ESC⟩$B"));
+        assert!(body.prefixed().ends_with("⟨ESC⟩(B"));
+        assert!(
+            show.lines[0]
+                .iter()
+                .any(|l| l.decoded == Some("Subject: Re: 打ち合わせの件"))
+        );
+        // Same steps, other keys: a keyed list rebuilds its rows on a language switch.
+        assert_eq!(show.len(), english.len());
+        assert!(
+            show.lines[0]
+                .iter()
+                .all(|l| english.lines[0].iter().all(|e| e.key != l.key))
+        );
+        assert!(english.lines.iter().flatten().all(|l| l.decoded.is_none()));
+        assert_eq!(mail_language(Lang::Ja), Language::Japanese);
+    }
+
+    #[test]
     fn own_case_plays_to_refusal_and_success() {
-        let show = Show::new(ScenarioId::OwnCase);
+        let show = Show::new(ScenarioId::OwnCase, Language::English);
         let mut c = Cursor::START;
         let mut refused_seen = false;
         let mut ticks = 0;
@@ -636,7 +684,7 @@ mod tests {
 
     #[test]
     fn playing_reveals_lines_one_by_one_and_asks_before_relays() {
-        let show = Show::new(ScenarioId::OwnCase);
+        let show = Show::new(ScenarioId::OwnCase, Language::English);
         let mut c = Cursor::START;
         assert_eq!(c.tick(&show, 100, 10, |_| false), Tick::Running);
         assert_eq!((c.pos, c.t, c.shown), (1, 0, 1));
@@ -662,7 +710,7 @@ mod tests {
 
     #[test]
     fn steps_times_and_countdown() {
-        let show = Show::new(ScenarioId::OwnCase);
+        let show = Show::new(ScenarioId::OwnCase, Language::English);
         let c = Cursor::at_step(&show, 2);
         assert_eq!(c.t, 2 * MINUTE);
         let list = c.allowlist(&show);
@@ -688,14 +736,14 @@ mod tests {
 
     #[test]
     fn wires_follow_actors_and_connections() {
-        let show = Show::new(ScenarioId::NatNeighbour);
+        let show = Show::new(ScenarioId::NatNeighbour, Language::English);
         assert!(show.lines[0].iter().all(|l| l.wire == Wire::HomePop3));
         assert!(show.lines[1].iter().any(|l| l.wire == Wire::NeighbourSmtp));
         assert!(show.lines[1].iter().any(|l| l.wire == Wire::Onward));
-        let show = Show::new(ScenarioId::SpammerRefused);
+        let show = Show::new(ScenarioId::SpammerRefused, Language::English);
         assert!(show.lines[1].iter().all(|l| l.wire == Wire::NetSmtp));
         assert_eq!(show.lines[1].iter().filter(|l| l.refusal).count(), 3);
-        let show = Show::new(ScenarioId::IpChange);
+        let show = Show::new(ScenarioId::IpChange, Language::English);
         assert_eq!(
             show.ip_of(ActorId::Reader, 0).map(|i| i.to_string()),
             Some("203.0.113.7".into())
@@ -708,7 +756,7 @@ mod tests {
 
     #[test]
     fn milestones_at_add_last_minute_and_expiry() {
-        let show = Show::new(ScenarioId::OwnCase);
+        let show = Show::new(ScenarioId::OwnCase, Language::English);
         let a = Cursor::at_step(&show, 1).allowlist(&show);
         let b = Cursor::at_time(&show, 9 * MINUTE + 30_000).allowlist(&show);
         let c = Cursor::at_time(&show, 10 * MINUTE).allowlist(&show);

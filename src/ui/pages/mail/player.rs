@@ -51,10 +51,10 @@ fn is_form_field(target: Option<web_sys::EventTarget>) -> (bool, bool) {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return (false, false);
     };
-    let tag = el.tag_name().to_ascii_uppercase();
+    let tag = el.tag_name().to_ascii_lowercase();
     (
-        matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"),
-        tag == "BUTTON" || tag == "A",
+        matches!(tag.as_str(), "input" | "select" | "textarea"),
+        tag == "button" || tag == "a",
     )
 }
 
@@ -65,7 +65,8 @@ pub fn Player() -> impl IntoView {
     let nav = use_nav();
     let (scenario0, step0, speed0) = initial(nav);
     let scenario = RwSignal::new(scenario0);
-    let show = Memo::new(move |_| Show::new(scenario.get()));
+    // The scenario's mails are written in the reader's language.
+    let show = Memo::new(move |_| Show::new(scenario.get(), model::mail_language(nav.lang.get())));
     let cursor = RwSignal::new(show.with_untracked(|s| Cursor::at_step(s, step0)));
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(speed0);
@@ -221,18 +222,19 @@ pub fn Player() -> impl IntoView {
         if field {
             return;
         }
-        let key = ev.key();
+        // KeyboardEvent.key, compared in lower case (k and K, arrowright, home).
+        let key = ev.key().to_ascii_lowercase();
         let handled = match key.as_str() {
             " " if clickable => false,
-            " " | "k" | "K" => {
+            " " | "k" => {
                 toggle_play();
                 true
             }
-            "ArrowRight" => {
+            "arrowright" => {
                 forward();
                 true
             }
-            "ArrowLeft" => {
+            "arrowleft" => {
                 back();
                 true
             }
@@ -243,11 +245,11 @@ pub fn Player() -> impl IntoView {
                 }
                 true
             }
-            "e" | "E" => {
+            "e" => {
                 jump_to_expiry();
                 true
             }
-            "Home" => {
+            "home" => {
                 restart();
                 true
             }

@@ -1,6 +1,7 @@
-//! The transcript: protocol lines exactly as the engine produced them, the current one
-//! highlighted, with optional CR LF markers and decoded AUTH lines. Lines are a keyed
-//! list: a new line adds one row; the rows already there are not rebuilt.
+//! The transcript: protocol lines exactly as the engine produced them (control characters
+//! shown as control pictures), the current one highlighted, with optional CR LF markers and
+//! decoded AUTH lines, and under each encoded line of a sample mail its text. Lines are a
+//! keyed list: a new line adds one row; the rows already there are not rebuilt.
 
 use leptos::prelude::*;
 
@@ -12,7 +13,6 @@ use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
 fn decoded_text(auth: &AuthDecoded, nul: &str) -> String {
-    let nul = format!("⟨{nul}⟩");
     match auth {
         AuthDecoded::Plain {
             authzid,
@@ -44,24 +44,32 @@ fn TranscriptLine(
     let nav = use_nav();
     let is_current = move || current.get() == Some(index);
     let side = if line.to_server() { "client" } else { "server" };
-    let class = format!("line {side}{}", if line.refusal { " refusal" } else { "" });
+    let class = format!("line {side}");
     let text = line.prefixed();
     let auth = line.auth;
+    let mail_text = line.decoded;
     view! {
-        <li class=class class:current=is_current aria-current=move || is_current().then_some("step")>
+        <li
+            class=class
+            class:refusal=line.refusal
+            class:current=is_current
+            aria-current=move || is_current().then_some("step")
+        >
             <code>{text}</code>
             {move || crlf.get().then(|| view! { <span class="crlf">"CR LF"</span> })}
             {move || {
                 let auth = auth.clone()?;
                 decode.get().then(|| {
-                    let text = format!(
-                        "{} {}",
-                        nav.t(k::mail::transcript::decoded),
-                        decoded_text(&auth, nav.t(k::mail::transcript::nul))
-                    );
+                    let text = decoded_text(&auth, nav.t(k::mail::transcript::nul));
+                    let text = nav.fill(k::mail::transcript::decoded, &[("text", &text)]);
                     view! { <span class="decoded">{text}</span> }
                 })
             }}
+            {mail_text.map(|text| view! {
+                <span class="mail-text">
+                    {move || nav.fill(k::mail::transcript::decoded, &[("text", text)])}
+                </span>
+            })}
         </li>
     }
 }
@@ -100,6 +108,7 @@ pub fn Transcript(
     let decode_id = format!("{id}-decode");
     let decode_for = decode_id.clone();
     let has_auth = move || lines.with(|ls| ls.iter().any(|l| l.auth.is_some()));
+    let has_mail_text = move || lines.with(|ls| ls.iter().any(|l| l.decoded.is_some()));
     let empty = move || lines.with(Vec::is_empty);
     view! {
         <div class="transcript">
@@ -156,6 +165,9 @@ pub fn Transcript(
             </div>
             <Show when=move || decode.get() && has_auth()>
                 <p class="note base64-note">{tr(k::mail::transcript::base64_note)}</p>
+            </Show>
+            <Show when=has_mail_text>
+                <p class="note charset-note">{tr(k::mail::transcript::charset_note)}</p>
             </Show>
         </div>
     }
