@@ -522,10 +522,12 @@ impl SmtpSession {
                     });
                 }
             } else if !valid_domain(&mailbox.domain) {
-                // Only qmail accepts such a recipient (its addrparse takes any text, a
-                // CR or a space included): qmail-remote finds no host by that name and
-                // the message bounces later. There is no server to simulate; the
-                // simulation drops it, as it does for an unknown local user.
+                // Only qmail accepts such a recipient: addrparse (qmail-smtpd.c) takes
+                // any text, a space or a CR inside the line included (commands.c removes
+                // only the CR before LF). qmail-remote then finds no host by that name
+                // and the message bounces ("Sorry, I couldn't find any host named ...",
+                // perm_dns in qmail-remote.c). There is no server to simulate: the
+                // simulation drops the copy, as it does for an unknown local user.
                 continue;
             } else {
                 remote
