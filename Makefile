@@ -26,7 +26,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-native test-wasm test-e2e dist bundle size lint notices tools rust-tools browser-tools npm-tools clean
+.PHONY: serve test test-native test-wasm test-e2e dist bundle size lint notices fuzz tools rust-tools browser-tools npm-tools clean
 
 serve: rust-tools npm-tools
 	trunk serve
@@ -79,6 +79,22 @@ lint:
 # Regenerate the third-party notices the About page links to (after a dependency change).
 notices:
 	node scripts/notices.mjs
+
+# Fuzzing (FUZZING.md; not part of `make test` or CI): each target in turn for SECONDS,
+# one process at nice 19, through fuzz/run.sh. A crash stops the run (its input is in
+# fuzz/artifacts/TARGET); record every campaign in FUZZING.md.
+#   make fuzz SECONDS=600 TARGETS="cert_parse route"
+SECONDS ?= 300
+FUZZ_TARGETS := cert_parse cert_judge cert_session hostname route mail_session
+TARGETS ?= $(FUZZ_TARGETS)
+CARGO_FUZZ_VERSION := 0.13.2
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' \
+	  || { echo "make fuzz needs a nightly toolchain (rustup toolchain install nightly)"; exit 1; }
+	@[ "$$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $(CARGO_FUZZ_VERSION)" ] \
+	  || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
+	@for t in $(TARGETS); do fuzz/run.sh $$t $(SECONDS); done
 
 tools: rust-tools browser-tools npm-tools
 

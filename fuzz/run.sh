@@ -6,7 +6,8 @@
 # The working corpus grows in fuzz/corpus/TARGET (not committed); the seeds (fuzz/seeds,
 # and the certificate fixtures for the certificate targets) are read, never written.
 # Crashes, timeouts and out-of-memory inputs land in fuzz/artifacts/TARGET. The log goes
-# to fuzz/logs/TARGET-<date>.log; its last lines are the campaign's numbers for FUZZING.md.
+# to fuzz/logs/TARGET-<date>.log; its last lines are the campaign's numbers for FUZZING.md
+# (python3 fuzz/summary.py prints them as table rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -28,6 +29,11 @@ esac
 mkdir -p "fuzz/corpus/$target" fuzz/logs
 log="fuzz/logs/$target-$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "fuzz: $target for ${seconds}s, log in $log"
+# The code fuzzed, for FUZZING.md (fuzz/summary.py reads this line): the commit, and
+# "+dirty" when the worktree has uncommitted changes.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD 2>/dev/null || commit="$commit+dirty"
+echo "# commit $commit" > "$log"
 # -s none: the crate forbids unsafe code, so AddressSanitizer would find little and halve
 # the speed; debug assertions and overflow checks stay on (cargo-fuzz's default build).
 # One process: libFuzzer's in-process mode (no -jobs/-workers, which would fork).
@@ -37,7 +43,7 @@ status=0
 nice -n 19 cargo +nightly fuzz run -s none "$target" "$root/fuzz/corpus/$target" "${seeds[@]}" -- \
   -dict="$root/fuzz/$dict.dict" -max_len="$max_len" -max_total_time="$seconds" \
   -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 "$@" \
-  > "$log" 2>&1 || status=$?
+  >> "$log" 2>&1 || status=$?
 # The numbers FUZZING.md records: the last status line (executions, corpus size, exec/s),
 # the final stats, and any input written as a crash, timeout or leak.
 grep -E '^#[0-9]+' "$log" | tail -1 || true

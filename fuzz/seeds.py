@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the hand-made seed corpora in fuzz/seeds/ (committed; rerun after changing this).
 
-The certificate targets also read tests/fixtures/cert and static/samples directly (see the
-Makefile's `fuzz` target); the seeds here add what the fixtures lack: several files at
+The certificate targets also read tests/fixtures/cert and static/samples directly (see
+fuzz/run.sh); the seeds here add what the fixtures lack: several files at
 once, keys and broken blocks, the worker's framed messages, hosts, routes and protocol
 scripts. Run from anywhere: python3 fuzz/seeds.py
 """
@@ -15,7 +15,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fuzz" / "seeds"
 FIX = ROOT / "tests" / "fixtures" / "cert"
 SAMPLES = ROOT / "static" / "samples"
-SPLIT = b"\x1e\x1e\x1e"  # several files (fuzz_targets/common.rs)
+SPLIT = b"\x1e\x1e\x1e"  # several files (SPLIT in fuzz/drivers/cert.rs)
 
 
 def read(path):

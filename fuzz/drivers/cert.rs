@@ -3,6 +3,7 @@
 //! promise that reports hold indices into the analysis, never dangling ones (src/cert/mod.rs,
 //! Contract).
 
+use imasara::cert::input::MAX_BLOCKS;
 use imasara::cert::{Analysis, MAX_CERTIFICATES, Options, Report, UnixTime};
 
 /// Dates every judgement runs at: before most certificates, today, after most.
@@ -86,14 +87,20 @@ pub fn judge(data: &[u8]) {
     }
 }
 
-/// Every index in the analysis points at something that exists.
+/// Every index in the analysis points at something that exists; reading stopped at the
+/// engine's caps (src/cert/input.rs `MAX_BLOCKS`, src/cert/mod.rs `MAX_CERTIFICATES`).
 pub fn check_analysis(analysis: &Analysis) {
     let certs = analysis.certificates();
     let blocks = analysis.blocks();
     assert!(certs.len() <= MAX_CERTIFICATES);
+    assert!(blocks.len() <= MAX_BLOCKS, "{} blocks", blocks.len());
     for (i, cert) in certs.iter().enumerate() {
         assert_eq!(cert.index, i);
-        assert!(cert.block < blocks.len(), "certificate {i}: block {}", cert.block);
+        assert!(
+            cert.block < blocks.len(),
+            "certificate {i}: block {}",
+            cert.block
+        );
         assert!(analysis.der(i).is_some());
         assert!(blocks[cert.block].certificates.contains(&i));
     }
@@ -101,8 +108,14 @@ pub fn check_analysis(analysis: &Analysis) {
         assert!(block.certificates.iter().all(|&c| c < certs.len()));
     }
     for finding in analysis.input_findings() {
-        assert!(finding.certificate.is_none_or(|c| c < certs.len()), "{finding:?}");
-        assert!(finding.block.is_none_or(|b| b < blocks.len()), "{finding:?}");
+        assert!(
+            finding.certificate.is_none_or(|c| c < certs.len()),
+            "{finding:?}"
+        );
+        assert!(
+            finding.block.is_none_or(|b| b < blocks.len()),
+            "{finding:?}"
+        );
     }
 }
 

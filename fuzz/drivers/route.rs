@@ -14,7 +14,10 @@ pub fn run(data: &[u8]) {
     let fragment = String::from_utf8_lossy(data);
     let first = Location::parse(&fragment);
     let printed = first.to_hash();
-    assert!(printed.is_ascii() && printed.starts_with("#/"), "{printed:?}");
+    assert!(
+        printed.is_ascii() && printed.starts_with("#/"),
+        "{printed:?}"
+    );
     let second = Location::parse(&printed);
     assert_eq!(second, first, "{printed:?}");
     assert_eq!(second.to_hash(), printed);
