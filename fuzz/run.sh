@@ -30,9 +30,9 @@ mkdir -p "fuzz/corpus/$target" fuzz/logs
 log="fuzz/logs/$target-$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "fuzz: $target for ${seconds}s, log in $log"
 # The code fuzzed, for FUZZING.md (fuzz/summary.py reads this line): the commit, and
-# "+dirty" when the worktree has uncommitted changes.
+# "+dirty" when the code fuzzed (src, fuzz, the build files) has uncommitted changes.
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD 2>/dev/null || commit="$commit+dirty"
+git diff --quiet HEAD -- src fuzz build.rs Cargo.toml Cargo.lock 2>/dev/null || commit="$commit+dirty"
 echo "# commit $commit" > "$log"
 # -s none: the crate forbids unsafe code, so AddressSanitizer would find little and halve
 # the speed; debug assertions and overflow checks stay on (cargo-fuzz's default build).
