@@ -124,7 +124,8 @@ fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
     use std::collections::HashMap;
     let mut seen: HashMap<Code, usize> = HashMap::new();
     for finding in &findings {
-        *seen.entry(finding.code()).or_default() += 1;
+        let n = seen.entry(finding.code()).or_default();
+        *n = n.saturating_add(1);
     }
     if seen.values().all(|&n| n <= MAX_FINDINGS_OF_A_KIND) {
         return findings;
@@ -137,7 +138,7 @@ fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
         if *kept >= MAX_FINDINGS_OF_A_KIND {
             continue;
         }
-        *kept += 1;
+        *kept = kept.saturating_add(1);
         let severity = finding.severity;
         out.push(finding);
         let total = seen.get(&code).copied().unwrap_or_default();
@@ -145,7 +146,7 @@ fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(Finding::new(
                 FindingKind::MoreOfTheSame {
                     code,
-                    count: total - MAX_FINDINGS_OF_A_KIND,
+                    count: total.saturating_sub(MAX_FINDINGS_OF_A_KIND),
                 },
                 severity,
             ));
