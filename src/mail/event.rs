@@ -278,8 +278,9 @@ pub enum EventKind {
 /// Why a local delivery failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum DeliveryFailure {
-    /// The maildrop is at its size limit (Postfix local(8) `mailbox_size_limit`: "cannot
-    /// update mailbox … error writing message: File too large", 5.2.2).
+    /// The maildrop is at its size limit (Postfix `mailbox_size_limit`: local/mailbox.c
+    /// "cannot update mailbox %s for user %s. " with global/mail_copy.c "error writing
+    /// message: %m", EFBIG, which global/mbox_open.c `mbox_dsn` makes 5.2.2).
     MailboxFull,
     /// The server's storage is full.
     StorageFull,
