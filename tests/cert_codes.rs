@@ -177,6 +177,11 @@ fn produce(code: Code) -> Outcome {
             let crl = "-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
             at_real(crl.repeat(10_001).as_bytes(), AMAZON_AT, None)
         }
+        Code::MoreOfTheSame => {
+            // More empty blocks than input::MAX_FINDINGS_OF_A_KIND: the rest are counted.
+            let empty = "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n";
+            at_real(empty.repeat(30).as_bytes(), AMAZON_AT, None)
+        }
         Code::OtherPemBlock => at_real(
             &fixture("x509-parser-assets/csr-challenge-password.pem"),
             AMAZON_AT,

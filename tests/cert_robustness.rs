@@ -119,13 +119,35 @@ fn ten_megabytes_of_noise_and_broken_blocks() {
 /// the report says where reading stopped.
 #[test]
 fn blocks_are_read_up_to_the_limit_and_the_stop_is_said() {
-    use imasara::cert::input::MAX_BLOCKS;
+    use imasara::cert::input::{MAX_BLOCKS, MAX_FINDINGS_OF_A_KIND};
     use imasara::cert::{Code, FindingKind};
     let block = b"-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
     let big: Vec<u8> = block.iter().copied().cycle().take(10 << 20).collect();
     let a = Analysis::parse(&big);
     assert!(a.blocks().len() <= MAX_BLOCKS, "{}", a.blocks().len());
-    assert!(a.input_findings().len() <= MAX_BLOCKS + 2);
+    // Ten thousand "not a certificate" findings are listed as twenty and a count.
+    let other = a
+        .input_findings()
+        .iter()
+        .filter(|f| f.code() == Code::OtherPemBlock)
+        .count();
+    assert_eq!(other, MAX_FINDINGS_OF_A_KIND);
+    let counted: Vec<_> = a
+        .input_findings()
+        .iter()
+        .filter_map(|f| match f.kind {
+            FindingKind::MoreOfTheSame { code, count } => Some((code, count)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        counted,
+        [(
+            Code::OtherPemBlock,
+            a.blocks().len() - MAX_FINDINGS_OF_A_KIND
+        )]
+    );
+    assert!(a.input_findings().len() <= MAX_FINDINGS_OF_A_KIND + 4);
     let stopped: Vec<_> = a
         .input_findings()
         .iter()

@@ -801,7 +801,7 @@ fn smtp_sequence_syntax_and_limits() {
         queued[0].starts_with("250 2.0.0 Ok: queued as "),
         "{queued:?}"
     );
-    let stored = &server.maildrop("hanako")[0].lines;
+    let stored: Vec<&str> = server.maildrop("hanako")[0].lines().collect();
     // The server's Received: header on top, then the message as sent.
     assert_eq!(
         stored[0],
@@ -967,7 +967,7 @@ fn smtp_auth_plain_and_login_decoded_for_the_view() {
     say(&mut server, &c, 0, "Subject: x");
     say(&mut server, &c, 0, ".");
     let relayed = server.recipient_server("example.org").expect("relayed");
-    let got = &relayed.maildrop("taro")[0].lines;
+    let got: Vec<&str> = relayed.maildrop("taro")[0].lines().collect();
     assert!(
         got.iter()
             .any(|l| l.starts_with("\tby mail.example.net (Postfix) with ESMTPA id ")),
@@ -1104,7 +1104,7 @@ fn submission_requires_starttls_then_auth() {
     say(&mut server, &c, 0, "Subject: x");
     say(&mut server, &c, 0, ".");
     let relayed = server.recipient_server("example.org").expect("relayed");
-    let got = &relayed.maildrop("taro")[0].lines;
+    let got: Vec<&str> = relayed.maildrop("taro")[0].lines().collect();
     let ours = got
         .iter()
         .position(|l| l.starts_with("Received: by mail.example.net (Postfix) id "))

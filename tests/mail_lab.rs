@@ -430,7 +430,7 @@ fn connect(addr: SocketAddr) -> TcpStream {
 #[test]
 fn lab_survives_garbage_disconnects_and_bounds_connections() {
     // No idle limit in play here (the default is minutes): nothing races a timer.
-    let lab = LabProcess::start(&["--max-connections", "2"]);
+    let lab = LabProcess::start(&["--max-connections-per-client", "2"]);
     // Garbage, an over-long line, then an abrupt close in the middle of DATA.
     {
         let mut s = connect(lab.smtp);

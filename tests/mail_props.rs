@@ -221,7 +221,7 @@ proptest! {
                     prop_assert_eq!(server.maildrop("hanako").len(), local_count);
                     // Every stored message starts with the server's own Received: header.
                     let stored = server.maildrop("hanako").last().expect("stored");
-                    prop_assert!(stored.lines[0].starts_with("Received: from "), "{:?}", stored.lines);
+                    prop_assert!(stored.lines().next().unwrap_or_default().starts_with("Received: from "), "{:?}", stored.to_crlf_text());
                 }
             }
         }

@@ -2,17 +2,36 @@
 //!
 //! The real clock lives only here: the time since start-up becomes the engine's `SimTime`.
 //! The client's real peer address decides (a client bound to 127.0.0.2 is another machine;
-//! IPv4-mapped IPv6 peers count as IPv4). Bounds: line length (longer lines are cut and the
-//! rest discarded; the engine then does what the flavour's server does with a long line),
-//! concurrent connections (the flavour's refusal above the limit, or a silent close where
-//! the server has none) and idle time (SMTP's timeout reply, POP3 silent close).
-//! Garbage is answered as the engine answers it; a vanished client is a disconnect.
+//! IPv4-mapped IPv6 peers count as IPv4). Garbage is answered as the engine answers it; a
+//! vanished client is a disconnect.
+//!
+//! Limits, each an option with Postfix's default where Postfix has one (the engine keeps
+//! the ones that are protocol: recipients, message and mailbox sizes, storage, the hard
+//! error limit; the ones that need a clock or sockets are here):
+//! - lines are read in pieces of `line_length_limit` octets (Postfix: 2048); a long message
+//!   line is joined and stored whole, a long command line is cut as the flavour's server
+//!   cuts it ([`MailServer::handle_piece`]);
+//! - connections: per client (Postfix `smtpd_client_connection_count_limit` 50, its 421)
+//!   and in all (Postfix `default_process_limit` 100: further clients wait in the listen
+//!   queue, as Postfix's master leaves them); a slot is a drop guard, so it comes back
+//!   when the session ends however it ends (spawn failure, panic);
+//! - time: a line must arrive within the idle limit (Postfix `smtpd_timeout` 300 s, with
+//!   the deadline per request as `smtpd_per_request_deadline = yes` has it, so a byte
+//!   every 299 s does not keep a line alive), and a whole session within the session
+//!   limit; SMTP says the flavour's timeout reply, POP3 closes silently;
+//! - errors: replies are delayed once a session has made `smtpd_soft_error_limit` (10)
+//!   errors, by `smtpd_error_sleep_time` (1 s), as smtpd_chat.c does; the engine hangs up
+//!   at `smtpd_hard_error_limit` (20);
+//! - failed logins (SMTP AUTH, POP3 PASS/APOP/AUTH) are delayed per client address as
+//!   Dovecot's auth penalty does (`auth_failure_delay` 2 s, doubling, at most 15 s), and a
+//!   POP3 session ends silently after as many failures as the hard error limit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::collections::HashMap;
+use std::io::{BufRead, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -22,52 +41,141 @@ use imasara::mail::{
     SimTime, Speaker, UserAccount, server_lines,
 };
 
-/// Longest line read from a socket, in bytes (RFC 5321 allows 1000 for text lines).
-const MAX_LINE: usize = 8192;
-
 const USAGE: &str = "\
-usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--window SECS] [--lag SECS]
+usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--allow-remote] [--window SECS] [--lag SECS]
                [--policy open|pop-before-smtp|smtp-auth|both] [--domain DOMAIN]
                [--user NAME:PASSWORD]...
                [--flavour postfix|postfix-2001|sendmail|qmail|japanese-isp]
-               [--max-connections N] [--idle SECS] [--verbose]
-defaults: --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525 --window 600 --lag 0 --policy pop-before-smtp
-          --domain example.net --user hanako:s3cret --max-connections 32
-          idle limit: 300 s for SMTP, 600 s for POP3 (--idle sets both)
+               [limits, below] [--verbose]
+addresses (default --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525): anything but loopback
+  needs --allow-remote (no TLS: passwords cross the network in clear)
+other defaults: --window 600 --lag 0 --policy pop-before-smtp --domain example.net
+  --user hanako:s3cret
+limits (TIME is seconds, or with a unit: 500ms, 2s, 5m; Postfix's defaults where it has one):
+  --max-connections N             100   all clients together (default_process_limit)
+  --max-connections-per-client N  50    smtpd_client_connection_count_limit (421)
+  --idle TIME                     300s  a line must arrive within it (smtpd_timeout;
+                                        POP3 600s unless --idle is given)
+  --session-limit TIME            30m   a whole session (the lab's own limit)
+  --line-length-limit N           2048  octets read at once (line_length_limit)
+  --message-size-limit N          10240000  message_size_limit
+  --recipient-limit N             1000  smtpd_recipient_limit (452 4.5.3)
+  --mailbox-size-limit N          51200000  mailbox_size_limit
+  --storage-limit N               200000000  all stored mail (MAIL gets 452 4.3.1 when
+                                        less than 1.5 x message-size-limit is free)
+  --hard-error-limit N            20    smtpd_hard_error_limit (421 4.7.0, hang up)
+  --soft-error-limit N            10    smtpd_soft_error_limit (then replies wait)
+  --error-sleep TIME              1s    smtpd_error_sleep_time
+  --auth-failure-delay TIME       2s    Dovecot auth_failure_delay (doubles per failure
+  --auth-penalty-max TIME         15s   from one address, up to Dovecot's 15 s)
 while it runs: type `skip SECS` (or `skip MINm`) and Enter to move its clock forward";
+
+/// Limits that need a clock or sockets (the engine's are in `ServerConfig`).
+#[derive(Clone, Debug)]
+struct Limits {
+    max_connections: usize,
+    max_per_client: usize,
+    idle_smtp: Duration,
+    idle_pop3: Duration,
+    session: Duration,
+    line_length: usize,
+    soft_error_limit: u32,
+    hard_error_limit: u32,
+    error_sleep: Duration,
+    auth_failure_delay: Duration,
+    auth_penalty_max: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            // postfix/src/global/mail_params.h: DEF_PROC_LIMIT 100.
+            max_connections: 100,
+            // mail_params.h: DEF_SMTPD_CCONN_LIMIT ((DEF_PROC_LIMIT + 1) / 2) = 50.
+            max_per_client: 50,
+            // mail_params.h: DEF_SMTPD_TMOUT 300s. POP3: RFC 1939 section 3 wants at
+            // least 10 minutes for the autologout timer.
+            idle_smtp: Duration::from_secs(300),
+            idle_pop3: Duration::from_secs(600),
+            // No Postfix default (it has none): the lab's own.
+            session: Duration::from_secs(30 * 60),
+            // mail_params.h: DEF_LINE_LIMIT 2048.
+            line_length: 2048,
+            // mail_params.h: DEF_SMTPD_SOFT_ERLIM 10, DEF_SMTPD_HARD_ERLIM 20,
+            // DEF_SMTPD_ERR_SLEEP 1s (smtpd_chat.c sleeps before each reply once
+            // `error_count >= soft limit`).
+            soft_error_limit: 10,
+            hard_error_limit: 20,
+            error_sleep: Duration::from_secs(1),
+            // Dovecot auth-settings.c `auth_failure_delay` 2 secs; auth-penalty.h
+            // AUTH_PENALTY_INIT_SECS 2, AUTH_PENALTY_MAX_SECS 15.
+            auth_failure_delay: Duration::from_secs(2),
+            auth_penalty_max: Duration::from_secs(15),
+        }
+    }
+}
 
 struct Options {
     pop3: SocketAddr,
     smtp: SocketAddr,
+    allow_remote: bool,
     config: ServerConfig,
-    max_connections: usize,
-    idle_smtp: Duration,
-    idle_pop3: Duration,
+    limits: Limits,
     verbose: bool,
 }
 
+/// `300`, `300s`, `500ms` or `5m`.
+fn parse_duration(text: &str) -> Option<Duration> {
+    if let Some(ms) = text.strip_suffix("ms") {
+        return ms.parse().ok().map(Duration::from_millis);
+    }
+    if let Some(m) = text.strip_suffix('m') {
+        return m
+            .parse::<u64>()
+            .ok()?
+            .checked_mul(60)
+            .map(Duration::from_secs);
+    }
+    text.strip_suffix('s')
+        .unwrap_or(text)
+        .parse()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+#[allow(clippy::too_many_lines)] // one match over the options
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut config = ServerConfig::example();
     let mut pop3: SocketAddr = ([127, 0, 0, 1], 1110).into();
     let mut smtp: SocketAddr = ([127, 0, 0, 1], 2525).into();
     let mut users = Vec::new();
-    let mut max_connections = 32;
-    // RFC 5321 4.5.3.2.7 suggests 5 minutes for an SMTP server; RFC 1939 section 3 wants at
-    // least 10 for POP3's autologout.
-    let mut idle_smtp = Duration::from_secs(300);
-    let mut idle_pop3 = Duration::from_secs(600);
+    let mut limits = Limits::default();
     let mut verbose = false;
+    let mut allow_remote = false;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        if flag == "--verbose" {
-            verbose = true;
-            continue;
-        }
-        if flag == "--help" || flag == "-h" {
-            return Err(String::new());
+        match flag.as_str() {
+            "--verbose" => {
+                verbose = true;
+                continue;
+            }
+            "--allow-remote" => {
+                allow_remote = true;
+                continue;
+            }
+            "--help" | "-h" => return Err(String::new()),
+            _ => {}
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let bad = |what: &str| format!("{flag}: {what}: {value}");
+        let number = || -> Result<usize, String> {
+            value
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| bad("not a positive number"))
+        };
+        let time = || parse_duration(value).ok_or_else(|| bad("not a time (90, 90s, 500ms, 5m)"));
         match flag.as_str() {
             "--pop3" => pop3 = value.parse().map_err(|_| bad("not an address"))?,
             "--smtp" => smtp = value.parse().map_err(|_| bad("not an address"))?,
@@ -103,29 +211,69 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 config.flavour =
                     Flavour::from_cli_name(value).ok_or_else(|| bad("unknown flavour"))?;
             }
-            "--max-connections" => {
-                max_connections = value.parse().map_err(|_| bad("not a number"))?;
-            }
+            "--max-connections" => limits.max_connections = number()?,
+            "--max-connections-per-client" => limits.max_per_client = number()?,
             "--idle" => {
-                let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
-                idle_smtp = Duration::from_secs(secs.max(1));
-                idle_pop3 = idle_smtp;
+                limits.idle_smtp = time()?.max(Duration::from_millis(10));
+                limits.idle_pop3 = limits.idle_smtp;
             }
+            "--session-limit" => limits.session = time()?.max(Duration::from_millis(10)),
+            // Below a command's length nothing works; Postfix's own minimum is 1 too.
+            "--line-length-limit" => limits.line_length = number()?.max(64),
+            "--message-size-limit" => config.max_message_octets = number()?,
+            "--recipient-limit" => config.max_recipients = number()?,
+            "--mailbox-size-limit" => config.mailbox_size_limit = number()?,
+            "--storage-limit" => config.storage_limit = number()?,
+            "--hard-error-limit" => {
+                limits.hard_error_limit = u32::try_from(number()?).unwrap_or(u32::MAX);
+            }
+            "--soft-error-limit" => {
+                limits.soft_error_limit = u32::try_from(number()?).unwrap_or(u32::MAX);
+            }
+            "--error-sleep" => limits.error_sleep = time()?,
+            "--auth-failure-delay" => limits.auth_failure_delay = time()?,
+            "--auth-penalty-max" => limits.auth_penalty_max = time()?,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
     if !users.is_empty() {
         config.users = users;
     }
+    config.hard_error_limit = Some(limits.hard_error_limit);
     Ok(Options {
         pop3,
         smtp,
+        allow_remote,
         config,
-        max_connections,
-        idle_smtp,
-        idle_pop3,
+        limits,
         verbose,
     })
+}
+
+/// Connection slots: in all and per client address.
+#[derive(Default)]
+struct Slots {
+    total: usize,
+    per_client: HashMap<IpAddr, usize>,
+}
+
+/// A taken slot; dropping it gives the slot back, however the session ends.
+struct Slot {
+    shared: Arc<Shared>,
+    ip: IpAddr,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut slots = self.shared.slots();
+        slots.total = slots.total.saturating_sub(1);
+        if let Some(n) = slots.per_client.get_mut(&self.ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                slots.per_client.remove(&self.ip);
+            }
+        }
+    }
 }
 
 /// The shared engine and the clock that feeds it.
@@ -134,10 +282,10 @@ struct Shared {
     start: Instant,
     /// How far the teacher has moved the clock forward (`skip` on standard input), in ms.
     skipped_ms: AtomicU64,
-    active: AtomicUsize,
-    max_connections: usize,
-    idle_smtp: Duration,
-    idle_pop3: Duration,
+    slots: Mutex<Slots>,
+    /// Failed logins per client address since its last success (Dovecot's auth penalty).
+    failures: Mutex<HashMap<IpAddr, u32>>,
+    limits: Limits,
     verbose: bool,
 }
 
@@ -166,6 +314,51 @@ impl Shared {
         self.server
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn slots(&self) -> MutexGuard<'_, Slots> {
+        self.slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A slot for a client at `ip`, unless it has as many as it may.
+    fn take_slot(self: &Arc<Self>, ip: IpAddr) -> Option<Slot> {
+        let mut slots = self.slots();
+        let mine = slots.per_client.get(&ip).copied().unwrap_or(0);
+        if mine >= self.limits.max_per_client {
+            return None;
+        }
+        slots.total = slots.total.saturating_add(1);
+        slots.per_client.insert(ip, mine.saturating_add(1));
+        Some(Slot {
+            shared: Arc::clone(self),
+            ip,
+        })
+    }
+
+    /// How long the reply to a failed login waits: Dovecot's auth penalty, doubling with
+    /// each failure from the address, up to the maximum.
+    fn login_failed(&self, ip: IpAddr) -> Duration {
+        let mut failures = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = failures.entry(ip).or_insert(0);
+        *n = n.saturating_add(1);
+        let doubling = 1_u32 << (*n).saturating_sub(1).min(16);
+        self.limits.auth_failure_delay.saturating_mul(doubling).min(
+            self.limits
+                .auth_penalty_max
+                .max(self.limits.auth_failure_delay),
+        )
+    }
+
+    fn login_succeeded(&self, ip: IpAddr) {
+        self.failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&ip);
     }
 
     /// Print what a teacher wants to see; protocol lines only with --verbose.
@@ -230,6 +423,11 @@ impl Shared {
                 EventKind::DeliveredLocally { queue_id, rcpt, .. } => {
                     format!("delivered {queue_id} to {rcpt}")
                 }
+                EventKind::DeliveryFailed {
+                    queue_id,
+                    rcpt,
+                    reason,
+                } => format!("delivery failed {queue_id} to {rcpt} ({reason:?})"),
                 EventKind::RelayedOnward {
                     queue_id,
                     mx,
@@ -279,126 +477,238 @@ fn write_replies(stream: &mut TcpStream, events: &[Event], conn: u32) -> std::io
     stream.flush()
 }
 
-/// Read one line of at most MAX_LINE bytes (with its LF). Longer lines are cut there and the
-/// rest of the line is discarded. `Ok(None)` at end of stream.
-fn read_bounded_line(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<Vec<u8>>> {
-    let mut buf = Vec::new();
-    let limit = u64::try_from(MAX_LINE).unwrap_or(u64::MAX);
-    let n = reader.by_ref().take(limit).read_until(b'\n', &mut buf)?;
-    if n == 0 {
-        return Ok(None);
-    }
-    if buf.last() != Some(&b'\n') && buf.len() >= MAX_LINE {
-        // Skip the rest of the over-long line.
-        loop {
-            let available = reader.fill_buf()?;
-            if available.is_empty() {
-                break;
-            }
-            if let Some(pos) = available.iter().position(|&b| b == b'\n') {
-                reader.consume(pos + 1);
-                break;
-            }
-            let len = available.len();
-            reader.consume(len);
-        }
-    }
-    Ok(Some(buf))
+/// Why reading stopped.
+enum ReadEnd {
+    /// The client closed (or the connection broke).
+    Closed,
+    /// The line deadline or the session limit passed.
+    TimedOut,
 }
 
-fn serve(shared: &Shared, stream: TcpStream, service: Service) {
-    let peer = match stream.peer_addr() {
-        Ok(addr) => addr.ip().to_canonical(),
-        Err(_) => return,
-    };
+/// A socket read in pieces of at most `limit` octets, each ending at a line end or at the
+/// limit, against deadlines.
+struct PieceReader {
+    stream: TcpStream,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+}
+
+impl PieceReader {
+    fn new(stream: TcpStream) -> PieceReader {
+        PieceReader {
+            stream,
+            buf: vec![0; 16 * 1024],
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// The next piece and whether it ends a line; waits until `deadline` at most.
+    fn piece(&mut self, limit: usize, deadline: Instant) -> Result<(Vec<u8>, bool), ReadEnd> {
+        let mut piece = Vec::new();
+        loop {
+            let have = self.buf.get(self.start..self.end).unwrap_or_default();
+            let room = limit.saturating_sub(piece.len());
+            let window = have.get(..room.min(have.len())).unwrap_or_default();
+            if let Some(pos) = window.iter().position(|&b| b == b'\n') {
+                piece.extend_from_slice(window.get(..=pos).unwrap_or_default());
+                self.start = self.start.saturating_add(pos).saturating_add(1);
+                return Ok((piece, true));
+            }
+            piece.extend_from_slice(window);
+            self.start = self.start.saturating_add(window.len());
+            if piece.len() >= limit {
+                return Ok((piece, false));
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(ReadEnd::TimedOut);
+            }
+            let _ = self.stream.set_read_timeout(Some(left));
+            self.start = 0;
+            self.end = 0;
+            match self.stream.read(&mut self.buf) {
+                Ok(0) => return Err(ReadEnd::Closed),
+                Ok(n) => self.end = n,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    return Err(ReadEnd::TimedOut);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(ReadEnd::Closed),
+            }
+        }
+    }
+}
+
+/// How a session ended, before the engine is told.
+enum End {
+    /// The engine closed it (QUIT, an error limit, …).
+    Engine,
+    /// The client went away.
+    Vanished,
+    /// A deadline passed.
+    TimedOut,
+    /// Too many failed logins on a POP3 connection.
+    LoginFailures,
+}
+
+/// The session's read loop; returns how it ended. The engine lock is taken per piece.
+fn converse(
+    shared: &Shared,
+    reader: &mut PieceReader,
+    writer: &mut TcpStream,
+    conn: u32,
+    peer: IpAddr,
+    service: Service,
+) -> End {
+    let limits = &shared.limits;
     let idle = match service {
-        Service::Pop3 => shared.idle_pop3,
-        Service::Smtp | Service::Submission => shared.idle_smtp,
+        Service::Pop3 => limits.idle_pop3,
+        Service::Smtp | Service::Submission => limits.idle_smtp,
     };
-    let _ = stream.set_read_timeout(Some(idle));
+    let session_end = Instant::now() + limits.session;
+    let mut failed_logins = 0_u32;
+    loop {
+        // The deadline is per line (per request), and never past the session's end.
+        let deadline = (Instant::now() + idle).min(session_end);
+        let (piece, line_end) = match reader.piece(limits.line_length, deadline) {
+            Ok(p) => p,
+            Err(ReadEnd::Closed) => return End::Vanished,
+            Err(ReadEnd::TimedOut) => return End::TimedOut,
+        };
+        let (events, open, errors) = {
+            let mut server = shared.lock();
+            let events = server.handle_piece(conn, shared.now(), &piece, line_end);
+            (events, server.is_open(conn), server.error_count(conn))
+        };
+        shared.report(&events);
+        let mut wait = Duration::ZERO;
+        // smtpd_chat.c: every reply waits once the session has made the soft limit's
+        // errors.
+        if errors >= limits.soft_error_limit {
+            wait = limits.error_sleep;
+        }
+        for event in &events {
+            match &event.kind {
+                EventKind::SmtpAuth { success, .. } | EventKind::PopLogin { success, .. } => {
+                    if *success {
+                        shared.login_succeeded(peer);
+                    } else {
+                        failed_logins = failed_logins.saturating_add(1);
+                        wait = wait.max(shared.login_failed(peer));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !wait.is_zero() && !server_lines(&events, conn).is_empty() {
+            thread::sleep(wait);
+        }
+        if write_replies(writer, &events, conn).is_err() {
+            return End::Vanished;
+        }
+        if !open {
+            return End::Engine;
+        }
+        // Dovecot and the other POP3 servers have no words for this: the lab's own bound
+        // (the SMTP side reaches the engine's hard error limit first).
+        if service == Service::Pop3 && failed_logins >= limits.hard_error_limit {
+            return End::LoginFailures;
+        }
+    }
+}
+
+fn serve(shared: &Shared, stream: TcpStream, service: Service, slot: Slot) {
+    let peer = slot.ip;
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
     let Ok(mut writer) = stream.try_clone() else {
         return;
     };
-    let mut reader = BufReader::new(stream);
+    let mut reader = PieceReader::new(stream);
     let (conn, events) = shared.lock().connect(shared.now(), service, peer);
     shared.report(&events);
-    if write_replies(&mut writer, &events, conn).is_err() {
+    let end = if write_replies(&mut writer, &events, conn).is_err() {
+        End::Vanished
+    } else {
+        converse(shared, &mut reader, &mut writer, conn, peer, service)
+    };
+    let events = match end {
+        End::Engine => Vec::new(),
+        End::TimedOut => {
+            // SMTP says the flavour's timeout reply; POP3 closes silently.
+            let events = shared.lock().timeout(conn, shared.now());
+            let _ = write_replies(&mut writer, &events, conn);
+            events
+        }
+        End::Vanished | End::LoginFailures => Vec::new(),
+    };
+    // The socket and the slot go first; the engine hears of it after.
+    let _ = writer.shutdown(std::net::Shutdown::Both);
+    drop(writer);
+    drop(reader);
+    drop(slot);
+    shared.report(&events);
+    if matches!(end, End::Vanished | End::LoginFailures) {
         let events = shared.lock().disconnect(conn, shared.now());
         shared.report(&events);
-        return;
-    }
-    loop {
-        let events = match read_bounded_line(&mut reader) {
-            Ok(Some(bytes)) => {
-                let mut server = shared.lock();
-                server.handle_bytes(conn, shared.now(), &bytes)
-            }
-            Ok(None) => {
-                let events = shared.lock().disconnect(conn, shared.now());
-                shared.report(&events);
-                return;
-            }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                let events = shared.lock().timeout(conn, shared.now());
-                shared.report(&events);
-                let _ = write_replies(&mut writer, &events, conn);
-                return;
-            }
-            Err(_) => {
-                let events = shared.lock().disconnect(conn, shared.now());
-                shared.report(&events);
-                return;
-            }
-        };
-        shared.report(&events);
-        let write_failed = write_replies(&mut writer, &events, conn).is_err();
-        let open = shared.lock().is_open(conn);
-        if write_failed && open {
-            let events = shared.lock().disconnect(conn, shared.now());
-            shared.report(&events);
-            return;
-        }
-        if !open {
-            let _ = writer.shutdown(std::net::Shutdown::Both);
-            return;
-        }
     }
 }
 
+/// Answer a client over its per-address limit (Postfix's 421; silence where the flavour's
+/// server has no words for it) and close.
+fn refuse(shared: &Shared, mut stream: TcpStream, service: Service, peer: IpAddr) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let events = shared.lock().refuse_connection(shared.now(), service, peer);
+    shared.report(&events);
+    if let Some(conn) = events.iter().find_map(|e| match e.kind {
+        EventKind::ConnectionOpened { conn, .. } => Some(conn),
+        _ => None,
+    }) {
+        let _ = write_replies(&mut stream, &events, conn);
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+}
+
 fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
-    for stream in listener.incoming() {
-        let Ok(mut stream) = stream else {
+    let mut backoff = Duration::from_millis(10);
+    loop {
+        // Postfix's master stops accepting at the process limit: clients wait in the
+        // listen queue until a session ends.
+        while shared.slots().total >= shared.limits.max_connections {
+            thread::sleep(Duration::from_millis(10));
+        }
+        let stream = match listener.accept() {
+            Ok((stream, _)) => {
+                backoff = Duration::from_millis(10);
+                stream
+            }
+            Err(e) => {
+                // Out of file descriptors and the like: wait, do not spin.
+                eprintln!("mail-lab: accept: {e}; waiting {backoff:?}");
+                thread::sleep(backoff);
+                backoff = backoff.saturating_mul(2).min(Duration::from_secs(1));
+                continue;
+            }
+        };
+        let Ok(peer) = stream.peer_addr().map(|a| a.ip().to_canonical()) else {
             continue;
         };
-        let peer = stream
-            .peer_addr()
-            .map_or(IpAddr::from([0, 0, 0, 0]), |a| a.ip().to_canonical());
-        if shared.active.fetch_add(1, Ordering::SeqCst) >= shared.max_connections {
-            shared.active.fetch_sub(1, Ordering::SeqCst);
-            let events = shared.lock().refuse_connection(shared.now(), service, peer);
-            shared.report(&events);
-            // Some servers say why (Postfix's 421); others just close.
-            if let Some(conn) = events.iter().find_map(|e| match e.kind {
-                EventKind::ConnectionOpened { conn, .. } => Some(conn),
-                _ => None,
-            }) {
-                let _ = write_replies(&mut stream, &events, conn);
-            }
+        let Some(slot) = shared.take_slot(peer) else {
+            refuse(shared, stream, service, peer);
             continue;
-        }
-        let shared = Arc::clone(shared);
+        };
+        let session_shared = Arc::clone(shared);
+        // If the thread cannot start, the closure (and the slot in it) is dropped here;
+        // if the session panics, unwinding drops the slot.
         let spawned = thread::Builder::new()
             .name(format!("mail-lab {service:?} {peer}"))
-            .spawn(move || {
-                serve(&shared, stream, service);
-                shared.active.fetch_sub(1, Ordering::SeqCst);
-            });
+            .spawn(move || serve(&session_shared, stream, service, slot));
         if spawned.is_err() {
             eprintln!("mail-lab: could not start a thread; dropping a connection");
         }
@@ -442,6 +752,21 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    for (addr, what) in [(options.pop3, "POP3"), (options.smtp, "SMTP")] {
+        if !addr.ip().to_canonical().is_loopback() && !options.allow_remote {
+            eprintln!(
+                "mail-lab: {what} on {addr} would be reachable from other machines; \
+                 add --allow-remote to mean it (no TLS: passwords cross the network in clear)"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    if options.allow_remote {
+        eprintln!(
+            "mail-lab: warning: --allow-remote: no TLS here, so every password and message \
+             crosses the network in clear; use made-up accounts only"
+        );
+    }
     let bind = |addr: SocketAddr, what: &str| {
         TcpListener::bind(addr)
             .map_err(|e| eprintln!("mail-lab: cannot listen for {what} on {addr}: {e}"))
@@ -462,10 +787,9 @@ pub fn main() -> ExitCode {
         server: Mutex::new(MailServer::new(options.config)),
         start: Instant::now(),
         skipped_ms: AtomicU64::new(0),
-        active: AtomicUsize::new(0),
-        max_connections: options.max_connections.max(1),
-        idle_smtp: options.idle_smtp,
-        idle_pop3: options.idle_pop3,
+        slots: Mutex::new(Slots::default()),
+        failures: Mutex::new(HashMap::new()),
+        limits: options.limits.clone(),
         verbose: options.verbose,
     });
     let local = |l: &TcpListener| {

@@ -60,6 +60,8 @@ codes! {
     PrivateKeyPasted = "private_key_pasted",
     /// The input held more blocks or certificates than one analysis reads; the rest was not.
     ReadingStopped = "reading_stopped",
+    /// More input findings of one kind than are listed one by one: the rest are counted.
+    MoreOfTheSame = "more_of_the_same",
     /// A PEM block of another kind (request, CRL, public key…) was recognised and skipped.
     OtherPemBlock = "other_pem_block",
     /// Base64 without BEGIN/END lines was read as a certificate body.
@@ -338,6 +340,14 @@ pub enum FindingKind {
         /// Certificates read.
         certificates: usize,
     },
+    /// After [`super::input::MAX_FINDINGS_OF_A_KIND`] input findings of one kind (a
+    /// paste of thousands of empty blocks), the rest are only counted here.
+    MoreOfTheSame {
+        /// The kind of the findings not listed.
+        code: Code,
+        /// How many were not listed.
+        count: usize,
+    },
     /// A PEM block of another kind, skipped.
     OtherPemBlock {
         /// Its label (`CERTIFICATE REQUEST`…).
@@ -608,6 +618,7 @@ impl FindingKind {
             K::NoCertificate => Code::NoCertificate,
             K::InputNotRecognised { .. } => Code::InputNotRecognised,
             K::ReadingStopped { .. } => Code::ReadingStopped,
+            K::MoreOfTheSame { .. } => Code::MoreOfTheSame,
             K::PrivateKeyPasted { .. } => Code::PrivateKeyPasted,
             K::OtherPemBlock { .. } => Code::OtherPemBlock,
             K::PemHeadersMissing => Code::PemHeadersMissing,

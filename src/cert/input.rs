@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::der::{self, read_tlv};
-use super::findings::{Finding, FindingKind, Pkcs7Problem, Unreadable};
+use super::findings::{Code, Finding, FindingKind, Pkcs7Problem, Unreadable};
 
 /// What one block of the input was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +92,69 @@ impl Decoded {
     }
 }
 
+/// Text saved as UTF-16 with its byte order mark (Windows Notepad's "Unicode" and "Unicode
+/// big endian"; a PEM file exported by PowerShell's `Out-File` before version 6), as
+/// UTF-8. Lines and their numbers stay as they were.
+fn utf16_text(input: &[u8]) -> Option<String> {
+    let little_endian = match input {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = input.get(2..)?.chunks_exact(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd,
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// The most input findings of one kind listed one by one; the rest are counted in one
+/// [`FindingKind::MoreOfTheSame`]. Ten thousand "the block is empty" would tell the reader
+/// nothing more than twenty do, and would cost the page one list item each.
+pub const MAX_FINDINGS_OF_A_KIND: usize = 20;
+
+/// Keeps the first [`MAX_FINDINGS_OF_A_KIND`] findings of each kind, in order, and puts
+/// one count of the rest right after the last kept finding of that kind.
+fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<Code, usize> = HashMap::new();
+    for finding in &findings {
+        let n = seen.entry(finding.code()).or_default();
+        *n = n.saturating_add(1);
+    }
+    if seen.values().all(|&n| n <= MAX_FINDINGS_OF_A_KIND) {
+        return findings;
+    }
+    let mut kept_so_far: HashMap<Code, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for finding in findings {
+        let code = finding.code();
+        let kept = kept_so_far.entry(code).or_default();
+        if *kept >= MAX_FINDINGS_OF_A_KIND {
+            continue;
+        }
+        *kept = kept.saturating_add(1);
+        let severity = finding.severity;
+        out.push(finding);
+        let total = seen.get(&code).copied().unwrap_or_default();
+        if *kept == MAX_FINDINGS_OF_A_KIND && total > MAX_FINDINGS_OF_A_KIND {
+            out.push(Finding::new(
+                FindingKind::MoreOfTheSame {
+                    code,
+                    count: total.saturating_sub(MAX_FINDINGS_OF_A_KIND),
+                },
+                severity,
+            ));
+        }
+    }
+    out
+}
+
 const PKCS7_SIGNED_DATA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
 
 /// Decodes several inputs (files, or one paste) as one set.
@@ -105,11 +168,16 @@ pub(crate) fn decode_all(inputs: &[&[u8]]) -> Decoded {
     for (source, input) in inputs.iter().enumerate() {
         decode_one(source, input, &mut out);
     }
+    out.findings = count_the_rest(std::mem::take(&mut out.findings));
     out
 }
 
 fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
     if out.full() {
+        return;
+    }
+    if let Some(text) = utf16_text(input) {
+        decode_one(source, text.as_bytes(), out);
         return;
     }
     if contains(input, b"-----BEGIN") {
@@ -569,6 +637,28 @@ pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
 mod tests {
     use super::*;
     use crate::cert::Code;
+
+    #[test]
+    fn pem_saved_as_utf16_is_read() {
+        let pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(pem.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(pem.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let decoded = decode_all(&[&bytes]);
+            assert_eq!(decoded.blocks.len(), 1);
+            assert_eq!(decoded.blocks[0].label.as_deref(), Some("CERTIFICATE"));
+            assert_eq!(decoded.blocks[0].line, Some(1));
+        }
+        // An odd byte at the end, or a lone BOM, is no trouble.
+        assert!(decode_all(&[&[0xff, 0xfe, 0x41]]).blocks.len() <= 1);
+        assert!(decode_all(&[&[0xff, 0xfe]]).certs.is_empty());
+    }
 
     #[test]
     fn base64_round_trips_with_and_without_padding() {

@@ -250,6 +250,16 @@ pub enum EventKind {
         /// The envelope sender.
         from: Option<Mailbox>,
     },
+    /// A message accepted for a local user could not be put into the maildrop (a real
+    /// server bounces it or tries again later).
+    DeliveryFailed {
+        /// The server's queue id.
+        queue_id: String,
+        /// The recipient.
+        rcpt: Mailbox,
+        /// Why.
+        reason: DeliveryFailure,
+    },
     /// A message was handed to the recipient domain's server.
     RelayedOnward {
         /// The server's queue id.
@@ -263,6 +273,17 @@ pub enum EventKind {
         /// Whether the recipient's server accepted it.
         accepted: bool,
     },
+}
+
+/// Why a local delivery failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum DeliveryFailure {
+    /// The maildrop is at its size limit (Postfix `mailbox_size_limit`: local/mailbox.c
+    /// "cannot update mailbox %s for user %s. " with global/mail_copy.c "error writing
+    /// message: %m", EFBIG, which global/mbox_open.c `mbox_dsn` makes 5.2.2).
+    MailboxFull,
+    /// The server's storage is full.
+    StorageFull,
 }
 
 /// An [`EventKind`] at a time.

@@ -569,6 +569,10 @@ pub enum SmtpReply {
         /// The limit in octets.
         limit: usize,
     },
+    /// MAIL refused: too little room left to queue a message.
+    InsufficientStorage,
+    /// After the final dot: the message could not be written to the queue (no room).
+    QueueWriteError,
     /// 250 to RSET.
     ResetOk,
     /// 250 to NOOP.

@@ -78,8 +78,8 @@ pub mod time;
 
 pub use address::Mailbox;
 pub use event::{
-    AuthDecoded, ConnId, ConnKind, Event, EventKind, PopAuthMethod, ProtocolLine, Service, Speaker,
-    closes, last_reply, server_lines,
+    AuthDecoded, ConnId, ConnKind, DeliveryFailure, Event, EventKind, PopAuthMethod, ProtocolLine,
+    Service, Speaker, closes, last_reply, server_lines,
 };
 pub use flavour::{Era, Flavour};
 pub use letters::Language;
@@ -89,5 +89,8 @@ pub use policy::{
 };
 pub use reply::{EnhancedCode, PopReply, Reply, ReplyCode, ReplyInfo, RespCode};
 pub use scenario::{Action, Actor, ActorId, Lab, Scenario, ScenarioId, Step, StepId, Timeline};
-pub use server::{MailServer, ServerConfig, StoredMessage, UserAccount};
+pub use server::{
+    DEFAULT_STORAGE_LIMIT, MailServer, REMOTE_DOMAINS_KEPT, ServerConfig, StoredMessage,
+    UserAccount,
+};
 pub use time::{MINUTE, Millis, SECOND, SEED_ERA_UNIX, SimTime, TODAY_UNIX};

@@ -11,6 +11,8 @@
 //! maildrop taken at login (message numbers stay stable); mail arriving meanwhile is seen
 //! at the next login.
 
+use std::collections::BTreeSet;
+
 use super::base64;
 use super::event::{AuthDecoded, EventKind, Out, PopAuthMethod};
 use super::flavour::{
@@ -77,7 +79,7 @@ fn plain(b64: &str) -> Option<(String, String, String)> {
 /// A message's size as this server counts it.
 fn octets(m: &StoredMessage, rules: &Pop3Rules) -> usize {
     if rules.lf_octets {
-        m.octets.saturating_sub(m.lines.len())
+        m.octets.saturating_sub(m.line_count)
     } else {
         m.octets
     }
@@ -156,7 +158,7 @@ impl Pop3Session {
         }
     }
 
-    fn logged_in(&self) -> bool {
+    pub(crate) fn logged_in(&self) -> bool {
         matches!(self.state, State::Transaction { .. })
     }
 
@@ -325,15 +327,15 @@ impl Pop3Session {
                 ever_deleted,
                 ..
             } => {
-                // UPDATE: remove what was marked, by uid (the maildrop may have grown).
-                let gone: Vec<&str> = messages
+                // UPDATE: remove what was marked, by uid (the maildrop may have grown);
+                // one pass over the maildrop with a set, not a search per message.
+                let gone: BTreeSet<&str> = messages
                     .iter()
                     .zip(deleted)
                     .filter(|(_, d)| **d)
                     .map(|(m, _)| m.uid.as_str())
                     .collect();
-                let drop = core.maildrops.entry(user.clone()).or_default();
-                drop.retain(|m| !gone.contains(&m.uid.as_str()));
+                core.remove_messages(user, &gone);
                 (true, *ever_deleted)
             }
         };
@@ -564,6 +566,7 @@ impl Pop3Session {
             }
             return Outcome::Good;
         }
+        // The snapshot shares each message's text with the maildrop: only the list is new.
         let messages = core.maildrops.get(&name).cloned().unwrap_or_default();
         let total = messages.iter().map(|m| octets(m, &rules)).sum();
         let reply = Pop3Reply::LoggedIn {
@@ -611,24 +614,23 @@ impl Pop3Session {
         body_lines: Option<usize>,
     ) {
         let take = match body_lines {
-            None => message.lines.len(),
+            None => message.line_count,
             Some(k) => {
                 let header_end = message
-                    .lines
-                    .iter()
-                    .position(String::is_empty)
-                    .unwrap_or(message.lines.len());
+                    .lines()
+                    .position(str::is_empty)
+                    .unwrap_or(message.line_count);
                 header_end
                     .saturating_add(1)
                     .saturating_add(k)
-                    .min(message.lines.len())
+                    .min(message.line_count)
             }
         };
-        for line in message.lines.iter().take(take) {
+        for line in message.lines().take(take) {
             if line.starts_with('.') {
                 out.server(format!(".{line}"));
             } else {
-                out.server(line.clone());
+                out.server(line.to_owned());
             }
         }
         if rules.blank_line_before_dot {

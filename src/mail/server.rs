@@ -23,6 +23,7 @@
 
 use core::net::{IpAddr, Ipv4Addr};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -55,6 +56,17 @@ impl UserAccount {
     }
 }
 
+/// [`ServerConfig::storage_limit`] unless set: 200 MB, four full maildrops.
+pub const DEFAULT_STORAGE_LIMIT: usize = 200_000_000;
+
+/// How much of a relayed message's body the events show (the page's sample mails are far
+/// smaller); the simulated recipient server receives all of it.
+pub const RELAY_ECHO_OCTETS: usize = 64 * 1024;
+
+/// How many simulated recipient servers are kept; the least recently used one is freed
+/// first (they are simulated: only what the page shows of them is lost).
+pub const REMOTE_DOMAINS_KEPT: usize = 16;
+
 /// How the server is set up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ServerConfig {
@@ -81,8 +93,21 @@ pub struct ServerConfig {
     pub accept_any_local_user: bool,
     /// Largest message accepted (SIZE), in octets.
     pub max_message_octets: usize,
-    /// Most recipients per message.
+    /// Most recipients per message (Postfix `smtpd_recipient_limit`, mail_params.h
+    /// `DEF_SMTPD_RCPT_LIMIT 1000`).
     pub max_recipients: usize,
+    /// Largest maildrop, in octets (Postfix local(8) `mailbox_size_limit`, mail_params.h
+    /// `DEF_MAILBOX_LIMIT` = 5 × `DEF_MESSAGE_LIMIT` = 51200000). A delivery that would
+    /// pass it fails and the message is not stored (a bounce on a real server).
+    pub mailbox_size_limit: usize,
+    /// Everything this server stores, all maildrops and the simulated recipient servers
+    /// together, in octets: the room of its queue file system. No Postfix parameter: the
+    /// disk decides; MAIL FROM is refused while less than 1.5 × `max_message_octets` is
+    /// free (smtpd_check.c `smtpd_check_queue`, `smtpd_space_multf` 1.5).
+    pub storage_limit: usize,
+    /// Errors after which an SMTP session is ended, where the flavour's server has such
+    /// a limit (Postfix `smtpd_hard_error_limit`); `None` keeps the flavour's default.
+    pub hard_error_limit: Option<u32>,
     /// Unix time (seconds) that `SimTime::ZERO` stands for. Used only for the wall-clock
     /// texts real servers print (dates in greetings and `Received:` headers, queue ids,
     /// APOP timestamps). [`ServerConfig::example`] uses [`TODAY_UNIX`],
@@ -110,6 +135,9 @@ impl ServerConfig {
             accept_any_local_user: false,
             max_message_octets: 10_240_000,
             max_recipients: 1000,
+            mailbox_size_limit: 51_200_000,
+            storage_limit: DEFAULT_STORAGE_LIMIT,
+            hard_error_limit: None,
             clock_origin: TODAY_UNIX,
             utc_offset_minutes: 540,
         }
@@ -147,22 +175,70 @@ pub struct StoredMessage {
     pub uid: String,
     /// Envelope sender.
     pub from: Option<Mailbox>,
-    /// Lines without CRLF, dot-unstuffed.
-    pub lines: Vec<String>,
+    /// The text, dot-unstuffed, every line ended by CRLF; one copy shared by every
+    /// maildrop it was delivered to and every POP3 session that lists it.
+    #[serde(serialize_with = "serialize_text")]
+    text: Arc<str>,
     /// Size as POP3 counts it: every line plus CRLF.
     pub octets: usize,
+    /// Number of lines.
+    pub line_count: usize,
+}
+
+fn serialize_text<S: serde::Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(text)
 }
 
 impl StoredMessage {
+    /// A message from its text (CRLF line ends, the last line ended too).
+    pub(crate) fn new(uid: String, from: Option<Mailbox>, text: Arc<str>) -> StoredMessage {
+        let line_count = text.matches("\r\n").count();
+        StoredMessage {
+            uid,
+            from,
+            octets: text.len(),
+            text,
+            line_count,
+        }
+    }
+
     /// The message as bytes with CRLF line ends.
     #[must_use]
     pub fn to_crlf_text(&self) -> String {
-        self.lines.iter().fold(String::new(), |mut s, line| {
-            s.push_str(line);
-            s.push_str("\r\n");
-            s
-        })
+        self.text.to_string()
     }
+
+    /// The lines, without CRLF.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.text
+            .strip_suffix("\r\n")
+            .into_iter()
+            .flat_map(|t| t.split("\r\n"))
+    }
+
+    /// Whether two messages share one stored text (no copy was made).
+    #[must_use]
+    pub fn shares_text_with(&self, other: &StoredMessage) -> bool {
+        Arc::ptr_eq(&self.text, &other.text)
+    }
+}
+
+/// `lines` as one text, each line ended by CRLF.
+pub(crate) fn crlf_text<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    lines.into_iter().fold(String::new(), |mut s, line| {
+        s.push_str(line);
+        s.push_str("\r\n");
+        s
+    })
+}
+
+/// Why a message was not stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StoreError {
+    /// The maildrop would grow past `mailbox_size_limit`.
+    MailboxFull,
+    /// The server's storage would grow past `storage_limit`.
+    StorageFull,
 }
 
 /// Everything but the sessions: what sessions read and change.
@@ -174,6 +250,10 @@ pub(crate) struct ServerCore {
     pub next_conn: ConnId,
     pub next_queue: u64,
     pub remotes: BTreeMap<String, MailServer>,
+    /// Recipient domains, least recently used first.
+    pub remote_order: Vec<String>,
+    /// Octets in this server's own maildrops.
+    pub stored_octets: usize,
 }
 
 impl ServerCore {
@@ -210,19 +290,93 @@ impl ServerCore {
             .queue_id(self.next_queue, now, self.config.unix_time(now))
     }
 
-    pub fn store(&mut self, user: &str, uid: String, from: Option<Mailbox>, lines: Vec<String>) {
-        let octets = lines.iter().fold(0_usize, |sum, l| {
-            sum.saturating_add(l.len()).saturating_add(2)
-        });
+    /// Octets stored here and in the simulated recipient servers.
+    pub fn storage_used(&self) -> usize {
+        self.remotes.values().fold(self.stored_octets, |sum, r| {
+            sum.saturating_add(r.storage_used())
+        })
+    }
+
+    /// Whether MAIL FROM must be refused for want of room: less than 1.5 times the
+    /// message size limit is free (smtpd_check.c `smtpd_check_queue`,
+    /// `smtpd_space_multf` 1.5).
+    pub fn storage_low(&self) -> bool {
+        let free = self
+            .config
+            .storage_limit
+            .saturating_sub(self.storage_used());
+        let need = self
+            .config
+            .max_message_octets
+            .saturating_add(self.config.max_message_octets / 2);
+        free < need
+    }
+
+    /// Octets in `user`'s maildrop.
+    pub fn maildrop_octets(&self, user: &str) -> usize {
+        self.maildrops.get(user).map_or(0, |drop| {
+            drop.iter()
+                .fold(0_usize, |sum, m| sum.saturating_add(m.octets))
+        })
+    }
+
+    /// Room for `octets` more in the server's storage, freeing simulated recipient servers
+    /// (least recently used first) if that makes room.
+    pub fn make_room(&mut self, octets: usize) -> bool {
+        loop {
+            if self.storage_used().saturating_add(octets) <= self.config.storage_limit {
+                return true;
+            }
+            if self.remote_order.is_empty() {
+                return false;
+            }
+            let oldest = self.remote_order.remove(0);
+            self.remotes.remove(&oldest);
+        }
+    }
+
+    /// Store a message in `user`'s maildrop, unless the maildrop or the server is full.
+    /// The text is shared, not copied: a message for many users is stored once (the
+    /// server's storage counts it once per maildrop, as mailbox files would).
+    pub fn store(
+        &mut self,
+        user: &str,
+        uid: String,
+        from: Option<Mailbox>,
+        text: &Arc<str>,
+    ) -> Result<(), StoreError> {
+        let octets = text.len();
+        if self.maildrop_octets(user).saturating_add(octets) > self.config.mailbox_size_limit {
+            return Err(StoreError::MailboxFull);
+        }
+        if !self.make_room(octets) {
+            return Err(StoreError::StorageFull);
+        }
+        self.stored_octets = self.stored_octets.saturating_add(octets);
         self.maildrops
             .entry(user.to_owned())
             .or_default()
-            .push(StoredMessage {
-                uid,
-                from,
-                lines,
-                octets,
-            });
+            .push(StoredMessage::new(uid, from, Arc::clone(text)));
+        Ok(())
+    }
+
+    /// Remove the messages whose uids are in `gone` from `user`'s maildrop.
+    pub fn remove_messages(&mut self, user: &str, gone: &std::collections::BTreeSet<&str>) {
+        if gone.is_empty() {
+            return;
+        }
+        let Some(drop) = self.maildrops.get_mut(user) else {
+            return;
+        };
+        let mut freed = 0_usize;
+        drop.retain(|m| {
+            let keep = !gone.contains(m.uid.as_str());
+            if !keep {
+                freed = freed.saturating_add(m.octets);
+            }
+            keep
+        });
+        self.stored_octets = self.stored_octets.saturating_sub(freed);
     }
 }
 
@@ -246,7 +400,7 @@ pub(crate) struct Outbound<'a> {
     pub from: Option<&'a Mailbox>,
     pub domain: &'a str,
     pub recipients: &'a [Mailbox],
-    pub lines: &'a [String],
+    pub text: &'a str,
 }
 
 /// A connection just opened (see `MailServer::open`): its events so far, and what its
@@ -284,6 +438,8 @@ enum Session {
 pub struct MailServer {
     core: ServerCore,
     sessions: BTreeMap<ConnId, Session>,
+    /// Connections in the middle of an over-long command line (see `handle_piece`).
+    continued: std::collections::BTreeSet<ConnId>,
     latest: SimTime,
 }
 
@@ -304,8 +460,11 @@ impl MailServer {
                 next_conn: 0,
                 next_queue: 0,
                 remotes: BTreeMap::new(),
+                remote_order: Vec::new(),
+                stored_octets: 0,
             },
             sessions: BTreeMap::new(),
+            continued: std::collections::BTreeSet::new(),
             latest: SimTime::ZERO,
         }
     }
@@ -385,6 +544,22 @@ impl MailServer {
         list.entries_at(now)
     }
 
+    /// Octets stored in all maildrops, the simulated recipient servers' included.
+    #[must_use]
+    pub fn storage_used(&self) -> usize {
+        self.core.storage_used()
+    }
+
+    /// The SMTP session's error count (what Postfix compares with its soft and hard error
+    /// limits); 0 for POP3 or unknown connections.
+    #[must_use]
+    pub fn error_count(&self, conn: ConnId) -> u32 {
+        match self.sessions.get(&conn) {
+            Some(Session::Smtp(s)) => s.errors(),
+            _ => 0,
+        }
+    }
+
     /// A user's maildrop (empty if unknown).
     #[must_use]
     pub fn maildrop(&self, user: &str) -> &[StoredMessage] {
@@ -405,8 +580,8 @@ impl MailServer {
         };
         let uid = format!("seed{}", self.core.next_queue);
         self.core.next_queue = self.core.next_queue.wrapping_add(1);
-        self.core.store(&user, uid, from, lines);
-        true
+        let text: Arc<str> = Arc::from(crlf_text(lines.iter().map(String::as_str)));
+        self.core.store(&user, uid, from, &text).is_ok()
     }
 
     /// Whether `conn` is still open.
@@ -520,6 +695,8 @@ impl MailServer {
         };
         if open {
             self.sessions.insert(conn, session);
+        } else {
+            self.continued.remove(&conn);
         }
         events
     }
@@ -535,6 +712,62 @@ impl MailServer {
         let valid_utf8 = core::str::from_utf8(before_nul).is_ok();
         let text = String::from_utf8_lossy(bytes);
         self.handle_input(conn, now, &text, valid_utf8)
+    }
+
+    /// Like [`handle_bytes`](Self::handle_bytes) for a line read in pieces, as real servers
+    /// read it: `bytes` is at most what the caller reads at once (Postfix
+    /// `line_length_limit`, 2048), `line_end` says whether it ends the line.
+    ///
+    /// - Message text (after 354): the pieces of a line are joined, so a long line is
+    ///   stored whole, as Postfix does (smtpd.c `receive_data_message` reads with
+    ///   `smtp_get(…, var_line_limit, …)` and writes the pieces as `REC_TYPE_CONT`
+    ///   records); a message past the size limit keeps nothing and is refused at the dot.
+    /// - Commands: the first piece is the command line, judged by the flavour's line
+    ///   limit; the rest of the line is skipped (Postfix 3.11, smtpd_chat.c
+    ///   `SMTP_GET_FLAG_SKIP`) or, where the server reads it as the next command
+    ///   ([`LineLimit::Split`], Postfix of 2001), handled as such.
+    ///
+    /// [`LineLimit::Split`]: super::flavour::LineLimit::Split
+    pub fn handle_piece(
+        &mut self,
+        conn: ConnId,
+        now: SimTime,
+        bytes: &[u8],
+        line_end: bool,
+    ) -> Vec<Event> {
+        let continuing = self.continued.remove(&conn);
+        let core = &self.core;
+        let split = match self.sessions.get_mut(&conn) {
+            None => return self.clock(now).1,
+            Some(Session::Smtp(s)) if s.in_data() => {
+                if !line_end {
+                    s.data_piece(core, bytes);
+                    return self.clock(now).1;
+                }
+                let line = s.take_line(bytes);
+                return self.handle_bytes(conn, now, &line);
+            }
+            Some(Session::Smtp(_)) => matches!(
+                core.config.flavour.smtp_rules().line_limit,
+                super::flavour::LineLimit::Split(_)
+            ),
+            Some(Session::Pop3(s)) => {
+                let rules = core.config.flavour.pop3_rules();
+                let limit = if s.logged_in() {
+                    rules.line_limit_after_login
+                } else {
+                    rules.line_limit_before_login
+                };
+                matches!(limit, super::flavour::LineLimit::Split(_))
+            }
+        };
+        if !line_end {
+            self.continued.insert(conn);
+        }
+        if continuing && !split {
+            return self.clock(now).1;
+        }
+        self.handle_bytes(conn, now, bytes)
     }
 
     /// Deliver a message to a local user over SMTP from another server (`helo` at `ip`),
@@ -578,6 +811,7 @@ impl MailServer {
     /// 1939: only QUIT enters UPDATE).
     pub fn disconnect(&mut self, conn: ConnId, now: SimTime) -> Vec<Event> {
         let (now, mut events) = self.clock(now);
+        self.continued.remove(&conn);
         if self.sessions.remove(&conn).is_some() {
             events.push(Event {
                 at: now,
@@ -591,6 +825,7 @@ impl MailServer {
     /// without applying deletions (RFC 1939 section 3, autologout).
     pub fn timeout(&mut self, conn: ConnId, now: SimTime) -> Vec<Event> {
         let (now, mut events) = self.clock(now);
+        self.continued.remove(&conn);
         let Some(session) = self.sessions.remove(&conn) else {
             return events;
         };
@@ -617,7 +852,7 @@ impl MailServer {
             from,
             domain,
             recipients,
-            lines,
+            text,
         } = *outbound;
         let key = domain.to_ascii_lowercase();
         let mx = format!("mx.{key}");
@@ -625,6 +860,20 @@ impl MailServer {
         let our_ip = core.config.server_ip;
         let our_era = core.config.flavour.era();
         let conn = core.allocate_conn();
+        // The simulated recipient servers are kept in use order, and few.
+        core.remote_order.retain(|d| *d != key);
+        core.remote_order.push(key.clone());
+        while core.remote_order.len() > REMOTE_DOMAINS_KEPT {
+            let oldest = core.remote_order.remove(0);
+            core.remotes.remove(&oldest);
+        }
+        // Room for the copy the recipient's server keeps, freeing older ones if need be.
+        let _ = core.make_room(text.len());
+        let storage_left = core
+            .config
+            .storage_limit
+            .saturating_sub(core.storage_used());
+        let mailbox_size_limit = core.config.mailbox_size_limit;
         let remote = core.remotes.entry(key.clone()).or_insert_with(|| {
             MailServer::new(ServerConfig {
                 hostname: mx.clone(),
@@ -642,10 +891,15 @@ impl MailServer {
                 accept_any_local_user: true,
                 max_message_octets: 10_240_000,
                 max_recipients: 1000,
+                mailbox_size_limit,
+                storage_limit: 0,
+                hard_error_limit: None,
                 clock_origin: core.config.clock_origin,
                 utc_offset_minutes: core.config.utc_offset_minutes,
             })
         });
+        // What it may store: what is left of ours (its own use counts in ours).
+        remote.core.config.storage_limit = remote.storage_used().saturating_add(storage_left);
         let kind = ConnKind::ServerToRecipient { mx: mx.clone() };
         let mut out = Out {
             events,
@@ -689,13 +943,20 @@ impl MailServer {
             ok = any && say(&mut out, remote, "DATA");
         }
         if ok {
-            for line in lines {
+            // The view gets the first RELAY_ECHO_OCTETS of the body; the recipient's
+            // server gets all of it.
+            let mut echoed = 0_usize;
+            let body = text.strip_suffix("\r\n").unwrap_or(text);
+            for line in body.split("\r\n").filter(|_| !text.is_empty()) {
                 let stuffed = if line.starts_with('.') {
                     format!(".{line}")
                 } else {
-                    line.clone()
+                    line.to_owned()
                 };
-                out.client(&stuffed, None);
+                echoed = echoed.saturating_add(stuffed.len());
+                if echoed <= RELAY_ECHO_OCTETS {
+                    out.client(&stuffed, None);
+                }
                 let _ = remote.handle_line(rconn, now, &stuffed);
             }
             ok = say(&mut out, remote, ".");
@@ -723,6 +984,192 @@ impl MailServer {
 )]
 mod tests {
     use super::*;
+    use crate::mail::server_lines;
+
+    const CLIENT: [u8; 4] = [203, 0, 113, 7];
+
+    fn say(server: &mut MailServer, conn: ConnId, line: &str) -> Vec<String> {
+        server_lines(&server.handle_line(conn, SimTime(0), line), conn)
+    }
+
+    fn smtp(server: &mut MailServer) -> ConnId {
+        server
+            .connect(SimTime(0), Service::Smtp, IpAddr::from(CLIENT))
+            .0
+    }
+
+    fn users(n: usize) -> ServerConfig {
+        let mut config = ServerConfig::example();
+        config.users = (0..n)
+            .map(|i| UserAccount::new(&format!("u{i}"), "pw"))
+            .collect();
+        config
+    }
+
+    #[test]
+    fn a_message_for_many_users_is_stored_once_and_duplicates_are_merged() {
+        let mut server = MailServer::new(users(3));
+        let c = smtp(&mut server);
+        say(&mut server, c, "HELO x");
+        say(&mut server, c, "MAIL FROM:<a@b.example>");
+        for rcpt in ["u0", "u1", "u2", "u0", "U0"] {
+            // Duplicates are answered like the first (cleanup(8) merges them later).
+            assert_eq!(
+                say(&mut server, c, &format!("RCPT TO:<{rcpt}@example.net>")),
+                ["250 2.1.5 Ok"]
+            );
+        }
+        say(&mut server, c, "DATA");
+        say(&mut server, c, "Subject: x");
+        assert!(say(&mut server, c, ".")[0].starts_with("250 2.0.0 Ok: queued as "));
+        assert_eq!(server.maildrop("u0").len(), 1);
+        let first = &server.maildrop("u0")[0];
+        for user in ["u1", "u2"] {
+            assert!(first.shares_text_with(&server.maildrop(user)[0]));
+        }
+        assert_eq!(server.storage_used(), first.octets * 3);
+        assert_eq!(first.lines().last(), Some("Subject: x"));
+    }
+
+    #[test]
+    fn recipient_limit_answers_452_at_the_1001st() {
+        let mut server = MailServer::new(ServerConfig::example());
+        let c = smtp(&mut server);
+        say(&mut server, c, "HELO x");
+        say(&mut server, c, "MAIL FROM:<a@b.example>");
+        for _ in 0..1000 {
+            assert_eq!(
+                say(&mut server, c, "RCPT TO:<hanako@example.net>"),
+                ["250 2.1.5 Ok"]
+            );
+        }
+        // postfix/src/smtpd/smtpd.c `rcpt_cmd`, smtpd_recipient_limit 1000.
+        assert_eq!(
+            say(&mut server, c, "RCPT TO:<hanako@example.net>"),
+            ["452 4.5.3 Error: too many recipients"]
+        );
+    }
+
+    #[test]
+    fn full_storage_refuses_mail_and_full_mailboxes_fail_delivery() {
+        let mut config = users(2);
+        config.max_message_octets = 1000;
+        config.mailbox_size_limit = 2500;
+        config.storage_limit = 4000;
+        let mut server = MailServer::new(config);
+        let body = "x".repeat(700);
+        let send = |server: &mut MailServer, to: &[&str]| -> (Vec<String>, Vec<Event>) {
+            let c = smtp(server);
+            say(server, c, "HELO x");
+            let mail = say(server, c, "MAIL FROM:<a@b.example>");
+            if !mail[0].starts_with("250") {
+                return (mail, Vec::new());
+            }
+            for rcpt in to {
+                say(server, c, &format!("RCPT TO:<{rcpt}@example.net>"));
+            }
+            say(server, c, "DATA");
+            say(server, c, &body);
+            (mail, server.handle_line(c, SimTime(0), "."))
+        };
+        // Three messages fill u0's maildrop (about 850 octets each, 2500 allowed).
+        for _ in 0..2 {
+            let (_, events) = send(&mut server, &["u0"]);
+            assert!(
+                events
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::DeliveredLocally { .. }))
+            );
+        }
+        let (_, events) = send(&mut server, &["u0", "u1"]);
+        assert!(events.iter().any(|e| matches!(
+            &e.kind,
+            EventKind::DeliveryFailed { reason: crate::mail::DeliveryFailure::MailboxFull, rcpt, .. }
+                if rcpt.local == "u0"
+        )));
+        assert_eq!(server.maildrop("u0").len(), 2);
+        assert_eq!(server.maildrop("u1").len(), 1);
+        // About 2550 of 4000 octets used: less than 1.5 × 1000 free, so MAIL is refused
+        // (postfix/src/smtpd/smtpd_check.c `smtpd_check_queue`).
+        let (mail, _) = send(&mut server, &["u1"]);
+        assert_eq!(mail, ["452 4.3.1 Insufficient system storage"]);
+    }
+
+    #[test]
+    fn pop3_quit_frees_what_it_deletes() {
+        let mut server = MailServer::new(ServerConfig::example());
+        for _ in 0..3 {
+            assert!(server.seed_message("hanako", None, vec!["Subject: s".into()]));
+        }
+        let used = server.storage_used();
+        let (c, _) = server.connect(SimTime(0), Service::Pop3, IpAddr::from(CLIENT));
+        say(&mut server, c, "USER hanako");
+        say(&mut server, c, "PASS s3cret");
+        say(&mut server, c, "DELE 1");
+        say(&mut server, c, "DELE 3");
+        say(&mut server, c, "QUIT");
+        assert_eq!(server.maildrop("hanako").len(), 1);
+        assert_eq!(server.storage_used(), used / 3);
+    }
+
+    #[test]
+    fn a_long_data_line_read_in_pieces_is_stored_whole() {
+        let mut server = MailServer::new(ServerConfig::example());
+        let c = smtp(&mut server);
+        for line in [
+            "HELO x",
+            "MAIL FROM:<a@b.example>",
+            "RCPT TO:<hanako@example.net>",
+            "DATA",
+        ] {
+            server.handle_piece(c, SimTime(0), format!("{line}\r\n").as_bytes(), true);
+        }
+        let long = "y".repeat(5000);
+        for piece in long.as_bytes().chunks(2048) {
+            server.handle_piece(c, SimTime(0), piece, false);
+        }
+        server.handle_piece(c, SimTime(0), b"\r\n", true);
+        let events = server.handle_piece(c, SimTime(0), b".\r\n", true);
+        assert!(server_lines(&events, c)[0].starts_with("250 "));
+        assert_eq!(
+            server.maildrop("hanako")[0].lines().last(),
+            Some(long.as_str())
+        );
+        // A command line is cut at the piece: the rest of the line is skipped.
+        let mut command = b"VRFY ".to_vec();
+        command.resize(3000, b'z');
+        let events = server.handle_piece(c, SimTime(0), &command[..2048], false);
+        assert!(server_lines(&events, c)[0].starts_with("252 2.0.0 zzz"));
+        let events = server.handle_piece(c, SimTime(0), &command[2048..], true);
+        assert!(server_lines(&events, c).is_empty());
+        assert_eq!(
+            server_lines(&server.handle_piece(c, SimTime(0), b"NOOP\r\n", true), c),
+            ["250 2.0.0 Ok"]
+        );
+    }
+
+    #[test]
+    fn simulated_recipient_servers_are_few() {
+        let mut config = ServerConfig::example();
+        config.policy = RelayPolicy::OpenRelay;
+        let mut server = MailServer::new(config);
+        let c = smtp(&mut server);
+        say(&mut server, c, "HELO x");
+        for i in 0..(REMOTE_DOMAINS_KEPT + 5) {
+            say(&mut server, c, "MAIL FROM:<a@b.example>");
+            say(&mut server, c, &format!("RCPT TO:<t@d{i}.example>"));
+            say(&mut server, c, "DATA");
+            say(&mut server, c, "Subject: s");
+            say(&mut server, c, ".");
+        }
+        assert_eq!(server.core.remotes.len(), REMOTE_DOMAINS_KEPT);
+        assert!(server.recipient_server("d0.example").is_none());
+        assert!(
+            server
+                .recipient_server(&format!("d{}.example", REMOTE_DOMAINS_KEPT + 4))
+                .is_some()
+        );
+    }
 
     #[test]
     fn unknown_connection_and_garbage_are_harmless() {

@@ -23,19 +23,20 @@
 //! [`ReplyInfo::refusal`]: super::reply::ReplyInfo::refusal
 
 use core::net::IpAddr;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::address::{
     EnvelopeError, Mailbox, keyword_as_typed, parse_envelope_detailed, qmail_addrparse,
     valid_domain,
 };
 use super::base64;
-use super::event::{AuthDecoded, ConnKind, Event, EventKind, Out};
+use super::event::{AuthDecoded, ConnKind, DeliveryFailure, Event, EventKind, Out};
 use super::flavour::{
     AuthPrompt, Extension, LineLimit, Protocol, SmtpReply, SmtpRules, Stamp, printable,
 };
 use super::policy::{RelayDecision, RelayPermit, RelayRefusal, relay_decision};
-use super::server::{MailServer, Outbound, ServerCore};
+use super::server::{MailServer, Outbound, ServerCore, StoreError, crlf_text};
 use super::time::SimTime;
 
 #[derive(Clone, Debug)]
@@ -51,7 +52,14 @@ struct Recipient {
 #[derive(Clone, Debug)]
 struct Transaction {
     from: Option<Mailbox>,
+    /// Each address once: a duplicate RCPT is answered like the first and not kept
+    /// (Postfix's cleanup(8) drops duplicate recipients, `been_here`).
     accepted: Vec<Recipient>,
+    /// The accepted addresses, lower-cased.
+    seen: BTreeSet<String>,
+    /// Accepted RCPTs, duplicates included: what `smtpd_recipient_limit` counts (smtpd.c
+    /// `rcpt_cmd`, `state->rcpt_count`).
+    rcpt_count: usize,
     started: SimTime,
 }
 
@@ -59,7 +67,8 @@ struct Transaction {
 enum Mode {
     Command,
     Data {
-        lines: Vec<String>,
+        /// The message so far, dot-unstuffed, every line ended by CRLF.
+        body: String,
         octets: usize,
         too_big: bool,
     },
@@ -83,6 +92,9 @@ pub struct SmtpSession {
     tx: Option<Transaction>,
     mode: Mode,
     errors: u32,
+    /// The first pieces of a DATA line longer than the lab reads at once (see
+    /// [`MailServer::handle_piece`](super::MailServer::handle_piece)).
+    partial: Vec<u8>,
 }
 
 fn decode_text(b64: &str) -> Option<String> {
@@ -198,6 +210,7 @@ impl SmtpSession {
             tx: None,
             mode: Mode::Command,
             errors: 0,
+            partial: Vec::new(),
         };
         let date = core.config.flavour.greeting_date(
             core.config.unix_time(out.now),
@@ -205,6 +218,46 @@ impl SmtpSession {
         );
         session.reply(core, out, &SmtpReply::Greeting { date });
         session
+    }
+
+    /// Error replies so far.
+    pub(crate) fn errors(&self) -> u32 {
+        self.errors
+    }
+
+    /// Whether the session reads message text (after 354).
+    pub(crate) fn in_data(&self) -> bool {
+        matches!(self.mode, Mode::Data { .. })
+    }
+
+    /// A piece of a DATA line that goes on (no line end yet): kept until the line ends,
+    /// unless the message is already over the size limit, which the final dot reports.
+    pub(crate) fn data_piece(&mut self, core: &ServerCore, piece: &[u8]) {
+        if let Mode::Data {
+            body,
+            octets,
+            too_big,
+        } = &mut self.mode
+        {
+            let so_far = octets
+                .saturating_add(self.partial.len())
+                .saturating_add(piece.len());
+            if *too_big || so_far > core.config.max_message_octets {
+                *too_big = true;
+                *octets = so_far;
+                *body = String::new();
+                self.partial = Vec::new();
+            } else {
+                self.partial.extend_from_slice(piece);
+            }
+        }
+    }
+
+    /// The pieces kept so far with `last`, the end of the line.
+    pub(crate) fn take_line(&mut self, last: &[u8]) -> Vec<u8> {
+        let mut line = std::mem::take(&mut self.partial);
+        line.extend_from_slice(last);
+        line
     }
 
     fn kind(&self) -> ConnKind {
@@ -217,6 +270,15 @@ impl SmtpSession {
 
     fn rules(core: &ServerCore) -> SmtpRules {
         core.config.flavour.smtp_rules()
+    }
+
+    /// The flavour's error limit, or the configured one where the server has a limit.
+    fn error_limit(core: &ServerCore) -> Option<u32> {
+        let flavour_limit = Self::rules(core).error_limit;
+        match (flavour_limit, core.config.hard_error_limit) {
+            (Some(_), Some(configured)) => Some(configured.max(1)),
+            (limit, _) => limit,
+        }
     }
 
     /// Whether this service runs the Postfix submission template.
@@ -256,7 +318,7 @@ impl SmtpSession {
     /// After a command: has the server had enough? (Postfix's hard error limit.)
     fn error_limit_reached(&mut self, core: &ServerCore, out: &mut Out<'_>) -> bool {
         let rules = Self::rules(core);
-        match rules.error_limit {
+        match Self::error_limit(core) {
             Some(limit) if !rules.error_limit_counts_unknown_only && self.errors >= limit => {
                 self.reply(core, out, &SmtpReply::TooManyErrors);
                 out.closed();
@@ -311,12 +373,12 @@ impl SmtpSession {
         };
         match std::mem::replace(&mut self.mode, Mode::Command) {
             Mode::Data {
-                lines,
+                body,
                 octets,
                 too_big,
             } => {
                 out.client(line, None);
-                self.data_line(core, &mut out, line, lines, octets, too_big);
+                self.data_line(core, &mut out, line, body, octets, too_big);
                 true
             }
             Mode::AuthPlain => {
@@ -428,7 +490,7 @@ impl SmtpSession {
         core: &mut ServerCore,
         out: &mut Out<'_>,
         line: &str,
-        mut lines: Vec<String>,
+        mut body: String,
         mut octets: usize,
         mut too_big: bool,
     ) {
@@ -437,13 +499,14 @@ impl SmtpSession {
             octets = octets.saturating_add(text.len()).saturating_add(2);
             if octets > core.config.max_message_octets {
                 too_big = true;
-                lines = Vec::new();
+                body = String::new();
             }
             if !too_big {
-                lines.push(text.to_owned());
+                body.push_str(text);
+                body.push_str("\r\n");
             }
             self.mode = Mode::Data {
-                lines,
+                body,
                 octets,
                 too_big,
             };
@@ -496,8 +559,17 @@ impl SmtpSession {
             unix_time: core.config.unix_time(stamp_time),
             utc_offset_minutes: core.config.utc_offset_minutes,
         };
-        let mut message = core.config.flavour.received(&stamp);
-        message.extend(lines);
+        let received = core.config.flavour.received(&stamp);
+        let mut text = crlf_text(received.iter().map(String::as_str));
+        text.push_str(&body);
+        drop(body);
+        // One copy of the message, shared by every maildrop it goes to.
+        let message: Arc<str> = Arc::from(text);
+        // The queue file must fit (cleanup(8) cannot write it otherwise).
+        if !core.make_room(message.len()) {
+            self.reply(core, out, &SmtpReply::QueueWriteError);
+            return;
+        }
         self.reply(
             core,
             out,
@@ -506,6 +578,7 @@ impl SmtpSession {
             },
         );
         let mut remote: BTreeMap<String, Vec<Mailbox>> = BTreeMap::new();
+        let mut delivered: BTreeSet<String> = BTreeSet::new();
         for (i, rcpt) in tx.accepted.iter().enumerate() {
             let mailbox = &rcpt.mailbox;
             if core.is_local(mailbox) {
@@ -513,13 +586,26 @@ impl SmtpSession {
                     continue;
                 }
                 if let Some(user) = core.local_user(&mailbox.local) {
+                    // Two addresses of one user get one copy (local(8) `been_here`).
+                    if !delivered.insert(user.clone()) {
+                        continue;
+                    }
                     let uid = format!("{}.{i}", queue_id.replace(' ', ""));
-                    core.store(&user, uid, tx.from.clone(), message.clone());
-                    out.push(EventKind::DeliveredLocally {
-                        queue_id: queue_id.clone(),
-                        rcpt: mailbox.clone(),
-                        from: tx.from.clone(),
-                    });
+                    match core.store(&user, uid, tx.from.clone(), &message) {
+                        Ok(()) => out.push(EventKind::DeliveredLocally {
+                            queue_id: queue_id.clone(),
+                            rcpt: mailbox.clone(),
+                            from: tx.from.clone(),
+                        }),
+                        Err(e) => out.push(EventKind::DeliveryFailed {
+                            queue_id: queue_id.clone(),
+                            rcpt: mailbox.clone(),
+                            reason: match e {
+                                StoreError::MailboxFull => DeliveryFailure::MailboxFull,
+                                StoreError::StorageFull => DeliveryFailure::StorageFull,
+                            },
+                        }),
+                    }
                 }
             } else if !valid_domain(&mailbox.domain) {
                 // Only qmail accepts such a recipient: addrparse (qmail-smtpd.c) takes
@@ -542,7 +628,7 @@ impl SmtpSession {
                 from: tx.from.as_ref(),
                 domain: &domain,
                 recipients: &rcpts,
-                lines: &message,
+                text: &message,
             };
             MailServer::relay_onward(core, out.events, out.now, &outbound);
         }
@@ -635,7 +721,7 @@ impl SmtpSession {
                 return false;
             }
             if rules.error_limit_counts_unknown_only
-                && let Some(limit) = rules.error_limit
+                && let Some(limit) = Self::error_limit(core)
             {
                 self.errors = self.errors.saturating_add(1);
                 if self.errors >= limit {
@@ -700,7 +786,7 @@ impl SmtpSession {
                 }
                 Some(_) => {
                     self.mode = Mode::Data {
-                        lines: Vec::new(),
+                        body: String::new(),
                         octets: 0,
                         too_big: false,
                     };
@@ -870,9 +956,22 @@ impl SmtpSession {
                 limit: core.config.max_message_octets,
             };
         }
+        // smtpd.c `mail_cmd` calls smtpd_check.c `smtpd_check_queue` before it accepts.
+        // Servers without such a check (qmail) find out at the final dot.
+        if core.storage_low()
+            && core
+                .config
+                .flavour
+                .smtp(&SmtpReply::InsufficientStorage, &core.config.hostname)
+                .is_some()
+        {
+            return SmtpReply::InsufficientStorage;
+        }
         self.tx = Some(Transaction {
             from,
             accepted: Vec::new(),
+            seen: BTreeSet::new(),
+            rcpt_count: 0,
             started: out.now,
         });
         SmtpReply::SenderOk {
@@ -961,18 +1060,33 @@ impl SmtpSession {
                 }
             }
         };
-        if rules
-            .rcpt_limit
-            .is_some_and(|limit| tx.accepted.len() >= limit.min(core.config.max_recipients))
-        {
+        // `max_recipients` (Postfix `smtpd_recipient_limit`, sendmail
+        // `MaxRecipientsPerMessage`) holds for every flavour: the server's own reply where
+        // it has one; qmail-smtpd has no limit and no such reply, so past it the recipient
+        // is answered as qmail answers every recipient and not kept (the lab's bound).
+        let at_limit = tx.rcpt_count >= core.config.max_recipients;
+        let limit_has_reply = rules.rcpt_limit.is_some()
+            || core
+                .config
+                .flavour
+                .smtp(&SmtpReply::TooManyRecipients, &core.config.hostname)
+                .is_some();
+        if at_limit && limit_has_reply {
             return Some((SmtpReply::TooManyRecipients, None));
         }
+        if at_limit {
+            tx.rcpt_count = tx.rcpt_count.saturating_add(1);
+            return Some((SmtpReply::RecipientOk { path }, None));
+        }
         let accept = |tx: &mut Transaction, unknown_local: bool| {
-            tx.accepted.push(Recipient {
-                mailbox: rcpt.clone(),
-                path: path.clone(),
-                unknown_local,
-            });
+            tx.rcpt_count = tx.rcpt_count.saturating_add(1);
+            if tx.seen.insert(rcpt.to_string().to_ascii_lowercase()) {
+                tx.accepted.push(Recipient {
+                    mailbox: rcpt.clone(),
+                    path: path.clone(),
+                    unknown_local,
+                });
+            }
             Some((SmtpReply::RecipientOk { path: path.clone() }, None))
         };
         // The submission template refuses every recipient of a client that has not

@@ -239,6 +239,20 @@ pub async fn load(lang: Lang, bundles: &[Bundle]) -> bool {
     is_loaded(lang, bundles)
 }
 
+/// A count as both languages write it in running text: digits grouped by three with commas
+/// ("10,000"; Japanese technical writing groups the same way, 「10,000個」).
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// The text of `key` in `lang` with `{name}` placeholders replaced by the given values.
 /// Unknown placeholders are left as written, so a mistake shows rather than vanishes.
 pub fn fill(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
@@ -254,6 +268,15 @@ mod guards;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn counts_are_grouped_by_three() {
+        assert_eq!(super::count(0), "0");
+        assert_eq!(super::count(999), "999");
+        assert_eq!(super::count(1000), "1,000");
+        assert_eq!(super::count(9980), "9,980");
+        assert_eq!(super::count(1_234_567), "1,234,567");
+    }
+
     use super::*;
 
     #[test]

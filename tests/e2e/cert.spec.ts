@@ -202,7 +202,7 @@ test('a private key shows only the warning, never the key', async ({ page }) => 
   await open(page, '#/cert?lang=en');
   await paste(page, keyPem + '\n' + pem('real-chains/amazon.com.pem'));
   const warning = page.getByRole('alert');
-  await expect(warning).toContainText('You pasted a private key');
+  await expect(warning).toContainText('This is a private key: keep it secret');
   await expect(page.locator('#cert-paste')).not.toHaveValue(/PRIVATE KEY/);
   expect(await page.locator('#cert-paste').inputValue()).not.toContain(secret);
   expect(await page.locator('body').innerText()).not.toContain(secret);
@@ -294,6 +294,30 @@ test('a worker left from another build is retired and a fresh one reads the next
   await expect(page.locator('.chain-card')).toHaveCount(0);
   await page.locator('button[data-sample="expired"]').click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+});
+
+test('the certificate worker runs under the policy its script is served with', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true; // the browser reports the refused request
+  const started = page.waitForEvent('worker');
+  await open(page, '#/cert?sample=expired&lang=en');
+  const worker = await started;
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  const script = await page.request.get('./cert-worker-start.js');
+  expect(script.headers()['content-security-policy']).toContain("connect-src 'self'");
+  // What the engine reads never leaves the browser: a request to any other origin is
+  // refused inside the worker, while its own files still load.
+  const fetchFrom = (url: string) =>
+    worker.evaluate(
+      (u) =>
+        fetch(u).then(
+          () => 'sent',
+          () => 'blocked',
+        ),
+      url,
+    );
+  expect(await fetchFrom('https://example.com/')).toBe('blocked');
+  expect(await fetchFrom('http://127.0.0.1:9/')).toBe('blocked');
+  expect(await fetchFrom('./cert-worker.js')).toBe('sent');
 });
 
 test('a new input does not wait behind an input the engine is still busy with', async ({ page }) => {

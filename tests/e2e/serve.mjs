@@ -54,6 +54,27 @@ FAULTS['engine-busy'] = {
 };
 const failedOnce = new Set();
 
+// The headers a static host sends from dist/_headers (static/_headers): the rules for
+// `/*`, the only path it names, are sent with every file, as Netlify or Cloudflare Pages
+// would. Among them the Content-Security-Policy that governs the certificate worker.
+async function siteHeaders() {
+  const text = await readFile(join(root, '_headers'), 'utf8');
+  const headers = {};
+  let inAll = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (inAll && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  if (!headers['content-security-policy']) throw new Error('dist/_headers has no Content-Security-Policy for /*');
+  return headers;
+}
+const HEADERS = await siteHeaders();
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   let rest;
@@ -63,7 +84,7 @@ createServer(async (req, res) => {
     const f = FAULTS[name];
     if (file === f.file && !failedOnce.has(token)) {
       failedOnce.add(token);
-      res.writeHead(f.status, { 'content-type': f.type }).end(f.body);
+      res.writeHead(f.status, { ...HEADERS, 'content-type': f.type }).end(f.body);
       return;
     }
     rest = file;
@@ -81,7 +102,7 @@ createServer(async (req, res) => {
   try {
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
     const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...HEADERS, 'content-type': types[extname(path)] ?? 'application/octet-stream' });
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');

@@ -149,6 +149,10 @@ test('the Content-Security-Policy is in force and the page needs no inline code'
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).toContain("default-src 'none'");
+  // The same policy comes as a header from dist/_headers (what static hosts send, and what
+  // governs the certificate worker, which a <meta> policy does not reach).
+  const served = await page.request.get('./');
+  expect(served.headers()['content-security-policy']).toBe(csp);
   // Every script the page runs is an external file of its own origin.
   const inline = await page.locator('script:not([src])').count();
   expect(inline).toBe(0);

@@ -214,6 +214,12 @@ pub(super) fn reply_311(reply: &SmtpReply, host: &str) -> Option<Reply> {
             e(552, (5, 3, 4), "Message size exceeds fixed limit")
         }
         R::MessageTooBig { .. } => e(552, (5, 3, 4), "Error: message file too big"),
+        // smtpd_check.c `smtpd_check_queue` (called by smtpd.c `mail_cmd`): less than
+        // `smtpd_space_multf` (1.5) × `message_size_limit` free in the queue file system.
+        R::InsufficientStorage => e(452, (4, 3, 1), "Insufficient system storage"),
+        // smtpd.c `receive_data_message` "%d %s Error: %s" with cleanup_strerror.c
+        // `CLEANUP_STAT_WRITE` (451, "4.3.0", "queue file write error").
+        R::QueueWriteError => e(451, (4, 3, 0), "Error: queue file write error"),
         // smtpd.c `rset_cmd`, `noop_cmd`.
         R::ResetOk | R::NoopOk => e(250, (2, 0, 0), "Ok"),
         // smtpd.c `vrfy_cmd` "252 2.0.0 %s" (the argument as given).
@@ -351,6 +357,11 @@ pub(super) fn reply_2001(reply: &SmtpReply, host: &str) -> Option<Reply> {
         // smtpd_check.c `smtpd_check_size`; smtpd.c `data_cmd` after the dot.
         R::MessageTooBig { declared: true, .. } => p(552, "Message size exceeds fixed limit"),
         R::MessageTooBig { .. } => p(552, "Error: message too large"),
+        // smtpd_check.c `smtpd_check_size`: twice the declared SIZE (0 without one) not
+        // free; the engine applies 3.11's rule (1.5 × the size limit) to both.
+        R::InsufficientStorage => p(452, "Insufficient system storage"),
+        // smtpd.c `data_cmd` (`CLEANUP_STAT_WRITE`).
+        R::QueueWriteError => p(451, "Error: queue file write error"),
         R::ResetOk | R::NoopOk => p(250, "Ok"),
         // smtpd.c `vrfy_cmd` "252 <%s>".
         R::Verify { arg } => p(252, format!("<{}>", printable(arg, 256))),

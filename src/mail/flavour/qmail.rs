@@ -111,6 +111,9 @@ pub(super) fn smtp_reply(reply: &SmtpReply, host: &str) -> Option<Reply> {
             552,
             "sorry, that message size exceeds my databytes limit (#5.3.4)",
         ),
+        // qmail.c `qmail_close` "Zqq write error or disk full (#4.3.0)", which
+        // qmail-smtpd.c `smtp_data` sends as "451 " and the text after `Z`.
+        R::QueueWriteError => p(451, "qq write error or disk full (#4.3.0)"),
         R::ResetOk => p(250, "flushed"),
         // `err_noop`.
         R::NoopOk => p(250, "ok"),
@@ -140,6 +143,8 @@ pub(super) fn smtp_reply(reply: &SmtpReply, host: &str) -> Option<Reply> {
         | R::DuplicateHelo
         | R::UnknownLocalUser { .. }
         | R::TooManyRecipients
+        // qmail-smtpd checks no free space at MAIL: a full disk shows at the final dot.
+        | R::InsufficientStorage
         | R::NestedMail
         | R::UnsupportedOption { .. }
         | R::NoArgumentsAllowed { .. }

@@ -179,6 +179,12 @@ pub(super) fn reply(reply: &SmtpReply, host: &str) -> Option<Reply> {
             (5, 2, 3),
             format!("Message exceeds maximum fixed size ({limit})"),
         ),
+        // `case CMDMAIL`: `enoughdiskspace()` (MinFreeBlocks, checked against the
+        // message's declared size; the engine asks when the lab's storage runs low).
+        R::InsufficientStorage => e(452, (4, 4, 5), "Insufficient disk space; try again later"),
+        // collect.c `dferror` (read in 8.12.11): ENOSPC while writing the df file,
+        // `usrerrenh("4.3.1", "452 Out of disk space for temp file")`.
+        R::QueueWriteError => e(452, (4, 3, 1), "Out of disk space for temp file"),
         R::ResetOk => e(250, (2, 0, 0), "Reset state"),
         R::NoopOk => e(250, (2, 0, 0), "OK"),
         // `PrivacyOptions=novrfy`.

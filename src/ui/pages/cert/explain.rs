@@ -45,6 +45,7 @@ pub fn code_key(code: Code) -> Key {
         Code::SignatureUnsupported => c::signature_unsupported,
         Code::SignatureWorkCapped => c::signature_work_capped,
         Code::ReadingStopped => c::reading_stopped,
+        Code::MoreOfTheSame => c::more_of_the_same,
         Code::NameMismatch => c::name_mismatch,
         Code::KeyIdMismatch => c::key_id_mismatch,
         Code::IssuerNotCa => c::issuer_not_ca,
@@ -116,7 +117,7 @@ fn names_list(lang: Lang, names: &[String], total: usize) -> String {
 /// What an unreadable certificate's problem is, as a clause.
 fn unreadable(lang: Lang, why: &Unreadable) -> String {
     use k::cert_codes::why as w;
-    let n = |x: usize| x.to_string();
+    let n = crate::ui::i18n::count;
     match why {
         Unreadable::TooMany { limit } => fill(lang, w::too_many, &[("limit", &n(*limit))]),
         Unreadable::NoDerAt { offset } => fill(lang, w::no_der_at, &[("offset", &n(*offset))]),
@@ -195,7 +196,7 @@ fn root_history(lang: Lang, root: &RootHistory) -> String {
 pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) -> String {
     use FindingKind as F;
     let key = code_key(finding.code());
-    let n = |x: usize| x.to_string();
+    let n = crate::ui::i18n::count;
     let cert = |i: usize| cert_ref(lang, certs, i);
     let extension_name = |i: usize| {
         finding
@@ -278,6 +279,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             blocks,
             certificates,
         } => with(&[("blocks", &n(*blocks)), ("certificates", &n(*certificates))]),
+        F::MoreOfTheSame { count, .. } => with(&[("count", &n(*count))]),
         F::NameMismatch { issuer }
         | F::KeyIdMismatch { issuer }
         | F::IssuerCannotSign { issuer }
@@ -847,6 +849,10 @@ mod tests {
             F::ReadingStopped {
                 blocks: 10_000,
                 certificates: 12,
+            },
+            F::MoreOfTheSame {
+                code: Code::CertificateUnparsable,
+                count: 9_980,
             },
             F::NameMismatch { issuer: 1 },
             F::KeyIdMismatch { issuer: 1 },

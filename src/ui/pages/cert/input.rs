@@ -208,8 +208,8 @@ pub fn InputPanel() -> impl IntoView {
         state.parsed.with(|a| match a {
             None => nav.t(k::cert::input::empty).to_owned(),
             Some(a) => {
-                let certs = a.certificates().len().to_string();
-                let blocks = a.blocks().len().to_string();
+                let certs = crate::ui::i18n::count(a.certificates().len());
+                let blocks = crate::ui::i18n::count(a.blocks().len());
                 let found = nav.fill(
                     k::cert::input::found,
                     &[("certs", &certs), ("blocks", &blocks)],

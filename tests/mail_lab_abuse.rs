@@ -1,0 +1,452 @@
+//! mail-lab under abuse, on loopback only: connection limits and slots that come back,
+//! trickling clients, floods of bad commands, password guessing, recipient floods, a big
+//! message to many users, and a bind to a non-loopback address.
+//!
+//! The lab is spawned as `tests/mail_lab.rs` does (same build of the example, port 0, the
+//! addresses read from its stdout, killed on drop); every wait is bounded and the timeouts
+//! and delays the tests need are made short with the lab's own options.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn lab_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("<target>/<profile>/deps layout")
+        .to_path_buf();
+    let target_dir = profile_dir.parent().expect("target dir").to_path_buf();
+    let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => "dev".to_owned(),
+        Some(other) => other.to_owned(),
+    };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            "mail-lab",
+            "--profile",
+            &profile,
+        ])
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run cargo build --example mail-lab");
+    assert!(status.success(), "building mail-lab failed");
+    let bin = profile_dir.join("examples").join("mail-lab");
+    assert!(bin.exists(), "no binary at {}", bin.display());
+    bin
+}
+
+/// A running mail-lab; killed when dropped.
+struct LabProcess {
+    child: Child,
+    output: Arc<Mutex<Vec<String>>>,
+    pop3: SocketAddr,
+    smtp: SocketAddr,
+}
+
+impl LabProcess {
+    fn start(extra: &[&str]) -> LabProcess {
+        let mut child = Command::new(lab_binary())
+            .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start mail-lab");
+        let stdout = child.stdout.take().expect("stdout");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                sink.lock().expect("lock").push(line);
+            }
+        });
+        let mut lab = LabProcess {
+            child,
+            output,
+            pop3: ([0, 0, 0, 0], 0).into(),
+            smtp: ([0, 0, 0, 0], 0).into(),
+        };
+        let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
+            let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
+            line.rsplit(' ')
+                .next()
+                .expect("address")
+                .parse()
+                .expect("socket address")
+        };
+        lab.pop3 = addr(&lab, "POP3");
+        lab.smtp = addr(&lab, "SMTP");
+        lab
+    }
+
+    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(line) = self
+                .output
+                .lock()
+                .expect("lock")
+                .iter()
+                .find(|l| l.contains(needle))
+            {
+                return line.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "mail-lab never printed {needle:?}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn count(&self, needle: &str) -> usize {
+        let lines = self.output.lock().expect("lock");
+        lines.iter().filter(|l| l.contains(needle)).count()
+    }
+
+    /// The lab's resident memory in KiB (Linux /proc).
+    fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("/proc/<pid>/status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmRSS")
+    }
+}
+
+impl Drop for LabProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn connect(addr: SocketAddr) -> TcpStream {
+    let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+}
+
+/// What arrives up to the next CRLF (or the close); "" if the lab closed at once.
+fn read_reply(stream: &mut TcpStream) -> String {
+    let mut got = Vec::new();
+    let mut byte = [0u8; 1];
+    while !got.ends_with(b"\r\n") {
+        match stream.read(&mut byte) {
+            Ok(0) => break,
+            Ok(_) => got.push(byte[0]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(e) => panic!("read: {e}; got {:?}", String::from_utf8_lossy(&got)),
+        }
+    }
+    String::from_utf8_lossy(&got).into_owned()
+}
+
+/// Reads until the lab closes the connection; what came.
+fn read_to_close(stream: &mut TcpStream) -> String {
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    String::from_utf8_lossy(&rest).into_owned()
+}
+
+#[test]
+fn per_client_limit_answers_421_and_slots_come_back() {
+    let lab = LabProcess::start(&[]);
+    // postfix/src/global/mail_params.h: smtpd_client_connection_count_limit 50.
+    let mut open: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut s = connect(lab.smtp);
+            assert!(read_reply(&mut s).starts_with("220 "));
+            s
+        })
+        .collect();
+    let mut refused = connect(lab.smtp);
+    assert_eq!(
+        read_reply(&mut refused),
+        "421 4.7.0 mail.example.net Error: too many connections from 127.0.0.1\r\n"
+    );
+    // Close them all, some politely, most not: the slots come back within seconds.
+    for (i, mut s) in open.drain(..).enumerate() {
+        if i % 2 == 0 {
+            s.write_all(b"QUIT\r\n").expect("write");
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let again: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            loop {
+                let mut s = connect(lab.smtp);
+                let greeting = read_reply(&mut s);
+                if greeting.starts_with("220 ") {
+                    break s;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "slots not back 3 s after the close: {greeting}"
+                );
+                thread::sleep(Duration::from_millis(20));
+            }
+        })
+        .collect();
+    assert_eq!(again.len(), 50);
+}
+
+#[test]
+fn trickling_clients_are_dropped() {
+    let lab = LabProcess::start(&["--idle", "600ms", "--session-limit", "2s"]);
+    // One byte at a time never makes a line within the line deadline.
+    let mut trickle = connect(lab.smtp);
+    assert!(read_reply(&mut trickle).starts_with("220 "));
+    let started = Instant::now();
+    let mut reply = String::new();
+    for b in b"NOOP NOOP NOOP NOOP" {
+        if trickle.write_all(&[*b]).is_err() {
+            break;
+        }
+        thread::sleep(Duration::from_millis(150));
+        trickle
+            .set_read_timeout(Some(Duration::from_millis(1)))
+            .expect("timeout");
+        let mut buf = [0u8; 256];
+        if let Ok(n) = trickle.read(&mut buf) {
+            reply.push_str(&String::from_utf8_lossy(&buf[..n]));
+            break;
+        }
+    }
+    assert_eq!(
+        reply,
+        "421 4.4.2 mail.example.net Error: timeout exceeded\r\n"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+    // Whole lines in time still meet the session limit.
+    let mut steady = connect(lab.smtp);
+    assert!(read_reply(&mut steady).starts_with("220 "));
+    let started = Instant::now();
+    loop {
+        steady.write_all(b"NOOP\r\n").expect("write");
+        let reply = read_reply(&mut steady);
+        if reply.starts_with("421 4.4.2") {
+            break;
+        }
+        assert_eq!(reply, "250 2.0.0 Ok\r\n");
+        assert!(started.elapsed() < Duration::from_secs(5), "never cut off");
+        thread::sleep(Duration::from_millis(300));
+    }
+    assert!(started.elapsed() >= Duration::from_millis(1500));
+    // POP3 closes silently.
+    let mut pop = connect(lab.pop3);
+    assert!(read_reply(&mut pop).starts_with("+OK"));
+    assert_eq!(read_to_close(&mut pop), "");
+}
+
+#[test]
+fn a_flood_of_unknown_commands_is_cut_off_after_20() {
+    let lab = LabProcess::start(&["--error-sleep", "5ms"]);
+    let mut s = connect(lab.smtp);
+    assert!(read_reply(&mut s).starts_with("220 "));
+    // Sent one by one: every one answered until the 20th, whose reply is followed by
+    // postfix/src/smtpd/smtpd.c `smtpd_proto`'s "421 4.7.0 %s Error: too many errors"
+    // (smtpd_hard_error_limit 20) and the hang-up; the other 9,980 are never read.
+    let mut sent = 0;
+    let mut cut_off = String::new();
+    while sent < 10_000 && cut_off.is_empty() {
+        if s.write_all(b"XYZZY\r\n").is_err() {
+            break;
+        }
+        sent += 1;
+        assert_eq!(
+            read_reply(&mut s),
+            "500 5.5.2 Error: command not recognized\r\n"
+        );
+        s.set_read_timeout(Some(Duration::from_millis(50)))
+            .expect("timeout");
+        let mut next = [0u8; 128];
+        if let Ok(n) = s.read(&mut next) {
+            cut_off = String::from_utf8_lossy(&next[..n]).into_owned();
+        }
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+    }
+    assert_eq!(sent, 20);
+    assert_eq!(
+        cut_off,
+        "421 4.7.0 mail.example.net Error: too many errors\r\n"
+    );
+    assert_eq!(read_to_close(&mut s), "");
+}
+
+#[test]
+fn password_guessing_is_throttled() {
+    // Delays short for the test; their growth is what matters.
+    let lab = LabProcess::start(&[
+        "--policy",
+        "smtp-auth",
+        "--auth-failure-delay",
+        "10ms",
+        "--auth-penalty-max",
+        "80ms",
+        "--error-sleep",
+        "5ms",
+    ]);
+    // base64("\0hanako\0wrong")
+    let guess = b"AUTH PLAIN AGhhbmFrbwB3cm9uZw==\r\n";
+    let budget = Duration::from_secs(4);
+    let started = Instant::now();
+    let mut attempts = 0;
+    let mut sessions = 0;
+    while attempts < 1000 && started.elapsed() < budget {
+        let mut s = connect(lab.smtp);
+        assert!(read_reply(&mut s).starts_with("220 "));
+        s.write_all(b"EHLO guesser.example\r\n").expect("write");
+        while !read_reply(&mut s).starts_with("250 ") {}
+        sessions += 1;
+        let mut in_session = 0;
+        loop {
+            s.write_all(guess).expect("write");
+            attempts += 1;
+            in_session += 1;
+            let reply = read_reply(&mut s);
+            assert_eq!(
+                reply,
+                "535 5.7.8 Error: authentication failed: (reason unavailable)\r\n"
+            );
+            if in_session == 20 {
+                // The 20th error ends the session.
+                assert_eq!(
+                    read_reply(&mut s),
+                    "421 4.7.0 mail.example.net Error: too many errors\r\n"
+                );
+                break;
+            }
+            if started.elapsed() >= budget {
+                break;
+            }
+        }
+    }
+    // Without delays a thousand guesses take well under a second here; with them, each
+    // waits at least the penalty (80 ms once a few have failed).
+    assert!(attempts < 100, "{attempts} guesses in {budget:?}");
+    assert!(attempts >= 10, "{attempts}");
+    assert!(sessions >= 1);
+    assert!(lab.count("smtp auth failed for hanako from 127.0.0.1") >= attempts - 1);
+    // POP3: the same penalty, and a session ends after 20 failures.
+    let mut pop = connect(lab.pop3);
+    assert!(read_reply(&mut pop).starts_with("+OK"));
+    let t = Instant::now();
+    let mut failures = 0;
+    loop {
+        if pop.write_all(b"USER hanako\r\n").is_err() {
+            break;
+        }
+        let r = read_reply(&mut pop);
+        if r.is_empty() {
+            break;
+        }
+        pop.write_all(b"PASS wrong\r\n").expect("write");
+        let r = read_reply(&mut pop);
+        if r.is_empty() {
+            break;
+        }
+        assert_eq!(r, "-ERR [AUTH] Authentication failed.\r\n");
+        failures += 1;
+        assert!(failures <= 20, "never cut off");
+    }
+    assert_eq!(failures, 20);
+    assert!(t.elapsed() >= Duration::from_millis(20 * 60));
+}
+
+#[test]
+fn the_1001st_recipient_gets_452() {
+    let lab = LabProcess::start(&[]);
+    let mut s = connect(lab.smtp);
+    assert!(read_reply(&mut s).starts_with("220 "));
+    let mut script = String::from("HELO x\r\nMAIL FROM:<a@b.example>\r\n");
+    for _ in 0..1001 {
+        script.push_str("RCPT TO:<hanako@example.net>\r\n");
+    }
+    s.write_all(script.as_bytes()).expect("write");
+    let replies: Vec<String> = (0..1003).map(|_| read_reply(&mut s)).collect();
+    assert_eq!(replies[2], "250 2.1.5 Ok\r\n");
+    assert!(replies[2..1002].iter().all(|r| r == "250 2.1.5 Ok\r\n"));
+    // postfix/src/smtpd/smtpd.c `rcpt_cmd`, smtpd_recipient_limit 1000.
+    assert_eq!(replies[1002], "452 4.5.3 Error: too many recipients\r\n");
+}
+
+#[test]
+fn a_megabyte_for_100_users_is_stored_once() {
+    let users: Vec<String> = (0..100).map(|i| format!("u{i}:pw")).collect();
+    let mut args: Vec<&str> = Vec::new();
+    for u in &users {
+        args.push("--user");
+        args.push(u);
+    }
+    let lab = LabProcess::start(&args);
+    let send = |recipients: &[String], body_lines: usize| {
+        let mut s = connect(lab.smtp);
+        assert!(read_reply(&mut s).starts_with("220 "));
+        let mut script = String::from("HELO x\r\nMAIL FROM:<a@b.example>\r\n");
+        for r in recipients {
+            script.push_str(&format!("RCPT TO:<{r}@example.net>\r\n"));
+        }
+        script.push_str("DATA\r\n");
+        s.write_all(script.as_bytes()).expect("write");
+        for _ in 0..(3 + recipients.len()) {
+            let r = read_reply(&mut s);
+            assert!(r.starts_with("250 ") || r.starts_with("354 "), "{r}");
+        }
+        let line = format!("{}\r\n", "m".repeat(1022));
+        let mut body = String::from("Subject: big\r\n\r\n");
+        for _ in 0..body_lines {
+            body.push_str(&line);
+        }
+        body.push_str(".\r\n");
+        s.write_all(body.as_bytes()).expect("write");
+        let r = read_reply(&mut s);
+        assert!(r.starts_with("250 2.0.0 Ok: queued as "), "{r}");
+    };
+    let names: Vec<String> = (0..100).map(|i| format!("u{i}")).collect();
+    // Warm up: threads, buffers, the allocator's arenas.
+    send(&names[..2], 16);
+    thread::sleep(Duration::from_millis(200));
+    let before = lab.rss_kib();
+    send(&names, 1024);
+    lab.wait_for("delivered", Duration::from_secs(10));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while lab.count("delivered ") < 102 {
+        assert!(Instant::now() < deadline, "not every delivery reported");
+        thread::sleep(Duration::from_millis(20));
+    }
+    let after = lab.rss_kib();
+    let growth = after.saturating_sub(before);
+    assert!(growth < 20 * 1024, "the lab grew by {growth} KiB");
+}
+
+#[test]
+fn a_non_loopback_bind_needs_allow_remote() {
+    let out = Command::new(lab_binary())
+        .args(["--pop3", "127.0.0.1:0", "--smtp", "0.0.0.0:0"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run mail-lab");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-remote"), "{stderr}");
+}
