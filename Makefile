@@ -26,7 +26,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-native test-wasm test-e2e dist bundle size lint notices fuzz tools rust-tools browser-tools npm-tools clean
+.PHONY: serve test test-native test-wasm test-e2e dist bundle size bench lint notices fuzz tools rust-tools browser-tools npm-tools clean
 
 serve: rust-tools npm-tools
 	trunk serve
@@ -66,6 +66,12 @@ bundle: dist
 # Sizes of the release build (raw, gzip -9, brotli -11) and the first-load budget check.
 size: dist
 	node tests/size.mjs
+
+# The padlock page against pkijs in one Chromium run (tests/bench/bench.mjs); prints the
+# tables the README's "Speed" section shows. Not part of `make test`.
+bench: dist
+	cd tests/bench && npm ci --no-audit --no-fund
+	node tests/bench/bench.mjs
 
 lint:
 	cargo fmt --all -- --check

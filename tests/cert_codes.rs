@@ -621,6 +621,50 @@ fn link_faults_make_the_authority_invalid_or_the_certificate_invalid() {
     assert_eq!(produce(Code::KeyIdMismatch).errors(), [] as [E; 0]);
 }
 
+/// Firefox's name for what it would show, for the failures where it differs most from
+/// Chromium's (mozilla::pkix's own results mapped in lib/mozpkix/include/pkix/Result.h,
+/// `MOZILLA_PKIX_MAP_LIST`): the leaf's dates, an issuer's dates, a key too small.
+#[test]
+fn firefox_names_dates_and_small_keys() {
+    use imasara::cert::FirefoxError as F;
+    // The leaf past its notAfter, or before its notBefore, its issuers in date.
+    assert_eq!(
+        produce(Code::Expired).report.firefox_error,
+        Some(F::ExpiredCertificate)
+    );
+    assert_eq!(
+        produce(Code::NotYetValid).report.firefox_error,
+        Some(F::NotYetValidCertificate)
+    );
+    // An intermediate that ran out on 2026-01-01, judged on 2026-06-01 with a leaf still
+    // in date: mozilla::pkix checks issuers' dates in CheckIssuerIndependentProperties,
+    // and names the issuer, where Chromium says ERR_CERT_DATE_INVALID for either.
+    let root_ca = root("Firefox Test Root", EC);
+    let mut short = params(
+        "Short-lived Intermediate",
+        IsCa::Ca(BasicConstraints::Unconstrained),
+    );
+    short.not_after = date_time_ymd(2026, 1, 1);
+    let intermediate = sub_ca("Short-lived Intermediate", EC, &root_ca, Some(short));
+    let site = support::leaf(EC, &intermediate);
+    let outcome = generated(
+        &pem(&[&site, &intermediate.cert]),
+        &root_ca,
+        Some("www.example.test"),
+    );
+    assert_eq!(outcome.errors(), [E::DateInvalid]);
+    assert_eq!(
+        outcome.report.firefox_error,
+        Some(F::ExpiredIssuerCertificate)
+    );
+    // A 768-bit RSA leaf: below mozilla::pkix's minimum for any RSA key
+    // (NSSCertDBTrustDomain's MIN_RSA_BITS_WEAK, 1024).
+    assert_eq!(
+        produce(Code::WeakKey).report.firefox_error,
+        Some(F::InadequateKeySize)
+    );
+}
+
 #[test]
 fn dates_weak_keys_and_names() {
     assert_eq!(produce(Code::Expired).errors(), [E::DateInvalid]);

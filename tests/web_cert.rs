@@ -122,6 +122,12 @@ async fn every_field_has_an_explanation_in_both_languages() {
     settle().await;
     paste(AMAZON);
     settle().await;
+    // A certificate's fields are built when the reader opens it.
+    assert!(all(".cert-details[data-cert='0'] .field").is_empty());
+    one(".cert-details[data-cert='0']")
+        .set_attribute("open", "")
+        .expect("open");
+    settle().await;
     let fields = all(".cert-details[data-cert='0'] .field");
     assert!(fields.len() >= 10, "{} fields", fields.len());
     for field in &fields {

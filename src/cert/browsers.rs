@@ -71,6 +71,15 @@ impl ChromiumError {
         }
     }
 
+    /// The code as Chrome's warning page shows it, under the "Advanced" button:
+    /// `NET::ERR_CERT_AUTHORITY_INVALID`. The page gets `net::ErrorToString`
+    /// (net/base/net_errors.cc: `"net::" + ErrorToShortString(error)`) as its `errorCode`
+    /// (components/security_interstitials/core/ssl_error_ui.cc), and the warning page
+    /// shows that code in capitals.
+    pub fn as_shown(self) -> String {
+        format!("NET::{}", self.name())
+    }
+
     /// The one a browser displays among several: the first in Chromium's ranking.
     pub fn primary(errors: &[ChromiumError]) -> Option<ChromiumError> {
         errors.iter().copied().min()

@@ -126,26 +126,56 @@ pub(crate) fn edges(
                     }
                 }
             }
-            cands
-                .into_iter()
-                .filter_map(|j| {
-                    let p = certs.get(j)?;
-                    Some(Edge {
-                        parent: j,
-                        names_match: names_equal(
+            let edge = |j: usize, names_match: bool, budget: &mut signature::Budget| {
+                let p = certs.get(j)?;
+                Some(Edge {
+                    parent: j,
+                    names_match,
+                    key_ids_match: match (&c.aki, &p.ski) {
+                        (Some(a), Some(s)) => Some(a == s),
+                        _ => None,
+                    },
+                    signature: budget.verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
+                })
+            };
+            let (by_name, by_key_only): (Vec<usize>, Vec<usize>) =
+                cands.into_iter().partition(|&j| {
+                    certs.get(j).is_some_and(|p| {
+                        names_equal(
                             &c.issuer_raw,
                             &c.issuer_norm,
                             &p.subject_raw,
                             &p.subject_norm,
-                        ),
-                        key_ids_match: match (&c.aki, &p.ski) {
-                            (Some(a), Some(s)) => Some(a == s),
-                            _ => None,
-                        },
-                        signature: budget.verify(&c.sig_alg, &p.key, c.tbs_bytes(), &c.sig),
+                        )
                     })
-                })
-                .collect()
+                });
+            let mut found: Vec<Edge> = by_name
+                .into_iter()
+                .filter_map(|j| edge(j, true, budget))
+                .collect();
+            // Issuers are found by name, as path builders do (BoringSSL's
+            // pki/cert_issuer_source_static.cc `SyncGetIssuersOf` looks up the normalized
+            // issuer name; mozilla::pkix's `TrustDomain::FindIssuer` gets the encoded
+            // issuer name). A
+            // certificate whose names do not chain but whose key identifier matches is
+            // tried only when no issuer by name verifies: then it explains the failure
+            // ("this key signed it, under another name"). A self-issued certificate
+            // names itself as issuer, so another name explains nothing there. Many
+            // certificates sharing one key no longer cost a signature check per pair.
+            let self_issued = names_equal(
+                &c.issuer_raw,
+                &c.issuer_norm,
+                &c.subject_raw,
+                &c.subject_norm,
+            );
+            if !self_issued && !found.iter().any(|e| e.signature == SignatureStatus::Valid) {
+                found.extend(
+                    by_key_only
+                        .into_iter()
+                        .filter_map(|j| edge(j, false, budget)),
+                );
+            }
+            found
         })
         .collect()
 }

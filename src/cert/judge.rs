@@ -1,4 +1,4 @@
-//! The judgement of an [`Analysis`]: the path from the leaf to analysis trust anchor, then one
+//! The judgement of an [`Analysis`]: the path from the leaf to a trust anchor, then one
 //! function per rule, each returning its findings, then what Chromium and Firefox make of
 //! them.
 //!
@@ -7,7 +7,7 @@
 //! bad signature, names that do not chain → authority invalid; dates → date invalid;
 //! unacceptable keys → weak key; any other broken rule → invalid, when nothing of those
 //! applies), then the checks `CertVerifyProc::Verify` (net/cert/cert_verify_proc.cc) adds
-//! after path building (signature algorithms, the host name, weak keys, too long analysis
+//! after path building (signature algorithms, the host name, weak keys, too long a
 //! validity). Firefox's name for the outcome follows mozilla::pkix's order of checks.
 
 use super::anchors::{self, Anchor, AnchorSource};
@@ -18,7 +18,7 @@ use super::hostname::{self, HostReport};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
-/// How many names analysis name-constraint finding lists (the rest are counted).
+/// How many names a name-constraint finding lists (the rest are counted).
 const NAMES_LISTED: usize = 5;
 /// The longest chain followed from the leaf.
 const MAX_DEPTH: usize = 16;
@@ -145,7 +145,7 @@ impl<'a> AnchorMatches<'a> {
         }
     }
 
-    /// Every relation of certificate `i` to analysis usable anchor: custom ones first.
+    /// Every relation of certificate `i` to a usable anchor: custom ones first.
     fn of(&self, i: usize) -> impl Iterator<Item = (&'a Anchor, &AnchorMatch)> + '_ {
         let custom = self
             .custom
@@ -202,14 +202,14 @@ struct Path<'a> {
     anchor_in_chain: bool,
     /// The issuer the chain lacks.
     missing: Option<MissingIssuer>,
-    /// Certificates that could have issued analysis link instead of the one used.
+    /// Certificates that could have issued a link instead of the one used.
     alternatives: Vec<usize>,
     /// What choosing the path found (leaf candidates, cross-signing).
     findings: Vec<Finding>,
 }
 
-/// The certificates no other certificate (by analysis verifying or unchecked signature and analysis
-/// matching name) names as issued by them: leaf candidates. The one for the host, not analysis
+/// The certificates no other certificate (by a verifying or unchecked signature and a
+/// matching name) names as issued by them: leaf candidates. The one for the host, not a
 /// CA, not self-signed, first in the input wins.
 fn choose_leaf(analysis: &Analysis, options: &Options) -> (Option<usize>, Vec<Finding>) {
     let mut is_parent = vec![false; analysis.data.len()];
@@ -260,8 +260,8 @@ fn choose_leaf(analysis: &Analysis, options: &Options) -> (Option<usize>, Vec<Fi
 }
 
 /// Upward from the leaf: at each step the anchor if this certificate is one or is signed
-/// by one, else the best issuer candidate in the input (analysis verifying signature, matching
-/// names and key ids, analysis path to an anchor, analysis valid date, analysis root).
+/// by one, else the best issuer candidate in the input (a verifying signature, matching
+/// names and key ids, a path to an anchor, a valid date, a root).
 fn build_path<'a>(
     analysis: &Analysis,
     options: &Options,
@@ -407,7 +407,7 @@ fn links(analysis: &Analysis, validity: &[ValidityStatus], path: &Path<'_>) -> V
     out
 }
 
-/// What analysis link goes up to.
+/// What a link goes up to.
 enum LinkTo<'e> {
     Certificate(&'e Edge),
     Anchor(&'e Anchor),
@@ -563,7 +563,7 @@ impl Ctx<'_> {
     }
 
     /// The chain below the anchor: every certificate whose own dates, signature algorithm
-    /// and extensions count (an anchor is analysis name and analysis key).
+    /// and extensions count (an anchor is a name and a key).
     fn below_anchor(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let anchor_in_chain = self
             .path
@@ -589,8 +589,8 @@ impl Ctx<'_> {
     }
 }
 
-/// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, analysis bad signature by
-/// the anchor named, or analysis self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
+/// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, a bad signature by
+/// the anchor named, or a self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
 fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     let Some(top) = ctx.top() else {
         return Vec::new();
@@ -656,7 +656,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     ]
 }
 
-/// A chain that ends at, or needs, analysis root Mozilla once trusted: its history, matched by
+/// A chain that ends at, or needs, a root Mozilla once trusted: its history, matched by
 /// key (the pasted root's SubjectPublicKeyInfo, or the key id its child names).
 fn root_history(ctx: &Ctx<'_>) -> Vec<Finding> {
     if ctx.path.anchor.is_some() {
@@ -707,8 +707,8 @@ fn custom_anchor(ctx: &Ctx<'_>) -> Vec<Finding> {
     }
 }
 
-/// A finding for analysis rule the path builder enforces beyond its own mapped errors: it is
-/// `ERR_CERT_INVALID` unless analysis mapped error applies too (see [`settle_path_rules`]).
+/// A finding for a rule the path builder enforces beyond its own mapped errors: it is
+/// `ERR_CERT_INVALID` unless a mapped error applies too (see [`settle_path_rules`]).
 fn path_rule(kind: K) -> Finding {
     Finding::error(kind, E::Invalid)
 }
@@ -773,7 +773,7 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Dates of every certificate below the anchor (`ERR_CERT_DATE_INVALID`); the anchor's
-/// own certificate is only analysis note (Chromium enforces an anchor's expiry only for anchors
+/// own certificate is only a note (Chromium enforces an anchor's expiry only for anchors
 /// configured so, not for its root store).
 fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -811,7 +811,7 @@ fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Chromium's `HasTooLongValidity` (cert_verify_proc.cc), for leaves of publicly trusted
-/// chains only: the longest lifetime allowed for analysis certificate issued (notBefore) on or
+/// chains only: the longest lifetime allowed for a certificate issued (notBefore) on or
 /// after each date, in days.
 pub(crate) const MAX_VALIDITY_DAYS: [(i64, u32); 4] = [
     (1_868_227_200, 47),  // 2029-03-15
@@ -863,7 +863,7 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Keys Chromium refuses anywhere in the chain: RSA under 1024 bits (`IsWeakKey`,
-/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or analysis key type
+/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or a key type
 /// it does not verify with (BoringSSL `SimplePathBuilderDelegate::IsPublicKeyAcceptable`).
 fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.path
@@ -895,7 +895,7 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
         .collect()
 }
 
-/// Critical extensions not understood (analysis path rule), and extensions that do not decode.
+/// Critical extensions not understood (a path rule), and extensions that do not decode.
 fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, i) in ctx.below_anchor() {
@@ -912,8 +912,8 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
     out
 }
 
-/// The leaf: an authority pasted as if it were analysis site, or analysis site certificate not meant
-/// for TLS servers (extKeyUsage, analysis path rule).
+/// The leaf: an authority pasted as if it were a site, or a site certificate not meant
+/// for TLS servers (extKeyUsage, a path rule).
 fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(leaf) = ctx.leaf() else {
         return Vec::new();
@@ -1083,7 +1083,7 @@ fn order(ctx: &Ctx<'_>) -> Vec<Finding> {
     }
 }
 
-/// Certificates of the input that take no part (neither in the chain nor analysis cross-signed
+/// Certificates of the input that take no part (neither in the chain nor a cross-signed
 /// alternative).
 fn unrelated(ctx: &Ctx<'_>) -> Vec<Finding> {
     (0..ctx.analysis.certs.len())
@@ -1097,7 +1097,7 @@ fn unrelated(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Path rules become `ERR_CERT_INVALID` only when none of the path builder's mapped
-/// errors (authority, date, weak key) applies; otherwise they stay faults without analysis name
+/// errors (authority, date, weak key) applies; otherwise they stay faults without a name
 /// of their own (`MapPathBuilderErrorsToCertStatus`).
 fn settle_path_rules(findings: &mut [Finding]) {
     let specific = findings
@@ -1125,9 +1125,9 @@ fn settle_path_rules(findings: &mut [Finding]) {
 
 /// Firefox's error, in mozilla::pkix's order of checks (lib/mozpkix/lib/pkixbuild.cpp,
 /// `BuildForward` and `PathBuildingStep::Check`): the leaf's own properties (its dates
-/// deferred), then each issuer's properties from the leaf upward, analysis missing anchor, then
+/// deferred), then each issuer's properties from the leaf upward, a missing anchor, then
 /// each link's signature and name constraints from the top down; then PSM
-/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): analysis self-signed leaf
+/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): a self-signed leaf
 /// instead of an unknown issuer, and the host name before the leaf's dates.
 fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
     use FirefoxError as F;
@@ -1182,7 +1182,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             return Some(e);
         }
         match ctx.validity.get(i) {
-            // mozilla::pkix checks analysis trust anchor's dates too (CheckIssuerIndependentProperties).
+            // mozilla::pkix checks a trust anchor's dates too (CheckIssuerIndependentProperties).
             Some(ValidityStatus::Expired) => return Some(F::ExpiredIssuerCertificate),
             Some(ValidityStatus::NotYetValid) => return Some(F::NotYetValidIssuerCertificate),
             _ => {}

@@ -59,6 +59,16 @@ pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
+/// True while the page is being printed (between `beforeprint` and `afterprint`): parts
+/// that render their content only on demand render it all for the printer.
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+/// Whether the page is being printed; see [`Printing`].
+pub fn use_printing() -> RwSignal<bool> {
+    use_context::<Printing>().map_or_else(|| RwSignal::new(false), |p| p.0)
+}
+
 fn current_location() -> Location {
     Location::parse(&window().location().hash().unwrap_or_default())
 }
@@ -162,8 +172,18 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     // Printing: every collapsed section prints expanded, and closes again afterwards.
-    let before_print = window_event_listener(ev::beforeprint, |_| set_details_open(true));
-    let after_print = window_event_listener(ev::afterprint, |_| set_details_open(false));
+    // Content rendered on demand appears through `Printing`, before the printer lays the
+    // page out (the reactive updates run as microtasks, right after this listener).
+    let printing = RwSignal::new(false);
+    provide_context(Printing(printing));
+    let before_print = window_event_listener(ev::beforeprint, move |_| {
+        printing.set(true);
+        set_details_open(true);
+    });
+    let after_print = window_event_listener(ev::afterprint, move |_| {
+        printing.set(false);
+        set_details_open(false);
+    });
     on_cleanup(move || {
         before_print.remove();
         after_print.remove();

@@ -15,7 +15,7 @@ pub mod panic_screen;
 pub mod route;
 pub mod share;
 
-pub use app::{App, Nav, use_nav};
+pub use app::{App, Nav, Printing, use_nav, use_printing};
 
 /// Installs the panic screen, fetches the texts the opening page needs in the reader's
 /// language and mounts the app on `<body>`; then marks `<html data-ready>`. If the texts

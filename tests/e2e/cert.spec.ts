@@ -392,7 +392,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(results.violations, 'sample loaded').toEqual([]);
       await open(page, `#/cert?sample=valid&lang=${lang}`);
       await expect(page.locator('.chain-card')).toHaveCount(3);
-      await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      // Opening a certificate builds its fields (with their own details): open twice.
+      const openAll = () =>
+        page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openAll();
+      await expect(page.locator('.cert-details[data-cert] .field').first()).toBeVisible();
+      await expect(page.locator('.cert-details .fields:empty')).toHaveCount(0);
+      await openAll();
       await page.locator('.field[data-field="subject"] .show-bytes').first().click();
       await expect(page.locator('.hex mark').first()).toBeVisible();
       results = await new AxeBuilder({ page }).analyze();

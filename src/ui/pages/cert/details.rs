@@ -14,7 +14,7 @@ use super::explain::{
 use super::use_cert;
 use crate::cert::CertificateReport;
 use crate::ui::i18n::{Key, Lang, fill, k};
-use crate::ui::use_nav;
+use crate::ui::{use_nav, use_printing};
 
 /// How many names of a long list are shown before "show all".
 const NAMES_SHOWN: usize = 50;
@@ -364,38 +364,45 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     let n = (index + 1).to_string();
     let name = cert.short_name().to_owned();
     let title = move || nav.fill(k::cert::details::title, &[("n", &n), ("name", &name)]);
-    let rows = FIELDS
-        .iter()
-        .filter_map(|field| {
-            let value = field_value(cert, field)?;
-            let range = field_range(cert, field);
-            let explain_key = field.explain;
-            let name_key = field.name;
-            let id = format!("c{index}-{}", field.id);
-            Some(view! {
-                <div class="field" data-field=field.id>
-                    <details class="field-name">
-                        <summary id=id.clone()>{tr(name_key)}</summary>
-                        <p class="field-explain">{tr(explain_key)}</p>
-                    </details>
-                    <div class="field-value">{value}</div>
-                    {range.map(|(offset, len)| view! {
-                        <button
-                            type="button"
-                            class="show-bytes"
-                            aria-describedby=id
-                            on:click=move |_| {
-                                selected.set(Some((offset, len, name_key)));
-                                bytes_open.set(true);
-                            }
-                        >
-                            {tr(k::cert::details::show_bytes)}
-                        </button>
-                    })}
-                </div>
+    // The fields are built when the reader opens this certificate (or the page is
+    // printed), not for every certificate of a 144-root bundle at once.
+    let printing = use_printing();
+    let open = RwSignal::new(false);
+    let cert = cert.clone();
+    let rows = move || {
+        FIELDS
+            .iter()
+            .filter_map(|field| {
+                let value = field_value(&cert, field)?;
+                let range = field_range(&cert, field);
+                let explain_key = field.explain;
+                let name_key = field.name;
+                let id = format!("c{index}-{}", field.id);
+                Some(view! {
+                    <div class="field" data-field=field.id>
+                        <details class="field-name" prop:open=move || printing.get()>
+                            <summary id=id.clone()>{tr(name_key)}</summary>
+                            <p class="field-explain">{tr(explain_key)}</p>
+                        </details>
+                        <div class="field-value">{value}</div>
+                        {range.map(|(offset, len)| view! {
+                            <button
+                                type="button"
+                                class="show-bytes"
+                                aria-describedby=id
+                                on:click=move |_| {
+                                    selected.set(Some((offset, len, name_key)));
+                                    bytes_open.set(true);
+                                }
+                            >
+                                {tr(k::cert::details::show_bytes)}
+                            </button>
+                        })}
+                    </div>
+                })
             })
-        })
-        .collect_view();
+            .collect_view()
+    };
     let der = std::sync::Arc::new(der.unwrap_or_default());
     let hex = move || {
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
@@ -421,10 +428,16 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
         })
     };
     view! {
-        <details class="cert-details" data-cert=index.to_string()>
+        <details
+            class="cert-details"
+            data-cert=index.to_string()
+            on:toggle:target=move |ev| open.set(ev.target().open())
+        >
             <summary><h3>{title}</h3></summary>
             <p class="hint">{tr(k::cert::details::explain_hint)}</p>
-            <div class="fields">{rows}</div>
+            <div class="fields">
+                <Show when=move || open.get() || printing.get()>{rows.clone()}</Show>
+            </div>
             <details
                 class="der"
                 prop:open=move || bytes_open.get()

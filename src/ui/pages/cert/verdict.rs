@@ -7,19 +7,22 @@ use leptos::prelude::*;
 use super::tr;
 
 use super::explain::{error_keys, finding_text};
-use super::use_cert;
+use super::{Shared, use_cert};
 use crate::cert::session::Parsed;
 use crate::cert::{Code, Finding, Report, Severity};
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
-/// One finding as a list item, all as text, in the reader's language.
-fn finding_item(parsed: &Parsed, finding: &Finding) -> impl IntoView + use<> {
+/// One finding as a list item, all as text, in the reader's language. The input is
+/// shared, not copied: a thousand certificates can bring a thousand findings.
+fn finding_item(parsed: &Shared<Parsed>, finding: &Finding) -> impl IntoView + use<> {
     let nav = use_nav();
-    let certs = parsed.certificates().to_vec();
+    let parsed = parsed.clone();
     let about = finding.certificate.map(|i| {
         let n = (i + 1).to_string();
-        let name = certs
+        let name = parsed
+            .0
+            .certificates()
             .get(i)
             .map(|c| c.short_name().to_owned())
             .unwrap_or_default();
@@ -35,7 +38,7 @@ fn finding_item(parsed: &Parsed, finding: &Finding) -> impl IntoView + use<> {
     view! {
         <li class=class data-code=code>
             {about.map(|about| view! { <span class="finding-about">{about}{tr(k::punct::colon)}</span> })}
-            {move || finding_text(nav.lang.get(), &finding, &certs)}
+            {move || finding_text(nav.lang.get(), &finding, parsed.0.certificates())}
         </li>
     }
 }
@@ -62,11 +65,11 @@ pub fn Verdict() -> impl IntoView {
         let headline = match report.primary_error {
             Some(e) => {
                 let (says, todo) = error_keys(e);
-                let others: Vec<&'static str> = report
+                let others: Vec<String> = report
                     .errors
                     .iter()
                     .filter(|x| **x != e)
-                    .map(|x| x.name())
+                    .map(|x| x.as_shown())
                     .collect();
                 let firefox = report.firefox_error.map(|f| f.name());
                 let clock = report
@@ -85,7 +88,7 @@ pub fn Verdict() -> impl IntoView {
                     <dl class="error-names">
                         <dt>{tr(k::cert::verdict::chrome)}</dt>
                         <dd>
-                            <code class="error-name">{e.name()}</code>
+                            <code class="error-name">{e.as_shown()}</code>
                             {others
                                 .into_iter()
                                 .map(|o| view! { {tr(k::punct::list)}<code class="error-name">{o}</code> })

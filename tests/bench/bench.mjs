@@ -1,0 +1,209 @@
+// The padlock page against its peer, in one headless Chromium run (`make bench`; not part
+// of the tests: numbers belong in a benchmark, not in a timed test).
+//
+// For each input it measures, on the release build in dist/:
+//   - pkijs 4 + asn1js 4 (the library behind Firefox's certificate viewer and x509.io):
+//     PEM text → DER → pkijs.Certificate for every block, parse only, on a blank page;
+//   - imasara: paste (one input event) → verdict shown (the verdict line in the DOM and one
+//     frame painted), with the engine's Web Worker already running (the first paste of a
+//     visit also starts the worker: reported once, as "cold");
+//   - the longest main-thread task (PerformanceObserver "longtask") from the paste until
+//     the page has been idle for a second, and how many tasks took over 50 ms;
+//   - the same while the date slider moves (every judgement again, 20 steps).
+// Each figure is the median of RUNS runs. Output: a Markdown table on stdout and in
+// target/bench/report.md.
+//
+// Inputs: the system's root bundle (/etc/ssl/certs/ca-certificates.crt: Debian's
+// ca-certificates, 144 roots at the time of writing), badssl.com's certificate with 10,000
+// names (tests/fixtures), and 1, 10, 100 and 1,000 distinct self-signed certificates made
+// with openssl for the scaling table, all with one P-256 key (the case that once made the
+// engine check a signature for every pair; cached in target/bench/).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import esbuild from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = join(ROOT, 'target/bench');
+const RUNS = Number(process.env.RUNS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
+mkdirSync(OUT, { recursive: true });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)) + ' ms';
+
+/** `count` distinct self-signed P-256 certificates as one PEM text (made once, cached). */
+function generated(count) {
+  const file = join(OUT, `generated-${count}.pem`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const key = join(OUT, 'generated.key');
+  if (!existsSync(key)) {
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+  }
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    text += execFileSync('openssl', [
+      'req', '-x509', '-key', key, '-subj', `/CN=bench-${i}.example`, '-days', '3650',
+      '-set_serial', String(i + 1), '-addext', `subjectAltName=DNS:bench-${i}.example`,
+    ]).toString();
+  }
+  writeFileSync(file, text);
+  return text;
+}
+
+const inputs = [
+  { name: `Debian's root bundle (${(readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8').match(/BEGIN CERT/g) ?? []).length} certificates)`, text: readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'), slider: true },
+  { name: "badssl's 10,000-name certificate", text: readFileSync(join(ROOT, 'tests/fixtures/cert/badssl/subdomain-10000-sans.pem'), 'utf8'), slider: true },
+];
+const scaling = [1, 10, 100, 1000].map((n) => ({ name: `${n} certificate${n > 1 ? 's' : ''}`, count: n, text: generated(1000).split(/(?<=-----END CERTIFICATE-----\n)/).slice(0, n).join('') }));
+
+const server = spawn('node', [join(ROOT, 'tests/e2e/serve.mjs'), join(ROOT, 'dist'), '/', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((ready) => server.stdout.once('data', ready));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+try {
+  // pkijs, on a blank page (no CSP there to refuse the bundled script).
+  const peer = await browser.newPage();
+  await peer.goto('about:blank');
+  const bundle = esbuild.buildSync({
+    entryPoints: [join(ROOT, 'tests/bench/pkijs-entry.mjs')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+  }).outputFiles[0].text;
+  await peer.addScriptTag({ content: bundle });
+  /** Median parse time, and how many blocks pkijs could not parse (with its error). */
+  const pkijs = async (text) => {
+    const runs = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      runs.push(
+        await peer.evaluate((t) => {
+          const start = performance.now();
+          const { failed } = globalThis.pkijsParsePem(t);
+          return { ms: performance.now() - start, failed };
+        }, text),
+      );
+    }
+    const failed = runs[0].failed;
+    return { ms: median(runs.slice(1).map((r) => r.ms)), failed }; // the first run warms the JIT
+  };
+  const peerCell = ({ ms: t, failed }) =>
+    failed.length ? `${ms(t)}, and fails on ${failed.length} (“${failed[0]}”)` : ms(t);
+
+  // imasara, the release build.
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/#/cert?lang=en&at=2026-06-15`);
+  await page.waitForSelector('html[data-ready="true"]');
+  const paste = (text) =>
+    page.evaluate(async (t) => {
+      const area = document.querySelector('#cert-paste');
+      const give = (value) => {
+        area.value = value;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      const until = (done) =>
+        new Promise((resolve) => {
+          const check = () => done() && (observer.disconnect(), resolve());
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          check();
+        });
+      give('');
+      await until(() => !document.querySelector('.verdict-line'));
+      await new Promise((r) => setTimeout(r, 200));
+      const tasks = [];
+      const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      longtasks.observe({ type: 'longtask' });
+      const start = performance.now();
+      give(t);
+      await until(() => document.querySelector('.verdict-line[data-verdict]'));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const shown = performance.now() - start;
+      // Until the page has been idle for a second.
+      let seen = -1;
+      while (seen !== tasks.length) {
+        seen = tasks.length;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      longtasks.disconnect();
+      return { shown, longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length };
+    }, text);
+  const slide = () =>
+    page.evaluate(async () => {
+      const slider = document.querySelector('#cert-at-slider');
+      const tasks = [];
+      const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      longtasks.observe({ type: 'longtask' });
+      const min = Number(slider.min);
+      const max = Number(slider.max);
+      for (let i = 0; i <= 20; i++) {
+        slider.value = String(Math.round(min + ((max - min) * i) / 20));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      longtasks.disconnect();
+      return { longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length };
+    });
+  const imasara = async (text, withSlider) => {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await paste(text));
+    const slider = withSlider ? await slide() : null;
+    return {
+      shown: median(runs.map((r) => r.shown)),
+      longest: Math.max(...runs.map((r) => r.longest)),
+      over50: Math.max(...runs.map((r) => r.over50)),
+      slider,
+    };
+  };
+
+  const cold = await paste(inputs[0].text);
+  const rows = [];
+  for (const input of inputs) {
+    const peerMs = await pkijs(input.text);
+    const ours = await imasara(input.text, input.slider);
+    rows.push({ input, peerMs, ours });
+    console.error(`${input.name}: pkijs ${peerCell(peerMs)}, imasara ${ms(ours.shown)}`);
+  }
+  const scaled = [];
+  for (const input of scaling) {
+    const peerMs = await pkijs(input.text);
+    const ours = await imasara(input.text, false);
+    scaled.push({ input, peerMs, ours });
+    console.error(`${input.name}: pkijs ${peerCell(peerMs)}, imasara ${ms(ours.shown)}`);
+  }
+
+  const version = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim();
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`make bench\` (${version}, headless, ${RUNS} runs each, medians; longest task = the worst run).`,
+    '',
+    '| input | pkijs, parse only | imasara, paste → verdict shown | ratio | longest main-thread task | tasks over 50 ms | moving the date slider (20 steps): longest task |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(({ input, peerMs, ours }) =>
+      `| ${input.name} | ${peerCell(peerMs)} | ${ms(ours.shown)} | ${(peerMs.ms / ours.shown).toFixed(1)}× | ${ms(ours.longest)} | ${ours.over50} | ${ours.slider ? ms(ours.slider.longest) : '–'} |`,
+    ),
+    '',
+    `The first paste of a visit also starts the engine's worker: ${ms(cold.shown)} for the root bundle.`,
+    '',
+    '| distinct certificates (one key) | pkijs, parse only | imasara, paste → verdict shown | per certificate | longest main-thread task |',
+    '|---|---|---|---|---|',
+    ...scaled.map(({ input, peerMs, ours }) =>
+      `| ${input.count} | ${peerCell(peerMs)} | ${ms(ours.shown)} | ${ms(ours.shown / input.count)} | ${ms(ours.longest)} |`,
+    ),
+  ];
+  const report = lines.join('\n') + '\n';
+  writeFileSync(join(OUT, 'report.md'), report);
+  process.stdout.write(report);
+} finally {
+  await browser.close();
+  server.kill();
+}
