@@ -22,7 +22,8 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use imasara::cert::{Analysis, Anchor, Finding, Issuer, Options, Report, UnixTime};
+    use imasara::cert::openssl::LeafNames;
+    use imasara::cert::{Analysis, Anchor, Client, Finding, Issuer, Options, Report, UnixTime};
     use imasara::ui::i18n::Lang;
     use imasara::ui::pages::cert::explain::finding_text;
     use serde_json::{Value, json};
@@ -208,6 +209,30 @@ mod native {
                 "authority_key_id": c.authority_key_id,
             }))
         });
+        // What OpenSSL-based clients would say (imasara::cert::openssl): one row each.
+        let leaf_names = report
+            .chain
+            .first()
+            .and_then(|&i| certs.get(i))
+            .map(LeafNames::of)
+            .unwrap_or_default();
+        let host = report.host.as_ref().map(|h| h.ascii.as_str());
+        let clients: Vec<Value> = Client::ALL
+            .iter()
+            .map(|client| {
+                let says = client.says(&report.openssl, host, &leaf_names);
+                json!({
+                    "client": client,
+                    "ok": says.is_none(),
+                    "error": client.first_failure(&report.openssl).map(|f| json!({
+                        "code": f.error.code(),
+                        "depth": f.depth,
+                        "text": f.error.text(),
+                    })),
+                    "says": says,
+                })
+            })
+            .collect();
         let mut trust = serde_json::to_value(&report.trust)?;
         trust["root_set"] = serde_json::to_value(analysis.root_set())?;
         let warnings = analysis
@@ -230,6 +255,8 @@ mod native {
             "primary_error": report.primary_error,
             "fatal": report.primary_error.is_some_and(|e| e.is_fatal()),
             "firefox_error": report.firefox_error,
+            "openssl": report.openssl,
+            "clients": clients,
             "warnings": warnings,
         }))
     }

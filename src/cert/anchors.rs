@@ -63,6 +63,12 @@ pub struct Anchor {
     /// Name constraints the anchor imposes on every certificate below it (a few Mozilla
     /// roots carry them, e.g. one limited to `.tr`).
     pub(crate) name_constraints: Option<super::constraints::NameConstraints>,
+    /// The anchor certificate's notBefore and notAfter, when it came as a certificate
+    /// (Mozilla's set keeps names and keys only). OpenSSL checks a trusted root's dates.
+    pub(crate) dates: Option<(super::UnixTime, super::UnixTime)>,
+    /// The anchor certificate's pathLenConstraint, when it came as a certificate with one
+    /// (OpenSSL enforces a trusted root's; Chromium does not).
+    pub(crate) path_len: Option<u32>,
 }
 
 impl Anchor {
@@ -89,6 +95,8 @@ impl Anchor {
             key,
             name_constraints: name_constraints_der
                 .and_then(super::constraints::NameConstraints::from_der),
+            dates: None,
+            path_len: None,
         })
     }
 
@@ -114,6 +122,16 @@ impl Anchor {
                     AnchorSource::Custom,
                 )?;
                 anchor.name_constraints = constraints;
+                let validity = &cert.tbs_certificate.validity;
+                anchor.path_len = cert
+                    .basic_constraints()
+                    .ok()
+                    .flatten()
+                    .and_then(|bc| bc.value.path_len_constraint);
+                anchor.dates = Some((
+                    super::UnixTime(validity.not_before.timestamp()),
+                    super::UnixTime(validity.not_after.timestamp()),
+                ));
                 Some(anchor)
             })
             .collect()

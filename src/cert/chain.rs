@@ -113,7 +113,7 @@ pub(crate) fn edges(
             if !primary.get(i).copied().unwrap_or(false) {
                 return Vec::new();
             }
-            let mut cands: Vec<usize> = Vec::new();
+            let mut candidates: Vec<usize> = Vec::new();
             let lists = [
                 by_subject.get(c.issuer_raw.as_slice()),
                 by_norm.get(c.issuer_norm.as_str()),
@@ -121,8 +121,8 @@ pub(crate) fn edges(
             ];
             for l in lists.into_iter().flatten() {
                 for &j in l {
-                    if j != i && !cands.contains(&j) && cands.len() < 16 {
-                        cands.push(j);
+                    if j != i && !candidates.contains(&j) && candidates.len() < 16 {
+                        candidates.push(j);
                     }
                 }
             }
@@ -139,7 +139,7 @@ pub(crate) fn edges(
                 })
             };
             let (by_name, by_key_only): (Vec<usize>, Vec<usize>) =
-                cands.into_iter().partition(|&j| {
+                candidates.into_iter().partition(|&j| {
                     certs.get(j).is_some_and(|p| {
                         names_equal(
                             &c.issuer_raw,

@@ -15,6 +15,7 @@ use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
 use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
+use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
@@ -72,6 +73,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     errors.dedup();
     let primary_error = E::primary(&errors);
     let firefox_error = firefox(&ctx, &findings, host.as_ref());
+    let openssl = openssl(&ctx, &findings, host.as_ref());
     Report {
         at: options.at,
         validity,
@@ -83,6 +85,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
         errors,
         primary_error,
         firefox_error,
+        openssl,
         findings,
     }
 }
@@ -1234,6 +1237,163 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         Some(ValidityStatus::NotYetValid) => name_error(Some(F::NotYetValidCertificate)),
         _ => name_error(None),
     }
+}
+
+/// What OpenSSL 3 raises, in the order `X509_verify_cert` raises it
+/// (crypto/x509/x509_vfy.c; see [`super::openssl`]), over the path this judgement built.
+/// The security level is OpenSSL's level 2 (Debian's system default, and Python's):
+/// RSA keys of at least 2048 bits, no SHA-1 or MD5 signatures (`check_key_level`,
+/// `check_sig_level` with crypto/x509/x509_vfy.c `minbits_table`).
+fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Vec<OpenSslFailure> {
+    use OpenSslCheck as C;
+    use OpenSslError as O;
+    let chain = &ctx.path.chain;
+    let mut out = Vec::new();
+    let Some(leaf) = ctx.leaf() else {
+        return out;
+    };
+    let at = |error, depth, check| OpenSslFailure {
+        error,
+        depth,
+        check,
+    };
+    let on = |i: usize| findings.iter().filter(move |f| f.certificate == Some(i));
+    let has = |i: usize, pick: &dyn Fn(&K) -> bool| on(i).any(|f| pick(&f.kind));
+    let small_rsa = |i: usize| {
+        ctx.analysis
+            .data
+            .get(i)
+            .and_then(|d| d.rsa_bits)
+            .is_some_and(|bits| bits < 2048)
+    };
+    // The root OpenSSL takes from its store when it was not pasted sits above the chain.
+    let anchor_outside = ctx.path.anchor.is_some() && !ctx.path.anchor_in_chain;
+    let top_depth = chain.len().saturating_sub(1);
+
+    // X509_verify_cert: the leaf's key first.
+    if small_rsa(leaf) {
+        out.push(at(O::EeKeyTooSmall, 0, C::SecurityLevel));
+    }
+    // build_chain: no trusted root.
+    if ctx.path.anchor.is_none() {
+        let top = ctx.top().unwrap_or(leaf);
+        let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
+        let error = match (self_signed, chain.len()) {
+            (true, 1) => O::DepthZeroSelfSigned,
+            (true, _) => O::SelfSignedCertInChain,
+            (false, _) => O::UnableToGetIssuerCertLocally,
+        };
+        out.push(at(error, top_depth, C::Chain));
+    }
+    // check_extensions, leaf first: critical extensions, CA (basicConstraints, and a
+    // keyUsage that allows keyCertSign), purpose, path length. A CA rule found on the
+    // link below an issuer is raised at the issuer's depth.
+    for (depth, &i) in chain.iter().enumerate() {
+        if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
+            out.push(at(O::UnhandledCriticalExtension, depth, C::Extensions));
+        }
+        let below = depth.checked_sub(1).and_then(|d| chain.get(d)).copied();
+        if let Some(child) = below
+            && has(child, &|k| {
+                matches!(k, K::IssuerNotCa { .. } | K::IssuerCannotSign { .. })
+            })
+        {
+            out.push(at(O::InvalidCa, depth, C::Extensions));
+        }
+        if depth == 0 && has(i, &|k| matches!(k, K::LeafNotForServers)) {
+            out.push(at(O::InvalidPurpose, 0, C::Purpose));
+        }
+        if findings
+            .iter()
+            .any(|f| matches!(f.kind, K::PathLenExceeded { issuer, .. } if issuer == i))
+        {
+            out.push(at(O::PathLengthExceeded, depth, C::Extensions));
+        }
+    }
+    // The store's root, when it was not pasted: its pathLenConstraint counts too.
+    if anchor_outside && let Some(limit) = ctx.path.anchor.and_then(|a| a.path_len) {
+        let intermediates = chain
+            .iter()
+            .skip(1)
+            .filter(|&&i| !ctx.analysis.certs.get(i).is_some_and(|c| c.self_issued))
+            .count();
+        if intermediates > usize::try_from(limit).unwrap_or(usize::MAX) {
+            out.push(at(O::PathLengthExceeded, chain.len(), C::Extensions));
+        }
+    }
+    // check_auth_level: issuers' keys, then every signature but the top's own.
+    for (depth, &i) in chain.iter().enumerate() {
+        if depth > 0 && small_rsa(i) {
+            out.push(at(O::CaKeyTooSmall, depth, C::SecurityLevel));
+        }
+        let signs_itself = depth == top_depth && !anchor_outside;
+        if !signs_itself && has(i, &|k| matches!(k, K::WeakSignatureAlgorithm { .. })) {
+            out.push(at(O::CaMdTooWeak, depth, C::SecurityLevel));
+        }
+    }
+    // check_id: X509_check_host accepts what Chromium refuses (a CN when the leaf has no
+    // DNS name, a wildcard right under a public suffix).
+    if let Some(h) = host {
+        let leaf_has_dns = ctx
+            .analysis
+            .data
+            .get(leaf)
+            .is_some_and(|d| !d.san_dns.is_empty());
+        let matched = h.matched_by.is_some()
+            || h.wildcard_under_public_suffix.is_some()
+            || (!leaf_has_dns && h.common_name_would_match.is_some());
+        if !matched {
+            out.push(at(O::HostnameMismatch, 0, C::Host));
+        }
+    }
+    // internal_verify, from the top down: the signature, then the dates.
+    // The root is the store's copy ("trusted first", even when one was pasted): its dates
+    // are checked when the anchor came as a certificate (Mozilla's set has none).
+    let anchor_depth = ctx.path.anchor.map(|_| {
+        if ctx.path.anchor_in_chain {
+            ctx.path.anchor_position.unwrap_or(top_depth)
+        } else {
+            chain.len()
+        }
+    });
+    if let (Some(anchor), Some(depth)) = (ctx.path.anchor, anchor_depth)
+        && let Some((not_before, not_after)) = anchor.dates
+    {
+        if ctx.options.at < not_before {
+            out.push(at(O::CertNotYetValid, depth, C::Signatures));
+        } else if ctx.options.at > not_after {
+            out.push(at(O::CertHasExpired, depth, C::Signatures));
+        }
+    }
+    for depth in (0..chain.len()).rev() {
+        let Some(&i) = chain.get(depth) else {
+            continue;
+        };
+        if anchor_depth == Some(depth) {
+            continue;
+        }
+        if ctx
+            .links
+            .iter()
+            .any(|l| l.child == i && l.signature == SignatureStatus::Invalid)
+        {
+            out.push(at(O::CertSignatureFailure, depth, C::Signatures));
+        }
+        match ctx.validity.get(i) {
+            Some(ValidityStatus::NotYetValid) => {
+                out.push(at(O::CertNotYetValid, depth, C::Signatures));
+            }
+            Some(ValidityStatus::Expired) => out.push(at(O::CertHasExpired, depth, C::Signatures)),
+            _ => {}
+        }
+    }
+    // check_name_constraints.
+    for (depth, &i) in chain.iter().enumerate() {
+        if has(i, &|k| matches!(k, K::NameConstraintViolation { .. })) {
+            out.push(at(O::PermittedViolation, depth, C::NameConstraints));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

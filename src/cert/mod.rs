@@ -60,6 +60,7 @@ pub mod input;
 mod judge;
 pub mod nss;
 mod oids;
+pub mod openssl;
 pub mod session;
 pub mod signature;
 pub mod time;
@@ -73,6 +74,7 @@ pub use fields::CertificateReport;
 pub use findings::{Code, Finding, FindingKind, Issuer, Severity};
 pub use hostname::HostReport;
 pub use input::{BlockKind, InputBlock};
+pub use openssl::{Client, OpenSslCheck, OpenSslError, OpenSslFailure};
 pub use signature::SignatureStatus;
 pub use time::UnixTime;
 
@@ -193,6 +195,9 @@ pub struct Report {
     pub primary_error: Option<ChromiumError>,
     /// Firefox's name for what it would display, when it would not accept.
     pub firefox_error: Option<FirefoxError>,
+    /// What OpenSSL would raise, in its order; each OpenSSL-based [`Client`] reports the
+    /// first it looks at.
+    pub openssl: Vec<OpenSslFailure>,
     /// What the judgement found (the input's own findings are in the analysis).
     pub findings: Vec<Finding>,
 }

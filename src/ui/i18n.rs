@@ -440,6 +440,9 @@ mod tests {
         "app.name",
         "app.lang_name_en",
         "app.lang_name_ja",
+        // Program names, as typed at a command line.
+        "cert.verdict.client_curl",
+        "cert.verdict.client_openssl_verify",
         // A slot for one of the code's sentences, chosen by the finding's data.
         "cert_codes.authority_alone",
         "cert_codes.root_not_embedded",

@@ -35,6 +35,7 @@ export type Where =
   | 'finding' // one of the findings listed with the verdict (.verdict li)
   | 'page' // the page's main heading (main h1)
   | 'console' // the mail console's log (.console .transcript-lines)
+  | 'notice' // the padlock page's note on a date in the link it cannot read (#cert-at-unreadable)
   | 'field'; // a form field's value: `selector` names it
 
 export type Input =
@@ -119,6 +120,7 @@ export const CASES: Case[] = [
   { id: 'utf16-file', what: 'a PEM file saved as UTF-16', input: { file: { name: 'utf16.pem', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LEAF, 'utf16le')]) } }, where: 'status', en: "Read from files: utf16.pem. Found 1 certificate(s) in 1 block(s).", ja: "次のファイルを読み込みました：utf16.pem。1個のブロックから、証明書が1枚見つかりました。" },
   // The address bar.
   { id: 'impossible-date', what: 'a date that does not exist in a link', input: { url: '#/cert?sample=expired&at=2026-13-45' }, where: 'field', selector: '#cert-at', en: "2026-06-15", ja: "2026-06-15" },
+  { id: 'impossible-date-said', what: 'a date that does not exist in a link is named, not ignored', input: { url: '#/cert?sample=expired&at=2026-13-45' }, where: 'notice', en: "The link asks for the date “2026-13-45”, which is no date in the calendar: judged as of today instead. Choose a date above.", ja: "リンクで指定された日付「2026-13-45」は、暦にない日付です。代わりに今日の日付で判定しています。上の欄で日付を選んでください。" },
   { id: 'huge-host', what: 'a host name of 100,000 characters in a link', input: { url: '#/cert?sample=valid&host=' + 'a'.repeat(100_000) }, where: 'finding', en: "This is not a valid host name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ja: "ホスト名として正しくありません：aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
   { id: 'unknown-sample', what: 'a sample that does not exist', input: { url: '#/cert?sample=../../etc/passwd' }, where: 'status', en: "Paste a certificate or pick a sample to begin.", ja: "証明書を貼り付けるか、サンプルを選んでください。" },
   { id: 'unknown-page', what: 'a page that does not exist', input: { url: '#/admin/login' }, where: 'page', en: "There is no such page", ja: "お探しのページはありません" },

@@ -56,6 +56,7 @@ const PLACES = {
   finding: '.verdict li',
   page: 'main h1',
   console: 'section.console .transcript-lines li',
+  notice: '#cert-at-unreadable',
 } as const;
 
 for (const c of CASES) {

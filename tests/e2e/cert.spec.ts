@@ -102,6 +102,27 @@ test('the incomplete chain is drawn with a gap and the AIA address, not fetched'
   await expect(gap.locator('.urls code')).toContainText('http://');
 });
 
+test('programs built on OpenSSL are named with their own words: the incomplete chain fails there', async ({ page }) => {
+  // Chrome fetches the missing intermediate (the AIA address above); OpenSSL does not.
+  await open(page, '#/cert?sample=incomplete&lang=en');
+  const clients = page.locator('.verdict .clients');
+  await expect(clients.locator('[data-client="OpensslVerify"]')).toHaveText(
+    'error 20 at 0 depth lookup: unable to get local issuer certificate',
+  );
+  await expect(clients.locator('[data-client="Curl"]')).toHaveText(
+    'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+  );
+  await expect(clients.locator('[data-client="Python"]')).toHaveText(
+    '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate',
+  );
+  // A good chain: every one connects. The programs' words stay as they print them; the
+  // page around them speaks Japanese.
+  await open(page, '#/cert?sample=valid&lang=ja');
+  await expect(page.locator('.verdict h3').filter({ hasText: 'OpenSSLを使うプログラムの判定' })).toBeVisible();
+  await expect(page.locator('.verdict .clients .client-ok')).toHaveCount(3);
+  await expect(page.locator('.verdict .clients .client-ok').first()).toContainText('問題なく接続します');
+});
+
 test('a chain pasted out of order is drawn in order', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const [leaf, intermediate, root] = blocks(pem('real-chains/amazon.com.pem'));

@@ -62,6 +62,19 @@ pub fn Controls() -> impl IntoView {
         })
     };
 
+    // A date in the link that is no date (`at=2026-13-45`): say so, rather than quietly
+    // judging as of today. At most 40 characters of it are shown back.
+    let at_unreadable = move || {
+        nav.location.with(|l| {
+            let given = l.query.get(AT)?;
+            if parse_at(given).is_some() {
+                return None;
+            }
+            let shown: String = given.chars().take(40).collect();
+            Some(nav.fill(k::cert::controls::at_unreadable, &[("given", &shown)]))
+        })
+    };
+
     view! {
         <section class="cert-controls" aria-labelledby="cert-controls-h">
             <h2 id="cert-controls-h">{tr(k::cert::controls::heading)}</h2>
@@ -113,6 +126,9 @@ pub fn Controls() -> impl IntoView {
                     }
                 />
                 <p class="control-status" role="status">{at_text}</p>
+                {move || at_unreadable().map(|text| view! {
+                    <p id="cert-at-unreadable" class="control-status warn" role="status">{text}</p>
+                })}
             </div>
         </section>
     }

@@ -8,8 +8,9 @@ use super::tr;
 
 use super::explain::{error_keys, finding_text};
 use super::{Shared, use_cert};
+use crate::cert::openssl::LeafNames;
 use crate::cert::session::Parsed;
-use crate::cert::{Code, Finding, Report, Severity};
+use crate::cert::{Client, Code, Finding, Report, Severity};
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
@@ -40,6 +41,50 @@ fn finding_item(parsed: &Shared<Parsed>, finding: &Finding) -> impl IntoView + u
             {about.map(|about| view! { <span class="finding-about">{about}{tr(k::punct::colon)}</span> })}
             {move || finding_text(nav.lang.get(), &finding, parsed.0.certificates())}
         </li>
+    }
+}
+
+/// What programs built on OpenSSL would print (the engine's `openssl` list, read by each
+/// client's rule in `crate::cert::openssl`): the exact words, which stay in English as
+/// the programs print them.
+fn clients_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
+    let leaf = report
+        .chain
+        .first()
+        .and_then(|&i| parsed.certificates().get(i));
+    let names = leaf.map(LeafNames::of).unwrap_or_default();
+    let host = report.host.as_ref().map(|h| h.ascii.as_str());
+    let rows = Client::ALL
+        .iter()
+        .map(|&client| {
+            let name = match client {
+                Client::OpensslVerify => k::cert::verdict::client_openssl_verify,
+                Client::Curl => k::cert::verdict::client_curl,
+                Client::Python => k::cert::verdict::client_python,
+            };
+            let says = client.says(&report.openssl, host, &names);
+            view! {
+                <dt>{tr(name)}</dt>
+                <dd data-client=format!("{client:?}")>
+                    {match says {
+                        Some(words) => view! { <code class="client-says">{words}</code> }.into_any(),
+                        None => view! {
+                            <span class="client-ok">
+                                <span aria-hidden="true">"✓ "</span>
+                                {tr(k::cert::verdict::client_ok)}
+                            </span>
+                        }
+                        .into_any(),
+                    }}
+                </dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{tr(k::cert::verdict::clients_heading)}</h3>
+        <p>{tr(k::cert::verdict::clients_intro)}</p>
+        <dl class="clients">{rows}</dl>
+        <p class="hint">{tr(k::cert::verdict::clients_note)}</p>
     }
 }
 
@@ -133,9 +178,11 @@ pub fn Verdict() -> impl IntoView {
             .map(|f| finding_item(&parsed, f))
             .collect();
         let has_problems = !problems.is_empty();
+        let clients = clients_view(&parsed, &report);
         Some(
             view! {
                 {headline}
+                {clients}
                 {has_problems
                     .then(|| {
                         view! {

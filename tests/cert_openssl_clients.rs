@@ -1,0 +1,581 @@
+//! What OpenSSL-based clients say, against the clients themselves: the engine's
+//! `openssl verify` line is compared with the real `openssl verify` on every fixture chain
+//! and on generated chains with one defect each; curl's and Python's words with the real
+//! curl and Python, connecting to `openssl s_server` serving a generated chain.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use imasara::cert::openssl::LeafNames;
+use imasara::cert::{Analysis, Anchor, Client, Options, Report, UnixTime};
+use rcgen::{
+    BasicConstraints, Certificate, CertificateParams, ExtendedKeyUsagePurpose, IsCa, KeyPair,
+    KeyUsagePurpose, SanType, date_time_ymd,
+};
+
+mod support;
+use support::{Ca, params, root, sub_ca};
+
+const EC: &rcgen::SignatureAlgorithm = &rcgen::PKCS_ECDSA_P256_SHA256;
+
+/// A file in this suite's scratch folder. The tests run in parallel: each names its files
+/// with its own prefix.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("openssl-clients");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/cert/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// The PEM certificates of a text, in order.
+fn blocks(text: &str) -> Vec<String> {
+    text.split_inclusive("-----END CERTIFICATE-----")
+        .filter(|b| b.contains("-----BEGIN CERTIFICATE-----"))
+        .map(|b| b[b.find("-----BEGIN").unwrap()..].to_string() + "\n")
+        .collect()
+}
+
+fn judge(input: &str, anchors: Vec<Anchor>, host: &str, at: UnixTime) -> (Analysis, Report) {
+    let analysis = Analysis::parse(input.as_bytes());
+    let report = analysis.judge(&Options {
+        at,
+        host: Some(host.to_owned()),
+        extra_anchors: anchors,
+        mozilla_roots: false,
+    });
+    (analysis, report)
+}
+
+fn leaf_names<'a>(analysis: &'a Analysis, report: &Report) -> LeafNames<'a> {
+    report
+        .chain
+        .first()
+        .and_then(|&i| analysis.certificates().get(i))
+        .map(LeafNames::of)
+        .unwrap_or_default()
+}
+
+/// The first line `openssl verify` prints about the leaf: `error N at D depth lookup: …`,
+/// or "OK".
+fn openssl_verify(name: &str, input: &str, ca_file: &Path, host: &str, at: UnixTime) -> String {
+    openssl_verify_with(name, input, ca_file, host, at, &[])
+}
+
+/// The same as a TLS client verifies: `-purpose sslserver -auth_level 2` (the security
+/// level Debian's OpenSSL and Python 3.10+ set).
+fn openssl_verify_as_tls_client(
+    name: &str,
+    input: &str,
+    ca_file: &Path,
+    host: &str,
+    at: UnixTime,
+) -> String {
+    openssl_verify_with(
+        name,
+        input,
+        ca_file,
+        host,
+        at,
+        &["-purpose", "sslserver", "-auth_level", "2"],
+    )
+}
+
+fn openssl_verify_with(
+    name: &str,
+    input: &str,
+    ca_file: &Path,
+    host: &str,
+    at: UnixTime,
+    extra: &[&str],
+) -> String {
+    let certs = blocks(input);
+    let leaf = scratch(&format!("{name}-leaf.pem"));
+    std::fs::write(&leaf, &certs[0]).unwrap();
+    let mut args: Vec<String> = vec![
+        "verify".into(),
+        "-CAfile".into(),
+        ca_file.display().to_string(),
+        "-attime".into(),
+        at.seconds().to_string(),
+        "-verify_hostname".into(),
+        host.into(),
+    ];
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
+    if certs.len() > 1 {
+        let rest = scratch(&format!("{name}-rest.pem"));
+        std::fs::write(&rest, certs[1..].concat()).unwrap();
+        args.push("-untrusted".into());
+        args.push(rest.display().to_string());
+    }
+    args.push(leaf.display().to_string());
+    let out = Command::new("openssl")
+        .args(&args)
+        .output()
+        .expect("openssl (make tools installs it)");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let first_error = text
+        .lines()
+        .find(|l| l.starts_with("error ") && l.contains(" depth lookup: "));
+    match first_error {
+        Some(line) => {
+            assert!(
+                !out.status.success(),
+                "{name}: an error and success: {text}"
+            );
+            line.to_owned()
+        }
+        None => {
+            assert!(
+                out.status.success(),
+                "{name}: no error line, no success: {text}"
+            );
+            "OK".to_owned()
+        }
+    }
+}
+
+fn engine_verify(analysis: &Analysis, report: &Report, host: &str) -> String {
+    Client::OpensslVerify
+        .says(&report.openssl, Some(host), &leaf_names(analysis, report))
+        .unwrap_or_else(|| "OK".to_owned())
+}
+
+/// The failure Python reports first, in `openssl verify`'s words.
+fn engine_as_tls_client(report: &Report) -> String {
+    Client::Python.first_failure(&report.openssl).map_or_else(
+        || "OK".to_owned(),
+        |f| {
+            format!(
+                "error {} at {} depth lookup: {}",
+                f.error.code(),
+                f.depth,
+                f.error.text()
+            )
+        },
+    )
+}
+
+#[test]
+fn openssl_verify_agrees_on_every_fixture_chain() {
+    let bundle = Path::new("/etc/ssl/certs/ca-certificates.crt");
+    let anchors = Anchor::from_input(&std::fs::read(bundle).expect("Debian's ca-certificates"));
+    let cases: &[(&str, &str)] = &[
+        ("badssl/subdomain-1000-sans.pem", "1000-sans.badssl.com"),
+        (
+            "badssl/subdomain-extended-validation.pem",
+            "extended-validation.badssl.com",
+        ),
+        (
+            "badssl/subdomain-no-common-name.pem",
+            "no-common-name.badssl.com",
+        ),
+        ("badssl/subdomain-no-sct.pem", "no-sct.badssl.com"),
+        ("badssl/subdomain-no-subject.pem", "no-subject.badssl.com"),
+        ("badssl/subdomain-revoked.pem", "revoked.badssl.com"),
+        ("badssl/wildcard-ecc256.pem", "ecc256.badssl.com"),
+        ("badssl/wildcard-ecc384.pem", "ecc384.badssl.com"),
+        ("badssl/wildcard-expired.pem", "expired.badssl.com"),
+        (
+            "badssl/wildcard-incomplete-chain.pem",
+            "incomplete-chain.badssl.com",
+        ),
+        ("badssl/wildcard-rsa2048.pem", "rsa2048.badssl.com"),
+        ("badssl/wildcard-rsa4096.pem", "rsa4096.badssl.com"),
+        ("badssl/wildcard-rsa8192.pem", "rsa8192.badssl.com"),
+        ("badssl/wildcard-self-signed.pem", "self-signed.badssl.com"),
+        ("badssl/wildcard-sha1-2016.pem", "sha1-2016.badssl.com"),
+        (
+            "badssl/wildcard-sha1-intermediate.pem",
+            "sha1-intermediate.badssl.com",
+        ),
+        ("badssl/wildcard-sha384.pem", "sha384.badssl.com"),
+        ("real-chains/amazon.com.pem", "amazon.com"),
+        ("real-chains/apple.com.pem", "www.apple.com"),
+        ("real-chains/cloudflare.com.pem", "cloudflare.com"),
+        ("real-chains/docs.python.org.pem", "docs.python.org"),
+        ("real-chains/google.com.pem", "www.google.com"),
+        ("real-chains/stackoverflow.com.pem", "stackoverflow.com"),
+    ];
+    // 2020-04-22 (most badssl chains in date), 2026-06-01, 2026-11-27; and a wrong host.
+    let dates = [1_587_513_600, 1_780_272_000, 1_795_737_600].map(UnixTime);
+    let mut compared = 0;
+    for (file, host) in cases {
+        let input = fixture(file);
+        for at in dates {
+            for host in [*host, "wrong.example.org"] {
+                let (analysis, report) = judge(&input, anchors.clone(), host, at);
+                let name = file.replace('/', "-");
+                let real = openssl_verify(&name, &input, bundle, host, at);
+                let ours = engine_verify(&analysis, &report, host);
+                assert_eq!(ours, real, "{file} for {host} at {}", at.to_rfc3339());
+                let real = openssl_verify_as_tls_client(&name, &input, bundle, host, at);
+                let ours = engine_as_tls_client(&report);
+                assert_eq!(
+                    ours,
+                    real,
+                    "as a TLS client: {file} for {host} at {}",
+                    at.to_rfc3339()
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, cases.len() * 6);
+}
+
+/// Keys and digests under OpenSSL's security level 2 (RSA under 2048 bits, SHA-1), which
+/// only TLS clients apply, in the chains made with openssl (tests/fixtures/cert/openssl).
+#[test]
+fn the_security_level_agrees_on_small_keys_and_sha1() {
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cert/openssl/rsa-root.pem");
+    let anchors = Anchor::from_input(&std::fs::read(&root).unwrap());
+    let cases = [
+        "openssl/leaf-rsa-1024.pem",
+        "openssl/leaf-rsa-768.pem",
+        "openssl/leaf-rsa-pkcs1-sha1.pem",
+        "openssl/leaf-rsa-pkcs1-sha256.pem",
+        "openssl/leaf-rsa-pss-sha256.pem",
+    ];
+    let mut compared = 0;
+    for file in cases {
+        let input = fixture(file);
+        // The script dates its certificates from its run: a day after the leaf's start.
+        let start = Analysis::parse(input.as_bytes()).certificates()[0].not_before;
+        let at = UnixTime(start.seconds() + 86_400);
+        for host in ["rsa.example.test", "wrong.example.org"] {
+            let (analysis, report) = judge(&input, anchors.clone(), host, at);
+            let name = file.replace('/', "-");
+            let real = openssl_verify(&name, &input, &root, host, at);
+            assert_eq!(
+                engine_verify(&analysis, &report, host),
+                real,
+                "{file}, {host}"
+            );
+            let real = openssl_verify_as_tls_client(&name, &input, &root, host, at);
+            assert_eq!(
+                engine_as_tls_client(&report),
+                real,
+                "as a TLS client: {file}, {host}"
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, cases.len() * 2);
+}
+
+/// A chain made for one defect: root, intermediate, leaf (for www.example.test).
+struct Made {
+    root: Ca,
+    chain: Vec<Certificate>,
+    leaf_key: KeyPair,
+}
+
+fn leaf_params() -> CertificateParams {
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.not_after = date_time_ymd(2090, 1, 1);
+    p
+}
+
+fn ca_params(cn: &str) -> CertificateParams {
+    let mut p = params(cn, IsCa::Ca(BasicConstraints::Unconstrained));
+    p.not_after = date_time_ymd(2090, 1, 1);
+    p
+}
+
+fn made(
+    intermediate: CertificateParams,
+    leaf: CertificateParams,
+    root_params: Option<CertificateParams>,
+) -> Made {
+    let root_ca = match root_params {
+        Some(p) => {
+            let key = KeyPair::generate_for(EC).unwrap();
+            let cert = p.self_signed(&key).unwrap();
+            Ca {
+                params: p,
+                key,
+                cert,
+            }
+        }
+        None => {
+            let mut r = root("Clients Test Root", EC);
+            r.params.not_after = date_time_ymd(2090, 1, 1);
+            r.cert = r.params.self_signed(&r.key).unwrap();
+            r
+        }
+    };
+    let inter = sub_ca(
+        "Clients Test Intermediate",
+        EC,
+        &root_ca,
+        Some(intermediate),
+    );
+    let leaf_key = KeyPair::generate_for(EC).unwrap();
+    let leaf_cert = leaf
+        .signed_by(
+            &leaf_key,
+            &rcgen::Issuer::from_params(&inter.params, &inter.key),
+        )
+        .unwrap();
+    Made {
+        root: root_ca,
+        chain: vec![leaf_cert, inter.cert],
+        leaf_key,
+    }
+}
+
+/// Each defect, the chain that has it; judged at 2026-06-01 (any date from 2026-01-02 to
+/// 2089 gives the same, so the live clients below agree whatever day they run).
+fn defects() -> Vec<(&'static str, Made)> {
+    let mut out = vec![("good", made(ca_params("I"), leaf_params(), None))];
+    let mut expired = leaf_params();
+    expired.not_after = date_time_ymd(2026, 1, 1);
+    out.push(("expired-leaf", made(ca_params("I"), expired, None)));
+    let mut expired_ca = ca_params("I");
+    expired_ca.not_after = date_time_ymd(2026, 1, 1);
+    out.push((
+        "expired-intermediate",
+        made(expired_ca, leaf_params(), None),
+    ));
+    let mut future = leaf_params();
+    future.not_before = date_time_ymd(2099, 1, 1);
+    future.not_after = date_time_ymd(2100, 1, 1);
+    out.push(("not-yet-valid-leaf", made(ca_params("I"), future, None)));
+    let mut not_ca = ca_params("I");
+    not_ca.is_ca = IsCa::ExplicitNoCa;
+    out.push(("intermediate-not-ca", made(not_ca, leaf_params(), None)));
+    let mut no_cert_sign = ca_params("I");
+    no_cert_sign.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    out.push((
+        "intermediate-without-keycertsign",
+        made(no_cert_sign, leaf_params(), None),
+    ));
+    let mut short_root = ca_params("Clients Test Root");
+    short_root.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
+    out.push((
+        "path-length-exceeded",
+        made(ca_params("I"), leaf_params(), Some(short_root)),
+    ));
+    let mut client_only = leaf_params();
+    client_only.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    out.push((
+        "leaf-for-clients-only",
+        made(ca_params("I"), client_only, None),
+    ));
+    let mut cn_only = leaf_params();
+    cn_only.subject_alt_names = vec![];
+    out.push(("leaf-with-cn-only", made(ca_params("I"), cn_only, None)));
+    let mut other_name = leaf_params();
+    other_name.subject_alt_names = vec![SanType::DnsName("other.example.test".try_into().unwrap())];
+    out.push((
+        "leaf-for-another-name",
+        made(ca_params("I"), other_name, None),
+    ));
+    out
+}
+
+fn pem_of(certs: &[&Certificate]) -> String {
+    certs.iter().map(|c| c.pem()).collect::<Vec<_>>().join("")
+}
+
+#[test]
+fn openssl_verify_agrees_on_each_generated_defect() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    let mut compared = 0;
+    for (name, m) in defects() {
+        let root_file = scratch(&format!("verify-{name}-root.pem"));
+        std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+        let chain: Vec<&Certificate> = m.chain.iter().collect();
+        // As served (leaf and intermediate), the leaf alone, and with the root pasted too.
+        let inputs = [
+            ("served", pem_of(&chain)),
+            ("leaf-only", pem_of(&chain[..1])),
+            ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
+        ];
+        for (shape, input) in inputs {
+            for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
+                let anchors = if with_anchor { anchors.clone() } else { vec![] };
+                let (analysis, report) = judge(&input, anchors, host, at);
+                let label = format!("verify-{name}-{shape}");
+                let real = openssl_verify(&label, &input, &ca_file, host, at);
+                let ours = engine_verify(&analysis, &report, host);
+                assert_eq!(ours, real, "{name}, {shape}, root trusted: {with_anchor}");
+                let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
+                let ours = engine_as_tls_client(&report);
+                assert_eq!(
+                    ours, real,
+                    "as a TLS client: {name}, {shape}, root trusted: {with_anchor}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, defects().len() * 6);
+}
+
+/// A CA file with one unrelated root, for "nothing of this chain is trusted".
+fn empty_ca_file() -> PathBuf {
+    let path = scratch("unrelated-root.pem");
+    if !path.exists() {
+        std::fs::write(&path, root("Unrelated Root", EC).cert.pem()).unwrap();
+    }
+    path
+}
+
+/// `openssl s_server` serving a chain on a free loopback port; stopped on drop.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(name: &str, m: &Made) -> Server {
+    let cert = scratch(&format!("{name}-served-leaf.pem"));
+    let key = scratch(&format!("{name}-served-leaf.key"));
+    let chain = scratch(&format!("{name}-served-chain.pem"));
+    std::fs::write(&cert, m.chain[0].pem()).unwrap();
+    std::fs::write(&key, m.leaf_key.serialize_pem()).unwrap();
+    std::fs::write(&chain, m.chain[1].pem()).unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new("openssl")
+        .args(["s_server", "-accept"])
+        .arg(format!("127.0.0.1:{port}"))
+        .args(["-cert"])
+        .arg(&cert)
+        .arg("-key")
+        .arg(&key)
+        .arg("-cert_chain")
+        .arg(&chain)
+        .args(["-www", "-quiet"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("openssl s_server");
+    // Wait for the port (with -quiet, s_server prints nothing when it listens).
+    for _ in 0..400 {
+        if let Ok(Some(status)) = child.try_wait() {
+            let mut err = String::new();
+            if let Some(e) = child.stderr.as_mut() {
+                let _ = std::io::Read::read_to_string(e, &mut err);
+            }
+            panic!("s_server stopped ({status}): {err}");
+        }
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Server { child, port };
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("s_server did not listen on {port}");
+}
+
+fn curl(port: u16, ca_file: &Path, host: &str) -> String {
+    let out = Command::new("curl")
+        .args([
+            "--silent",
+            "--show-error",
+            "--output",
+            "/dev/null",
+            "--cacert",
+        ])
+        .arg(ca_file)
+        .arg("--resolve")
+        .arg(format!("{host}:{port}:127.0.0.1"))
+        .arg(format!("https://{host}:{port}/"))
+        .output()
+        .expect("curl (make tools installs it)");
+    // The first line is the error; curl adds a pointer to its documentation below it.
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn python(port: u16, ca_file: &Path, host: &str) -> String {
+    let script = "import socket, ssl, sys\n\
+        ctx = ssl.create_default_context(cafile=sys.argv[1])\n\
+        try:\n\
+        \x20   with socket.create_connection(('127.0.0.1', int(sys.argv[2]))) as s:\n\
+        \x20       with ctx.wrap_socket(s, server_hostname=sys.argv[3]):\n\
+        \x20           print('OK')\n\
+        except ssl.SSLCertVerificationError as e:\n\
+        \x20   print(e)\n";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(ca_file)
+        .arg(port.to_string())
+        .arg(host)
+        .output()
+        .expect("python3 (make tools installs it)");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn curl_and_python_say_what_the_page_says_they_say() {
+    // The live clients use the real clock: the defects' dates are chosen so that any day
+    // from 2026-01-02 to 2089 gives the same answers as the judgement at 2026-06-01.
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let mut compared = 0;
+    for (name, m) in defects() {
+        let server = serve(name, &m);
+        let root_file = scratch(&format!("live-{name}-root.pem"));
+        std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+        let served = pem_of(&m.chain.iter().collect::<Vec<_>>());
+        for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
+            for host in ["www.example.test", "wrong.example.test"] {
+                let anchors = if with_anchor {
+                    Anchor::from_input(m.root.cert.pem().as_bytes())
+                } else {
+                    vec![]
+                };
+                let (analysis, report) = judge(&served, anchors, host, at);
+                let names = leaf_names(&analysis, &report);
+                let context = format!("{name}, root trusted: {with_anchor}, host {host}");
+                let real_curl = curl(server.port, &ca_file, host);
+                let ours_curl = Client::Curl.says(&report.openssl, Some(host), &names);
+                match ours_curl {
+                    Some(words) => assert_eq!(real_curl, words, "curl: {context}"),
+                    None => assert_eq!(real_curl, "", "curl: {context}"),
+                }
+                let real_python = python(server.port, &ca_file, host);
+                let ours_python = Client::Python.says(&report.openssl, Some(host), &names);
+                match ours_python {
+                    // Python adds where in _ssl.c it raised: "(_ssl.c:992)".
+                    Some(words) => assert!(
+                        real_python.starts_with(&words),
+                        "python: {context}: {real_python:?} does not start with {words:?}"
+                    ),
+                    None => assert_eq!(real_python, "OK", "python: {context}"),
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, defects().len() * 4);
+}
