@@ -815,7 +815,10 @@ fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// Chromium's `HasTooLongValidity` (cert_verify_proc.cc), for leaves of publicly trusted
 /// chains only: the longest lifetime allowed for a certificate issued (notBefore) on or
-/// after each date, in days.
+/// after each date, in days. The steps after 398 days follow CA/Browser Forum ballot
+/// SC-081 and are in Chromium's own check since 2026 (chromium/src commit 961e2179,
+/// net/cert/cert_verify_proc.cc; mitmproxy shortened its certificates to 199 days for it,
+/// mitmproxy PR #8142).
 pub(crate) const MAX_VALIDITY_DAYS: [(i64, u32); 4] = [
     (1_868_227_200, 47),  // 2029-03-15
     (1_805_068_800, 100), // 2027-03-15
