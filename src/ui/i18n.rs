@@ -440,6 +440,10 @@ mod tests {
         "app.name",
         "app.lang_name_en",
         "app.lang_name_ja",
+        // The redrawn figure's button and addresses.
+        "cert.then_now.fig_ok",
+        "cert.then_now.fig_https",
+        "cert.then_now.fig_http",
         // Program names, as typed at a command line.
         "cert.verdict.client_curl",
         "cert.verdict.client_openssl_verify",

@@ -123,6 +123,17 @@ test('programs built on OpenSSL are named with their own words: the incomplete c
   await expect(page.locator('.verdict .clients .client-ok').first()).toContainText('問題なく接続します');
 });
 
+test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  const figure = page.getByRole('figure', { name: /figure 2, redrawn/ });
+  await expect(figure.locator('.fig-then .mock-title')).toHaveText('Secure connection');
+  await expect(figure.locator('.fig-now .mock-warn')).toHaveText('Not secure');
+  await expect(figure.getByRole('img', { name: /tune/ })).toBeVisible();
+  await open(page, '#/cert?lang=ja');
+  const ja = page.getByRole('figure', { name: /図2を描き直した/ });
+  await expect(ja.locator('.fig-now .mock-warn')).toHaveText('保護されていない通信');
+});
+
 test('a chain pasted out of order is drawn in order', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const [leaf, intermediate, root] = blocks(pem('real-chains/amazon.com.pem'));

@@ -53,6 +53,7 @@ pub fn Lessons() -> impl IntoView {
                 <li>{tr(k::cert::then_now::seals)}</li>
                 <li>{tr(k::cert::then_now::roots)}</li>
             </ul>
+            <Figure2/>
         </section>
         <section class="cert-howto" aria-labelledby="cert-howto-h">
             <h2 id="cert-howto-h">{tr(k::cert::howto::heading)}</h2>
@@ -78,5 +79,52 @@ pub fn Lessons() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+    }
+}
+
+/// The column's figure 2 (the dialog shown as an encrypted connection began) redrawn as
+/// then and now, in the page's own words: Internet Explorer's dialog text is not public,
+/// so it is described, not quoted; Chrome's "Not secure" label is its own.
+#[component]
+fn Figure2() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <figure class="then-now-figure" aria-labelledby="cert-fig2-caption">
+            <div class="fig-panes">
+                <div class="fig-pane fig-then">
+                    <p class="fig-era">{tr(k::cert::then_now::fig_then)}</p>
+                    <div class="mock-dialog">
+                        <p class="mock-title">{tr(k::cert::then_now::fig_dialog_title)}</p>
+                        <p class="mock-text">
+                            <span class="mock-lock" aria-hidden="true"></span>
+                            {tr(k::cert::then_now::fig_dialog_text)}
+                        </p>
+                        <p class="mock-buttons"><span class="mock-button">{tr(k::cert::then_now::fig_ok)}</span></p>
+                    </div>
+                </div>
+                <div class="fig-pane fig-now">
+                    <p class="fig-era">{tr(k::cert::then_now::fig_now)}</p>
+                    <p class="mock-bar">
+                        <svg class="mock-tune" viewBox="0 0 16 16" role="img" aria-label=move || nav.t(k::cert::then_now::fig_tune).to_owned()>
+                            <path d="M2 5h12M2 11h12" stroke="currentColor" stroke-width="1.5"/>
+                            <circle cx="5" cy="5" r="2" fill="currentColor"/>
+                            <circle cx="11" cy="11" r="2" fill="currentColor"/>
+                        </svg>
+                        <span class="mock-url">{tr(k::cert::then_now::fig_https)}</span>
+                    </p>
+                    <p class="mock-bar">
+                        <span class="mock-warn">
+                            <svg class="mock-triangle" viewBox="0 0 16 16" aria-hidden="true">
+                                <path d="M8 1.5 15 14.5H1Z" fill="none" stroke="currentColor" stroke-width="1.5"/>
+                                <path d="M8 6v4M8 11.5v1.5" stroke="currentColor" stroke-width="1.5"/>
+                            </svg>
+                            {tr(k::cert::then_now::fig_not_secure)}
+                        </span>
+                        <span class="mock-url">{tr(k::cert::then_now::fig_http)}</span>
+                    </p>
+                </div>
+            </div>
+            <figcaption id="cert-fig2-caption">{tr(k::cert::then_now::fig_caption)}</figcaption>
+        </figure>
     }
 }
