@@ -16,9 +16,15 @@ use super::{JA, KEY_NAMES};
 const ALLOWED: &[(&str, &str)] = &[
     // Drawing data of the redrawn figure's icons (SVG geometry, not words).
     ("0 0 16 16", "SVG viewBox of a small icon"),
-    ("M2 5h12M2 11h12", "SVG path: the two bars of Chrome's tune icon"),
+    (
+        "M2 5h12M2 11h12",
+        "SVG path: the two bars of Chrome's tune icon",
+    ),
     ("M8 1.5 15 14.5H1Z", "SVG path: a warning triangle"),
-    ("M8 6v4M8 11.5v1.5", "SVG path: the mark inside the warning triangle"),
+    (
+        "M8 6v4M8 11.5v1.5",
+        "SVG path: the mark inside the warning triangle",
+    ),
     // Symbols beside words (or hidden from screen readers), so that a result is never told
     // by colour alone; the same in every language.
     ("✓ ", "symbol beside a verdict or check"),
