@@ -1,139 +1,21 @@
 //! mail-lab driven by real clients the project did not write: curl (pop3:// and smtp://)
 //! and Python's poplib/smtplib.
 //!
-//! How the binary is found: the test runs `$CARGO build --example mail-lab` for the same
-//! target directory and profile as this test binary (derived from `current_exe()`:
-//! `<target-dir>/<profile>/deps/mail_lab-HASH`), so it never runs a stale lab; the build is
-//! a no-op when `cargo test` has already built the examples. The lab listens on port 0 and
-//! prints the addresses it got, which the test reads from its stdout — no port races.
-//! Every wait is bounded, and the lab process is killed on drop. No test races the wall
-//! clock: where a window must run out, the test moves the lab's clock forward (`skip` on
-//! its standard input) and waits for the lab to say the entry expired.
+//! The lab is built and started by `tests/lab/mod.rs` (the same build of the example, port
+//! 0, the addresses read from its stdout, killed on drop). Every wait is bounded. No test
+//! races the wall clock: where a window must run out, the test moves the lab's clock
+//! forward (`skip` on its standard input) and waits for the lab to say the entry expired.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+mod lab;
+use lab::{LabProcess, connect};
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::{Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
-
-fn lab_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("<target>/<profile>/deps layout")
-        .to_path_buf();
-    let target_dir = profile_dir.parent().expect("target dir").to_path_buf();
-    let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-        Some("debug") | None => "dev".to_owned(),
-        Some(other) => other.to_owned(),
-    };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            "mail-lab",
-            "--profile",
-            &profile,
-        ])
-        .arg("--target-dir")
-        .arg(&target_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("run cargo build --example mail-lab");
-    assert!(status.success(), "building mail-lab failed");
-    let bin = profile_dir.join("examples").join("mail-lab");
-    assert!(bin.exists(), "no binary at {}", bin.display());
-    bin
-}
-
-/// A running mail-lab; killed when dropped.
-struct LabProcess {
-    child: Child,
-    output: Arc<Mutex<Vec<String>>>,
-    pop3: SocketAddr,
-    smtp: SocketAddr,
-}
-
-impl LabProcess {
-    fn start(extra: &[&str]) -> LabProcess {
-        let mut child = Command::new(lab_binary())
-            .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start mail-lab");
-        let stdout = child.stdout.take().expect("stdout");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                sink.lock().expect("lock").push(line);
-            }
-        });
-        let mut lab = LabProcess {
-            child,
-            output,
-            pop3: ([0, 0, 0, 0], 0).into(),
-            smtp: ([0, 0, 0, 0], 0).into(),
-        };
-        let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
-            let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
-            line.rsplit(' ')
-                .next()
-                .expect("address")
-                .parse()
-                .expect("socket address")
-        };
-        lab.pop3 = addr(&lab, "POP3");
-        lab.smtp = addr(&lab, "SMTP");
-        lab
-    }
-
-    /// Moves the lab's clock forward, as a teacher does by typing `skip SECS`.
-    fn skip(&mut self, seconds: u64) {
-        let stdin = self.child.stdin.as_mut().expect("the lab's standard input");
-        writeln!(stdin, "skip {seconds}").expect("write to the lab");
-        stdin.flush().expect("flush");
-    }
-
-    /// Wait until a stdout line contains `needle`; the line.
-    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
-        self.wait_for_nth(needle, 1, timeout)
-    }
-
-    fn wait_for_nth(&self, needle: &str, n: usize, timeout: Duration) -> String {
-        let deadline = Instant::now() + timeout;
-        loop {
-            {
-                let lines = self.output.lock().expect("lock");
-                if let Some(line) = lines.iter().filter(|l| l.contains(needle)).nth(n - 1) {
-                    return line.clone();
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "mail-lab never printed {needle:?} ({n}x); output: {:#?}",
-                self.output.lock().expect("lock")
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for LabProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Run a command with a time limit.
 fn run(cmd: &mut Command, limit: Duration) -> Output {
@@ -417,14 +299,6 @@ fn read_reply(stream: &mut TcpStream) -> String {
         }
     }
     String::from_utf8_lossy(&got).into_owned()
-}
-
-fn connect(addr: SocketAddr) -> TcpStream {
-    let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    stream
 }
 
 #[test]

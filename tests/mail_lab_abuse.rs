@@ -2,148 +2,19 @@
 //! trickling clients, floods of bad commands, password guessing, recipient floods, a big
 //! message to many users, and a bind to a non-loopback address.
 //!
-//! The lab is spawned as `tests/mail_lab.rs` does (same build of the example, port 0, the
-//! addresses read from its stdout, killed on drop); every wait is bounded and the timeouts
-//! and delays the tests need are made short with the lab's own options.
+//! The lab is spawned by `tests/lab/mod.rs`, as in `tests/mail_lab.rs`; every wait is
+//! bounded and the timeouts and delays the tests need are made short with the lab's own
+//! options.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+mod lab;
+use lab::{LabProcess, connect, lab_binary};
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
-
-fn lab_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("<target>/<profile>/deps layout")
-        .to_path_buf();
-    let target_dir = profile_dir.parent().expect("target dir").to_path_buf();
-    let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-        Some("debug") | None => "dev".to_owned(),
-        Some(other) => other.to_owned(),
-    };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            "mail-lab",
-            "--profile",
-            &profile,
-        ])
-        .arg("--target-dir")
-        .arg(&target_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("run cargo build --example mail-lab");
-    assert!(status.success(), "building mail-lab failed");
-    let bin = profile_dir.join("examples").join("mail-lab");
-    assert!(bin.exists(), "no binary at {}", bin.display());
-    bin
-}
-
-/// A running mail-lab; killed when dropped.
-struct LabProcess {
-    child: Child,
-    output: Arc<Mutex<Vec<String>>>,
-    pop3: SocketAddr,
-    smtp: SocketAddr,
-}
-
-impl LabProcess {
-    fn start(extra: &[&str]) -> LabProcess {
-        let mut child = Command::new(lab_binary())
-            .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start mail-lab");
-        let stdout = child.stdout.take().expect("stdout");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                sink.lock().expect("lock").push(line);
-            }
-        });
-        let mut lab = LabProcess {
-            child,
-            output,
-            pop3: ([0, 0, 0, 0], 0).into(),
-            smtp: ([0, 0, 0, 0], 0).into(),
-        };
-        let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
-            let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
-            line.rsplit(' ')
-                .next()
-                .expect("address")
-                .parse()
-                .expect("socket address")
-        };
-        lab.pop3 = addr(&lab, "POP3");
-        lab.smtp = addr(&lab, "SMTP");
-        lab
-    }
-
-    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(line) = self
-                .output
-                .lock()
-                .expect("lock")
-                .iter()
-                .find(|l| l.contains(needle))
-            {
-                return line.clone();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "mail-lab never printed {needle:?}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn count(&self, needle: &str) -> usize {
-        let lines = self.output.lock().expect("lock");
-        lines.iter().filter(|l| l.contains(needle)).count()
-    }
-
-    /// The lab's resident memory in KiB (Linux /proc).
-    fn rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .expect("/proc/<pid>/status");
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmRSS")
-    }
-}
-
-impl Drop for LabProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn connect(addr: SocketAddr) -> TcpStream {
-    let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    stream
-}
 
 /// What arrives up to the next CRLF (or the close); "" if the lab closed at once.
 fn read_reply(stream: &mut TcpStream) -> String {

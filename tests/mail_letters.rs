@@ -12,14 +12,7 @@ use imasara::mail::letters::{self, Encoded, Language, LetterId};
 use imasara::mail::scenario::{Scenario, ScenarioId, StepId};
 use imasara::mail::{Era, Speaker, Timeline};
 
-const IDS: [LetterId; 6] = [
-    LetterId::Lunch,
-    LetterId::MeetingReply,
-    LetterId::News,
-    LetterId::Prize,
-    LetterId::Watches,
-    LetterId::Greeting,
-];
+const IDS: [LetterId; 6] = LetterId::ALL;
 
 /// An unstructured header value with RFC 2047 encoded words decoded (B encoding only:
 /// that is what the letters use); whitespace between two encoded words is dropped.

@@ -33,14 +33,7 @@ pub fn run(data: &[u8]) {
     let Some((&which, rest)) = data.split_first() else {
         return;
     };
-    let pages = [
-        Page::Home,
-        Page::Mail,
-        Page::Cert,
-        Page::Glossary,
-        Page::About,
-        Page::PanicCheck,
-    ];
+    let pages = Page::ROUTED;
     let mut built = Location::new(pages[usize::from(which) % pages.len()].clone());
     for pair in rest.split(|b| *b == 0xff).take(MAX_QUERY_KEYS) {
         let (key, value) = match pair.iter().position(|b| *b == 0xfe) {

@@ -50,6 +50,18 @@ pub enum LetterId {
     Greeting,
 }
 
+impl LetterId {
+    /// Every sample mail.
+    pub const ALL: [LetterId; 6] = [
+        LetterId::Lunch,
+        LetterId::MeetingReply,
+        LetterId::News,
+        LetterId::Prize,
+        LetterId::Watches,
+        LetterId::Greeting,
+    ];
+}
+
 /// One header or body line, as on the wire and as its reader sees it (the same text when
 /// nothing is encoded).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -310,14 +322,7 @@ mod tests {
 
     #[test]
     fn english_is_ascii_and_the_same_in_both_eras() {
-        for id in [
-            LetterId::Lunch,
-            LetterId::MeetingReply,
-            LetterId::News,
-            LetterId::Prize,
-            LetterId::Watches,
-            LetterId::Greeting,
-        ] {
+        for id in LetterId::ALL {
             let then = letter(id, Language::English, Era::Y2001);
             assert_eq!(then, letter(id, Language::English, Era::Today));
             assert!(

@@ -383,15 +383,10 @@ mod tests {
     #[test]
     fn pages_ask_for_the_texts_they_use() {
         use crate::ui::route::Page;
-        let every_page = [
-            Page::Home,
-            Page::Mail,
-            Page::Cert,
-            Page::Glossary,
-            Page::About,
-            Page::PanicCheck,
-            Page::NotFound(String::new()),
-        ];
+        let every_page: Vec<Page> = Page::ROUTED
+            .into_iter()
+            .chain([Page::NotFound(String::new())])
+            .collect();
         let bundle_of_namespace = |namespace: &str| {
             let prefix = format!("{namespace}.");
             let index = KEY_NAMES.iter().position(|n| n.starts_with(&prefix))?;

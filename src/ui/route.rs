@@ -35,6 +35,16 @@ impl Page {
     /// Every page a reader can navigate to from the menu, in menu order.
     pub const MENU: [Page; 4] = [Page::Home, Page::Mail, Page::Cert, Page::About];
 
+    /// Every page with a route of its own (all but [`Page::NotFound`]).
+    pub const ROUTED: [Page; 6] = [
+        Page::Home,
+        Page::Mail,
+        Page::Cert,
+        Page::Glossary,
+        Page::About,
+        Page::PanicCheck,
+    ];
+
     /// The texts the page needs (see build.rs): the shell's, its own, and the glossary's
     /// where its terms link to their explanations. (A test in `i18n` reads the view files
     /// and checks that no page uses a text it did not ask for.)

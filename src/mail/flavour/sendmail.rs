@@ -179,8 +179,9 @@ pub(super) fn reply(reply: &SmtpReply, host: &str) -> Option<Reply> {
             (5, 2, 3),
             format!("Message exceeds maximum fixed size ({limit})"),
         ),
-        // `case CMDMAIL`: `enoughdiskspace()` (MinFreeBlocks, checked against the
-        // message's declared size; the engine asks when the lab's storage runs low).
+        // srvrsmtp.c `case CMDMAIL`: `enoughdiskspace()` (MinFreeBlocks, checked against
+        // the message's declared size; the engine asks when the lab's storage runs low).
+        // Read in rev 8.471.2.2.2.77 of 2001/05/27 (sendmail 8.11.4).
         R::InsufficientStorage => e(452, (4, 4, 5), "Insufficient disk space; try again later"),
         // collect.c `dferror` (read in 8.12.11): ENOSPC while writing the df file,
         // `usrerrenh("4.3.1", "452 Out of disk space for temp file")`.
