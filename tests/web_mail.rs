@@ -322,3 +322,84 @@ async fn controls_step_through_own_case_and_keep_the_url_in_step() {
     assert_eq!(param("step").as_deref(), Some("3"), "{}", hash());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn time_chart_draws_bands_and_arrows_at_the_charts_scale() {
+    use imasara::mail::{Language, ScenarioId};
+    use imasara::ui::pages::mail::chart::geometry::{Chart, Lane};
+    use imasara::ui::pages::mail::chart::{TimeChart, groups_of_show};
+    use imasara::ui::pages::mail::model::Show;
+
+    let show = Show::new(ScenarioId::OwnCase, Language::English);
+    let chart = Chart::build(&groups_of_show(&show), show.end);
+    let expected = chart.clone();
+    let root = host("time-chart");
+    let reveal = RwSignal::new((2_usize, usize::MAX));
+    let playhead = RwSignal::new((120_000_u64, true));
+    let picked = RwSignal::new(None::<u64>);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_nav();
+        view! {
+            <TimeChart
+                chart=Signal::derive(move || chart.clone())
+                reveal=reveal
+                playhead=playhead
+                on_pick=Callback::new(move |key| picked.set(Some(key)))
+                id="t"
+            />
+        }
+    });
+    settle().await;
+    let root: web_sys::Element = root.unchecked_into();
+    let num = |el: &web_sys::Element, name: &str| -> f64 {
+        el.get_attribute(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} of {}", el.outer_html()))
+    };
+    // The band spans exactly login → expiry at the chart's scale.
+    let band = within(&root, "g.band rect.band-rect");
+    let (top, bottom) = (expected.y(0), expected.y(600_000));
+    assert!((num(&band, "y") - top).abs() < 0.06);
+    assert!((num(&band, "y") + num(&band, "height") - bottom).abs() < 0.1);
+    let (left, width) = expected.lane_span(Lane::Allowlist(0));
+    assert!(num(&band, "x") > left && num(&band, "x") + num(&band, "width") < left + width);
+    // Two steps have happened: the login, the relayed RCPT and its hand-over.
+    assert_eq!(count(&root, "g.mark"), 3);
+    assert_eq!(count(&root, "g.mark.refused"), 0);
+    let relayed = root
+        .query_selector_all("g.mark line.arrow")
+        .expect("selector")
+        .item(1)
+        .expect("second arrow")
+        .unchecked_into::<web_sys::Element>();
+    let mark = &expected.marks[1];
+    assert!((num(&relayed, "y1") - expected.mark_y(mark)).abs() < 0.06);
+    assert!((num(&relayed, "x1") - (expected.x(mark.from) + 6.0)).abs() < 0.06);
+    // The playhead stands below the exchanges of 02:00.
+    let head = within(&root, "g.playhead");
+    assert_eq!(
+        head.get_attribute("transform").as_deref(),
+        Some(format!("translate(0 {:.1})", expected.y_after(120_000)).as_str())
+    );
+    assert_eq!(head.get_attribute("role").as_deref(), Some("img"));
+    // The refused send appears when its step has happened, and names its reply.
+    reveal.set((4, usize::MAX));
+    settle().await;
+    let refused = within(&root, "g.mark.refused");
+    assert_eq!(text(&refused), "RCPT 554 ✖");
+    assert!(
+        refused
+            .get_attribute("aria-label")
+            .is_some_and(|l| l.starts_with(
+                "25:00, Your PC (203.0.113.7) to SMTP: relaying to taro@example.org refused (554)"
+            ))
+    );
+    // An SVG element has no click(): dispatch the event as a pointer would.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("click", &init).expect("event");
+    refused.dispatch_event(&ev).expect("dispatch");
+    settle().await;
+    assert_eq!(picked.get_untracked(), expected.marks[3].line_key);
+    drop(handle);
+}

@@ -14,6 +14,7 @@ use crate::ui::i18n::k;
 use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
 
 pub mod allowlist;
+pub mod chart;
 pub mod controls;
 pub mod diagram;
 pub mod explain;

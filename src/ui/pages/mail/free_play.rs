@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use crate::ui::pages::text::tr;
 
 use super::allowlist::AllowlistView;
+use super::chart::TimeChart;
+use super::chart::geometry::{Chart, Group};
 use super::diagram::{Diagram, NetActor, Packet};
 use super::model::{self, Decision, LineView};
 use super::transcript::Transcript;
@@ -95,10 +97,19 @@ pub fn FreePlay() -> impl IntoView {
     let last: RwSignal<Vec<Decision>> = RwSignal::new(Vec::new());
     let last_actor = RwSignal::new(ActorId::Reader);
     let serial = RwSignal::new(0_u64);
+    // Every action's events, for the time chart.
+    let history: RwSignal<Vec<Group>> = RwSignal::new(Vec::new());
 
     let record = move |actor: ActorId, events: Vec<Event>| {
         let first = next_key.get_value();
         let lines = model::lines_of(&events, actor, first);
+        history.update(|h| {
+            h.push(Group {
+                actor,
+                events: events.clone(),
+                first_key: first,
+            });
+        });
         next_key.set_value(first.saturating_add(lines.len() as u64));
         last.set(model::decisions_of(&events));
         last_actor.set(actor);
@@ -137,6 +148,7 @@ pub fn FreePlay() -> impl IntoView {
         ));
         log.set(Vec::new());
         last.set(Vec::new());
+        history.set(Vec::new());
     };
     // Other software: a fresh server of that kind (same window and policy).
     let set_flavour = move |f: Flavour| {
@@ -148,6 +160,7 @@ pub fn FreePlay() -> impl IntoView {
         ));
         log.set(Vec::new());
         last.set(Vec::new());
+        history.set(Vec::new());
     };
     let set_window = move |text: String| {
         if let Ok(m) = text.trim().parse::<u64>() {
@@ -185,6 +198,13 @@ pub fn FreePlay() -> impl IntoView {
     });
     let listed = Signal::derive(move || entries.with(Vec::len));
     let decisions = Signal::derive(move || last.get());
+    let now = Signal::derive(move || lab.with(|l| l.now().0));
+    let chart = Memo::new(move |_| history.with(|h| Chart::build(h, now.get())));
+    let picked: RwSignal<Option<u64>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        log.track();
+        picked.set(None);
+    });
 
     let policies = [
         (RelayPolicy::OpenRelay, k::mail::free::policy_open, "open"),
@@ -300,13 +320,29 @@ pub fn FreePlay() -> impl IntoView {
                     <AllowlistView entries=entries window=window used=used id="free"/>
                 </div>
             </div>
-            <h3>{tr(k::mail::transcript::heading)}</h3>
-            <Transcript
-                lines=Signal::derive(move || log.get())
-                current=current
-                id="free"
-                label=k::mail::free::transcript_label
-            />
+            <div class="record-pair">
+                <div class="record-transcript">
+                    <h3>{tr(k::mail::transcript::heading)}</h3>
+                    <Transcript
+                        lines=Signal::derive(move || log.get())
+                        current=current
+                        picked=picked
+                        id="free"
+                        label=k::mail::free::transcript_label
+                    />
+                </div>
+                <div class="record-chart">
+                    <h3>{tr(k::mail::chart::heading)}</h3>
+                    <p class="chart-intro">{tr(k::mail::chart::free_intro)}</p>
+                    <TimeChart
+                        chart
+                        reveal=Signal::derive(|| (usize::MAX, usize::MAX))
+                        playhead=Signal::derive(move || (now.get(), true))
+                        on_pick=Callback::new(move |key| picked.set(Some(key)))
+                        id="free"
+                    />
+                </div>
+            </div>
             <ConsolePanel lab=lab/>
         </section>
     }

@@ -11,6 +11,8 @@ use crate::ui::pages::text::tr;
 use wasm_bindgen::JsCast;
 
 use super::allowlist::AllowlistView;
+use super::chart::geometry::Chart;
+use super::chart::{TimeChart, groups_of_show};
 use super::controls::{Controls, ScenarioPicker, Scrubber, Shortcuts, Transport};
 use super::diagram::{Diagram, NetActor, Packet};
 use super::explain::{PredictPanel, Question, StepExplain};
@@ -430,6 +432,30 @@ pub fn Player() -> impl IntoView {
         show.with_untracked(|s| cursor.set(Cursor::at_time(s, secs * 1000)));
     });
 
+    // The time chart: drawn once per scenario; what has happened shows as the cursor moves.
+    let chart = Memo::new(move |_| show.with(|s| Chart::build(&groups_of_show(s), s.end)));
+    let reveal = Signal::derive(move || (pos.get(), shown.get()));
+    let playhead = Signal::derive(move || {
+        let c = cursor.get();
+        let after = show.with(|s| {
+            c.pos
+                .checked_sub(1)
+                .and_then(|i| s.timeline.steps.get(i))
+                .is_some_and(|step| step.at.0 == c.t)
+        });
+        (c.t, after)
+    });
+    // An arrow chosen in the chart: its line in the transcript, until the cursor moves.
+    let picked: RwSignal<Option<u64>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        cursor.track();
+        picked.set(None);
+    });
+    let pick = Callback::new(move |key: u64| {
+        playing.set(false);
+        picked.set(Some(key));
+    });
+
     view! {
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
             <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
@@ -464,8 +490,17 @@ pub fn Player() -> impl IntoView {
             <StepExplain count=count text=step_text feedback=feedback ended=ended/>
             <PredictPanel enabled=predict question=asked on_answer=Callback::new(answer)/>
 
-            <h3>{tr(k::mail::transcript::heading)}</h3>
-            <Transcript lines=all_lines current=current_line id="player"/>
+            <div class="record-pair">
+                <div class="record-transcript">
+                    <h3>{tr(k::mail::transcript::heading)}</h3>
+                    <Transcript lines=all_lines current=current_line picked=picked id="player"/>
+                </div>
+                <div class="record-chart">
+                    <h3>{tr(k::mail::chart::heading)}</h3>
+                    <p class="chart-intro">{tr(k::mail::chart::intro)}</p>
+                    <TimeChart chart reveal playhead on_seek=seek on_pick=pick id="player"/>
+                </div>
+            </div>
 
             <Handout show/>
             <Shortcuts/>

@@ -4,6 +4,7 @@
 //! keyed list: a new line adds one row; the rows already there are not rebuilt.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ui::pages::text::tr;
 
@@ -40,6 +41,8 @@ fn TranscriptLine(
     crlf: Signal<bool>,
     /// Show decoded AUTH lines.
     decode: Signal<bool>,
+    /// The key of the line chosen in the time chart, if any.
+    picked: Signal<Option<u64>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let is_current = move || current.get() == Some(index);
@@ -48,11 +51,15 @@ fn TranscriptLine(
     let text = line.prefixed();
     let auth = line.auth;
     let mail_text = line.decoded;
+    let key = line.key;
     view! {
         <li
             class=class
             class:refusal=line.refusal
             class:current=is_current
+            class:picked=move || picked.get() == Some(key)
+            data-key=key.to_string()
+            tabindex="-1"
             aria-current=move || is_current().then_some("step")
         >
             <code>{text}</code>
@@ -88,18 +95,36 @@ pub fn Transcript(
     /// The accessible name of the scrolling region.
     #[prop(optional)]
     label: Option<crate::ui::i18n::Key>,
+    /// The key of a line to bring into view and focus (an arrow chosen in the time chart).
+    #[prop(optional, into)]
+    picked: Option<Signal<Option<u64>>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let crlf = RwSignal::new(false);
     let decode = RwSignal::new(false);
     let scroller = NodeRef::<leptos::html::Div>::new();
-    // Keep the newest line in view inside the panel (never scrolls the page).
+    let picked = picked.unwrap_or_else(|| Signal::derive(|| None));
+    // Keep the newest line in view inside the panel (never scrolls the page), or the line
+    // chosen in the time chart, which also takes the focus so it is read out.
     Effect::new(move |_| {
         let _ = lines.with(Vec::len);
         let _ = current.get();
+        let target = picked.get();
         if let Some(el) = scroller.get() {
             // After layout, so the height includes the lines just added.
-            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
+            request_animation_frame(move || {
+                let row = target
+                    .and_then(|key| el.query_selector(&format!("[data-key=\"{key}\"]")).ok())
+                    .flatten()
+                    .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok());
+                match row {
+                    Some(row) => {
+                        el.set_scroll_top(row.offset_top() - 8);
+                        let _ = row.focus();
+                    }
+                    None => el.set_scroll_top(el.scroll_height()),
+                }
+            });
         }
     });
     let label = label.unwrap_or(k::mail::transcript::region);
@@ -157,6 +182,7 @@ pub fn Transcript(
                                     current
                                     crlf=crlf.into()
                                     decode=decode.into()
+                                    picked
                                 />
                             }
                         />
