@@ -359,8 +359,9 @@ async fn time_chart_draws_bands_and_arrows_at_the_charts_scale() {
     // The band spans exactly login → expiry at the chart's scale.
     let band = within(&root, "g.band rect.band-rect");
     let (top, bottom) = (expected.y(0), expected.y(600_000));
-    assert!((num(&band, "y") - top).abs() < 0.06);
-    assert!((num(&band, "y") + num(&band, "height") - bottom).abs() < 0.1);
+    // (Lengths are whole pixels.)
+    assert!((num(&band, "y") - top).abs() <= 0.5);
+    assert!((num(&band, "y") + num(&band, "height") - bottom).abs() <= 1.0);
     let (left, width) = expected.lane_span(Lane::Allowlist(0));
     assert!(num(&band, "x") > left && num(&band, "x") + num(&band, "width") < left + width);
     // Two steps have happened: the login, the relayed RCPT and its hand-over.
@@ -373,13 +374,13 @@ async fn time_chart_draws_bands_and_arrows_at_the_charts_scale() {
         .expect("second arrow")
         .unchecked_into::<web_sys::Element>();
     let mark = &expected.marks[1];
-    assert!((num(&relayed, "y1") - expected.mark_y(mark)).abs() < 0.06);
-    assert!((num(&relayed, "x1") - (expected.x(mark.from) + 6.0)).abs() < 0.06);
+    assert!((num(&relayed, "y1") - expected.mark_y(mark)).abs() <= 0.5);
+    assert!((num(&relayed, "x1") - (expected.x(mark.from) + 6.0)).abs() <= 0.5);
     // The playhead stands below the exchanges of 02:00.
     let head = within(&root, "g.playhead");
     assert_eq!(
         head.get_attribute("transform").as_deref(),
-        Some(format!("translate(0 {:.1})", expected.y_after(120_000)).as_str())
+        Some(format!("translate(0 {})", expected.y_after(120_000).round()).as_str())
     );
     assert_eq!(head.get_attribute("role").as_deref(), Some("img"));
     // The refused send appears when its step has happened, and names its reply.

@@ -19,6 +19,7 @@ use super::model::{self, Show};
 use crate::mail::ActorId;
 use crate::ui::Nav;
 use crate::ui::i18n::{Key, k};
+use crate::ui::markup::{Markup, px};
 use crate::ui::pages::text::tr;
 use crate::ui::use_nav;
 
@@ -167,83 +168,326 @@ fn band_sentence(nav: Nav, chart: &Chart, band: &Band) -> String {
     text
 }
 
-fn fmt(v: f64) -> String {
-    format!("{v:.1}")
+/// The lanes, their names and the time axis: drawn once per chart and language.
+pub fn frame_markup(nav: Nav, chart: &Chart) -> String {
+    let mut m = Markup::default();
+    let bottom = px(chart.height() - 8.0).to_string();
+    let head = px(HEAD - 4.0).to_string();
+    for lane in &chart.lanes {
+        let (left, w) = chart.lane_span(*lane);
+        let x = px(chart.x(*lane)).to_string();
+        let is_band = matches!(lane, Lane::Allowlist(_));
+        m.open(
+            "g",
+            &[("class", if is_band { "lane allow-lane" } else { "lane" })],
+        );
+        m.leaf(
+            "rect",
+            &[
+                ("class", "lane-bg"),
+                ("x", &px(left + 2.0).to_string()),
+                ("y", &head),
+                ("width", &px(w - 4.0).to_string()),
+                ("height", &px(chart.height() - 8.0 - HEAD + 4.0).to_string()),
+            ],
+        );
+        if !is_band {
+            let (name, sub) = lane_name(nav, chart, *lane);
+            m.leaf(
+                "line",
+                &[
+                    ("class", "lane-line"),
+                    ("x1", &x),
+                    ("y1", &head),
+                    ("x2", &x),
+                    ("y2", &bottom),
+                ],
+            );
+            m.element(
+                "text",
+                &[("class", "lane-name"), ("x", &x), ("y", "14")],
+                &name,
+            );
+            m.element(
+                "text",
+                &[("class", "lane-sub"), ("x", &x), ("y", "28")],
+                &sub,
+            );
+        }
+        m.close("g");
+    }
+    // The allowlist's name over its columns.
+    if let Some(first) = chart.lanes.iter().find(|l| matches!(l, Lane::Allowlist(_))) {
+        let (left, _) = chart.lane_span(*first);
+        #[allow(clippy::cast_precision_loss)]
+        let mid = left + chart.ips.len() as f64 * geometry::BAND / 2.0;
+        m.element(
+            "text",
+            &[
+                ("class", "lane-name allow-name"),
+                ("x", &px(mid).to_string()),
+                ("y", "14"),
+            ],
+            nav.t(k::mail::chart::allowlist),
+        );
+    }
+    // The time axis: a tick at every moment, a break where a pause is drawn shortened.
+    let (from, to) = (
+        px(geometry::AXIS - 6.0).to_string(),
+        px(chart.width() - 8.0).to_string(),
+    );
+    let label_x = px(geometry::AXIS - 8.0).to_string();
+    for knot in &chart.knots {
+        let y = px(knot.y);
+        m.open("g", &[("class", "tick")]);
+        if knot.broken {
+            let by = px(knot.y - geometry::MIN_GAP / 2.0);
+            let d = format!("M8 {}L20 {}M8 {}L20 {}", by - 1, by - 5, by + 4, by);
+            m.leaf("path", &[("class", "axis-break"), ("d", &d)]);
+        }
+        let ys = y.to_string();
+        m.leaf(
+            "line",
+            &[
+                ("class", "tick-line"),
+                ("x1", &from),
+                ("y1", &ys),
+                ("x2", &to),
+                ("y2", &ys),
+            ],
+        );
+        m.element(
+            "text",
+            &[
+                ("class", "tick-label"),
+                ("x", &label_x),
+                ("y", &(y + 4).to_string()),
+            ],
+            &model::clock(knot.t),
+        );
+        m.close("g");
+    }
+    m.finish()
 }
 
-/// One arrow, focusable; Enter, Space or a click shows its line in the transcript.
-fn mark_view(
-    nav: Nav,
-    chart: &Chart,
-    mark: &Mark,
-    on_pick: Callback<u64>,
-) -> impl IntoView + use<> {
-    let y = chart.mark_y(mark);
-    let (x1, x2) = (chart.x(mark.from) + 6.0, chart.x(mark.to) - 6.0);
+/// The allowlist windows and the exchanges that have happened. An arrow is focusable and
+/// carries its transcript line's key (`data-key`); the chart's handlers act on it.
+pub fn marks_markup(nav: Nav, chart: &Chart, bands: &[Band], done: usize, shown: usize) -> String {
+    let mut m = Markup::default();
+    for band in bands {
+        let (left, w) = chart.lane_span(Lane::Allowlist(band.ip));
+        let (top, bottom) = (px(chart.y(band.from)), px(chart.y(band.until)));
+        let (l, r) = (px(left), px(left + w));
+        let ip = chart
+            .ips
+            .get(band.ip)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        m.open(
+            "g",
+            &[
+                ("class", "band"),
+                ("role", "img"),
+                ("aria-label", &band_sentence(nav, chart, band)),
+            ],
+        );
+        m.leaf(
+            "rect",
+            &[
+                ("class", "band-rect"),
+                ("x", &(l + 3).to_string()),
+                ("y", &top.to_string()),
+                ("width", &(r - l - 6).to_string()),
+                ("height", &(bottom - top).max(1).to_string()),
+            ],
+        );
+        for t in &band.refreshed {
+            let y = px(chart.y(*t)).to_string();
+            m.leaf(
+                "line",
+                &[
+                    ("class", "refresh"),
+                    ("x1", &(l + 2).to_string()),
+                    ("y1", &y),
+                    ("x2", &(r - 2).to_string()),
+                    ("y2", &y),
+                ],
+            );
+        }
+        let b = bottom.to_string();
+        m.leaf(
+            "line",
+            &[
+                ("class", "band-end"),
+                ("x1", &l.to_string()),
+                ("y1", &b),
+                ("x2", &r.to_string()),
+                ("y2", &b),
+            ],
+        );
+        let (cx, ty) = (px(left + w / 2.0), top + 4);
+        m.element(
+            "text",
+            &[
+                ("class", "band-ip"),
+                ("x", &cx.to_string()),
+                ("y", &ty.to_string()),
+                ("transform", &format!("rotate(90 {cx} {ty})")),
+            ],
+            &ip,
+        );
+        m.close("g");
+    }
+    for mark in chart.marks.iter().filter(|m| m.seen.visible(done, shown)) {
+        mark_markup(&mut m, nav, chart, mark);
+    }
+    m.finish()
+}
+
+/// One arrow: solid with a head when the server said yes; dashed and stopped by a cross
+/// when it refused (shape and words, not colour alone).
+fn mark_markup(m: &mut Markup, nav: Nav, chart: &Chart, mark: &Mark) {
+    let y = px(chart.mark_y(mark));
+    let (x1, x2) = (px(chart.x(mark.from) + 6.0), px(chart.x(mark.to) - 6.0));
     let refused = mark.exchange.refused();
-    let sentence = mark_sentence(nav, chart, mark);
     let mut label = format!("{} {}", mark.label(), if refused { "✖" } else { "✔" });
     // A client whose address changed since the lane's heading: the arrow says from where.
     if let (Lane::Client(actor), Some(ip)) = (mark.from, mark.ip)
         && !chart.client_ips.contains(&(actor, ip))
     {
-        label.push_str(&format!(" · {ip}"));
+        label.push_str(" · ");
+        label.push_str(&ip.to_string());
     }
-    let key = mark.line_key;
-    let pick = move || {
-        if let Some(key) = key {
-            on_pick.run(key);
-        }
-    };
-    let end = if refused { x2 - 10.0 } else { x2 };
-    let head = if refused {
-        // A cross where the arrow is stopped.
-        let (cx, s) = (x2 - 4.0, 5.0);
-        format!(
-            "M{} {}L{} {}M{} {}L{} {}",
-            fmt(cx - s),
-            fmt(y - s),
-            fmt(cx + s),
-            fmt(y + s),
-            fmt(cx - s),
-            fmt(y + s),
-            fmt(cx + s),
-            fmt(y - s)
+    let (end, head) = if refused {
+        let c = x2 - 4;
+        (
+            x2 - 10,
+            format!(
+                "M{} {}L{} {}M{} {}L{} {}",
+                c - 5,
+                y - 5,
+                c + 5,
+                y + 5,
+                c - 5,
+                y + 5,
+                c + 5,
+                y - 5
+            ),
         )
     } else {
-        format!(
-            "M{} {}L{} {}L{} {}Z",
-            fmt(x2),
-            fmt(y),
-            fmt(x2 - 8.0),
-            fmt(y - 4.0),
-            fmt(x2 - 8.0),
-            fmt(y + 4.0)
+        (
+            x2,
+            format!("M{x2} {y}L{} {}L{} {}Z", x2 - 8, y - 4, x2 - 8, y + 4),
         )
     };
-    let lx = fmt(x1 + 4.0);
-    view! {
-        <g
-            class="mark"
-            class:refused=refused
-            tabindex="0"
-            role="button"
-            aria-label=sentence
-            on:click=move |_| pick()
-            on:keydown=move |ev: ev::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    pick();
-                }
-            }
-        >
-            <rect class="hit" x=fmt(x1) y=fmt(y - 9.0) width=fmt((x2 - x1).max(1.0)) height="18"/>
-            <line class="arrow" x1=fmt(x1) y1=fmt(y) x2=fmt(end) y2=fmt(y)/>
-            <path class="head" d=head/>
-            <text class="mark-label" x=lx y=fmt(y - 3.0)>{label}</text>
-        </g>
+    let key = mark.line_key.map(|k| k.to_string()).unwrap_or_default();
+    let ys = y.to_string();
+    m.open(
+        "g",
+        &[
+            ("class", if refused { "mark refused" } else { "mark" }),
+            ("tabindex", "0"),
+            ("role", "button"),
+            ("data-key", &key),
+            ("aria-label", &mark_sentence(nav, chart, mark)),
+        ],
+    );
+    m.leaf(
+        "rect",
+        &[
+            ("class", "hit"),
+            ("x", &x1.to_string()),
+            ("y", &(y - 9).to_string()),
+            ("width", &(x2 - x1).max(1).to_string()),
+            ("height", "18"),
+        ],
+    );
+    m.leaf(
+        "line",
+        &[
+            ("class", "arrow"),
+            ("x1", &x1.to_string()),
+            ("y1", &ys),
+            ("x2", &end.to_string()),
+            ("y2", &ys),
+        ],
+    );
+    m.leaf("path", &[("class", "head"), ("d", &head)]);
+    m.element(
+        "text",
+        &[
+            ("class", "mark-label"),
+            ("x", &(x1 + 4).to_string()),
+            ("y", &(y - 3).to_string()),
+        ],
+        &label,
+    );
+    m.close("g");
+}
+
+/// The chart's facts as two tables: the exchanges so far, then the windows.
+fn tables_markup(nav: Nav, chart: &Chart, bands: &[Band], done: usize, shown: usize) -> String {
+    let mut m = Markup::default();
+    let head = |m: &mut Markup, caption: Key, columns: &[Key]| {
+        m.open("table", &[]).element("caption", &[], nav.t(caption));
+        m.open("thead", &[]).open("tr", &[]);
+        for column in columns {
+            m.element("th", &[("scope", "col")], nav.t(*column));
+        }
+        m.close("tr").close("thead").open("tbody", &[]);
+    };
+    use k::mail::chart as t;
+    head(
+        &mut m,
+        t::exchanges_caption,
+        &[t::col_time, t::col_from, t::col_to, t::col_what],
+    );
+    for mark in chart.marks.iter().filter(|m| m.seen.visible(done, shown)) {
+        let from = match mark.ip {
+            Some(ip) => format!("{} ({ip})", lane_words(nav, chart, mark.from)),
+            None => lane_words(nav, chart, mark.from),
+        };
+        let sign = if mark.exchange.refused() {
+            "✖ "
+        } else {
+            "✔ "
+        };
+        m.open("tr", &[])
+            .element("td", &[], &model::clock(mark.at))
+            .element("td", &[], &from)
+            .element("td", &[], &lane_words(nav, chart, mark.to))
+            .element("td", &[], &format!("{sign}{}", mark_words(nav, mark)))
+            .close("tr");
     }
+    m.close("tbody").close("table");
+    head(
+        &mut m,
+        t::bands_caption,
+        &[t::col_ip, t::col_listed, t::col_until],
+    );
+    for band in bands {
+        let ip = chart
+            .ips
+            .get(band.ip)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        m.open("tr", &[])
+            .element("td", &[], &ip)
+            .element("td", &[], &model::clock(band.from))
+            .element("td", &[], &model::clock(band.until))
+            .close("tr");
+    }
+    m.close("tbody").close("table");
+    m.finish()
+}
+
+/// The element an event happened on, or its nearest ancestor matching `selector`.
+fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 /// The time chart. `reveal` is (steps begun, lines of the last shown); `playhead` the
@@ -274,31 +518,40 @@ pub fn TimeChart(
     let labelled = title_id.clone();
     let described = desc_id.clone();
     let dragging = StoredValue::new(false);
-    let width = move || chart.with(Chart::width);
-    let height = move || chart.with(Chart::height);
+    let width = move || px(chart.with(Chart::width)).to_string();
+    let height = move || px(chart.with(Chart::height)).to_string();
     let bands = Memo::new(move |_| {
         let (done, shown) = reveal.get();
         chart.with(|c| c.bands(done, shown))
     });
     let head_y = Memo::new(move |_| {
         let (t, after) = playhead.get();
-        chart.with(|c| c.playhead_y(t, after))
+        px(chart.with(|c| c.playhead_y(t, after)))
+    });
+    let frame = move || {
+        let _ = nav.lang.get();
+        chart.with(|c| frame_markup(nav, c))
+    };
+    let marks = Memo::new(move |_| {
+        let _ = nav.lang.get();
+        let (done, shown) = reveal.get();
+        bands.with(|b| chart.with(|c| marks_markup(nav, c, b, done, shown)))
+    });
+    let tables = Memo::new(move |_| {
+        let _ = nav.lang.get();
+        let (done, shown) = reveal.get();
+        bands.with(|b| chart.with(|c| tables_markup(nav, c, b, done, shown)))
     });
 
     // Pointer → time, in the chart's own units (the SVG may be scaled by CSS). The target,
     // not the current target: Leptos delegates events to the document.
     let time_at = move |ev: &ev::PointerEvent| -> Option<u64> {
-        let svg = ev
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("svg")
-            .ok()??;
+        let svg = closest(ev, "svg")?;
         let rect = svg.get_bounding_client_rect();
         if rect.height() <= 0.0 {
             return None;
         }
-        let scale = height() / rect.height();
+        let scale = chart.with(Chart::height) / rect.height();
         let y = (f64::from(ev.client_y()) - rect.top()) * scale;
         Some(chart.with(|c| c.t_near(y)))
     };
@@ -311,10 +564,7 @@ pub fn TimeChart(
         if on_seek.is_none() {
             return;
         }
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
+        if let Some(el) = closest(&ev, ".playhead") {
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
         dragging.set_value(true);
@@ -332,7 +582,7 @@ pub fn TimeChart(
     };
     let on_up = move |_: ev::PointerEvent| dragging.set_value(false);
     // The keyboard: the playhead is a slider over the chart's moments.
-    let on_key = move |ev: ev::KeyboardEvent| {
+    let on_head_key = move |ev: ev::KeyboardEvent| {
         let (t, _) = playhead.get_untracked();
         let moments: Vec<u64> = chart.with_untracked(|c| c.moments().collect());
         let target = match ev.key().as_str() {
@@ -348,6 +598,22 @@ pub fn TimeChart(
             seek_to(t);
         }
     };
+    // An arrow: a click, or Enter or Space while it has the focus.
+    let pick_from = move |ev: &web_sys::Event| {
+        let key = closest(ev, "[data-key]")
+            .and_then(|el| el.get_attribute("data-key"))
+            .and_then(|k| k.parse().ok());
+        if let Some(key) = key {
+            on_pick.run(key);
+        }
+    };
+    let on_mark_key = move |ev: ev::KeyboardEvent| {
+        if (ev.key() == "Enter" || ev.key() == " ") && closest(&ev, "[data-key]").is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            pick_from(&ev);
+        }
+    };
     let movable = on_seek.is_some();
 
     view! {
@@ -356,119 +622,26 @@ pub fn TimeChart(
             <div class="chart-scroll">
                 <svg
                     class="chart"
-                    width=move || fmt(width())
-                    height=move || fmt(height())
-                    viewBox=move || format!("0 0 {} {}", fmt(width()), fmt(height()))
+                    width=width
+                    height=height
+                    viewBox=move || format!("0 0 {} {}", width(), height())
                     role="group"
                     aria-labelledby=labelled
                     aria-describedby=described
                 >
                     <title id=title_id>{tr(k::mail::chart::title)}</title>
                     <desc id=desc_id>{tr(k::mail::chart::desc)}</desc>
-                    // Lanes and their names.
-                    {move || chart.with(|c| {
-                        c.lanes
-                            .iter()
-                            .map(|lane| {
-                                let (left, w) = c.lane_span(*lane);
-                                let x = c.x(*lane);
-                                let bottom = c.height() - 8.0;
-                                let (name, sub) = lane_name(nav, c, *lane);
-                                let is_band = matches!(lane, Lane::Allowlist(_));
-                                view! {
-                                    <g class="lane" class:allow-lane=is_band aria-hidden="true">
-                                        <rect class="lane-bg" x=fmt(left + 2.0) y=fmt(HEAD - 4.0) width=fmt(w - 4.0) height=fmt(bottom - HEAD + 4.0)/>
-                                        {(!is_band).then(|| view! {
-                                            <line class="lane-line" x1=fmt(x) y1=fmt(HEAD - 4.0) x2=fmt(x) y2=fmt(bottom)/>
-                                            <text class="lane-name" x=fmt(x) y="14">{name}</text>
-                                            <text class="lane-sub" x=fmt(x) y="28">{sub}</text>
-                                        })}
-                                    </g>
-                                }
-                            })
-                            .collect_view()
-                    })}
-                    // The allowlist's name over its columns.
-                    {move || chart.with(|c| {
-                        let first = c.lanes.iter().find(|l| matches!(l, Lane::Allowlist(_)))?;
-                        let (left, _) = c.lane_span(*first);
-                        let n = c.ips.len();
-                        #[allow(clippy::cast_precision_loss)]
-                        let mid = left + n as f64 * geometry::BAND / 2.0;
-                        Some(view! {
-                            <text class="lane-name allow-name" x=fmt(mid) y="14" aria-hidden="true">
-                                {nav.t(k::mail::chart::allowlist)}
-                            </text>
-                        })
-                    })}
-                    // The time axis.
-                    {move || chart.with(|c| {
-                        c.knots
-                            .iter()
-                            .map(|knot| {
-                                let y = knot.y;
-                                let brk = knot.broken.then(|| {
-                                    let by = y - geometry::MIN_GAP / 2.0;
-                                    view! {
-                                        <path class="axis-break" d=format!("M8 {}L20 {}M8 {}L20 {}", fmt(by - 1.0), fmt(by - 5.0), fmt(by + 4.0), fmt(by))/>
-                                    }
-                                });
-                                view! {
-                                    <g class="tick" aria-hidden="true">
-                                        {brk}
-                                        <line class="tick-line" x1=fmt(geometry::AXIS - 6.0) y1=fmt(y) x2=fmt(c.width() - 8.0) y2=fmt(y)/>
-                                        <text class="tick-label" x=fmt(geometry::AXIS - 8.0) y=fmt(y + 4.0)>{model::clock(knot.t)}</text>
-                                    </g>
-                                }
-                            })
-                            .collect_view()
-                    })}
-                    // The allowlist windows.
-                    {move || {
-                        let list = bands.get();
-                        chart.with(|c| {
-                            list.iter()
-                                .map(|band| {
-                                    let (left, w) = c.lane_span(Lane::Allowlist(band.ip));
-                                    let (top, bottom) = (c.y(band.from), c.y(band.until));
-                                    let ip = c.ips.get(band.ip).map(ToString::to_string).unwrap_or_default();
-                                    let refreshes = band
-                                        .refreshed
-                                        .iter()
-                                        .map(|t| {
-                                            let y = c.y(*t);
-                                            view! { <line class="refresh" x1=fmt(left + 2.0) y1=fmt(y) x2=fmt(left + w - 2.0) y2=fmt(y)/> }
-                                        })
-                                        .collect_view();
-                                    let cx = left + w / 2.0;
-                                    view! {
-                                        <g class="band" role="img" aria-label=band_sentence(nav, c, band)>
-                                            <rect class="band-rect" x=fmt(left + 3.0) y=fmt(top) width=fmt(w - 6.0) height=fmt((bottom - top).max(1.0))/>
-                                            {refreshes}
-                                            <line class="band-end" x1=fmt(left) y1=fmt(bottom) x2=fmt(left + w) y2=fmt(bottom)/>
-                                            <text class="band-ip" x=fmt(cx) y=fmt(top + 4.0) transform=format!("rotate(90 {} {})", fmt(cx), fmt(top + 4.0))>{ip}</text>
-                                        </g>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                    // The exchanges that have happened.
-                    {move || {
-                        let (done, shown) = reveal.get();
-                        chart.with(|c| {
-                            c.marks
-                                .iter()
-                                .filter(|m| m.seen.visible(done, shown))
-                                .map(|m| mark_view(nav, c, m, on_pick))
-                                .collect_view()
-                        })
-                    }}
-                    // The playhead.
+                    <g class="chart-frame" aria-hidden="true" inner_html=frame></g>
+                    <g
+                        class="chart-marks"
+                        inner_html=move || marks.get()
+                        on:click=move |ev| pick_from(&ev)
+                        on:keydown=on_mark_key
+                    ></g>
                     <g
                         class="playhead"
                         class:movable=movable
-                        transform=move || format!("translate(0 {})", fmt(head_y.get()))
+                        transform=move || format!("translate(0 {})", head_y.get())
                         tabindex=movable.then_some("0")
                         role=if movable { "slider" } else { "img" }
                         aria-label=move || if movable { nav.t(k::mail::chart::playhead).to_owned() } else {
@@ -483,86 +656,65 @@ pub fn TimeChart(
                         on:pointermove=on_move
                         on:pointerup=on_up
                         on:pointercancel=on_up
-                        on:keydown=on_key
+                        on:keydown=on_head_key
                     >
-                        <rect class="playhead-hit" x="0" y="-10" width=move || fmt(width()) height="20"/>
-                        <line class="playhead-line" x1=fmt(geometry::AXIS - 6.0) y1="0" x2=move || fmt(width() - 8.0) y2="0"/>
+                        <rect class="playhead-hit" x="0" y="-10" width=width height="20"/>
+                        <line class="playhead-line" x1=px(geometry::AXIS - 6.0) y1="0" x2=move || px(chart.with(Chart::width) - 8.0) y2="0"/>
                         <path class="playhead-knob" d="M2 -7L14 0L2 7Z"/>
                     </g>
                 </svg>
             </div>
-            <ChartTable chart reveal bands=bands.into()/>
+            <details class="chart-table">
+                <summary>{tr(k::mail::chart::as_table)}</summary>
+                <div class="chart-tables" inner_html=move || tables.get()></div>
+            </details>
         </figure>
     }
 }
 
-/// The chart's facts as tables, folded away.
-#[component]
-fn ChartTable(
-    chart: Signal<Chart>,
-    reveal: Signal<(usize, usize)>,
-    bands: Signal<Vec<Band>>,
-) -> impl IntoView {
-    let nav = use_nav();
-    view! {
-        <details class="chart-table">
-            <summary>{tr(k::mail::chart::as_table)}</summary>
-            <table>
-                <caption>{tr(k::mail::chart::exchanges_caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(k::mail::chart::col_time)}</th>
-                        <th scope="col">{tr(k::mail::chart::col_from)}</th>
-                        <th scope="col">{tr(k::mail::chart::col_to)}</th>
-                        <th scope="col">{tr(k::mail::chart::col_what)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let (done, shown) = reveal.get();
-                        chart.with(|c| {
-                            c.marks
-                                .iter()
-                                .filter(|m| m.seen.visible(done, shown))
-                                .map(|m| view! {
-                                    <tr class:refused=m.exchange.refused()>
-                                        <td>{model::clock(m.at)}</td>
-                                        <td>{lane_words(nav, c, m.from)}{m.ip.map(|ip| format!(" ({ip})"))}</td>
-                                        <td>{lane_words(nav, c, m.to)}</td>
-                                        <td>{if m.exchange.refused() { "✖ " } else { "✔ " }}{mark_words(nav, m)}</td>
-                                    </tr>
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
-            <table>
-                <caption>{tr(k::mail::chart::bands_caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(k::mail::chart::col_ip)}</th>
-                        <th scope="col">{tr(k::mail::chart::col_listed)}</th>
-                        <th scope="col">{tr(k::mail::chart::col_until)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let list = bands.get();
-                        chart.with(|c| {
-                            list.iter()
-                                .map(|b| view! {
-                                    <tr>
-                                        <td>{c.ips.get(b.ip).map(ToString::to_string)}</td>
-                                        <td>{model::clock(b.from)}</td>
-                                        <td>{model::clock(b.until)}</td>
-                                    </tr>
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
-        </details>
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::mail::{Language, ScenarioId};
+    use crate::ui::i18n::Lang;
+    use crate::ui::route::Location;
+
+    fn nav() -> Nav {
+        let (location, _) = signal(Location::parse("#/mail?lang=en"));
+        Nav {
+            location,
+            lang: Memo::new(|_| Lang::En),
+        }
+    }
+
+    #[test]
+    fn the_markup_draws_what_has_happened_at_the_charts_scale() {
+        let nav = nav();
+        let show = Show::new(ScenarioId::OwnCase, Language::English);
+        let chart = Chart::build(&groups_of_show(&show), show.end);
+        let bands = chart.bands(4, usize::MAX);
+        let out = marks_markup(nav, &chart, &bands, 4, usize::MAX);
+        // Two windows' worth of steps: one band so far, four arrows, one refused.
+        assert_eq!(out.matches("class=\"band\"").count(), 1);
+        assert_eq!(out.matches("role=\"button\"").count(), 4);
+        assert_eq!(out.matches("class=\"mark refused\"").count(), 1);
+        let band_top = format!("y=\"{}\"", px(chart.y(0)));
+        let band_height = format!("height=\"{}\"", px(chart.y(600_000)) - px(chart.y(0)));
+        assert!(
+            out.contains(&band_top) && out.contains(&band_height),
+            "{out}"
+        );
+        let refused = &chart.marks[3];
+        assert!(out.contains(&format!("data-key=\"{}\"", refused.line_key.unwrap())));
+        assert!(out.contains("RCPT 554 ✖"));
+        // Addresses in angle brackets would be markup; the builder escapes every value.
+        assert!(!out.contains("<taro"));
+        let tables = tables_markup(nav, &chart, &bands, 4, usize::MAX);
+        // A heading row and four exchanges; a heading row and one window.
+        assert_eq!(tables.matches("<tr>").count(), 7);
+        assert!(tables.contains("<td>203.0.113.7</td><td>00:00</td><td>10:00</td>"));
+        assert!(tables.contains("<caption>Exchanges so far</caption>"));
+        let frame = frame_markup(nav, &chart);
+        assert!(frame.contains(">Your PC</text>") && frame.contains(">10:00</text>"));
     }
 }

@@ -1,0 +1,110 @@
+//! Markup written as text, for pictures made of many small marks (the time chart's arrows,
+//! bands and ticks). A Leptos view per mark would cost tens of kilobytes of wasm for a
+//! picture that is redrawn whole anyway; a string costs a few hundred bytes of code. Every
+//! text and attribute value goes through [`escape`], so whatever a value holds it stays
+//! text: the builder has no way to write raw markup from a value.
+
+/// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A length in whole pixels (integers keep float formatting out of the module).
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "chart lengths are a few thousand pixels at most"
+)]
+pub fn px(v: f64) -> i64 {
+    v.round() as i64
+}
+
+/// Markup under construction.
+#[derive(Default, Debug)]
+pub struct Markup(String);
+
+impl Markup {
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.0.push('<');
+        self.0.push_str(name);
+        for (key, value) in attrs {
+            self.0.push(' ');
+            self.0.push_str(key);
+            self.0.push_str("=\"");
+            self.0.push_str(&escape(value));
+            self.0.push('"');
+        }
+    }
+
+    /// `<name attrs…>`; close it with [`Markup::close`].
+    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.tag(name, attrs);
+        self.0.push('>');
+        self
+    }
+
+    /// `<name attrs…/>`.
+    pub fn leaf(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.tag(name, attrs);
+        self.0.push_str("/>");
+        self
+    }
+
+    /// `<name attrs…>text</name>`.
+    pub fn element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
+        self.open(name, attrs).text(text).close(name)
+    }
+
+    /// Escaped text.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.0.push_str(&escape(text));
+        self
+    }
+
+    /// `</name>`.
+    pub fn close(&mut self, name: &str) -> &mut Self {
+        self.0.push_str("</");
+        self.0.push_str(name);
+        self.0.push('>');
+        self
+    }
+
+    /// The markup.
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_texts_stay_text() {
+        let hostile = "\"><script>alert(1)</script><g a='";
+        let mut m = Markup::default();
+        m.open("g", &[("aria-label", hostile)])
+            .element("text", &[("x", "1")], hostile)
+            .leaf("rect", &[("y", "2")])
+            .close("g");
+        let out = m.finish();
+        assert!(!out.contains("<script"));
+        assert!(!out.contains("'"));
+        assert_eq!(out.matches('<').count(), 5);
+        assert!(out.starts_with("<g aria-label=\"&quot;&gt;&lt;script&gt;"));
+        assert!(out.ends_with("<rect y=\"2\"/></g>"));
+        assert_eq!(escape("a & b"), "a &amp; b");
+        assert_eq!(px(10.5), 11);
+        assert_eq!(px(-0.4), 0);
+    }
+}
