@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use super::chain::{role, status_key};
 use super::explain::{date_of, utc_text};
-use super::geometry::{self as geo, GraphGeometry, ValidityGeometry};
+use super::geometry::{self as geo, GraphGeometry, Markup, ValidityGeometry, list, n};
 use super::{AT, tr, use_cert};
 use crate::cert::session::Parsed;
 use crate::cert::{AnchorSource, Issuer, Report, SignatureStatus, ValidityStatus};
@@ -29,16 +29,6 @@ use crate::ui::use_nav;
 
 /// More certificates than this in the input, and the graph gives way to the cards.
 const GRAPH_LIMIT: usize = 8;
-
-/// A length as an SVG attribute value.
-fn n(v: f64) -> String {
-    format!("{v:.1}")
-}
-
-/// Numbers as an SVG list (`viewBox`, `points`).
-fn list(values: &[f64]) -> String {
-    values.iter().map(|v| n(*v)).collect::<Vec<_>>().join(" ")
-}
 
 /// The symbols beside words that pass or fail (never colour alone).
 const PASS: &str = "✓";
@@ -121,68 +111,172 @@ fn bars_of(parsed: &Parsed, report: &Report) -> Vec<Bar> {
         .collect()
 }
 
-/// The bars, lines, axis and labels of the validity chart.
-fn validity_marks(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64) -> impl IntoView + use<> {
+/// The inside of the validity chart: title, description, hatching, bars, lines, axis.
+fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i64) -> String {
     let at_date = date_of(at);
-    let rows = bars
-        .iter()
-        .zip(&g.bars)
-        .map(|(bar, place)| {
-            let (status_word, _) = status_key(bar.status);
-            let status_name = match bar.status {
-                ValidityStatus::Valid => "valid",
-                ValidityStatus::Expired => "expired",
-                ValidityStatus::NotYetValid => "not-yet-valid",
-            };
-            let status = format!("{} {}", validity_symbol(bar.status), nav.t(status_word));
-            let room = g.width - 2.0 * geo::PAD - geo::text_width(&status) - 12.0;
-            let label = nav.fill(
-                k::cert::charts::bar_label,
-                &[
-                    ("role", nav.t(bar.role)),
-                    ("name", &bar.name),
-                    ("from", &utc_text(crate::cert::UnixTime(bar.from))),
-                    ("to", &utc_text(crate::cert::UnixTime(bar.to))),
-                    ("at", &at_date),
-                    ("status", nav.t(status_word)),
-                ],
-            );
-            let fail = bar.status != ValidityStatus::Valid;
-            view! {
-                <g
-                    class="vrow"
-                    class:fail=fail
-                    data-cert=bar.index.to_string()
-                    data-status=status_name
-                    tabindex="0"
-                    role="img"
-                    aria-label=label
-                >
-                    <text class="vname" x=n(geo::PAD) y=n(place.label_y)>{geo::fit(&bar.name, room)}</text>
-                    <text class="vstatus" x=n(g.width - geo::PAD) y=n(place.label_y) text-anchor="end">{status}</text>
-                    <rect class="vbar" x=n(place.x) y=n(place.y) width=n(place.width.max(geo::MIN_BAR)) height=n(geo::BAR) rx="3"/>
-                </g>
-            }
-        })
-        .collect_view();
-    let ticks = g
-        .ticks
-        .iter()
-        .map(|t| {
-            view! {
-                <line class="tick" x1=n(t.x) x2=n(t.x) y1=n(g.axis_y) y2=n(g.axis_y + 5.0)/>
-                <text class="tick-label" x=n(t.x) y=n(g.tick_label_y) text-anchor="middle">{t.label.clone()}</text>
-            }
-        })
-        .collect_view();
-    let at_text = nav.fill(k::cert::charts::at_line, &[("date", &at_date)]);
-    let (at_label_x, at_end) = geo::label_beside(g.at_x, geo::text_width(&at_text), g.width);
-    let today_text = nav.fill(
-        k::cert::charts::today_line,
-        &[("date", &date_of(g.scale.time(g.now_x)))],
+    let mut m = Markup::default();
+    m.text(
+        "title",
+        &[("id", "validity-title")],
+        nav.t(k::cert::charts::validity_title),
     );
-    let (today_x, today_end) = geo::label_beside(g.now_x, geo::text_width(&today_text), g.width);
+    let count = bars.len().to_string();
+    let desc = nav.fill(
+        k::cert::charts::validity_desc,
+        &[
+            ("n", &count),
+            ("from", &date_of(g.scale.start)),
+            ("to", &date_of(g.scale.end)),
+            ("at", &at_date),
+            ("today", &date_of(now)),
+        ],
+    );
+    m.text("desc", &[("id", "validity-desc")], &desc);
+    m.open("defs", &[]);
+    m.open(
+        "pattern",
+        &[
+            ("id", "cert-hatch"),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+            ("patternTransform", "rotate(45)"),
+        ],
+    );
+    m.empty(
+        "rect",
+        &[("class", "hatch-ground"), ("width", "6"), ("height", "6")],
+    );
+    m.empty("line", &[("class", "hatch-line"), ("y2", "6")]);
+    m.close("pattern");
+    m.close("defs");
+    for (bar, place) in bars.iter().zip(&g.bars) {
+        let (status_word, _) = status_key(bar.status);
+        let (status_name, classes): (_, &[&str]) = match bar.status {
+            ValidityStatus::Valid => ("valid", &["vrow"]),
+            ValidityStatus::Expired => ("expired", &["vrow", "fail"]),
+            ValidityStatus::NotYetValid => ("not-yet-valid", &["vrow", "fail"]),
+        };
+        let class = classes.join(" ");
+        let status = format!("{} {}", validity_symbol(bar.status), nav.t(status_word));
+        let room = g.width - 2.0 * geo::PAD - geo::text_width(&status) - 12.0;
+        let label = nav.fill(
+            k::cert::charts::bar_label,
+            &[
+                ("role", nav.t(bar.role)),
+                ("name", &bar.name),
+                ("from", &utc_text(crate::cert::UnixTime(bar.from))),
+                ("to", &utc_text(crate::cert::UnixTime(bar.to))),
+                ("at", &at_date),
+                ("status", nav.t(status_word)),
+            ],
+        );
+        let index = bar.index.to_string();
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-cert", &index),
+                ("data-status", status_name),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &label),
+            ],
+        );
+        let (left, right, y) = (n(geo::PAD), n(g.width - geo::PAD), n(place.label_y));
+        m.text(
+            "text",
+            &[("class", "vname"), ("x", &left), ("y", &y)],
+            &geo::fit(&bar.name, room),
+        );
+        m.text(
+            "text",
+            &[
+                ("class", "vstatus"),
+                ("x", &right),
+                ("y", &y),
+                ("text-anchor", "end"),
+            ],
+            &status,
+        );
+        m.empty(
+            "rect",
+            &[
+                ("class", "vbar"),
+                ("x", &n(place.x)),
+                ("y", &n(place.y)),
+                ("width", &n(place.width.max(geo::MIN_BAR))),
+                ("height", &n(geo::BAR)),
+                ("rx", "3"),
+            ],
+        );
+        m.close("g");
+    }
+    let line = |m: &mut Markup, class: &str, x1: f64, x2: f64, y1: f64, y2: f64| {
+        m.empty(
+            "line",
+            &[
+                ("class", class),
+                ("x1", &n(x1)),
+                ("x2", &n(x2)),
+                ("y1", &n(y1)),
+                ("y2", &n(y2)),
+            ],
+        );
+    };
     let anchor = |end: bool| if end { "end" } else { "start" };
+    line(
+        &mut m,
+        "axis",
+        g.scale.left,
+        g.scale.right,
+        g.axis_y,
+        g.axis_y,
+    );
+    let tick_y = n(g.tick_label_y);
+    for t in &g.ticks {
+        line(&mut m, "tick", t.x, t.x, g.axis_y, g.axis_y + 5.0);
+        let x = n(t.x);
+        m.text(
+            "text",
+            &[
+                ("class", "tick-label"),
+                ("x", &x),
+                ("y", &tick_y),
+                ("text-anchor", "middle"),
+            ],
+            &t.label,
+        );
+    }
+    line(
+        &mut m,
+        "now-line",
+        g.now_x,
+        g.now_x,
+        g.lines_top,
+        g.axis_y + 5.0,
+    );
+    let today = nav.fill(k::cert::charts::today_line, &[("date", &date_of(now))]);
+    let (x, end) = geo::label_beside(g.now_x, geo::text_width(&today), g.width);
+    m.text(
+        "text",
+        &[
+            ("class", "now-label"),
+            ("x", &n(x)),
+            ("y", &n(g.today_label_y)),
+            ("text-anchor", anchor(end)),
+        ],
+        &today,
+    );
+    m.open("g", &[("class", "at-mark"), ("aria-hidden", "true")]);
+    line(
+        &mut m,
+        "at-line",
+        g.at_x,
+        g.at_x,
+        g.lines_top - 8.0,
+        g.axis_y,
+    );
     let handle = list(&[
         g.at_x - 6.0,
         g.lines_top - 8.0,
@@ -191,18 +285,21 @@ fn validity_marks(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64) -> impl
         g.at_x,
         g.lines_top,
     ]);
-    view! {
-        {rows}
-        <line class="axis" x1=n(g.scale.left) x2=n(g.scale.right) y1=n(g.axis_y) y2=n(g.axis_y)/>
-        {ticks}
-        <line class="now-line" x1=n(g.now_x) x2=n(g.now_x) y1=n(g.lines_top) y2=n(g.axis_y + 5.0)/>
-        <text class="now-label" x=n(today_x) y=n(g.today_label_y) text-anchor=anchor(today_end)>{today_text}</text>
-        <g class="at-mark" aria-hidden="true">
-            <line class="at-line" x1=n(g.at_x) x2=n(g.at_x) y1=n(g.lines_top - 8.0) y2=n(g.axis_y)/>
-            <polygon class="at-handle" points=handle/>
-            <text class="at-label" x=n(at_label_x) y=n(g.at_label_y) text-anchor=anchor(at_end)>{at_text}</text>
-        </g>
-    }
+    m.empty("polygon", &[("class", "at-handle"), ("points", &handle)]);
+    let at_text = nav.fill(k::cert::charts::at_line, &[("date", &at_date)]);
+    let (x, end) = geo::label_beside(g.at_x, geo::text_width(&at_text), g.width);
+    m.text(
+        "text",
+        &[
+            ("class", "at-label"),
+            ("x", &n(x)),
+            ("y", &n(g.at_label_y)),
+            ("text-anchor", anchor(end)),
+        ],
+        &at_text,
+    );
+    m.close("g");
+    m.finish()
 }
 
 /// The validity chart, with its table.
@@ -260,23 +357,17 @@ pub fn ValidityChart() -> impl IntoView {
     };
     let stop = move |_| dragging.set_value(false);
 
-    let desc = move || {
+    let markup = move || {
         let g = geometry.get();
-        let count = bars.with(|b| b.as_ref().map_or(0, Vec::len)).to_string();
-        nav.fill(
-            k::cert::charts::validity_desc,
-            &[
-                ("n", &count),
-                ("from", &date_of(g.scale.start)),
-                ("to", &date_of(g.scale.end)),
-                ("at", &date_of(state.at.get())),
-                ("today", &date_of(state.now)),
-            ],
-        )
-    };
-    let marks = move || {
-        let g = geometry.get();
-        bars.with(|b| validity_marks(nav, b.as_deref().unwrap_or_default(), &g, state.at.get()))
+        bars.with(|b| {
+            validity_markup(
+                nav,
+                b.as_deref().unwrap_or_default(),
+                &g,
+                state.at.get(),
+                state.now,
+            )
+        })
     };
     let table = move || {
         let at = date_of(state.at.get());
@@ -329,17 +420,8 @@ pub fn ValidityChart() -> impl IntoView {
                     on:pointerup=stop
                     on:pointercancel=stop
                     on:lostpointercapture=stop
-                >
-                    <title id="validity-title">{tr(k::cert::charts::validity_title)}</title>
-                    <desc id="validity-desc">{desc}</desc>
-                    <defs>
-                        <pattern id="cert-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                            <rect class="hatch-ground" width="6" height="6"/>
-                            <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"/>
-                        </pattern>
-                    </defs>
-                    {marks}
-                </svg>
+                    inner_html=markup
+                ></svg>
             </div>
             <details class="chart-table">
                 <summary>{tr(k::cert::charts::as_table)}</summary>
@@ -525,80 +607,107 @@ fn graph_parts(nav: Nav, parsed: &Parsed, report: &Report) -> (Vec<Node>, Vec<Ed
     (nodes, edges)
 }
 
-/// The graph's boxes and arrows placed and drawn.
-fn graph_marks(nodes: &[Node], edges: &[Edge], width: f64) -> (GraphGeometry, AnyView) {
-    // The lines each box needs: the address of a missing issuer may take two.
-    let probe = geo::graph_geometry(&[1], 2, width);
-    let room = probe.node_text_width;
+/// The graph placed, and the inside of its `<svg>`: title, description, boxes, arrows.
+fn graph_markup(
+    nodes: &[Node],
+    edges: &[Edge],
+    width: f64,
+    desc: &str,
+    title: &str,
+) -> (GraphGeometry, String) {
+    // The lines each box needs: a status or the address of a missing issuer may take two.
+    let room = geo::graph_geometry(&[1], 2, width).node_text_width;
     let wrapped: Vec<Vec<String>> = nodes
         .iter()
         .map(|node| {
             node.lines
                 .iter()
                 .enumerate()
-                .flat_map(|(i, line)| {
-                    // The role and the name on one line each; a status or address may wrap.
-                    geo::wrap(line, room, if i < 2 { 1 } else { 2 })
-                })
+                .flat_map(|(i, line)| geo::wrap(line, room, if i < 2 { 1 } else { 2 }))
                 .collect()
         })
         .collect();
     let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
     let g = geo::graph_geometry(&counts, 2, width);
-    let boxes = nodes
-        .iter()
-        .zip(&g.nodes)
-        .zip(wrapped)
-        .map(|((node, place), lines)| {
-            let texts = lines
-                .into_iter()
-                .zip(&place.baselines)
-                .enumerate()
-                .map(|(i, (line, y))| {
-                    let class = match i {
-                        0 => "node-role",
-                        1 => "node-name",
-                        _ => "node-status",
-                    };
-                    view! { <text class=class x=n(place.text_x) y=n(*y)>{line}</text> }
-                })
-                .collect_view();
-            view! {
-                <g class=format!("node {}", node.kind) data-cert=node.cert.map(|i| i.to_string()) tabindex="0" role="img" aria-label=node.label.clone()>
-                    <rect x=n(place.x) y=n(place.y) width=n(place.width) height=n(place.height) rx="8"/>
-                    {texts}
-                </g>
-            }
-        })
-        .collect_view();
-    let arrows = edges
-        .iter()
-        .zip(&g.edges)
-        .map(|(edge, place)| {
-            let head = list(&[
-                place.x - 6.0,
-                place.y2 - 9.0,
-                place.x + 6.0,
-                place.y2 - 9.0,
-                place.x,
-                place.y2,
-            ]);
-            let room = g.edge_text_width;
-            let (first, second) = match place.baselines.as_slice() {
-                [a, b, ..] => (*a, *b),
-                _ => (place.y1, place.y2),
+    let mut m = Markup::default();
+    m.text("title", &[("id", "graph-title")], title);
+    m.text("desc", &[("id", "graph-desc")], desc);
+    for ((node, place), lines) in nodes.iter().zip(&g.nodes).zip(wrapped) {
+        let class = format!("node {}", node.kind);
+        let cert = node.cert.map(|i| i.to_string()).unwrap_or_default();
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-cert", &cert),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &node.label),
+            ],
+        );
+        m.empty(
+            "rect",
+            &[
+                ("x", &n(place.x)),
+                ("y", &n(place.y)),
+                ("width", &n(place.width)),
+                ("height", &n(place.height)),
+                ("rx", "8"),
+            ],
+        );
+        let x = n(place.text_x);
+        for (i, (line, y)) in lines.iter().zip(&place.baselines).enumerate() {
+            let class = match i {
+                0 => "node-role",
+                1 => "node-name",
+                _ => "node-status",
             };
-            view! {
-                <g class=format!("edge {}", edge.kind) tabindex="0" role="img" aria-label=edge.label.clone()>
-                    <line x1=n(place.x) x2=n(place.x) y1=n(place.y1) y2=n(place.y2 - 8.0)/>
-                    <polygon points=head/>
-                    <text class="edge-result" x=n(place.label_x) y=n(first)>{geo::fit(&edge.result, room)}</text>
-                    <text class="edge-alg" x=n(place.label_x) y=n(second)>{geo::fit(&edge.algorithm, room)}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    (g, view! { {boxes}{arrows} }.into_any())
+            m.text("text", &[("class", class), ("x", &x), ("y", &n(*y))], line);
+        }
+        m.close("g");
+    }
+    for (edge, place) in edges.iter().zip(&g.edges) {
+        let class = format!("edge {}", edge.kind);
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &edge.label),
+            ],
+        );
+        let x = n(place.x);
+        m.empty(
+            "line",
+            &[
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &n(place.y1)),
+                ("y2", &n(place.y2 - 8.0)),
+            ],
+        );
+        let head = list(&[
+            place.x - 6.0,
+            place.y2 - 9.0,
+            place.x + 6.0,
+            place.y2 - 9.0,
+            place.x,
+            place.y2,
+        ]);
+        m.empty("polygon", &[("points", &head)]);
+        let label_x = n(place.label_x);
+        let texts = [("edge-result", &edge.result), ("edge-alg", &edge.algorithm)];
+        for ((class, text), y) in texts.into_iter().zip(&place.baselines) {
+            m.text(
+                "text",
+                &[("class", class), ("x", &label_x), ("y", &n(*y))],
+                &geo::fit(text, g.edge_text_width),
+            );
+        }
+        m.close("g");
+    }
+    (g, m.finish())
 }
 
 /// The chain graph (or, for a large input, a note that the cards below stand for it).
@@ -619,7 +728,6 @@ pub fn ChainGraph() -> impl IntoView {
         let report = state.report.get()?;
         let parsed = state.parsed.get()?;
         let (nodes, edges) = graph_parts(nav, &parsed, &report);
-        let (g, marks) = graph_marks(&nodes, &edges, width.get());
         let top = nodes
             .last()
             .and_then(|n| n.lines.get(1))
@@ -627,6 +735,8 @@ pub fn ChainGraph() -> impl IntoView {
             .unwrap_or_default();
         let count = nodes.len().to_string();
         let desc = nav.fill(k::cert::charts::graph_desc, &[("n", &count), ("top", &top)]);
+        let title = nav.t(k::cert::charts::graph_title);
+        let (g, markup) = graph_markup(&nodes, &edges, width.get(), &desc, title);
         let rows = edges
             .iter()
             .map(|e| {
@@ -649,11 +759,8 @@ pub fn ChainGraph() -> impl IntoView {
                 width=n(g.width)
                 height=n(g.height)
                 viewBox=list(&[0.0, 0.0, g.width, g.height])
-            >
-                <title id="graph-title">{tr(k::cert::charts::graph_title)}</title>
-                <desc id="graph-desc">{desc}</desc>
-                {marks}
-            </svg>
+                inner_html=markup
+            ></svg>
             <details class="chart-table">
                 <summary>{tr(k::cert::charts::as_table)}</summary>
                 <table>
