@@ -302,6 +302,33 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
     m.finish()
 }
 
+/// The inside of a chart's table: a header row, then one row per mark, its first cell
+/// the row's header.
+fn table_markup(head: &[String; 4], rows: &[[String; 4]]) -> String {
+    let mut m = Markup::default();
+    m.open("thead", &[]);
+    m.open("tr", &[]);
+    for cell in head {
+        m.text("th", &[("scope", "col")], cell);
+    }
+    m.close("tr");
+    m.close("thead");
+    m.open("tbody", &[]);
+    for row in rows {
+        m.open("tr", &[]);
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                m.text("th", &[("scope", "row")], cell);
+            } else {
+                m.text("td", &[], cell);
+            }
+        }
+        m.close("tr");
+    }
+    m.close("tbody");
+    m.finish()
+}
+
 /// The validity chart, with its table.
 #[component]
 pub fn ValidityChart() -> impl IntoView {
@@ -310,20 +337,17 @@ pub fn ValidityChart() -> impl IntoView {
     let holder = NodeRef::<html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let width = track_width(holder);
-    let bars = Memo::new(move |_| {
-        let report = state.report.get()?;
-        let parsed = state.parsed.get()?;
-        Some(bars_of(&parsed, &report))
-    });
-    let geometry = Memo::new(move |_| {
-        let spans: Vec<(i64, i64)> = bars.with(|b| {
-            b.iter()
-                .flatten()
-                .map(|b| (b.from, b.to))
-                .collect::<Vec<_>>()
-        });
+    // Recomputed where read (a few bars: cheaper in the page's module than memos).
+    let bars = move || -> Vec<Bar> {
+        let (Some(report), Some(parsed)) = (state.report.get(), state.parsed.get()) else {
+            return Vec::new();
+        };
+        bars_of(&parsed, &report)
+    };
+    let geometry = move |bars: &[Bar]| {
+        let spans: Vec<(i64, i64)> = bars.iter().map(|b| (b.from, b.to)).collect();
         geo::validity_geometry(&spans, state.at.get(), state.now, width.get())
-    });
+    };
 
     // Dragging: the pointer's x is a time, rounded to a day, set as the slider sets it.
     let dragging = StoredValue::new(false);
@@ -334,7 +358,7 @@ pub fn ValidityChart() -> impl IntoView {
         let Some((left, shown)) = left_and_width(&element) else {
             return;
         };
-        let g = geometry.get_untracked();
+        let g = untrack(|| geometry(&bars()));
         let x = (f64::from(ev.client_x()) - left) * g.width / shown;
         let day = (g.scale.time(x) + geo::DAY / 2).div_euclid(geo::DAY);
         state.set_query(AT, Some(&date_of(day * geo::DAY)));
@@ -358,48 +382,32 @@ pub fn ValidityChart() -> impl IntoView {
     let stop = move |_| dragging.set_value(false);
 
     let markup = move || {
-        let g = geometry.get();
-        bars.with(|b| {
-            validity_markup(
-                nav,
-                b.as_deref().unwrap_or_default(),
-                &g,
-                state.at.get(),
-                state.now,
-            )
-        })
+        let bars = bars();
+        validity_markup(nav, &bars, &geometry(&bars), state.at.get(), state.now)
     };
     let table = move || {
         let at = date_of(state.at.get());
-        let rows = bars.with(|b| {
-            b.iter()
-                .flatten()
+        let head = [
+            nav.t(k::cert::charts::col_cert).to_owned(),
+            nav.t(k::cert::charts::col_from).to_owned(),
+            nav.t(k::cert::charts::col_to).to_owned(),
+            nav.fill(k::cert::charts::col_status, &[("date", &at)]),
+        ];
+        let rows: Vec<[String; 4]> = {
+            bars()
+                .iter()
                 .map(|bar| {
                     let (status, _) = status_key(bar.status);
-                    view! {
-                        <tr data-cert=bar.index.to_string()>
-                            <th scope="row">{tr(bar.role)}{tr(k::punct::colon)}{bar.name.clone()}</th>
-                            <td>{utc_text(crate::cert::UnixTime(bar.from))}</td>
-                            <td>{utc_text(crate::cert::UnixTime(bar.to))}</td>
-                            <td>{validity_symbol(bar.status)}" "{tr(status)}</td>
-                        </tr>
-                    }
+                    [
+                        [nav.t(bar.role), nav.t(k::punct::colon), &bar.name].concat(),
+                        utc_text(crate::cert::UnixTime(bar.from)),
+                        utc_text(crate::cert::UnixTime(bar.to)),
+                        [validity_symbol(bar.status), " ", nav.t(status)].concat(),
+                    ]
                 })
-                .collect_view()
-        });
-        view! {
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(k::cert::charts::col_cert)}</th>
-                        <th scope="col">{tr(k::cert::charts::col_from)}</th>
-                        <th scope="col">{tr(k::cert::charts::col_to)}</th>
-                        <th scope="col">{move || nav.fill(k::cert::charts::col_status, &[("date", &at)])}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
+                .collect()
+        };
+        table_markup(&head, &rows)
     };
     view! {
         <section class="cert-validity" aria-labelledby="cert-validity-h">
@@ -412,9 +420,12 @@ pub fn ValidityChart() -> impl IntoView {
                     role="group"
                     aria-labelledby="validity-title"
                     aria-describedby="validity-desc"
-                    width=move || n(geometry.get().width)
-                    height=move || n(geometry.get().height)
-                    viewBox=move || geometry.with(|g| list(&[0.0, 0.0, g.width, g.height]))
+                    width=move || n(geometry(&bars()).width)
+                    height=move || n(geometry(&bars()).height)
+                    viewBox=move || {
+                        let g = geometry(&bars());
+                        list(&[0.0, 0.0, g.width, g.height])
+                    }
                     on:pointerdown=start
                     on:pointermove=drag
                     on:pointerup=stop
@@ -425,10 +436,11 @@ pub fn ValidityChart() -> impl IntoView {
             </div>
             <details class="chart-table">
                 <summary>{tr(k::cert::charts::as_table)}</summary>
-                {table}
+                <table inner_html=table></table>
             </details>
         </section>
     }
+    .into_any()
 }
 
 /// One box of the graph: its lines of text (a symbol beside words where there is one).
@@ -737,19 +749,24 @@ pub fn ChainGraph() -> impl IntoView {
         let desc = nav.fill(k::cert::charts::graph_desc, &[("n", &count), ("top", &top)]);
         let title = nav.t(k::cert::charts::graph_title);
         let (g, markup) = graph_markup(&nodes, &edges, width.get(), &desc, title);
-        let rows = edges
+        let head = [
+            nav.t(k::cert::charts::col_child).to_owned(),
+            nav.t(k::cert::charts::col_issuer).to_owned(),
+            nav.t(k::cert::charts::col_alg).to_owned(),
+            nav.t(k::cert::charts::col_result).to_owned(),
+        ];
+        let rows: Vec<[String; 4]> = edges
             .iter()
             .map(|e| {
-                view! {
-                    <tr>
-                        <th scope="row">{e.child.clone()}</th>
-                        <td>{e.issuer.clone()}</td>
-                        <td>{e.algorithm.clone()}</td>
-                        <td>{e.result.clone()}</td>
-                    </tr>
-                }
+                [
+                    e.child.clone(),
+                    e.issuer.clone(),
+                    e.algorithm.clone(),
+                    e.result.clone(),
+                ]
             })
-            .collect_view();
+            .collect();
+        let table = table_markup(&head, &rows);
         Some(view! {
             <svg
                 class="chart graph-chart"
@@ -763,17 +780,7 @@ pub fn ChainGraph() -> impl IntoView {
             ></svg>
             <details class="chart-table">
                 <summary>{tr(k::cert::charts::as_table)}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(k::cert::charts::col_child)}</th>
-                            <th scope="col">{tr(k::cert::charts::col_issuer)}</th>
-                            <th scope="col">{tr(k::cert::charts::col_alg)}</th>
-                            <th scope="col">{tr(k::cert::charts::col_result)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <table inner_html=table></table>
             </details>
         })
     };
@@ -796,4 +803,5 @@ pub fn ChainGraph() -> impl IntoView {
             }}
         </div>
     }
+    .into_any()
 }
