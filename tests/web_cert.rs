@@ -158,3 +158,111 @@ async fn every_field_has_an_explanation_in_both_languages() {
     assert_eq!(all(".chain-card").len(), 3);
     drop(app);
 }
+
+const EXPIRED: &str = include_str!("fixtures/cert/badssl/wildcard-expired.pem");
+const INCOMPLETE: &str = include_str!("fixtures/cert/badssl/wildcard-incomplete-chain.pem");
+
+fn number(element: &web_sys::Element, attribute: &str) -> f64 {
+    element
+        .get_attribute(attribute)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number in {attribute}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_validity_chart_marks_the_expired_leaf_by_hatching_and_words() {
+    // The leaf expired on 2015-04-12; its intermediate and root were valid on 2016-06-01
+    // (a year on, so that on an axis of three decades the line is clear of the bar).
+    set_hash("#/cert?lang=en&at=2016-06-01&host=expired.badssl.com");
+    let app = mount();
+    settle().await;
+    paste(EXPIRED);
+    settle().await;
+    settle().await;
+
+    let rows = all(".validity-chart .vrow");
+    assert_eq!(rows.len(), 3, "one bar per certificate of the chain");
+    let leaf = one(".validity-chart .vrow[data-cert='0']");
+    assert_eq!(
+        leaf.get_attribute("data-status").as_deref(),
+        Some("expired")
+    );
+    assert!(leaf.class_list().contains("fail"));
+    let status = leaf
+        .query_selector(".vstatus")
+        .expect("selector")
+        .expect("a status label");
+    assert_eq!(status.text_content().unwrap_or_default(), "✗ expired");
+    // Focusable, and its label says name, dates and status.
+    assert_eq!(leaf.get_attribute("tabindex").as_deref(), Some("0"));
+    let label = leaf.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.contains("*.badssl.com"), "{label}");
+    assert!(label.contains("2015-04-12 23:59"), "{label}");
+    assert!(label.contains("expired"), "{label}");
+    // The "as of" line does not cross the leaf's bar: the bar ends left of it.
+    let bar = leaf
+        .query_selector(".vbar")
+        .expect("selector")
+        .expect("a bar");
+    let line = one(".validity-chart .at-line");
+    let at_x = number(&line, "x1");
+    assert!(number(&bar, "x") + number(&bar, "width") < at_x);
+    // The others are crossed, and not marked.
+    for row in rows.iter().skip(1) {
+        assert_eq!(row.get_attribute("data-status").as_deref(), Some("valid"));
+        assert!(!row.class_list().contains("fail"));
+        let bar = row
+            .query_selector(".vbar")
+            .expect("selector")
+            .expect("a bar");
+        assert!(number(&bar, "x") < at_x && at_x < number(&bar, "x") + number(&bar, "width"));
+    }
+    // The chart is named and described, and has its table.
+    let svg = one(".validity-chart");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("group"));
+    assert!(text_of("#validity-title").contains("Validity periods"));
+    assert!(text_of("#validity-desc").contains("2016-06-01"));
+    assert_eq!(all(".cert-validity table tbody tr").len(), 3);
+
+    // The graph: three boxes, two arrows whose signatures verify, the anchor marked.
+    assert_eq!(all(".graph-chart .node").len(), 3);
+    let edges = all(".graph-chart .edge");
+    assert_eq!(edges.len(), 2);
+    for edge in &edges {
+        let text = edge.text_content().unwrap_or_default();
+        assert!(text.contains("✓ signature verifies"), "{text}");
+        assert!(text.contains("sha"), "{text}");
+    }
+    assert!(text_of(".graph-chart .node.anchor").contains("Mozilla root set"));
+
+    // In Japanese, the same marks in Japanese words.
+    set_hash("#/cert?lang=ja&at=2016-06-01&host=expired.badssl.com");
+    settle().await;
+    settle().await;
+    assert_eq!(
+        text_of(".validity-chart .vrow[data-cert='0'] .vstatus"),
+        "✗ 期限切れ"
+    );
+    assert!(text_of(".validity-chart .at-label").contains("判定日"));
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn the_graph_draws_a_missing_intermediate_as_a_gap_with_its_address() {
+    set_hash("#/cert?lang=en&at=2020-04-22&host=incomplete-chain.badssl.com");
+    let app = mount();
+    settle().await;
+    paste(INCOMPLETE);
+    settle().await;
+    settle().await;
+    let gap = text_of(".graph-chart .node.gap");
+    assert!(gap.contains("DigiCert SHA2 Secure Server CA"), "{gap}");
+    assert!(gap.contains("http://"), "{gap}");
+    let edge = one(".graph-chart .edge.gap");
+    assert!(
+        edge.text_content()
+            .unwrap_or_default()
+            .contains("✗ issuer not in the input")
+    );
+    drop(app);
+}

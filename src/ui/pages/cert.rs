@@ -27,10 +27,12 @@ use crate::ui::{Nav, use_nav};
 use engine::{Answer, Engine, Failure};
 
 pub mod chain;
+pub mod charts;
 pub mod controls;
 pub mod details;
 pub mod engine;
 pub mod explain;
+pub mod geometry;
 pub mod input;
 pub mod lessons;
 pub mod verdict;
@@ -411,6 +413,7 @@ pub fn CertPage() -> impl IntoView {
         <verdict::Verdict/>
         <Show when=has_certs>
             <controls::Controls/>
+            <charts::ValidityChart/>
             <chain::ChainView/>
             <details::AllDetails/>
         </Show>

@@ -23,7 +23,7 @@ fn short_name(parsed: &Parsed, index: usize) -> String {
 }
 
 /// What a card in the chain is.
-fn role(parsed: &Parsed, report: &Report, position: usize) -> Key {
+pub(super) fn role(parsed: &Parsed, report: &Report, position: usize) -> Key {
     let index = report.chain[position];
     let last = position + 1 == report.chain.len();
     let self_signed = parsed.certificates()[index].self_signed;
@@ -36,7 +36,7 @@ fn role(parsed: &Parsed, report: &Report, position: usize) -> Key {
     }
 }
 
-fn status_key(status: ValidityStatus) -> (Key, &'static str) {
+pub(super) fn status_key(status: ValidityStatus) -> (Key, &'static str) {
     match status {
         ValidityStatus::Valid => (k::cert::chain::status_valid, "ok"),
         ValidityStatus::Expired => (k::cert::chain::status_expired, "bad"),
@@ -236,6 +236,7 @@ pub fn ChainView() -> impl IntoView {
     view! {
         <section class="cert-chain" aria-labelledby="cert-chain-h">
             <h2 id="cert-chain-h">{tr(k::cert::chain::heading)}</h2>
+            <super::charts::ChainGraph/>
             <p>{tr(k::cert::chain::intro)}</p>
             {picture}
         </section>

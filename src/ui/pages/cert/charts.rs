@@ -1,0 +1,807 @@
+//! The padlock page's two pictures, inline SVG drawn from the engine's typed output:
+//!
+//! - the validity chart: each certificate of the chain as a bar from not-before to
+//!   not-after on one time axis, the "as of" date as a line the reader drags (the slider
+//!   and the date field in `controls.rs` stay as the keyboard path), today marked;
+//! - the chain graph: certificates as boxes, each signature an arrow from a certificate to
+//!   its issuer with the algorithm and the check, the trust anchor marked, a missing
+//!   issuer as a dashed gap with its download address.
+//!
+//! Where things go is computed in `geometry.rs` (tested natively); here they are only
+//! drawn. Meaning is never told by colour alone: a failing bar is hatched and labelled, a
+//! failed signature has its symbol and words. Each chart has a title, a description, a
+//! focusable mark per certificate (or signature) with its words, and a table beside it.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::chain::{role, status_key};
+use super::explain::{date_of, utc_text};
+use super::geometry::{self as geo, GraphGeometry, Markup, ValidityGeometry, list, n};
+use super::{AT, tr, use_cert};
+use crate::cert::session::Parsed;
+use crate::cert::{AnchorSource, Issuer, Report, SignatureStatus, ValidityStatus};
+use crate::ui::Nav;
+use crate::ui::i18n::{Key, k};
+use crate::ui::use_nav;
+
+/// More certificates than this in the input, and the graph gives way to the cards.
+const GRAPH_LIMIT: usize = 8;
+
+/// The symbols beside words that pass or fail (never colour alone).
+const PASS: &str = "✓";
+const FAIL: &str = "✗";
+
+/// The symbol shown beside a status's words.
+fn validity_symbol(status: ValidityStatus) -> &'static str {
+    match status {
+        ValidityStatus::Valid => PASS,
+        _ => FAIL,
+    }
+}
+
+/// The width of the box around a chart, measured when it is drawn and when the window
+/// changes size (the charts are laid out for it, text staying at its size).
+fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(640.0);
+    let measure = move || {
+        if let Some(div) = holder.get_untracked() {
+            let w = f64::from(div.client_width()).floor();
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                set_width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if holder.get().is_some() {
+            measure();
+        }
+    });
+    let listener = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || listener.remove());
+    width
+}
+
+/// The left edge and width of an element on screen (`getBoundingClientRect`, read by
+/// name: one call needs no extra web-sys feature).
+fn left_and_width(element: &web_sys::Element) -> Option<(f64, f64)> {
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(name)).ok()
+    };
+    let rect_of: js_sys::Function = get(element, "getBoundingClientRect")?.dyn_into().ok()?;
+    let rect = rect_of.call0(element).ok()?;
+    let left = get(&rect, "left")?.as_f64()?;
+    let width = get(&rect, "width")?.as_f64()?;
+    (width > 0.0).then_some((left, width))
+}
+
+/// One bar of the validity chart.
+#[derive(Clone, Debug, PartialEq)]
+struct Bar {
+    index: usize,
+    role: Key,
+    name: String,
+    from: i64,
+    to: i64,
+    status: ValidityStatus,
+}
+
+fn bars_of(parsed: &Parsed, report: &Report) -> Vec<Bar> {
+    report
+        .chain
+        .iter()
+        .enumerate()
+        .filter_map(|(position, &index)| {
+            let cert = parsed.certificates().get(index)?;
+            Some(Bar {
+                index,
+                role: role(parsed, report, position),
+                name: cert.short_name().to_owned(),
+                from: cert.not_before.seconds(),
+                to: cert.not_after.seconds(),
+                status: report
+                    .validity
+                    .get(index)
+                    .copied()
+                    .unwrap_or(ValidityStatus::Valid),
+            })
+        })
+        .collect()
+}
+
+/// The inside of the validity chart: title, description, hatching, bars, lines, axis.
+fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i64) -> String {
+    let at_date = date_of(at);
+    let mut m = Markup::default();
+    m.text(
+        "title",
+        &[("id", "validity-title")],
+        nav.t(k::cert::charts::validity_title),
+    );
+    let count = bars.len().to_string();
+    let desc = nav.fill(
+        k::cert::charts::validity_desc,
+        &[
+            ("n", &count),
+            ("from", &date_of(g.scale.start)),
+            ("to", &date_of(g.scale.end)),
+            ("at", &at_date),
+            ("today", &date_of(now)),
+        ],
+    );
+    m.text("desc", &[("id", "validity-desc")], &desc);
+    m.open("defs", &[]);
+    m.open(
+        "pattern",
+        &[
+            ("id", "cert-hatch"),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+            ("patternTransform", "rotate(45)"),
+        ],
+    );
+    m.empty(
+        "rect",
+        &[("class", "hatch-ground"), ("width", "6"), ("height", "6")],
+    );
+    m.empty("line", &[("class", "hatch-line"), ("y2", "6")]);
+    m.close("pattern");
+    m.close("defs");
+    for (bar, place) in bars.iter().zip(&g.bars) {
+        let (status_word, _) = status_key(bar.status);
+        let (status_name, classes): (_, &[&str]) = match bar.status {
+            ValidityStatus::Valid => ("valid", &["vrow"]),
+            ValidityStatus::Expired => ("expired", &["vrow", "fail"]),
+            ValidityStatus::NotYetValid => ("not-yet-valid", &["vrow", "fail"]),
+        };
+        let class = classes.join(" ");
+        let status = format!("{} {}", validity_symbol(bar.status), nav.t(status_word));
+        let room = g.width - 2.0 * geo::PAD - geo::text_width(&status) - 12.0;
+        let label = nav.fill(
+            k::cert::charts::bar_label,
+            &[
+                ("role", nav.t(bar.role)),
+                ("name", &bar.name),
+                ("from", &utc_text(crate::cert::UnixTime(bar.from))),
+                ("to", &utc_text(crate::cert::UnixTime(bar.to))),
+                ("at", &at_date),
+                ("status", nav.t(status_word)),
+            ],
+        );
+        let index = bar.index.to_string();
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-cert", &index),
+                ("data-status", status_name),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &label),
+            ],
+        );
+        let (left, right, y) = (n(geo::PAD), n(g.width - geo::PAD), n(place.label_y));
+        m.text(
+            "text",
+            &[("class", "vname"), ("x", &left), ("y", &y)],
+            &geo::fit(&bar.name, room),
+        );
+        m.text(
+            "text",
+            &[
+                ("class", "vstatus"),
+                ("x", &right),
+                ("y", &y),
+                ("text-anchor", "end"),
+            ],
+            &status,
+        );
+        m.empty(
+            "rect",
+            &[
+                ("class", "vbar"),
+                ("x", &n(place.x)),
+                ("y", &n(place.y)),
+                ("width", &n(place.width.max(geo::MIN_BAR))),
+                ("height", &n(geo::BAR)),
+                ("rx", "3"),
+            ],
+        );
+        m.close("g");
+    }
+    let line = |m: &mut Markup, class: &str, x1: f64, x2: f64, y1: f64, y2: f64| {
+        m.empty(
+            "line",
+            &[
+                ("class", class),
+                ("x1", &n(x1)),
+                ("x2", &n(x2)),
+                ("y1", &n(y1)),
+                ("y2", &n(y2)),
+            ],
+        );
+    };
+    let anchor = |end: bool| if end { "end" } else { "start" };
+    line(
+        &mut m,
+        "axis",
+        g.scale.left,
+        g.scale.right,
+        g.axis_y,
+        g.axis_y,
+    );
+    let tick_y = n(g.tick_label_y);
+    for t in &g.ticks {
+        line(&mut m, "tick", t.x, t.x, g.axis_y, g.axis_y + 5.0);
+        let x = n(t.x);
+        m.text(
+            "text",
+            &[
+                ("class", "tick-label"),
+                ("x", &x),
+                ("y", &tick_y),
+                ("text-anchor", "middle"),
+            ],
+            &t.label,
+        );
+    }
+    line(
+        &mut m,
+        "now-line",
+        g.now_x,
+        g.now_x,
+        g.lines_top,
+        g.axis_y + 5.0,
+    );
+    let today = nav.fill(k::cert::charts::today_line, &[("date", &date_of(now))]);
+    let (x, end) = geo::label_beside(g.now_x, geo::text_width(&today), g.width);
+    m.text(
+        "text",
+        &[
+            ("class", "now-label"),
+            ("x", &n(x)),
+            ("y", &n(g.today_label_y)),
+            ("text-anchor", anchor(end)),
+        ],
+        &today,
+    );
+    m.open("g", &[("class", "at-mark"), ("aria-hidden", "true")]);
+    line(
+        &mut m,
+        "at-line",
+        g.at_x,
+        g.at_x,
+        g.lines_top - 8.0,
+        g.axis_y,
+    );
+    let handle = list(&[
+        g.at_x - 6.0,
+        g.lines_top - 8.0,
+        g.at_x + 6.0,
+        g.lines_top - 8.0,
+        g.at_x,
+        g.lines_top,
+    ]);
+    m.empty("polygon", &[("class", "at-handle"), ("points", &handle)]);
+    let at_text = nav.fill(k::cert::charts::at_line, &[("date", &at_date)]);
+    let (x, end) = geo::label_beside(g.at_x, geo::text_width(&at_text), g.width);
+    m.text(
+        "text",
+        &[
+            ("class", "at-label"),
+            ("x", &n(x)),
+            ("y", &n(g.at_label_y)),
+            ("text-anchor", anchor(end)),
+        ],
+        &at_text,
+    );
+    m.close("g");
+    m.finish()
+}
+
+/// The inside of a chart's table: a header row, then one row per mark, its first cell
+/// the row's header.
+fn table_markup(head: &[String; 4], rows: &[[String; 4]]) -> String {
+    let mut m = Markup::default();
+    m.open("thead", &[]);
+    m.open("tr", &[]);
+    for cell in head {
+        m.text("th", &[("scope", "col")], cell);
+    }
+    m.close("tr");
+    m.close("thead");
+    m.open("tbody", &[]);
+    for row in rows {
+        m.open("tr", &[]);
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                m.text("th", &[("scope", "row")], cell);
+            } else {
+                m.text("td", &[], cell);
+            }
+        }
+        m.close("tr");
+    }
+    m.close("tbody");
+    m.finish()
+}
+
+/// The validity chart, with its table.
+#[component]
+pub fn ValidityChart() -> impl IntoView {
+    let nav = use_nav();
+    let state = use_cert();
+    let holder = NodeRef::<html::Div>::new();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let width = track_width(holder);
+    // Recomputed where read (a few bars: cheaper in the page's module than memos).
+    let bars = move || -> Vec<Bar> {
+        let (Some(report), Some(parsed)) = (state.report.get(), state.parsed.get()) else {
+            return Vec::new();
+        };
+        bars_of(&parsed, &report)
+    };
+    let geometry = move |bars: &[Bar]| {
+        let spans: Vec<(i64, i64)> = bars.iter().map(|b| (b.from, b.to)).collect();
+        geo::validity_geometry(&spans, state.at.get(), state.now, width.get())
+    };
+
+    // Dragging: the pointer's x is a time, rounded to a day, set as the slider sets it.
+    let dragging = StoredValue::new(false);
+    let move_to = move |ev: &ev::PointerEvent| {
+        let Some(element) = svg.get_untracked() else {
+            return;
+        };
+        let Some((left, shown)) = left_and_width(&element) else {
+            return;
+        };
+        let g = untrack(|| geometry(&bars()));
+        let x = (f64::from(ev.client_x()) - left) * g.width / shown;
+        let day = (g.scale.time(x) + geo::DAY / 2).div_euclid(geo::DAY);
+        state.set_query(AT, Some(&date_of(day * geo::DAY)));
+    };
+    let start = move |ev: ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        dragging.set_value(true);
+        if let Some(element) = svg.get_untracked() {
+            let _ = element.set_pointer_capture(ev.pointer_id());
+        }
+        ev.prevent_default();
+        move_to(&ev);
+    };
+    let drag = move |ev: ev::PointerEvent| {
+        if dragging.get_value() {
+            move_to(&ev);
+        }
+    };
+    let stop = move |_| dragging.set_value(false);
+
+    let markup = move || {
+        let bars = bars();
+        validity_markup(nav, &bars, &geometry(&bars), state.at.get(), state.now)
+    };
+    let table = move || {
+        let at = date_of(state.at.get());
+        let head = [
+            nav.t(k::cert::charts::col_cert).to_owned(),
+            nav.t(k::cert::charts::col_from).to_owned(),
+            nav.t(k::cert::charts::col_to).to_owned(),
+            nav.fill(k::cert::charts::col_status, &[("date", &at)]),
+        ];
+        let rows: Vec<[String; 4]> = {
+            bars()
+                .iter()
+                .map(|bar| {
+                    let (status, _) = status_key(bar.status);
+                    [
+                        [nav.t(bar.role), nav.t(k::punct::colon), &bar.name].concat(),
+                        utc_text(crate::cert::UnixTime(bar.from)),
+                        utc_text(crate::cert::UnixTime(bar.to)),
+                        [validity_symbol(bar.status), " ", nav.t(status)].concat(),
+                    ]
+                })
+                .collect()
+        };
+        table_markup(&head, &rows)
+    };
+    view! {
+        <section class="cert-validity" aria-labelledby="cert-validity-h">
+            <h2 id="cert-validity-h">{tr(k::cert::charts::validity_heading)}</h2>
+            <p>{tr(k::cert::charts::validity_intro)}</p>
+            <div class="chart-box" node_ref=holder>
+                <svg
+                    node_ref=svg
+                    class="chart validity-chart"
+                    role="group"
+                    aria-labelledby="validity-title"
+                    aria-describedby="validity-desc"
+                    width=move || n(geometry(&bars()).width)
+                    height=move || n(geometry(&bars()).height)
+                    viewBox=move || {
+                        let g = geometry(&bars());
+                        list(&[0.0, 0.0, g.width, g.height])
+                    }
+                    on:pointerdown=start
+                    on:pointermove=drag
+                    on:pointerup=stop
+                    on:pointercancel=stop
+                    on:lostpointercapture=stop
+                    inner_html=markup
+                ></svg>
+            </div>
+            <details class="chart-table">
+                <summary>{tr(k::cert::charts::as_table)}</summary>
+                <table inner_html=table></table>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// One box of the graph: its lines of text (a symbol beside words where there is one).
+struct Node {
+    /// `plain`, `anchor` (the trust anchor), `gap` (a missing issuer) or `untrusted`.
+    kind: &'static str,
+    cert: Option<usize>,
+    lines: Vec<String>,
+    label: String,
+}
+
+/// One arrow: its two lines (result, algorithm), its words for a screen reader and a row
+/// of the table.
+struct Edge {
+    /// `ok`, `bad`, `unknown` or `gap`.
+    kind: &'static str,
+    result: String,
+    algorithm: String,
+    label: String,
+    child: String,
+    issuer: String,
+}
+
+fn signature_words(status: SignatureStatus) -> (&'static str, Key, &'static str) {
+    use k::cert::charts as c;
+    match status {
+        SignatureStatus::Valid => (PASS, c::sig_valid, "ok"),
+        SignatureStatus::Invalid => (FAIL, c::sig_invalid, "bad"),
+        SignatureStatus::Unsupported => ("?", c::sig_unsupported, "unknown"),
+        SignatureStatus::NotChecked => ("?", c::sig_not_checked, "unknown"),
+    }
+}
+
+/// The boxes and arrows of `report`'s chain, leaf first, in the reader's language.
+fn graph_parts(nav: Nav, parsed: &Parsed, report: &Report) -> (Vec<Node>, Vec<Edge>) {
+    use k::cert::charts as c;
+    let certs = parsed.certificates();
+    let name_of = |i: usize| {
+        certs
+            .get(i)
+            .map(|c| c.short_name().to_owned())
+            .unwrap_or_default()
+    };
+    let trust = &report.trust;
+    let trust_words = match trust.source {
+        Some(AnchorSource::Custom) => c::anchor_custom,
+        _ => c::anchor_in,
+    };
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    let node = |kind, cert, role: &str, name: String, status: Vec<String>| {
+        let label = nav.fill(
+            c::node_label,
+            &[
+                ("role", role),
+                ("name", &name),
+                ("status", &status.join(" ")),
+            ],
+        );
+        let mut lines = vec![role.to_owned(), name];
+        lines.extend(status);
+        Node {
+            kind,
+            cert,
+            lines,
+            label,
+        }
+    };
+    let edge = |kind, child: String, issuer: String, result: String, algorithm: String| Edge {
+        kind,
+        label: nav.fill(
+            c::edge_label,
+            &[
+                ("child", &child),
+                ("issuer", &issuer),
+                ("result", &result),
+                ("alg", &algorithm),
+            ],
+        ),
+        result,
+        algorithm,
+        child,
+        issuer,
+    };
+    for (position, &index) in report.chain.iter().enumerate() {
+        let status = report
+            .validity
+            .get(index)
+            .copied()
+            .unwrap_or(ValidityStatus::Valid);
+        let mut lines = vec![format!(
+            "{} {}",
+            validity_symbol(status),
+            nav.t(status_key(status).0)
+        )];
+        let is_anchor = trust.chain_position == Some(position) && trust.is_anchor_certificate;
+        if is_anchor {
+            lines.push(format!("{PASS} {}", nav.t(trust_words)));
+        }
+        let role = nav.t(role(parsed, report, position));
+        let kind = if is_anchor { "anchor" } else { "plain" };
+        nodes.push(node(kind, Some(index), role, name_of(index), lines));
+        let algorithm = certs
+            .get(index)
+            .map(|c| c.signature_algorithm.clone())
+            .unwrap_or_default();
+        let last = position + 1 == report.chain.len();
+        if let Some(link) = report.links.iter().find(|l| l.child == index) {
+            let (symbol, words, kind) = signature_words(link.signature);
+            let result = format!("{symbol} {}", nav.t(words));
+            match &link.issuer {
+                Issuer::Certificate(i) if !last => {
+                    edges.push(edge(
+                        kind,
+                        name_of(index),
+                        name_of(*i),
+                        result,
+                        algorithm.clone(),
+                    ));
+                }
+                Issuer::Anchor { name } if last => {
+                    edges.push(edge(
+                        kind,
+                        name_of(index),
+                        name.clone(),
+                        result,
+                        algorithm.clone(),
+                    ));
+                    let mark = vec![format!("{PASS} {}", nav.t(trust_words))];
+                    nodes.push(node(
+                        "anchor",
+                        None,
+                        nav.t(c::anchor_node),
+                        name.clone(),
+                        mark,
+                    ));
+                }
+                _ => {}
+            }
+        }
+        if last && let Some(missing) = &report.missing_issuer {
+            let child = certs.get(missing.child);
+            let issuer = child.map(|c| c.issuer.clone()).unwrap_or_default();
+            let result = format!("{FAIL} {}", nav.t(c::gap_edge));
+            edges.push(edge(
+                "gap",
+                name_of(missing.child),
+                issuer.clone(),
+                result,
+                algorithm,
+            ));
+            let urls = child.map(|c| c.ca_issuers_urls.clone()).unwrap_or_default();
+            let where_from = match urls.first() {
+                Some(url) => nav.fill(c::gap_url, &[("url", url)]),
+                None => nav.t(c::gap_no_url).to_owned(),
+            };
+            nodes.push(node(
+                "gap",
+                None,
+                nav.t(c::gap_role),
+                issuer,
+                vec![where_from],
+            ));
+        }
+    }
+    // No anchor reached and no gap to blame: the top box says it is not trusted.
+    if trust.anchor.is_none()
+        && report.missing_issuer.is_none()
+        && let Some(top) = nodes.last_mut()
+    {
+        let words = format!("{FAIL} {}", nav.t(c::anchor_out));
+        top.label = format!("{} {words}", top.label);
+        top.lines.push(words);
+        top.kind = "untrusted";
+    }
+    (nodes, edges)
+}
+
+/// The graph placed, and the inside of its `<svg>`: title, description, boxes, arrows.
+fn graph_markup(
+    nodes: &[Node],
+    edges: &[Edge],
+    width: f64,
+    desc: &str,
+    title: &str,
+) -> (GraphGeometry, String) {
+    // The lines each box needs: a status or the address of a missing issuer may take two.
+    let room = geo::graph_geometry(&[1], 2, width).node_text_width;
+    let wrapped: Vec<Vec<String>> = nodes
+        .iter()
+        .map(|node| {
+            node.lines
+                .iter()
+                .enumerate()
+                .flat_map(|(i, line)| geo::wrap(line, room, if i < 2 { 1 } else { 2 }))
+                .collect()
+        })
+        .collect();
+    let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
+    let g = geo::graph_geometry(&counts, 2, width);
+    let mut m = Markup::default();
+    m.text("title", &[("id", "graph-title")], title);
+    m.text("desc", &[("id", "graph-desc")], desc);
+    for ((node, place), lines) in nodes.iter().zip(&g.nodes).zip(wrapped) {
+        let class = format!("node {}", node.kind);
+        let cert = node.cert.map(|i| i.to_string()).unwrap_or_default();
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-cert", &cert),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &node.label),
+            ],
+        );
+        m.empty(
+            "rect",
+            &[
+                ("x", &n(place.x)),
+                ("y", &n(place.y)),
+                ("width", &n(place.width)),
+                ("height", &n(place.height)),
+                ("rx", "8"),
+            ],
+        );
+        let x = n(place.text_x);
+        for (i, (line, y)) in lines.iter().zip(&place.baselines).enumerate() {
+            let class = match i {
+                0 => "node-role",
+                1 => "node-name",
+                _ => "node-status",
+            };
+            m.text("text", &[("class", class), ("x", &x), ("y", &n(*y))], line);
+        }
+        m.close("g");
+    }
+    for (edge, place) in edges.iter().zip(&g.edges) {
+        let class = format!("edge {}", edge.kind);
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("tabindex", "0"),
+                ("role", "img"),
+                ("aria-label", &edge.label),
+            ],
+        );
+        let x = n(place.x);
+        m.empty(
+            "line",
+            &[
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &n(place.y1)),
+                ("y2", &n(place.y2 - 8.0)),
+            ],
+        );
+        let head = list(&[
+            place.x - 6.0,
+            place.y2 - 9.0,
+            place.x + 6.0,
+            place.y2 - 9.0,
+            place.x,
+            place.y2,
+        ]);
+        m.empty("polygon", &[("points", &head)]);
+        let label_x = n(place.label_x);
+        let texts = [("edge-result", &edge.result), ("edge-alg", &edge.algorithm)];
+        for ((class, text), y) in texts.into_iter().zip(&place.baselines) {
+            m.text(
+                "text",
+                &[("class", class), ("x", &label_x), ("y", &n(*y))],
+                &geo::fit(text, g.edge_text_width),
+            );
+        }
+        m.close("g");
+    }
+    (g, m.finish())
+}
+
+/// The chain graph (or, for a large input, a note that the cards below stand for it).
+#[component]
+pub fn ChainGraph() -> impl IntoView {
+    let nav = use_nav();
+    let state = use_cert();
+    let holder = NodeRef::<html::Div>::new();
+    let width = track_width(holder);
+    let too_many = move || {
+        state.parsed.with(|p| {
+            p.as_ref()
+                .map(|p| p.certificates().len())
+                .filter(|&count| count > GRAPH_LIMIT)
+        })
+    };
+    let picture = move || {
+        let report = state.report.get()?;
+        let parsed = state.parsed.get()?;
+        let (nodes, edges) = graph_parts(nav, &parsed, &report);
+        let top = nodes
+            .last()
+            .and_then(|n| n.lines.get(1))
+            .cloned()
+            .unwrap_or_default();
+        let count = nodes.len().to_string();
+        let desc = nav.fill(k::cert::charts::graph_desc, &[("n", &count), ("top", &top)]);
+        let title = nav.t(k::cert::charts::graph_title);
+        let (g, markup) = graph_markup(&nodes, &edges, width.get(), &desc, title);
+        let head = [
+            nav.t(k::cert::charts::col_child).to_owned(),
+            nav.t(k::cert::charts::col_issuer).to_owned(),
+            nav.t(k::cert::charts::col_alg).to_owned(),
+            nav.t(k::cert::charts::col_result).to_owned(),
+        ];
+        let rows: Vec<[String; 4]> = edges
+            .iter()
+            .map(|e| {
+                [
+                    e.child.clone(),
+                    e.issuer.clone(),
+                    e.algorithm.clone(),
+                    e.result.clone(),
+                ]
+            })
+            .collect();
+        let table = table_markup(&head, &rows);
+        Some(view! {
+            <svg
+                class="chart graph-chart"
+                role="group"
+                aria-labelledby="graph-title"
+                aria-describedby="graph-desc"
+                width=n(g.width)
+                height=n(g.height)
+                viewBox=list(&[0.0, 0.0, g.width, g.height])
+                inner_html=markup
+            ></svg>
+            <details class="chart-table">
+                <summary>{tr(k::cert::charts::as_table)}</summary>
+                <table inner_html=table></table>
+            </details>
+        })
+    };
+    view! {
+        <div class="chain-graph">
+            <h3>{tr(k::cert::charts::graph_heading)}</h3>
+            {move || match too_many() {
+                Some(count) => {
+                    let count = count.to_string();
+                    view! {
+                        <p class="hint graph-fallback">{move || nav.fill(k::cert::charts::too_many, &[("n", &count)])}</p>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <p>{tr(k::cert::charts::graph_intro)}</p>
+                    <div class="chart-box" node_ref=holder>{picture}</div>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
