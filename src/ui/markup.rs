@@ -1,5 +1,5 @@
-//! Markup written as text, for pictures made of many small marks (the time chart's arrows,
-//! bands and ticks). A Leptos view per mark would cost tens of kilobytes of wasm for a
+//! Markup written as text, for pictures made of many small marks (the mail page's time
+//! chart, the padlock page's validity chart and chain graph). A Leptos view per mark would cost tens of kilobytes of wasm for a
 //! picture that is redrawn whole anyway; a string costs a few hundred bytes of code. Every
 //! text and attribute value goes through [`escape`], so whatever a value holds it stays
 //! text: the builder has no way to write raw markup from a value.
@@ -20,13 +20,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A length in whole pixels (integers keep float formatting out of the module).
-#[allow(
-    clippy::cast_possible_truncation,
-    reason = "chart lengths are a few thousand pixels at most"
-)]
+/// A length in whole pixels (integers keep float formatting out of the module). Chart
+/// lengths are a few thousand pixels at most, so the cast loses nothing.
+#[allow(clippy::cast_possible_truncation)]
 pub fn px(v: f64) -> i64 {
     v.round() as i64
+}
+
+/// A length as an SVG attribute value, in whole pixels.
+pub fn n(v: f64) -> String {
+    px(v).to_string()
+}
+
+/// Numbers as an SVG list (`viewBox`, `points`), in whole pixels.
+pub fn list(values: &[f64]) -> String {
+    values.iter().map(|v| n(*v)).collect::<Vec<_>>().join(" ")
 }
 
 /// Markup under construction.
@@ -105,6 +113,15 @@ mod tests {
         assert!(out.ends_with("<rect y=\"2\"/></g>"));
         assert_eq!(escape("a & b"), "a &amp; b");
         assert_eq!(px(10.5), 11);
+        assert_eq!(n(1.25), "1");
+        assert_eq!(list(&[0.0, 2.5, 300.4]), "0 3 300");
+        // A certificate's name is the reader's input: it stays text in a chart too.
+        let mut m = Markup::default();
+        m.element("text", &[("x", "1")], "<script>alert(\"x\")</script>&amp;");
+        assert_eq!(
+            m.finish(),
+            "<text x=\"1\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;amp;</text>"
+        );
         assert_eq!(px(-0.4), 0);
     }
 }

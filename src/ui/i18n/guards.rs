@@ -14,6 +14,49 @@ use super::{JA, KEY_NAMES};
 
 /// Literals in `src/ui` that are not text for the reader, each with the reason.
 const ALLOWED: &[(&str, &str)] = &[
+    ("translate(0 {})", "SVG transform: the playhead at its time"),
+    ("M2 -7L14 0L2 7Z", "SVG path: the playhead's knob"),
+    // The mail time chart's arrows and lanes name protocol commands and replies as they
+    // are on the wire, the same in every language (src/ui/pages/mail/chart).
+    ("PASS", "POP3 command on a time chart arrow"),
+    ("AUTH", "SMTP command on a time chart arrow"),
+    ("RCPT", "SMTP command on a time chart arrow"),
+    ("MAIL", "SMTP command on a time chart arrow"),
+    ("DATA", "SMTP command on a time chart arrow"),
+    ("+OK", "POP3 reply on a time chart arrow"),
+    ("-ERR", "POP3 reply on a time chart arrow"),
+    (
+        ".",
+        "the line that ends a message's text in SMTP: compared, never shown",
+    ),
+    ("POP3", "protocol name heading a time chart lane"),
+    ("SMTP", "protocol name heading a time chart lane"),
+    (
+        "lane allow-lane",
+        "CSS classes of a time chart's allowlist column",
+    ),
+    (
+        "lane-name allow-name",
+        "CSS classes of the allowlist's heading",
+    ),
+    ("mark refused", "CSS classes of a refused arrow"),
+    (
+        "M8 {}L20 {}M8 {}L20 {}",
+        "SVG path: the break on a time axis",
+    ),
+    (
+        "M{} {}L{} {}M{} {}L{} {}",
+        "SVG path: the cross that stops a refused arrow",
+    ),
+    ("M{x2} {y}L{} {}L{} {}Z", "SVG path: an arrow's head"),
+    (
+        "rotate(90 {cx} {ty})",
+        "SVG transform: an IP written along its band",
+    ),
+    (
+        " · ",
+        "separator before the address a chart arrow came from",
+    ),
     // Drawing data of the redrawn figure's icons (SVG geometry, not words).
     ("0 0 16 16", "SVG viewBox of a small icon"),
     (

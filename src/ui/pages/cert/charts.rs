@@ -19,12 +19,13 @@ use wasm_bindgen::JsCast;
 
 use super::chain::{role, status_key};
 use super::explain::{date_of, utc_text};
-use super::geometry::{self as geo, GraphGeometry, Markup, ValidityGeometry, list, n};
+use super::geometry::{self as geo, GraphGeometry, ValidityGeometry};
 use super::{AT, tr, use_cert};
 use crate::cert::session::Parsed;
 use crate::cert::{AnchorSource, Issuer, Report, SignatureStatus, ValidityStatus};
 use crate::ui::Nav;
 use crate::ui::i18n::{Key, k};
+use crate::ui::markup::{Markup, list, n};
 use crate::ui::use_nav;
 
 /// More certificates than this in the input, and the graph gives way to the cards.
@@ -115,7 +116,7 @@ fn bars_of(parsed: &Parsed, report: &Report) -> Vec<Bar> {
 fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i64) -> String {
     let at_date = date_of(at);
     let mut m = Markup::default();
-    m.text(
+    m.element(
         "title",
         &[("id", "validity-title")],
         nav.t(k::cert::charts::validity_title),
@@ -131,7 +132,7 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
             ("today", &date_of(now)),
         ],
     );
-    m.text("desc", &[("id", "validity-desc")], &desc);
+    m.element("desc", &[("id", "validity-desc")], &desc);
     m.open("defs", &[]);
     m.open(
         "pattern",
@@ -143,11 +144,11 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
             ("patternTransform", "rotate(45)"),
         ],
     );
-    m.empty(
+    m.leaf(
         "rect",
         &[("class", "hatch-ground"), ("width", "6"), ("height", "6")],
     );
-    m.empty("line", &[("class", "hatch-line"), ("y2", "6")]);
+    m.leaf("line", &[("class", "hatch-line"), ("y2", "6")]);
     m.close("pattern");
     m.close("defs");
     for (bar, place) in bars.iter().zip(&g.bars) {
@@ -184,12 +185,12 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
             ],
         );
         let (left, right, y) = (n(geo::PAD), n(g.width - geo::PAD), n(place.label_y));
-        m.text(
+        m.element(
             "text",
             &[("class", "vname"), ("x", &left), ("y", &y)],
             &geo::fit(&bar.name, room),
         );
-        m.text(
+        m.element(
             "text",
             &[
                 ("class", "vstatus"),
@@ -199,7 +200,7 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
             ],
             &status,
         );
-        m.empty(
+        m.leaf(
             "rect",
             &[
                 ("class", "vbar"),
@@ -213,7 +214,7 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
         m.close("g");
     }
     let line = |m: &mut Markup, class: &str, x1: f64, x2: f64, y1: f64, y2: f64| {
-        m.empty(
+        m.leaf(
             "line",
             &[
                 ("class", class),
@@ -237,7 +238,7 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
     for t in &g.ticks {
         line(&mut m, "tick", t.x, t.x, g.axis_y, g.axis_y + 5.0);
         let x = n(t.x);
-        m.text(
+        m.element(
             "text",
             &[
                 ("class", "tick-label"),
@@ -258,7 +259,7 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
     );
     let today = nav.fill(k::cert::charts::today_line, &[("date", &date_of(now))]);
     let (x, end) = geo::label_beside(g.now_x, geo::text_width(&today), g.width);
-    m.text(
+    m.element(
         "text",
         &[
             ("class", "now-label"),
@@ -285,10 +286,10 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
         g.at_x,
         g.lines_top,
     ]);
-    m.empty("polygon", &[("class", "at-handle"), ("points", &handle)]);
+    m.leaf("polygon", &[("class", "at-handle"), ("points", &handle)]);
     let at_text = nav.fill(k::cert::charts::at_line, &[("date", &at_date)]);
     let (x, end) = geo::label_beside(g.at_x, geo::text_width(&at_text), g.width);
-    m.text(
+    m.element(
         "text",
         &[
             ("class", "at-label"),
@@ -309,7 +310,7 @@ fn table_markup(head: &[String; 4], rows: &[[String; 4]]) -> String {
     m.open("thead", &[]);
     m.open("tr", &[]);
     for cell in head {
-        m.text("th", &[("scope", "col")], cell);
+        m.element("th", &[("scope", "col")], cell);
     }
     m.close("tr");
     m.close("thead");
@@ -318,9 +319,9 @@ fn table_markup(head: &[String; 4], rows: &[[String; 4]]) -> String {
         m.open("tr", &[]);
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {
-                m.text("th", &[("scope", "row")], cell);
+                m.element("th", &[("scope", "row")], cell);
             } else {
-                m.text("td", &[], cell);
+                m.element("td", &[], cell);
             }
         }
         m.close("tr");
@@ -642,8 +643,8 @@ fn graph_markup(
     let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
     let g = geo::graph_geometry(&counts, 2, width);
     let mut m = Markup::default();
-    m.text("title", &[("id", "graph-title")], title);
-    m.text("desc", &[("id", "graph-desc")], desc);
+    m.element("title", &[("id", "graph-title")], title);
+    m.element("desc", &[("id", "graph-desc")], desc);
     for ((node, place), lines) in nodes.iter().zip(&g.nodes).zip(wrapped) {
         let class = format!("node {}", node.kind);
         let cert = node.cert.map(|i| i.to_string()).unwrap_or_default();
@@ -657,7 +658,7 @@ fn graph_markup(
                 ("aria-label", &node.label),
             ],
         );
-        m.empty(
+        m.leaf(
             "rect",
             &[
                 ("x", &n(place.x)),
@@ -674,7 +675,7 @@ fn graph_markup(
                 1 => "node-name",
                 _ => "node-status",
             };
-            m.text("text", &[("class", class), ("x", &x), ("y", &n(*y))], line);
+            m.element("text", &[("class", class), ("x", &x), ("y", &n(*y))], line);
         }
         m.close("g");
     }
@@ -690,7 +691,7 @@ fn graph_markup(
             ],
         );
         let x = n(place.x);
-        m.empty(
+        m.leaf(
             "line",
             &[
                 ("x1", &x),
@@ -707,11 +708,11 @@ fn graph_markup(
             place.x,
             place.y2,
         ]);
-        m.empty("polygon", &[("points", &head)]);
+        m.leaf("polygon", &[("points", &head)]);
         let label_x = n(place.label_x);
         let texts = [("edge-result", &edge.result), ("edge-alg", &edge.algorithm)];
         for ((class, text), y) in texts.into_iter().zip(&place.baselines) {
-            m.text(
+            m.element(
                 "text",
                 &[("class", class), ("x", &label_x), ("y", &n(*y))],
                 &geo::fit(text, g.edge_text_width),

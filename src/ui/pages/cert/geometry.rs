@@ -404,83 +404,6 @@ pub fn graph_geometry(lines: &[usize], edge_lines: usize, width: f64) -> GraphGe
     }
 }
 
-/// SVG markup written as a string, every value escaped: the charts' marks are set as the
-/// inner markup of their `<svg>` (one string builder is far smaller in the page's module
-/// than a view per mark). Certificate names are the reader's input: nothing is written
-/// unescaped.
-#[derive(Default)]
-pub struct Markup(String);
-
-impl Markup {
-    fn escaped(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '"' => self.0.push_str("&quot;"),
-                _ => self.0.push(c),
-            }
-        }
-    }
-
-    fn start(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.0.push('<');
-        self.0.push_str(name);
-        for (key, value) in attributes {
-            self.0.push(' ');
-            self.0.push_str(key);
-            self.0.push('=');
-            self.0.push('"');
-            self.escaped(value);
-            self.0.push('"');
-        }
-    }
-
-    /// `<name attributes>`: close it with [`Markup::close`].
-    pub fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.start(name, attributes);
-        self.0.push('>');
-    }
-
-    /// `</name>`.
-    pub fn close(&mut self, name: &str) {
-        self.0.push('<');
-        self.0.push('/');
-        self.0.push_str(name);
-        self.0.push('>');
-    }
-
-    /// `<name attributes/>`.
-    pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.start(name, attributes);
-        self.0.push('/');
-        self.0.push('>');
-    }
-
-    /// `<name attributes>text</name>`.
-    pub fn text(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
-        self.open(name, attributes);
-        self.escaped(text);
-        self.close(name);
-    }
-
-    pub fn finish(self) -> String {
-        self.0
-    }
-}
-
-/// A length as an SVG attribute value, in whole units (the charts are drawn 1:1 in CSS
-/// pixels). Written from an integer: formatting a float would bring the float-printing
-/// code into the page's module, kilobytes for nothing.
-pub fn n(v: f64) -> String {
-    (v.round() as i64).to_string()
-}
-
-/// Numbers as an SVG list (`viewBox`, `points`).
-pub fn list(values: &[f64]) -> String {
-    values.iter().map(|v| n(*v)).collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -626,24 +549,6 @@ mod tests {
         assert_eq!(wrap(url, 300.0, 2).concat(), url);
         // Japanese counts as full width.
         assert!(text_width("中間証明書") > text_width("abcde"));
-    }
-
-    #[test]
-    fn markup_escapes_every_value_a_certificate_could_carry() {
-        let mut m = Markup::default();
-        let hostile = "<script>alert(\"x\")</script>&amp;";
-        m.open("g", &[("aria-label", hostile), ("tabindex", "0")]);
-        m.text("text", &[("x", &n(1.25))], hostile);
-        m.empty("rect", &[("width", &list(&[0.0, 2.5]))]);
-        m.close("g");
-        let out = m.finish();
-        assert_eq!(
-            out,
-            "<g aria-label=\"&lt;script>alert(&quot;x&quot;)&lt;/script>&amp;amp;\" tabindex=\"0\">\
-             <text x=\"1\">&lt;script>alert(&quot;x&quot;)&lt;/script>&amp;amp;</text>\
-             <rect width=\"0 3\"/></g>"
-        );
-        assert!(!out.contains("<script"));
     }
 
     #[test]

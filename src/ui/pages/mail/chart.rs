@@ -19,7 +19,7 @@ use super::model::{self, Show};
 use crate::mail::ActorId;
 use crate::ui::Nav;
 use crate::ui::i18n::{Key, k};
-use crate::ui::markup::{Markup, px};
+use crate::ui::markup::{Markup, list, px};
 use crate::ui::pages::text::tr;
 use crate::ui::use_nav;
 
@@ -444,7 +444,12 @@ fn tables_markup(nav: Nav, chart: &Chart, bands: &[Band], done: usize, shown: us
     );
     for mark in chart.marks.iter().filter(|m| m.seen.visible(done, shown)) {
         let from = match mark.ip {
-            Some(ip) => format!("{} ({ip})", lane_words(nav, chart, mark.from)),
+            Some(ip) => format!(
+                "{}{}{ip}{}",
+                lane_words(nav, chart, mark.from),
+                nav.t(k::punct::open),
+                nav.t(k::punct::close)
+            ),
             None => lane_words(nav, chart, mark.from),
         };
         let sign = if mark.exchange.refused() {
@@ -585,11 +590,12 @@ pub fn TimeChart(
     let on_head_key = move |ev: ev::KeyboardEvent| {
         let (t, _) = playhead.get_untracked();
         let moments: Vec<u64> = chart.with_untracked(|c| c.moments().collect());
-        let target = match ev.key().as_str() {
-            "ArrowDown" | "ArrowRight" | "PageDown" => moments.iter().copied().find(|m| *m > t),
-            "ArrowUp" | "ArrowLeft" | "PageUp" => moments.iter().rev().copied().find(|m| *m < t),
-            "Home" => moments.first().copied(),
-            "End" => moments.last().copied(),
+        // KeyboardEvent.key, compared in lower case (as the player's shortcuts are).
+        let target = match ev.key().to_ascii_lowercase().as_str() {
+            "arrowdown" | "arrowright" | "pagedown" => moments.iter().copied().find(|m| *m > t),
+            "arrowup" | "arrowleft" | "pageup" => moments.iter().rev().copied().find(|m| *m < t),
+            "home" => moments.first().copied(),
+            "end" => moments.last().copied(),
             _ => return,
         };
         ev.prevent_default();
@@ -608,7 +614,8 @@ pub fn TimeChart(
         }
     };
     let on_mark_key = move |ev: ev::KeyboardEvent| {
-        if (ev.key() == "Enter" || ev.key() == " ") && closest(&ev, "[data-key]").is_some() {
+        let key = ev.key().to_ascii_lowercase();
+        if (key == "enter" || key == " ") && closest(&ev, "[data-key]").is_some() {
             ev.prevent_default();
             ev.stop_propagation();
             pick_from(&ev);
@@ -624,7 +631,7 @@ pub fn TimeChart(
                     class="chart"
                     width=width
                     height=height
-                    viewBox=move || format!("0 0 {} {}", width(), height())
+                    viewBox=move || chart.with(|c| list(&[0.0, 0.0, c.width(), c.height()]))
                     role="group"
                     aria-labelledby=labelled
                     aria-describedby=described
