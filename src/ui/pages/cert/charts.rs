@@ -15,7 +15,6 @@
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::chain::{role, status_key};
 use super::explain::{date_of, utc_text};
@@ -45,12 +44,13 @@ fn validity_symbol(status: ValidityStatus) -> &'static str {
 
 /// The width of the box around a chart, measured when it is drawn and when the window
 /// changes size (the charts are laid out for it, text staying at its size).
-fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<f64> {
-    let (width, set_width) = signal(640.0);
+/// Whole pixels: a signal of `f64` would bring float printing into the page's module.
+fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<i32> {
+    let (width, set_width) = signal(640);
     let measure = move || {
         if let Some(div) = holder.get_untracked() {
-            let w = f64::from(div.client_width()).floor();
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+            let w = div.client_width();
+            if w > 0 && w != width.get_untracked() {
                 set_width.set(w);
             }
         }
@@ -65,17 +65,10 @@ fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<f64> {
     width
 }
 
-/// The left edge and width of an element on screen (`getBoundingClientRect`, read by
-/// name: one call needs no extra web-sys feature).
+/// The left edge and width of an element on screen.
 fn left_and_width(element: &web_sys::Element) -> Option<(f64, f64)> {
-    let get = |target: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(name)).ok()
-    };
-    let rect_of: js_sys::Function = get(element, "getBoundingClientRect")?.dyn_into().ok()?;
-    let rect = rect_of.call0(element).ok()?;
-    let left = get(&rect, "left")?.as_f64()?;
-    let width = get(&rect, "width")?.as_f64()?;
-    (width > 0.0).then_some((left, width))
+    let rect = element.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (rect.left(), rect.width()))
 }
 
 /// One bar of the validity chart.
@@ -347,7 +340,7 @@ pub fn ValidityChart() -> impl IntoView {
     };
     let geometry = move |bars: &[Bar]| {
         let spans: Vec<(i64, i64)> = bars.iter().map(|b| (b.from, b.to)).collect();
-        geo::validity_geometry(&spans, state.at.get(), state.now, width.get())
+        geo::validity_geometry(&spans, state.at.get(), state.now, f64::from(width.get()))
     };
 
     // Dragging: the pointer's x is a time, rounded to a day, set as the slider sets it.
@@ -749,7 +742,7 @@ pub fn ChainGraph() -> impl IntoView {
         let count = nodes.len().to_string();
         let desc = nav.fill(k::cert::charts::graph_desc, &[("n", &count), ("top", &top)]);
         let title = nav.t(k::cert::charts::graph_title);
-        let (g, markup) = graph_markup(&nodes, &edges, width.get(), &desc, title);
+        let (g, markup) = graph_markup(&nodes, &edges, f64::from(width.get()), &desc, title);
         let head = [
             nav.t(k::cert::charts::col_child).to_owned(),
             nav.t(k::cert::charts::col_issuer).to_owned(),

@@ -468,8 +468,11 @@ impl Chart {
                 }
             }
         }
-        clients.sort_by_key(|a| client_order(*a));
-        let mut lanes: Vec<Lane> = clients.into_iter().map(Lane::Client).collect();
+        // In the picture's order (a stable pass per place: no sort code for three places).
+        let mut lanes: Vec<Lane> = (0..=2)
+            .flat_map(|place| clients.iter().filter(move |a| client_order(**a) == place))
+            .map(|a| Lane::Client(*a))
+            .collect();
         lanes.push(Lane::Pop3);
         lanes.extend((0..ips.len()).map(Lane::Allowlist));
         lanes.push(Lane::Smtp);
@@ -499,16 +502,23 @@ impl Chart {
         let end = end
             .max(band_end)
             .max(marks.iter().map(|m| m.at).max().unwrap_or(0));
-        let mut moments: Vec<u64> = vec![0, end];
-        moments.extend(marks.iter().map(|m| m.at));
+        // The moments in order, each once (kept sorted as they come: a sort would add
+        // kilobytes of code to the page's module for a list of a few dozen).
+        let mut moments: Vec<u64> = Vec::new();
+        let mut add = |t: u64| {
+            if let Err(i) = moments.binary_search(&t) {
+                moments.insert(i, t);
+            }
+        };
+        add(0);
+        add(end);
+        marks.iter().for_each(|m| add(m.at));
         for (_, at, e, _) in &band_events {
-            moments.push(*at);
+            add(*at);
             if let BandEvent::Added { until } | BandEvent::Refreshed { until } = e {
-                moments.push(*until);
+                add(*until);
             }
         }
-        moments.sort_unstable();
-        moments.dedup();
         let mut knots = Vec::with_capacity(moments.len());
         let mut y = HEAD;
         let mut prev: Option<(u64, f64)> = None;
