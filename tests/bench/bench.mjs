@@ -11,8 +11,9 @@
 //     the page has been idle for a second, and how many tasks took over 50 ms;
 //   - the same while the date slider moves (every judgement again, 20 steps);
 //   - the mail page playing a scenario at 60× for 20 s with the CPU slowed 4× (CDP).
-// Each figure is the median of RUNS runs. Output: a Markdown table on stdout and in
-// target/bench/report.md.
+// Each figure is the median of RUNS runs. Output: Markdown tables on stdout and in
+// bench/results.md (kept in the repository, so a change's effect shows in its diff), with
+// the date, the machine (cores, CPU, Chromium) and the sizes of the build it measured.
 //
 // Inputs: the system's root bundle (/etc/ssl/certs/ca-certificates.crt: Debian's
 // ca-certificates, 144 roots at the time of writing), badssl.com's certificate with 10,000
@@ -20,7 +21,9 @@
 // with openssl for the scaling table, all with one P-256 key (the case that once made the
 // engine check a signature for every pair; cached in target/bench/).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
@@ -230,8 +233,28 @@ try {
     '',
     `The mail page, the reader's own case playing at 60× for 20 s with the CPU slowed 4×: ${mailTasks.filter((d) => d > 50).length} tasks over 50 ms, the longest ${ms(Math.max(0, ...mailTasks))}.`,
   );
+  // The build measured: its code and styles, raw, gzip -9 and brotli -11.
+  const dist = join(ROOT, 'dist');
+  const built = readdirSync(dist)
+    .filter((f) => /\.(wasm|js|css)$/.test(f) && !f.startsWith('embed'))
+    .sort()
+    .map((f) => {
+      const bytes = readFileSync(join(dist, f));
+      const gz = gzipSync(bytes, { level: 9 }).length;
+      const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      return `| \`${f.replace(/-[0-9a-f]{16}/, '-…')}\` | ${bytes.length.toLocaleString('en')} | ${gz.toLocaleString('en')} | ${br.toLocaleString('en')} |`;
+    });
+  const cpu = cpus();
+  lines.unshift(
+    '# Benchmark results',
+    '',
+    `Written by \`make bench\` (tests/bench/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${version}.`,
+    '',
+  );
+  lines.push('', '| file of the measured build | raw | gzip -9 | brotli -11 |', '|---|---:|---:|---:|', ...built);
   const report = lines.join('\n') + '\n';
-  writeFileSync(join(OUT, 'report.md'), report);
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.md'), report);
   process.stdout.write(report);
 } finally {
   await browser.close();

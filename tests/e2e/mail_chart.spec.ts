@@ -147,3 +147,15 @@ for (const width of [360, 1280]) {
     }
   }
 }
+
+test('the printed handout carries the whole scenario as a time chart', async ({ page }) => {
+  await open(page, '#/mail?lang=en&scenario=own_case&step=1');
+  const handoutChart = page.locator('svg.handout-chart');
+  await expect(handoutChart).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(handoutChart).toBeVisible();
+  // Every step, whatever the player shows: both windows, all seven arrows, one refused.
+  await expect(handoutChart.locator('g.band')).toHaveCount(2);
+  await expect(handoutChart.locator('g.mark')).toHaveCount(7);
+  await expect(handoutChart.locator('g.mark.refused')).toHaveCount(1);
+});

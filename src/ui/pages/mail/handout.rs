@@ -1,11 +1,15 @@
 //! The printed handout: the current scenario as a static, annotated sequence of steps,
 //! each with its explanation, its transcript lines and the allowlist as it stands after
-//! the step. On screen only a "Print handout" button shows; the sequence is `.print-only`.
+//! the step, after the whole scenario as a time chart. On screen only a "Print handout"
+//! button shows; the sequence is `.print-only`.
 
 use leptos::prelude::*;
 
+use super::chart::geometry::Chart;
+use super::chart::{frame_markup, groups_of_show, marks_markup};
 use super::model::{self, Show};
 use crate::ui::i18n::k;
+use crate::ui::markup::list;
 use crate::ui::pages::text::tr;
 use crate::ui::use_nav;
 
@@ -16,6 +20,7 @@ pub fn Handout(
     show: Memo<Show>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let chart = Memo::new(move |_| show.with(|s| Chart::build(&groups_of_show(s), s.end)));
     let print = move |_| {
         let _ = window().print();
     };
@@ -98,6 +103,21 @@ pub fn Handout(
                 {move || show.with(|s| model::scenario_key(s.timeline.scenario).map(|key| nav.t(key)))}
             </h2>
             {move || show.with(|s| model::scenario_intro_key(s.timeline.scenario).map(|key| view! { <p>{nav.t(key)}</p> }))}
+            // The whole scenario as a time chart: the same markup as on screen, everything
+            // shown, no playhead.
+            <svg
+                class="chart handout-chart"
+                viewBox=move || chart.with(|c| list(&[0.0, 0.0, c.width(), c.height()]))
+                role="img"
+                aria-label=tr(k::mail::chart::title)
+                inner_html=move || {
+                    let _ = nav.lang.get();
+                    chart.with(|c| {
+                        let bands = c.bands(usize::MAX, usize::MAX);
+                        frame_markup(nav, c) + &marks_markup(nav, c, &bands, usize::MAX, usize::MAX)
+                    })
+                }
+            ></svg>
             {steps}
         </div>
     }
