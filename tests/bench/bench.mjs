@@ -213,8 +213,6 @@ try {
 
   const version = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim();
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`make bench\` (${version}, headless, ${RUNS} runs each, medians; longest task = the worst run).`,
-    '',
     '| input | pkijs, parse only | imasara, paste → verdict shown | ratio | longest main-thread task | tasks over 50 ms | moving the date slider (20 steps): longest task |',
     '|---|---|---|---|---|---|---|',
     ...rows.map(({ input, peerMs, ours }) =>
@@ -248,7 +246,7 @@ try {
   lines.unshift(
     '# Benchmark results',
     '',
-    `Written by \`make bench\` (tests/bench/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${version}.`,
+    `Written by \`make bench\` (tests/bench/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${version}, headless; ${RUNS} runs each, medians; longest task = the worst run.`,
     '',
   );
   lines.push('', '| file of the measured build | raw | gzip -9 | brotli -11 |', '|---|---:|---:|---:|', ...built);

@@ -159,3 +159,15 @@ test('the printed handout carries the whole scenario as a time chart', async ({ 
   await expect(handoutChart.locator('g.mark')).toHaveCount(7);
   await expect(handoutChart.locator('g.mark.refused')).toHaveCount(1);
 });
+
+test('an arrow keeps the focus while the chart is redrawn around it', async ({ page }) => {
+  await open(page, '#/mail?lang=en&scenario=own_case&step=2');
+  const c = chart(page);
+  const first = c.locator('g.mark').first();
+  const key = await first.getAttribute('data-key');
+  await first.focus();
+  // The player's shortcut: the next step, which redraws the chart's arrows.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => hashOf(page)).toContain('step=3');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(key);
+});

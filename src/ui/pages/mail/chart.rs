@@ -622,6 +622,37 @@ pub fn TimeChart(
         }
     };
     let movable = on_seek.is_some();
+    // The marks are redrawn whole as the scenario plays: an arrow that had the focus gets it
+    // back in its new drawing, so a keyboard user reading the chart is not thrown out.
+    let focused: StoredValue<Option<String>> = StoredValue::new(None);
+    let marks_group = NodeRef::<leptos::svg::G>::new();
+    let on_focus_in = move |ev: ev::FocusEvent| {
+        focused.set_value(closest(&ev, "[data-key]").and_then(|el| el.get_attribute("data-key")));
+    };
+    let on_focus_out = move |ev: ev::FocusEvent| {
+        // Leaving for somewhere else on the page (not a redraw, which has no next target).
+        if ev.related_target().is_some() {
+            focused.set_value(None);
+        }
+    };
+    Effect::new(move |_| {
+        marks.track();
+        let Some(key) = focused.get_value() else {
+            return;
+        };
+        let Some(group) = marks_group.get() else {
+            return;
+        };
+        let lost = document()
+            .active_element()
+            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+        if lost
+            && let Ok(Some(el)) = group.query_selector(&format!("[data-key=\"{key}\"]"))
+            && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
+        {
+            let _ = el.focus();
+        }
+    });
 
     view! {
         <figure class="time-chart" data-testid=format!("{id}-chart")>
@@ -641,6 +672,9 @@ pub fn TimeChart(
                     <g class="chart-frame" aria-hidden="true" inner_html=frame></g>
                     <g
                         class="chart-marks"
+                        node_ref=marks_group
+                        on:focusin=on_focus_in
+                        on:focusout=on_focus_out
                         inner_html=move || marks.get()
                         on:click=move |ev| pick_from(&ev)
                         on:keydown=on_mark_key
