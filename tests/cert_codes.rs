@@ -516,6 +516,17 @@ fn produce(code: Code) -> Outcome {
             });
             generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
         }
+        Code::RuleBroken => {
+            // An underscore in a DNS name: not allowed from 2019-04-01 (Baseline
+            // Requirements 7.1.4.2.1, ballot SC12); the certificate is from 2025.
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.subject_alt_names.push(rcgen::SanType::DnsName(
+                    "_dmarc.example.test".try_into().unwrap(),
+                ));
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
         Code::TrustedByCustomAnchor => {
             let r = root("Root", EC);
             let l = leaf_under(&r, |_| {});
@@ -783,5 +794,62 @@ fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
             .findings
             .iter()
             .any(|f| f.code() == Code::SignatureInvalid)
+    );
+}
+
+/// The rules a CA had to follow (src/cert/rules.rs), each on a leaf generated to break it:
+/// a warning naming the rule, and no browser error (browsers do not check these).
+#[test]
+fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
+    use imasara::cert::rules::Rule;
+    let rules_of = |change: &dyn Fn(&mut CertificateParams)| {
+        let r = root("Root", EC);
+        let l = leaf_under(&r, change);
+        let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
+        let rules: Vec<Rule> = report
+            .findings
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FindingKind::RuleBroken { rule } => Some(*rule),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            report.findings.iter().all(|f| f.error.is_none()),
+            "{report:?}"
+        );
+        rules
+    };
+    // rcgen's own serial (20 bytes of a hash) and names (the common name among the SANs)
+    // break nothing.
+    assert_eq!(rules_of(&|_| {}), []);
+    assert_eq!(
+        rules_of(&|p| p.serial_number = Some(rcgen::SerialNumber::from_slice(&[0]))),
+        [Rule::SerialNotPositive, Rule::SerialTooShort]
+    );
+    assert_eq!(
+        rules_of(&|p| p.serial_number = Some(rcgen::SerialNumber::from_slice(&[0x42; 21]))),
+        [Rule::SerialTooLong]
+    );
+    assert_eq!(
+        rules_of(&|p| p.serial_number = Some(rcgen::SerialNumber::from_slice(&[1, 2, 3, 4]))),
+        [Rule::SerialTooShort]
+    );
+    assert_eq!(
+        rules_of(&|p| {
+            p.distinguished_name
+                .push(rcgen::DnType::CommonName, "shop.example.test");
+        }),
+        [Rule::CommonNameNotInSan]
+    );
+    // Issued before the underscore sunset (2019-04-01): allowed then.
+    assert_eq!(
+        rules_of(&|p| {
+            p.not_before = date_time_ymd(2019, 3, 1);
+            p.subject_alt_names.push(rcgen::SanType::DnsName(
+                "_sip.example.test".try_into().unwrap(),
+            ));
+        }),
+        []
     );
 }

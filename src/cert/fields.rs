@@ -298,6 +298,8 @@ pub(crate) struct CertData {
     pub unparsable_extensions: Vec<usize>,
     pub sct_count: usize,
     pub version: u64,
+    /// The serial number's content octets as encoded (sign octet kept).
+    pub serial_raw: Vec<u8>,
 }
 
 impl CertData {
@@ -700,6 +702,7 @@ pub(crate) fn build(
         unparsable_extensions: Vec::new(),
         sct_count: 0,
         version,
+        serial_raw: tbs.raw_serial().to_vec(),
     };
 
     for (i, ext) in tbs.extensions().iter().enumerate() {

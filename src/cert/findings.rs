@@ -171,6 +171,8 @@ codes! {
     NoEmbeddedScts = "no_embedded_scts",
     /// An extension could not be decoded.
     ExtensionUnparsable = "extension_unparsable",
+    /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
+    RuleBroken = "rule_broken",
 }
 
 /// Why a signature was not checked.
@@ -608,6 +610,12 @@ pub enum FindingKind {
         /// Its index in the certificate's `extensions`.
         extension: usize,
     },
+    /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
+    /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
+    RuleBroken {
+        /// Which rule.
+        rule: super::rules::Rule,
+    },
 }
 
 impl FindingKind {
@@ -671,6 +679,7 @@ impl FindingKind {
             K::CtNotChecked { .. } => Code::CtNotChecked,
             K::NoEmbeddedScts => Code::NoEmbeddedScts,
             K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
+            K::RuleBroken { .. } => Code::RuleBroken,
         }
     }
 }

@@ -60,6 +60,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     findings.extend(keys(&ctx));
     findings.extend(extensions(&ctx));
     findings.extend(leaf_rules(&ctx));
+    findings.extend(issuing_rules(&ctx));
     findings.extend(name_constraints(&ctx));
     let (host, host_findings) = host(&ctx);
     findings.extend(host_findings);
@@ -936,6 +937,29 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         out.push(path_rule(K::LeafNotForServers).cert(leaf));
     }
     out
+}
+
+/// The rules a CA had to follow when it issued the leaf (`rules.rs`): warnings about the
+/// CA's work, not part of any browser's verdict. Held to the leaf only, since an
+/// authority pasted alone is judged as an authority.
+fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(leaf) = ctx.leaf().filter(|_| !ctx.leaf_is_authority()) else {
+        return Vec::new();
+    };
+    let Some(d) = ctx.analysis.data.get(leaf) else {
+        return Vec::new();
+    };
+    let facts = super::rules::Leaf {
+        serial: &d.serial_raw,
+        not_before: d.not_before,
+        san_dns: &d.san_dns,
+        san_ip: &d.san_ip,
+        common_names: &d.common_names,
+    };
+    super::rules::broken(&facts)
+        .into_iter()
+        .map(|rule| Finding::warning(K::RuleBroken { rule }).cert(leaf))
+        .collect()
 }
 
 /// Name constraints of every CA in the chain, and of the trust anchor above it, over the

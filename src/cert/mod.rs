@@ -61,6 +61,7 @@ mod judge;
 pub mod nss;
 mod oids;
 pub mod openssl;
+pub mod rules;
 pub mod session;
 pub mod signature;
 pub mod time;

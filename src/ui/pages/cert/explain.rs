@@ -6,6 +6,7 @@ use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
     Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
 };
+use crate::cert::rules::{Document, Rule};
 use crate::cert::{
     CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
 };
@@ -72,6 +73,7 @@ pub fn code_key(code: Code) -> Key {
         Code::CtNotChecked => c::ct_not_checked,
         Code::NoEmbeddedScts => c::no_embedded_scts,
         Code::ExtensionUnparsable => c::extension_unparsable,
+        Code::RuleBroken => c::rule_broken,
     }
 }
 
@@ -208,6 +210,20 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
     let with = |values: &[(&str, &str)]| fill(lang, key, values);
     let other = |key: Key, values: &[(&str, &str)]| fill(lang, key, values);
     match &finding.kind {
+        F::RuleBroken { rule } => {
+            let source = rule.source();
+            let document = match source.document {
+                Document::Rfc5280 => k::cert_codes::rule::rfc5280,
+                Document::BaselineRequirements => k::cert_codes::rule::baseline_requirements,
+            };
+            let date = utc_text(source.since);
+            let day = date.split(' ').next().unwrap_or(&date);
+            with(&[
+                ("what", text(lang, rule_key(*rule))),
+                ("source", &other(document, &[("section", source.section)])),
+                ("date", day),
+            ])
+        }
         F::InputNotRecognised { binary: true } => {
             text(lang, k::cert_codes::input_not_recognised_binary).to_owned()
         }
@@ -367,6 +383,18 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         | F::LeafNotForServers
         | F::RevocationNotChecked { .. }
         | F::NoEmbeddedScts => text(lang, key).to_owned(),
+    }
+}
+
+/// What a certificate does that breaks `rule`.
+pub fn rule_key(rule: Rule) -> Key {
+    use k::cert_codes::rule as r;
+    match rule {
+        Rule::SerialNotPositive => r::serial_not_positive,
+        Rule::SerialTooLong => r::serial_too_long,
+        Rule::SerialTooShort => r::serial_too_short,
+        Rule::UnderscoreInDnsName => r::underscore_in_dns_name,
+        Rule::CommonNameNotInSan => r::common_name_not_in_san,
     }
 }
 
@@ -943,6 +971,21 @@ mod tests {
             F::RevocationNotChecked { ocsp: vec![] },
             F::CtNotChecked { scts: 2 },
             F::NoEmbeddedScts,
+            F::RuleBroken {
+                rule: Rule::SerialNotPositive,
+            },
+            F::RuleBroken {
+                rule: Rule::SerialTooLong,
+            },
+            F::RuleBroken {
+                rule: Rule::SerialTooShort,
+            },
+            F::RuleBroken {
+                rule: Rule::UnderscoreInDnsName,
+            },
+            F::RuleBroken {
+                rule: Rule::CommonNameNotInSan,
+            },
             F::ExtensionUnparsable { extension: 0 },
         ]
     }

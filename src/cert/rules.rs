@@ -1,0 +1,247 @@
+//! What a publicly trusted CA may not issue, as a dated table: each rule with the document
+//! and section that states it and the date it took effect. A certificate issued (notBefore)
+//! before that date is not held to the rule. These findings say what the CA did wrong;
+//! they change no browser's verdict (the browser rules are in `judge.rs`, e.g.
+//! `MAX_VALIDITY_DAYS`).
+//!
+//! Each rule is also one of zlint's (github.com/zmap/zlint, `v3/lints/`), named beside it,
+//! with the effective date zlint uses (`v3/util/time.go`), so the two can be compared.
+
+use serde::{Deserialize, Serialize};
+
+use super::time::UnixTime;
+
+/// A rule a certificate breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The serial number is zero or negative (RFC 5280 4.1.2.2: "The serial number MUST be
+    /// a positive integer"). zlint `e_serial_number_not_positive`.
+    SerialNotPositive,
+    /// The serial number is longer than 20 octets (RFC 5280 4.1.2.2: "Conforming CAs MUST
+    /// NOT use serialNumber values longer than 20 octets"). zlint
+    /// `e_serial_number_longer_than_20_octets`.
+    SerialTooLong,
+    /// The serial number is shorter than 8 octets, so it cannot hold the 64 random bits
+    /// the Baseline Requirements ask for (section 7.1, in force from 2016-09-30). zlint
+    /// `w_serial_number_low_entropy` (the same test: fewer than 8 octets).
+    SerialTooShort,
+    /// A DNS name contains an underscore (Baseline Requirements 7.1.4.2.1, ballot SC12,
+    /// BR 1.6.2: not allowed from 2019-04-01). zlint
+    /// `e_underscore_not_permissible_in_dnsname`.
+    UnderscoreInDnsName,
+    /// The subject common name is not one of the subjectAltName entries (Baseline
+    /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01). zlint
+    /// `e_subject_common_name_not_from_san`.
+    CommonNameNotInSan,
+}
+
+/// Where a rule is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Document {
+    /// RFC 5280, the Internet X.509 profile (which the Baseline Requirements adopt).
+    Rfc5280,
+    /// The CA/Browser Forum's Baseline Requirements for TLS server certificates.
+    BaselineRequirements,
+}
+
+/// A rule's source: document, section, and the date it applies from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The document.
+    pub document: Document,
+    /// Its section.
+    pub section: &'static str,
+    /// Certificates issued on or after this date are held to the rule.
+    pub since: UnixTime,
+}
+
+/// 2002-04-01: RFC 3280, whose 20-octet and positive-serial rules RFC 5280 kept (zlint's
+/// `RFC3280Date`).
+const RFC3280: UnixTime = UnixTime(1_017_619_200);
+/// 2012-07-01: the Baseline Requirements take effect (zlint `CABEffectiveDate`).
+const BR_EFFECTIVE: UnixTime = UnixTime(1_341_100_800);
+/// 2016-09-30: 64 bits of CSPRNG output in serial numbers (ballot 164; zlint
+/// `CABSerialNumberEntropyDate`).
+const SERIAL_ENTROPY: UnixTime = UnixTime(1_475_193_600);
+/// 2019-04-01: underscores no longer allowed in dNSName entries (ballot SC12; zlint
+/// `CABFBRs_1_6_2_UnderscorePermissibilitySunsetDate`).
+const NO_UNDERSCORE: UnixTime = UnixTime(1_554_076_800);
+
+impl Rule {
+    /// Every rule, in the order findings list them.
+    pub const ALL: [Rule; 5] = [
+        Rule::SerialNotPositive,
+        Rule::SerialTooLong,
+        Rule::SerialTooShort,
+        Rule::UnderscoreInDnsName,
+        Rule::CommonNameNotInSan,
+    ];
+
+    /// Where the rule is written and when it took effect.
+    #[must_use]
+    pub fn source(self) -> Source {
+        let (document, section, since) = match self {
+            Rule::SerialNotPositive | Rule::SerialTooLong => {
+                (Document::Rfc5280, "4.1.2.2", RFC3280)
+            }
+            Rule::SerialTooShort => (Document::BaselineRequirements, "7.1", SERIAL_ENTROPY),
+            Rule::UnderscoreInDnsName => {
+                (Document::BaselineRequirements, "7.1.4.2.1", NO_UNDERSCORE)
+            }
+            Rule::CommonNameNotInSan => (Document::BaselineRequirements, "7.1.4.2.2", BR_EFFECTIVE),
+        };
+        Source {
+            document,
+            section,
+            since,
+        }
+    }
+
+    /// A stable name, for `inspect` and the locale files.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::SerialNotPositive => "serial_not_positive",
+            Rule::SerialTooLong => "serial_too_long",
+            Rule::SerialTooShort => "serial_too_short",
+            Rule::UnderscoreInDnsName => "underscore_in_dns_name",
+            Rule::CommonNameNotInSan => "common_name_not_in_san",
+        }
+    }
+}
+
+/// What the rules need of a leaf certificate.
+pub(crate) struct Leaf<'a> {
+    /// The serial number's content octets, as encoded (a leading 0x00 kept).
+    pub serial: &'a [u8],
+    /// notBefore, seconds.
+    pub not_before: i64,
+    /// subjectAltName dNSName entries.
+    pub san_dns: &'a [String],
+    /// subjectAltName iPAddress entries, as octets.
+    pub san_ip: &'a [Vec<u8>],
+    /// The subject's common names.
+    pub common_names: &'a [String],
+}
+
+/// The rules `leaf` breaks, each once, in [`Rule::ALL`]'s order.
+pub(crate) fn broken(leaf: &Leaf<'_>) -> Vec<Rule> {
+    Rule::ALL
+        .into_iter()
+        .filter(|rule| leaf.not_before >= rule.source().since.0 && breaks(*rule, leaf))
+        .collect()
+}
+
+fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
+    // The value's octets without the sign octet a positive number may carry.
+    let magnitude = leaf.serial.iter().skip_while(|b| **b == 0).count();
+    match rule {
+        Rule::SerialNotPositive => {
+            leaf.serial.first().is_none_or(|b| b & 0x80 != 0) || magnitude == 0
+        }
+        Rule::SerialTooLong => leaf.serial.len() > 20,
+        Rule::SerialTooShort => magnitude < 8,
+        Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
+        Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
+            let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
+            let in_ip = cn
+                .parse::<core::net::IpAddr>()
+                .is_ok_and(|ip| leaf.san_ip.iter().any(|octets| ip_octets(ip) == *octets));
+            !in_dns && !in_ip
+        }),
+    }
+}
+
+fn ip_octets(ip: core::net::IpAddr) -> Vec<u8> {
+    match ip {
+        core::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+        core::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test may panic: that is how it fails")]
+mod tests {
+    use super::*;
+    use crate::civil::days_from_civil;
+
+    fn day(y: i64, m: i64, d: i64) -> i64 {
+        days_from_civil(y, m, d) * 86_400
+    }
+
+    fn leaf<'a>(serial: &'a [u8], dns: &'a [String], cn: &'a [String]) -> Leaf<'a> {
+        Leaf {
+            serial,
+            not_before: day(2026, 1, 1),
+            san_dns: dns,
+            san_ip: &[],
+            common_names: cn,
+        }
+    }
+
+    #[test]
+    fn the_dates_are_the_ones_the_sources_give() {
+        assert_eq!(RFC3280.0, day(2002, 4, 1));
+        assert_eq!(BR_EFFECTIVE.0, day(2012, 7, 1));
+        assert_eq!(SERIAL_ENTROPY.0, day(2016, 9, 30));
+        assert_eq!(NO_UNDERSCORE.0, day(2019, 4, 1));
+        let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        let mut unique = codes.clone();
+        unique.dedup();
+        assert_eq!(codes, unique);
+    }
+
+    #[test]
+    fn serial_numbers() {
+        let good = [0x5a; 16];
+        let none: [String; 0] = [];
+        assert_eq!(broken(&leaf(&good, &none, &none)), []);
+        assert_eq!(
+            broken(&leaf(&[0x80, 1, 2, 3, 4, 5, 6, 7, 8], &none, &none)),
+            [Rule::SerialNotPositive]
+        );
+        assert_eq!(
+            broken(&leaf(&[0], &none, &none)),
+            [Rule::SerialNotPositive, Rule::SerialTooShort]
+        );
+        // A leading 0x00 keeps a number positive; it is not one of the 64 bits.
+        let padded = [0x00, 0x80, 1, 2, 3, 4, 5, 6];
+        assert_eq!(broken(&leaf(&padded, &none, &none)), [Rule::SerialTooShort]);
+        assert_eq!(
+            broken(&leaf(&[0x11; 21], &none, &none)),
+            [Rule::SerialTooLong]
+        );
+        // Issued before 2016-09-30: a short serial number was allowed.
+        let mut old = leaf(&[1, 2, 3], &none, &none);
+        old.not_before = day(2016, 9, 29);
+        assert_eq!(broken(&old), []);
+    }
+
+    #[test]
+    fn names() {
+        let serial = [0x5a; 16];
+        let dns = ["_acme.example.com".to_owned(), "www.example.com".to_owned()];
+        let cn = ["WWW.example.com".to_owned()];
+        assert_eq!(
+            broken(&leaf(&serial, &dns, &cn)),
+            [Rule::UnderscoreInDnsName]
+        );
+        let other = ["shop.example.com".to_owned()];
+        assert_eq!(
+            broken(&leaf(&serial, &dns[1..], &other)),
+            [Rule::CommonNameNotInSan]
+        );
+        // An IP address as the common name matches an iPAddress entry.
+        let ip = ["192.0.2.1".to_owned()];
+        let mut by_ip = leaf(&serial, &dns[1..], &ip);
+        let octets = [vec![192, 0, 2, 1]];
+        by_ip.san_ip = &octets;
+        assert_eq!(broken(&by_ip), []);
+        // Before the sunset an underscore was tolerated.
+        let mut old = leaf(&serial, &dns, &cn);
+        old.not_before = day(2019, 3, 31);
+        assert_eq!(broken(&old), []);
+    }
+}
