@@ -842,6 +842,13 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         [Rule::CommonNameNotInSan]
     );
+    // A 1024-bit RSA key valid after 2013 (tests/fixtures/cert/openssl/generate.sh).
+    let small = String::from_utf8(fixture("openssl/leaf-rsa-1024.pem")).unwrap();
+    let report = judge(&small, Vec::new(), None);
+    assert!(report.findings.iter().any(|f| f.kind
+        == FindingKind::RuleBroken {
+            rule: Rule::RsaKeyUnder2048
+        }));
     // Issued before the underscore sunset (2019-04-01): allowed then.
     assert_eq!(
         rules_of(&|p| {

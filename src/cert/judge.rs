@@ -952,6 +952,8 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     let facts = super::rules::Leaf {
         serial: &d.serial_raw,
         not_before: d.not_before,
+        not_after: d.not_after,
+        rsa_bits: d.rsa_bits,
         san_dns: &d.san_dns,
         san_ip: &d.san_ip,
         common_names: &d.common_names,

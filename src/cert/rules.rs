@@ -34,6 +34,20 @@ pub enum Rule {
     /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01). zlint
     /// `e_subject_common_name_not_from_san`.
     CommonNameNotInSan,
+    /// An RSA key under 2048 bits in a certificate still valid on 2014-01-01 (Baseline
+    /// Requirements 6.1.5). zlint `e_rsa_mod_less_than_2048_bits` (applies when notAfter is
+    /// on or after `NoRSA1024Date`).
+    #[serde(rename = "rsa_key_under_2048")]
+    RsaKeyUnder2048,
+}
+
+/// Which certificates a rule holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Those issued (notBefore) on or after the date.
+    IssuedFrom(UnixTime),
+    /// Those still valid (notAfter) on or after the date, whenever issued.
+    ValidOn(UnixTime),
 }
 
 /// Where a rule is written.
@@ -53,8 +67,8 @@ pub struct Source {
     pub document: Document,
     /// Its section.
     pub section: &'static str,
-    /// Certificates issued on or after this date are held to the rule.
-    pub since: UnixTime,
+    /// The certificates held to it.
+    pub scope: Scope,
 }
 
 /// 2002-04-01: RFC 3280, whose 20-octet and positive-serial rules RFC 5280 kept (zlint's
@@ -68,13 +82,17 @@ const SERIAL_ENTROPY: UnixTime = UnixTime(1_475_193_600);
 /// 2019-04-01: underscores no longer allowed in dNSName entries (ballot SC12; zlint
 /// `CABFBRs_1_6_2_UnderscorePermissibilitySunsetDate`).
 const NO_UNDERSCORE: UnixTime = UnixTime(1_554_076_800);
+/// 2014-01-01: no RSA key under 2048 bits in a certificate valid from then (zlint
+/// `NoRSA1024Date`).
+const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 6] = [
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
         Rule::SerialTooShort,
+        Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
         Rule::CommonNameNotInSan,
     ];
@@ -82,20 +100,21 @@ impl Rule {
     /// Where the rule is written and when it took effect.
     #[must_use]
     pub fn source(self) -> Source {
-        let (document, section, since) = match self {
+        use Document::{BaselineRequirements as Br, Rfc5280};
+        use Scope::{IssuedFrom, ValidOn};
+        let (document, section, scope) = match self {
             Rule::SerialNotPositive | Rule::SerialTooLong => {
-                (Document::Rfc5280, "4.1.2.2", RFC3280)
+                (Rfc5280, "4.1.2.2", IssuedFrom(RFC3280))
             }
-            Rule::SerialTooShort => (Document::BaselineRequirements, "7.1", SERIAL_ENTROPY),
-            Rule::UnderscoreInDnsName => {
-                (Document::BaselineRequirements, "7.1.4.2.1", NO_UNDERSCORE)
-            }
-            Rule::CommonNameNotInSan => (Document::BaselineRequirements, "7.1.4.2.2", BR_EFFECTIVE),
+            Rule::SerialTooShort => (Br, "7.1", IssuedFrom(SERIAL_ENTROPY)),
+            Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
+            Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
+            Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
         };
         Source {
             document,
             section,
-            since,
+            scope,
         }
     }
 
@@ -108,6 +127,7 @@ impl Rule {
             Rule::SerialTooShort => "serial_too_short",
             Rule::UnderscoreInDnsName => "underscore_in_dns_name",
             Rule::CommonNameNotInSan => "common_name_not_in_san",
+            Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
         }
     }
 }
@@ -118,6 +138,10 @@ pub(crate) struct Leaf<'a> {
     pub serial: &'a [u8],
     /// notBefore, seconds.
     pub not_before: i64,
+    /// notAfter, seconds.
+    pub not_after: i64,
+    /// The RSA modulus's bits, for an RSA key.
+    pub rsa_bits: Option<u32>,
     /// subjectAltName dNSName entries.
     pub san_dns: &'a [String],
     /// subjectAltName iPAddress entries, as octets.
@@ -130,7 +154,13 @@ pub(crate) struct Leaf<'a> {
 pub(crate) fn broken(leaf: &Leaf<'_>) -> Vec<Rule> {
     Rule::ALL
         .into_iter()
-        .filter(|rule| leaf.not_before >= rule.source().since.0 && breaks(*rule, leaf))
+        .filter(|rule| {
+            let held = match rule.source().scope {
+                Scope::IssuedFrom(t) => leaf.not_before >= t.0,
+                Scope::ValidOn(t) => leaf.not_after >= t.0,
+            };
+            held && breaks(*rule, leaf)
+        })
         .collect()
 }
 
@@ -143,6 +173,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         }
         Rule::SerialTooLong => leaf.serial.len() > 20,
         Rule::SerialTooShort => magnitude < 8,
+        Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
@@ -161,8 +192,12 @@ fn ip_octets(ip: core::net::IpAddr) -> Vec<u8> {
     }
 }
 
-#[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test may panic: that is how it fails")]
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(
+    clippy::unwrap_used,
+    clippy::arithmetic_side_effects,
+    reason = "a test may panic: that is how it fails"
+)]
 mod tests {
     use super::*;
     use crate::civil::days_from_civil;
@@ -175,6 +210,8 @@ mod tests {
         Leaf {
             serial,
             not_before: day(2026, 1, 1),
+            not_after: day(2026, 6, 1),
+            rsa_bits: None,
             san_dns: dns,
             san_ip: &[],
             common_names: cn,
@@ -187,7 +224,15 @@ mod tests {
         assert_eq!(BR_EFFECTIVE.0, day(2012, 7, 1));
         assert_eq!(SERIAL_ENTROPY.0, day(2016, 9, 30));
         assert_eq!(NO_UNDERSCORE.0, day(2019, 4, 1));
+        assert_eq!(NO_RSA_1024.0, day(2014, 1, 1));
         let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        // inspect's JSON names a rule as its code does.
+        for rule in Rule::ALL {
+            assert_eq!(
+                serde_json::to_string(&rule).unwrap(),
+                format!("\"{}\"", rule.code())
+            );
+        }
         let mut unique = codes.clone();
         unique.dedup();
         assert_eq!(codes, unique);
@@ -217,6 +262,23 @@ mod tests {
         let mut old = leaf(&[1, 2, 3], &none, &none);
         old.not_before = day(2016, 9, 29);
         assert_eq!(broken(&old), []);
+    }
+
+    #[test]
+    fn rsa_keys_by_the_date_they_are_valid_until() {
+        let serial = [0x5a; 16];
+        let none: [String; 0] = [];
+        let mut small = leaf(&serial, &none, &none);
+        small.rsa_bits = Some(1024);
+        assert_eq!(broken(&small), [Rule::RsaKeyUnder2048]);
+        // Issued in 2011, expired at the end of 2013: allowed; one day longer: not.
+        small.not_before = day(2011, 1, 1);
+        small.not_after = day(2013, 12, 31);
+        assert_eq!(broken(&small), []);
+        small.not_after = day(2014, 1, 1);
+        assert_eq!(broken(&small), [Rule::RsaKeyUnder2048]);
+        small.rsa_bits = Some(2048);
+        assert_eq!(broken(&small), []);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
     Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
 };
-use crate::cert::rules::{Document, Rule};
+use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
     CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
 };
@@ -216,12 +216,16 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 Document::Rfc5280 => k::cert_codes::rule::rfc5280,
                 Document::BaselineRequirements => k::cert_codes::rule::baseline_requirements,
             };
-            let date = utc_text(source.since);
+            let (scope, since) = match source.scope {
+                Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t),
+                Scope::ValidOn(t) => (k::cert_codes::rule::valid_on, t),
+            };
+            let date = utc_text(since);
             let day = date.split(' ').next().unwrap_or(&date);
             with(&[
                 ("what", text(lang, rule_key(*rule))),
                 ("source", &other(document, &[("section", source.section)])),
-                ("date", day),
+                ("scope", &other(scope, &[("date", day)])),
             ])
         }
         F::InputNotRecognised { binary: true } => {
@@ -395,6 +399,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::SerialTooShort => r::serial_too_short,
         Rule::UnderscoreInDnsName => r::underscore_in_dns_name,
         Rule::CommonNameNotInSan => r::common_name_not_in_san,
+        Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
     }
 }
 
@@ -985,6 +990,9 @@ mod tests {
             },
             F::RuleBroken {
                 rule: Rule::CommonNameNotInSan,
+            },
+            F::RuleBroken {
+                rule: Rule::RsaKeyUnder2048,
             },
             F::ExtensionUnparsable { extension: 0 },
         ]
