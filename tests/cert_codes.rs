@@ -842,6 +842,13 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         [Rule::CommonNameNotInSan]
     );
+    assert_eq!(
+        rules_of(&|p| {
+            p.subject_alt_names
+                .push(rcgen::SanType::IpAddress("10.0.0.1".parse().unwrap()));
+        }),
+        [Rule::ReservedIpAddress]
+    );
     // A 1024-bit RSA key valid after 2013 (tests/fixtures/cert/openssl/generate.sh).
     let small = String::from_utf8(fixture("openssl/leaf-rsa-1024.pem")).unwrap();
     let report = judge(&small, Vec::new(), None);

@@ -39,6 +39,11 @@ pub enum Rule {
     /// on or after `NoRSA1024Date`).
     #[serde(rename = "rsa_key_under_2048")]
     RsaKeyUnder2048,
+    /// A subjectAltName IP address from a reserved range (private, loopback, link-local,
+    /// documentation, …: IANA's special-purpose registries) in a certificate expiring after
+    /// 2015-11-01 (Baseline Requirements 7.1.4.2.1). zlint `e_ext_san_contains_reserved_ip`
+    /// (`NoReservedIP`; its ranges are in `v3/util/ip.go`).
+    ReservedIpAddress,
 }
 
 /// Which certificates a rule holds.
@@ -48,6 +53,8 @@ pub enum Scope {
     IssuedFrom(UnixTime),
     /// Those still valid (notAfter) on or after the date, whenever issued.
     ValidOn(UnixTime),
+    /// Those expiring (notAfter) after the date.
+    ExpiringAfter(UnixTime),
 }
 
 /// Where a rule is written.
@@ -85,15 +92,19 @@ const NO_UNDERSCORE: UnixTime = UnixTime(1_554_076_800);
 /// 2014-01-01: no RSA key under 2048 bits in a certificate valid from then (zlint
 /// `NoRSA1024Date`).
 const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
+/// 2015-11-01: no reserved IP address or internal name in a certificate expiring later
+/// (zlint `NoReservedIP`).
+const NO_RESERVED_IP: UnixTime = UnixTime(1_446_336_000);
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 7] = [
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
         Rule::SerialTooShort,
         Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
+        Rule::ReservedIpAddress,
         Rule::CommonNameNotInSan,
     ];
 
@@ -101,7 +112,7 @@ impl Rule {
     #[must_use]
     pub fn source(self) -> Source {
         use Document::{BaselineRequirements as Br, Rfc5280};
-        use Scope::{IssuedFrom, ValidOn};
+        use Scope::{ExpiringAfter, IssuedFrom, ValidOn};
         let (document, section, scope) = match self {
             Rule::SerialNotPositive | Rule::SerialTooLong => {
                 (Rfc5280, "4.1.2.2", IssuedFrom(RFC3280))
@@ -109,6 +120,7 @@ impl Rule {
             Rule::SerialTooShort => (Br, "7.1", IssuedFrom(SERIAL_ENTROPY)),
             Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
             Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
+            Rule::ReservedIpAddress => (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP)),
             Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
         };
         Source {
@@ -128,6 +140,7 @@ impl Rule {
             Rule::UnderscoreInDnsName => "underscore_in_dns_name",
             Rule::CommonNameNotInSan => "common_name_not_in_san",
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
+            Rule::ReservedIpAddress => "reserved_ip_address",
         }
     }
 }
@@ -158,6 +171,7 @@ pub(crate) fn broken(leaf: &Leaf<'_>) -> Vec<Rule> {
             let held = match rule.source().scope {
                 Scope::IssuedFrom(t) => leaf.not_before >= t.0,
                 Scope::ValidOn(t) => leaf.not_after >= t.0,
+                Scope::ExpiringAfter(t) => leaf.not_after > t.0,
             };
             held && breaks(*rule, leaf)
         })
@@ -175,6 +189,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::SerialTooShort => magnitude < 8,
         Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
+        Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
@@ -183,6 +198,64 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             !in_dns && !in_ip
         }),
     }
+}
+
+/// IPv4 blocks of IANA's IPv4 Special-Purpose Address Registry, multicast and the
+/// reserved 240/4 (as zlint's `v3/util/ip.go` lists them): (prefix, length).
+const RESERVED_V4: [(u32, u32); 18] = [
+    (0x0000_0000, 8),  // 0.0.0.0/8 "this network"
+    (0x0a00_0000, 8),  // 10.0.0.0/8 private use
+    (0x6440_0000, 10), // 100.64.0.0/10 shared address space
+    (0x7f00_0000, 8),  // 127.0.0.0/8 loopback
+    (0xa9fe_0000, 16), // 169.254.0.0/16 link local
+    (0xac10_0000, 12), // 172.16.0.0/12 private use
+    (0xc000_0000, 24), // 192.0.0.0/24 protocol assignments
+    (0xc000_0200, 24), // 192.0.2.0/24 documentation
+    (0xc01f_c400, 24), // 192.31.196.0/24 AS112
+    (0xc034_c100, 24), // 192.52.193.0/24 AMT
+    (0xc058_6300, 24), // 192.88.99.0/24 6to4 relay anycast (deprecated)
+    (0xc0a8_0000, 16), // 192.168.0.0/16 private use
+    (0xc0af_3000, 24), // 192.175.48.0/24 AS112 (direct delegation)
+    (0xc612_0000, 15), // 198.18.0.0/15 benchmarking
+    (0xc633_6400, 24), // 198.51.100.0/24 documentation
+    (0xcb00_7100, 24), // 203.0.113.0/24 documentation
+    (0xe000_0000, 4),  // 224.0.0.0/4 multicast
+    (0xf000_0000, 4),  // 240.0.0.0/4 reserved, with 255.255.255.255 limited broadcast
+];
+
+/// IPv6 blocks inside 2000::/3 (global unicast) that IANA's IPv6 Special-Purpose Address
+/// Registry sets aside; everything outside 2000::/3 is reserved, unique-local, link-local
+/// or multicast.
+const RESERVED_V6: [(u128, u32); 4] = [
+    (0x2001_0000 << 96, 23), // 2001::/23 protocol assignments (Teredo, benchmarking, …)
+    (0x2001_0db8 << 96, 32), // 2001:db8::/32 documentation
+    (0x2002_0000 << 96, 16), // 2002::/16 6to4
+    (0x2620_004f_8000 << 80, 48), // 2620:4f:8000::/48 AS112
+];
+
+fn in_block(value: u128, bits: u32, prefix: u128, length: u32) -> bool {
+    let shift = bits.saturating_sub(length);
+    value.checked_shr(shift) == prefix.checked_shr(shift)
+}
+
+/// Whether an iPAddress entry's octets name a reserved address (an entry of another length
+/// is not an address at all and is left to the parser's findings).
+fn reserved(octets: &[u8]) -> bool {
+    if let Ok(v4) = <[u8; 4]>::try_from(octets) {
+        let value = u128::from(u32::from_be_bytes(v4));
+        return RESERVED_V4
+            .iter()
+            .any(|(prefix, length)| in_block(value, 32, u128::from(*prefix), *length));
+    }
+    if let Ok(v6) = <[u8; 16]>::try_from(octets) {
+        let value = u128::from_be_bytes(v6);
+        let global_unicast = in_block(value, 128, 0x2000 << 112, 3);
+        return !global_unicast
+            || RESERVED_V6
+                .iter()
+                .any(|(prefix, length)| in_block(value, 128, *prefix, *length));
+    }
+    false
 }
 
 fn ip_octets(ip: core::net::IpAddr) -> Vec<u8> {
@@ -225,6 +298,7 @@ mod tests {
         assert_eq!(SERIAL_ENTROPY.0, day(2016, 9, 30));
         assert_eq!(NO_UNDERSCORE.0, day(2019, 4, 1));
         assert_eq!(NO_RSA_1024.0, day(2014, 1, 1));
+        assert_eq!(NO_RESERVED_IP.0, day(2015, 11, 1));
         let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
         // inspect's JSON names a rule as its code does.
         for rule in Rule::ALL {
@@ -282,6 +356,65 @@ mod tests {
     }
 
     #[test]
+    fn reserved_addresses_are_the_registries_ranges() {
+        let v4 = |s: &str| s.parse::<core::net::Ipv4Addr>().unwrap().octets().to_vec();
+        let v6 = |s: &str| s.parse::<core::net::Ipv6Addr>().unwrap().octets().to_vec();
+        for r in [
+            "10.1.2.3",
+            "172.31.255.255",
+            "192.168.0.1",
+            "127.0.0.1",
+            "169.254.1.1",
+            "100.64.0.1",
+            "192.0.2.10",
+            "198.51.100.7",
+            "203.0.113.7",
+            "198.19.0.1",
+            "0.1.2.3",
+            "224.0.0.1",
+            "255.255.255.255",
+            "192.0.0.9",
+        ] {
+            assert!(reserved(&v4(r)), "{r}");
+        }
+        for ok in [
+            "8.8.8.8",
+            "172.32.0.1",
+            "192.169.0.1",
+            "100.128.0.1",
+            "198.20.0.1",
+        ] {
+            assert!(!reserved(&v4(ok)), "{ok}");
+        }
+        for r in [
+            "::1",
+            "::",
+            "fc00::1",
+            "fe80::1",
+            "ff02::1",
+            "2001:db8::1",
+            "2002::1",
+            "::ffff:8.8.8.8",
+        ] {
+            assert!(reserved(&v6(r)), "{r}");
+        }
+        for ok in ["2606:4700::1111", "2a00:1450::1"] {
+            assert!(!reserved(&v6(ok)), "{ok}");
+        }
+        assert!(!reserved(&[1, 2, 3]));
+        let serial = [0x5a; 16];
+        let none: [String; 0] = [];
+        let private = [v4("192.168.1.1")];
+        let mut old = leaf(&serial, &none, &none);
+        old.san_ip = &private;
+        assert_eq!(broken(&old), [Rule::ReservedIpAddress]);
+        // Expiring on 2015-11-01 exactly was still allowed.
+        old.not_before = day(2014, 11, 1);
+        old.not_after = day(2015, 11, 1);
+        assert_eq!(broken(&old), []);
+    }
+
+    #[test]
     fn names() {
         let serial = [0x5a; 16];
         let dns = ["_acme.example.com".to_owned(), "www.example.com".to_owned()];
@@ -295,10 +428,11 @@ mod tests {
             broken(&leaf(&serial, &dns[1..], &other)),
             [Rule::CommonNameNotInSan]
         );
-        // An IP address as the common name matches an iPAddress entry.
-        let ip = ["192.0.2.1".to_owned()];
+        // An IP address as the common name matches an iPAddress entry (a public one: a
+        // documentation address would break the reserved-address rule).
+        let ip = ["8.8.8.8".to_owned()];
         let mut by_ip = leaf(&serial, &dns[1..], &ip);
-        let octets = [vec![192, 0, 2, 1]];
+        let octets = [vec![8, 8, 8, 8]];
         by_ip.san_ip = &octets;
         assert_eq!(broken(&by_ip), []);
         // Before the sunset an underscore was tolerated.

@@ -219,6 +219,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             let (scope, since) = match source.scope {
                 Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t),
                 Scope::ValidOn(t) => (k::cert_codes::rule::valid_on, t),
+                Scope::ExpiringAfter(t) => (k::cert_codes::rule::expiring_after, t),
             };
             let date = utc_text(since);
             let day = date.split(' ').next().unwrap_or(&date);
@@ -400,6 +401,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::UnderscoreInDnsName => r::underscore_in_dns_name,
         Rule::CommonNameNotInSan => r::common_name_not_in_san,
         Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
+        Rule::ReservedIpAddress => r::reserved_ip_address,
     }
 }
 
@@ -993,6 +995,9 @@ mod tests {
             },
             F::RuleBroken {
                 rule: Rule::RsaKeyUnder2048,
+            },
+            F::RuleBroken {
+                rule: Rule::ReservedIpAddress,
             },
             F::ExtensionUnparsable { extension: 0 },
         ]
