@@ -804,7 +804,13 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     use imasara::cert::rules::Rule;
     let rules_of = |change: &dyn Fn(&mut CertificateParams)| {
         let r = root("Root", EC);
-        let l = leaf_under(&r, change);
+        // Five months around the judging date (2026-06-01), issued before SC-081's first
+        // step: within what the Baseline Requirements allowed (398 days).
+        let l = leaf_under(&r, |p| {
+            p.not_before = date_time_ymd(2026, 3, 1);
+            p.not_after = date_time_ymd(2026, 8, 1);
+            change(p);
+        });
         let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
         let rules: Vec<Rule> = report
             .findings
@@ -814,10 +820,12 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
                 _ => None,
             })
             .collect();
-        assert!(
-            report.findings.iter().all(|f| f.error.is_none()),
-            "{report:?}"
-        );
+        let rule_errors = report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.kind, FindingKind::RuleBroken { .. }))
+            .filter_map(|f| f.error);
+        assert_eq!(rule_errors.count(), 0, "{report:?}");
         rules
     };
     // rcgen's own serial (20 bytes of a hash) and names (the common name among the SANs)
@@ -849,6 +857,27 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         [Rule::ReservedIpAddress]
     );
+    // Five years from 2025 (rcgen's dates in tests/support): longer than 398 days.
+    assert_eq!(
+        rules_of(&|p| {
+            p.not_before = date_time_ymd(2025, 1, 1);
+            p.not_after = date_time_ymd(2030, 1, 1);
+        }),
+        [Rule::LifetimeTooLong]
+    );
+    // Where Chromium's own lifetime check speaks (a public chain), the rule is not said again.
+    let public = produce(Code::ValidityTooLong);
+    assert!(
+        public
+            .report
+            .findings
+            .iter()
+            .any(|f| f.code() == Code::ValidityTooLong)
+    );
+    assert!(!public.report.findings.iter().any(|f| f.kind
+        == FindingKind::RuleBroken {
+            rule: Rule::LifetimeTooLong
+        }));
     // A 1024-bit RSA key valid after 2013 (tests/fixtures/cert/openssl/generate.sh).
     let small = String::from_utf8(fixture("openssl/leaf-rsa-1024.pem")).unwrap();
     let report = judge(&small, Vec::new(), None);
@@ -860,6 +889,7 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     assert_eq!(
         rules_of(&|p| {
             p.not_before = date_time_ymd(2019, 3, 1);
+            p.not_after = date_time_ymd(2019, 6, 1);
             p.subject_alt_names.push(rcgen::SanType::DnsName(
                 "_sip.example.test".try_into().unwrap(),
             ));

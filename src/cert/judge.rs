@@ -815,18 +815,7 @@ fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Chromium's `HasTooLongValidity` (cert_verify_proc.cc), for leaves of publicly trusted
-/// chains only: the longest lifetime allowed for a certificate issued (notBefore) on or
-/// after each date, in days. The steps after 398 days follow CA/Browser Forum ballot
-/// SC-081 and are in Chromium's own check since 2026 (chromium/src commit 961e2179,
-/// net/cert/cert_verify_proc.cc; mitmproxy shortened its certificates to 199 days for it,
-/// mitmproxy PR #8142).
-pub(crate) const MAX_VALIDITY_DAYS: [(i64, u32); 4] = [
-    (1_868_227_200, 47),  // 2029-03-15
-    (1_805_068_800, 100), // 2027-03-15
-    (1_773_532_800, 200), // 2026-03-15
-    (i64::MIN, 398),      // 2020-09-01 and, as Chromium checks it today, anything earlier
-];
-
+/// chains only; the limits are `rules::LIFETIMES`, shared with the Baseline Requirements.
 fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
     let (Some(leaf), true) = (ctx.leaf(), ctx.known_root()) else {
         return Vec::new();
@@ -836,10 +825,7 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
     };
     let start = c.not_before.0;
     let lifetime = c.not_after.0.saturating_sub(start);
-    let limit = MAX_VALIDITY_DAYS
-        .iter()
-        .find(|(from, _)| start >= *from)
-        .map_or(398, |(_, days)| *days);
+    let limit = super::rules::chromium_max_days(start);
     if lifetime <= i64::from(limit).saturating_mul(86_400) {
         return Vec::new();
     }
@@ -958,8 +944,14 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_ip: &d.san_ip,
         common_names: &d.common_names,
     };
+    // Where Chromium's own lifetime check already speaks (an error, publicly trusted
+    // leaves), the same fact is not said twice.
+    let chromium_says = ctx.known_root()
+        && d.not_after.saturating_sub(d.not_before)
+            > i64::from(super::rules::chromium_max_days(d.not_before)).saturating_mul(86_400);
     super::rules::broken(&facts)
         .into_iter()
+        .filter(|rule| !(chromium_says && *rule == super::rules::Rule::LifetimeTooLong))
         .map(|rule| Finding::warning(K::RuleBroken { rule }).cert(leaf))
         .collect()
 }
@@ -1423,34 +1415,4 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         }
     }
     out
-}
-
-#[cfg(test)]
-#[allow(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects,
-    reason = "tests index known fixtures and fail by panicking"
-)]
-mod tests {
-    use super::MAX_VALIDITY_DAYS;
-    use crate::cert::UnixTime;
-
-    #[test]
-    fn validity_limits_start_on_the_dates_chromium_names() {
-        let dates: Vec<String> = MAX_VALIDITY_DAYS
-            .iter()
-            .take(3)
-            .map(|(from, _)| UnixTime(*from).to_rfc3339())
-            .collect();
-        assert_eq!(
-            dates,
-            [
-                "2029-03-15T00:00:00Z",
-                "2027-03-15T00:00:00Z",
-                "2026-03-15T00:00:00Z"
-            ]
-        );
-    }
 }

@@ -1,8 +1,9 @@
 //! What a publicly trusted CA may not issue, as a dated table: each rule with the document
 //! and section that states it and the date it took effect. A certificate issued (notBefore)
 //! before that date is not held to the rule. These findings say what the CA did wrong;
-//! they change no browser's verdict (the browser rules are in `judge.rs`, e.g.
-//! `MAX_VALIDITY_DAYS`).
+//! they change no browser's verdict (the browser rules are in `judge.rs`). The lifetime
+//! limits are one table here for both: the Baseline Requirements' steps, and Chromium's
+//! check, which applies the steps from 2020-09-01 on ([`chromium_max_days`]).
 //!
 //! Each rule is also one of zlint's (github.com/zmap/zlint, `v3/lints/`), named beside it,
 //! with the effective date zlint uses (`v3/util/time.go`), so the two can be compared.
@@ -44,6 +45,83 @@ pub enum Rule {
     /// 2015-11-01 (Baseline Requirements 7.1.4.2.1). zlint `e_ext_san_contains_reserved_ip`
     /// (`NoReservedIP`; its ranges are in `v3/util/ip.go`).
     ReservedIpAddress,
+    /// Valid for longer than the Baseline Requirements allow for its issue date (section
+    /// 6.3.2: 39 months, then 825 days, 398 days, and under ballot SC-081 200, 100 and 47
+    /// days; [`LIFETIMES`]). zlint `e_sub_cert_valid_time_longer_than_39_months`,
+    /// `…_825_days`, `e_tls_server_cert_valid_time_longer_than_398_days` and SC-081's.
+    LifetimeTooLong,
+}
+
+/// The longest a subscriber certificate may be valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Whole days.
+    Days(u32),
+    /// Calendar months from the day it is issued.
+    Months(u32),
+}
+
+/// The Baseline Requirements' lifetime limits (section 6.3.2), newest first: certificates
+/// issued (notBefore) on or after each date may be valid at most this long. The dates are
+/// zlint's (`v3/util/time.go`: `CABF_SC081_*_MILESTONE`, `AppleReducedLifetimeDate`,
+/// `SubCert825Days`, `SubCert39Month`).
+pub const LIFETIMES: [(UnixTime, Lifetime); 6] = [
+    (UnixTime(1_868_227_200), Lifetime::Days(47)), // 2029-03-15
+    (UnixTime(1_805_068_800), Lifetime::Days(100)), // 2027-03-15
+    (UnixTime(1_773_532_800), Lifetime::Days(200)), // 2026-03-15
+    (CHROMIUM_FROM, Lifetime::Days(398)),          // 2020-09-01
+    (UnixTime(1_519_948_800), Lifetime::Days(825)), // 2018-03-02
+    (UnixTime(1_467_417_600), Lifetime::Months(39)), // 2016-07-02
+];
+
+/// 2020-09-01: from here on Chromium holds publicly trusted leaves to the table; anything
+/// issued earlier to 398 days.
+const CHROMIUM_FROM: UnixTime = UnixTime(1_598_918_400);
+
+/// Chromium's `HasTooLongValidity` (net/cert/cert_verify_proc.cc), for a leaf issued at
+/// `not_before`: the longest lifetime in days. The steps after 398 days follow ballot
+/// SC-081 and are in Chromium's own check since 2026 (chromium/src commit 961e2179;
+/// mitmproxy shortened its certificates to 199 days for it, mitmproxy PR #8142).
+#[must_use]
+pub fn chromium_max_days(not_before: i64) -> u32 {
+    LIFETIMES
+        .iter()
+        .filter(|(from, _)| from.0 >= CHROMIUM_FROM.0)
+        .find(|(from, _)| not_before >= from.0)
+        .and_then(|(_, limit)| match limit {
+            Lifetime::Days(days) => Some(*days),
+            Lifetime::Months(_) => None,
+        })
+        .unwrap_or(398)
+}
+
+/// Whether a certificate valid from `not_before` to `not_after` outlives what the Baseline
+/// Requirements allowed on its issue date.
+fn lifetime_too_long(not_before: i64, not_after: i64) -> bool {
+    let Some((_, limit)) = LIFETIMES.iter().find(|(from, _)| not_before >= from.0) else {
+        return false;
+    };
+    let end = match limit {
+        Lifetime::Days(days) => not_before.saturating_add(i64::from(*days).saturating_mul(86_400)),
+        Lifetime::Months(months) => add_months(not_before, *months),
+    };
+    not_after > end
+}
+
+/// `t` plus `months` calendar months, the day of the month kept (or the month's last day).
+fn add_months(t: i64, months: u32) -> i64 {
+    use crate::civil::{civil_from_days, days_from_civil, days_in_month, split_seconds};
+    let (days, seconds) = split_seconds(t);
+    let (year, month, day) = civil_from_days(days);
+    let index = month.saturating_sub(1).saturating_add(i64::from(months));
+    let (year, month) = (
+        year.saturating_add(index.div_euclid(12)),
+        index.rem_euclid(12).saturating_add(1),
+    );
+    let day = day.min(days_in_month(year, month));
+    days_from_civil(year, month, day)
+        .saturating_mul(86_400)
+        .saturating_add(seconds)
 }
 
 /// Which certificates a rule holds.
@@ -98,7 +176,8 @@ const NO_RESERVED_IP: UnixTime = UnixTime(1_446_336_000);
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
+        Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
         Rule::SerialTooShort,
@@ -121,6 +200,7 @@ impl Rule {
             Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
             Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
             Rule::ReservedIpAddress => (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP)),
+            Rule::LifetimeTooLong => (Br, "6.3.2", IssuedFrom(LIFETIMES[5].0)),
             Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
         };
         Source {
@@ -141,6 +221,7 @@ impl Rule {
             Rule::CommonNameNotInSan => "common_name_not_in_san",
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
             Rule::ReservedIpAddress => "reserved_ip_address",
+            Rule::LifetimeTooLong => "lifetime_too_long",
         }
     }
 }
@@ -190,6 +271,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
+        Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
@@ -299,6 +381,18 @@ mod tests {
         assert_eq!(NO_UNDERSCORE.0, day(2019, 4, 1));
         assert_eq!(NO_RSA_1024.0, day(2014, 1, 1));
         assert_eq!(NO_RESERVED_IP.0, day(2015, 11, 1));
+        let steps: Vec<i64> = LIFETIMES.iter().map(|(t, _)| t.0).collect();
+        assert_eq!(
+            steps,
+            [
+                day(2029, 3, 15),
+                day(2027, 3, 15),
+                day(2026, 3, 15),
+                day(2020, 9, 1),
+                day(2018, 3, 2),
+                day(2016, 7, 2)
+            ]
+        );
         let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
         // inspect's JSON names a rule as its code does.
         for rule in Rule::ALL {
@@ -335,6 +429,7 @@ mod tests {
         // Issued before 2016-09-30: a short serial number was allowed.
         let mut old = leaf(&[1, 2, 3], &none, &none);
         old.not_before = day(2016, 9, 29);
+        old.not_after = day(2016, 12, 29);
         assert_eq!(broken(&old), []);
     }
 
@@ -415,6 +510,44 @@ mod tests {
     }
 
     #[test]
+    fn lifetimes_by_issue_date_and_chromiums_share_of_them() {
+        // Chromium: 398 days before SC-081's first step (whatever the BR allowed then).
+        assert_eq!(chromium_max_days(day(2017, 1, 1)), 398);
+        assert_eq!(chromium_max_days(day(2026, 3, 14)), 398);
+        assert_eq!(chromium_max_days(day(2026, 3, 15)), 200);
+        assert_eq!(chromium_max_days(day(2027, 3, 15)), 100);
+        assert_eq!(chromium_max_days(day(2030, 1, 1)), 47);
+        // The BR: 39 calendar months from 2016-07-02.
+        let from = day(2017, 1, 31);
+        assert!(!lifetime_too_long(from, day(2020, 4, 30)));
+        assert!(lifetime_too_long(from, day(2020, 4, 30) + 1));
+        assert_eq!(add_months(day(2016, 11, 30), 3), day(2017, 2, 28));
+        // 825 days from 2018-03-02, 398 from 2020-09-01, 200 from 2026-03-15.
+        assert!(!lifetime_too_long(
+            day(2019, 1, 1),
+            day(2019, 1, 1) + 825 * 86_400
+        ));
+        assert!(lifetime_too_long(
+            day(2019, 1, 1),
+            day(2019, 1, 1) + 826 * 86_400
+        ));
+        assert!(lifetime_too_long(
+            day(2021, 1, 1),
+            day(2021, 1, 1) + 399 * 86_400
+        ));
+        assert!(lifetime_too_long(
+            day(2026, 6, 1),
+            day(2026, 6, 1) + 201 * 86_400
+        ));
+        assert!(!lifetime_too_long(
+            day(2026, 6, 1),
+            day(2026, 6, 1) + 200 * 86_400
+        ));
+        // Before 2016-07-02 the table says nothing.
+        assert!(!lifetime_too_long(day(2014, 1, 1), day(2019, 1, 1)));
+    }
+
+    #[test]
     fn names() {
         let serial = [0x5a; 16];
         let dns = ["_acme.example.com".to_owned(), "www.example.com".to_owned()];
@@ -438,6 +571,7 @@ mod tests {
         // Before the sunset an underscore was tolerated.
         let mut old = leaf(&serial, &dns, &cn);
         old.not_before = day(2019, 3, 31);
+        old.not_after = day(2019, 6, 30);
         assert_eq!(broken(&old), []);
     }
 }

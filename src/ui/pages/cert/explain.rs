@@ -402,6 +402,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::CommonNameNotInSan => r::common_name_not_in_san,
         Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
         Rule::ReservedIpAddress => r::reserved_ip_address,
+        Rule::LifetimeTooLong => r::lifetime_too_long,
     }
 }
 
@@ -998,6 +999,9 @@ mod tests {
             },
             F::RuleBroken {
                 rule: Rule::ReservedIpAddress,
+            },
+            F::RuleBroken {
+                rule: Rule::LifetimeTooLong,
             },
             F::ExtensionUnparsable { extension: 0 },
         ]
