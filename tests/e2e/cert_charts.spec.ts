@@ -4,7 +4,7 @@
 // 360 px; captures at 360 and 1280 px, in both languages and colour schemes, go to
 // artifacts/charts/ for people to look at (not pixel baselines).
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect, open } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
@@ -157,3 +157,20 @@ for (const width of [360, 1280]) {
     }
   });
 }
+
+test('a cross-signed intermediate shows the second path on its arrow, in both languages', async ({ page }) => {
+  // tests/fixtures/cert/generated/cross-signed.pem: a leaf whose intermediate exists twice,
+  // certified by Cross Root A (the path taken) and by Cross Root B (the second path).
+  const text = readFileSync('tests/fixtures/cert/generated/cross-signed.pem', 'utf8');
+  await open(page, '#/cert?lang=en&at=2026-06-15');
+  await page.locator('#cert-paste').fill(text);
+  const edge = graph(page).locator('.edge').first();
+  await expect(edge.locator('.edge-also')).toHaveText('⇄ a second path: Cross Intermediate signed by Cross Root B (cross-signed)');
+  await expect(edge).toHaveAttribute('aria-label', /a second path: Cross Intermediate signed by Cross Root B/);
+  await page.locator('.chain-graph summary').click();
+  await expect(page.locator('.chain-graph table')).toContainText('⇄ a second path');
+  await noOverlap(graph(page).locator('text'), 'graph with a second path');
+  await open(page, '#/cert?lang=ja&at=2026-06-15');
+  await page.locator('#cert-paste').fill(text);
+  await expect(graph(page).locator('.edge-also').first()).toHaveText('⇄もう一つの経路：Cross Root Bが署名したCross Intermediate（クロス署名）');
+});

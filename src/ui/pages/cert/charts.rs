@@ -20,6 +20,7 @@ use super::chain::{role, status_key};
 use super::explain::{date_of, utc_text};
 use super::geometry::{self as geo, GraphGeometry, ValidityGeometry};
 use super::{AT, tr, use_cert};
+use crate::cert::findings::FindingKind;
 use crate::cert::session::Parsed;
 use crate::cert::{AnchorSource, Issuer, Report, SignatureStatus, ValidityStatus};
 use crate::ui::Nav;
@@ -437,6 +438,9 @@ pub fn ValidityChart() -> impl IntoView {
     .into_any()
 }
 
+/// The common name's OID (2.5.4.3): the name a signer goes by on an arrow.
+const COMMON_NAME: &str = "2.5.4.3";
+
 /// One box of the graph: its lines of text (a symbol beside words where there is one).
 struct Node {
     /// `plain`, `anchor` (the trust anchor), `gap` (a missing issuer) or `untrusted`.
@@ -456,6 +460,9 @@ struct Edge {
     label: String,
     child: String,
     issuer: String,
+    /// Another certificate in the input that also signed the child (cross-signing): the
+    /// second path, in words.
+    also: Option<String>,
 }
 
 fn signature_words(status: SignatureStatus) -> (&'static str, Key, &'static str) {
@@ -518,6 +525,7 @@ fn graph_parts(nav: Nav, parsed: &Parsed, report: &Report) -> (Vec<Node>, Vec<Ed
         algorithm,
         child,
         issuer,
+        also: None,
     };
     for (position, &index) in report.chain.iter().enumerate() {
         let status = report
@@ -600,6 +608,42 @@ fn graph_parts(nav: Nav, parsed: &Parsed, report: &Report) -> (Vec<Node>, Vec<Ed
             ));
         }
     }
+    // Cross-signing: an issuer the engine did not choose also verifies a link. Its
+    // certificate and who signed it are the second path, said on the arrow and in the table.
+    for finding in &report.findings {
+        let (FindingKind::CrossSignedAlternative { alternatives, .. }, Some(child)) =
+            (&finding.kind, finding.certificate)
+        else {
+            continue;
+        };
+        let Some(position) = report.chain.iter().position(|&i| i == child) else {
+            continue;
+        };
+        let names: Vec<String> = alternatives
+            .iter()
+            .map(|&a| {
+                let signer = certs
+                    .get(a)
+                    .and_then(|c| c.issuer_attributes.iter().find(|x| x.oid == COMMON_NAME))
+                    .map_or_else(
+                        || certs.get(a).map(|c| c.issuer.clone()).unwrap_or_default(),
+                        |cn| cn.value.clone(),
+                    );
+                nav.fill(
+                    c::cross_signed_one,
+                    &[("name", &name_of(a)), ("signer", &signer)],
+                )
+            })
+            .collect();
+        let also = nav.fill(
+            c::cross_signed,
+            &[("names", &names.join(nav.t(k::punct::list)))],
+        );
+        if let Some(edge) = edges.get_mut(position) {
+            edge.label = format!("{} {also}", edge.label);
+            edge.also = Some(also);
+        }
+    }
     // No anchor reached and no gap to blame: the top box says it is not trusted.
     if trust.anchor.is_none()
         && report.missing_issuer.is_none()
@@ -622,7 +666,13 @@ fn graph_markup(
     title: &str,
 ) -> (GraphGeometry, String) {
     // The lines each box needs: a status or the address of a missing issuer may take two.
-    let room = geo::graph_geometry(&[1], 2, width).node_text_width;
+    // An arrow with a second path says so on a third line.
+    let edge_lines = if edges.iter().any(|e| e.also.is_some()) {
+        3
+    } else {
+        2
+    };
+    let room = geo::graph_geometry(&[1], edge_lines, width).node_text_width;
     let wrapped: Vec<Vec<String>> = nodes
         .iter()
         .map(|node| {
@@ -634,7 +684,7 @@ fn graph_markup(
         })
         .collect();
     let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
-    let g = geo::graph_geometry(&counts, 2, width);
+    let g = geo::graph_geometry(&counts, edge_lines, width);
     let mut m = Markup::default();
     m.element("title", &[("id", "graph-title")], title);
     m.element("desc", &[("id", "graph-desc")], desc);
@@ -703,7 +753,10 @@ fn graph_markup(
         ]);
         m.leaf("polygon", &[("points", &head)]);
         let label_x = n(place.label_x);
-        let texts = [("edge-result", &edge.result), ("edge-alg", &edge.algorithm)];
+        let mut texts = vec![("edge-result", &edge.result), ("edge-alg", &edge.algorithm)];
+        if let Some(also) = &edge.also {
+            texts.push(("edge-also", also));
+        }
         for ((class, text), y) in texts.into_iter().zip(&place.baselines) {
             m.element(
                 "text",
@@ -756,7 +809,10 @@ pub fn ChainGraph() -> impl IntoView {
                     e.child.clone(),
                     e.issuer.clone(),
                     e.algorithm.clone(),
-                    e.result.clone(),
+                    match &e.also {
+                        Some(also) => format!("{} {also}", e.result),
+                        None => e.result.clone(),
+                    },
                 ]
             })
             .collect();
