@@ -106,7 +106,7 @@ test('dragging the "as of" line changes the date, as the slider does', async ({ 
 test('the incomplete chain: the graph shows the gap with its address', async ({ page }) => {
   await open(page, '#/cert?sample=incomplete&lang=ja');
   const gap = graph(page).locator('.node.gap');
-  await expect(gap).toContainText('欠けている');
+  await expect(gap).toContainText('入力にない発行者の証明書');
   await expect(gap).toContainText('http://');
   await expect(graph(page).locator('.edge.gap')).toContainText('発行者の証明書が入力にない');
 });

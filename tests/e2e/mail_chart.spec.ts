@@ -116,7 +116,7 @@ test('the chart in Japanese names its parts in Japanese', async ({ page }) => {
   await open(page, '#/mail?lang=ja&scenario=own_case&step=4');
   const c = chart(page);
   await expect(c.locator('text.lane-name').first()).toHaveText('自宅のパソコン');
-  await expect(c.locator('g.band')).toHaveAttribute('aria-label', '203.0.113.7が00:00～10:00の間、許可リストに記録');
+  await expect(c.locator('g.band')).toHaveAttribute('aria-label', '203.0.113.7は00:00～10:00の間、許可リストに載っています');
   await expect(c.locator('g.mark.refused')).toHaveAttribute('aria-label', /taro@example\.org宛ての中継を拒否（554）/);
   await expect(c.locator('g.playhead')).toHaveAttribute('aria-label', /シナリオの時刻/);
 });
