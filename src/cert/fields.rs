@@ -361,6 +361,14 @@ pub(crate) fn format_name(attrs: &[NameAttribute]) -> String {
 
 /// An IP address (4 or 16 bytes), or an address with its mask (8 or 32, as name
 /// constraints hold them).
+/// An IP address as the octets of an iPAddress entry (4 or 16).
+pub(crate) fn ip_octets(ip: std::net::IpAddr) -> Vec<u8> {
+    match ip {
+        std::net::IpAddr::V4(v) => v.octets().to_vec(),
+        std::net::IpAddr::V6(v) => v.octets().to_vec(),
+    }
+}
+
 pub(crate) fn ip_string(b: &[u8]) -> String {
     if let Ok(v4) = <[u8; 4]>::try_from(b) {
         return std::net::Ipv4Addr::from(v4).to_string();

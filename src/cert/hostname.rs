@@ -64,10 +64,7 @@ pub(crate) fn check(
     let trimmed = host.trim().trim_end_matches('.');
     let bracketless = trimmed.trim_start_matches('[').trim_end_matches(']');
     if let Ok(ip) = bracketless.parse::<std::net::IpAddr>() {
-        let bytes = match ip {
-            std::net::IpAddr::V4(v) => v.octets().to_vec(),
-            std::net::IpAddr::V6(v) => v.octets().to_vec(),
-        };
+        let bytes = super::fields::ip_octets(ip);
         let matched_by = san_ip
             .iter()
             .find(|b| **b == bytes)

@@ -823,12 +823,11 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(c) = ctx.analysis.certs.get(leaf) else {
         return Vec::new();
     };
-    let start = c.not_before.0;
-    let lifetime = c.not_after.0.saturating_sub(start);
-    let limit = super::rules::chromium_max_days(start);
-    if lifetime <= i64::from(limit).saturating_mul(86_400) {
+    let (start, end) = (c.not_before.0, c.not_after.0);
+    let Some(limit) = super::rules::chromium_too_long(start, end) else {
         return Vec::new();
-    }
+    };
+    let lifetime = end.saturating_sub(start);
     let days = u32::try_from(lifetime / 86_400).unwrap_or(u32::MAX);
     vec![Finding::error(K::ValidityTooLong { days, limit }, E::ValidityTooLong).cert(leaf)]
 }
@@ -946,9 +945,8 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.
-    let chromium_says = ctx.known_root()
-        && d.not_after.saturating_sub(d.not_before)
-            > i64::from(super::rules::chromium_max_days(d.not_before)).saturating_mul(86_400);
+    let chromium_says =
+        ctx.known_root() && super::rules::chromium_too_long(d.not_before, d.not_after).is_some();
     super::rules::broken(&facts)
         .into_iter()
         .filter(|rule| !(chromium_says && *rule == super::rules::Rule::LifetimeTooLong))

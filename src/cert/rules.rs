@@ -95,6 +95,15 @@ pub fn chromium_max_days(not_before: i64) -> u32 {
         .unwrap_or(398)
 }
 
+/// Chromium's limit in days when a leaf valid from `not_before` to `not_after` outlives it
+/// (`HasTooLongValidity` compares the whole lifetime with the limit in seconds).
+#[must_use]
+pub fn chromium_too_long(not_before: i64, not_after: i64) -> Option<u32> {
+    let limit = chromium_max_days(not_before);
+    let lifetime = not_after.saturating_sub(not_before);
+    (lifetime > i64::from(limit).saturating_mul(86_400)).then_some(limit)
+}
+
 /// Whether a certificate valid from `not_before` to `not_after` outlives what the Baseline
 /// Requirements allowed on its issue date.
 fn lifetime_too_long(not_before: i64, not_after: i64) -> bool {
@@ -276,7 +285,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
                 .parse::<core::net::IpAddr>()
-                .is_ok_and(|ip| leaf.san_ip.iter().any(|octets| ip_octets(ip) == *octets));
+                .is_ok_and(|ip| leaf.san_ip.contains(&super::fields::ip_octets(ip)));
             !in_dns && !in_ip
         }),
     }
@@ -338,13 +347,6 @@ fn reserved(octets: &[u8]) -> bool {
                 .any(|(prefix, length)| in_block(value, 128, *prefix, *length));
     }
     false
-}
-
-fn ip_octets(ip: core::net::IpAddr) -> Vec<u8> {
-    match ip {
-        core::net::IpAddr::V4(v4) => v4.octets().to_vec(),
-        core::net::IpAddr::V6(v6) => v6.octets().to_vec(),
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,5 +1,6 @@
 //! Markup written as text, for pictures made of many small marks (the mail page's time
-//! chart, the padlock page's validity chart and chain graph). A Leptos view per mark would cost tens of kilobytes of wasm for a
+//! chart, the padlock page's validity chart and chain graph) and for the embed snippet's
+//! attribute values. A Leptos view per mark would cost tens of kilobytes of wasm for a
 //! picture that is redrawn whole anyway; a string costs a few hundred bytes of code. Every
 //! text and attribute value goes through [`escape`], so whatever a value holds it stays
 //! text: the builder has no way to write raw markup from a value.
@@ -85,6 +86,34 @@ impl Markup {
         self.0.push_str(name);
         self.0.push('>');
         self
+    }
+
+    /// A table's head and body (`<thead>`, `<tbody>`; the caller writes `<table>` and any
+    /// caption): one column heading per `head` entry, then `rows`. With `row_headers` each
+    /// row's first cell is its header (`<th scope="row">`).
+    pub fn table_body<R: AsRef<str>>(
+        &mut self,
+        head: &[&str],
+        rows: impl IntoIterator<Item = impl IntoIterator<Item = R>>,
+        row_headers: bool,
+    ) -> &mut Self {
+        self.open("thead", &[]).open("tr", &[]);
+        for column in head {
+            self.element("th", &[("scope", "col")], column);
+        }
+        self.close("tr").close("thead").open("tbody", &[]);
+        for row in rows {
+            self.open("tr", &[]);
+            for (i, cell) in row.into_iter().enumerate() {
+                if i == 0 && row_headers {
+                    self.element("th", &[("scope", "row")], cell.as_ref());
+                } else {
+                    self.element("td", &[], cell.as_ref());
+                }
+            }
+            self.close("tr");
+        }
+        self.close("tbody")
     }
 
     /// The markup.

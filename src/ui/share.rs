@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::i18n::{Key, k};
+use super::markup::escape;
 use super::route::{EMBED, Location};
 use super::use_nav;
 
@@ -17,21 +18,14 @@ fn absolute_url(location: &Location) -> String {
     format!("{origin}{path}{}", location.to_hash())
 }
 
-/// Escapes text for an HTML attribute value in the snippet the reader copies.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 /// The iframe snippet for `url`, titled `title`.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" loading=\"lazy\" \
          sandbox=\"allow-scripts allow-same-origin\" allow=\"clipboard-write\" \
          style=\"border:0\"></iframe>",
-        attribute(url),
-        attribute(title)
+        escape(url),
+        escape(title)
     )
 }
 

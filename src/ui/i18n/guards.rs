@@ -19,12 +19,11 @@ const ALLOWED: &[(&str, &str)] = &[
     // The mail time chart's arrows and lanes name protocol commands and replies as they
     // are on the wire, the same in every language (src/ui/pages/mail/chart).
     ("PASS", "POP3 command on a time chart arrow"),
+    ("APOP", "POP3 command on a time chart arrow"),
     ("AUTH", "SMTP command on a time chart arrow"),
     ("RCPT", "SMTP command on a time chart arrow"),
     ("MAIL", "SMTP command on a time chart arrow"),
     ("DATA", "SMTP command on a time chart arrow"),
-    ("+OK", "POP3 reply on a time chart arrow"),
-    ("-ERR", "POP3 reply on a time chart arrow"),
     (
         ".",
         "the line that ends a message's text in SMTP: compared, never shown",

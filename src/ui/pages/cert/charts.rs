@@ -300,27 +300,9 @@ fn validity_markup(nav: Nav, bars: &[Bar], g: &ValidityGeometry, at: i64, now: i
 /// The inside of a chart's table: a header row, then one row per mark, its first cell
 /// the row's header.
 fn table_markup(head: &[String; 4], rows: &[[String; 4]]) -> String {
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut m = Markup::default();
-    m.open("thead", &[]);
-    m.open("tr", &[]);
-    for cell in head {
-        m.element("th", &[("scope", "col")], cell);
-    }
-    m.close("tr");
-    m.close("thead");
-    m.open("tbody", &[]);
-    for row in rows {
-        m.open("tr", &[]);
-        for (i, cell) in row.iter().enumerate() {
-            if i == 0 {
-                m.element("th", &[("scope", "row")], cell);
-            } else {
-                m.element("td", &[], cell);
-            }
-        }
-        m.close("tr");
-    }
-    m.close("tbody");
+    m.table_body(&head, rows, true);
     m.finish()
 }
 

@@ -96,8 +96,10 @@ fn lane_words(nav: Nav, chart: &Chart, lane: Lane) -> String {
 fn mark_words(nav: Nav, mark: &Mark) -> String {
     let code = mark.code.as_str();
     match &mark.exchange {
-        Exchange::PopLogin { ok: true } => nav.fill(k::mail::chart::login_ok, &[("code", code)]),
-        Exchange::PopLogin { ok: false } => {
+        Exchange::PopLogin { ok: true, .. } => {
+            nav.fill(k::mail::chart::login_ok, &[("code", code)])
+        }
+        Exchange::PopLogin { ok: false, .. } => {
             nav.fill(k::mail::chart::login_failed, &[("code", code)])
         }
         Exchange::SmtpAuth { ok: true } => nav.fill(k::mail::chart::auth_ok, &[("code", code)]),
@@ -427,62 +429,60 @@ fn mark_markup(m: &mut Markup, nav: Nav, chart: &Chart, mark: &Mark) {
 
 /// The chart's facts as two tables: the exchanges so far, then the windows.
 fn tables_markup(nav: Nav, chart: &Chart, bands: &[Band], done: usize, shown: usize) -> String {
-    let mut m = Markup::default();
-    let head = |m: &mut Markup, caption: Key, columns: &[Key]| {
-        m.open("table", &[]).element("caption", &[], nav.t(caption));
-        m.open("thead", &[]).open("tr", &[]);
-        for column in columns {
-            m.element("th", &[("scope", "col")], nav.t(*column));
-        }
-        m.close("tr").close("thead").open("tbody", &[]);
-    };
     use k::mail::chart as t;
-    head(
-        &mut m,
-        t::exchanges_caption,
-        &[t::col_time, t::col_from, t::col_to, t::col_what],
-    );
-    for mark in chart.marks.iter().filter(|m| m.seen.visible(done, shown)) {
-        let from = match mark.ip {
-            Some(ip) => format!(
-                "{}{}{ip}{}",
-                lane_words(nav, chart, mark.from),
-                nav.t(k::punct::open),
-                nav.t(k::punct::close)
-            ),
-            None => lane_words(nav, chart, mark.from),
-        };
-        let sign = if mark.exchange.refused() {
-            "✖ "
-        } else {
-            "✔ "
-        };
-        m.open("tr", &[])
-            .element("td", &[], &model::clock(mark.at))
-            .element("td", &[], &from)
-            .element("td", &[], &lane_words(nav, chart, mark.to))
-            .element("td", &[], &format!("{sign}{}", mark_words(nav, mark)))
-            .close("tr");
-    }
-    m.close("tbody").close("table");
-    head(
-        &mut m,
-        t::bands_caption,
-        &[t::col_ip, t::col_listed, t::col_until],
-    );
-    for band in bands {
+    let texts =
+        |keys: &[Key]| -> Vec<&'static str> { keys.iter().map(|key| nav.t(*key)).collect() };
+    let exchanges = chart
+        .marks
+        .iter()
+        .filter(|m| m.seen.visible(done, shown))
+        .map(|mark| {
+            let from = match mark.ip {
+                Some(ip) => format!(
+                    "{}{}{ip}{}",
+                    lane_words(nav, chart, mark.from),
+                    nav.t(k::punct::open),
+                    nav.t(k::punct::close)
+                ),
+                None => lane_words(nav, chart, mark.from),
+            };
+            let sign = if mark.exchange.refused() {
+                "✖ "
+            } else {
+                "✔ "
+            };
+            [
+                model::clock(mark.at),
+                from,
+                lane_words(nav, chart, mark.to),
+                format!("{sign}{}", mark_words(nav, mark)),
+            ]
+        });
+    let windows = bands.iter().map(|band| {
         let ip = chart
             .ips
             .get(band.ip)
             .map(ToString::to_string)
             .unwrap_or_default();
-        m.open("tr", &[])
-            .element("td", &[], &ip)
-            .element("td", &[], &model::clock(band.from))
-            .element("td", &[], &model::clock(band.until))
-            .close("tr");
-    }
-    m.close("tbody").close("table");
+        [ip, model::clock(band.from), model::clock(band.until)]
+    });
+    let mut m = Markup::default();
+    m.open("table", &[])
+        .element("caption", &[], nav.t(t::exchanges_caption))
+        .table_body(
+            &texts(&[t::col_time, t::col_from, t::col_to, t::col_what]),
+            exchanges,
+            false,
+        )
+        .close("table");
+    m.open("table", &[])
+        .element("caption", &[], nav.t(t::bands_caption))
+        .table_body(
+            &texts(&[t::col_ip, t::col_listed, t::col_until]),
+            windows,
+            false,
+        )
+        .close("table");
     m.finish()
 }
 

@@ -92,29 +92,38 @@ pub fn FreePlay() -> impl IntoView {
         RelayPolicy::PopBeforeSmtp,
         Flavour::Postfix2001,
     ));
-    let log: RwSignal<Vec<LineView>> = RwSignal::new(Vec::new());
-    let next_key = StoredValue::new(0_u64);
-    let last: RwSignal<Vec<Decision>> = RwSignal::new(Vec::new());
-    let last_actor = RwSignal::new(ActorId::Reader);
-    let serial = RwSignal::new(0_u64);
-    // Every action's events, for the time chart.
+    // Every action's events, in order: the transcript, the last result and the time chart
+    // are read from them.
     let history: RwSignal<Vec<Group>> = RwSignal::new(Vec::new());
+    let next_key = StoredValue::new(0_u64);
+    let serial = RwSignal::new(0_u64);
+    let log: Memo<Vec<LineView>> = Memo::new(move |_| {
+        history.with(|h| {
+            h.iter()
+                .flat_map(|g| model::lines_of(&g.events, g.actor, g.first_key))
+                .collect()
+        })
+    });
+    let last: Memo<Vec<Decision>> = Memo::new(move |_| {
+        history.with(|h| {
+            h.last()
+                .map(|g| model::decisions_of(&g.events))
+                .unwrap_or_default()
+        })
+    });
 
     let record = move |actor: ActorId, events: Vec<Event>| {
         let first = next_key.get_value();
-        let lines = model::lines_of(&events, actor, first);
+        let lines = events.iter().filter(|e| e.line().is_some()).count();
+        next_key.set_value(first.saturating_add(lines as u64));
+        serial.update(|s| *s += 1);
         history.update(|h| {
             h.push(Group {
                 actor,
-                events: events.clone(),
+                events,
                 first_key: first,
             });
         });
-        next_key.set_value(first.saturating_add(lines.len() as u64));
-        last.set(model::decisions_of(&events));
-        last_actor.set(actor);
-        serial.update(|s| *s += 1);
-        log.update(|l| l.extend(lines));
     };
     // The actors write their mails in the reader's language at the moment they act.
     let act = move |action: fn(&mut Lab) -> Vec<Event>| {
@@ -146,8 +155,6 @@ pub fn FreePlay() -> impl IntoView {
             policy.get_untracked(),
             flavour.get_untracked(),
         ));
-        log.set(Vec::new());
-        last.set(Vec::new());
         history.set(Vec::new());
     };
     // Other software: a fresh server of that kind (same window and policy).
@@ -158,8 +165,6 @@ pub fn FreePlay() -> impl IntoView {
             policy.get_untracked(),
             f,
         ));
-        log.set(Vec::new());
-        last.set(Vec::new());
         history.set(Vec::new());
     };
     let set_window = move |text: String| {

@@ -185,15 +185,15 @@ pub fn decisions_of(events: &[Event]) -> Vec<Decision> {
         .iter()
         .filter_map(|e| match &e.kind {
             EventKind::RelayAllowed { rcpt, permit, .. } => Some(Decision::Relayed {
-                rcpt: format!("{}@{}", rcpt.local, rcpt.domain),
+                rcpt: rcpt.to_string(),
                 permit: *permit,
             }),
             EventKind::RelayRefused { rcpt, refusal, .. } => Some(Decision::Refused {
-                rcpt: rcpt.as_ref().map(|r| format!("{}@{}", r.local, r.domain)),
+                rcpt: rcpt.as_ref().map(ToString::to_string),
                 refusal: *refusal,
             }),
             EventKind::DeliveredLocally { rcpt, .. } => Some(Decision::Delivered {
-                rcpt: format!("{}@{}", rcpt.local, rcpt.domain),
+                rcpt: rcpt.to_string(),
             }),
             EventKind::PopLogin { success: true, .. } => Some(Decision::Received),
             _ => None,

@@ -12,7 +12,7 @@
 
 use core::net::IpAddr;
 
-use crate::mail::{ActorId, ConnId, ConnKind, Event, EventKind, ReplyCode, Speaker};
+use crate::mail::{ActorId, ConnId, ConnKind, Event, EventKind, PopAuthMethod, Speaker};
 
 /// Height of one exchange's row.
 pub const ROW: f64 = 20.0;
@@ -57,6 +57,8 @@ pub enum Exchange {
     PopLogin {
         /// Whether it succeeded.
         ok: bool,
+        /// USER/PASS, APOP or AUTH.
+        method: PopAuthMethod,
     },
     /// An SMTP AUTH.
     SmtpAuth {
@@ -89,7 +91,9 @@ impl Exchange {
     /// Whether the exchange was refused (drawn as a blocked arrow).
     pub fn refused(&self) -> bool {
         match self {
-            Exchange::PopLogin { ok } | Exchange::SmtpAuth { ok } | Exchange::Onward { ok } => !ok,
+            Exchange::PopLogin { ok, .. } | Exchange::SmtpAuth { ok } | Exchange::Onward { ok } => {
+                !ok
+            }
             Exchange::Refused { .. } => true,
             Exchange::Relayed { .. } | Exchange::Delivered { .. } => false,
         }
@@ -98,7 +102,11 @@ impl Exchange {
     /// The command the arrow stands for, as on the wire.
     pub fn command(&self) -> &'static str {
         match self {
-            Exchange::PopLogin { .. } => "PASS",
+            Exchange::PopLogin { method, .. } => match method {
+                PopAuthMethod::UserPass => "PASS",
+                PopAuthMethod::Apop => "APOP",
+                PopAuthMethod::SaslPlain => "AUTH",
+            },
             Exchange::SmtpAuth { .. } => "AUTH",
             Exchange::Relayed { .. } => "RCPT",
             Exchange::Refused { rcpt: Some(_) } => "RCPT",
@@ -219,10 +227,6 @@ pub struct Chart {
     band_events: Vec<(usize, u64, BandEvent, Seen)>,
     /// The end of the chart, ms.
     pub end: u64,
-}
-
-fn address(m: &crate::mail::Mailbox) -> String {
-    format!("{}@{}", m.local, m.domain)
 }
 
 /// The client side of an actor's connection.
@@ -352,11 +356,15 @@ impl Chart {
                         conn,
                         client_ip: ip,
                         success,
+                        method,
                         ..
                     } => push(
                         client_lane(actor),
                         Lane::Pop3,
-                        Exchange::PopLogin { ok: *success },
+                        Exchange::PopLogin {
+                            ok: *success,
+                            method: *method,
+                        },
                         *conn,
                         Some(*ip),
                     ),
@@ -381,7 +389,7 @@ impl Chart {
                         client_lane(actor),
                         Lane::Smtp,
                         Exchange::Relayed {
-                            rcpt: address(rcpt),
+                            rcpt: rcpt.to_string(),
                         },
                         *conn,
                         Some(*client_ip),
@@ -395,7 +403,7 @@ impl Chart {
                         client_lane(actor),
                         Lane::Smtp,
                         Exchange::Refused {
-                            rcpt: rcpt.as_ref().map(address),
+                            rcpt: rcpt.as_ref().map(ToString::to_string),
                         },
                         *conn,
                         Some(*client_ip),
@@ -434,7 +442,7 @@ impl Chart {
                                 client_lane(actor),
                                 Lane::Smtp,
                                 Exchange::Delivered {
-                                    rcpt: address(rcpt),
+                                    rcpt: rcpt.to_string(),
                                 },
                                 conn,
                                 ip,
@@ -701,22 +709,14 @@ fn lane_width(lane: Lane) -> f64 {
     }
 }
 
-/// The line index and code of `event` when it is a final reply from the server on `conn`.
+/// The line index and code of `event` when it is a final reply from the server on `conn`:
+/// the code as the line begins with it (`250`, `554`, `+OK`, `-ERR`).
 fn reply_of(event: &Event, conn: ConnId, index: usize) -> Option<(usize, String)> {
     let line = event.line()?;
     let reply = line.reply.as_ref()?;
+    let code = line.text.split(' ').next().unwrap_or_default();
     (line.conn == conn && line.speaker == Speaker::Server && reply.last)
-        .then(|| (index, code_text(reply.code)))
-}
-
-/// A reply code as on the wire: `250`, `+OK`, `-ERR`, `+`.
-fn code_text(code: ReplyCode) -> String {
-    match code {
-        ReplyCode::Smtp { code, .. } => code.to_string(),
-        ReplyCode::PopOk => "+OK".to_owned(),
-        ReplyCode::PopErr(_) => "-ERR".to_owned(),
-        ReplyCode::PopContinue => "+".to_owned(),
-    }
+        .then(|| (index, code.to_owned()))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -783,10 +783,13 @@ mod tests {
         };
         assert_eq!(chart.bands(1, usize::MAX), core::slice::from_ref(&first));
         // During the second step, until the +OK of its login is shown, still the same.
-        let login = chart
-            .marks
-            .iter()
-            .rfind(|m| m.exchange == Exchange::PopLogin { ok: true });
+        let login = chart.marks.iter().rfind(|m| {
+            m.exchange
+                == Exchange::PopLogin {
+                    ok: true,
+                    method: PopAuthMethod::UserPass,
+                }
+        });
         let line = login.and_then(|m| m.seen.line).unwrap();
         assert_eq!(chart.bands(2, line), [first]);
         assert_eq!(chart.bands(2, line + 1)[0].until, 11 * MINUTE);
@@ -881,7 +884,13 @@ mod tests {
     fn marks_appear_with_their_answer_line() {
         let (show, chart) = chart_of(ScenarioId::OwnCase);
         let login = &chart.marks[0];
-        assert_eq!(login.exchange, Exchange::PopLogin { ok: true });
+        assert_eq!(
+            login.exchange,
+            Exchange::PopLogin {
+                ok: true,
+                method: PopAuthMethod::UserPass
+            }
+        );
         assert_eq!(login.code, "+OK");
         let line = login.seen.line.unwrap();
         assert!(show.lines[0][line].text.starts_with("+OK"));
