@@ -1116,6 +1116,115 @@ fn submission_requires_starttls_then_auth() {
 }
 
 #[test]
+fn with_a_certificate_port_25_offers_starttls_and_pop3_offers_stls() {
+    // mail-lab with TLS: Postfix with `smtpd_tls_security_level = may`, Dovecot with a
+    // certificate. The engine answers; the lab runs the handshake after the event.
+    let mut server = MailServer::new(ServerConfig {
+        tls_ready: true,
+        ..ServerConfig::example()
+    });
+    let c = open(&mut server, 0, Service::Smtp, READER);
+    let ehlo = say(&mut server, &c, 0, "EHLO pc.example");
+    assert!(ehlo.contains(&"250-STARTTLS".to_owned()));
+    let events = server.handle_line(c.conn, SimTime(0), "STARTTLS");
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["220 2.0.0 Ready to start TLS"]
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TlsStarted { conn } if conn == c.conn))
+    );
+    let ehlo = say(&mut server, &c, 0, "EHLO pc.example");
+    assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+    assert_eq!(
+        say(&mut server, &c, 0, "STARTTLS"),
+        ["554 5.5.1 Error: TLS already active"]
+    );
+
+    // Without a certificate port 25 has no STARTTLS, as before.
+    let mut plain = MailServer::new(ServerConfig::example());
+    let c = open(&mut plain, 0, Service::Smtp, READER);
+    let ehlo = say(&mut plain, &c, 0, "EHLO pc.example");
+    assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+
+    // Submission on port 465: inside TLS from the greeting on, so no STARTTLS and AUTH at
+    // once (the template's `smtpd_tls_auth_only`).
+    let (conn, events) = server.connect_tls(SimTime(0), Service::Submission, ip(READER));
+    assert!(events.iter().filter_map(|e| e.line()).all(|l| l.tls));
+    let c = Console {
+        conn,
+        greeting: server_lines(&events, conn),
+    };
+    assert!(c.greeting[0].starts_with("220 mail.example.net ESMTP"));
+    let ehlo = say(&mut server, &c, 0, "EHLO pc.example");
+    assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+    assert!(
+        ehlo.contains(&"250-AUTH PLAIN LOGIN".to_owned())
+            || ehlo.iter().any(|l| l.starts_with("250-AUTH "))
+    );
+
+    // POP3: STLS listed before login, then accepted; inside TLS it is neither listed nor
+    // accepted again (Dovecot's words).
+    let c = open(&mut server, 0, Service::Pop3, READER);
+    let capa = say(&mut server, &c, 0, "CAPA");
+    let stls = capa.iter().position(|l| l == "STLS").expect("STLS listed");
+    let user = capa.iter().position(|l| l == "USER").expect("USER listed");
+    assert!(stls < user);
+    let events = server.handle_line(c.conn, SimTime(0), "STLS");
+    assert_eq!(
+        server_lines(&events, c.conn),
+        ["+OK Begin TLS negotiation now."]
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TlsStarted { conn } if conn == c.conn))
+    );
+    let capa_events = server.handle_line(c.conn, SimTime(0), "CAPA");
+    assert!(capa_events.iter().filter_map(|e| e.line()).all(|l| l.tls));
+    assert!(!server_lines(&capa_events, c.conn).contains(&"STLS".to_owned()));
+    assert_eq!(
+        say(&mut server, &c, 0, "STLS"),
+        ["-ERR TLS is already active."]
+    );
+    assert_eq!(say(&mut server, &c, 0, "USER hanako"), ["+OK"]);
+
+    // POP3 on port 995 starts inside TLS.
+    let (conn, events) = server.connect_tls(SimTime(0), Service::Pop3, ip(READER));
+    assert!(events.iter().filter_map(|e| e.line()).all(|l| l.tls));
+    let c = Console {
+        conn,
+        greeting: server_lines(&events, conn),
+    };
+    assert!(!say(&mut server, &c, 0, "CAPA").contains(&"STLS".to_owned()));
+
+    // Without a certificate Dovecot refuses STLS and does not list it.
+    let c = open(&mut plain, 0, Service::Pop3, READER);
+    assert!(!say(&mut plain, &c, 0, "CAPA").contains(&"STLS".to_owned()));
+    assert_eq!(
+        say(&mut plain, &c, 0, "STLS"),
+        ["-ERR TLS support isn't enabled."]
+    );
+
+    // Servers of 2001 had no TLS: a certificate changes nothing there.
+    let mut old = MailServer::new(ServerConfig {
+        tls_ready: true,
+        ..ServerConfig::example().for_flavour(Flavour::Postfix2001)
+    });
+    let c = open(&mut old, 0, Service::Smtp, READER);
+    assert!(
+        !say(&mut old, &c, 0, "EHLO pc.example")
+            .iter()
+            .any(|l| l.contains("STARTTLS"))
+    );
+    let c = open(&mut old, 0, Service::Pop3, READER);
+    let stls = say(&mut old, &c, 0, "STLS");
+    assert!(stls[0].starts_with("-ERR"), "{stls:?}");
+}
+
+#[test]
 fn free_play_lab_console_and_habits() {
     // The page's free play: a provider of 2001.
     let mut lab = Lab::classic();

@@ -743,7 +743,7 @@ fn pop3_replies_of_each_server() {
     );
     // The CAPA that advertises AUTH-RESP-CODE: its failures carry [AUTH] (RFC 3206).
     assert!(
-        d.pop3_capabilities(false)
+        d.pop3_capabilities(false, false)
             .is_some_and(|c| c.contains(&"AUTH-RESP-CODE".to_owned()))
     );
 
@@ -805,7 +805,7 @@ fn pop3_replies_of_each_server() {
             pop3(f, &Pop3Reply::UidlListing),
             "+OK uidl command accepted."
         );
-        assert!(f.pop3_capabilities(false).is_none());
+        assert!(f.pop3_capabilities(false, false).is_none());
     }
 
     for f in [Flavour::Qmail103, Flavour::JapaneseIsp] {
@@ -847,7 +847,7 @@ fn pop3_replies_of_each_server() {
             "-ERR already deleted"
         );
         // No CAPA in qmail 1.03.
-        assert!(f.pop3_capabilities(false).is_none());
+        assert!(f.pop3_capabilities(false, false).is_none());
         assert!(pop3(f, &Pop3Reply::CapabilityList).is_empty());
     }
 }

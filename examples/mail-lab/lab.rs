@@ -25,11 +25,19 @@
 //! - failed logins (SMTP AUTH, POP3 PASS/APOP/AUTH) are delayed per client address as
 //!   Dovecot's auth penalty does (`auth_failure_delay` 2 s, doubling, at most 15 s), and a
 //!   POP3 session ends silently after as many failures as the hard error limit.
+//!
+//! TLS ([`super::tls`]), unless `--no-tls` or a flavour whose server had none in its era:
+//! STARTTLS on the SMTP port (RFC 3207), STLS on POP3 (RFC 2595), the submission port with
+//! Postfix's master.cf template (STARTTLS required, AUTH only inside TLS), and implicit TLS
+//! on a submissions port (RFC 8314, 465-style) and POP3S (995-style). When the engine says
+//! `TlsStarted`, what the client sent after the command in clear is thrown away before the
+//! handshake, as Postfix does since CVE-2011-0411 (smtpd.c `smtpd_start_tls`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -41,14 +49,26 @@ use imasara::mail::{
     SimTime, Speaker, UserAccount, server_lines,
 };
 
+use super::tls::{self, Wire};
+
 const USAGE: &str = "\
-usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--allow-remote] [--window SECS] [--lag SECS]
+usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--submission ADDR] [--submissions ADDR]
+               [--pop3s ADDR] [--allow-remote] [--window SECS] [--lag SECS]
                [--policy open|pop-before-smtp|smtp-auth|both] [--domain DOMAIN]
                [--user NAME:PASSWORD]...
                [--flavour postfix|postfix-2001|sendmail|qmail|japanese-isp]
+               [--tls-dir DIR | --cert FILE --key FILE | --no-tls]
                [limits, below] [--verbose]
-addresses (default --pop3 127.0.0.1:1110 --smtp 127.0.0.1:2525): anything but loopback
-  needs --allow-remote (no TLS: passwords cross the network in clear)
+addresses (anything but loopback needs --allow-remote):
+  --pop3 127.0.0.1:1110         POP3, STLS offered (RFC 2595)
+  --smtp 127.0.0.1:2525         SMTP as port 25, STARTTLS offered (RFC 3207)
+  --submission 127.0.0.1:5587   as port 587: STARTTLS first, then AUTH (RFC 6409)
+  --submissions 127.0.0.1:4465  as port 465: TLS from the first byte (RFC 8314)
+  --pop3s 127.0.0.1:9995        as port 995: TLS from the first byte (RFC 8314)
+TLS (unless --no-tls, or a flavour whose server had none in its era; then only --pop3
+  and --smtp listen): the lab's own CA, kept in --tls-dir (default ./mail-lab-tls), and
+  a server certificate made at each start for localhost, mail.DOMAIN and the addresses
+  listened on; or the teacher's --cert chain and --key (PEM)
 other defaults: --window 600 --lag 0 --policy pop-before-smtp --domain example.net
   --user hanako:s3cret
 limits (TIME is seconds, or with a unit: 500ms, 2s, 5m; Postfix's defaults where it has one):
@@ -115,9 +135,25 @@ impl Default for Limits {
     }
 }
 
+/// Where the TLS certificate comes from.
+enum TlsChoice {
+    /// The lab's own CA, kept in this directory.
+    Own(PathBuf),
+    /// The teacher's chain and key.
+    Files {
+        cert: PathBuf,
+        key: PathBuf,
+    },
+    Off,
+}
+
 struct Options {
     pop3: SocketAddr,
     smtp: SocketAddr,
+    submission: SocketAddr,
+    submissions: SocketAddr,
+    pop3s: SocketAddr,
+    tls: TlsChoice,
     allow_remote: bool,
     config: ServerConfig,
     limits: Limits,
@@ -148,6 +184,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut config = ServerConfig::example();
     let mut pop3: SocketAddr = ([127, 0, 0, 1], 1110).into();
     let mut smtp: SocketAddr = ([127, 0, 0, 1], 2525).into();
+    let mut submission: SocketAddr = ([127, 0, 0, 1], 5587).into();
+    let mut submissions: SocketAddr = ([127, 0, 0, 1], 4465).into();
+    let mut pop3s: SocketAddr = ([127, 0, 0, 1], 9995).into();
+    let mut tls_dir = PathBuf::from("mail-lab-tls");
+    let mut cert: Option<PathBuf> = None;
+    let mut key: Option<PathBuf> = None;
+    let mut no_tls = false;
     let mut users = Vec::new();
     let mut limits = Limits::default();
     let mut verbose = false;
@@ -161,6 +204,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--allow-remote" => {
                 allow_remote = true;
+                continue;
+            }
+            "--no-tls" => {
+                no_tls = true;
                 continue;
             }
             "--help" | "-h" => return Err(String::new()),
@@ -179,6 +226,12 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         match flag.as_str() {
             "--pop3" => pop3 = value.parse().map_err(|_| bad("not an address"))?,
             "--smtp" => smtp = value.parse().map_err(|_| bad("not an address"))?,
+            "--submission" => submission = value.parse().map_err(|_| bad("not an address"))?,
+            "--submissions" => submissions = value.parse().map_err(|_| bad("not an address"))?,
+            "--pop3s" => pop3s = value.parse().map_err(|_| bad("not an address"))?,
+            "--tls-dir" => tls_dir = PathBuf::from(value),
+            "--cert" => cert = Some(PathBuf::from(value)),
+            "--key" => key = Some(PathBuf::from(value)),
             "--window" => {
                 let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
                 config.window = secs.saturating_mul(1000);
@@ -240,9 +293,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         config.users = users;
     }
     config.hard_error_limit = Some(limits.hard_error_limit);
+    let tls = match (no_tls, cert, key) {
+        (true, None, None) => TlsChoice::Off,
+        (true, _, _) => return Err("--no-tls with --cert or --key".to_owned()),
+        (false, Some(cert), Some(key)) => TlsChoice::Files { cert, key },
+        (false, None, None) => TlsChoice::Own(tls_dir),
+        (false, _, _) => return Err("--cert and --key go together".to_owned()),
+    };
     Ok(Options {
         pop3,
         smtp,
+        submission,
+        submissions,
+        pop3s,
+        tls,
         allow_remote,
         config,
         limits,
@@ -287,6 +351,8 @@ struct Shared {
     failures: Mutex<HashMap<IpAddr, u32>>,
     limits: Limits,
     verbose: bool,
+    /// The TLS set-up, where the lab has one.
+    tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 impl Shared {
@@ -359,6 +425,13 @@ impl Shared {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(&ip);
+    }
+
+    /// One line for the teacher, stamped with the lab's clock.
+    fn say(&self, line: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "[{}] {line}", self.now());
+        let _ = out.flush();
     }
 
     /// Print what a teacher wants to see; protocol lines only with --verbose.
@@ -456,6 +529,7 @@ impl Shared {
                     format!("#{conn} open {kind:?} from {client_ip}")
                 }
                 EventKind::ConnectionClosed { conn } if self.verbose => format!("#{conn} closed"),
+                EventKind::TlsStarted { conn } => format!("#{conn} TLS handshake follows"),
                 _ => continue,
             };
             let _ = writeln!(out, "[{t}] {line}");
@@ -464,7 +538,7 @@ impl Shared {
     }
 }
 
-fn write_replies(stream: &mut TcpStream, events: &[Event], conn: u32) -> std::io::Result<()> {
+fn write_replies(stream: &mut impl Write, events: &[Event], conn: u32) -> std::io::Result<()> {
     let mut wire = String::new();
     for line in server_lines(events, conn) {
         wire.push_str(&line);
@@ -488,20 +562,29 @@ enum ReadEnd {
 /// A socket read in pieces of at most `limit` octets, each ending at a line end or at the
 /// limit, against deadlines.
 struct PieceReader {
-    stream: TcpStream,
+    wire: Wire,
     buf: Vec<u8>,
     start: usize,
     end: usize,
 }
 
 impl PieceReader {
-    fn new(stream: TcpStream) -> PieceReader {
+    fn new(wire: Wire) -> PieceReader {
         PieceReader {
-            stream,
+            wire,
             buf: vec![0; 16 * 1024],
             start: 0,
             end: 0,
         }
+    }
+
+    /// Throws away what was read and not yet used: after STARTTLS/STLS, anything the
+    /// client sent in clear behind the command (Postfix's fix for CVE-2011-0411).
+    fn discard_buffered(&mut self) -> usize {
+        let dropped = self.end.saturating_sub(self.start);
+        self.start = 0;
+        self.end = 0;
+        dropped
     }
 
     /// The next piece and whether it ends a line; waits until `deadline` at most.
@@ -525,10 +608,12 @@ impl PieceReader {
             if left.is_zero() {
                 return Err(ReadEnd::TimedOut);
             }
-            let _ = self.stream.set_read_timeout(Some(left));
+            if let Some(tcp) = self.wire.tcp() {
+                let _ = tcp.set_read_timeout(Some(left));
+            }
             self.start = 0;
             self.end = 0;
-            match self.stream.read(&mut self.buf) {
+            match self.wire.read(&mut self.buf) {
                 Ok(0) => return Err(ReadEnd::Closed),
                 Ok(n) => self.end = n,
                 Err(e)
@@ -562,7 +647,6 @@ enum End {
 fn converse(
     shared: &Shared,
     reader: &mut PieceReader,
-    writer: &mut TcpStream,
     conn: u32,
     peer: IpAddr,
     service: Service,
@@ -610,11 +694,18 @@ fn converse(
         if !wait.is_zero() && !server_lines(&events, conn).is_empty() {
             thread::sleep(wait);
         }
-        if write_replies(writer, &events, conn).is_err() {
+        if write_replies(&mut reader.wire, &events, conn).is_err() {
             return End::Vanished;
         }
         if !open {
             return End::Engine;
+        }
+        if events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TlsStarted { conn: c } if c == conn))
+            && !start_tls(shared, reader, conn, peer, deadline)
+        {
+            return End::Vanished;
         }
         // Dovecot and the other POP3 servers have no words for this: the lab's own bound
         // (the SMTP side reaches the engine's hard error limit first).
@@ -624,33 +715,108 @@ fn converse(
     }
 }
 
-fn serve(shared: &Shared, stream: TcpStream, service: Service, slot: Slot) {
+/// The handshake after the engine's `TlsStarted`; false if it failed (reported).
+fn start_tls(
+    shared: &Shared,
+    reader: &mut PieceReader,
+    conn: u32,
+    peer: IpAddr,
+    deadline: Instant,
+) -> bool {
+    let Some(config) = &shared.tls else {
+        return false;
+    };
+    let dropped = reader.discard_buffered();
+    if dropped > 0 {
+        shared.say(&format!(
+            "#{conn} {dropped} octets sent in clear after the TLS command thrown away"
+        ));
+    }
+    handshake(
+        shared,
+        &mut reader.wire,
+        config,
+        &format!("#{conn}"),
+        peer,
+        deadline,
+    )
+}
+
+/// Runs the TLS handshake and tells the teacher how it went.
+fn handshake(
+    shared: &Shared,
+    wire: &mut Wire,
+    config: &Arc<rustls::ServerConfig>,
+    label: &str,
+    peer: IpAddr,
+    deadline: Instant,
+) -> bool {
+    match wire.start_tls(config, deadline) {
+        Ok(()) => {
+            if let Wire::Tls(tls) = wire {
+                let version = tls
+                    .conn
+                    .protocol_version()
+                    .map_or_else(String::new, |v| format!("{v:?}"));
+                let suite = tls
+                    .conn
+                    .negotiated_cipher_suite()
+                    .map_or_else(String::new, |s| format!("{:?}", s.suite()));
+                shared.say(&format!("{label} TLS with {peer}: {version} {suite}"));
+            }
+            true
+        }
+        Err(why) => {
+            shared.say(&format!("{label} TLS handshake with {peer} failed: {why}"));
+            false
+        }
+    }
+}
+
+fn serve(shared: &Shared, stream: TcpStream, service: Service, implicit_tls: bool, slot: Slot) {
     let peer = slot.ip;
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
-    let Ok(mut writer) = stream.try_clone() else {
-        return;
+    let mut wire = Wire::Plain(stream);
+    if implicit_tls {
+        // Ports 465 and 995: the handshake comes before the greeting; a client that fails
+        // it never reaches the server behind.
+        let Some(config) = &shared.tls else {
+            return;
+        };
+        let deadline = Instant::now() + shared.limits.idle_smtp.min(Duration::from_secs(60));
+        let label = format!("{service:?} (implicit TLS)");
+        if !handshake(shared, &mut wire, config, &label, peer, deadline) {
+            wire.shutdown();
+            return;
+        }
+    }
+    let mut reader = PieceReader::new(wire);
+    let (conn, events) = {
+        let mut server = shared.lock();
+        if implicit_tls {
+            server.connect_tls(shared.now(), service, peer)
+        } else {
+            server.connect(shared.now(), service, peer)
+        }
     };
-    let mut reader = PieceReader::new(stream);
-    let (conn, events) = shared.lock().connect(shared.now(), service, peer);
     shared.report(&events);
-    let end = if write_replies(&mut writer, &events, conn).is_err() {
+    let end = if write_replies(&mut reader.wire, &events, conn).is_err() {
         End::Vanished
     } else {
-        converse(shared, &mut reader, &mut writer, conn, peer, service)
+        converse(shared, &mut reader, conn, peer, service)
     };
     let events = match end {
         End::Engine => Vec::new(),
         End::TimedOut => {
             // SMTP says the flavour's timeout reply; POP3 closes silently.
             let events = shared.lock().timeout(conn, shared.now());
-            let _ = write_replies(&mut writer, &events, conn);
+            let _ = write_replies(&mut reader.wire, &events, conn);
             events
         }
         End::Vanished | End::LoginFailures => Vec::new(),
     };
     // The socket and the slot go first; the engine hears of it after.
-    let _ = writer.shutdown(std::net::Shutdown::Both);
-    drop(writer);
+    reader.wire.shutdown();
     drop(reader);
     drop(slot);
     shared.report(&events);
@@ -675,7 +841,7 @@ fn refuse(shared: &Shared, mut stream: TcpStream, service: Service, peer: IpAddr
     let _ = stream.shutdown(std::net::Shutdown::Write);
 }
 
-fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
+fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service, implicit_tls: bool) {
     let mut backoff = Duration::from_millis(10);
     loop {
         // Postfix's master stops accepting at the process limit: clients wait in the
@@ -700,7 +866,12 @@ fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
             continue;
         };
         let Some(slot) = shared.take_slot(peer) else {
-            refuse(shared, stream, service, peer);
+            if implicit_tls {
+                // Inside TLS there is no one to read a line in clear: just close.
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            } else {
+                refuse(shared, stream, service, peer);
+            }
             continue;
         };
         let session_shared = Arc::clone(shared);
@@ -708,7 +879,7 @@ fn accept_loop(shared: &Arc<Shared>, listener: &TcpListener, service: Service) {
         // if the session panics, unwinding drops the slot.
         let spawned = thread::Builder::new()
             .name(format!("mail-lab {service:?} {peer}"))
-            .spawn(move || serve(&session_shared, stream, service, slot));
+            .spawn(move || serve(&session_shared, stream, service, implicit_tls, slot));
         if spawned.is_err() {
             eprintln!("mail-lab: could not start a thread; dropping a connection");
         }
@@ -736,6 +907,20 @@ fn read_console(shared: &Shared) {
     }
 }
 
+/// The listeners: each with its service, whether TLS comes first, and its name.
+struct Listener {
+    socket: TcpListener,
+    service: Service,
+    implicit_tls: bool,
+    name: &'static str,
+}
+
+/// Whether the flavour's servers had TLS in their era (the engine knows their words).
+fn flavour_has_tls(config: &ServerConfig) -> bool {
+    config.flavour.smtp_has_tls() || config.flavour.pop3_has_tls()
+}
+
+#[allow(clippy::too_many_lines)] // start-up, read top to bottom
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let options = match parse_args(&args) {
@@ -752,31 +937,91 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    for (addr, what) in [(options.pop3, "POP3"), (options.smtp, "SMTP")] {
+    let mut options = options;
+    let tls_wanted = !matches!(options.tls, TlsChoice::Off);
+    let with_tls = tls_wanted && flavour_has_tls(&options.config);
+    let mut wanted = vec![
+        (options.pop3, Service::Pop3, false, "POP3"),
+        (options.smtp, Service::Smtp, false, "SMTP"),
+    ];
+    if with_tls {
+        wanted.extend([
+            (options.submission, Service::Submission, false, "submission"),
+            (
+                options.submissions,
+                Service::Submission,
+                true,
+                "submissions",
+            ),
+            (options.pop3s, Service::Pop3, true, "POP3S"),
+        ]);
+    }
+    for (addr, _, _, what) in &wanted {
         if !addr.ip().to_canonical().is_loopback() && !options.allow_remote {
             eprintln!(
                 "mail-lab: {what} on {addr} would be reachable from other machines; \
-                 add --allow-remote to mean it (no TLS: passwords cross the network in clear)"
+                 add --allow-remote to mean it (passwords cross the network in clear \
+                 unless the mail program uses TLS)"
             );
             return ExitCode::from(2);
         }
     }
     if options.allow_remote {
         eprintln!(
-            "mail-lab: warning: --allow-remote: no TLS here, so every password and message \
-             crosses the network in clear; use made-up accounts only"
+            "mail-lab: warning: --allow-remote: the plain ports let every password and \
+             message cross the network in clear; use made-up accounts only"
         );
     }
-    let bind = |addr: SocketAddr, what: &str| {
-        TcpListener::bind(addr)
-            .map_err(|e| eprintln!("mail-lab: cannot listen for {what} on {addr}: {e}"))
+    let mut listeners = Vec::new();
+    for (addr, service, implicit_tls, name) in wanted {
+        match TcpListener::bind(addr) {
+            Ok(socket) => listeners.push(Listener {
+                socket,
+                service,
+                implicit_tls,
+                name,
+            }),
+            Err(e) => {
+                eprintln!("mail-lab: cannot listen for {name} on {addr}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let local = |l: &TcpListener| {
+        l.local_addr()
+            .map_or_else(|_| "?".to_owned(), |a| a.to_string())
     };
-    let (Ok(pop3), Ok(smtp)) = (bind(options.pop3, "POP3"), bind(options.smtp, "SMTP")) else {
-        return ExitCode::FAILURE;
+    // TLS, for the addresses actually listened on.
+    let mut tls_report = Vec::new();
+    let tls_config = if with_tls {
+        let bound: Vec<IpAddr> = listeners
+            .iter()
+            .filter_map(|l| l.socket.local_addr().ok().map(|a| a.ip()))
+            .collect();
+        let made = match &options.tls {
+            TlsChoice::Own(dir) => {
+                let (dns, ips) = tls::names_for(&options.config.hostname, &bound);
+                tls::make(dir, &dns, &ips)
+            }
+            TlsChoice::Files { cert, key } => tls::load(cert, key),
+            TlsChoice::Off => Err("off".to_owned()),
+        };
+        match made {
+            Ok(t) => {
+                tls_report = t.report;
+                Some(t.config)
+            }
+            Err(e) => {
+                eprintln!("mail-lab: TLS: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
     };
+    options.config.tls_ready = tls_config.is_some();
     // The real clock lives here: SimTime 0 is now, and the wall-clock texts (sendmail's
     // greeting date, APOP timestamps) show real UTC time.
-    let mut options = options;
     // The lab runs today, whatever era its wording comes from.
     options.config.clock_origin = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -791,11 +1036,8 @@ pub fn main() -> ExitCode {
         failures: Mutex::new(HashMap::new()),
         limits: options.limits.clone(),
         verbose: options.verbose,
+        tls: tls_config,
     });
-    let local = |l: &TcpListener| {
-        l.local_addr()
-            .map_or_else(|_| "?".to_owned(), |a| a.to_string())
-    };
     println!(
         "mail-lab: {} for domain {} ({}), policy {}, window {}s, users: {}",
         config.hostname,
@@ -810,8 +1052,15 @@ pub fn main() -> ExitCode {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    println!("mail-lab: POP3 listening on {}", local(&pop3));
-    println!("mail-lab: SMTP listening on {}", local(&smtp));
+    for line in &tls_report {
+        println!("mail-lab: TLS: {line}");
+    }
+    if tls_wanted && !with_tls {
+        println!("mail-lab: TLS: off (this flavour's servers had none in their era)");
+    }
+    for l in &listeners {
+        println!("mail-lab: {} listening on {}", l.name, local(&l.socket));
+    }
     let _ = std::io::stdout().flush();
 
     let ticker = Arc::clone(&shared);
@@ -828,9 +1077,15 @@ pub fn main() -> ExitCode {
     let _ = thread::Builder::new()
         .name("mail-lab console".into())
         .spawn(move || read_console(&console));
-    let pop3_shared = Arc::clone(&shared);
-    let pop3_thread = thread::spawn(move || accept_loop(&pop3_shared, &pop3, Service::Pop3));
-    accept_loop(&shared, &smtp, Service::Smtp);
-    let _ = pop3_thread.join();
+    let mut threads = Vec::new();
+    for l in listeners {
+        let shared = Arc::clone(&shared);
+        threads.push(thread::spawn(move || {
+            accept_loop(&shared, &l.socket, l.service, l.implicit_tls);
+        }));
+    }
+    for t in threads {
+        let _ = t.join();
+    }
     ExitCode::SUCCESS
 }

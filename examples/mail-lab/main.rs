@@ -2,7 +2,9 @@
 //! Python's poplib/smtplib can talk to it.
 //!
 //! ```text
-//! cargo run --release --example mail-lab -- [--pop3 ADDR] [--smtp ADDR] [--allow-remote]
+//! cargo run --release --example mail-lab -- [--pop3 ADDR] [--smtp ADDR]
+//!     [--submission ADDR] [--submissions ADDR] [--pop3s ADDR] [--allow-remote]
+//!     [--tls-dir DIR | --cert FILE --key FILE | --no-tls]
 //!     [--window SECS] [--lag SECS] [--policy open|pop-before-smtp|smtp-auth|both]
 //!     [--domain DOMAIN] [--user NAME:PASSWORD]...
 //!     [--flavour postfix|postfix-2001|sendmail|qmail|japanese-isp]
@@ -21,6 +23,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod lab;
+#[cfg(not(target_arch = "wasm32"))]
+mod tls;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

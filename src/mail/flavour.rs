@@ -254,12 +254,25 @@ impl Flavour {
         }
     }
 
-    /// The lines after the status line of a CAPA reply, the final `.` included, or `None`
-    /// if this POP3 server has no CAPA command.
+    /// The SMTP server has STARTTLS and its words for going ahead are known, so with a
+    /// certificate (mail-lab) it runs TLS. Servers of 2001 here had none.
     #[must_use]
-    pub fn pop3_capabilities(self, logged_in: bool) -> Option<Vec<String>> {
+    pub fn smtp_has_tls(self) -> bool {
+        self.smtp_rules().starttls && self.smtp(&SmtpReply::ReadyToStartTls, "").is_some()
+    }
+
+    /// The POP3 server has STLS and its words for going ahead are known.
+    #[must_use]
+    pub fn pop3_has_tls(self) -> bool {
+        self.pop3_rules().stls && self.pop3(&Pop3Reply::StlsReady, "").is_some()
+    }
+
+    /// The lines after the status line of a CAPA reply, the final `.` included, or `None`
+    /// if this POP3 server has no CAPA command. `stls`: STLS would succeed now.
+    #[must_use]
+    pub fn pop3_capabilities(self, logged_in: bool, stls: bool) -> Option<Vec<String>> {
         match self.pop3_server() {
-            Pop3Server::Dovecot244 => Some(dovecot::capabilities(logged_in)),
+            Pop3Server::Dovecot244 => Some(dovecot::capabilities(logged_in, stls)),
             Pop3Server::Qpopper40 | Pop3Server::QmailPop3d103 => None,
         }
     }
@@ -780,6 +793,10 @@ pub enum Pop3Reply {
     ApopNotEnabled,
     /// STLS where no TLS is set up for POP3 (Dovecot).
     StlsUnavailable,
+    /// STLS accepted: the TLS handshake follows (RFC 2595 section 4).
+    StlsReady,
+    /// STLS inside TLS.
+    StlsAlreadyActive,
     /// LAST (RFC 1460; Dovecot has it switched off, qmail-pop3d answers it).
     Last {
         /// The highest message number touched.

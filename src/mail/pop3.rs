@@ -48,6 +48,8 @@ pub struct Pop3Session {
     state: State,
     /// Consecutive bad commands (Dovecot hangs up after a few).
     bad: u32,
+    /// Inside TLS: since STLS, or from the start (port 995).
+    tls: bool,
 }
 
 /// What a command did.
@@ -129,7 +131,7 @@ fn message_number(
 }
 
 impl Pop3Session {
-    pub(crate) fn open(core: &ServerCore, out: &mut Out<'_>) -> Pop3Session {
+    pub(crate) fn open(core: &ServerCore, out: &mut Out<'_>, tls: bool) -> Pop3Session {
         let pid = out.conn.wrapping_mul(7919) % 30_000;
         let timestamp = format!(
             "<{}.{}@{}>",
@@ -146,6 +148,7 @@ impl Pop3Session {
                 sasl: false,
             },
             bad: 0,
+            tls,
         };
         session.say(core, out, &Pop3Reply::Greeting { timestamp });
         session
@@ -156,6 +159,12 @@ impl Pop3Session {
         if let Some(line) = core.config.flavour.pop3(reply, &core.config.hostname) {
             out.pop_reply(line);
         }
+    }
+
+    /// Whether STLS would succeed now: the caller has a certificate (mail-lab), the
+    /// session is not inside TLS yet, and the server's words for it are known.
+    fn stls_available(&self, core: &ServerCore) -> bool {
+        core.config.tls_ready && !self.tls && core.config.flavour.pop3_has_tls()
     }
 
     pub(crate) fn logged_in(&self) -> bool {
@@ -176,7 +185,7 @@ impl Pop3Session {
             conn: self.conn,
             kind: super::event::ConnKind::ClientPop3,
             client_ip: self.client_ip,
-            tls: false,
+            tls: self.tls,
         };
         let rules = core.config.flavour.pop3_rules();
         let waiting_sasl = matches!(self.state, State::Authorization { sasl: true, .. });
@@ -361,7 +370,11 @@ impl Pop3Session {
         }
         match verb {
             "QUIT" => self.quit(core, out),
-            "CAPA" => match core.config.flavour.pop3_capabilities(false) {
+            "CAPA" => match core
+                .config
+                .flavour
+                .pop3_capabilities(false, self.stls_available(core))
+            {
                 Some(lines) => {
                     self.say(core, out, &Pop3Reply::CapabilityList);
                     for line in lines {
@@ -490,8 +503,19 @@ impl Pop3Session {
                 }
             }
             "STLS" if rules.stls => {
-                self.say(core, out, &Pop3Reply::StlsUnavailable);
-                Outcome::Good
+                if self.tls {
+                    self.say(core, out, &Pop3Reply::StlsAlreadyActive);
+                    Outcome::Good
+                } else if self.stls_available(core) {
+                    self.say(core, out, &Pop3Reply::StlsReady);
+                    self.tls = true;
+                    out.tls = true;
+                    out.push(EventKind::TlsStarted { conn: self.conn });
+                    Outcome::Good
+                } else {
+                    self.say(core, out, &Pop3Reply::StlsUnavailable);
+                    Outcome::Good
+                }
             }
             "NOOP"
                 if core.config.flavour.pop3_server()
@@ -653,7 +677,7 @@ impl Pop3Session {
             return self.quit(core, out);
         }
         if verb == "CAPA" {
-            return match core.config.flavour.pop3_capabilities(true) {
+            return match core.config.flavour.pop3_capabilities(true, false) {
                 Some(lines) => {
                     self.say(core, out, &Pop3Reply::CapabilityList);
                     for line in lines {

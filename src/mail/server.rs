@@ -116,6 +116,13 @@ pub struct ServerConfig {
     pub clock_origin: u64,
     /// UTC offset of the server's clock in minutes (default 540, Japan).
     pub utc_offset_minutes: i32,
+    /// The server has a certificate and key (mail-lab with TLS): STARTTLS on port 25
+    /// (RFC 3207) and POP3's STLS (RFC 2595) succeed where the flavour's server has them
+    /// and its words for it are known; the caller then runs the TLS handshake. Without
+    /// it they are refused as the flavour's server refuses them with no certificate set
+    /// up; the page's submission service (port 587) still completes its STARTTLS step,
+    /// simulated, as the master.cf template requires it.
+    pub tls_ready: bool,
 }
 
 impl ServerConfig {
@@ -140,6 +147,7 @@ impl ServerConfig {
             hard_error_limit: None,
             clock_origin: TODAY_UNIX,
             utc_offset_minutes: 540,
+            tls_ready: false,
         }
     }
 
@@ -603,14 +611,38 @@ impl MailServer {
         service: Service,
         client_ip: IpAddr,
     ) -> (ConnId, Vec<Event>) {
+        self.connect_over(now, service, client_ip, false)
+    }
+
+    /// A client connects to `service` over implicit TLS (RFC 8314: submission on port
+    /// 465, POP3 on 995): the caller has completed the handshake, so the greeting and
+    /// everything after it are inside TLS, and STARTTLS/STLS are not offered.
+    pub fn connect_tls(
+        &mut self,
+        now: SimTime,
+        service: Service,
+        client_ip: IpAddr,
+    ) -> (ConnId, Vec<Event>) {
+        self.connect_over(now, service, client_ip, true)
+    }
+
+    fn connect_over(
+        &mut self,
+        now: SimTime,
+        service: Service,
+        client_ip: IpAddr,
+        tls: bool,
+    ) -> (ConnId, Vec<Event>) {
         let mut opened = self.open(now, service, client_ip);
         let mut out = opened.out();
+        out.tls = tls;
         let session = match service {
-            Service::Pop3 => Session::Pop3(Box::new(Pop3Session::open(&self.core, &mut out))),
+            Service::Pop3 => Session::Pop3(Box::new(Pop3Session::open(&self.core, &mut out, tls))),
             Service::Smtp | Service::Submission => Session::Smtp(Box::new(SmtpSession::open(
                 &self.core,
                 &mut out,
                 service == Service::Submission,
+                tls,
             ))),
         };
         self.sessions.insert(opened.conn, session);
@@ -896,6 +928,7 @@ impl MailServer {
                 hard_error_limit: None,
                 clock_origin: core.config.clock_origin,
                 utc_offset_minutes: core.config.utc_offset_minutes,
+                tls_ready: false,
             })
         });
         // What it may store: what is left of ours (its own use counts in ours).

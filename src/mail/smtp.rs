@@ -1,6 +1,7 @@
 //! An SMTP server session (RFC 5321) with SMTP AUTH (RFC 4954, PLAIN and LOGIN) and, where
-//! the flavour's server has it, a simulated STARTTLS step (RFC 3207; no cryptography: the
-//! lines after it are only marked `tls`).
+//! the flavour's server has it, STARTTLS (RFC 3207). The engine has no cryptography: after
+//! its `220` a `TlsStarted` event tells the caller to run the handshake (mail-lab does,
+//! with a real certificate); on the page the lines after it are only marked `tls`.
 //!
 //! Contract:
 //! - Commands: EHLO/HELO, MAIL FROM, RCPT TO, DATA, RSET, NOOP, VRFY, QUIT, and AUTH,
@@ -15,6 +16,9 @@
 //!   EHLO/HELO/NOOP/QUIT/HELP (530), AUTH offered only inside TLS, and every recipient of
 //!   an unauthenticated client refused at RCPT ("Access denied"). For the other flavours
 //!   the submission port behaves like port 25.
+//! - STARTTLS on port 25 succeeds only where the caller has a certificate
+//!   (`ServerConfig::tls_ready`), as Postfix with `smtpd_tls_security_level = may`; a
+//!   session that began inside TLS (port 465) is not offered it.
 //! - EHLO advertises only what this session will honour.
 //! - DATA: dot-stuffing is undone; after the final dot the server puts its own
 //!   `Received:` header on top (RFC 5321 4.4), then stores or relays the message and
@@ -198,14 +202,19 @@ fn allowed_before_tls(verb: &str) -> bool {
 }
 
 impl SmtpSession {
-    pub(crate) fn open(core: &ServerCore, out: &mut Out<'_>, submission: bool) -> SmtpSession {
+    pub(crate) fn open(
+        core: &ServerCore,
+        out: &mut Out<'_>,
+        submission: bool,
+        tls: bool,
+    ) -> SmtpSession {
         let mut session = SmtpSession {
             conn: out.conn,
             client_ip: out.client_ip,
             submission,
             helo: None,
             protocol: Protocol::Smtp,
-            tls: false,
+            tls,
             auth_user: None,
             tx: None,
             mode: Mode::Command,
@@ -678,9 +687,16 @@ impl SmtpSession {
         }
     }
 
+    /// Whether STARTTLS would succeed: the submission template's simulated step, or a
+    /// real one where the caller has a certificate (`tls_ready`, mail-lab) and the
+    /// flavour's server has STARTTLS with known words for it.
+    fn starttls_available(&self, core: &ServerCore) -> bool {
+        self.template(core) || (core.config.tls_ready && core.config.flavour.smtp_has_tls())
+    }
+
     fn offered(&self, core: &ServerCore) -> Vec<Extension> {
         let mut offered = Vec::new();
-        if self.template(core) && !self.tls {
+        if self.starttls_available(core) && !self.tls {
             offered.push(Extension::StartTls);
         }
         if self.auth_offered(core) {
@@ -823,7 +839,7 @@ impl SmtpSession {
                     SmtpReply::NoArgumentsAllowed { verb }
                 } else if self.tls {
                     SmtpReply::TlsAlreadyActive
-                } else if self.template(core) {
+                } else if self.starttls_available(core) {
                     self.reply(core, out, &SmtpReply::ReadyToStartTls);
                     self.tls = true;
                     out.tls = true;

@@ -55,12 +55,39 @@ pub struct LabProcess {
     output: Arc<Mutex<Vec<String>>>,
     pub pop3: SocketAddr,
     pub smtp: SocketAddr,
+    /// The TLS ports, where the lab has TLS.
+    pub submission: Option<SocketAddr>,
+    pub submissions: Option<SocketAddr>,
+    pub pop3s: Option<SocketAddr>,
+    /// Its own TLS directory (removed on drop): `lab-ca.pem` and the rest.
+    pub tls_dir: PathBuf,
+}
+
+/// A fresh directory for one lab's CA, unless the test names one.
+fn fresh_tls_dir() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    std::env::temp_dir().join(format!("imasara-lab-tls-{}-{n}", std::process::id()))
 }
 
 impl LabProcess {
     pub fn start(extra: &[&str]) -> LabProcess {
+        let tls_dir = extra
+            .iter()
+            .position(|a| *a == "--tls-dir")
+            .and_then(|i| extra.get(i + 1))
+            .map_or_else(fresh_tls_dir, PathBuf::from);
         let mut child = Command::new(lab_binary())
             .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
+            .args([
+                "--submission",
+                "127.0.0.1:0",
+                "--submissions",
+                "127.0.0.1:0",
+            ])
+            .args(["--pop3s", "127.0.0.1:0"])
+            .arg("--tls-dir")
+            .arg(&tls_dir)
             .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -80,6 +107,10 @@ impl LabProcess {
             output,
             pop3: ([0, 0, 0, 0], 0).into(),
             smtp: ([0, 0, 0, 0], 0).into(),
+            submission: None,
+            submissions: None,
+            pop3s: None,
+            tls_dir,
         };
         let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
             let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
@@ -91,7 +122,18 @@ impl LabProcess {
         };
         lab.pop3 = addr(&lab, "POP3");
         lab.smtp = addr(&lab, "SMTP");
+        // The lab prints every listener before it serves; the TLS ones come last.
+        if lab.count("TLS: off") == 0 && !extra.contains(&"--no-tls") {
+            lab.submission = Some(addr(&lab, "submission"));
+            lab.submissions = Some(addr(&lab, "submissions"));
+            lab.pop3s = Some(addr(&lab, "POP3S"));
+        }
         lab
+    }
+
+    /// The lab's CA certificate file.
+    pub fn ca_file(&self) -> PathBuf {
+        self.tls_dir.join("lab-ca.pem")
     }
 
     /// Moves the lab's clock forward, as a teacher does by typing `skip SECS`.
@@ -146,6 +188,9 @@ impl Drop for LabProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if self.tls_dir.starts_with(std::env::temp_dir()) {
+            let _ = std::fs::remove_dir_all(&self.tls_dir);
+        }
     }
 }
 

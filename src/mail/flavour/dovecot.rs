@@ -46,8 +46,9 @@ pub(super) const RULES: Pop3Rules = Pop3Rules {
 };
 
 /// The capability lines after `+OK` (pop3-capability.h `POP3_CAPABILITY_REPLY`; before
-/// login pop3-login/client-authenticate.c `cmd_capa` adds USER and SASL).
-pub(super) fn capabilities(logged_in: bool) -> Vec<String> {
+/// login pop3-login/client-authenticate.c `cmd_capa` adds STLS where TLS is set up and
+/// not yet active, then USER and SASL).
+pub(super) fn capabilities(logged_in: bool, stls: bool) -> Vec<String> {
     let mut lines: Vec<String> = [
         "CAPA",
         "TOP",
@@ -60,6 +61,9 @@ pub(super) fn capabilities(logged_in: bool) -> Vec<String> {
     .map(str::to_owned)
     .collect();
     if !logged_in {
+        if stls {
+            lines.push("STLS".to_owned());
+        }
         lines.push("USER".to_owned());
         lines.push("SASL PLAIN".to_owned());
     }
@@ -104,6 +108,10 @@ pub(super) fn reply(reply: &Pop3Reply) -> Option<PopReply> {
         }
         // login-common/client-common.c `client_cmd_starttls` without TLS configured.
         P::StlsUnavailable => err("TLS support isn't enabled.".to_owned()),
+        // login-common/client-common.c `client_cmd_starttls`, answered by pop3-login
+        // client.c `pop3_client_notify_starttls`.
+        P::StlsReady => ok(" Begin TLS negotiation now."),
+        P::StlsAlreadyActive => err("TLS is already active.".to_owned()),
         // pop3-commands.c `cmd_last` with `pop3_enable_last = no` (the default).
         P::Last { .. } => err("LAST command not enabled".to_owned()),
         // client-common-auth.c: "Authentication aborted by client." (no code).

@@ -260,6 +260,8 @@ pub(super) fn pop3_reply(reply: &Pop3Reply, _host: &str) -> Option<PopReply> {
         | P::SaslMechanismUnsupported
         | P::SaslBadBase64 { .. }
         | P::StlsUnavailable
+        | P::StlsReady
+        | P::StlsAlreadyActive
         | P::SaslCancelled
         | P::SaslMechanismList
         | P::LineTooLong { .. }

@@ -159,6 +159,8 @@ pub(super) fn reply(reply: &Pop3Reply, host: &str) -> Option<PopReply> {
         | P::SaslMechanismUnsupported
         | P::SaslBadBase64 { .. }
         | P::StlsUnavailable
+        | P::StlsReady
+        | P::StlsAlreadyActive
         // LAST exists in Qpopper, but its 4.0 reply was not found: left out (answered
         // as an unknown command).
         | P::Last { .. }
