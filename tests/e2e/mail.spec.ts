@@ -255,6 +255,23 @@ test('the glossary opens at a linked term', async ({ page }) => {
   await snap(page, 'glossary-relay-ja');
 });
 
+test('the real lab and its TLS lesson lead to the padlock page, in both languages', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  const lab = page.getByRole('region', { name: 'Try it with a real mail program' });
+  await expect(lab).toContainText('mail-lab');
+  const steps = lab.getByRole('list', { name: 'One lesson in four steps' }).getByRole('listitem');
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(0)).toContainText('unable to get local issuer certificate');
+  await expect(steps.nth(2)).toContainText('Trust this root');
+  await open(page, '#/mail?lang=ja');
+  const ja = page.getByRole('region', { name: '本物のメールソフトで試す' });
+  await expect(ja.getByRole('list', { name: '4つの手順で学ぶ' }).getByRole('listitem')).toHaveCount(4);
+  await expect(ja).toContainText('「このルート証明書を信頼する」');
+  await ja.getByRole('link', { name: '鍵マークのページを開く' }).click();
+  await expect(page).toHaveURL(/#\/cert/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
 test('no horizontal scrolling on a 360 px phone, mid-scenario', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const lang of ['en', 'ja']) {

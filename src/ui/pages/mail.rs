@@ -12,6 +12,8 @@ use crate::ui::pages::text::tr;
 
 use crate::ui::i18n::k;
 use crate::ui::pages::glossary::{MAIL_TERMS, TermLink};
+use crate::ui::route::Page;
+use crate::ui::use_nav;
 
 pub mod allowlist;
 pub mod chart;
@@ -46,6 +48,29 @@ pub fn MailPage() -> impl IntoView {
         <player::Player/>
         <free_play::FreePlay/>
         <ThenAndNow/>
+        <RealLab/>
+    }
+}
+
+/// mail-lab: the same engine as a real server, and the TLS lesson that leads to the
+/// padlock page (examples/mail-lab, the README's "TLS" section).
+#[component]
+fn RealLab() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <section class="real-lab" aria-labelledby="real-lab-heading">
+            <h2 id="real-lab-heading">{tr(k::mail::lab::heading)}</h2>
+            <p>{tr(k::mail::lab::intro)}</p>
+            <p>{tr(k::mail::lab::tls)}</p>
+            <h3 id="real-lab-steps">{tr(k::mail::lab::steps_label)}</h3>
+            <ol aria-labelledby="real-lab-steps">
+                <li>{tr(k::mail::lab::step1)}</li>
+                <li>{tr(k::mail::lab::step2)}</li>
+                <li>{tr(k::mail::lab::step3)}</li>
+                <li>{tr(k::mail::lab::step4)}</li>
+            </ol>
+            <p><a href=move || nav.href(Page::Cert)>{tr(k::mail::lab::cert_link)}</a></p>
+        </section>
     }
 }
 
