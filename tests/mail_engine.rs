@@ -1138,6 +1138,8 @@ fn with_a_certificate_port_25_offers_starttls_and_pop3_offers_stls() {
     );
     let ehlo = say(&mut server, &c, 0, "EHLO pc.example");
     assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+    // Postfix 3.11 lists RFC 8689's REQUIRETLS last, inside TLS only (smtpd.c `ehlo_cmd`).
+    assert_eq!(ehlo.last().map(String::as_str), Some("250 REQUIRETLS"));
     assert_eq!(
         say(&mut server, &c, 0, "STARTTLS"),
         ["554 5.5.1 Error: TLS already active"]

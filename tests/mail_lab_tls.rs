@@ -126,6 +126,13 @@ elif phase == "injection":
     print("first reply inside", tls.recv(200).decode().strip())
     tls.sendall(b"QUIT\r\n")
     tls.recv(200)
+    # The same on POP3: Dovecot takes the bytes for the handshake, which fails.
+    raw = socket.create_connection(("127.0.0.1", port["pop3"]), timeout=20)
+    f = raw.makefile("rb")
+    f.readline()
+    raw.sendall(b"STLS\r\nCAPA\r\n")
+    print("stls", f.readline().decode().strip())
+    print("then", repr(raw.recv(200)))
 "#;
 
 fn python(lab: &LabProcess, phase: &str) -> Vec<String> {
@@ -172,7 +179,7 @@ fn python_speaks_starttls_stls_and_implicit_tls_to_the_lab() {
         [
             "plain PIPELINING SIZE VRFY ETRN STARTTLS ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING",
             "starttls 220 b'2.0.0 Ready to start TLS'",
-            "inside PIPELINING SIZE VRFY ETRN ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING",
+            "inside PIPELINING SIZE VRFY ETRN ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING REQUIRETLS",
             "sent",
         ]
     );
@@ -184,10 +191,10 @@ fn python_speaks_starttls_stls_and_implicit_tls_to_the_lab() {
             "plain PIPELINING SIZE VRFY ETRN STARTTLS ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING",
             "no AUTH before TLS",
             "mail 530 b'5.7.0 Must issue a STARTTLS command first'",
-            "inside PIPELINING SIZE VRFY ETRN AUTH ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING",
+            "inside PIPELINING SIZE VRFY ETRN AUTH ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING REQUIRETLS",
             "login 235 b'2.7.0 Authentication successful'",
             "sent",
-            "465 PIPELINING SIZE VRFY ETRN AUTH ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING",
+            "465 PIPELINING SIZE VRFY ETRN AUTH ENHANCEDSTATUSCODES 8BITMIME DSN SMTPUTF8 CHUNKING REQUIRETLS",
             "login 235 b'2.7.0 Authentication successful'",
         ]
     );
@@ -340,7 +347,13 @@ fn input_sent_in_clear_behind_starttls_is_thrown_away() {
         [
             "starttls 220 2.0.0 Ready to start TLS",
             "first reply inside 250 2.0.0 Ok",
+            "stls +OK Begin TLS negotiation now.",
+            "then b''",
         ]
+    );
+    lab.wait_for(
+        "failed: 6 octets sent in clear after STLS are no handshake",
+        Duration::from_secs(5),
     );
     lab.wait_for(
         "7 octets sent in clear after the TLS command thrown away",

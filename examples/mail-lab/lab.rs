@@ -30,8 +30,10 @@
 //! STARTTLS on the SMTP port (RFC 3207), STLS on POP3 (RFC 2595), the submission port with
 //! Postfix's master.cf template (STARTTLS required, AUTH only inside TLS), and implicit TLS
 //! on a submissions port (RFC 8314, 465-style) and POP3S (995-style). When the engine says
-//! `TlsStarted`, what the client sent after the command in clear is thrown away before the
-//! handshake, as Postfix does since CVE-2011-0411 (smtpd.c `smtpd_start_tls`).
+//! `TlsStarted`, what the client sent after the command in clear is not obeyed: Postfix
+//! throws it away since CVE-2011-0411 (smtpd.c `smtpd_start_tls`, `vstream_fpurge`) and
+//! goes on; Dovecot's pop3-login reads it as the start of the handshake, which fails
+//! (login-common/client-common.c `client_cmd_starttls`), so the lab closes the connection.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
@@ -703,7 +705,7 @@ fn converse(
         if events
             .iter()
             .any(|e| matches!(e.kind, EventKind::TlsStarted { conn: c } if c == conn))
-            && !start_tls(shared, reader, conn, peer, deadline)
+            && !start_tls(shared, reader, conn, peer, service, deadline)
         {
             return End::Vanished;
         }
@@ -721,12 +723,20 @@ fn start_tls(
     reader: &mut PieceReader,
     conn: u32,
     peer: IpAddr,
+    service: Service,
     deadline: Instant,
 ) -> bool {
     let Some(config) = &shared.tls else {
         return false;
     };
     let dropped = reader.discard_buffered();
+    if dropped > 0 && service == Service::Pop3 {
+        shared.say(&format!(
+            "#{conn} TLS handshake with {peer} failed: {dropped} octets sent in clear after \
+             STLS are no handshake"
+        ));
+        return false;
+    }
     if dropped > 0 {
         shared.say(&format!(
             "#{conn} {dropped} octets sent in clear after the TLS command thrown away"

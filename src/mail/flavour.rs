@@ -436,6 +436,8 @@ pub enum Extension {
     StartTls,
     /// RFC 4954, where the session offers it.
     Auth,
+    /// RFC 8689, listed inside TLS by servers that have it (Postfix 3.11).
+    RequireTls,
 }
 
 /// The client's HELO/EHLO, as the session records it for replies and `Received:`.

@@ -702,6 +702,9 @@ impl SmtpSession {
         if self.auth_offered(core) {
             offered.push(Extension::Auth);
         }
+        if self.tls {
+            offered.push(Extension::RequireTls);
+        }
         offered
     }
 

@@ -146,7 +146,8 @@ pub(super) fn reply_311(reply: &SmtpReply, host: &str) -> Option<Reply> {
         // smtpd.c `smtpd_proto` "220 %s", mail_params.h `DEF_SMTPD_BANNER`.
         R::Greeting { .. } => Reply::plain(220, format!("{host} ESMTP Postfix")),
         // smtpd.c `ehlo_cmd`, in its order; STARTTLS only where TLS is on and not yet
-        // active, AUTH only where SASL is on.
+        // active, AUTH only where SASL is on, REQUIRETLS (RFC 8689, `requiretls_enable`
+        // = yes) only inside TLS. The MAIL parameter REQUIRETLS itself is not modelled.
         R::Ehlo {
             offered,
             size_limit,
@@ -172,6 +173,9 @@ pub(super) fn reply_311(reply: &SmtpReply, host: &str) -> Option<Reply> {
                 "CHUNKING",
             ] {
                 k.push(kw.to_owned());
+            }
+            if offered.contains(&super::Extension::RequireTls) {
+                k.push("REQUIRETLS".to_owned());
             }
             ehlo(host, &k)
         }
