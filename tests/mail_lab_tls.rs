@@ -416,6 +416,33 @@ fn the_ca_is_kept_between_starts_and_tls_can_be_left_out() {
     assert!(lab.submission.is_none());
 }
 
+#[test]
+fn listening_on_every_address_the_certificate_names_them_all() {
+    let lab = LabProcess::start(&[
+        "--pop3",
+        "0.0.0.0:0",
+        "--smtp",
+        "0.0.0.0:0",
+        "--submission",
+        "0.0.0.0:0",
+        "--submissions",
+        "0.0.0.0:0",
+        "--pop3s",
+        "0.0.0.0:0",
+        "--allow-remote",
+    ]);
+    lab.wait_for("server certificate for ", Duration::from_secs(5));
+    let pem = std::fs::read(lab.tls_dir.join("lab-server.pem")).expect("lab-server.pem");
+    let analysis = Analysis::parse(&pem);
+    let leaf = &analysis.certificates()[0];
+    assert_eq!(leaf.san_dns, ["mail.example.net", "localhost"]);
+    for interface in if_addrs::get_if_addrs().expect("local addresses") {
+        let ip = interface.ip().to_string();
+        assert!(leaf.san_ip.contains(&ip), "{ip} not in {:?}", leaf.san_ip);
+    }
+    assert!(leaf.san_ip.contains(&"::1".to_owned()));
+}
+
 /// Reads the greeting (if any), sends `line`, and reads until the reply's last line starts
 /// with `until`.
 fn exchange(stream: &mut std::net::TcpStream, line: &str, until: &str) -> String {
