@@ -10,6 +10,7 @@
 //! X.509 rules.
 pub mod app;
 pub mod i18n;
+pub mod keys;
 pub mod markup;
 pub mod pages;
 pub mod panic_screen;

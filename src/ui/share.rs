@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::i18n::{Key, k};
+use super::keys::KeyboardHelp;
 use super::markup::escape;
 use super::route::{EMBED, Location};
 use super::use_nav;
@@ -45,6 +46,8 @@ pub fn ShareButtons(
     limits: Key,
     /// The page's title, used in the iframe snippet.
     title: Key,
+    /// The page's own keyboard shortcuts, for the `?` dialog beside the buttons.
+    keys: &'static [Key],
 ) -> impl IntoView {
     let nav = use_nav();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -93,6 +96,7 @@ pub fn ShareButtons(
             <button type="button" class="secondary" on:click=move |_| open(true)>
                 {move || nav.t(k::share::embed_button)}
             </button>
+            <KeyboardHelp items=keys/>
             <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-title">
                 <h2 id="share-title">
                     {move || nav.t(if mode_embed.get() { k::share::embed_heading } else { k::share::link_heading })}

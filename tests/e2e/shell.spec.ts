@@ -100,6 +100,40 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await expect.poll(() => hashOf(page)).toBe('#/?lang=en');
 });
 
+test('? opens each explainer\'s keyboard shortcuts; Escape closes them; typing a ? does not', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  await page.locator('main h1').click();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts on this page' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(10);
+  await expect(dialog).toContainText('Space or K: play or pause');
+  await expect(dialog).toContainText("On the time chart's playhead");
+  await snap(page, 'keys-mail-en');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The button opens it too, and the focus comes back to the button.
+  const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await expect(button).toHaveAttribute('aria-keyshortcuts', '?');
+  await button.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(button).toBeFocused();
+
+  await open(page, '#/cert?lang=ja');
+  const box = page.getByRole('textbox').first();
+  await box.click();
+  await page.keyboard.type('?');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(box).toHaveValue('?');
+  await page.locator('main h1').click();
+  await page.keyboard.press('?');
+  const ja = page.getByRole('dialog', { name: 'このページのキーボード操作' });
+  await expect(ja).toBeVisible();
+  await expect(ja).toContainText('判定日のスライダーで');
+  await expect(ja.getByRole('listitem')).toHaveCount(3);
+});
+
 test('no horizontal scrolling on a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const { route } of ROUTES) {
