@@ -151,28 +151,20 @@ fn set_details_open(open: bool) {
     }
 }
 
-/// The mail page's shortcuts, in the `?` dialog: the player's (they work while the focus
-/// is inside it), then the time chart's.
-const MAIL_KEYS: &[Key] = &[
-    k::mail::player::shortcuts_note,
-    k::mail::player::shortcut_play,
-    k::mail::player::shortcut_step,
-    k::mail::player::shortcut_speed,
-    k::mail::player::shortcut_expiry,
-    k::mail::player::shortcut_home,
-    k::mail::chart::key_playhead,
-    k::mail::chart::key_arrow,
-];
-
-/// The padlock page's shortcuts, in the `?` dialog.
-const CERT_KEYS: &[Key] = &[k::cert::controls::key_slider];
-
 /// The "Link to this" / "Embed this" buttons for the explainers, with what a link to each
 /// cannot carry, and the keyboard shortcuts (`?`).
 fn share_for(page: &Page) -> Option<AnyView> {
     let (limits, title, items) = match page {
-        Page::Mail => (k::share::limits_mail, k::share::frame_title_mail, MAIL_KEYS),
-        Page::Cert => (k::share::limits_cert, k::share::frame_title_cert, CERT_KEYS),
+        Page::Mail => (
+            k::share::limits_mail,
+            k::share::frame_title_mail,
+            pages::mail::SHORTCUTS,
+        ),
+        Page::Cert => (
+            k::share::limits_cert,
+            k::share::frame_title_cert,
+            pages::cert::SHORTCUTS,
+        ),
         _ => return None,
     };
     Some(view! { <ShareButtons limits title keys=items/> }.into_any())

@@ -26,6 +26,9 @@ use crate::ui::route::Location;
 use crate::ui::{Nav, use_nav};
 use engine::{Answer, Engine, Failure};
 
+/// The page's shortcuts, for the `?` dialog (crate::ui::keys).
+pub const SHORTCUTS: &[crate::ui::i18n::Key] = &[k::cert::controls::key_slider];
+
 pub mod chain;
 pub mod charts;
 pub mod controls;

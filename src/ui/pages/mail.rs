@@ -26,6 +26,19 @@ pub mod model;
 pub mod player;
 pub mod transcript;
 
+/// The page's shortcuts, for the `?` dialog (crate::ui::keys): the player's (they work
+/// while the focus is inside it), then the time chart's.
+pub const SHORTCUTS: &[crate::ui::i18n::Key] = &[
+    k::mail::player::shortcuts_note,
+    k::mail::player::shortcut_play,
+    k::mail::player::shortcut_step,
+    k::mail::player::shortcut_speed,
+    k::mail::player::shortcut_expiry,
+    k::mail::player::shortcut_home,
+    k::mail::chart::key_playhead,
+    k::mail::chart::key_arrow,
+];
+
 /// The mail explainer page.
 #[component]
 pub fn MailPage() -> impl IntoView {
