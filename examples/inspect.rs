@@ -233,6 +233,8 @@ mod native {
                 })
             })
             .collect();
+        // Where browsers fetch or preload and others refuse (imasara::cert::platforms).
+        let platforms = serde_json::to_value(imasara::cert::platforms::rows(certs, report))?;
         let mut trust = serde_json::to_value(&report.trust)?;
         trust["root_set"] = serde_json::to_value(analysis.root_set())?;
         let warnings = analysis
@@ -257,6 +259,7 @@ mod native {
             "firefox_error": report.firefox_error,
             "openssl": report.openssl,
             "clients": clients,
+            "platforms": platforms,
             "warnings": warnings,
         }))
     }

@@ -134,6 +134,41 @@ fn custom_trust_and_errors() {
 }
 
 #[test]
+fn platforms_where_a_missing_intermediate_splits_the_clients() {
+    let out = inspect(&[
+        "--at",
+        "2020-04-22T00:00:00Z",
+        "--host",
+        "incomplete-chain.badssl.com",
+        &fixture("badssl/wildcard-incomplete-chain.pem"),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["platforms"].as_array().unwrap();
+    let families: Vec<&str> = rows.iter().map(|r| r["family"].as_str().unwrap()).collect();
+    assert_eq!(
+        families,
+        [
+            "chromium", "firefox", "safari", "windows", "java", "android"
+        ]
+    );
+    assert_eq!(rows[0]["outcome"], "fetches");
+    assert_eq!(
+        rows[0]["url"],
+        "http://cacerts.digicert.com/DigiCertSHA2SecureServerCA.crt"
+    );
+    assert_eq!(rows[1]["outcome"], "preloaded");
+    assert_eq!(rows[1]["otherwise"], "SEC_ERROR_UNKNOWN_ISSUER");
+    assert_eq!(rows[4]["outcome"], "says");
+    assert!(
+        rows[4]["words"]
+            .as_str()
+            .unwrap()
+            .starts_with("PKIX path building failed")
+    );
+}
+
+#[test]
 fn no_certificate_is_an_error() {
     let out = inspect(&[&fixture("x509-parser-assets/csr-challenge-password.pem")]);
     assert!(!out.status.success());

@@ -31,7 +31,8 @@
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
 //! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `judge`
 //! (the path and one function per rule), [`browsers`] (Chromium's and Firefox's error
-//! names and what they allow), [`anchors`] (trust anchors and the embedded root set),
+//! names and what they allow), [`platforms`] (what Safari, Windows, Java and Android do
+//! where the browsers fetch or preload a missing intermediate), [`anchors`] (trust anchors and the embedded root set),
 //! [`nss`] (Mozilla's root history), [`hostname`] (RFC 6125, IDNA), `constraints` (name
 //! constraints over DNS names and IP addresses), [`findings`] (typed findings and their
 //! codes), [`time`], [`session`] (the engine behind a message boundary, for the page's
@@ -61,6 +62,7 @@ mod judge;
 pub mod nss;
 mod oids;
 pub mod openssl;
+pub mod platforms;
 pub mod rules;
 pub mod session;
 pub mod signature;
@@ -76,6 +78,7 @@ pub use findings::{Code, Finding, FindingKind, Issuer, Severity};
 pub use hostname::HostReport;
 pub use input::{BlockKind, InputBlock};
 pub use openssl::{Client, OpenSslCheck, OpenSslError, OpenSslFailure};
+pub use platforms::{Family, Outcome};
 pub use signature::SignatureStatus;
 pub use time::UnixTime;
 

@@ -442,6 +442,7 @@ mod tests {
         // Program names, as typed at a command line.
         "cert.verdict.client_curl",
         "cert.verdict.client_openssl_verify",
+        "cert.verdict.family_firefox",
         // A slot for one of the code's sentences, chosen by the finding's data.
         "cert_codes.authority_alone",
         "cert_codes.root_not_embedded",

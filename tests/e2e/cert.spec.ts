@@ -123,6 +123,30 @@ test('programs built on OpenSSL are named with their own words: the incomplete c
   await expect(page.locator('.verdict .clients .client-ok').first()).toContainText('問題なく接続します');
 });
 
+test('where the intermediate is missing, each platform is named: fetched, preloaded or refused', async ({ page }) => {
+  await open(page, '#/cert?sample=incomplete&lang=en');
+  const rows = page.locator('.verdict .platforms');
+  const url = 'http://cacerts.digicert.com/DigiCertSHA2SecureServerCA.crt';
+  await expect(rows.locator('[data-family="Chromium"]')).toContainText(`fetched from ${url}`);
+  await expect(rows.locator('[data-family="Safari"]')).toContainText(url);
+  await expect(rows.locator('[data-family="Windows"]')).toContainText(url);
+  await expect(rows.locator('[data-family="Firefox"]')).toContainText('preloaded since Firefox 75');
+  await expect(rows.locator('[data-family="Firefox"] code')).toHaveText('SEC_ERROR_UNKNOWN_ISSUER');
+  await expect(rows.locator('[data-family="Java"] code')).toHaveText(
+    'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+  );
+  await expect(rows.locator('[data-family="Android"] code')).toHaveText(
+    'java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.',
+  );
+  await open(page, '#/cert?sample=incomplete&lang=ja');
+  await expect(page.locator('.verdict h3').filter({ hasText: 'ブラウザーとほかのプログラム' })).toBeVisible();
+  await expect(page.locator('.verdict .platforms [data-family="Chromium"]')).toContainText(`${url}から取得し`);
+  // A chain that reaches a trusted root: the headline's browser names are enough.
+  await open(page, '#/cert?sample=valid&lang=en');
+  await expect(page.locator('.verdict .clients .client-ok').first()).toBeVisible();
+  await expect(page.locator('.verdict .platforms')).toHaveCount(0);
+});
+
 test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const figure = page.getByRole('figure', { name: /figure 2, redrawn/ });

@@ -9,6 +9,7 @@ use super::tr;
 use super::explain::{error_keys, finding_text};
 use super::{Shared, use_cert};
 use crate::cert::openssl::LeafNames;
+use crate::cert::platforms::{self, Family, Outcome};
 use crate::cert::session::Parsed;
 use crate::cert::{Client, Code, Finding, Report, Severity};
 use crate::ui::i18n::k;
@@ -86,6 +87,62 @@ fn clients_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
         <dl class="clients">{rows}</dl>
         <p class="hint">{tr(k::cert::verdict::clients_note)}</p>
     }
+}
+
+/// Where a chain stops short of a trusted root, what the browsers and other platforms do
+/// (`crate::cert::platforms`): fetch, use a preloaded copy, or refuse in their own words.
+/// Nothing when the chain reaches a root: the browsers' words are in the headline then.
+fn platforms_view(parsed: &Parsed, report: &Report) -> Option<impl IntoView + use<>> {
+    let nav = use_nav();
+    let rows = platforms::rows(parsed.certificates(), report);
+    if !rows.iter().any(|r| matches!(r.family, Family::Java)) {
+        return None;
+    }
+    let says = |words: String| view! { <code class="client-says">{words}</code> };
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let name = match row.family {
+                Family::Chromium => k::cert::verdict::family_chromium,
+                Family::Safari => k::cert::verdict::family_safari,
+                Family::Firefox => k::cert::verdict::family_firefox,
+                Family::Windows => k::cert::verdict::family_windows,
+                Family::Java => k::cert::verdict::family_java,
+                Family::Android => k::cert::verdict::family_android,
+            };
+            let what = match row.outcome {
+                Outcome::Connects => view! {
+                    <span class="client-ok">
+                        <span aria-hidden="true">"✓ "</span>
+                        {tr(k::cert::verdict::client_ok)}
+                    </span>
+                }
+                .into_any(),
+                Outcome::Says { words } => says(words).into_any(),
+                Outcome::Fetches { url, then } => view! {
+                    <span>{move || nav.fill(k::cert::verdict::fetches, &[("url", &url)])}</span>
+                    {then.map(|t| view! { " " {tr(k::cert::verdict::fetches_then)} " " {says(t)} })}
+                }
+                .into_any(),
+                Outcome::Preloaded { otherwise } => view! {
+                    <span>{tr(k::cert::verdict::preloaded)}</span>
+                    " "
+                    {says(otherwise)}
+                }
+                .into_any(),
+            };
+            view! {
+                <dt>{tr(name)}</dt>
+                <dd data-family=format!("{:?}", row.family)>{what}</dd>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>{tr(k::cert::verdict::platforms_heading)}</h3>
+        <p>{tr(k::cert::verdict::platforms_intro)}</p>
+        <dl class="clients platforms">{rows}</dl>
+        <p class="hint">{tr(k::cert::verdict::platforms_note)}</p>
+    })
 }
 
 /// The input's findings, then the judgement's.
@@ -178,10 +235,12 @@ pub fn Verdict() -> impl IntoView {
             .map(|f| finding_item(&parsed, f))
             .collect();
         let has_problems = !problems.is_empty();
+        let platforms = platforms_view(&parsed, &report);
         let clients = clients_view(&parsed, &report);
         Some(
             view! {
                 {headline}
+                {platforms}
                 {clients}
                 {has_problems
                     .then(|| {
