@@ -157,6 +157,22 @@ fn leaf_under(issuer: &Ca, change: impl FnOnce(&mut CertificateParams)) -> rcgen
 const AMAZON: &str = "real-chains/amazon.com.pem";
 const AMAZON_AT: &str = "2026-06-01T00:00:00Z";
 
+/// The value of an SCT list extension (RFC 6962 3.3) holding one SCT: an OCTET STRING
+/// around the TLS-encoded list.
+fn one_sct_list() -> Vec<u8> {
+    let mut sct = vec![0_u8]; // v1
+    sct.extend([0x11; 32]); // log id
+    sct.extend(1_767_225_600_000_u64.to_be_bytes()); // 2026-01-01, in ms
+    sct.extend([0, 0]); // no extensions
+    sct.extend([4, 3, 0, 2, 0x30, 0x00]); // sha256, ecdsa, a 2-byte signature
+    let mut list = u16::try_from(sct.len() + 2).unwrap().to_be_bytes().to_vec();
+    list.extend(u16::try_from(sct.len()).unwrap().to_be_bytes());
+    list.extend(sct);
+    let mut value = vec![0x04, u8::try_from(list.len()).unwrap()];
+    value.extend(list);
+    value
+}
+
 /// An input made to produce `code`, and what the engine said about it.
 fn produce(code: Code) -> Outcome {
     let amazon = blocks(AMAZON);
@@ -541,6 +557,22 @@ fn produce(code: Code) -> Outcome {
             let text = format!("{}{}", amazon[1], amazon[2]);
             at_real(text.as_bytes(), AMAZON_AT, None)
         }
+        Code::TooFewScts => {
+            // One SCT on a leaf valid for five years: Chrome's CT policy asks for three.
+            // The root stands in for one of the public set (the policy holds only those).
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.custom_extensions = vec![CustomExtension::from_oid_content(
+                    &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2],
+                    one_sct_list(),
+                )];
+            });
+            let mut anchors = anchor(&r);
+            for a in &mut anchors {
+                a.source = imasara::cert::AnchorSource::Mozilla;
+            }
+            generated_with(&pem(&[&l, &r.cert]), anchors, Some("www.example.test"))
+        }
         Code::ExtensionUnparsable => {
             // keyUsage (RFC 5280 4.2.1.3) must be a BIT STRING; this one is a NULL.
             let r = root("Root", EC);
@@ -584,6 +616,19 @@ fn input_problems_are_said_without_a_verdict() {
     // Trailing bytes: the certificate itself is still read.
     assert_eq!(produce(Code::TrailingData).certificates, 1);
     assert_eq!(produce(Code::Pkcs7Bundle).certificates, 3);
+}
+
+#[test]
+fn too_few_scts_names_the_count_and_what_the_policy_asks() {
+    let outcome = produce(Code::TooFewScts);
+    assert!(outcome.report.findings.iter().any(|f| f.kind
+        == FindingKind::TooFewScts {
+            embedded: 1,
+            required: 3
+        }));
+    // Without any SCT the older finding speaks instead, once.
+    let none = produce(Code::NoEmbeddedScts);
+    assert!(!none.codes().contains(&Code::TooFewScts));
 }
 
 #[test]
@@ -885,6 +930,17 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         == FindingKind::RuleBroken {
             rule: Rule::RsaKeyUnder2048
         }));
+    // No extKeyUsage, or anyExtendedKeyUsage in it.
+    assert_eq!(
+        rules_of(&|p| p.extended_key_usages = Vec::new()),
+        [Rule::ExtKeyUsageMissing]
+    );
+    assert_eq!(
+        rules_of(&|p| p
+            .extended_key_usages
+            .push(rcgen::ExtendedKeyUsagePurpose::Any)),
+        [Rule::AnyExtendedKeyUsage]
+    );
     // Issued before the underscore sunset (2019-04-01): allowed then.
     assert_eq!(
         rules_of(&|p| {

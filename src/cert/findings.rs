@@ -169,6 +169,8 @@ codes! {
     CtNotChecked = "ct_not_checked",
     /// The leaf carries no embedded SCTs (browsers require CT for public certificates).
     NoEmbeddedScts = "no_embedded_scts",
+    /// The leaf carries fewer embedded SCTs than Chrome's CT policy asks for its lifetime.
+    TooFewScts = "too_few_scts",
     /// An extension could not be decoded.
     ExtensionUnparsable = "extension_unparsable",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
@@ -605,6 +607,14 @@ pub enum FindingKind {
     },
     /// No embedded SCTs on a publicly trusted leaf.
     NoEmbeddedScts,
+    /// Fewer embedded SCTs on a publicly trusted leaf than Chrome's CT policy asks for
+    /// its lifetime (`rules::required_scts`); more may come in the TLS handshake.
+    TooFewScts {
+        /// SCTs embedded.
+        embedded: usize,
+        /// SCTs the policy asks for.
+        required: usize,
+    },
     /// An extension could not be decoded.
     ExtensionUnparsable {
         /// Its index in the certificate's `extensions`.
@@ -678,6 +688,7 @@ impl FindingKind {
             K::RevocationNotChecked { .. } => Code::RevocationNotChecked,
             K::CtNotChecked { .. } => Code::CtNotChecked,
             K::NoEmbeddedScts => Code::NoEmbeddedScts,
+            K::TooFewScts { .. } => Code::TooFewScts,
             K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
             K::RuleBroken { .. } => Code::RuleBroken,
         }

@@ -942,6 +942,12 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_dns: &d.san_dns,
         san_ip: &d.san_ip,
         common_names: &d.common_names,
+        has_eku: d.eku_server.is_some(),
+        any_eku: ctx
+            .analysis
+            .certs
+            .get(leaf)
+            .is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.
@@ -1082,8 +1088,19 @@ fn offline(ctx: &Ctx<'_>) -> Vec<Finding> {
         Finding::info(K::CtNotChecked { scts: d.sct_count }).cert(leaf),
     ];
     let leaf_is_anchor = ctx.path.anchor_in_chain && ctx.path.anchor_position == Some(0);
-    if d.sct_count == 0 && ctx.known_root() && !leaf_is_anchor {
-        out.push(Finding::warning(K::NoEmbeddedScts).cert(leaf));
+    if ctx.known_root() && !leaf_is_anchor {
+        let required = super::rules::required_scts(d.not_before, d.not_after);
+        if d.sct_count == 0 {
+            out.push(Finding::warning(K::NoEmbeddedScts).cert(leaf));
+        } else if d.sct_count < required {
+            out.push(
+                Finding::warning(K::TooFewScts {
+                    embedded: d.sct_count,
+                    required,
+                })
+                .cert(leaf),
+            );
+        }
     }
     out
 }

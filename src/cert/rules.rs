@@ -50,6 +50,14 @@ pub enum Rule {
     /// days; [`LIFETIMES`]). zlint `e_sub_cert_valid_time_longer_than_39_months`,
     /// `…_825_days`, `e_tls_server_cert_valid_time_longer_than_398_days` and SC-081's.
     LifetimeTooLong,
+    /// No extKeyUsage extension (Baseline Requirements 7.1.2.3: "extKeyUsage (required)";
+    /// since the first version). zlint `e_sub_cert_eku_missing`.
+    ExtKeyUsageMissing,
+    /// anyExtendedKeyUsage in a subscriber certificate (Baseline Requirements 7.1.2.3:
+    /// "The value anyExtendedKeyUsage MUST NOT be present"). zlint
+    /// `w_sub_cert_eku_extra_values` (any value but serverAuth, clientAuth and
+    /// emailProtection).
+    AnyExtendedKeyUsage,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -182,10 +190,33 @@ const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
 /// 2015-11-01: no reserved IP address or internal name in a certificate expiring later
 /// (zlint `NoReservedIP`).
 const NO_RESERVED_IP: UnixTime = UnixTime(1_446_336_000);
+/// 2022-04-15: Chrome's Certificate Transparency policy counts by lifetime in days, not
+/// months (googlechrome.github.io/CertificateTransparency/ct_policy.html;
+/// components/certificate_transparency/chrome_ct_policy_enforcer.cc).
+const CT_BY_DAYS: UnixTime = UnixTime(1_649_980_800);
+
+/// How many embedded SCTs Chrome's CT policy asks of a publicly trusted certificate valid
+/// from `not_before` to `not_after`: from 2022-04-15, 2 up to 180 days and 3 beyond;
+/// before, by months: 2 under 15, 3 up to 27, 4 up to 39, 5 beyond. (SCTs may also come in
+/// the TLS handshake or a stapled OCSP response, which a pasted chain does not show.)
+#[must_use]
+pub fn required_scts(not_before: i64, not_after: i64) -> usize {
+    let days = not_after.saturating_sub(not_before) / 86_400;
+    if not_before >= CT_BY_DAYS.0 {
+        return if days <= 180 { 2 } else { 3 };
+    }
+    let months = |n: u32| not_after > add_months(not_before, n);
+    match () {
+        () if !months(15) => 2,
+        () if !months(27) => 3,
+        () if !months(39) => 4,
+        () => 5,
+    }
+}
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 10] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -194,6 +225,8 @@ impl Rule {
         Rule::UnderscoreInDnsName,
         Rule::ReservedIpAddress,
         Rule::CommonNameNotInSan,
+        Rule::ExtKeyUsageMissing,
+        Rule::AnyExtendedKeyUsage,
     ];
 
     /// Where the rule is written and when it took effect.
@@ -211,6 +244,9 @@ impl Rule {
             Rule::ReservedIpAddress => (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP)),
             Rule::LifetimeTooLong => (Br, "6.3.2", IssuedFrom(LIFETIMES[5].0)),
             Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
+            Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
+                (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
+            }
         };
         Source {
             document,
@@ -231,6 +267,8 @@ impl Rule {
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
             Rule::ReservedIpAddress => "reserved_ip_address",
             Rule::LifetimeTooLong => "lifetime_too_long",
+            Rule::ExtKeyUsageMissing => "ext_key_usage_missing",
+            Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
         }
     }
 }
@@ -251,6 +289,10 @@ pub(crate) struct Leaf<'a> {
     pub san_ip: &'a [Vec<u8>],
     /// The subject's common names.
     pub common_names: &'a [String],
+    /// An extKeyUsage extension is present.
+    pub has_eku: bool,
+    /// extKeyUsage lists anyExtendedKeyUsage.
+    pub any_eku: bool,
 }
 
 /// The rules `leaf` breaks, each once, in [`Rule::ALL`]'s order.
@@ -281,6 +323,8 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
         Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
+        Rule::ExtKeyUsageMissing => !leaf.has_eku,
+        Rule::AnyExtendedKeyUsage => leaf.any_eku,
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
@@ -372,6 +416,8 @@ mod tests {
             san_dns: dns,
             san_ip: &[],
             common_names: cn,
+            has_eku: true,
+            any_eku: false,
         }
     }
 
@@ -406,6 +452,21 @@ mod tests {
         let mut unique = codes.clone();
         unique.dedup();
         assert_eq!(codes, unique);
+    }
+
+    #[test]
+    fn chrome_ct_policy_counts_by_days_from_april_2022_and_by_months_before() {
+        assert_eq!(CT_BY_DAYS.0, day(2022, 4, 15));
+        let from = day(2026, 1, 1);
+        assert_eq!(required_scts(from, from + 180 * 86_400), 2);
+        assert_eq!(required_scts(from, from + 181 * 86_400), 3);
+        assert_eq!(required_scts(from, day(2030, 1, 1)), 3);
+        let old = day(2019, 1, 15);
+        assert_eq!(required_scts(old, day(2020, 4, 15)), 2); // 15 months
+        assert_eq!(required_scts(old, day(2020, 4, 16)), 3);
+        assert_eq!(required_scts(old, day(2021, 4, 15)), 3); // 27 months
+        assert_eq!(required_scts(old, day(2022, 4, 15)), 4); // 39 months
+        assert_eq!(required_scts(old, day(2022, 4, 16)), 5);
     }
 
     #[test]

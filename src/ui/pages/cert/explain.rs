@@ -72,6 +72,7 @@ pub fn code_key(code: Code) -> Key {
         Code::RevocationNotChecked => c::revocation_not_checked,
         Code::CtNotChecked => c::ct_not_checked,
         Code::NoEmbeddedScts => c::no_embedded_scts,
+        Code::TooFewScts => c::too_few_scts,
         Code::ExtensionUnparsable => c::extension_unparsable,
         Code::RuleBroken => c::rule_broken,
     }
@@ -375,6 +376,9 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         }
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
+        F::TooFewScts { embedded, required } => {
+            with(&[("embedded", &n(*embedded)), ("required", &n(*required))])
+        }
         F::NoCertificate
         | F::InputNotRecognised { binary: false }
         | F::PemHeadersMissing
@@ -403,6 +407,8 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
         Rule::ReservedIpAddress => r::reserved_ip_address,
         Rule::LifetimeTooLong => r::lifetime_too_long,
+        Rule::ExtKeyUsageMissing => r::ext_key_usage_missing,
+        Rule::AnyExtendedKeyUsage => r::any_extended_key_usage,
     }
 }
 
@@ -979,6 +985,10 @@ mod tests {
             F::RevocationNotChecked { ocsp: vec![] },
             F::CtNotChecked { scts: 2 },
             F::NoEmbeddedScts,
+            F::TooFewScts {
+                embedded: 1,
+                required: 3,
+            },
             F::RuleBroken {
                 rule: Rule::SerialNotPositive,
             },
