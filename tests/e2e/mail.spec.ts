@@ -46,6 +46,9 @@ test('free play: receive then send succeeds; past the window, send is refused', 
   const f = freePlay(page);
   const result = f.locator('[data-testid=free-result]');
   await expect(f.locator('#free-window')).toHaveValue('10');
+  // The lab's clock is paused first, so the times below are exact.
+  await f.getByRole('button', { name: 'Pause the clock' }).click();
+  await expect(f.locator('[data-testid=free-clock-state]')).toHaveText('Paused.');
   await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
   await expect(result).toContainText('Mail received');
   await expect(f.locator('[role=timer]')).toHaveText('10:00 left');
@@ -80,6 +83,44 @@ test('free play: receive then send succeeds; past the window, send is refused', 
   await f.locator('#free-window').press('Tab');
   await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
   await expect(f.locator('[role=timer]')).toHaveText('01:00 left');
+});
+
+test("free play's clock runs by itself from the first action, pauses, and waits while the reader types", async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  const f = freePlay(page);
+  const state = f.locator('[data-testid=free-clock-state]');
+  const timer = f.locator('.allowlist [role=timer]').first();
+  await expect(state).toHaveText('The clock starts with your first action.');
+  await f.getByRole('button', { name: '60×' }).click();
+  await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
+  await expect(state).toHaveText('Running at 60×.');
+  // A minute of lab time a second: the countdown moves without any button.
+  await expect(timer).not.toHaveText('10:00 left', { timeout: 5000 });
+  await f.getByRole('button', { name: 'Pause the clock' }).click();
+  await expect(state).toHaveText('Paused.');
+  const stopped = await timer.textContent();
+  await page.waitForTimeout(1500);
+  await expect(timer).toHaveText(stopped ?? '');
+  await f.getByRole('button', { name: 'Run the clock' }).click();
+  await expect(timer).not.toHaveText(stopped ?? '', { timeout: 5000 });
+  // Typing in the console holds the clock.
+  const c = page.locator('section.console');
+  await c.getByRole('button', { name: 'Connect' }).click();
+  await expect(c.getByLabel('Command line')).toBeFocused();
+  await expect(state).toHaveText('Paused while you type in the console.');
+  const held = await f.locator('[data-testid=free-clock]').textContent();
+  await page.waitForTimeout(1500);
+  await expect(f.locator('[data-testid=free-clock]')).toHaveText(held ?? '');
+  // The console speaks submission too: STARTTLS is a step of its own.
+  await f.getByLabel('Server software').selectOption('postfix');
+  await c.getByLabel('Service').selectOption('submission');
+  await c.getByRole('button', { name: 'Connect' }).click();
+  const input = c.getByLabel('Command line');
+  for (const line of ['EHLO pc.example', 'STARTTLS']) {
+    await input.fill(line);
+    await input.press('Enter');
+  }
+  await expect(c.locator('.transcript-lines')).toContainText('S: 220 2.0.0 Ready to start TLS');
 });
 
 test('free-play buttons have their names in Japanese too', async ({ page }) => {

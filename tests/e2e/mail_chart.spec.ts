@@ -99,6 +99,8 @@ test('free play draws the chart as it happens, with the lab clock as its line', 
   const f = page.locator('section.free-play');
   const c = chart(page, 'free');
   await expect(c.locator('g.mark')).toHaveCount(0);
+  // The lab's clock is paused first, so the playhead's time below is exact.
+  await f.getByRole('button', { name: 'Pause the clock' }).click();
   await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
   await f.getByRole('button', { name: 'Send mail', exact: true }).click();
   await expect(c.locator('g.band')).toHaveCount(1);

@@ -1,7 +1,9 @@
 //! Free play: the reader drives a [`Lab`] with buttons (receive, send, send as spammer,
 //! let time pass), sets the window, the relay policy and the server software, and types
-//! raw POP3 or SMTP lines into a console. The clock moves only when the reader asks, so
-//! nothing moves by itself.
+//! raw POP3, SMTP or submission lines into a console. The lab's clock runs from the
+//! reader's first action, at 1×, 10× or 60×, with a pause button; it waits while the reader
+//! types in the console, and "Wait 1 minute" and "Jump past the window" still move it at
+//! once.
 
 use leptos::prelude::*;
 
@@ -11,7 +13,7 @@ use super::allowlist::AllowlistView;
 use super::chart::TimeChart;
 use super::chart::geometry::{Chart, Group};
 use super::diagram::{Diagram, NetActor, Packet};
-use super::model::{self, Decision, LineView};
+use super::model::{self, Decision, LineView, SPEEDS};
 use super::transcript::Transcript;
 use crate::mail::scenario::{Action, SendStyle};
 use crate::mail::{
@@ -112,7 +114,52 @@ pub fn FreePlay() -> impl IntoView {
         })
     });
 
+    // The lab's clock runs on its own once the reader has acted (a countdown that stands
+    // still after a login misleads), at 1×, 10× or 60×; the reader can pause it, and it
+    // waits while the reader types in the console. Screen readers hear the allowlist's
+    // milestones, not every second.
+    let started = RwSignal::new(false);
+    let paused = RwSignal::new(false);
+    let typing = RwSignal::new(false);
+    let clock_speed = RwSignal::new(1_u64);
+    Effect::new(move |_| {
+        if !started.get() || paused.get() || typing.get() {
+            return;
+        }
+        let speed = clock_speed.get();
+        let last = StoredValue::new(js_sys::Date::now());
+        // Simulated milliseconds not yet given to the lab: it moves a whole second at a
+        // time, so the page redraws once a second at 1×.
+        let owed = StoredValue::new(0_u64);
+        let handle = set_interval_with_handle(
+            move || {
+                let now = js_sys::Date::now();
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let real_ms = (now - last.get_value()).clamp(0.0, 1000.0) as u64;
+                last.set_value(now);
+                let due = owed
+                    .get_value()
+                    .saturating_add(real_ms.saturating_mul(speed));
+                let whole = due - due % SECOND;
+                owed.set_value(due - whole);
+                if whole > 0 {
+                    lab.update(|l| {
+                        l.advance(whole);
+                    });
+                }
+            },
+            std::time::Duration::from_millis(250),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    });
+
     let record = move |actor: ActorId, events: Vec<Event>| {
+        started.set(true);
         let first = next_key.get_value();
         let lines = events.iter().filter(|e| e.line().is_some()).count();
         next_key.set_value(first.saturating_add(lines as u64));
@@ -156,6 +203,7 @@ pub fn FreePlay() -> impl IntoView {
             flavour.get_untracked(),
         ));
         history.set(Vec::new());
+        started.set(false);
     };
     // Other software: a fresh server of that kind (same window and policy).
     let set_flavour = move |f: Flavour| {
@@ -290,9 +338,43 @@ pub fn FreePlay() -> impl IntoView {
                 <button type="button" class="secondary" on:click=jump>{tr(k::mail::free::jump)}</button>
                 <button type="button" class="secondary" on:click=reset>{tr(k::mail::free::reset)}</button>
             </div>
-            <p class="clock" data-testid="free-clock">
-                {move || nav.fill(k::mail::free::clock, &[("time", &model::clock(lab.with(|l| l.now().0)))])}
-            </p>
+            <div class="free-clock" role="group" aria-label=tr(k::mail::free::clock_label)>
+                <p class="clock" data-testid="free-clock">
+                    {move || nav.fill(k::mail::free::clock, &[("time", &model::clock(lab.with(|l| l.now().0)))])}
+                    " "
+                    <span class="clock-state" data-testid="free-clock-state">
+                        {move || {
+                            if paused.get() {
+                                nav.t(k::mail::free::clock_paused).to_owned()
+                            } else if typing.get() && started.get() {
+                                nav.t(k::mail::free::clock_typing).to_owned()
+                            } else if started.get() {
+                                nav.fill(k::mail::free::clock_running, &[("n", &clock_speed.get().to_string())])
+                            } else {
+                                nav.t(k::mail::free::clock_waiting).to_owned()
+                            }
+                        }}
+                    </span>
+                </p>
+                <button type="button" class="secondary" on:click=move |_| paused.update(|p| *p = !*p)>
+                    {move || tr(if paused.get() { k::mail::free::clock_run } else { k::mail::free::clock_pause })}
+                </button>
+                <span class="speed" role="group" aria-label=tr(k::mail::player::speed_label)>
+                    {SPEEDS
+                        .into_iter()
+                        .map(|s| view! {
+                            <button
+                                type="button"
+                                class="secondary speed-button"
+                                aria-pressed=move || if clock_speed.get() == s { "true" } else { "false" }
+                                on:click=move |_| clock_speed.set(s)
+                            >
+                                {move || nav.fill(k::mail::player::speed_value, &[("n", &s.to_string())])}
+                            </button>
+                        })
+                        .collect_view()}
+                </span>
+            </div>
             <div class="stage">
                 <div class="stage-main">
                     <Diagram
@@ -348,7 +430,7 @@ pub fn FreePlay() -> impl IntoView {
                     />
                 </div>
             </div>
-            <ConsolePanel lab=lab/>
+            <ConsolePanel lab=lab typing=typing started=started/>
         </section>
     }
 }
@@ -358,6 +440,10 @@ pub fn FreePlay() -> impl IntoView {
 fn ConsolePanel(
     /// The free-play lab the console talks to.
     lab: RwSignal<Lab>,
+    /// The reader is typing in the console: the lab's clock waits.
+    typing: RwSignal<bool>,
+    /// Set when the reader first connects: the lab's clock starts.
+    started: RwSignal<bool>,
 ) -> impl IntoView {
     let nav = use_nav();
     let console = RwSignal::new(Console {
@@ -384,12 +470,15 @@ fn ConsolePanel(
     };
     let hint = move |key| {
         let (user, password, address) = reader();
+        // AUTH PLAIN's response (RFC 4616): authzid, user and password, NUL-separated.
+        let plain = crate::mail::base64::encode(format!("\0{user}\0{password}").as_bytes());
         nav.fill(
             key,
             &[
                 ("user", &user),
                 ("password", &password),
                 ("address", &address),
+                ("plain", &plain),
             ],
         )
     };
@@ -415,6 +504,7 @@ fn ConsolePanel(
             }
             l.open_console(actor, service)
         });
+        started.set(true);
         if let Some(Some((conn, events))) = opened {
             reply.set(server_lines(&events, conn).join(" "));
             console.set(Console {
@@ -479,6 +569,11 @@ fn ConsolePanel(
     let services = [
         (Service::Pop3, "pop3", k::mail::console::service_pop3),
         (Service::Smtp, "smtp", k::mail::console::service_smtp),
+        (
+            Service::Submission,
+            "submission",
+            k::mail::console::service_submission,
+        ),
     ];
 
     view! {
@@ -488,6 +583,7 @@ fn ConsolePanel(
             <ul class="console-hints">
                 <li><code>{move || hint(k::mail::console::hint_pop3)}</code></li>
                 <li><code>{move || hint(k::mail::console::hint_smtp)}</code></li>
+                <li><code>{move || hint(k::mail::console::hint_submission)}</code></li>
             </ul>
             <div class="console-connect">
                 <p class="free-field">
@@ -547,6 +643,8 @@ fn ConsolePanel(
                     maxlength=MAX_CONSOLE_LINE.to_string()
                     prop:value=move || input.get()
                     on:input:target=move |ev| input.set(ev.target().value())
+                    on:focus=move |_| typing.set(true)
+                    on:blur=move |_| typing.set(false)
                     disabled=move || !connected()
                 />
                 <button type="submit" disabled=move || !connected()>{tr(k::mail::console::send)}</button>
