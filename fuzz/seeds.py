@@ -191,6 +191,14 @@ def mail_seeds():
         "APOP hanako 0123456789abcdef0123456789abcdef", "USER", "PASS", "USER nobody",
         "PASS wrong", "AUTH", "AUTH PLAIN", "=", "*", "LIST 99999999999999999999", "RETR -1",
         "TOP 1 -5", "\xff\xfe", "QUIT"))
+    # mail-lab with TLS (a setup byte of 128 or more, same choice modulo 120): STARTTLS on
+    # port 25, STLS, and reconnects over implicit TLS (0x40 in the service byte).
+    tls = lambda flavour, policy, service: bytes([setup(flavour, policy, service)[0] + 120])
+    write("mail_session", "tls-smtp-and-pop3", tls(0, AUTH, SMTP) + script(
+        "EHLO x", "STARTTLS", "STARTTLS", "EHLO x", "AUTH PLAIN AGhhbmFrbwBzM2NyZXQ=",
+        reconnect(POP), "CAPA", "STLS", "STLS", "CAPA", "USER hanako", "PASS s3cret",
+        bytes([3, SUBMISSION + 0x40]), "EHLO x", "STARTTLS", "AUTH PLAIN AGhhbmFrbwBzM2NyZXQ=",
+        bytes([3, POP + 0x40]), "STLS", "QUIT"))
     write("mail_session", "timeouts", setup(0, BOTH, SMTP, True) + script(
         "EHLO x", "MAIL FROM:<a@b>", "RCPT TO:<anyone@example.net>", b"\x02", reconnect(POP),
         b"\x04", "USER anyone", bytes([1, 255]), "PASS x"))

@@ -3,13 +3,16 @@
 //!
 //! The first byte chooses the server: flavour (`b % 5`), relay policy (`b % 120 / 5 % 4`),
 //! the service the first connection opens (`b % 120 / 20 % 3`: POP3, SMTP, submission) and
-//! whether any local part is accepted (`b % 120 >= 60`). The rest is lines (cut at `\n`, a
+//! whether any local part is accepted (`b % 120 >= 60`), and whether the server has a TLS
+//! certificate, as mail-lab with TLS (`b >= 128`: STARTTLS on port 25, STLS). The rest is
+//! lines (cut at `\n`, a
 //! trailing `\r` removed as the lab does), each given to `MailServer::handle_bytes`, 10 ms
 //! apart. A line starting with a control byte drives the clock and the connections instead:
 //! - `\x01 n`: n × 5 s pass (enough to leave the POP-before-SMTP window);
 //! - `\x02`: the connection idles out (`timeout`);
 //! - `\x03 s`: the client hangs up and connects again to service `s % 3`, from the same
-//!   address when `s < 128`, from another one otherwise (POP3 first, then SMTP);
+//!   address when `s < 128`, from another one otherwise (POP3 first, then SMTP), over
+//!   implicit TLS (ports 465 and 995) when `s & 0x40`;
 //! - `\x04`: the server polls its timers.
 //!
 //! Invariants: no panic; every reply line (a line carrying a reply code, on any connection,
@@ -50,6 +53,7 @@ pub fn server(setup: u8) -> (MailServer, Service) {
     let mut config = ServerConfig::example().for_flavour(flavour);
     config.policy = policy;
     config.accept_any_local_user = choice >= 60;
+    config.tls_ready = setup >= 128;
     let mut server = MailServer::new(config);
     for n in 0..2 {
         let lines = vec![
@@ -83,7 +87,12 @@ pub fn run(data: &[u8]) {
             [0x03, s, ..] => {
                 let mut events = server.disconnect(conn, now);
                 let client = CLIENTS[usize::from(*s >= 128)];
-                let (next, greeting) = server.connect(now, SERVICES[usize::from(*s) % 3], client);
+                let service = SERVICES[usize::from(*s) % 3];
+                let (next, greeting) = if s & 0x40 != 0 {
+                    server.connect_tls(now, service, client)
+                } else {
+                    server.connect(now, service, client)
+                };
                 conn = next;
                 events.extend(greeting);
                 events
