@@ -1,8 +1,12 @@
 //! `inspect`: the certificate engine's report as JSON, for checking it against OpenSSL.
 //!
 //! ```text
-//! cargo run --release --example inspect -- [--host NAME] [--at RFC3339] [--trust FILE]... FILE...
+//! cargo run --release --example inspect -- [--host NAME] [--at RFC3339] [--trust FILE]...
+//!     [--compare-with OLD_FILE] FILE...
 //! ```
+//!
+//! `--compare-with OLD_FILE` judges that file's chain the same way and adds `comparison`:
+//! what changed from it to the FILEs' chain, as at a renewal (`imasara::cert::compare`).
 //!
 //! Reads all FILEs as one pasted set (PEM, DER or PKCS#7) and prints one JSON report on
 //! stdout (exit 0): the engine's own report, with every finding's English sentence made
@@ -28,8 +32,7 @@ mod native {
     use imasara::ui::pages::cert::explain::finding_text;
     use serde_json::{Value, json};
 
-    const USAGE: &str =
-        "usage: inspect [--host NAME] [--at RFC3339] [--trust FILE]... [--no-mozilla] FILE...";
+    const USAGE: &str = "usage: inspect [--host NAME] [--at RFC3339] [--trust FILE]... [--no-mozilla] [--compare-with OLD_FILE] FILE...";
 
     pub fn run(args: Vec<String>) -> i32 {
         let mut host = None;
@@ -37,6 +40,7 @@ mod native {
         let mut trust_files = Vec::new();
         let mut files = Vec::new();
         let mut mozilla = true;
+        let mut old_file = None;
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -58,6 +62,13 @@ mod native {
                     }
                 },
                 "--no-mozilla" => mozilla = false,
+                "--compare-with" => match it.next() {
+                    Some(f) => old_file = Some(f),
+                    None => {
+                        eprintln!("inspect: --compare-with needs a file\n{USAGE}");
+                        return 2;
+                    }
+                },
                 "-h" | "--help" => {
                     println!("{USAGE}");
                     return 0;
@@ -126,13 +137,40 @@ mod native {
             mozilla_roots: mozilla,
         };
         let report = analysis.judge(&options);
-        let value = match report_json(&analysis, &report) {
+        let mut value = match report_json(&analysis, &report) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("inspect: cannot serialise the report: {e}");
                 return 3;
             }
         };
+        if let Some(f) = &old_file {
+            let old = match read(f) {
+                Ok(b) => Analysis::parse(&b),
+                Err(code) => return code,
+            };
+            let old_report = old.judge(&options);
+            use imasara::cert::compare::{Side, compare};
+            let before = Side {
+                certificates: old.certificates(),
+                report: &old_report,
+            };
+            let after = Side {
+                certificates: analysis.certificates(),
+                report: &report,
+            };
+            let Some(comparison) = compare(before, after) else {
+                eprintln!("inspect: no certificate found in {f}");
+                return 1;
+            };
+            match serde_json::to_value(&comparison) {
+                Ok(c) => value["comparison"] = c,
+                Err(e) => {
+                    eprintln!("inspect: {e}");
+                    return 3;
+                }
+            }
+        }
         match serde_json::to_string_pretty(&value) {
             Ok(s) => {
                 println!("{s}");

@@ -169,6 +169,35 @@ fn platforms_where_a_missing_intermediate_splits_the_clients() {
 }
 
 #[test]
+fn compare_with_an_older_chain() {
+    let out = inspect(&[
+        "--at",
+        "2020-04-22T00:00:00Z",
+        "--compare-with",
+        &fixture("badssl/wildcard-rsa2048.pem"),
+        &fixture("badssl/wildcard-incomplete-chain.pem"),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &v["comparison"];
+    assert_eq!(c["key_reused"], true);
+    assert_eq!(
+        c["intermediates"]["removed"][0],
+        "C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA"
+    );
+    assert_eq!(c["consequences"][0]["consequence"], "new_chain_fails");
+    // An old file without a certificate: exit 1.
+    let none = std::env::temp_dir().join(format!("imasara-no-cert-{}.txt", std::process::id()));
+    std::fs::write(&none, "no certificate").unwrap();
+    let out = inspect(&[
+        "--compare-with",
+        none.to_str().unwrap(),
+        &fixture("badssl/wildcard-rsa2048.pem"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn no_certificate_is_an_error() {
     let out = inspect(&[&fixture("x509-parser-assets/csr-challenge-password.pem")]);
     assert!(!out.status.success());

@@ -31,7 +31,8 @@
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
 //! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `judge`
 //! (the path and one function per rule), [`browsers`] (Chromium's and Firefox's error
-//! names and what they allow), [`platforms`] (what Safari, Windows, Java and Android do
+//! names and what they allow), [`compare`] (two chains side by side, as at a renewal),
+//! [`platforms`] (what Safari, Windows, Java and Android do
 //! where the browsers fetch or preload a missing intermediate), [`anchors`] (trust anchors and the embedded root set),
 //! [`nss`] (Mozilla's root history), [`hostname`] (RFC 6125, IDNA), `constraints` (name
 //! constraints over DNS names and IP addresses), [`findings`] (typed findings and their
@@ -52,6 +53,7 @@
 pub mod anchors;
 pub mod browsers;
 pub mod chain;
+pub mod compare;
 mod constraints;
 mod der;
 pub mod fields;
