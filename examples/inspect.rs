@@ -164,7 +164,12 @@ mod native {
                 return 1;
             };
             match serde_json::to_value(&comparison) {
-                Ok(c) => value["comparison"] = c,
+                Ok(mut c) => {
+                    // Times as the rest of the report shows them.
+                    let ((a, b), (x, y)) = comparison.validity;
+                    c["validity"] = json!([[time(a), time(b)], [time(x), time(y)]]);
+                    value["comparison"] = c;
+                }
                 Err(e) => {
                     eprintln!("inspect: {e}");
                     return 3;

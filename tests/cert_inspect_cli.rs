@@ -186,6 +186,7 @@ fn compare_with_an_older_chain() {
         "C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA"
     );
     assert_eq!(c["consequences"][0]["consequence"], "new_chain_fails");
+    assert_eq!(c["validity"][1][1], "2022-05-17T12:00:00Z");
     // An old file without a certificate: exit 1.
     let none = std::env::temp_dir().join(format!("imasara-no-cert-{}.txt", std::process::id()));
     std::fs::write(&none, "no certificate").unwrap();
