@@ -306,7 +306,7 @@ test('the real lab and its TLS lesson lead to the padlock page, in both language
   await expect(steps.nth(2)).toContainText('Trust this root');
   await open(page, '#/mail?lang=ja');
   const ja = page.getByRole('region', { name: '本物のメールソフトで試す' });
-  await expect(ja.getByRole('list', { name: '4つの手順で学ぶ' }).getByRole('listitem')).toHaveCount(4);
+  await expect(ja.getByRole('list', { name: '四つの手順で学ぶ' }).getByRole('listitem')).toHaveCount(4);
   await expect(ja).toContainText('「このルート証明書を信頼する」');
   await ja.getByRole('link', { name: '鍵マークのページを開く' }).click();
   await expect(page).toHaveURL(/#\/cert/);
