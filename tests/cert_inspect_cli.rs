@@ -185,7 +185,16 @@ fn compare_with_an_older_chain() {
         c["intermediates"]["removed"][0],
         "C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA"
     );
-    assert_eq!(c["consequences"][0]["consequence"], "new_chain_fails");
+    assert_eq!(
+        c["consequences"][0]["new_chain_fails"]["error"],
+        "NET::ERR_CERT_AUTHORITY_INVALID"
+    );
+    assert!(
+        c["consequences"]
+            .as_array()
+            .unwrap()
+            .contains(&"key_reused".into())
+    );
     assert_eq!(c["validity"][1][1], "2022-05-17T12:00:00Z");
     // An old file without a certificate: exit 1.
     let none = std::env::temp_dir().join(format!("imasara-no-cert-{}.txt", std::process::id()));

@@ -53,9 +53,10 @@ impl ListChange {
     }
 }
 
-/// What follows from a change, for the site's visitors or its operator.
+/// What follows from a change, for the site's visitors or its operator. Externally tagged
+/// (the page's worker sends it in postcard, which has no self-describing tags).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "consequence")]
+#[serde(rename_all = "snake_case")]
 pub enum Consequence {
     /// Visitors to this name now get `ERR_CERT_COMMON_NAME_INVALID`.
     NameDropped {

@@ -12,6 +12,11 @@
 //!   judgement.
 //! - [`Request::Judge`]: the reader moved the date, typed a host or trusted a root. The
 //!   session judges the input it holds again and answers [`Response::Judged`].
+//! - [`Request::Compare`]: an older chain (the one a renewal replaces). The session reads
+//!   it without letting go of the input it holds, judges it the same way and answers
+//!   [`Response::Compared`] with what it read; the page compares it with the input it
+//!   shows ([`super::compare`]: a pure function, and the answer reuses the messages the
+//!   page already reads).
 //!
 //! Every request carries an `id` that its response repeats, so the page can ignore answers
 //! it no longer waits for. Messages are encoded with `postcard` (compact, and small to
@@ -53,13 +58,24 @@ pub enum Request {
         /// How to judge now.
         judging: Judging,
     },
+    /// Compare the input held (the new chain) with an older one.
+    Compare {
+        /// Repeated in the response.
+        id: u32,
+        /// The older chain, each file or paste as bytes.
+        old: Vec<Vec<u8>>,
+        /// How to judge both (the roots trusted are the held input's).
+        judging: Judging,
+    },
 }
 
 impl Request {
     /// The id the response will carry.
     pub fn id(&self) -> u32 {
         match self {
-            Request::Parse { id, .. } | Request::Judge { id, .. } => *id,
+            Request::Parse { id, .. } | Request::Judge { id, .. } | Request::Compare { id, .. } => {
+                *id
+            }
         }
     }
 }
@@ -141,6 +157,15 @@ pub enum Response {
         /// The judgement.
         report: Box<Report>,
     },
+    /// The older chain, read and judged as the input held is judged now.
+    Compared {
+        /// The request's id.
+        id: u32,
+        /// What was read from the older chain.
+        input: Box<Parsed>,
+        /// Its judgement.
+        report: Box<Report>,
+    },
     /// `id` is 0 when the request could not be read at all.
     Refused {
         /// The request's id.
@@ -156,6 +181,7 @@ impl Response {
         match self {
             Response::Parsed { id, .. }
             | Response::Judged { id, .. }
+            | Response::Compared { id, .. }
             | Response::Refused { id, .. } => *id,
         }
     }
@@ -193,6 +219,33 @@ impl Session {
                     id,
                     report: Box::new(judge(analysis, &judging)),
                 },
+                None => Response::Refused {
+                    id,
+                    why: Refusal::NoInput,
+                },
+            },
+            Request::Compare { id, old, judging } => match &self.analysis {
+                Some(analysis) => {
+                    let slices: Vec<&[u8]> = old.iter().map(Vec::as_slice).collect();
+                    let before = Analysis::parse_inputs(&slices);
+                    // The roots the reader trusts are certificates of the held input.
+                    let anchors: Vec<_> = judging
+                        .trusted
+                        .iter()
+                        .filter_map(|&i| analysis.anchor(i))
+                        .collect();
+                    let options = Options {
+                        at: UnixTime(judging.at),
+                        host: judging.host,
+                        extra_anchors: anchors,
+                        mozilla_roots: true,
+                    };
+                    Response::Compared {
+                        id,
+                        report: Box::new(before.judge(&options)),
+                        input: Box::new(Parsed::of(&before)),
+                    }
+                }
                 None => Response::Refused {
                     id,
                     why: Refusal::NoInput,
@@ -298,6 +351,76 @@ mod tests {
         };
         assert_eq!(id, 2);
         assert!(report.trust.trusted);
+    }
+
+    #[test]
+    fn compare_reads_the_old_chain_beside_the_input_held() {
+        let mut session = Session::new();
+        let at = 1_500_000_000;
+        let compare = Request::Compare {
+            id: 1,
+            old: vec![SELF_SIGNED.as_bytes().to_vec()],
+            judging: judging(at),
+        };
+        // Nothing to compare with yet.
+        assert!(matches!(
+            round_trip(&mut session, &compare),
+            Response::Refused {
+                why: Refusal::NoInput,
+                ..
+            }
+        ));
+        let parse = Request::Parse {
+            id: 2,
+            inputs: vec![SELF_SIGNED.as_bytes().to_vec()],
+            judging: judging(at),
+        };
+        round_trip(&mut session, &parse);
+        let Response::Compared { id, input, report } = round_trip(
+            &mut session,
+            &Request::Compare {
+                id: 3,
+                old: vec![SELF_SIGNED.as_bytes().to_vec()],
+                judging: judging(at),
+            },
+        ) else {
+            panic!("compare must answer Compared");
+        };
+        assert_eq!(id, 3);
+        // Read and judged as the engine does it directly; compared with the input held,
+        // the same certificate: the same key, no name changed.
+        let direct = Analysis::parse(SELF_SIGNED.as_bytes());
+        assert_eq!(input.certificates(), direct.certificates());
+        let options = Options::at(UnixTime(at)).with_host("self-signed.badssl.com");
+        assert_eq!(*report, direct.judge(&options));
+        let side = super::super::compare::Side {
+            certificates: input.certificates(),
+            report: &report,
+        };
+        let c = super::super::compare::compare(side, side).expect("a comparison");
+        assert!(c.key_reused);
+        assert!(c.names.is_empty());
+        // The input held is still there: judging it again works and shows the same.
+        let judged = round_trip(
+            &mut session,
+            &Request::Judge {
+                id: 4,
+                judging: judging(at),
+            },
+        );
+        assert!(matches!(judged, Response::Judged { id: 4, .. }));
+        // An old text without a certificate: nothing read.
+        let Response::Compared { input, .. } = round_trip(
+            &mut session,
+            &Request::Compare {
+                id: 5,
+                old: vec![b"no certificate".to_vec()],
+                judging: judging(at),
+            },
+        ) else {
+            panic!("compare must answer Compared");
+        };
+        assert!(input.certificates().is_empty());
     }
 
     #[test]

@@ -116,6 +116,13 @@ impl Markup {
         self.close("tbody")
     }
 
+    /// One escaped paragraph, as a whole markup string.
+    pub fn paragraph(text: &str) -> String {
+        let mut m = Markup::default();
+        m.element("p", &[], text);
+        m.finish()
+    }
+
     /// The markup.
     pub fn finish(self) -> String {
         self.0

@@ -147,6 +147,35 @@ test('where the intermediate is missing, each platform is named: fetched, preloa
   await expect(page.locator('.verdict .platforms')).toHaveCount(0);
 });
 
+test('a renewal compared: the chain that lost its intermediate, field by field and in words', async ({ page }) => {
+  await open(page, '#/cert?sample=incomplete&lang=en');
+  const section = page.getByRole('region', { name: 'Compare with the certificate it replaces' });
+  await section.getByLabel('The old certificate or chain (PEM)').fill(pem('badssl/wildcard-rsa2048.pem'));
+  await section.getByRole('button', { name: 'Compare' }).click();
+  const follows = section.locator('.compare-consequences');
+  await expect(follows).toContainText('The new chain, as pasted above, gets NET::ERR_CERT_AUTHORITY_INVALID.');
+  await expect(follows).toContainText('The key was reused.');
+  const table = section.getByRole('table', { name: 'Field by field' });
+  await expect(table.getByRole('row', { name: /Intermediate certificates/ })).toContainText(
+    'dropped: C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA',
+  );
+  await expect(table.getByRole('row', { name: /Names/ })).toContainText('unchanged');
+  // A private key pasted here is removed before anything is read.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await section.getByLabel('The old certificate or chain (PEM)').fill(key + pem('badssl/wildcard-rsa2048.pem'));
+  await section.getByRole('button', { name: 'Compare' }).click();
+  await expect(section.getByRole('status')).toContainText('A private key was removed');
+  await expect(section.getByLabel('The old certificate or chain (PEM)')).not.toHaveValue(/PRIVATE KEY/);
+  // In Japanese.
+  await open(page, '#/cert?sample=incomplete&lang=ja');
+  const ja = page.getByRole('region', { name: '更新前の証明書と比べる' });
+  await ja.getByLabel('更新前のサーバー証明書または証明書チェーン（PEM）').fill(pem('badssl/wildcard-rsa2048.pem'));
+  await ja.getByRole('button', { name: '比べる' }).click();
+  await expect(ja.locator('.compare-consequences')).toContainText('鍵が使い回されています');
+  await expect(ja.getByRole('table', { name: '項目ごとの比較' })).toContainText('なくなったもの：');
+});
+
 test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const figure = page.getByRole('figure', { name: /figure 2, redrawn/ });

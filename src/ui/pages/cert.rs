@@ -20,6 +20,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::cert::Report;
+use crate::cert::compare::{Comparison, Side, compare as compare_chains};
 use crate::cert::session::{Judging, Parsed, Request, Response};
 use crate::ui::i18n::k;
 use crate::ui::route::Location;
@@ -31,6 +32,7 @@ pub const SHORTCUTS: &[crate::ui::i18n::Key] = &[k::cert::controls::key_slider];
 
 pub mod chain;
 pub mod charts;
+pub mod compare;
 pub mod controls;
 pub mod details;
 pub mod engine;
@@ -114,6 +116,10 @@ pub struct CertState {
     /// The latest judgement the engine answered (of `parsed`, for the host, date and
     /// roots asked for last, once `working` is false).
     pub report: RwSignal<Option<Shared<Report>>>,
+    /// The older chain the reader compares the input with (a renewal), as pasted.
+    pub old_input: StoredValue<Option<Vec<u8>>>,
+    /// The engine's comparison with it: `Some(None)` when it held no certificate.
+    pub comparison: RwSignal<Option<Shared<Option<Comparison>>>>,
     engine: StoredValue<Engine, LocalStorage>,
     requests: StoredValue<Requests>,
 }
@@ -229,6 +235,9 @@ impl CertState {
         }
         let from_files = matches!(source, Source::Files(_));
         self.source.set(source);
+        // A comparison belongs to the input it was made with.
+        self.old_input.set_value(None);
+        self.comparison.set(None);
         self.engine_failed.set(None);
         self.working.set(true);
         self.reading.set(true);
@@ -268,6 +277,35 @@ impl CertState {
         self.requests.update_value(|r| id = r.send());
         let request = Request::Judge {
             id,
+            judging: self.judging(),
+        };
+        self.engine.with_value(|e| e.send(&request));
+        // The comparison follows the same host, date and roots.
+        if self.old_input.with_value(Option::is_some) {
+            self.send_compare();
+        }
+    }
+
+    /// Compares the held input with an older chain (pasted text; a private key is never
+    /// sent: the caller has removed it).
+    pub fn compare_with(&self, old: Vec<u8>) {
+        if self.is_gone() || !self.requests.with_value(|r| r.has_input) {
+            return;
+        }
+        self.old_input.set_value(Some(old));
+        self.send_compare();
+    }
+
+    fn send_compare(&self) {
+        let Some(old) = self.old_input.get_value() else {
+            return;
+        };
+        self.working.set(true);
+        let mut id = 0;
+        self.requests.update_value(|r| id = r.send());
+        let request = Request::Compare {
+            id,
+            old: vec![old],
             judging: self.judging(),
         };
         self.engine.with_value(|e| e.send(&request));
@@ -324,6 +362,27 @@ impl CertState {
                 self.reading.set(false);
             }
             Response::Judged { report, .. } => self.report.set(Some(Shared(Arc::new(*report)))),
+            Response::Compared { input, report, .. } => {
+                // Compared here with what the page shows (`crate::cert::compare`, pure).
+                let comparison = self.report.with_untracked(|now| {
+                    self.parsed.with_untracked(|parsed| {
+                        let (Some(Shared(now)), Some(Shared(parsed))) = (now, parsed) else {
+                            return None;
+                        };
+                        compare_chains(
+                            Side {
+                                certificates: input.certificates(),
+                                report: &report,
+                            },
+                            Side {
+                                certificates: parsed.certificates(),
+                                report: now,
+                            },
+                        )
+                    })
+                });
+                self.comparison.set(Some(Shared(Arc::new(comparison))));
+            }
             Response::Refused { .. } => {}
         }
     }
@@ -391,6 +450,8 @@ pub fn CertPage() -> impl IntoView {
         host,
         at,
         report: RwSignal::new(None),
+        old_input: StoredValue::new(None),
+        comparison: RwSignal::new(None),
         engine: StoredValue::new_local(engine),
         requests: StoredValue::new(Requests::default()),
     };
@@ -419,6 +480,7 @@ pub fn CertPage() -> impl IntoView {
             <charts::ValidityChart/>
             <chain::ChainView/>
             <details::AllDetails/>
+            <compare::CompareView/>
         </Show>
         <lessons::Lessons/>
     }
