@@ -1140,6 +1140,17 @@ fn with_a_certificate_port_25_offers_starttls_and_pop3_offers_stls() {
     assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
     // Postfix 3.11 lists RFC 8689's REQUIRETLS last, inside TLS only (smtpd.c `ehlo_cmd`).
     assert_eq!(ehlo.last().map(String::as_str), Some("250 REQUIRETLS"));
+    // ... and takes it as a MAIL parameter there, and only there (`mail_cmd`).
+    assert_eq!(
+        say(
+            &mut server,
+            &c,
+            0,
+            "MAIL FROM:<hanako@example.net> REQUIRETLS"
+        ),
+        ["250 2.1.0 Ok"]
+    );
+    say(&mut server, &c, 0, "RSET");
     assert_eq!(
         say(&mut server, &c, 0, "STARTTLS"),
         ["554 5.5.1 Error: TLS already active"]
@@ -1150,6 +1161,15 @@ fn with_a_certificate_port_25_offers_starttls_and_pop3_offers_stls() {
     let c = open(&mut plain, 0, Service::Smtp, READER);
     let ehlo = say(&mut plain, &c, 0, "EHLO pc.example");
     assert!(!ehlo.iter().any(|l| l.contains("STARTTLS")));
+    assert_eq!(
+        say(
+            &mut plain,
+            &c,
+            0,
+            "MAIL FROM:<hanako@example.net> REQUIRETLS"
+        ),
+        ["555 5.5.4 Unsupported option: REQUIRETLS"]
+    );
 
     // Submission on port 465: inside TLS from the greeting on, so no STARTTLS and AUTH at
     // once (the template's `smtpd_tls_auth_only`).

@@ -956,8 +956,13 @@ impl SmtpSession {
                 }
             }
         };
+        // REQUIRETLS (RFC 8689) is a MAIL parameter only inside TLS (Postfix 3.11 smtpd.c
+        // `mail_cmd`: `state->tls_context != 0`); outside it is unknown like any other.
+        let outside_tls = |p: &str| !self.tls && p.eq_ignore_ascii_case("REQUIRETLS");
         if let Some(known) = rules.mail_params
-            && let Some(bad) = params.iter().find(|p| !param_known(p, known))
+            && let Some(bad) = params
+                .iter()
+                .find(|p| !param_known(p, known) || outside_tls(p))
         {
             return SmtpReply::UnsupportedOption {
                 param: printable(bad, 100),
