@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod support;
-use support::{Ca, anchor, judge, params, pem, root, sub_ca};
+use support::{Ca, anchor, params, pem, root, sub_ca};
 
 use imasara::cert::compare::{Comparison, Consequence, Side, compare};
 use imasara::cert::{Analysis, Anchor, Options, UnixTime};
@@ -27,14 +27,19 @@ fn leaf(issuer: &Ca, key: &KeyPair, names: &[&str], from: i32, to: i32) -> rcgen
 }
 
 fn compared(old: &str, new: &str, anchors: Vec<Anchor>) -> Comparison {
+    let mut options = Options::at(support::at()).with_host("www.example.test");
+    options.extra_anchors = anchors;
+    options.mozilla_roots = false;
+    compared_with(old, new, &options).unwrap()
+}
+
+/// The two texts judged with `options` and compared; `None` when either has no certificate.
+fn compared_with(old: &str, new: &str, options: &Options) -> Option<Comparison> {
     let (a, b) = (
         Analysis::parse(old.as_bytes()),
         Analysis::parse(new.as_bytes()),
     );
-    let (ra, rb) = (
-        judge(old, anchors.clone(), Some("www.example.test")),
-        judge(new, anchors, Some("www.example.test")),
-    );
+    let (ra, rb) = (a.judge(options), b.judge(options));
     compare(
         Side {
             certificates: a.certificates(),
@@ -45,7 +50,6 @@ fn compared(old: &str, new: &str, anchors: Vec<Anchor>) -> Comparison {
             report: &rb,
         },
     )
-    .unwrap()
 }
 
 #[test]
@@ -135,22 +139,7 @@ fn a_new_chain_without_its_intermediate_fails_where_the_old_one_worked() {
         read("wildcard-incomplete-chain.pem"),
     );
     let options = Options::at(UnixTime(1_587_513_600)).with_host("rsa2048.badssl.com");
-    let (a, b) = (
-        Analysis::parse(old.as_bytes()),
-        Analysis::parse(new.as_bytes()),
-    );
-    let (ra, rb) = (a.judge(&options), b.judge(&options));
-    let c = compare(
-        Side {
-            certificates: a.certificates(),
-            report: &ra,
-        },
-        Side {
-            certificates: b.certificates(),
-            report: &rb,
-        },
-    )
-    .unwrap();
+    let c = compared_with(&old, &new, &options).unwrap();
     assert_eq!(
         c.intermediates.removed,
         ["C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA"]
@@ -162,19 +151,5 @@ fn a_new_chain_without_its_intermediate_fails_where_the_old_one_worked() {
     assert!(c.key_reused);
     assert!(c.consequences.contains(&Consequence::NotLonger));
     // Nothing to compare against an input without a certificate.
-    let empty = Analysis::parse(b"no certificate here");
-    let re = empty.judge(&options);
-    assert!(
-        compare(
-            Side {
-                certificates: empty.certificates(),
-                report: &re,
-            },
-            Side {
-                certificates: b.certificates(),
-                report: &rb,
-            },
-        )
-        .is_none()
-    );
+    assert!(compared_with("no certificate here", &new, &options).is_none());
 }

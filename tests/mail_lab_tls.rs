@@ -9,33 +9,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod lab;
-use lab::LabProcess;
+use lab::{LabProcess, curl, run};
 
-use std::process::{Command, Output, Stdio};
-use std::thread;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use imasara::cert::openssl::LeafNames;
 use imasara::cert::{Analysis, Client, Options, UnixTime};
-
-fn run(cmd: &mut Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    let deadline = Instant::now() + limit;
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("{cmd:?} took longer than {limit:?}");
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// The Python side: one phase per call, each printing what it saw, one line per fact.
 const PYTHON: &str = r#"
@@ -159,15 +139,6 @@ fn python(lab: &LabProcess, phase: &str) -> Vec<String> {
         String::from_utf8_lossy(&out.stderr)
     );
     stdout.lines().map(str::to_owned).collect()
-}
-
-fn curl(args: &[&str]) -> Output {
-    run(
-        Command::new("curl")
-            .args(["--silent", "--show-error", "--max-time", "20"])
-            .args(args),
-        Duration::from_secs(30),
-    )
 }
 
 #[test]
