@@ -941,6 +941,36 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             .push(rcgen::ExtendedKeyUsagePurpose::Any)),
         [Rule::AnyExtendedKeyUsage]
     );
+    // An intermediate without keyUsage: the rule is said about it, not about the leaf.
+    let r = root("Root", EC);
+    let mut p = params("Issuing CA", IsCa::Ca(BasicConstraints::Unconstrained));
+    p.key_usages = Vec::new();
+    let ca = sub_ca("Issuing CA", EC, &r, Some(p));
+    let l = leaf_under(&ca, |p| {
+        p.not_before = date_time_ymd(2026, 3, 1);
+        p.not_after = date_time_ymd(2026, 8, 1);
+    });
+    let report = judge(
+        &pem(&[&l, &ca.cert, &r.cert]),
+        anchor(&r),
+        Some("www.example.test"),
+    );
+    let on: Vec<(Option<usize>, FindingKind)> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.kind, FindingKind::RuleBroken { .. }))
+        .map(|f| (f.certificate, f.kind.clone()))
+        .collect();
+    assert_eq!(
+        on,
+        [(
+            Some(1),
+            FindingKind::RuleBroken {
+                rule: Rule::CaKeyUsageMissing
+            }
+        )]
+    );
+    assert_eq!(report.primary_error, None);
     // Issued before the underscore sunset (2019-04-01): allowed then.
     assert_eq!(
         rules_of(&|p| {

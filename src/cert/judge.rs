@@ -61,6 +61,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     findings.extend(extensions(&ctx));
     findings.extend(leaf_rules(&ctx));
     findings.extend(issuing_rules(&ctx));
+    findings.extend(authority_rules(&ctx));
     findings.extend(name_constraints(&ctx));
     let (host, host_findings) = host(&ctx);
     findings.extend(host_findings);
@@ -957,6 +958,25 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         .into_iter()
         .filter(|rule| !(chromium_says && *rule == super::rules::Rule::LifetimeTooLong))
         .map(|rule| Finding::warning(K::RuleBroken { rule }).cert(leaf))
+        .collect()
+}
+
+/// The rules a CA had to follow for the authorities' certificates in the chain (above the
+/// leaf; the root too where it was pasted): warnings, as for the leaf's.
+fn authority_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
+    ctx.path
+        .chain
+        .iter()
+        .skip(1)
+        .filter_map(|&i| {
+            let d = ctx.analysis.data.get(i)?;
+            super::rules::ca_key_usage_missing(d.not_before, d.key_cert_sign.is_some()).then(|| {
+                Finding::warning(K::RuleBroken {
+                    rule: super::rules::Rule::CaKeyUsageMissing,
+                })
+                .cert(i)
+            })
+        })
         .collect()
 }
 

@@ -58,6 +58,12 @@ pub enum Rule {
     /// `w_sub_cert_eku_extra_values` (any value but serverAuth, clientAuth and
     /// emailProtection).
     AnyExtendedKeyUsage,
+    /// A CA certificate in the chain without a keyUsage extension (RFC 5280 4.2.1.3:
+    /// "Conforming CAs MUST include this extension in certificates that contain public
+    /// keys that are used to validate digital signatures on other public key certificates
+    /// or CRLs"; Baseline Requirements 7.1.2.1). zlint `e_ca_key_usage_missing`. Held to
+    /// the chain's authorities, not the leaf ([`Rule::for_authorities`]).
+    CaKeyUsageMissing,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -216,7 +222,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -227,7 +233,14 @@ impl Rule {
         Rule::CommonNameNotInSan,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
+        Rule::CaKeyUsageMissing,
     ];
+
+    /// Whether the rule holds the chain's authorities rather than the leaf.
+    #[must_use]
+    pub fn for_authorities(self) -> bool {
+        self == Rule::CaKeyUsageMissing
+    }
 
     /// Where the rule is written and when it took effect.
     #[must_use]
@@ -247,6 +260,7 @@ impl Rule {
             Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
                 (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
             }
+            Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
         };
         Source {
             document,
@@ -269,6 +283,7 @@ impl Rule {
             Rule::LifetimeTooLong => "lifetime_too_long",
             Rule::ExtKeyUsageMissing => "ext_key_usage_missing",
             Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
+            Rule::CaKeyUsageMissing => "ca_key_usage_missing",
         }
     }
 }
@@ -325,6 +340,8 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
         Rule::ExtKeyUsageMissing => !leaf.has_eku,
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
+        // Held to authorities, by `ca_key_usage_missing`.
+        Rule::CaKeyUsageMissing => false,
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
@@ -333,6 +350,12 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             !in_dns && !in_ip
         }),
     }
+}
+
+/// Whether an authority's certificate issued at `not_before`, with keyUsage present or not,
+/// breaks [`Rule::CaKeyUsageMissing`].
+pub(crate) fn ca_key_usage_missing(not_before: i64, has_key_usage: bool) -> bool {
+    !has_key_usage && not_before >= RFC3280.0
 }
 
 /// IPv4 blocks of IANA's IPv4 Special-Purpose Address Registry, multicast and the
