@@ -341,11 +341,8 @@ fn the_ca_is_kept_between_starts_and_tls_can_be_left_out() {
             .expect("fingerprint")
             .to_owned()
     };
-    // Outside the temporary directory, which the harness removes when a lab ends.
-    let kept = std::env::current_dir()
-        .expect("cwd")
-        .join("target")
-        .join(format!("lab-kept-ca-{}", std::process::id()));
+    // A directory the test names is its own: the harness leaves it when a lab ends.
+    let kept = std::env::temp_dir().join(format!("imasara-lab-kept-ca-{}", std::process::id()));
     let kept_arg = kept.to_str().expect("path").to_owned();
     let one = {
         let lab = LabProcess::start(&["--tls-dir", &kept_arg]);

@@ -59,8 +59,11 @@ pub struct LabProcess {
     pub submission: Option<SocketAddr>,
     pub submissions: Option<SocketAddr>,
     pub pop3s: Option<SocketAddr>,
-    /// Its own TLS directory (removed on drop): `lab-ca.pem` and the rest.
+    /// Its TLS directory: `lab-ca.pem` and the rest.
     pub tls_dir: PathBuf,
+    /// The harness made `tls_dir` for this lab alone (removed on drop); a directory a test
+    /// names is the test's own.
+    owns_tls_dir: bool,
 }
 
 /// A fresh directory for one lab's CA, unless the test names one.
@@ -72,11 +75,13 @@ fn fresh_tls_dir() -> PathBuf {
 
 impl LabProcess {
     pub fn start(extra: &[&str]) -> LabProcess {
-        let tls_dir = extra
+        let named = extra
             .iter()
             .position(|a| *a == "--tls-dir")
             .and_then(|i| extra.get(i + 1))
-            .map_or_else(fresh_tls_dir, PathBuf::from);
+            .map(PathBuf::from);
+        let owns_tls_dir = named.is_none();
+        let tls_dir = named.unwrap_or_else(fresh_tls_dir);
         let mut child = Command::new(lab_binary())
             .args(["--pop3", "127.0.0.1:0", "--smtp", "127.0.0.1:0"])
             .args([
@@ -111,6 +116,7 @@ impl LabProcess {
             submissions: None,
             pop3s: None,
             tls_dir,
+            owns_tls_dir,
         };
         let addr = |lab: &LabProcess, what: &str| -> SocketAddr {
             let line = lab.wait_for(&format!("{what} listening on "), Duration::from_secs(20));
@@ -188,7 +194,7 @@ impl Drop for LabProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        if self.tls_dir.starts_with(std::env::temp_dir()) {
+        if self.owns_tls_dir {
             let _ = std::fs::remove_dir_all(&self.tls_dir);
         }
     }
