@@ -17,8 +17,9 @@ for (const { route, name } of PAGES) {
       await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
       await open(page, `${route}&lang=${lang}`);
       expect((await new AxeBuilder({ page }).analyze()).violations, 'dark, reduced motion').toEqual([]);
-      // "Link to this" and "Embed this": both dialogs are checked, none skipped.
-      await expect(page.locator('.share > button')).toHaveCount(2);
+      // "Link to this", "Embed this" and "Keyboard shortcuts": every dialog is checked,
+      // none skipped.
+      await expect(page.locator('.share > button')).toHaveCount(3);
       for (const button of await page.locator('.share > button').all()) {
         await button.click();
         const dialog = page.locator('dialog[open]');
