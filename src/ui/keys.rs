@@ -9,16 +9,18 @@ use wasm_bindgen::JsCast;
 use super::i18n::{Key, k};
 use super::use_nav;
 
-/// Whether a key press belongs to what the reader is typing.
-fn typing(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(
-                el.tag_name().to_ascii_lowercase().as_str(),
-                "input" | "select" | "textarea"
-            ) || el.has_attribute("contenteditable")
-        })
+/// Where a key press lands: in a text field (it belongs to what the reader types), and on
+/// a button or link (Space and Enter belong to it). The player's shortcuts and the `?` key
+/// both ask.
+pub fn is_form_field(target: Option<web_sys::EventTarget>) -> (bool, bool) {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return (false, false);
+    };
+    let tag = el.tag_name().to_ascii_lowercase();
+    (
+        matches!(tag.as_str(), "input" | "select" | "textarea"),
+        tag == "button" || tag == "a",
+    )
 }
 
 /// The button, the dialog, and the `?` key that opens it; `items` are the page's own
@@ -39,7 +41,7 @@ pub fn KeyboardHelp(items: &'static [Key]) -> impl IntoView {
             && !ev.ctrl_key()
             && !ev.meta_key()
             && !ev.alt_key()
-            && !typing(ev.target())
+            && !is_form_field(ev.target()).0
         {
             ev.prevent_default();
             open();

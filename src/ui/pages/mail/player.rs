@@ -49,17 +49,6 @@ fn initial(nav: Nav) -> (ScenarioId, usize, u64) {
     })
 }
 
-fn is_form_field(target: Option<web_sys::EventTarget>) -> (bool, bool) {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return (false, false);
-    };
-    let tag = el.tag_name().to_ascii_lowercase();
-    (
-        matches!(tag.as_str(), "input" | "select" | "textarea"),
-        tag == "button" || tag == "a",
-    )
-}
-
 /// The scenario player: owns the state (scenario, cursor, speed, predictions), the clock,
 /// the URL and the keyboard; the parts it composes each take what they show.
 #[component]
@@ -220,7 +209,7 @@ pub fn Player() -> impl IntoView {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let (field, clickable) = is_form_field(ev.target());
+        let (field, clickable) = crate::ui::keys::is_form_field(ev.target());
         if field {
             return;
         }
