@@ -48,6 +48,7 @@ const BUNDLES: &[(&str, &[&str])] = &[
     ("mail", &["mail"]),
     ("cert", &["cert", "cert_codes"]),
     ("glossary", &["glossary"]),
+    ("teach", &["teach"]),
 ];
 
 /// The bundle (index into [`BUNDLES`]) that holds `key`.

@@ -39,6 +39,19 @@ impl Nav {
             .with(|l| l.goto(page).with_lang(lang).to_hash())
     }
 
+    /// A link to `target` (a page with its own query) that keeps the current language and
+    /// embed mode.
+    pub fn href_to(&self, target: &Location) -> String {
+        let lang = self.lang.get();
+        let mut next = self
+            .location
+            .with(|l| l.goto(target.page.clone()).with_lang(lang));
+        for (key, value) in target.query.pairs() {
+            next.query.set(key, value);
+        }
+        next.to_hash()
+    }
+
     /// Replaces the current history entry's fragment (for state such as a step number,
     /// which should not fill the back button).
     pub fn replace(&self, next: &Location) {
@@ -100,6 +113,8 @@ fn page_title(page: &Page) -> Key {
         Page::Cert => k::shell::title::cert,
         Page::Glossary => k::shell::title::glossary,
         Page::About => k::shell::title::about,
+        Page::Teach => k::shell::title::teach,
+        Page::Quiz => k::shell::title::quiz,
         Page::PanicCheck => k::shell::title::check,
         Page::NotFound(_) => k::shell::title::not_found,
     }

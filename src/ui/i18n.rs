@@ -295,6 +295,7 @@ mod tests {
                 file!("glossary", "en"),
                 file!("glossary", "ja"),
             ),
+            (Bundle::Teach, file!("teach", "en"), file!("teach", "ja")),
         ];
         assert_eq!(
             files.len(),
@@ -351,6 +352,9 @@ mod tests {
     fn pages_of(file: &str) -> Option<Vec<crate::ui::route::Page>> {
         use crate::ui::route::Page;
         let name = file.strip_prefix("src/ui/pages/")?;
+        if name.starts_with("teach/quiz") {
+            return Some(vec![Page::Quiz]);
+        }
         let page = name.split(['/', '.']).next()?;
         Some(match page {
             "mail" => vec![Page::Mail],
@@ -359,6 +363,7 @@ mod tests {
             "about" => vec![Page::About],
             "check" => vec![Page::PanicCheck],
             "not_found" => vec![Page::NotFound(String::new())],
+            "teach" => vec![Page::Teach],
             // Its term links stand in the explainers too.
             "glossary" => vec![Page::Glossary, Page::Mail, Page::Cert],
             _ => return None,
@@ -435,6 +440,8 @@ mod tests {
         "app.name",
         "app.lang_name_en",
         "app.lang_name_ja",
+        // The value of `embed=` in the teachers' table of link options.
+        "teach.options.values_embed",
         // The redrawn figure's button and addresses.
         "cert.then_now.fig_ok",
         "cert.then_now.fig_https",

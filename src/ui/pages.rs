@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod home;
 pub mod mail;
 pub mod not_found;
+pub mod teach;
 pub mod text;
 
 /// The view of `page`.
@@ -21,6 +22,8 @@ pub fn render(page: Page) -> AnyView {
         Page::Cert => view! { <cert::CertPage/> }.into_any(),
         Page::Glossary => view! { <glossary::GlossaryPage/> }.into_any(),
         Page::About => view! { <about::AboutPage/> }.into_any(),
+        Page::Teach => view! { <teach::TeachPage/> }.into_any(),
+        Page::Quiz => view! { <teach::quiz::QuizPage/> }.into_any(),
         Page::PanicCheck => view! { <check::PanicCheckPage/> }.into_any(),
         Page::NotFound(path) => view! { <not_found::NotFoundPage path/> }.into_any(),
     }

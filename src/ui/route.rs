@@ -25,6 +25,10 @@ pub enum Page {
     Cert,
     Glossary,
     About,
+    /// For teachers: lesson plans, every URL option with a link builder (#/teach).
+    Teach,
+    /// A scenario's predict-then-reveal questions as a quiz (#/quiz?scenario=…).
+    Quiz,
     /// A route that exists only to prove the panic screen works (used by the tests).
     PanicCheck,
     /// Anything else; holds the path the reader asked for.
@@ -36,12 +40,14 @@ impl Page {
     pub const MENU: [Page; 4] = [Page::Home, Page::Mail, Page::Cert, Page::About];
 
     /// Every page with a route of its own (all but [`Page::NotFound`]).
-    pub const ROUTED: [Page; 6] = [
+    pub const ROUTED: [Page; 8] = [
         Page::Home,
         Page::Mail,
         Page::Cert,
         Page::Glossary,
         Page::About,
+        Page::Teach,
+        Page::Quiz,
         Page::PanicCheck,
     ];
 
@@ -53,6 +59,10 @@ impl Page {
             Page::Mail => &[Bundle::Core, Bundle::Mail, Bundle::Glossary],
             Page::Cert => &[Bundle::Core, Bundle::Cert, Bundle::Glossary],
             Page::Glossary => &[Bundle::Core, Bundle::Glossary],
+            // The link builder names the scenarios and the samples by their titles.
+            Page::Teach => &[Bundle::Core, Bundle::Teach, Bundle::Mail, Bundle::Cert],
+            // The questions are the mail page's own.
+            Page::Quiz => &[Bundle::Core, Bundle::Teach, Bundle::Mail],
             Page::Home | Page::About | Page::PanicCheck | Page::NotFound(_) => &[Bundle::Core],
         }
     }
@@ -65,6 +75,8 @@ impl Page {
             Page::Cert => "/cert",
             Page::Glossary => "/glossary",
             Page::About => "/about",
+            Page::Teach => "/teach",
+            Page::Quiz => "/quiz",
             Page::PanicCheck => "/check/panic",
             Page::NotFound(path) => path,
         }
@@ -78,6 +90,8 @@ impl Page {
             "/cert" => Page::Cert,
             "/glossary" => Page::Glossary,
             "/about" => Page::About,
+            "/teach" => Page::Teach,
+            "/quiz" => Page::Quiz,
             "/check/panic" => Page::PanicCheck,
             _ => Page::NotFound(path.to_owned()),
         }
@@ -324,6 +338,8 @@ mod tests {
         assert_eq!(Location::parse("/cert").page, Page::Cert);
         assert_eq!(Location::parse("#/about?lang=ja").page, Page::About);
         assert_eq!(Location::parse("#/glossary").page, Page::Glossary);
+        assert_eq!(Location::parse("#/teach?lang=ja").page, Page::Teach);
+        assert_eq!(Location::parse("#/quiz?scenario=own_case").page, Page::Quiz);
         assert_eq!(Location::parse("#main").page, Page::Home);
         assert_eq!(
             Location::parse("#/nowhere").page,
@@ -403,9 +419,9 @@ mod tests {
         fn printing_then_parsing_round_trips(
             keys in proptest::collection::vec("[a-z]{1,8}", 0..5),
             values in proptest::collection::vec(".{0,12}", 5),
-            page in 0usize..5,
+            page in 0usize..Page::ROUTED.len(),
         ) {
-            let page = [Page::Home, Page::Mail, Page::Cert, Page::Glossary, Page::About][page].clone();
+            let page = Page::ROUTED[page].clone();
             let mut loc = Location::new(page);
             for (key, value) in keys.iter().zip(&values) {
                 loc.query.set(key, value.clone());

@@ -12,7 +12,7 @@ use super::route::{EMBED, Location};
 use super::use_nav;
 
 /// The address of this page with `location` as its fragment.
-fn absolute_url(location: &Location) -> String {
+pub fn absolute_url(location: &Location) -> String {
     let here = window().location();
     let origin = here.origin().unwrap_or_default();
     let path = here.pathname().unwrap_or_default();
@@ -30,7 +30,8 @@ pub fn iframe_snippet(url: &str, title: &str) -> String {
     )
 }
 
-fn copy(text: String, done: WriteSignal<Option<bool>>) {
+/// Copies `text` to the clipboard; `done` says whether it worked.
+pub fn copy(text: String, done: WriteSignal<Option<bool>>) {
     let clipboard = window().navigator().clipboard();
     let promise = clipboard.write_text(&text);
     leptos::task::spawn_local(async move {

@@ -14,6 +14,16 @@ use super::{JA, KEY_NAMES};
 
 /// Literals in `src/ui` that are not text for the reader, each with the reason.
 const ALLOWED: &[(&str, &str)] = &[
+    (
+        ",",
+        "separates the parts in the mail page's `panels=` URL value",
+    ),
+    (
+        "h2, h3",
+        "CSS selector: the heading to focus after an in-page jump",
+    ),
+    ("feedback ok", "CSS classes of the quiz's right answer"),
+    ("feedback bad", "CSS classes of the quiz's wrong answer"),
     ("translate(0 {})", "SVG transform: the playhead at its time"),
     ("M2 -7L14 0L2 7Z", "SVG path: the playhead's knob"),
     // The mail time chart's arrows and lanes name protocol commands and replies as they

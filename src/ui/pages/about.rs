@@ -33,6 +33,7 @@ pub fn AboutPage() -> impl IntoView {
         <h2>{move || nav.t(k::about::teachers_heading)}</h2>
         <p>{move || nav.t(k::about::teachers)}</p>
         <ul>
+            <li><a href=move || nav.href(crate::ui::route::Page::Teach)>{move || nav.t(k::about::teach_link)}</a></li>
             <li><a href=move || demo_page(nav.lang.get())>{move || nav.t(k::about::demo_link)}</a></li>
             <li><a href="imasara-offline.zip" download>{move || nav.t(k::about::offline_link)}</a></li>
         </ul>

@@ -30,5 +30,6 @@ pub fn HomePage() -> impl IntoView {
             </section>
         </div>
         <p>{move || nav.t(k::home::how_it_works)}</p>
+        <p><a href=move || nav.href(Page::Teach)>{move || nav.t(k::home::teachers)}</a></p>
     }
 }

@@ -24,6 +24,7 @@ pub mod free_play;
 pub mod handout;
 pub mod model;
 pub mod player;
+pub mod preset;
 pub mod transcript;
 
 /// The page's shortcuts, for the `?` dialog (crate::ui::keys): the player's (they work
@@ -39,9 +40,16 @@ pub const SHORTCUTS: &[crate::ui::i18n::Key] = &[
     k::mail::chart::key_arrow,
 ];
 
-/// The mail explainer page.
+/// The mail explainer page: every part, or those a teacher's link names
+/// ([`preset::PANELS`]).
 #[component]
 pub fn MailPage() -> impl IntoView {
+    let nav = use_nav();
+    let panels = Memo::new(move |_| {
+        nav.location
+            .with(|l| preset::Panels::parse(l.query.get(preset::PANELS)))
+    });
+    let shows = move |panel| panels.get().shows(panel);
     view! {
         <h1>{tr(k::mail::heading)}</h1>
         <p class="lead">{tr(k::mail::lead)}</p>
@@ -58,10 +66,18 @@ pub fn MailPage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-        <player::Player/>
-        <free_play::FreePlay/>
-        <ThenAndNow/>
-        <RealLab/>
+        <Show when=move || shows(preset::Panel::Player)>
+            <player::Player chart=Signal::derive(move || shows(preset::Panel::Chart))/>
+        </Show>
+        <Show when=move || shows(preset::Panel::Free)>
+            <free_play::FreePlay/>
+        </Show>
+        <Show when=move || shows(preset::Panel::Now)>
+            <ThenAndNow/>
+        </Show>
+        <Show when=move || shows(preset::Panel::Lab)>
+            <RealLab/>
+        </Show>
     }
 }
 

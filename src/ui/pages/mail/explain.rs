@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::model;
-use crate::mail::ActorId;
+use super::model::{self, Question};
 use crate::ui::i18n::k;
 use crate::ui::pages::text::tr;
 use crate::ui::use_nav;
@@ -59,15 +58,21 @@ pub fn StepExplain(
     }
 }
 
-/// A prediction to ask for: who sends to whom, when.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Question {
-    /// Who sends.
-    pub who: ActorId,
-    /// To whom.
-    pub rcpt: String,
-    /// Simulated ms.
-    pub at: u64,
+/// The question in words: "Next, the reader sends mail to … at 02:00."
+pub fn question_text(nav: crate::ui::Nav, q: &Question) -> String {
+    nav.fill(
+        k::mail::predict::context,
+        &[
+            (
+                "who",
+                model::actor_key(q.who)
+                    .map(|key| nav.t(key))
+                    .unwrap_or_default(),
+            ),
+            ("rcpt", &q.rcpt),
+            ("time", &model::clock(q.at)),
+        ],
+    )
 }
 
 /// The "predict first" switch and, when the player waits for one, the question.
@@ -98,14 +103,7 @@ pub fn PredictPanel(
                     <p id="predict-question">
                         <strong>{nav.t(k::mail::predict::question)}</strong>
                         " "
-                        {nav.fill(
-                            k::mail::predict::context,
-                            &[
-                                ("who", model::actor_key(q.who).map(|key| nav.t(key)).unwrap_or_default()),
-                                ("rcpt", &q.rcpt),
-                                ("time", &model::clock(q.at)),
-                            ],
-                        )}
+                        {question_text(nav, &q)}
                     </p>
                     <button type="button" on:click=move |_| on_answer.run(true)>
                         {nav.t(k::mail::predict::yes)}

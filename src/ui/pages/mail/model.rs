@@ -371,6 +371,43 @@ impl Show {
         })
     }
 
+    /// The steps worth predicting (each holds a relay decision), in order: what the
+    /// player pauses on and what the quiz (#/quiz) asks.
+    pub fn questions(&self) -> impl Iterator<Item = Question> + '_ {
+        (0..self.len()).filter_map(|i| self.question(i))
+    }
+
+    /// The question before step `i`, if it holds a relay decision: who sends to whom,
+    /// when, and what the server will decide.
+    pub fn question(&self, i: usize) -> Option<Question> {
+        let (relayed, rcpt) = self.first_relay(i)?;
+        let who = self.actor(i);
+        let rcpt = rcpt
+            .or_else(|| {
+                self.timeline
+                    .actors
+                    .iter()
+                    .find(|a| a.id == who)
+                    .and_then(|a| a.default_to.first().cloned())
+            })
+            .unwrap_or_default();
+        let at = self.timeline.steps.get(i)?.at.0;
+        Some(Question {
+            step: i,
+            who,
+            rcpt,
+            at,
+            relayed,
+        })
+    }
+
+    /// The allowlist just before step `i` happens, at its time: what the server will look
+    /// up when the step's mail arrives.
+    pub fn allowlist_before(&self, i: usize) -> Vec<AllowlistEntry> {
+        let at = self.timeline.steps.get(i).map_or(self.end, |s| s.at.0);
+        self.timeline.allowlist_after(i, SimTime(at))
+    }
+
     /// The public IP of `actor` after the first `pos` steps (it changes in one scenario).
     pub fn ip_of(&self, actor: ActorId, pos: usize) -> Option<IpAddr> {
         self.timeline
@@ -384,6 +421,22 @@ impl Show {
     pub fn has_actor(&self, actor: ActorId) -> bool {
         self.timeline.actors.iter().any(|a| a.id == actor)
     }
+}
+
+/// A prediction to ask for before a relay decision: who sends to whom, when, and (the
+/// answer) whether the server relays it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// The step the decision happens in (0-based).
+    pub step: usize,
+    /// Who sends.
+    pub who: ActorId,
+    /// To whom.
+    pub rcpt: String,
+    /// Simulated ms.
+    pub at: u64,
+    /// The answer: the server relays the mail.
+    pub relayed: bool,
 }
 
 /// Shows every line of the current step.

@@ -15,7 +15,7 @@ use super::chart::geometry::Chart;
 use super::chart::{TimeChart, groups_of_show};
 use super::controls::{Controls, ScenarioPicker, Scrubber, Shortcuts, Transport};
 use super::diagram::{Diagram, NetActor, Packet};
-use super::explain::{PredictPanel, Question, StepExplain};
+use super::explain::{PredictPanel, StepExplain};
 use super::handout::Handout;
 use super::model::{self, Cursor, DEFAULT_SPEED, SPEEDS, Show, Tick};
 use super::transcript::Transcript;
@@ -52,7 +52,11 @@ fn initial(nav: Nav) -> (ScenarioId, usize, u64) {
 /// The scenario player: owns the state (scenario, cursor, speed, predictions), the clock,
 /// the URL and the keyboard; the parts it composes each take what they show.
 #[component]
-pub fn Player() -> impl IntoView {
+pub fn Player(
+    /// Whether the time chart is shown (a teacher's link may leave it out).
+    #[prop(into)]
+    chart: Signal<bool>,
+) -> impl IntoView {
     let nav = use_nav();
     let (scenario0, step0, speed0) = initial(nav);
     let scenario = RwSignal::new(scenario0);
@@ -61,7 +65,10 @@ pub fn Player() -> impl IntoView {
     let cursor = RwSignal::new(show.with_untracked(|s| Cursor::at_step(s, step0)));
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(speed0);
-    let predict = RwSignal::new(true);
+    let predict = RwSignal::new(
+        nav.location
+            .with_untracked(|l| super::preset::predict(l.query.get(super::preset::PREDICT))),
+    );
     // Steps the reader has predicted, with the guess (true: "it will be relayed").
     let answered: RwSignal<Vec<(usize, bool)>> = RwSignal::new(Vec::new());
     let resume_after_answer = RwSignal::new(false);
@@ -331,22 +338,7 @@ pub fn Player() -> impl IntoView {
     });
     let asked = Signal::derive(move || {
         let i = question.get()?;
-        show.with(|s| {
-            let who = s.actor(i);
-            let rcpt = s
-                .first_relay(i)
-                .and_then(|r| r.1)
-                .or_else(|| {
-                    s.timeline
-                        .actors
-                        .iter()
-                        .find(|a| a.id == who)
-                        .and_then(|a| a.default_to.first().cloned())
-                })
-                .unwrap_or_default();
-            let at = s.timeline.steps.get(i)?.at.0;
-            Some(Question { who, rcpt, at })
-        })
+        show.with(|s| s.question(i))
     });
     let answer = move |guess: bool| {
         let Some(i) = question.get_untracked() else {
@@ -422,6 +414,7 @@ pub fn Player() -> impl IntoView {
     });
 
     // The time chart: drawn once per scenario; what has happened shows as the cursor moves.
+    let show_chart = chart;
     let chart = Memo::new(move |_| show.with(|s| Chart::build(&groups_of_show(s), s.end)));
     let reveal = Signal::derive(move || (pos.get(), shown.get()));
     let playhead = Signal::derive(move || {
@@ -484,11 +477,13 @@ pub fn Player() -> impl IntoView {
                     <h3>{tr(k::mail::transcript::heading)}</h3>
                     <Transcript lines=all_lines current=current_line picked=picked id="player"/>
                 </div>
-                <div class="record-chart">
-                    <h3>{tr(k::mail::chart::heading)}</h3>
-                    <p class="chart-intro">{tr(k::mail::chart::intro)}</p>
-                    <TimeChart chart reveal playhead on_seek=seek on_pick=pick id="player"/>
-                </div>
+                {move || show_chart.get().then(|| view! {
+                    <div class="record-chart">
+                        <h3>{tr(k::mail::chart::heading)}</h3>
+                        <p class="chart-intro">{tr(k::mail::chart::intro)}</p>
+                        <TimeChart chart reveal playhead on_seek=seek on_pick=pick id="player"/>
+                    </div>
+                })}
             </div>
 
             <Handout show/>
