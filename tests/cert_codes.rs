@@ -854,6 +854,14 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         let l = leaf_under(&r, |p| {
             p.not_before = date_time_ymd(2026, 3, 1);
             p.not_after = date_time_ymd(2026, 8, 1);
+            // Names in the public DNS (the fixtures' `.test` names are internal names,
+            // which the Baseline Requirements forbid: asserted below).
+            let mut dn = rcgen::DistinguishedName::new();
+            dn.push(rcgen::DnType::CommonName, "www.example.com");
+            p.distinguished_name = dn;
+            p.subject_alt_names = vec![rcgen::SanType::DnsName(
+                "www.example.com".try_into().unwrap(),
+            )];
             change(p);
         });
         let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
@@ -902,6 +910,16 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         [Rule::ReservedIpAddress]
     );
+    for internal in ["intranet", "mail.example.test", "printer.local"] {
+        assert_eq!(
+            rules_of(&|p| {
+                p.subject_alt_names
+                    .push(rcgen::SanType::DnsName(internal.try_into().unwrap()));
+            }),
+            [Rule::InternalName],
+            "{internal}"
+        );
+    }
     // Five years from 2025 (rcgen's dates in tests/support): longer than 398 days.
     assert_eq!(
         rules_of(&|p| {
@@ -949,11 +967,17 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     let l = leaf_under(&ca, |p| {
         p.not_before = date_time_ymd(2026, 3, 1);
         p.not_after = date_time_ymd(2026, 8, 1);
+        let mut dn = rcgen::DistinguishedName::new();
+        dn.push(rcgen::DnType::CommonName, "www.example.com");
+        p.distinguished_name = dn;
+        p.subject_alt_names = vec![rcgen::SanType::DnsName(
+            "www.example.com".try_into().unwrap(),
+        )];
     });
     let report = judge(
         &pem(&[&l, &ca.cert, &r.cert]),
         anchor(&r),
-        Some("www.example.test"),
+        Some("www.example.com"),
     );
     let on: Vec<(Option<usize>, FindingKind)> = report
         .findings
@@ -977,7 +1001,7 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             p.not_before = date_time_ymd(2019, 3, 1);
             p.not_after = date_time_ymd(2019, 6, 1);
             p.subject_alt_names.push(rcgen::SanType::DnsName(
-                "_sip.example.test".try_into().unwrap(),
+                "_sip.example.com".try_into().unwrap(),
             ));
         }),
         []

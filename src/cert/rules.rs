@@ -45,6 +45,13 @@ pub enum Rule {
     /// 2015-11-01 (Baseline Requirements 7.1.4.2.1). zlint `e_ext_san_contains_reserved_ip`
     /// (`NoReservedIP`; its ranges are in `v3/util/ip.go`).
     ReservedIpAddress,
+    /// A subjectAltName DNS name that is an internal name (Baseline Requirements 1.1.6 and
+    /// 7.1.4.2.1: a name that "does not end with a Top Level Domain registered in IANA's Root
+    /// Zone Database") in a certificate expiring after 2015-11-01, as for reserved
+    /// addresses. Recognised without a copy of the root zone: a name of one label
+    /// (`intranet`), or one under a name set aside so that it is never delegated
+    /// ([`INTERNAL_SUFFIXES`]). zlint checks the root zone itself (`e_dnsname_not_valid_tld`).
+    InternalName,
     /// Valid for longer than the Baseline Requirements allow for its issue date (section
     /// 6.3.2: 39 months, then 825 days, 398 days, and under ballot SC-081 200, 100 and 47
     /// days; [`LIFETIMES`]). zlint `e_sub_cert_valid_time_longer_than_39_months`,
@@ -196,6 +203,40 @@ const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
 /// 2015-11-01: no reserved IP address or internal name in a certificate expiring later
 /// (zlint `NoReservedIP`).
 const NO_RESERVED_IP: UnixTime = UnixTime(1_446_336_000);
+/// Names that are never delegated in the public DNS, so a name under one is internal:
+/// RFC 6761 6.2–6.5 (`test`, `localhost`, `invalid`, `example`), RFC 6762 (`local`, mDNS),
+/// RFC 8375 (`home.arpa`), ICANN's board resolutions 2018.02.04.12 (`corp`, `home`, `mail`
+/// are not to be delegated) and 2024.07.29.06 (`internal`, for private use).
+pub const INTERNAL_SUFFIXES: [&str; 10] = [
+    "test",
+    "localhost",
+    "invalid",
+    "example",
+    "local",
+    "home.arpa",
+    "corp",
+    "home",
+    "mail",
+    "internal",
+];
+
+/// Whether the DNS name `name` is an internal name as far as this module can tell: one
+/// label, or under one of [`INTERNAL_SUFFIXES`] (a wildcard's `*.` and a final dot aside).
+#[must_use]
+pub fn is_internal_name(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let name = name.strip_prefix("*.").unwrap_or(&name);
+    if !name.contains('.') {
+        return true;
+    }
+    INTERNAL_SUFFIXES.iter().any(|suffix| {
+        name == *suffix
+            || name
+                .strip_suffix(suffix)
+                .is_some_and(|rest| rest.ends_with('.'))
+    })
+}
+
 /// 2022-04-15: Chrome's Certificate Transparency policy counts by lifetime in days, not
 /// months (googlechrome.github.io/CertificateTransparency/ct_policy.html;
 /// components/certificate_transparency/chrome_ct_policy_enforcer.cc).
@@ -222,7 +263,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -230,6 +271,7 @@ impl Rule {
         Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
         Rule::ReservedIpAddress,
+        Rule::InternalName,
         Rule::CommonNameNotInSan,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
@@ -254,7 +296,9 @@ impl Rule {
             Rule::SerialTooShort => (Br, "7.1", IssuedFrom(SERIAL_ENTROPY)),
             Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
             Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
-            Rule::ReservedIpAddress => (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP)),
+            Rule::ReservedIpAddress | Rule::InternalName => {
+                (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP))
+            }
             Rule::LifetimeTooLong => (Br, "6.3.2", IssuedFrom(LIFETIMES[5].0)),
             Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
             Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
@@ -280,6 +324,7 @@ impl Rule {
             Rule::CommonNameNotInSan => "common_name_not_in_san",
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
             Rule::ReservedIpAddress => "reserved_ip_address",
+            Rule::InternalName => "internal_name",
             Rule::LifetimeTooLong => "lifetime_too_long",
             Rule::ExtKeyUsageMissing => "ext_key_usage_missing",
             Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
@@ -337,6 +382,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
+        Rule::InternalName => leaf.san_dns.iter().any(|name| is_internal_name(name)),
         Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
         Rule::ExtKeyUsageMissing => !leaf.has_eku,
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
@@ -631,6 +677,42 @@ mod tests {
         ));
         // Before 2016-07-02 the table says nothing.
         assert!(!lifetime_too_long(day(2014, 1, 1), day(2019, 1, 1)));
+    }
+
+    #[test]
+    fn internal_names_are_one_label_or_under_a_name_never_delegated() {
+        for name in [
+            "intranet",
+            "localhost",
+            "mail.example",
+            "printer.local",
+            "nas.home.arpa",
+            "*.corp",
+            "wiki.internal.",
+            "SERVER.TEST",
+        ] {
+            assert!(is_internal_name(name), "{name}");
+        }
+        for name in [
+            "example.com",
+            "www.example.com",
+            "mail.example.com",
+            "testing.jp",
+            "home.example.org",
+            "*.co.jp",
+            "local.example.com",
+        ] {
+            assert!(!is_internal_name(name), "{name}");
+        }
+        // Held to certificates expiring after 2015-11-01, like reserved addresses.
+        let serial = [0x5a; 16];
+        let dns = ["intranet".to_owned(), "intranet.corp".to_owned()];
+        let cn: [String; 0] = [];
+        assert_eq!(broken(&leaf(&serial, &dns, &cn)), [Rule::InternalName]);
+        let mut old = leaf(&serial, &dns, &cn);
+        old.not_before = day(2013, 1, 1);
+        old.not_after = day(2015, 11, 1);
+        assert!(!broken(&old).contains(&Rule::InternalName));
     }
 
     #[test]

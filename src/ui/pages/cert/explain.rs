@@ -406,6 +406,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::CommonNameNotInSan => r::common_name_not_in_san,
         Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
         Rule::ReservedIpAddress => r::reserved_ip_address,
+        Rule::InternalName => r::internal_name,
         Rule::LifetimeTooLong => r::lifetime_too_long,
         Rule::ExtKeyUsageMissing => r::ext_key_usage_missing,
         Rule::AnyExtendedKeyUsage => r::any_extended_key_usage,
