@@ -21,7 +21,7 @@ pub mod plans;
 pub mod quiz;
 
 use links::{Choice, OPTIONS, Values};
-use plans::{PLANS, Target};
+use plans::{PLANS, Plan, Target};
 
 /// The words for a part of the mail page.
 pub fn panel_key(panel: Panel) -> Key {
@@ -96,6 +96,18 @@ pub fn TeachPage() -> impl IntoView {
     }
 }
 
+/// A plan's title with its length ("Mail: … (15 minutes)").
+fn titled(nav: Nav, plan: &Plan) -> String {
+    let minutes = nav.fill(
+        k::teach::plans::minutes,
+        &[("n", &plan.minutes.to_string())],
+    );
+    nav.fill(
+        k::teach::plans::with_length,
+        &[("title", nav.t(plan.title)), ("minutes", &minutes)],
+    )
+}
+
 /// The table of contents: the plans, the options, the builder (in-page jumps, marked
 /// `data-jump`) and the quiz (a route).
 fn toc_markup(nav: Nav) -> String {
@@ -109,7 +121,7 @@ fn toc_markup(nav: Nav) -> String {
     for (id, text) in jumps {
         let href = format!("#{id}");
         m.open("li", &[])
-            .element("a", &[("href", &href), ("data-jump", id)], text)
+            .element("a", &[("href", &href), ("data-jump", id)], &text)
             .close("li");
     }
     m.open("li", &[])
@@ -168,8 +180,7 @@ fn plans_markup(nav: Nav) -> String {
             ],
         )
         .open("h3", &[("id", &heading), ("tabindex", "-1")])
-        .text(nav.t(plan.title))
-        .element("span", &[("class", "plan-length")], &minutes(plan.minutes))
+        .text(&titled(nav, plan))
         .close("h3");
         m.element("h4", &[], nav.t(k::teach::plans::goals))
             .open("ul", &[]);
