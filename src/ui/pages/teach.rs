@@ -115,8 +115,14 @@ fn toc_markup(nav: Nav) -> String {
     m.element("p", &[("id", "teach-toc-label")], nav.t(k::teach::contents))
         .open("ul", &[]);
     let jumps = PLANS.iter().map(|p| (p.id, titled(nav, p))).chain([
-        ("teach-options", nav.t(k::teach::options::heading).to_owned()),
-        ("teach-builder", nav.t(k::teach::builder::heading).to_owned()),
+        (
+            "teach-options",
+            nav.t(k::teach::options::heading).to_owned(),
+        ),
+        (
+            "teach-builder",
+            nav.t(k::teach::builder::heading).to_owned(),
+        ),
     ]);
     for (id, text) in jumps {
         let href = format!("#{id}");
