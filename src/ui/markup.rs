@@ -129,6 +129,20 @@ impl Markup {
     }
 }
 
+/// For markup drawn as text with one event handler: the `attribute` of the nearest element
+/// matching `selector` (which names that attribute: `button[data-quiz]`), at or around
+/// the event's target.
+pub fn delegated(ev: &web_sys::Event, selector: &str, attribute: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()?
+        .get_attribute(attribute)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -40,6 +40,21 @@ pub fn copy(text: String, done: WriteSignal<Option<bool>>) {
     });
 }
 
+/// What became of the last copy ([`copy`]): said to screen readers as it happens.
+#[component]
+pub fn CopyStatus(copied: ReadSignal<Option<bool>>) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <p role="status" class="share-status">
+            {move || match copied.get() {
+                Some(true) => nav.t(k::share::copied),
+                Some(false) => nav.t(k::share::copy_failed),
+                None => "",
+            }}
+        </p>
+    }
+}
+
 /// Two buttons ("Link to this", "Embed this") and the dialog they open.
 #[component]
 pub fn ShareButtons(
@@ -110,13 +125,7 @@ pub fn ShareButtons(
                 </label>
                 <textarea id="share-text" class="code-box" readonly rows="4" on:focus=select_all prop:value=text></textarea>
                 <p class="share-limits">{move || nav.t(limits)}</p>
-                <p role="status" class="share-status">
-                    {move || match copied.get() {
-                        Some(true) => nav.t(k::share::copied),
-                        Some(false) => nav.t(k::share::copy_failed),
-                        None => "",
-                    }}
-                </p>
+                <CopyStatus copied/>
                 <div class="share-actions">
                     <button type="button" on:click=move |_| copy(text(), set_copied)>
                         {move || nav.t(k::share::copy)}

@@ -13,7 +13,7 @@ use crate::ui::pages::mail::model::{DEFAULT_SPEED, SCENARIOS, SPEEDS, scenario_k
 use crate::ui::pages::mail::preset::Panel;
 use crate::ui::pages::text::tr;
 use crate::ui::route::Page;
-use crate::ui::share::{absolute_url, copy, iframe_snippet};
+use crate::ui::share::{CopyStatus, absolute_url, copy, iframe_snippet};
 use crate::ui::{Nav, use_nav};
 
 pub mod links;
@@ -145,12 +145,7 @@ fn toc_markup(nav: Nav) -> String {
 /// the section and focus its heading instead of navigating.
 fn jump(ev: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
-    let Some(id) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[data-jump]").ok().flatten())
-        .and_then(|a| a.get_attribute("data-jump"))
-    else {
+    let Some(id) = crate::ui::markup::delegated(&ev, "a[data-jump]", "data-jump") else {
         return;
     };
     ev.prevent_default();
@@ -484,13 +479,7 @@ fn Builder() -> impl IntoView {
                 </button>
                 <a class="button secondary" href=move || location.get().to_hash()>{tr(k::teach::open)}</a>
             </div>
-            <p role="status" class="share-status">
-                {move || match copied.get() {
-                    Some(true) => nav.t(k::share::copied),
-                    Some(false) => nav.t(k::share::copy_failed),
-                    None => "",
-                }}
-            </p>
+            <CopyStatus copied/>
             <h3>{tr(k::teach::builder::preview)}</h3>
             // The preview is the whole app again in a frame: loaded only when asked for.
             <button type="button" class="secondary" aria-expanded=move || preview.get().to_string()

@@ -90,12 +90,7 @@ pub fn QuizPage() -> impl IntoView {
     });
     let shown = move || questions.with(|items| state.with(|st| quiz_markup(nav, items, st)));
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let Some(action) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button[data-quiz]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-quiz"))
+        let Some(action) = crate::ui::markup::delegated(&ev, "button[data-quiz]", "data-quiz")
         else {
             return;
         };
