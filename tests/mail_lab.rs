@@ -272,6 +272,109 @@ fn read_reply(stream: &mut TcpStream) -> String {
     String::from_utf8_lossy(&got).into_owned()
 }
 
+/// `--record`: the real clients' sessions, as the page's player reads them, with the
+/// password masked; `--record-passwords` keeps it.
+#[test]
+fn the_lab_records_real_sessions_for_the_page() {
+    use imasara::mail::recording::{Recording, Source};
+    use imasara::mail::scenario::StepKind;
+    use imasara::mail::{ConnKind, EventKind};
+
+    let path = temp_file("lesson.mailrec", b"");
+    let mut lab = LabProcess::start(&["--record", path.to_str().expect("path")]);
+    lab.wait_for("recording to", Duration::from_secs(10));
+    python_phase(&lab, "inside");
+    lab.wait_for(
+        "allowlist added 127.0.0.1 (hanako)",
+        Duration::from_secs(10),
+    );
+    lab.skip(601);
+    lab.wait_for(
+        "allowlist expired 127.0.0.1 (hanako)",
+        Duration::from_secs(10),
+    );
+    python_phase(&lab, "after");
+    lab.wait_for(
+        "relay refused 127.0.0.1 -> taro@example.org (AllowlistExpired)",
+        Duration::from_secs(10),
+    );
+
+    let bytes = std::fs::read(&path).expect("the recording");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("s3cret"), "the password is masked");
+    let recording = Recording::read(&bytes).expect("the page can read it");
+    assert_eq!(recording.header.source, Source::MailLab);
+    assert!(recording.header.passwords_masked);
+    assert!(!recording.cut_short);
+    assert!(
+        recording
+            .events
+            .iter()
+            .any(|e| e.line().is_some_and(|l| l.text == "PASS ********"))
+    );
+    let timeline = recording.timeline();
+    let sessions: Vec<_> = timeline
+        .steps
+        .iter()
+        .filter_map(|s| match &s.what {
+            StepKind::Session(session) => Some(session),
+            _ => None,
+        })
+        .collect();
+    assert!(sessions.iter().any(|s| s.kind == ConnKind::ClientPop3));
+    // smtplib greets with this machine's name; every SMTP session has one.
+    assert!(
+        sessions
+            .iter()
+            .filter(|s| s.kind == ConnKind::ClientSmtp)
+            .all(|s| s.helo.is_some())
+    );
+    assert!(timeline.steps.iter().any(|s| s.what == StepKind::Expiry));
+    // The refusal after the window is in a session after the expiry, and the allowlist
+    // that step leaves is empty.
+    let expiry = timeline
+        .steps
+        .iter()
+        .position(|s| s.what == StepKind::Expiry)
+        .expect("expiry");
+    let refused = timeline
+        .steps
+        .iter()
+        .position(|s| {
+            s.events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::RelayRefused { .. }))
+                && s.index > expiry
+        })
+        .expect("a refusal after the expiry");
+    assert!(timeline.steps[refused].allowlist.is_empty());
+    drop(lab);
+
+    let kept = temp_file("kept.mailrec", b"");
+    let lab = LabProcess::start(&[
+        "--record",
+        kept.to_str().expect("path"),
+        "--record-passwords",
+    ]);
+    let mut pop = connect(lab.pop3);
+    let _ = read_reply(&mut pop);
+    for line in ["USER hanako\r\n", "PASS s3cret\r\n", "QUIT\r\n"] {
+        pop.write_all(line.as_bytes()).expect("write");
+        let _ = read_reply(&mut pop);
+    }
+    lab.wait_for("pop3 login ok", Duration::from_secs(10));
+    let recording = Recording::read(&std::fs::read(&kept).expect("file")).expect("reads");
+    assert!(!recording.header.passwords_masked);
+    assert!(
+        recording
+            .events
+            .iter()
+            .any(|e| e.line().is_some_and(|l| l.text == "PASS s3cret"))
+    );
+    let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_file(kept);
+}
+
 #[test]
 fn lab_survives_garbage_disconnects_and_bounds_connections() {
     // No idle limit in play here (the default is minutes): nothing races a timer.

@@ -125,7 +125,11 @@ fn utf8_mails_of_today_decode_to_their_text() {
 
 /// The lines of one step, with their decodings.
 fn lines(timeline: &Timeline, id: StepId) -> Vec<(Speaker, String, Option<&'static str>)> {
-    let step = timeline.steps.iter().find(|s| s.id == id).expect("step");
+    let step = timeline
+        .steps
+        .iter()
+        .find(|s| s.id() == Some(id))
+        .expect("step");
     step.events
         .iter()
         .filter_map(|e| e.line())

@@ -26,6 +26,10 @@
 //!   Dovecot's auth penalty does (`auth_failure_delay` 2 s, doubling, at most 15 s), and a
 //!   POP3 session ends silently after as many failures as the hard error limit.
 //!
+//! Recording (`--record FILE`): every event the engine returns is appended to FILE as
+//! it happens, in the format the page's player opens ([`imasara::mail::recording`]), with
+//! passwords masked unless `--record-passwords`.
+//!
 //! TLS ([`super::tls`]), unless `--no-tls` or a flavour whose server had none in its era:
 //! STARTTLS on the SMTP port (RFC 3207), STLS on POP3 (RFC 2595), the submission port with
 //! Postfix's master.cf template (STARTTLS required, AUTH only inside TLS), and implicit TLS
@@ -46,6 +50,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use imasara::mail::recording;
 use imasara::mail::{
     Event, EventKind, Flavour, MailServer, RelayPermit, RelayPolicy, ServerConfig, Service,
     SimTime, Speaker, UserAccount, server_lines,
@@ -60,7 +65,7 @@ usage: mail-lab [--pop3 ADDR] [--smtp ADDR] [--submission ADDR] [--submissions A
                [--user NAME:PASSWORD]...
                [--flavour postfix|postfix-2001|sendmail|qmail|japanese-isp]
                [--tls-dir DIR | --cert FILE --key FILE | --no-tls]
-               [limits, below] [--verbose]
+               [--record FILE [--record-passwords]] [limits, below] [--verbose]
 addresses (anything but loopback needs --allow-remote):
   --pop3 127.0.0.1:1110         POP3, STLS offered (RFC 2595)
   --smtp 127.0.0.1:2525         SMTP as port 25, STARTTLS offered (RFC 3207)
@@ -71,6 +76,8 @@ TLS (unless --no-tls, or a flavour whose server had none in its era; then only -
   and --smtp listen): the lab's own CA, kept in --tls-dir (default ./mail-lab-tls), and
   a server certificate made at each start for localhost, mail.DOMAIN and the addresses
   listened on; or the teacher's --cert chain and --key (PEM)
+recording: --record FILE writes every session as it happens, for the mail page's player
+  (\"Replay a real session\"); passwords are masked unless --record-passwords
 other defaults: --window 600 --lag 0 --policy pop-before-smtp --domain example.net
   --user hanako:s3cret
 limits (TIME is seconds, or with a unit: 500ms, 2s, 5m; Postfix's defaults where it has one):
@@ -160,6 +167,8 @@ struct Options {
     config: ServerConfig,
     limits: Limits,
     verbose: bool,
+    record: Option<PathBuf>,
+    record_passwords: bool,
 }
 
 /// `300`, `300s`, `500ms` or `5m`.
@@ -197,6 +206,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut limits = Limits::default();
     let mut verbose = false;
     let mut allow_remote = false;
+    let mut record = None;
+    let mut record_passwords = false;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         match flag.as_str() {
@@ -210,6 +221,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--no-tls" => {
                 no_tls = true;
+                continue;
+            }
+            "--record-passwords" => {
+                record_passwords = true;
                 continue;
             }
             "--help" | "-h" => return Err(String::new()),
@@ -234,6 +249,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--tls-dir" => tls_dir = PathBuf::from(value),
             "--cert" => cert = Some(PathBuf::from(value)),
             "--key" => key = Some(PathBuf::from(value)),
+            "--record" => record = Some(PathBuf::from(value)),
             "--window" => {
                 let secs: u64 = value.parse().map_err(|_| bad("not a number of seconds"))?;
                 config.window = secs.saturating_mul(1000);
@@ -295,6 +311,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         config.users = users;
     }
     config.hard_error_limit = Some(limits.hard_error_limit);
+    if record_passwords && record.is_none() {
+        return Err("--record-passwords without --record".to_owned());
+    }
     let tls = match (no_tls, cert, key) {
         (true, None, None) => TlsChoice::Off,
         (true, _, _) => return Err("--no-tls with --cert or --key".to_owned()),
@@ -313,6 +332,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         config,
         limits,
         verbose,
+        record,
+        record_passwords,
     })
 }
 
@@ -355,6 +376,44 @@ struct Shared {
     verbose: bool,
     /// The TLS set-up, where the lab has one.
     tls: Option<Arc<rustls::ServerConfig>>,
+    /// The recording being written (`--record`).
+    recorder: Option<Mutex<Recorder>>,
+}
+
+/// Appends events to a recording file as they happen.
+struct Recorder {
+    file: std::fs::File,
+    mask: bool,
+}
+
+impl Recorder {
+    /// Creates `path` and writes the recording's header.
+    fn create(path: &std::path::Path, header: &recording::Header) -> std::io::Result<Recorder> {
+        let mut file = std::fs::File::create(path)?;
+        file.write_all(&header.to_bytes())?;
+        Ok(Recorder {
+            file,
+            mask: header.passwords_masked,
+        })
+    }
+
+    /// Appends `events` in one write, so a recording stopped at any moment ends at most
+    /// in the middle of one batch (the page reads up to there).
+    fn append(&mut self, events: &[Event]) {
+        let mut bytes = Vec::new();
+        for event in events {
+            if self.mask {
+                let mut event = event.clone();
+                recording::mask_password(&mut event);
+                bytes.extend(recording::event_bytes(&event));
+            } else {
+                bytes.extend(recording::event_bytes(event));
+            }
+        }
+        if !bytes.is_empty() {
+            let _ = self.file.write_all(&bytes);
+        }
+    }
 }
 
 impl Shared {
@@ -436,8 +495,15 @@ impl Shared {
         let _ = out.flush();
     }
 
-    /// Print what a teacher wants to see; protocol lines only with --verbose.
+    /// Print what a teacher wants to see (protocol lines only with --verbose), and record
+    /// everything with --record.
     fn report(&self, events: &[Event]) {
+        if let Some(recorder) = &self.recorder {
+            recorder
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .append(events);
+        }
         let mut out = std::io::stdout().lock();
         for event in events {
             let t = event.at;
@@ -1038,6 +1104,23 @@ pub fn main() -> ExitCode {
         .map_or(0, |d| d.as_secs());
     options.config.utc_offset_minutes = 0;
     let config = options.config.clone();
+    let recorder = match &options.record {
+        Some(path) => {
+            let header = recording::Header::for_server(
+                &config,
+                recording::Source::MailLab,
+                !options.record_passwords,
+            );
+            match Recorder::create(path, &header) {
+                Ok(r) => Some(Mutex::new(r)),
+                Err(e) => {
+                    eprintln!("mail-lab: cannot record to {}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        None => None,
+    };
     let shared = Arc::new(Shared {
         server: Mutex::new(MailServer::new(options.config)),
         start: Instant::now(),
@@ -1047,6 +1130,7 @@ pub fn main() -> ExitCode {
         limits: options.limits.clone(),
         verbose: options.verbose,
         tls: tls_config,
+        recorder,
     });
     println!(
         "mail-lab: {} for domain {} ({}), policy {}, window {}s, users: {}",
@@ -1070,6 +1154,17 @@ pub fn main() -> ExitCode {
     }
     for l in &listeners {
         println!("mail-lab: {} listening on {}", l.name, local(&l.socket));
+    }
+    if let Some(path) = &options.record {
+        println!(
+            "mail-lab: recording to {} ({}); open it on the mail page, \"Replay a real session\"",
+            path.display(),
+            if options.record_passwords {
+                "passwords kept as typed"
+            } else {
+                "passwords masked"
+            }
+        );
     }
     let _ = std::io::stdout().flush();
 

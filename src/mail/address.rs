@@ -4,14 +4,14 @@
 //! brackets are accepted (Postfix does, unless `strict_rfc821_envelopes`). ESMTP parameters
 //! after the path are returned for the session to judge (only `SIZE=` is looked at).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Longest path accepted (RFC 5321 4.5.3.1.3: 256 octets including the brackets).
 pub const MAX_PATH: usize = 256;
 
 /// A mailbox `local@domain`. The domain is kept as written; compare with
 /// [`Mailbox::domain_is`], which ignores ASCII case.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Mailbox {
     /// The part before `@`.
     pub local: String,

@@ -7,7 +7,7 @@
 
 use core::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::address::Mailbox;
 use super::policy::{RelayPermit, RelayRefusal};
@@ -18,7 +18,7 @@ use super::time::SimTime;
 pub type ConnId = u32;
 
 /// A service the server offers to clients.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Service {
     /// POP3, port 110 (RFC 1939).
     Pop3,
@@ -41,7 +41,7 @@ impl Service {
 }
 
 /// Which conversation a line belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ConnKind {
     /// A client talking to the POP3 service.
     ClientPop3,
@@ -69,7 +69,7 @@ impl From<Service> for ConnKind {
 
 /// Who sent a line. On a [`ConnKind::ServerToRecipient`] connection the client is our
 /// server and the server is the recipient's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Speaker {
     /// The side that opened the connection.
     Client,
@@ -78,7 +78,7 @@ pub enum Speaker {
 }
 
 /// The readable form of an AUTH line: base64 undone, so the view never decodes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AuthDecoded {
     /// AUTH PLAIN: `authzid \0 user \0 password`.
     Plain {
@@ -124,7 +124,9 @@ pub struct ProtocolLine {
     /// The decoded form of AUTH exchanges.
     pub auth: Option<AuthDecoded>,
     /// The text as its reader sees it, when the line is an encoded line of a sample mail
-    /// (an RFC 2047 Subject, an ISO-2022-JP body line: [`crate::mail::letters`]).
+    /// (an RFC 2047 Subject, an ISO-2022-JP body line: [`crate::mail::letters`]). Read
+    /// from the engine's own table, so a recording's copy is not trusted: reading a line
+    /// back derives it again from the text ([`StoredLine`]).
     pub decoded: Option<&'static str>,
     /// Whether the (simulated) TLS layer protects this line.
     pub tls: bool,
@@ -134,8 +136,46 @@ pub struct ProtocolLine {
     pub reply: Option<ReplyInfo>,
 }
 
+/// A [`ProtocolLine`] as read back from a recording ([`crate::mail::recording`]): the
+/// same fields in the same order, with the stored `decoded` text ignored and looked up
+/// again in the engine's own table.
+#[derive(Deserialize)]
+struct StoredLine {
+    conn: ConnId,
+    kind: ConnKind,
+    speaker: Speaker,
+    text: String,
+    auth: Option<AuthDecoded>,
+    #[allow(dead_code)]
+    decoded: Option<String>,
+    tls: bool,
+    reply: Option<ReplyInfo>,
+}
+
+// By hand: a derive would ask the input to outlive 'static, for `decoded`'s sake.
+impl<'de> Deserialize<'de> for ProtocolLine {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        StoredLine::deserialize(deserializer).map(ProtocolLine::from)
+    }
+}
+
+impl From<StoredLine> for ProtocolLine {
+    fn from(line: StoredLine) -> ProtocolLine {
+        ProtocolLine {
+            decoded: super::letters::decoded(&line.text),
+            conn: line.conn,
+            kind: line.kind,
+            speaker: line.speaker,
+            text: line.text,
+            auth: line.auth,
+            tls: line.tls,
+            reply: line.reply,
+        }
+    }
+}
+
 /// How a POP3 login was attempted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PopAuthMethod {
     /// USER then PASS.
     UserPass,
@@ -146,7 +186,7 @@ pub enum PopAuthMethod {
 }
 
 /// Something that happened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
     /// A client connected.
     ConnectionOpened {
@@ -276,7 +316,7 @@ pub enum EventKind {
 }
 
 /// Why a local delivery failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeliveryFailure {
     /// The maildrop is at its size limit (Postfix `mailbox_size_limit`: local/mailbox.c
     /// "cannot update mailbox %s for user %s. " with global/mail_copy.c "error writing
@@ -287,7 +327,7 @@ pub enum DeliveryFailure {
 }
 
 /// An [`EventKind`] at a time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// When.
     pub at: SimTime,

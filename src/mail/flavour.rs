@@ -29,7 +29,7 @@ mod sendmail;
 
 use core::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::address::Mailbox;
 use super::policy::RelayRefusal;
@@ -37,7 +37,7 @@ use super::reply::{PopReply, Reply};
 use super::time::SimTime;
 
 /// A server pair whose wording and behaviour the engine reproduces.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Flavour {
     /// Postfix 3.11.6 with Dovecot 2.4.4 (POP3, and SASL for Postfix's SMTP AUTH), as
     /// installed today. The default, and mail-lab's.

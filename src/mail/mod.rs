@@ -17,6 +17,8 @@
 //!   line cites the source file it was read in. [`reply`]: replies as typed data.
 //! - [`scenario`]: actors, the [`Lab`] the page drives, the scripted scenarios and their
 //!   steppable [`Timeline`]s (one file each).
+//! - [`recording`]: what real clients did (mail-lab's `--record`, free play's export) as
+//!   the engine's events, read back from any bytes into a steppable [`Timeline`].
 //! - [`letters`]: the scenarios' sample mails in the reader's [`Language`], encoded as the
 //!   mail programs of 2001 and of today send them, each with its decoded text.
 //! - [`address`], [`base64`], [`md5`], [`time`]: small building blocks.
@@ -30,7 +32,7 @@
 //! // A scripted scenario, run once; the page steps through it or jumps in time.
 //! let timeline = Scenario::get(ScenarioId::OwnCase).run();
 //! let step = timeline.step(StepId::OwnCaseSendRefused).expect("step");
-//! assert_eq!(step.id.code(), "own_case.send_refused");
+//! assert_eq!(step.id().map(StepId::code), Some("own_case.send_refused"));
 //! assert!(step.events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
 //! assert_eq!(timeline.allowlist_at(SimTime(4 * MINUTE))[0].remaining, 6 * MINUTE);
 //!
@@ -70,6 +72,7 @@ pub mod letters;
 pub mod md5;
 pub mod policy;
 pub mod pop3;
+pub mod recording;
 pub mod reply;
 pub mod scenario;
 pub mod server;

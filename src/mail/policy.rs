@@ -21,7 +21,7 @@
 use core::net::IpAddr;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::time::{Millis, SimTime};
 
@@ -29,7 +29,7 @@ use super::time::{Millis, SimTime};
 pub const DEFAULT_WINDOW: Millis = 10 * super::time::MINUTE;
 
 /// How the SMTP service decides whether to relay.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RelayPolicy {
     /// Relay for anyone.
     OpenRelay,
@@ -88,7 +88,7 @@ impl RelayPolicy {
 }
 
 /// Why relaying was allowed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RelayPermit {
     /// The server is an open relay.
     OpenRelay,
@@ -102,7 +102,7 @@ pub enum RelayPermit {
 }
 
 /// Why relaying was refused. The view maps each code to an explanation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RelayRefusal {
     /// POP before SMTP: this IP never logged in to POP3.
     NotInAllowlist,

@@ -9,12 +9,12 @@
 
 use core::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::policy::RelayRefusal;
 
 /// An RFC 3463 enhanced status code, `class.subject.detail` (`5.7.1`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EnhancedCode {
     /// 2 (success), 4 (persistent transient failure) or 5 (permanent failure).
     pub class: u8,
@@ -101,7 +101,7 @@ impl Reply {
 }
 
 /// An RFC 2449 extended response code in a POP3 reply (`-ERR [AUTH] …`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RespCode {
     /// `[AUTH]` (RFC 3206): a problem with the user's credentials.
     Auth,
@@ -177,7 +177,7 @@ impl PopReply {
 }
 
 /// What a server line means, as data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReplyCode {
     /// An SMTP reply code, with its enhanced code if it has one in the RFC 2034 position.
     Smtp {
@@ -224,7 +224,7 @@ impl ReplyCode {
 
 /// What a server's protocol line carries besides its text (see
 /// [`ProtocolLine::reply`](super::ProtocolLine::reply)).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ReplyInfo {
     /// The reply code.
     pub code: ReplyCode,

@@ -23,4 +23,4 @@ pub use super::client::{MailProgram, PopLogin, SendReceiveOrder, SendStyle};
 pub use actors::{Actor, ActorId};
 pub use lab::{Action, Lab};
 pub use script::{Scenario, ScenarioId, ScriptStep, StepId, WaitingMail};
-pub use timeline::{Step, Timeline};
+pub use timeline::{Session, Step, StepKind, Timeline};

@@ -7,7 +7,7 @@
 //! seconds) plus `SimTime`; [`postfix_date`], [`sendmail_date`] and [`qmail_date`] print it
 //! the way each server does in its greeting and `Received:` headers.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A duration in milliseconds.
 pub type Millis = u64;
@@ -18,7 +18,9 @@ pub const SECOND: Millis = 1_000;
 pub const MINUTE: Millis = 60 * SECOND;
 
 /// A point in simulated time, in milliseconds since an origin chosen by the caller.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct SimTime(pub u64);
 
 impl SimTime {

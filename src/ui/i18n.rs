@@ -450,6 +450,8 @@ mod tests {
         "cert.verdict.client_curl",
         "cert.verdict.client_openssl_verify",
         "cert.verdict.family_firefox",
+        // The lab program's name, as typed at a command line.
+        "mail.recording.source_lab",
         // A slot for one of the code's sentences, chosen by the finding's data.
         "cert_codes.authority_alone",
         "cert_codes.root_not_embedded",

@@ -4,7 +4,7 @@
 
 use core::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::mail::client::{MailProgram, SendStyle};
 use crate::mail::flavour::Era;
@@ -12,7 +12,7 @@ use crate::mail::letters::{self, Language, LetterId};
 use crate::mail::server::{ServerConfig, UserAccount};
 
 /// Who acts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ActorId {
     /// The reader (the configuration's first user), at home: 203.0.113.7.
     Reader,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::actors::{Actor, ActorId};
 use super::lab::{Action, Lab};
-use super::timeline::{Step, Timeline};
+use super::timeline::{Step, StepKind, Timeline};
 use crate::mail::client::{SendReceiveOrder, SendStyle};
 use crate::mail::flavour::{Era, Flavour};
 use crate::mail::letters::{self, Language, LetterId};
@@ -546,7 +546,7 @@ impl Scenario {
             }
             steps.push(Step {
                 index,
-                id: scripted.id,
+                what: StepKind::Scripted(scripted.id),
                 at: scripted.at,
                 actor: scripted.actions.iter().find_map(Action::actor),
                 actions: scripted.actions.clone(),
@@ -556,7 +556,7 @@ impl Scenario {
             });
         }
         Timeline {
-            scenario: self.id,
+            scenario: Some(self.id),
             config: self.config.clone(),
             actors: self.actors.clone(),
             duration: steps.last().map_or(0, |s: &Step| s.at.0),

@@ -1,13 +1,17 @@
 //! A scenario's run: each step with its events, who acted, and the actors and the
 //! allowlist as they stood after it. The view reads these; it never replays actions or
-//! recomputes the allowlist.
+//! recomputes the allowlist. A recording of real sessions (mail-lab's `--record`, free
+//! play's export) becomes a timeline too ([`crate::mail::recording`]), one step per
+//! session.
+
+use core::net::IpAddr;
 
 use serde::Serialize;
 
 use super::actors::{Actor, ActorId};
 use super::lab::Action;
 use super::script::{ScenarioId, StepId};
-use crate::mail::event::{Event, Speaker};
+use crate::mail::event::{ConnId, ConnKind, Event, Speaker};
 use crate::mail::policy::AllowlistEntry;
 use crate::mail::server::ServerConfig;
 use crate::mail::time::{Millis, SimTime};
@@ -17,8 +21,8 @@ use crate::mail::time::{Millis, SimTime};
 pub struct Step {
     /// Position in the timeline.
     pub index: usize,
-    /// Which step (the view words it).
-    pub id: StepId,
+    /// What the step is (the view words it).
+    pub what: StepKind,
     /// When the step happens.
     pub at: SimTime,
     /// Who acts (the first action that names an actor), if anyone.
@@ -33,11 +37,49 @@ pub struct Step {
     pub allowlist: Vec<AllowlistEntry>,
 }
 
-/// A scenario's run: steps in time order.
+impl Step {
+    /// The scripted step's id (`None` on a recorded step).
+    #[must_use]
+    pub fn id(&self) -> Option<StepId> {
+        match self.what {
+            StepKind::Scripted(id) => Some(id),
+            StepKind::Session(_) | StepKind::Expiry => None,
+        }
+    }
+}
+
+/// What a step is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum StepKind {
+    /// A step of a scripted scenario.
+    Scripted(StepId),
+    /// One connection of a recording: everything that happened on it, from its opening.
+    Session(Session),
+    /// In a recording: allowlist entries ran out, with no client involved.
+    Expiry,
+}
+
+/// A recorded connection, as the view names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Session {
+    /// The connection.
+    pub conn: ConnId,
+    /// Which service it used.
+    pub kind: ConnKind,
+    /// The client's address.
+    pub client_ip: IpAddr,
+    /// The name the client gave in `EHLO`/`HELO` (SMTP only).
+    pub helo: Option<String>,
+    /// The mail program's own name, from the `User-Agent:` or `X-Mailer:` header of a
+    /// message it sent (SMTP only; POP3 has no such greeting).
+    pub agent: Option<String>,
+}
+
+/// A run: steps in time order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timeline {
-    /// Which scenario.
-    pub scenario: ScenarioId,
+    /// Which scenario (`None`: a recording).
+    pub scenario: Option<ScenarioId>,
     /// The server set-up it ran with.
     pub config: ServerConfig,
     /// The actors at the start.
@@ -133,6 +175,6 @@ impl Timeline {
     /// The step with id `id`, if the scenario has it.
     #[must_use]
     pub fn step(&self, id: StepId) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
+        self.steps.iter().find(|s| s.id() == Some(id))
     }
 }

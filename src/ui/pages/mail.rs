@@ -25,6 +25,7 @@ pub mod handout;
 pub mod model;
 pub mod player;
 pub mod preset;
+pub mod recording;
 pub mod transcript;
 
 /// The page's shortcuts, for the `?` dialog (crate::ui::keys): the player's (they work

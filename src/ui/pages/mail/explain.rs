@@ -3,10 +3,63 @@
 
 use leptos::prelude::*;
 
-use super::model::{self, Question};
+use super::model::{self, Question, Show};
+use crate::mail::scenario::StepKind;
+use crate::mail::{ConnKind, EventKind};
 use crate::ui::i18n::k;
 use crate::ui::pages::text::tr;
-use crate::ui::use_nav;
+use crate::ui::{Nav, use_nav};
+
+/// What step `i` of `show` says: a scripted step's explanation; for a recorded session,
+/// who connected to which service from where, and how the client named itself.
+pub fn step_text(nav: Nav, show: &Show, i: usize) -> String {
+    let Some(step) = show.timeline.steps.get(i) else {
+        return String::new();
+    };
+    match &step.what {
+        StepKind::Scripted(id) => {
+            let values = model::reader_values(&show.timeline);
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            nav.fill(model::step_key(*id), &values)
+        }
+        StepKind::Session(session) => {
+            let key = match session.kind {
+                ConnKind::ClientPop3 => k::mail::recording::session_pop3,
+                ConnKind::ClientSmtp => k::mail::recording::session_smtp,
+                ConnKind::ClientSubmission | ConnKind::ServerToRecipient { .. } => {
+                    k::mail::recording::session_submission
+                }
+            };
+            let mut text = nav.fill(key, &[("ip", &session.client_ip.to_string())]);
+            let named = match (&session.agent, &session.helo) {
+                (Some(agent), _) => {
+                    Some(nav.fill(k::mail::recording::named_agent, &[("agent", agent)]))
+                }
+                (None, Some(helo)) => {
+                    Some(nav.fill(k::mail::recording::named_helo, &[("helo", helo)]))
+                }
+                (None, None) => None,
+            };
+            if let Some(named) = named {
+                text.push_str(nav.lang.get().sentence_gap());
+                text.push_str(&named);
+            }
+            text
+        }
+        StepKind::Expiry => {
+            let ips: Vec<String> = step
+                .events
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EventKind::AllowlistExpired { ip, .. } => Some(ip.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let list = ips.join(nav.t(k::punct::list));
+            nav.fill(k::mail::recording::expiry, &[("ips", &list)])
+        }
+    }
+}
 
 /// The explanation of the step on screen.
 #[component]

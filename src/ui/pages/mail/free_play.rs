@@ -15,6 +15,7 @@ use super::chart::geometry::{Chart, Group};
 use super::diagram::{Diagram, NetActor, Packet};
 use super::model::{self, Decision, LineView, SPEEDS};
 use super::transcript::Transcript;
+use crate::mail::recording::{self, Header, Recording, Source};
 use crate::mail::scenario::{Action, SendStyle};
 use crate::mail::{
     ActorId, ConnId, Era, Event, Flavour, Lab, MINUTE, RelayPolicy, SECOND, ServerConfig, Service,
@@ -99,6 +100,9 @@ pub fn FreePlay() -> impl IntoView {
     let history: RwSignal<Vec<Group>> = RwSignal::new(Vec::new());
     let next_key = StoredValue::new(0_u64);
     let serial = RwSignal::new(0_u64);
+    // The console's events, kept for saving free play as a recording.
+    let typed: StoredValue<Vec<Event>> = StoredValue::new(Vec::new());
+    let save_status: RwSignal<Option<String>> = RwSignal::new(None);
     let log: Memo<Vec<LineView>> = Memo::new(move |_| {
         history.with(|h| {
             h.iter()
@@ -203,6 +207,8 @@ pub fn FreePlay() -> impl IntoView {
             flavour.get_untracked(),
         ));
         history.set(Vec::new());
+        typed.set_value(Vec::new());
+        save_status.set(None);
         started.set(false);
     };
     // Other software: a fresh server of that kind (same window and policy).
@@ -214,6 +220,8 @@ pub fn FreePlay() -> impl IntoView {
             f,
         ));
         history.set(Vec::new());
+        typed.set_value(Vec::new());
+        save_status.set(None);
     };
     let set_window = move |text: String| {
         if let Ok(m) = text.trim().parse::<u64>() {
@@ -227,6 +235,31 @@ pub fn FreePlay() -> impl IntoView {
         lab.update(|l| configure(l, window_minutes.get_untracked(), p));
     };
 
+    // Everything done so far, as a recording the player can open (passwords masked).
+    let save = move |_| {
+        let mut events: Vec<Event> =
+            history.with_untracked(|h| h.iter().flat_map(|g| g.events.iter().cloned()).collect());
+        typed.with_value(|t| events.extend(t.iter().cloned()));
+        if events.is_empty() {
+            save_status.set(Some(nav.t(k::mail::recording::save_empty).to_owned()));
+            return;
+        }
+        events.sort_by_key(|e| e.at);
+        events.iter_mut().for_each(recording::mask_password);
+        let bytes = lab.with_untracked(|l| {
+            let mut header = Header::for_server(l.server().config(), Source::FreePlay, true);
+            // The lab's time 0 in the real world: now, less the time it has run.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let now = (js_sys::Date::now() / 1000.0) as u64;
+            header.clock_origin = now.saturating_sub(l.now().0 / 1000);
+            header.actors = l.actors().iter().map(|a| (a.ip, a.id)).collect();
+            Recording::new(header, events).to_bytes()
+        });
+        let name = recording::FREE_PLAY_NAME;
+        if super::recording::save_file(name, &bytes) {
+            save_status.set(Some(nav.fill(k::mail::recording::saved, &[("name", name)])));
+        }
+    };
     let entries = Signal::derive(move || lab.with(Lab::allowlist));
     let window = Signal::derive(move || window_minutes.get() * MINUTE);
     let used = Signal::derive(move || policy.get().uses_allowlist());
@@ -430,7 +463,14 @@ pub fn FreePlay() -> impl IntoView {
                     />
                 </div>
             </div>
-            <ConsolePanel lab=lab typing=typing started=started/>
+            <ConsolePanel lab=lab typing=typing started=started typed=typed/>
+            <div class="free-save">
+                <button type="button" class="secondary" on:click=save>{tr(k::mail::recording::save)}</button>
+                " "{tr(k::mail::recording::save_note)}
+                <p class="free-save-status" role="status" data-testid="free-save-status">
+                    {move || save_status.get()}
+                </p>
+            </div>
         </section>
     }
 }
@@ -444,6 +484,8 @@ fn ConsolePanel(
     typing: RwSignal<bool>,
     /// Set when the reader first connects: the lab's clock starts.
     started: RwSignal<bool>,
+    /// Every event the console caused, for saving free play as a recording.
+    typed: StoredValue<Vec<Event>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let console = RwSignal::new(Console {
@@ -506,6 +548,7 @@ fn ConsolePanel(
         });
         started.set(true);
         if let Some(Some((conn, events))) = opened {
+            typed.update_value(|t| t.extend(events.iter().cloned()));
             reply.set(server_lines(&events, conn).join(" "));
             console.set(Console {
                 conn: Some(conn),
@@ -523,9 +566,10 @@ fn ConsolePanel(
     };
     let hang_up = move |_| {
         if let Some(conn) = console.with_untracked(|c| c.conn) {
-            lab.update(|l| {
-                l.close_console(conn);
-            });
+            let events = lab
+                .try_update(|l| l.close_console(conn))
+                .unwrap_or_default();
+            typed.update_value(|t| t.extend(events));
             console.update(|c| {
                 c.conn = None;
                 c.closed = true;
@@ -548,6 +592,7 @@ fn ConsolePanel(
             .try_update(|l| l.type_line(conn, &text))
             .unwrap_or_default();
         let closed = closes(&events, conn);
+        typed.update_value(|t| t.extend(events.iter().cloned()));
         reply.set(server_lines(&events, conn).join(" "));
         console.update(|c| {
             c.lines.extend(keyed(&events, actor));

@@ -27,14 +27,12 @@ pub fn Handout(
     let steps = move || {
         show.with(|s| {
             let total = s.timeline.steps.len();
-            let values = model::reader_values(&s.timeline);
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             s.timeline
                 .steps
                 .iter()
                 .enumerate()
                 .map(|(i, step)| {
-                    let explain = nav.fill(model::step_key(step.id), &values);
+                    let explain = super::explain::step_text(nav, s, i);
                     let heading = nav.fill(
                         k::mail::handout::step_heading,
                         &[
@@ -100,9 +98,9 @@ pub fn Handout(
         <div class="print-only handout">
             <h2>
                 {move || nav.t(k::mail::handout::heading)}{tr(k::punct::colon)}
-                {move || show.with(|s| model::scenario_key(s.timeline.scenario).map(|key| nav.t(key)))}
+                {move || show.with(|s| nav.t(s.timeline.scenario.and_then(model::scenario_key).unwrap_or(k::mail::recording::title)))}
             </h2>
-            {move || show.with(|s| model::scenario_intro_key(s.timeline.scenario).map(|key| view! { <p>{nav.t(key)}</p> }))}
+            {move || show.with(|s| s.timeline.scenario.and_then(model::scenario_intro_key).map(|key| view! { <p>{nav.t(key)}</p> }))}
             // The whole scenario as a time chart: the same markup as on screen, everything
             // shown, no playhead.
             <svg

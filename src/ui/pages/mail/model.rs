@@ -8,6 +8,7 @@ use core::net::IpAddr;
 use crate::mail::{
     ActorId, AllowlistEntry, AuthDecoded, ConnId, ConnKind, Event, EventKind, Language,
     RelayPermit, RelayRefusal, Scenario, ScenarioId, SimTime, Speaker, StepId, Timeline,
+    recording::Recording,
 };
 use crate::ui::i18n::{Key, Lang, k};
 
@@ -291,6 +292,9 @@ pub const SPEEDS: [u64; 3] = [1, 10, 60];
 /// The default speed.
 pub const DEFAULT_SPEED: u64 = 10;
 
+/// The keys of recordings' lines start here (scenarios' keys stay below).
+const RECORDING_KEYS: u64 = 0x8000;
+
 /// A scenario, run once and prepared for showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Show {
@@ -312,6 +316,18 @@ impl Show {
         // them up.
         let scenario = SCENARIOS.iter().position(|s| *s == id).unwrap_or(0) as u64
             | u64::from(language == Language::Japanese) << 8;
+        Show::of(timeline, scenario)
+    }
+
+    /// A recording's sessions, the `serial`th recording opened on this page (its lines'
+    /// keys differ from every scenario's and every other recording's).
+    pub fn recorded(recording: &Recording, serial: u64) -> Show {
+        Show::of(recording.timeline(), RECORDING_KEYS | (serial & 0xFF))
+    }
+
+    /// `timeline` prepared for showing, its lines keyed from `base << 40` on.
+    fn of(timeline: Timeline, base: u64) -> Show {
+        let scenario = base;
         let lines = timeline
             .steps
             .iter()
@@ -681,8 +697,9 @@ mod tests {
             assert!(scenario_intro_key(id).is_some(), "{id:?}");
             let show = Show::new(id, Language::English);
             for step in &show.timeline.steps {
-                assert_eq!(step.id.scenario(), id, "{:?}", step.id);
-                assert!(step_key(step.id).name().ends_with(step.id.name()));
+                let step = step.id().expect("scripted");
+                assert_eq!(step.scenario(), id, "{step:?}");
+                assert!(step_key(step).name().ends_with(step.name()));
             }
             for actor in &show.timeline.actors {
                 assert!(actor_key(actor.id).is_some(), "{:?}", actor.id);

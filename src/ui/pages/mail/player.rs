@@ -18,6 +18,7 @@ use super::diagram::{Diagram, NetActor, Packet};
 use super::explain::{PredictPanel, StepExplain};
 use super::handout::Handout;
 use super::model::{self, Cursor, DEFAULT_SPEED, SPEEDS, Show, Tick};
+use super::recording::{Loaded, RecordingPanel};
 use super::transcript::Transcript;
 use crate::mail::{ActorId, ScenarioId};
 use crate::ui::i18n::k;
@@ -31,13 +32,11 @@ pub const STEP: &str = "step";
 /// Simulated seconds per real second.
 pub const SPEED: &str = "speed";
 
-fn initial(nav: Nav) -> (ScenarioId, usize, u64) {
+/// The scenario the URL names (`None`: it names none, or none we know), the step and the
+/// speed.
+fn initial(nav: Nav) -> (Option<ScenarioId>, usize, u64) {
     nav.location.with_untracked(|l| {
-        let scenario = l
-            .query
-            .get(SCENARIO)
-            .and_then(ScenarioId::from_code)
-            .unwrap_or(ScenarioId::OwnCase);
+        let scenario = l.query.get(SCENARIO).and_then(ScenarioId::from_code);
         let step = l.query.get(STEP).and_then(|s| s.parse().ok()).unwrap_or(0);
         let speed = l
             .query
@@ -59,9 +58,14 @@ pub fn Player(
 ) -> impl IntoView {
     let nav = use_nav();
     let (scenario0, step0, speed0) = initial(nav);
-    let scenario = RwSignal::new(scenario0);
-    // The scenario's mails are written in the reader's language.
-    let show = Memo::new(move |_| Show::new(scenario.get(), model::mail_language(nav.lang.get())));
+    let scenario = RwSignal::new(scenario0.unwrap_or(ScenarioId::OwnCase));
+    // A recording the reader opened plays instead of the scenario until closed.
+    let loaded: RwSignal<Option<Loaded>> = RwSignal::new(None);
+    // The scenario's mails are written in the reader's language; a recording's are as sent.
+    let show = Memo::new(move |_| match loaded.get() {
+        Some(l) => Show::recorded(&l.recording, l.serial),
+        None => Show::new(scenario.get(), model::mail_language(nav.lang.get())),
+    });
     let cursor = RwSignal::new(show.with_untracked(|s| Cursor::at_step(s, step0)));
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(speed0);
@@ -141,10 +145,22 @@ pub fn Player(
         if wanted_speed != speed.get_untracked() {
             speed.set(wanted_speed);
         }
-        let scenario_changed = wanted_scenario != scenario.get_untracked();
+        // While a recording plays the URL names no scenario; a link that names one (or the
+        // plain page address followed from elsewhere) brings the scenarios back.
+        let recorded = loaded.with_untracked(Option::is_some);
+        if recorded && wanted_scenario.is_none() {
+            if wanted_step != pos.get_untracked() {
+                playing.set(false);
+                show.with_untracked(|s| cursor.set(Cursor::at_step(s, wanted_step)));
+            }
+            return;
+        }
+        let wanted_scenario = wanted_scenario.unwrap_or(ScenarioId::OwnCase);
+        let scenario_changed = recorded || wanted_scenario != scenario.get_untracked();
         if scenario_changed {
             playing.set(false);
             answered.set(Vec::new());
+            loaded.set(None);
             scenario.set(wanted_scenario);
         }
         if scenario_changed || wanted_step != pos.get_untracked() {
@@ -153,8 +169,10 @@ pub fn Player(
         }
     });
 
-    // Deep links: the URL always says which scenario, step and speed are on screen.
+    // Deep links: the URL always says which scenario, step and speed are on screen (a
+    // recording is not in the URL: it never leaves the browser).
     Effect::new(move |_| {
+        let recorded = loaded.with(Option::is_some);
         let code = scenario.get().code();
         let step = pos.get().to_string();
         let speed = speed.get().to_string();
@@ -163,7 +181,14 @@ pub fn Player(
             return;
         }
         let mut next = current.clone();
-        if code == ScenarioId::OwnCase.code() && step == "0" && speed == DEFAULT_SPEED.to_string() {
+        if recorded {
+            next.query.remove(SCENARIO);
+            next.query.set(STEP, step);
+            next.query.set(SPEED, speed);
+        } else if code == ScenarioId::OwnCase.code()
+            && step == "0"
+            && speed == DEFAULT_SPEED.to_string()
+        {
             // At the very start the plain page address says it all (#/mail?lang=ja).
             for key in [SCENARIO, STEP, SPEED] {
                 next.query.remove(key);
@@ -373,27 +398,29 @@ pub fn Player(
     let pick_scenario = move |id: ScenarioId| {
         playing.set(false);
         answered.set(Vec::new());
+        loaded.set(None);
         scenario.set(id);
         cursor.set(Cursor::START);
     };
+    let open_recording = Callback::new(move |l: Loaded| {
+        playing.set(false);
+        answered.set(Vec::new());
+        loaded.set(Some(l));
+        cursor.set(Cursor::START);
+    });
+    let close_recording = Callback::new(move |()| {
+        playing.set(false);
+        answered.set(Vec::new());
+        loaded.set(None);
+        cursor.set(Cursor::START);
+    });
 
     let step_text = Signal::derive(move || {
         let p = pos.get();
         if p == 0 {
             return nav.t(k::mail::player::not_started).to_owned();
         }
-        show.with(|s| {
-            s.timeline
-                .steps
-                .get(p - 1)
-                .map(|step| {
-                    let values = model::reader_values(&s.timeline);
-                    let values: Vec<(&str, &str)> =
-                        values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    nav.fill(model::step_key(step.id), &values)
-                })
-                .unwrap_or_default()
-        })
+        show.with(|s| super::explain::step_text(nav, s, p - 1))
     });
     let count = Signal::derive(move || {
         let p = pos.get();
@@ -441,7 +468,10 @@ pub fn Player(
     view! {
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
             <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
-            <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
+            <Show when=move || loaded.with(Option::is_none)>
+                <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
+            </Show>
+            <RecordingPanel loaded=loaded on_open=open_recording on_close=close_recording/>
             <Controls
                 playing=playing
                 can_back=Signal::derive(move || pos.get() > 0)

@@ -316,7 +316,7 @@ mod tests {
                     let n = step_number(step);
                     assert!(n > 0, "{plan}: {step:?}");
                     let show = Show::new(step.scenario(), Language::English);
-                    assert_eq!(show.timeline.steps[n - 1].id, step, "{plan}");
+                    assert_eq!(show.timeline.steps[n - 1].id(), Some(step), "{plan}");
                 }
                 Target::Scenario(_) | Target::MailPart(_) | Target::Cert | Target::Quiz(_) => {}
             }

@@ -10,10 +10,8 @@ use super::scenario_title;
 use crate::mail::{AllowlistEntry, ScenarioId};
 use crate::ui::i18n::k;
 use crate::ui::markup::Markup;
-use crate::ui::pages::mail::explain::question_text;
-use crate::ui::pages::mail::model::{
-    Question, SCENARIOS, Show, countdown, mail_language, reader_values, step_key,
-};
+use crate::ui::pages::mail::explain::{question_text, step_text};
+use crate::ui::pages::mail::model::{Question, SCENARIOS, Show, countdown, mail_language};
 use crate::ui::pages::mail::player::{SCENARIO, STEP};
 use crate::ui::pages::text::tr;
 use crate::ui::route::{Location, Page};
@@ -50,9 +48,7 @@ fn items(nav: Nav, scenarios: &[ScenarioId]) -> Vec<Item> {
     let mut out = Vec::new();
     for &id in scenarios {
         let show = Show::new(id, language);
-        let values = reader_values(&show.timeline);
-        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let explain = |i: usize| nav.fill(step_key(show.timeline.steps[i].id), &values);
+        let explain = |i: usize| step_text(nav, &show, i);
         let uses = show.timeline.config.policy.uses_allowlist();
         for question in show.questions() {
             let i = question.step;
