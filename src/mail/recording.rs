@@ -345,6 +345,29 @@ impl Recording {
                 *last = n;
             }
         }
+        // A session refused before DATA never shows its program's header: a session from
+        // the same address that greeted with the same name is the same program.
+        let known: Vec<(IpAddr, Option<String>, String)> = steps
+            .iter()
+            .filter_map(|(s, _)| match &s.what {
+                StepKind::Session(s) => s
+                    .agent
+                    .clone()
+                    .map(|agent| (s.client_ip, s.helo.clone(), agent)),
+                _ => None,
+            })
+            .collect();
+        for (step, _) in &mut steps {
+            if let StepKind::Session(s) = &mut step.what
+                && s.agent.is_none()
+                && s.helo.is_some()
+            {
+                s.agent = known
+                    .iter()
+                    .find(|(ip, helo, _)| *ip == s.client_ip && *helo == s.helo)
+                    .map(|(_, _, agent)| agent.clone());
+            }
+        }
         // Time order (a stable sort keeps connections opened at the same ms in order),
         // then each step's allowlist: every allowlist event up to the latest one any step
         // so far has shown.

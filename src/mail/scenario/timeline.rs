@@ -71,7 +71,8 @@ pub struct Session {
     /// The name the client gave in `EHLO`/`HELO` (SMTP only).
     pub helo: Option<String>,
     /// The mail program's own name, from the `User-Agent:` or `X-Mailer:` header of a
-    /// message it sent (SMTP only; POP3 has no such greeting).
+    /// message it sent (SMTP only; POP3 has no such greeting), or of one sent in another
+    /// session from the same address with the same `EHLO` name.
     pub agent: Option<String>,
 }
 

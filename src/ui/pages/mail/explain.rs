@@ -73,9 +73,9 @@ pub fn StepExplain(
     /// Whether the reader's prediction for this step was right, if one was made.
     #[prop(into)]
     feedback: Signal<Option<bool>>,
-    /// Whether the scenario is over.
+    /// What to say once it is over (the scenario's end or the recording's), if it is.
     #[prop(into)]
-    ended: Signal<bool>,
+    ended: Signal<Option<crate::ui::i18n::Key>>,
 ) -> impl IntoView {
     let nav = use_nav();
     view! {
@@ -104,8 +104,8 @@ pub fn StepExplain(
                     </p>
                 })
             }}
-            {move || ended.get().then(|| view! {
-                <p class="ended">{nav.t(k::mail::player::ended)}</p>
+            {move || ended.get().map(|key| view! {
+                <p class="ended">{nav.t(key)}</p>
             })}
         </div>
     }

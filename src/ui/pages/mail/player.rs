@@ -18,7 +18,7 @@ use super::diagram::{Diagram, NetActor, Packet};
 use super::explain::{PredictPanel, StepExplain};
 use super::handout::Handout;
 use super::model::{self, Cursor, DEFAULT_SPEED, SPEEDS, Show, Tick};
-use super::recording::{Loaded, RecordingPanel};
+use super::recording::{Loaded, RecordingBanner, RecordingOpener};
 use super::transcript::Transcript;
 use crate::mail::{ActorId, ScenarioId};
 use crate::ui::i18n::k;
@@ -426,7 +426,16 @@ pub fn Player(
         let p = pos.get();
         (p > 0).then(|| (p, total.get()))
     });
-    let ended = Signal::derive(move || show.with(|s| cursor.with(|c| c.at_end(s))));
+    let ended = Signal::derive(move || {
+        let over = show.with(|s| cursor.with(|c| c.at_end(s)));
+        over.then(|| {
+            if loaded.with(Option::is_some) {
+                k::mail::recording::ended
+            } else {
+                k::mail::player::ended
+            }
+        })
+    });
     let transport = Transport {
         restart: Callback::new(move |()| restart()),
         back: Callback::new(move |()| back()),
@@ -468,10 +477,13 @@ pub fn Player(
     view! {
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
             <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
-            <Show when=move || loaded.with(Option::is_none)>
-                <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
-            </Show>
-            <RecordingPanel loaded=loaded on_open=open_recording on_close=close_recording/>
+            {move || match loaded.get() {
+                Some(l) => view! { <RecordingBanner loaded=l on_close=close_recording/> }.into_any(),
+                None => view! {
+                    <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
+                }
+                .into_any(),
+            }}
             <Controls
                 playing=playing
                 can_back=Signal::derive(move || pos.get() > 0)
@@ -517,6 +529,7 @@ pub fn Player(
             </div>
 
             <Handout show/>
+            <RecordingOpener on_open=open_recording/>
             <Shortcuts/>
         </section>
     }

@@ -35,56 +35,58 @@ pub fn error_key(error: ReadError) -> Key {
     }
 }
 
-/// The file picker and drop box, or, while a recording plays, what it is and the way
-/// back to the scenarios.
+/// Reads a chosen or dropped file into a recording, or says why it cannot.
+fn take(
+    files: web_sys::FileList,
+    error: RwSignal<Option<Key>>,
+    opened: StoredValue<u64>,
+    on_open: Callback<Loaded>,
+) {
+    let Some(file) = files.get(0) else { return };
+    // Refused before reading: 8 MB is far more than a lesson's sessions.
+    #[allow(clippy::cast_precision_loss)]
+    if file.size() > MAX_BYTES as f64 {
+        error.set(Some(error_key(ReadError::TooLarge)));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+            error.set(Some(k::mail::recording::error_unreadable));
+            return;
+        };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        match Recording::read(&bytes) {
+            Ok(recording) => {
+                error.set(None);
+                opened.update_value(|n| *n += 1);
+                on_open.run(Loaded {
+                    recording: Arc::new(recording),
+                    serial: opened.get_value(),
+                });
+            }
+            Err(e) => error.set(Some(error_key(e))),
+        }
+    });
+}
+
+/// "Replay a real session": a file picker and drop box, folded away until wanted (a
+/// teacher's business, not every reader's).
 #[component]
-pub fn RecordingPanel(
-    /// The recording on screen, if any.
-    #[prop(into)]
-    loaded: Signal<Option<Loaded>>,
+pub fn RecordingOpener(
     /// A file was read.
     on_open: Callback<Loaded>,
-    /// The reader went back to the scenarios.
-    on_close: Callback<()>,
 ) -> impl IntoView {
     let nav = use_nav();
     let error: RwSignal<Option<Key>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
     let opened = StoredValue::new(0_u64);
 
-    let take = move |files: web_sys::FileList| {
-        let Some(file) = files.get(0) else { return };
-        // Refused before reading: 8 MB is far more than a lesson's sessions.
-        #[allow(clippy::cast_precision_loss)]
-        if file.size() > MAX_BYTES as f64 {
-            error.set(Some(error_key(ReadError::TooLarge)));
-            return;
-        }
-        wasm_bindgen_futures::spawn_local(async move {
-            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-                error.set(Some(k::mail::recording::error_unreadable));
-                return;
-            };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match Recording::read(&bytes) {
-                Ok(recording) => {
-                    error.set(None);
-                    opened.update_value(|n| *n += 1);
-                    on_open.run(Loaded {
-                        recording: Arc::new(recording),
-                        serial: opened.get_value(),
-                    });
-                }
-                Err(e) => error.set(Some(error_key(e))),
-            }
-        });
-    };
     let on_files = move |event: ev::Event| {
         let input: Option<web_sys::HtmlInputElement> =
             event.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
             if let Some(files) = input.files() {
-                take(files);
+                take(files, error, opened, on_open);
             }
             // The same file chosen again is read again.
             input.set_value("");
@@ -94,7 +96,7 @@ pub fn RecordingPanel(
         event.prevent_default();
         dragging.set(false);
         if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-            take(files);
+            take(files, error, opened, on_open);
         }
     };
     let on_dragover = move |event: ev::DragEvent| {
@@ -102,74 +104,83 @@ pub fn RecordingPanel(
         dragging.set(true);
     };
 
-    let about = move || {
-        loaded.get().map(|l| {
-            let h = &l.recording.header;
-            let source = match h.source {
-                Source::MailLab => nav.t(k::mail::recording::source_lab),
-                Source::FreePlay => nav.t(k::mail::recording::source_free),
-            };
-            let date = i64::try_from(h.clock_origin)
-                .map(|s| crate::ui::pages::cert::explain::utc_text(crate::cert::UnixTime(s)))
-                .unwrap_or_default();
-            let software = [
-                h.flavour.smtp_server().product(),
-                h.flavour.pop3_server().product(),
-            ]
-            .join(nav.t(k::punct::list));
-            let playing = nav.fill(
-                k::mail::recording::playing,
-                &[
-                    ("source", source),
-                    ("date", &date),
-                    ("server", &h.hostname),
-                    ("software", &software),
-                ],
-            );
-            let masked = nav.t(if h.passwords_masked {
-                k::mail::recording::masked
-            } else {
-                k::mail::recording::not_masked
-            });
-            let cut = l
-                .recording
-                .cut_short
-                .then(|| view! { <p>{nav.t(k::mail::recording::cut_short)}</p> });
-            view! {
-                <div class="recording-playing" data-testid="recording-playing">
-                    <p>{playing}</p>
-                    <p>{masked}</p>
-                    {cut}
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                        {tr(k::mail::recording::close)}
-                    </button>
-                </div>
-            }
-        })
-    };
-
     view! {
-        <div
-            class="recording-open"
+        <details
+            class="recording-open drop-box"
             class:dragging=move || dragging.get()
             on:drop=on_drop
             on:dragover=on_dragover
             on:dragleave=move |_| dragging.set(false)
         >
-            <h3>{tr(k::mail::recording::heading)}</h3>
-            {about}
-            <Show when=move || loaded.with(Option::is_none)>
-                <p>{tr(k::mail::recording::intro)}</p>
-                <p>
-                    <label for="recording-file">{tr(k::mail::recording::open_label)}</label>
-                    " "
-                    <input type="file" id="recording-file" on:change=on_files/>
-                </p>
-                <p class="recording-drop">{tr(k::mail::recording::drop)}</p>
-            </Show>
+            <summary>{tr(k::mail::recording::heading)}</summary>
+            <p>{tr(k::mail::recording::intro)}</p>
+            <p>
+                <label for="recording-file">{tr(k::mail::recording::open_label)}</label>
+                " "
+                <input type="file" id="recording-file" on:change=on_files/>
+            </p>
+            <p class="recording-drop">{tr(k::mail::recording::drop)}</p>
             <p class="recording-error" role="alert">
                 {move || error.get().map(|key| nav.t(key))}
             </p>
+        </details>
+    }
+}
+
+/// While a recording plays: what it is, and the way back to the scenarios.
+#[component]
+pub fn RecordingBanner(
+    /// The recording on screen.
+    loaded: Loaded,
+    /// The reader went back to the scenarios.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let recording = loaded.recording;
+    let about = move || {
+        let h = &recording.header;
+        let source = match h.source {
+            Source::MailLab => nav.t(k::mail::recording::source_lab),
+            Source::FreePlay => nav.t(k::mail::recording::source_free),
+        };
+        let date = i64::try_from(h.clock_origin)
+            .map(|s| crate::ui::pages::cert::explain::utc_text(crate::cert::UnixTime(s)))
+            .unwrap_or_default();
+        let software = [
+            h.flavour.smtp_server().product(),
+            h.flavour.pop3_server().product(),
+        ]
+        .join(nav.t(k::punct::list));
+        let playing = nav.fill(
+            k::mail::recording::playing,
+            &[
+                ("source", source),
+                ("date", &date),
+                ("server", &h.hostname),
+                ("software", &software),
+            ],
+        );
+        let masked = nav.t(if h.passwords_masked {
+            k::mail::recording::masked
+        } else {
+            k::mail::recording::not_masked
+        });
+        let cut = recording
+            .cut_short
+            .then(|| view! { <p>{nav.t(k::mail::recording::cut_short)}</p> });
+        view! {
+            <p>{playing}</p>
+            <p>{masked}</p>
+            {cut}
+        }
+    };
+    view! {
+        <div class="recording-playing" data-testid="recording-playing">
+            <h3>{tr(k::mail::recording::title)}</h3>
+            {about}
+            <button type="button" class="secondary" on:click=move |_| on_close.run(())>
+                {tr(k::mail::recording::close)}
+            </button>
         </div>
     }
 }
