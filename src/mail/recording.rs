@@ -277,6 +277,7 @@ impl Recording {
                         conn: *conn,
                         kind: kind.clone(),
                         client_ip: *client_ip,
+                        implicit_tls: false,
                         helo: None,
                         agent: None,
                     };
@@ -339,6 +340,11 @@ impl Recording {
             current = Some(i);
             if let Some((step, last)) = steps.get_mut(i) {
                 if let (StepKind::Session(session), Some(line)) = (&mut step.what, event.line()) {
+                    // The server's greeting, already inside TLS: implicit TLS.
+                    if line.conn == session.conn && !step.events.iter().any(|e| e.line().is_some())
+                    {
+                        session.implicit_tls = line.tls;
+                    }
                     name_client(session, line);
                 }
                 step.events.push(event.clone());
@@ -643,6 +649,31 @@ mod tests {
         assert_eq!(session.helo.as_deref(), Some("[192.168.1.5]"));
         assert_eq!(session.agent.as_deref(), Some("Mozilla Thunderbird"));
         assert_eq!(timeline.steps[0].actor, Some(ActorId::Reader));
+    }
+
+    #[test]
+    fn tls_from_the_first_byte_is_told_from_a_plain_start() {
+        use crate::mail::MailServer;
+        let mut config = ServerConfig::example();
+        config.tls_ready = true;
+        let mut server = MailServer::new(config.clone());
+        let ip = IpAddr::from([192, 0, 2, 9]);
+        let (tls, mut events) = server.connect_tls(SimTime(0), Service::Submission, ip);
+        events.extend(server.handle_line(tls, SimTime(10), "QUIT"));
+        let (plain, more) = server.connect(SimTime(20), Service::Pop3, ip);
+        events.extend(more);
+        events.extend(server.handle_line(plain, SimTime(30), "QUIT"));
+        let header = Header::for_server(&config, Source::MailLab, true);
+        let implicit: Vec<bool> = Recording::new(header, events)
+            .timeline()
+            .steps
+            .iter()
+            .filter_map(|s| match &s.what {
+                StepKind::Session(s) => Some(s.implicit_tls),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(implicit, [true, false]);
     }
 
     fn client_line(kind: ConnKind, text: &str, auth: Option<AuthDecoded>) -> Event {

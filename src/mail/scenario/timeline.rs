@@ -68,6 +68,9 @@ pub struct Session {
     pub kind: ConnKind,
     /// The client's address.
     pub client_ip: IpAddr,
+    /// Whether TLS began before the first byte (RFC 8314: submission as on port 465,
+    /// POP3 as on 995), rather than with STARTTLS or STLS or not at all.
+    pub implicit_tls: bool,
     /// The name the client gave in `EHLO`/`HELO` (SMTP only).
     pub helo: Option<String>,
     /// The mail program's own name, from the `User-Agent:` or `X-Mailer:` header of a

@@ -23,11 +23,15 @@ pub fn step_text(nav: Nav, show: &Show, i: usize) -> String {
             nav.fill(model::step_key(*id), &values)
         }
         StepKind::Session(session) => {
-            let key = match session.kind {
-                ConnKind::ClientPop3 => k::mail::recording::session_pop3,
-                ConnKind::ClientSmtp => k::mail::recording::session_smtp,
-                ConnKind::ClientSubmission | ConnKind::ServerToRecipient { .. } => {
+            let key = match (&session.kind, session.implicit_tls) {
+                (ConnKind::ClientPop3, false) => k::mail::recording::session_pop3,
+                (ConnKind::ClientPop3, true) => k::mail::recording::session_pop3s,
+                (ConnKind::ClientSmtp, _) => k::mail::recording::session_smtp,
+                (ConnKind::ClientSubmission | ConnKind::ServerToRecipient { .. }, false) => {
                     k::mail::recording::session_submission
+                }
+                (ConnKind::ClientSubmission | ConnKind::ServerToRecipient { .. }, true) => {
+                    k::mail::recording::session_submissions
                 }
             };
             let mut text = nav.fill(key, &[("ip", &session.client_ip.to_string())]);

@@ -100,8 +100,9 @@ pub fn FreePlay() -> impl IntoView {
     let history: RwSignal<Vec<Group>> = RwSignal::new(Vec::new());
     let next_key = StoredValue::new(0_u64);
     let serial = RwSignal::new(0_u64);
-    // The console's events, kept for saving free play as a recording.
-    let typed: StoredValue<Vec<Event>> = StoredValue::new(Vec::new());
+    // Every event of the buttons and the console in the order they happened, for saving
+    // free play as a recording.
+    let journal: StoredValue<Vec<Event>> = StoredValue::new(Vec::new());
     let save_status: RwSignal<Option<String>> = RwSignal::new(None);
     let log: Memo<Vec<LineView>> = Memo::new(move |_| {
         history.with(|h| {
@@ -168,6 +169,7 @@ pub fn FreePlay() -> impl IntoView {
         let lines = events.iter().filter(|e| e.line().is_some()).count();
         next_key.set_value(first.saturating_add(lines as u64));
         serial.update(|s| *s += 1);
+        journal.update_value(|j| j.extend(events.iter().cloned()));
         history.update(|h| {
             h.push(Group {
                 actor,
@@ -207,7 +209,7 @@ pub fn FreePlay() -> impl IntoView {
             flavour.get_untracked(),
         ));
         history.set(Vec::new());
-        typed.set_value(Vec::new());
+        journal.set_value(Vec::new());
         save_status.set(None);
         started.set(false);
     };
@@ -220,7 +222,7 @@ pub fn FreePlay() -> impl IntoView {
             f,
         ));
         history.set(Vec::new());
-        typed.set_value(Vec::new());
+        journal.set_value(Vec::new());
         save_status.set(None);
     };
     let set_window = move |text: String| {
@@ -237,14 +239,11 @@ pub fn FreePlay() -> impl IntoView {
 
     // Everything done so far, as a recording the player can open (passwords masked).
     let save = move |_| {
-        let mut events: Vec<Event> =
-            history.with_untracked(|h| h.iter().flat_map(|g| g.events.iter().cloned()).collect());
-        typed.with_value(|t| events.extend(t.iter().cloned()));
+        let mut events = journal.get_value();
         if events.is_empty() {
             save_status.set(Some(nav.t(k::mail::recording::save_empty).to_owned()));
             return;
         }
-        events.sort_by_key(|e| e.at);
         events.iter_mut().for_each(recording::mask_password);
         let bytes = lab.with_untracked(|l| {
             let mut header = Header::for_server(l.server().config(), Source::FreePlay, true);
@@ -463,7 +462,7 @@ pub fn FreePlay() -> impl IntoView {
                     />
                 </div>
             </div>
-            <ConsolePanel lab=lab typing=typing started=started typed=typed/>
+            <ConsolePanel lab=lab typing=typing started=started journal=journal/>
             <div class="free-save">
                 <button type="button" class="secondary" on:click=save>{tr(k::mail::recording::save)}</button>
                 " "{tr(k::mail::recording::save_note)}
@@ -484,8 +483,9 @@ fn ConsolePanel(
     typing: RwSignal<bool>,
     /// Set when the reader first connects: the lab's clock starts.
     started: RwSignal<bool>,
-    /// Every event the console caused, for saving free play as a recording.
-    typed: StoredValue<Vec<Event>>,
+    /// Every event of free play in order (the console's are added), for saving it as a
+    /// recording.
+    journal: StoredValue<Vec<Event>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let console = RwSignal::new(Console {
@@ -548,7 +548,7 @@ fn ConsolePanel(
         });
         started.set(true);
         if let Some(Some((conn, events))) = opened {
-            typed.update_value(|t| t.extend(events.iter().cloned()));
+            journal.update_value(|j| j.extend(events.iter().cloned()));
             reply.set(server_lines(&events, conn).join(" "));
             console.set(Console {
                 conn: Some(conn),
@@ -569,7 +569,7 @@ fn ConsolePanel(
             let events = lab
                 .try_update(|l| l.close_console(conn))
                 .unwrap_or_default();
-            typed.update_value(|t| t.extend(events));
+            journal.update_value(|j| j.extend(events));
             console.update(|c| {
                 c.conn = None;
                 c.closed = true;
@@ -592,7 +592,7 @@ fn ConsolePanel(
             .try_update(|l| l.type_line(conn, &text))
             .unwrap_or_default();
         let closed = closes(&events, conn);
-        typed.update_value(|t| t.extend(events.iter().cloned()));
+        journal.update_value(|j| j.extend(events.iter().cloned()));
         reply.set(server_lines(&events, conn).join(" "));
         console.update(|c| {
             c.lines.extend(keyed(&events, actor));
