@@ -71,6 +71,11 @@ test('free play saved as a recording plays in the player, passwords masked', asy
   // refused from its own address.
   expect(transcript).toContain('554 <taro@example.org>: Recipient address rejected: Relay access denied');
   await expect(p.locator('.step-text')).toContainText('A mail program at 198.51.100.66');
+  // The printed handout is the recording's: its title, each session's words and lines.
+  const handout = p.locator('.handout');
+  await expect(handout.locator('h2')).toContainText('A recorded session');
+  await expect(handout).toContainText('A mail program at 203.0.113.7 connects to POP3 to receive mail.');
+  await expect(handout).toContainText('C: PASS ********');
   await snap(page, 'mail-recording-free-play-en');
   const results = await new AxeBuilder({ page }).include('section.player').analyze();
   expect(results.violations).toEqual([]);
