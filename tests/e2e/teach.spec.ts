@@ -51,7 +51,12 @@ test('the link builder makes the link the explainers obey, and previews it', asy
   await open(page, '#/teach?lang=en');
   const link = page.locator('#b-link');
   await expect(link).toHaveValue(/#\/mail\?lang=en$/);
+  // The step field says its range, and follows the scenario chosen.
+  await expect(page.locator('#b-step-range')).toHaveText('0 to 6 in this scenario');
+  await expect(page.locator('#b-step')).toHaveAttribute('max', '6');
   await page.locator('#b-scenario').selectOption('nat_neighbour');
+  await expect(page.locator('#b-step-range')).toHaveText('0 to 4 in this scenario');
+  await expect(page.locator('#b-step')).toHaveAttribute('max', '4');
   await page.locator('#b-step').fill('2');
   await page.locator('#b-speed').selectOption('60');
   await page.locator('#b-predict').uncheck();

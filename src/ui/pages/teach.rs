@@ -277,6 +277,9 @@ fn options_markup(nav: Nav) -> String {
     m.finish()
 }
 
+/// The id of the note beside the step field that says its range.
+const STEP_RANGE: &str = "b-step-range";
+
 /// The builder's form, as escaped markup: read as a whole by [`Choice::from_form`].
 fn form_markup(nav: Nav, lang: Lang) -> String {
     let f = &links::FIELDS;
@@ -339,14 +342,22 @@ fn form_markup(nav: Nav, lang: Lang) -> String {
     label(&mut m, f.scenario, k::teach::builder::scenario);
     select(&mut m, f.scenario, &scenarios);
     label(&mut m, f.step, k::teach::builder::step);
+    let steps = links::steps_in(ScenarioId::OwnCase).to_string();
     m.leaf(
         "input",
         &[
             ("type", "number"),
             ("id", f.step),
             ("min", "0"),
+            ("max", &steps),
             ("value", "0"),
+            ("aria-describedby", STEP_RANGE),
         ],
+    );
+    m.element(
+        "span",
+        &[("id", STEP_RANGE), ("class", "field-note")],
+        &nav.fill(k::teach::builder::step_range, &[("n", &steps)]),
     );
     label(&mut m, f.speed, k::teach::builder::speed);
     let speeds: Vec<_> = SPEEDS
@@ -458,6 +469,20 @@ fn Builder() -> impl IntoView {
         set_copied.set(None);
         choice.set(Choice::from_form(field_value, field_checked));
     };
+    // The step field's range follows the scenario chosen: its maximum, and the note that
+    // says it (the form's markup is drawn once per language, with the first scenario's).
+    Effect::new(move |_| {
+        let steps = choice.with(|c| links::steps_in(c.scenario)).to_string();
+        let _ = nav.lang.get();
+        if let Some(field) = document().get_element_by_id(links::FIELDS.step) {
+            let _ = field.set_attribute("max", &steps);
+        }
+        if let Some(note) = document().get_element_by_id(STEP_RANGE) {
+            note.set_text_content(Some(
+                &nav.fill(k::teach::builder::step_range, &[("n", &steps)]),
+            ));
+        }
+    });
 
     view! {
         <section id="teach-builder" class="builder no-print" aria-labelledby="builder-heading">

@@ -131,8 +131,11 @@ impl Choice {
         choice.embed = checked(FIELDS.embed);
         choice.scenario =
             ScenarioId::from_code(&value(FIELDS.scenario)).unwrap_or(ScenarioId::OwnCase);
-        let steps = Scenario::get(choice.scenario).script.len();
-        choice.step = value(FIELDS.step).trim().parse().unwrap_or(0).min(steps);
+        choice.step = value(FIELDS.step)
+            .trim()
+            .parse()
+            .unwrap_or(0)
+            .min(steps_in(choice.scenario));
         choice.speed = value(FIELDS.speed)
             .parse()
             .ok()
@@ -227,6 +230,11 @@ pub const FIELDS: Fields = Fields {
     host: "b-host",
     at: "b-at",
 };
+
+/// How many steps scenario `id` has: the most a link's `step=` can say.
+pub fn steps_in(id: ScenarioId) -> usize {
+    Scenario::get(id).script.len()
+}
 
 /// The id of the checkbox for `panel`.
 pub fn panel_field(panel: Panel) -> String {
