@@ -91,7 +91,7 @@ notices:
 # fuzz/artifacts/TARGET); record every campaign in FUZZING.md.
 #   make fuzz SECONDS=600 TARGETS="cert_parse route"
 SECONDS ?= 300
-FUZZ_TARGETS := cert_parse cert_judge cert_session hostname route mail_session
+FUZZ_TARGETS := cert_parse cert_judge cert_session hostname route mail_session mail_recording
 TARGETS ?= $(FUZZ_TARGETS)
 CARGO_FUZZ_VERSION := 0.13.2
 

@@ -23,6 +23,7 @@ case $target in
   hostname) seeds=("$root/fuzz/seeds/hostname") dict=route max_len=1024 ;;
   route) seeds=("$root/fuzz/seeds/route") dict=route max_len=2048 ;;
   mail_session) seeds=("$root/fuzz/seeds/mail_session") dict=mail max_len=4096 ;;
+  mail_recording) seeds=("$root/tests/fixtures/recordings") dict=mail max_len=16384 ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;
 esac
 

@@ -11,6 +11,8 @@ mod cert;
 mod cert_session;
 #[path = "../fuzz/drivers/hostname.rs"]
 mod hostname;
+#[path = "../fuzz/drivers/mail_recording.rs"]
+mod mail_recording;
 #[path = "../fuzz/drivers/mail_session.rs"]
 mod mail_session;
 #[path = "../fuzz/drivers/route.rs"]
@@ -53,6 +55,13 @@ fn seeds_pass_the_drivers() {
     replay_dir("fuzz/seeds", "hostname", hostname::run);
     replay_dir("fuzz/seeds", "route", route::run);
     replay_dir("fuzz/seeds", "mail_session", mail_session::run);
+    // mail_recording's seeds are the committed recordings.
+    replay_dir("tests/fixtures", "recordings", mail_recording::run);
+}
+
+#[test]
+fn mail_recording_findings_replay() {
+    replay("mail_recording", mail_recording::run);
 }
 
 #[test]

@@ -32,7 +32,7 @@
 //! // A scripted scenario, run once; the page steps through it or jumps in time.
 //! let timeline = Scenario::get(ScenarioId::OwnCase).run();
 //! let step = timeline.step(StepId::OwnCaseSendRefused).expect("step");
-//! assert_eq!(step.id().map(StepId::code), Some("own_case.send_refused"));
+//! assert_eq!(step.id().map(StepId::code).as_deref(), Some("own_case.send_refused"));
 //! assert!(step.events.iter().any(|e| matches!(e.kind, EventKind::RelayRefused { .. })));
 //! assert_eq!(timeline.allowlist_at(SimTime(4 * MINUTE))[0].remaining, 6 * MINUTE);
 //!
