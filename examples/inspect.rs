@@ -12,7 +12,10 @@
 //! stdout (exit 0): the engine's own report, with every finding's English sentence made
 //! by the very function the page uses for its words (`explain::finding_text`). `--at` defaults to now; `--trust FILE` adds the certificates in FILE
 //! as trust anchors (besides the embedded Mozilla roots; `--no-mozilla` drops those).
-//! With no certificate in the input: a message on stderr and exit status 1. Usage
+//! Certificate signing requests and revocation lists in the input are reported as
+//! `requests` and `crls` (`imasara::cert::documents`); each embedded SCT names its log from
+//! the dated list that `ct_log_list` identifies. With no certificate, request or list in
+//! the input: a message on stderr and exit status 1. Usage
 //! errors exit with status 2.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
@@ -119,7 +122,10 @@ mod native {
         });
         let refs: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
         let analysis = Analysis::parse_inputs(&refs);
-        if analysis.certificates().is_empty() {
+        if analysis.certificates().is_empty()
+            && analysis.requests().is_empty()
+            && analysis.crls().is_empty()
+        {
             eprintln!("inspect: no certificate found in {}", files.join(", "));
             for f in analysis.input_findings() {
                 eprintln!(
@@ -286,6 +292,18 @@ mod native {
             .chain(&report.findings)
             .map(|f| finding_json(analysis, f))
             .collect::<serde_json::Result<Vec<Value>>>()?;
+        // Each revocation list with its dates as text and whether it is current at `at`.
+        let crls = analysis
+            .crls()
+            .iter()
+            .map(|l| {
+                let mut v = serde_json::to_value(l)?;
+                v["this_update"] = time(l.this_update);
+                v["next_update"] = l.next_update.map_or(Value::Null, time);
+                v["current"] = Value::Bool(l.is_current(report.at));
+                Ok(v)
+            })
+            .collect::<serde_json::Result<Vec<Value>>>()?;
         Ok(json!({
             "at": time(report.at),
             "blocks": analysis.blocks(),
@@ -304,6 +322,12 @@ mod native {
             "clients": clients,
             "platforms": platforms,
             "warnings": warnings,
+            "requests": analysis.requests(),
+            "crls": crls,
+            "ct_log_list": {
+                "version": imasara::cert::ct::LIST_VERSION,
+                "published": time(imasara::cert::ct::LIST_PUBLISHED),
+            },
         }))
     }
 }

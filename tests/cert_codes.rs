@@ -20,7 +20,7 @@ use rcgen::{
 };
 
 mod support;
-use support::{Ca, anchor, judge, params, pem, root, sub_ca};
+use support::{Ca, anchor, judge, params, pem, pem_of, root, sub_ca};
 
 const EC: &rcgen::SignatureAlgorithm = &rcgen::PKCS_ECDSA_P256_SHA256;
 
@@ -52,19 +52,6 @@ fn der_of_block(block: &str) -> Vec<u8> {
         .filter(|l| !l.starts_with("-----") && !l.trim().is_empty())
         .collect();
     data_encoding::BASE64.decode(body.as_bytes()).unwrap()
-}
-
-fn pem_of(label: &str, der: &[u8]) -> String {
-    let b64 = data_encoding::BASE64.encode(der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
 }
 
 /// The PEM block of the root named `common_name` in Debian's bundle (make tools installs
@@ -198,8 +185,9 @@ fn produce(code: Code) -> Outcome {
             let empty = "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n";
             at_real(empty.repeat(30).as_bytes(), AMAZON_AT, None)
         }
+        // A public key (requests and revocation lists are read: DocumentRead).
         Code::OtherPemBlock => at_real(
-            &fixture("x509-parser-assets/csr-challenge-password.pem"),
+            pem_of("PUBLIC KEY", &[0x30, 0x03, 0x01, 0x01, 0xff]).as_bytes(),
             AMAZON_AT,
             None,
         ),
@@ -221,7 +209,15 @@ fn produce(code: Code) -> Outcome {
             lines[3] = "!!!! this line is not base64 at all !!!!".to_owned();
             at_real(lines.join("\n").as_bytes(), AMAZON_AT, None)
         }
-        Code::OtherDerData => at_real(&fixture("x509-parser-assets/example.crl"), AMAZON_AT, None),
+        Code::DocumentRead => at_real(&fixture("x509-parser-assets/example.crl"), AMAZON_AT, None),
+        Code::DocumentUnreadable => {
+            // SEQUENCE { BOOLEAN TRUE } under a CRL label: no CertificateList (RFC 5280 5.1).
+            at_real(
+                pem_of("X509 CRL", &[0x30, 0x03, 0x01, 0x01, 0xff]).as_bytes(),
+                AMAZON_AT,
+                None,
+            )
+        }
         Code::CertificateUnparsable => {
             // SEQUENCE { BOOLEAN TRUE }: DER, but no X.509 Certificate (RFC 5280 4.1).
             at_real(

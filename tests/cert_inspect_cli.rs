@@ -209,8 +209,42 @@ fn compare_with_an_older_chain() {
 
 #[test]
 fn no_certificate_is_an_error() {
-    let out = inspect(&[&fixture("x509-parser-assets/csr-challenge-password.pem")]);
+    let nothing = std::env::temp_dir().join(format!("imasara-prose-{}.txt", std::process::id()));
+    std::fs::write(&nothing, "just prose, no certificate").unwrap();
+    let out = inspect(&[nothing.to_str().unwrap()]);
+    std::fs::remove_file(&nothing).unwrap();
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no certificate"));
+}
+
+#[test]
+fn requests_lists_and_sct_logs_are_reported() {
+    let out = inspect(&[
+        "--at",
+        "2013-02-18T10:35:00Z",
+        &fixture("x509-parser-assets/csr-challenge-password.pem"),
+        &fixture("x509-parser-assets/example.crl"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["requests"][0]["signature"], "valid");
+    assert_eq!(v["requests"][0]["challenge_password"], true);
+    assert_eq!(v["crls"][0]["this_update"], "2013-02-18T10:32:00Z");
+    assert_eq!(
+        v["crls"][0]["current"], true,
+        "between thisUpdate and nextUpdate"
+    );
+    assert_eq!(v["crls"][0]["entries"][0]["reason"], "affiliationChanged");
+    assert_eq!(v["ct_log_list"]["published"], "2025-05-05T12:54:12Z");
+
+    let out = inspect(&[&fixture("badssl/wildcard-rsa2048.pem")]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sct = &v["certificates"][0]["scts"][0];
+    assert_eq!(sct["log"]["name"], "Google 'Skydiver' log");
+    assert_eq!(sct["signature_algorithm"], "ECDSA with SHA-256");
 }

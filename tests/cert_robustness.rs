@@ -121,15 +121,16 @@ fn ten_megabytes_of_noise_and_broken_blocks() {
 fn blocks_are_read_up_to_the_limit_and_the_stop_is_said() {
     use imasara::cert::input::{MAX_BLOCKS, MAX_FINDINGS_OF_A_KIND};
     use imasara::cert::{Code, FindingKind};
+    // Empty revocation lists: each a block, each a "does not read as one" finding.
     let block = b"-----BEGIN X509 CRL-----\n-----END X509 CRL-----\n";
     let big: Vec<u8> = block.iter().copied().cycle().take(10 << 20).collect();
     let a = Analysis::parse(&big);
     assert!(a.blocks().len() <= MAX_BLOCKS, "{}", a.blocks().len());
-    // Ten thousand "not a certificate" findings are listed as twenty and a count.
+    // Ten thousand "not a revocation list" findings are listed as twenty and a count.
     let other = a
         .input_findings()
         .iter()
-        .filter(|f| f.code() == Code::OtherPemBlock)
+        .filter(|f| f.code() == Code::DocumentUnreadable)
         .count();
     assert_eq!(other, MAX_FINDINGS_OF_A_KIND);
     let counted: Vec<_> = a
@@ -143,7 +144,7 @@ fn blocks_are_read_up_to_the_limit_and_the_stop_is_said() {
     assert_eq!(
         counted,
         [(
-            Code::OtherPemBlock,
+            Code::DocumentUnreadable,
             a.blocks().len() - MAX_FINDINGS_OF_A_KIND
         )]
     );

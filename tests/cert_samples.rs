@@ -398,9 +398,13 @@ fn x509_parser_assets() {
     assert_eq!(truncated.input_findings()[0].code(), Code::PemMissingEnd);
     let csr = Analysis::parse(&fixture("x509-parser-assets/csr-challenge-password.pem"));
     assert!(csr.input_findings().iter().any(|f| f.kind
-        == FindingKind::OtherPemBlock {
-            label: "CERTIFICATE REQUEST".into()
+        == FindingKind::DocumentRead {
+            kind: OtherDer::Csr
         }));
+    assert_eq!(
+        csr.requests()[0].signature,
+        imasara::cert::SignatureStatus::Valid
+    );
 }
 
 /// The dotted form of an OID's DER content octets (X.690 8.19), written independently of
@@ -487,12 +491,13 @@ fn byte_ranges_point_at_the_fields() {
 }
 
 #[test]
-fn der_crl_is_named() {
+fn der_crl_is_read() {
     let a = Analysis::parse(&fixture("x509-parser-assets/example.crl"));
     assert!(a.certificates().is_empty());
+    assert_eq!(a.crls().len(), 1);
     assert!(
         a.input_findings().iter().any(|f| f.kind
-            == FindingKind::OtherDerData {
+            == FindingKind::DocumentRead {
                 kind: OtherDer::Crl
             }),
         "{:?}",

@@ -146,13 +146,22 @@ pub struct PolicyReport {
     pub validation: Option<ValidationLevel>,
 }
 
-/// An embedded Signed Certificate Timestamp (RFC 6962 3.3).
+/// An embedded Signed Certificate Timestamp (RFC 6962 3.2, 3.3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SctReport {
+    /// The SCT's version as encoded: 0 is v1, the only one RFC 6962 defines.
+    pub version: u8,
     /// The log's id (SHA-256 of its key), lowercase hex.
     pub log_id: String,
     /// Milliseconds since the epoch.
     pub timestamp_ms: u64,
+    /// The signature's algorithm, e.g. `ECDSA with SHA-256` ([`super::ct::signature_algorithm`]).
+    pub signature_algorithm: String,
+    /// Bytes of SCT extensions (none are defined for v1; normally 0).
+    pub extensions_len: usize,
+    /// The log, as the embedded log list names it ([`super::ct`]); `None` when the list
+    /// does not know this id.
+    pub log: Option<super::ct::LogInfo>,
 }
 
 /// Name constraints, each subtree as `type:value` (e.g. `dns:example.com`).
@@ -383,7 +392,8 @@ pub(crate) fn ip_string(b: &[u8]) -> String {
     format!("invalid:{}", hex(b))
 }
 
-fn general_name(g: &GeneralName<'_>) -> String {
+/// A GeneralName as `type:value` (`dns:example.com`, `ip:192.0.2.1`).
+pub(crate) fn general_name(g: &GeneralName<'_>) -> String {
     match g {
         GeneralName::DNSName(s) => format!("dns:{s}"),
         GeneralName::RFC822Name(s) => format!("email:{s}"),
@@ -412,7 +422,12 @@ fn rsa_bits(modulus: &[u8]) -> u32 {
 
 /// The signature algorithm as verification needs it, and its name.
 fn signature_algorithm(cert: &X509Certificate<'_>) -> (SigAlg, String) {
-    let alg = &cert.signature_algorithm;
+    algorithm(&cert.signature_algorithm)
+}
+
+/// A signature's AlgorithmIdentifier as verification needs it, and its name (certificates,
+/// requests and revocation lists share it).
+pub(crate) fn algorithm(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> (SigAlg, String) {
     let Some((name, kind)) = oids::signature(&alg.algorithm) else {
         return (SigAlg::Other, alg.algorithm.to_id_string());
     };
@@ -766,8 +781,15 @@ fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut
             r.scts = list
                 .iter()
                 .map(|s| SctReport {
+                    version: s.version.0,
                     log_id: hex(s.id.key_id),
                     timestamp_ms: s.timestamp,
+                    signature_algorithm: super::ct::signature_algorithm(
+                        s.signature.hash_alg_id,
+                        s.signature.sign_alg_id,
+                    ),
+                    extensions_len: s.extensions.0.len(),
+                    log: super::ct::log(s.id.key_id),
                 })
                 .collect();
         }

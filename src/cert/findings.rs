@@ -72,8 +72,10 @@ codes! {
     PemLabelMismatch = "pem_label_mismatch",
     /// The body of a PEM block is not valid base64.
     PemBadBase64 = "pem_bad_base64",
-    /// Binary input of another kind (a CRL, a certificate request) was recognised and skipped.
-    OtherDerData = "other_der_data",
+    /// A certificate signing request or revocation list was read (shown on its own).
+    DocumentRead = "document_read",
+    /// A block labelled as a request or revocation list does not read as one.
+    DocumentUnreadable = "document_unreadable",
     /// A certificate's DER could not be parsed.
     CertificateUnparsable = "certificate_unparsable",
     /// Bytes follow a certificate inside its block.
@@ -378,9 +380,14 @@ pub enum FindingKind {
         /// The character of the body (1-based) where it stops being base64.
         at: usize,
     },
-    /// Binary data of another X.509 kind, skipped.
-    OtherDerData {
-        /// What it is.
+    /// A certificate signing request or a revocation list, read and reported on its own.
+    DocumentRead {
+        /// Which.
+        kind: OtherDer,
+    },
+    /// A block whose label promises a request or revocation list that its bytes are not.
+    DocumentUnreadable {
+        /// What the label promised.
         kind: OtherDer,
     },
     /// A certificate could not be read.
@@ -643,7 +650,8 @@ impl FindingKind {
             K::PemMissingEnd { .. } => Code::PemMissingEnd,
             K::PemLabelMismatch { .. } => Code::PemLabelMismatch,
             K::PemBadBase64 { .. } => Code::PemBadBase64,
-            K::OtherDerData { .. } => Code::OtherDerData,
+            K::DocumentRead { .. } => Code::DocumentRead,
+            K::DocumentUnreadable { .. } => Code::DocumentUnreadable,
             K::CertificateUnparsable { .. } => Code::CertificateUnparsable,
             K::TrailingData { .. } => Code::TrailingData,
             K::Pkcs7Unparsable { .. } => Code::Pkcs7Unparsable,

@@ -23,7 +23,11 @@ pub enum BlockKind {
     PemPkcs7,
     /// A PEM private key of any kind: never decoded.
     PemPrivateKey,
-    /// Another PEM kind (request, CRL, public key, parameters...): named, skipped.
+    /// A PEM `CERTIFICATE REQUEST` (or `NEW CERTIFICATE REQUEST`) block: PKCS#10.
+    PemRequest,
+    /// A PEM `X509 CRL` block: a certificate revocation list.
+    PemCrl,
+    /// Another PEM kind (public key, parameters...): named, skipped.
     PemOther,
     /// A PEM block whose END line is missing or mismatched.
     PemBroken,
@@ -52,7 +56,8 @@ pub struct InputBlock {
     pub certificates: Vec<usize>,
 }
 
-/// A certificate's DER and the block it came from.
+/// A certificate's DER and the block it came from. (A request or revocation list travels
+/// the same way: the engine tells them apart when the bytes do not read as a certificate.)
 pub(crate) struct RawCert {
     pub der: Vec<u8>,
     pub block: usize,
@@ -120,7 +125,7 @@ pub const MAX_FINDINGS_OF_A_KIND: usize = 20;
 
 /// Keeps the first [`MAX_FINDINGS_OF_A_KIND`] findings of each kind, in order, and puts
 /// one count of the rest right after the last kept finding of that kind.
-fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn count_the_rest(findings: Vec<Finding>) -> Vec<Finding> {
     use std::collections::HashMap;
     let mut seen: HashMap<Code, usize> = HashMap::new();
     for finding in &findings {
@@ -389,6 +394,8 @@ fn classify(label: &str) -> BlockKind {
     match label {
         "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => BlockKind::PemCertificate,
         "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" => BlockKind::PemPkcs7,
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => BlockKind::PemRequest,
+        "X509 CRL" => BlockKind::PemCrl,
         l if l.contains("PRIVATE KEY") => BlockKind::PemPrivateKey,
         _ => BlockKind::PemOther,
     }
@@ -480,7 +487,10 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
                 })
                 .block(block),
             ),
-            BlockKind::PemCertificate | BlockKind::PemPkcs7 => match base64_decode(&body) {
+            BlockKind::PemCertificate
+            | BlockKind::PemPkcs7
+            | BlockKind::PemRequest
+            | BlockKind::PemCrl => match base64_decode(&body) {
                 Err(at) => out.findings.push(
                     Finding::warning(FindingKind::PemBadBase64 {
                         at: at.saturating_add(1),
@@ -488,9 +498,19 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
                     .block(block),
                 ),
                 Ok(bytes) if bytes.is_empty() => out.findings.push(
-                    Finding::warning(FindingKind::CertificateUnparsable {
-                        why: Unreadable::Empty,
-                    })
+                    match kind {
+                        BlockKind::PemRequest => {
+                            Finding::warning(FindingKind::DocumentUnreadable {
+                                kind: super::findings::OtherDer::Csr,
+                            })
+                        }
+                        BlockKind::PemCrl => Finding::warning(FindingKind::DocumentUnreadable {
+                            kind: super::findings::OtherDer::Crl,
+                        }),
+                        _ => Finding::warning(FindingKind::CertificateUnparsable {
+                            why: Unreadable::Empty,
+                        }),
+                    }
                     .block(block),
                 ),
                 Ok(bytes) => {
@@ -813,7 +833,7 @@ mod tests {
 
     #[test]
     fn broken_blocks_are_named() {
-        let text = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----BEGIN CERTIFICATE-----\nA*AA\n-----END CERTIFICATE-----\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n";
+        let text = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----BEGIN CERTIFICATE-----\nA*AA\n-----END CERTIFICATE-----\n-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n";
         let d = decode_all(&[text]);
         let codes: Vec<_> = d.findings.iter().map(|f| (f.code(), f.block)).collect();
         assert_eq!(

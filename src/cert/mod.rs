@@ -31,10 +31,11 @@
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
 //! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `judge`
 //! (the path and one function per rule), [`browsers`] (Chromium's and Firefox's error
-//! names and what they allow), [`compare`] (two chains side by side, as at a renewal),
+//! names and what they allow), [`ct`] (the Certificate Transparency log behind each SCT), [`compare`] (two chains side by side, as at a renewal),
 //! [`platforms`] (what Safari, Windows, Java and Android do
 //! where the browsers fetch or preload a missing intermediate), [`anchors`] (trust anchors and the embedded root set),
-//! [`nss`] (Mozilla's root history), [`hostname`] (RFC 6125, IDNA), `constraints` (name
+//! [`nss`] (Mozilla's root history), [`documents`] (certificate signing requests and
+//! revocation lists), [`hostname`] (RFC 6125, IDNA), `constraints` (name
 //! constraints over DNS names and IP addresses), [`findings`] (typed findings and their
 //! codes), [`time`], [`session`] (the engine behind a message boundary, for the page's
 //! Web Worker).
@@ -55,7 +56,9 @@ pub mod browsers;
 pub mod chain;
 pub mod compare;
 mod constraints;
+pub mod ct;
 mod der;
+pub mod documents;
 pub mod fields;
 pub mod findings;
 pub mod hostname;
@@ -135,6 +138,10 @@ pub struct Analysis {
     mozilla: Vec<Vec<AnchorMatch>>,
     /// The self-signature check of self-issued certificates.
     self_signature: Vec<Option<SignatureStatus>>,
+    /// Certificate signing requests in the input.
+    requests: Vec<documents::RequestReport>,
+    /// Revocation lists in the input.
+    crls: Vec<documents::CrlReport>,
 }
 
 /// The trust decision.
@@ -221,6 +228,9 @@ impl Analysis {
         let mut findings = decoded.findings;
         let mut certs = Vec::new();
         let mut data = Vec::new();
+        // Requests and revocation lists, read once every certificate is (a list is checked
+        // against the pasted certificates).
+        let mut documents_in = Vec::new();
         for raw in decoded.certs {
             if certs.len() >= MAX_CERTIFICATES {
                 findings.push(
@@ -232,6 +242,11 @@ impl Analysis {
                     .block(raw.block),
                 );
                 break;
+            }
+            let block_kind = blocks.get(raw.block).map(|b| b.kind);
+            if matches!(block_kind, Some(BlockKind::PemRequest | BlockKind::PemCrl)) {
+                documents_in.push(raw);
+                continue;
             }
             match x509_parser::parse_x509_certificate(&raw.der) {
                 Ok((rest, cert)) => {
@@ -252,10 +267,8 @@ impl Analysis {
                     data.push(d);
                 }
                 Err(_) => {
-                    if let Some(kind) = other_der_kind(&raw.der) {
-                        findings.push(
-                            Finding::info(FindingKind::OtherDerData { kind }).block(raw.block),
-                        );
+                    if other_der_kind(&raw.der).is_some() {
+                        documents_in.push(raw);
                         continue;
                     }
                     let why = der::diagnose_certificate(&raw.der).unwrap_or(Unreadable::Refused);
@@ -322,15 +335,28 @@ impl Analysis {
                 }
             }
         }
+        let mut document_findings = Vec::new();
+        let (requests, crls) = read_documents(
+            documents_in,
+            &blocks,
+            &certs,
+            &data,
+            &mut budget,
+            &mut document_findings,
+        );
+        // Up to two thousand documents: listed like the input's own findings, a few and a count.
+        findings.extend(input::count_the_rest(document_findings));
         if budget.refused > 0 {
             findings.push(Finding::warning(FindingKind::SignatureWorkCapped {
                 unchecked: budget.refused,
             }));
         }
-        if certs.is_empty() {
+        if certs.is_empty() && requests.is_empty() && crls.is_empty() {
             findings.push(Finding::warning(FindingKind::NoCertificate));
         }
         Analysis {
+            requests,
+            crls,
             blocks,
             input_findings: findings,
             certs,
@@ -345,6 +371,16 @@ impl Analysis {
     /// The decoded certificates, input order.
     pub fn certificates(&self) -> &[CertificateReport] {
         &self.certs
+    }
+
+    /// The certificate signing requests in the input, input order.
+    pub fn requests(&self) -> &[documents::RequestReport] {
+        &self.requests
+    }
+
+    /// The revocation lists in the input, input order.
+    pub fn crls(&self) -> &[documents::CrlReport] {
+        &self.crls
     }
 
     /// The input blocks.
@@ -378,6 +414,45 @@ impl Analysis {
     pub fn judge(&self, options: &Options) -> Report {
         judge::judge(self, options)
     }
+}
+
+/// Reads the requests and revocation lists of the input, in input order, each with an
+/// info finding naming it (or a warning when its bytes are not what its label says).
+fn read_documents(
+    raws: Vec<input::RawCert>,
+    blocks: &[InputBlock],
+    certs: &[CertificateReport],
+    data: &[fields::CertData],
+    budget: &mut signature::Budget,
+    findings: &mut Vec<Finding>,
+) -> (Vec<documents::RequestReport>, Vec<documents::CrlReport>) {
+    let serials: Vec<String> = certs.iter().map(|c| c.serial_hex.clone()).collect();
+    let mut requests = Vec::new();
+    let mut crls = Vec::new();
+    for raw in raws {
+        // What the PEM label promised, or what binary data turned out to be.
+        let kind = match blocks.get(raw.block).map(|b| b.kind) {
+            Some(BlockKind::PemRequest) => OtherDer::Csr,
+            Some(BlockKind::PemCrl) => OtherDer::Crl,
+            _ => other_der_kind(&raw.der).unwrap_or(OtherDer::Crl),
+        };
+        let read = match kind {
+            OtherDer::Csr => documents::request(&raw.der, raw.block, budget)
+                .map(|request| requests.push(request))
+                .is_some(),
+            OtherDer::Crl => {
+                documents::revocation_list(&raw.der, raw.block, data, &serials, budget)
+                    .map(|crl| crls.push(crl))
+                    .is_some()
+            }
+        };
+        findings.push(if read {
+            Finding::info(FindingKind::DocumentRead { kind }).block(raw.block)
+        } else {
+            Finding::warning(FindingKind::DocumentUnreadable { kind }).block(raw.block)
+        });
+    }
+    (requests, crls)
 }
 
 /// Names binary data that is not a certificate but another X.509 structure.

@@ -93,6 +93,10 @@ pub struct Parsed {
     pub der: Vec<Vec<u8>>,
     /// The root set built into the engine (the page names its date and size).
     pub root_set: RootSetInfo,
+    /// Certificate signing requests in the input.
+    pub requests: Vec<super::documents::RequestReport>,
+    /// Revocation lists in the input.
+    pub crls: Vec<super::documents::CrlReport>,
 }
 
 impl Parsed {
@@ -105,6 +109,8 @@ impl Parsed {
                 .map(|i| analysis.der(i).map(<[u8]>::to_vec).unwrap_or_default())
                 .collect(),
             root_set: super::anchors::mozilla_info(),
+            requests: analysis.requests().to_vec(),
+            crls: analysis.crls().to_vec(),
         }
     }
 

@@ -117,3 +117,17 @@ pub fn flip_signature(c: &Certificate) -> Vec<u8> {
     der[n - 1] ^= 0x01;
     der
 }
+
+/// DER as a PEM block with `label`, 64 characters a line (RFC 7468).
+pub fn pem_of(label: &str, der: &[u8]) -> String {
+    let b64 = data_encoding::BASE64.encode(der);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+}

@@ -81,6 +81,7 @@ const ALLOWED: &[(&str, &str)] = &[
     // by colour alone; the same in every language.
     ("✓ ", "symbol beside a verdict or check"),
     ("✗ ", "symbol beside a verdict or check"),
+    ("– ", "symbol beside a check that could not be made"),
     ("↑ ", "arrow between certificates in the chain picture"),
     (
         ":",

@@ -35,6 +35,7 @@ pub mod charts;
 pub mod compare;
 pub mod controls;
 pub mod details;
+pub mod documents;
 pub mod engine;
 pub mod explain;
 pub mod geometry;
@@ -475,6 +476,7 @@ pub fn CertPage() -> impl IntoView {
         <p class="lead">{tr(k::cert::lead)}</p>
         <input::InputPanel/>
         <verdict::Verdict/>
+        <documents::Documents/>
         <Show when=has_certs>
             <controls::Controls/>
             <charts::ValidityChart/>

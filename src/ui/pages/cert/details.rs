@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use super::tr;
 
 use super::explain::{
-    Bytes, FIELDS, FieldInfo, days_between, fingerprint_text, hex_parts, public_key_text,
+    Bytes, FIELDS, FieldInfo, date_of, days_between, fingerprint_text, hex_parts, public_key_text,
     usage_text, utc_text, validation_key,
 };
 use super::use_cert;
 use crate::cert::CertificateReport;
-use crate::ui::i18n::{Key, Lang, fill, k};
+use crate::ui::i18n::{Key, Lang, fill, k, text};
 use crate::ui::{use_nav, use_printing};
 
 /// How many names of a long list are shown before "show all".
@@ -108,6 +108,73 @@ fn labelled(lang: Lang, key: Key, slot: &str, values: &[String]) -> Vec<String> 
         .iter()
         .map(|v| fill(lang, key, &[(slot, v)]))
         .collect()
+}
+
+/// One SCT in words: when, which log (as the embedded log list names it), the log's state
+/// on the list's date, and the signature's algorithm.
+fn sct_text(lang: Lang, sct: &crate::cert::fields::SctReport) -> String {
+    use crate::cert::ct::LogState;
+    use k::cert::details::log_state as state_word;
+    let seconds = i64::try_from(sct.timestamp_ms / 1000).unwrap_or(i64::MAX);
+    let time = utc_text(crate::cert::UnixTime(seconds));
+    let (log, state) = match &sct.log {
+        Some(log) => {
+            let name = fill(
+                lang,
+                k::cert::details::sct_log,
+                &[("name", &log.name), ("operator", &log.operator)],
+            );
+            let state = match log.state {
+                Some((state, since)) => {
+                    let word = match state {
+                        LogState::Pending => state_word::pending,
+                        LogState::Qualified => state_word::qualified,
+                        LogState::Usable => state_word::usable,
+                        LogState::ReadOnly => state_word::read_only,
+                        LogState::Retired => state_word::retired,
+                        LogState::Rejected => state_word::rejected,
+                    };
+                    fill(
+                        lang,
+                        k::cert::details::sct_state,
+                        &[
+                            ("state", text(lang, word)),
+                            ("date", &date_of(since.seconds())),
+                        ],
+                    )
+                }
+                None => text(lang, k::cert::details::sct_no_state).to_owned(),
+            };
+            (name, state)
+        }
+        None => (
+            fill(
+                lang,
+                k::cert::details::sct_log_unknown,
+                &[("id", &sct.log_id)],
+            ),
+            text(lang, k::cert::details::sct_no_state).to_owned(),
+        ),
+    };
+    let line = fill(
+        lang,
+        k::cert::details::sct,
+        &[
+            ("time", &time),
+            ("log", &log),
+            ("state", &state),
+            ("algorithm", &sct.signature_algorithm),
+        ],
+    );
+    if sct.version == 0 {
+        line
+    } else {
+        fill(
+            lang,
+            k::cert::details::sct_version,
+            &[("sct", &line), ("n", &sct.version.to_string())],
+        )
+    }
 }
 
 /// A copy button for `text`.
@@ -277,14 +344,20 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
             if cert.scts.is_empty() {
                 return None;
             }
-            let when =
-                |ms: u64| crate::cert::UnixTime(i64::try_from(ms / 1000).unwrap_or(i64::MAX));
-            let times: Vec<String> = cert
-                .scts
-                .iter()
-                .map(|s| utc_text(when(s.timestamp_ms)))
-                .collect();
-            lines(move |_| times.clone())
+            let scts = cert.scts.clone();
+            lines(move |lang| {
+                let mut all: Vec<String> = scts.iter().map(|s| sct_text(lang, s)).collect();
+                let list = crate::cert::ct::LIST_PUBLISHED;
+                all.push(fill(
+                    lang,
+                    k::cert::details::sct_list,
+                    &[
+                        ("date", &date_of(list.seconds())),
+                        ("version", crate::cert::ct::LIST_VERSION),
+                    ],
+                ));
+                all
+            })
         }
         "key_ids" => {
             if cert.subject_key_id.is_none() && cert.authority_key_id.is_none() {

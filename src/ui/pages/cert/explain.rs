@@ -25,7 +25,8 @@ pub fn code_key(code: Code) -> Key {
         Code::PemMissingEnd => c::pem_missing_end,
         Code::PemLabelMismatch => c::pem_label_mismatch,
         Code::PemBadBase64 => c::pem_bad_base64,
-        Code::OtherDerData => c::other_der_data,
+        Code::DocumentRead => c::document_read,
+        Code::DocumentUnreadable => c::document_unreadable,
         Code::CertificateUnparsable => c::certificate_unparsable,
         Code::TrailingData => c::trailing_data,
         Code::Pkcs7Unparsable => c::pkcs7_unparsable,
@@ -241,7 +242,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         F::PemMissingEnd { label, line } => with(&[("label", label), ("line", &n(*line))]),
         F::PemLabelMismatch { begin, end } => with(&[("begin", begin), ("end", end)]),
         F::PemBadBase64 { at } => with(&[("at", &n(*at))]),
-        F::OtherDerData { kind } => {
+        F::DocumentRead { kind } | F::DocumentUnreadable { kind } => {
             let what = match kind {
                 OtherDer::Crl => k::cert_codes::other::crl,
                 OtherDer::Csr => k::cert_codes::other::csr,
@@ -815,8 +816,11 @@ mod tests {
                 end: "X509 CRL".into(),
             },
             F::PemBadBase64 { at: 7 },
-            F::OtherDerData {
+            F::DocumentRead {
                 kind: OtherDer::Csr,
+            },
+            F::DocumentUnreadable {
+                kind: OtherDer::Crl,
             },
             F::CertificateUnparsable {
                 why: Unreadable::Truncated {
