@@ -366,3 +366,27 @@ fn embedded_scts_name_their_logs_from_the_dated_list() {
         assert!(!log.operator.is_empty() && !log.name.is_empty());
     }
 }
+
+/// A hostile pair: a list naming one serial number 50,000 times and the certificate it
+/// names pasted 100 times. The report stays bounded: each pasted certificate is named
+/// once, and only the first entries are kept.
+#[test]
+fn a_list_repeating_a_serial_names_each_certificate_once() {
+    let ca = root("Repeat Root", &rcgen::PKCS_ECDSA_P256_SHA256);
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.serial_number = Some(SerialNumber::from(vec![0x42]));
+    let leaf = leaf_with(p, &rcgen::PKCS_ECDSA_P256_SHA256, &ca);
+    let entries = vec![revoked(&[0x42], None); 50_000];
+    let crl = crl_params(entries)
+        .signed_by(&Issuer::from_params(&ca.params, &ca.key))
+        .unwrap();
+    let mut input = vec![leaf.pem(); 100];
+    input.push(crl.pem().unwrap());
+    let a = Analysis::parse(input.join("\n").as_bytes());
+    let list = &a.crls()[0];
+    assert_eq!(list.entry_count, 50_000);
+    assert_eq!(list.entries.len(), MAX_CRL_ENTRIES_KEPT);
+    assert_eq!(list.looked_up, 100);
+    assert_eq!(list.revokes.len(), 100);
+    assert_eq!(list.signature, None, "the issuer was not pasted");
+}

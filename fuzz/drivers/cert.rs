@@ -3,6 +3,7 @@
 //! promise that reports hold indices into the analysis, never dangling ones (src/cert/mod.rs,
 //! Contract).
 
+use imasara::cert::documents::MAX_CRL_ENTRIES_KEPT;
 use imasara::cert::input::MAX_BLOCKS;
 use imasara::cert::{Analysis, MAX_CERTIFICATES, Options, Report, UnixTime};
 
@@ -106,6 +107,22 @@ pub fn check_analysis(analysis: &Analysis) {
     }
     for block in blocks {
         assert!(block.certificates.iter().all(|&c| c < certs.len()));
+    }
+    // Requests and revocation lists: their blocks exist, a list's issuer and the
+    // certificates it revokes are input certificates, and its entries stay within the cap.
+    assert!(analysis.requests().len() + analysis.crls().len() <= MAX_CERTIFICATES + 1);
+    for request in analysis.requests() {
+        assert!(request.block < blocks.len());
+    }
+    for list in analysis.crls() {
+        assert!(list.block < blocks.len());
+        assert!(
+            list.signature
+                .is_none_or(|(issuer, _)| issuer < certs.len())
+        );
+        assert!(list.entries.len() <= MAX_CRL_ENTRIES_KEPT.min(list.entry_count));
+        assert!(list.revokes.iter().all(|r| r.certificate < certs.len()));
+        assert!(list.revokes.len() <= list.looked_up);
     }
     for finding in analysis.input_findings() {
         assert!(

@@ -238,7 +238,9 @@ pub(crate) fn revocation_list(
         entry_count = entry_count.saturating_add(1);
         let keep = entries.len() < MAX_CRL_ENTRIES_KEPT;
         let serial = serial_text(revoked.raw_serial());
-        let listed = of_issuer.get(serial.as_str());
+        // Each pasted certificate is reported once, at the first entry naming it (a list
+        // may repeat a serial number; the pasted set may repeat a certificate).
+        let listed = of_issuer.remove(serial.as_str());
         if !keep && listed.is_none() {
             continue;
         }
@@ -247,7 +249,7 @@ pub(crate) fn revocation_list(
             date: UnixTime(revoked.revocation_date.timestamp()),
             reason: revoked.reason_code().map(|(_, code)| reason_name(code.0)),
         };
-        for &certificate in listed.into_iter().flatten() {
+        for certificate in listed.into_iter().flatten() {
             revokes.push(ListedCertificate {
                 certificate,
                 entry: entry.clone(),
