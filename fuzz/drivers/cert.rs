@@ -104,6 +104,15 @@ pub fn check_analysis(analysis: &Analysis) {
         );
         assert!(analysis.der(i).is_some());
         assert!(blocks[cert.block].certificates.contains(&i));
+        // The page's ASN.1 view of it: bounded, and every element within the bytes.
+        let der = analysis.der(i).unwrap_or_default();
+        let tree = imasara::cert::asn1::tree(der);
+        assert!(tree.nodes.len() <= imasara::cert::asn1::MAX_NODES);
+        assert!(
+            tree.nodes
+                .iter()
+                .all(|n| n.offset.saturating_add(n.total()) <= der.len())
+        );
     }
     for block in blocks {
         assert!(block.certificates.iter().all(|&c| c < certs.len()));

@@ -28,7 +28,8 @@
 //! assert!(report.chain.is_empty());
 //! ```
 //!
-//! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`fields`] (per-certificate report),
+//! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`asn1`] (the DER as a tree, for the
+//! page's structure view), [`fields`] (per-certificate report),
 //! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `judge`
 //! (the path and one function per rule), [`browsers`] (Chromium's and Firefox's error
 //! names and what they allow), [`ct`] (the Certificate Transparency log behind each SCT), [`compare`] (two chains side by side, as at a renewal),
@@ -52,6 +53,7 @@
 )]
 
 pub mod anchors;
+pub mod asn1;
 pub mod browsers;
 pub mod chain;
 pub mod compare;

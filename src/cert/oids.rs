@@ -329,6 +329,32 @@ pub(crate) fn key_kind(oid: &Oid<'_>) -> Option<KeyKind> {
     find(KEYS, oid).copied()
 }
 
+/// A name for an OID given by its DER content octets, from the tables above (an
+/// attribute's short name, a signature algorithm, an extension, a curve, a key purpose;
+/// not the policies, which the certificate's fields name): for the ASN.1 tree, which
+/// reads raw DER.
+pub(crate) fn name_of(content: &[u8]) -> Option<&'static str> {
+    let is = |o: &Oid<'_>| o.as_bytes() == content;
+    ATTRIBUTES
+        .iter()
+        .find(|(o, _)| is(o))
+        .map(|(_, n)| *n)
+        .or_else(|| {
+            SIGNATURES
+                .iter()
+                .find(|(o, _, _)| is(o))
+                .map(|(_, n, _)| *n)
+        })
+        .or_else(|| EXTENSIONS.iter().find(|(o, _)| is(o)).map(|(_, n)| *n))
+        .or_else(|| {
+            CURVES
+                .iter()
+                .find(|(o, _, _, _)| is(o))
+                .map(|(_, n, _, _)| *n)
+        })
+        .or_else(|| KEY_PURPOSES.iter().find(|(o, _)| is(o)).map(|(_, n)| *n))
+}
+
 /// Whether an AIA access method is OCSP (RFC 5280 4.2.2.1).
 pub(crate) fn is_ocsp(oid: &Oid<'_>) -> bool {
     *oid == OID_PKIX_ACCESS_DESCRIPTOR_OCSP

@@ -459,7 +459,7 @@ test('field explanations open and speak both languages', async ({ page }) => {
   await san.getByRole('button', { name: 'Highlight its bytes' }).click();
   await expect(leaf.locator('.der')).toHaveAttribute('open', '');
   await expect(leaf.locator('.hex mark')).not.toBeEmpty();
-  await expect(leaf.locator('.der [role="status"]')).toContainText('Highlighted: Names');
+  await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: Names');
   await snap(page, 'cert-details-en');
   await page.getByRole('link', { name: '日本語' }).click();
   await expect(san.locator('.field-explain')).toContainText('アドレスバーのホスト名がここにあるかを確かめます');

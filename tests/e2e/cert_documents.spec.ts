@@ -81,3 +81,40 @@ test('each embedded SCT names its log and operator, with the log list date', asy
   await ja.locator('summary').first().click();
   await expect(ja.locator('[data-field="scts"]')).toContainText("Google 'Skydiver' log（運営：Google）：不採用（2023-06-02から）");
 });
+
+test('the bytes and the ASN.1 structure point at each other, by mouse and keyboard', async ({ page }) => {
+  await open(page, '#/cert?sample=ev&lang=en');
+  const leaf = page.locator('.cert-details').first();
+  await leaf.locator('summary').first().click();
+  await leaf.locator('.asn1-structure summary').click();
+  const tree = leaf.locator('.asn1');
+  await expect(tree.getByRole('button').first()).toContainText('SEQUENCE, ');
+  await expect(tree).toContainText('OBJECT IDENTIFIER');
+  await expect(tree).toContainText('2.5.4.3 CN');
+  // A field's bytes mark its element in the tree.
+  await leaf.locator('.field[data-field="subject"]').getByRole('button', { name: 'Highlight its bytes' }).click();
+  const pressed = tree.locator('button[aria-pressed="true"]');
+  await expect(pressed).toHaveCount(1);
+  await expect(pressed).toContainText('SEQUENCE');
+  await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: Subject');
+  // An element chosen from the keyboard highlights its bytes, and names its field.
+  const serial = tree.getByRole('button', { name: /^INTEGER, \d+ bytes at 13: / });
+  await serial.focus();
+  await page.keyboard.press('Enter');
+  await expect(serial).toHaveAttribute('aria-pressed', 'true');
+  await expect(pressed).toHaveCount(1);
+  await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: Serial number');
+  await expect(leaf.locator('.hex mark')).not.toBeEmpty();
+  // An element that is no field of its own still highlights, and its bytes can be copied.
+  await tree.getByRole('button', { name: /^OBJECT IDENTIFIER, 5 bytes at \d+: 2\.5\.4\.3 CN$/ }).first().click();
+  await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: an element of 5 bytes at offset');
+  await expect(leaf.locator('.der').getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(leaf.locator('.hex mark')).toHaveText('06 03 55 04 03 ');
+
+  await page.goto('about:blank');
+  await open(page, '#/cert?sample=ev&lang=ja');
+  const ja = page.locator('.cert-details').first();
+  await ja.locator('summary').first().click();
+  await ja.locator('.asn1-structure summary').click();
+  await expect(ja.locator('.asn1').getByRole('button').first()).toContainText('SEQUENCE（オフセット0、');
+});

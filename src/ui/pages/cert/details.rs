@@ -177,6 +177,95 @@ fn sct_text(lang: Lang, sct: &crate::cert::fields::SctReport) -> String {
     }
 }
 
+/// The DER as a nested list of buttons, one per element (`crate::cert::asn1`), written as
+/// escaped markup: a 3,000-element tree as views would cost the page far more.
+fn asn1_markup(lang: Lang, der: &[u8]) -> String {
+    use crate::ui::markup::Markup;
+    let tree = crate::cert::asn1::tree(der);
+    let mut m = Markup::default();
+    m.open("ul", &[]);
+    let mut depth: Option<usize> = None;
+    for node in &tree.nodes {
+        match depth {
+            Some(d) if node.depth > d => {
+                m.open("ul", &[]);
+            }
+            Some(d) => {
+                m.close("li");
+                for _ in node.depth..d {
+                    m.close("ul").close("li");
+                }
+            }
+            None => {}
+        }
+        depth = Some(node.depth);
+        let words = fill(
+            lang,
+            k::cert::details::asn1_element,
+            &[
+                ("tag", &node.tag_name()),
+                ("len", &node.total().to_string()),
+                ("offset", &node.offset.to_string()),
+            ],
+        );
+        let words = match &node.value {
+            Some(value) => fill(
+                lang,
+                k::cert::details::asn1_value,
+                &[("element", &words), ("value", value)],
+            ),
+            None => words,
+        };
+        m.open("li", &[]).element(
+            "button",
+            &[
+                ("type", "button"),
+                ("data-at", &node.offset.to_string()),
+                ("data-len", &node.total().to_string()),
+                ("aria-pressed", "false"),
+            ],
+            &words,
+        );
+    }
+    if let Some(d) = depth {
+        m.close("li");
+        for _ in 0..d {
+            m.close("ul").close("li");
+        }
+    }
+    m.close("ul");
+    if tree.cut {
+        let shown = tree.nodes.len().to_string();
+        m.element(
+            "p",
+            &[("class", "note")],
+            &fill(lang, k::cert::details::asn1_cut, &[("n", &shown)]),
+        );
+    }
+    m.finish()
+}
+
+/// Marks the tree's element at `range` as the highlighted one, and no other.
+fn mark_element(tree: &web_sys::Element, range: Option<(usize, usize)>) {
+    use wasm_bindgen::JsCast;
+    if let Ok(pressed) = tree.query_selector_all("[aria-pressed=true]") {
+        for i in 0..pressed.length() {
+            if let Some(element) = pressed
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = element.set_attribute("aria-pressed", "false");
+            }
+        }
+    }
+    if let Some((at, len)) = range
+        && let Ok(Some(element)) =
+            tree.query_selector(&format!("[data-at=\"{at}\"][data-len=\"{len}\"]"))
+    {
+        let _ = element.set_attribute("aria-pressed", "true");
+    }
+}
+
 /// A copy button for `text`.
 fn copy_button(text: String) -> impl IntoView {
     let nav = use_nav();
@@ -432,7 +521,8 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
 fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl IntoView + use<> {
     let nav = use_nav();
     let index = cert.index;
-    let selected = RwSignal::new(None::<(usize, usize, Key)>);
+    // The highlighted bytes: offset, length, and the field they are, when they are one.
+    let selected = RwSignal::new(None::<(usize, usize, Option<Key>)>);
     let bytes_open = RwSignal::new(false);
     let n = (index + 1).to_string();
     let name = cert.short_name().to_owned();
@@ -441,6 +531,10 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     // printed), not for every certificate of a 144-root bundle at once.
     let printing = use_printing();
     let open = RwSignal::new(false);
+    let field_ranges: Vec<((usize, usize), Key)> = FIELDS
+        .iter()
+        .filter_map(|f| field_range(cert, f).map(|r| (r, f.name)))
+        .collect();
     let cert = cert.clone();
     let rows = move || {
         FIELDS
@@ -464,7 +558,7 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
                                 class="show-bytes"
                                 aria-describedby=id
                                 on:click=move |_| {
-                                    selected.set(Some((offset, len, name_key)));
+                                    selected.set(Some((offset, len, Some(name_key))));
                                     bytes_open.set(true);
                                 }
                             >
@@ -477,9 +571,10 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
             .collect_view()
     };
     let der = std::sync::Arc::new(der.unwrap_or_default());
+    let hex_der = std::sync::Arc::clone(&der);
     let hex = move || {
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
-        let (before, mark, after) = hex_parts(&der, range);
+        let (before, mark, after) = hex_parts(&hex_der, range);
         view! {
             <code class="hex" tabindex="0">
                 {before}<mark>{mark}</mark>{after}
@@ -489,17 +584,62 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     let highlighted = move || {
         selected.with(|s| {
             s.as_ref().map(|(offset, len, name)| {
-                nav.fill(
-                    k::cert::details::highlighted,
-                    &[
-                        ("field", nav.t(*name)),
-                        ("len", &len.to_string()),
-                        ("offset", &offset.to_string()),
-                    ],
-                )
+                let (len, offset) = (len.to_string(), offset.to_string());
+                match name {
+                    Some(name) => nav.fill(
+                        k::cert::details::highlighted,
+                        &[("field", nav.t(*name)), ("len", &len), ("offset", &offset)],
+                    ),
+                    None => nav.fill(
+                        k::cert::details::highlighted_element,
+                        &[("len", &len), ("offset", &offset)],
+                    ),
+                }
             })
         })
     };
+    // The highlighted bytes as hexadecimal pairs, for their copy button.
+    let selected_hex = {
+        let der = std::sync::Arc::clone(&der);
+        move || {
+            let (offset, len, _) = selected.get()?;
+            let bytes = der.get(offset..offset.saturating_add(len))?;
+            Some(hex_parts(bytes, None).0.trim_end().to_owned())
+        }
+    };
+    // The ASN.1 structure: built when opened, one button per element. A click highlights
+    // the element's bytes (and names the field when the element is one); a field's
+    // "Highlight its bytes" marks its element in the tree.
+    let tree_open = RwSignal::new(false);
+    let tree_box = NodeRef::<leptos::html::Div>::new();
+    let tree_markup = {
+        let der = std::sync::Arc::clone(&der);
+        move || tree_open.get().then(|| asn1_markup(nav.lang.get(), &der))
+    };
+    let pick = move |ev: ev::MouseEvent| {
+        let number = |attribute| {
+            crate::ui::markup::delegated(&ev, "button[data-at]", attribute)?
+                .parse::<usize>()
+                .ok()
+        };
+        let (Some(at), Some(len)) = (number("data-at"), number("data-len")) else {
+            return;
+        };
+        let field = field_ranges
+            .iter()
+            .find(|(range, _)| *range == (at, len))
+            .map(|(_, key)| *key);
+        selected.set(Some((at, len, field)));
+        bytes_open.set(true);
+    };
+    Effect::new(move |_| {
+        let range = selected.with(|s| s.map(|(o, l, _)| (o, l)));
+        tree_open.track();
+        nav.lang.track();
+        if let Some(tree) = tree_box.get() {
+            mark_element(&tree, range);
+        }
+    });
     view! {
         <details
             class="cert-details"
@@ -518,7 +658,16 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
             >
                 <summary>{tr(k::cert::details::bytes_heading)}</summary>
                 <p class="hint" role="status">{highlighted}</p>
+                {move || selected_hex().map(copy_button)}
                 <Show when=move || bytes_open.get()>{hex.clone()}</Show>
+            </details>
+            <details
+                class="asn1-structure"
+                on:toggle:target=move |ev| tree_open.set(ev.target().open())
+            >
+                <summary>{tr(k::cert::details::asn1_heading)}</summary>
+                <p class="hint">{tr(k::cert::details::asn1_hint)}</p>
+                <div class="asn1" node_ref=tree_box on:click=pick inner_html=tree_markup></div>
             </details>
         </details>
     }
