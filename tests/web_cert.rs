@@ -266,3 +266,62 @@ async fn the_graph_draws_a_missing_intermediate_as_a_gap_with_its_address() {
     );
     drop(app);
 }
+
+const LIST_ROOT: &str = include_str!("fixtures/cert/documents/root.pem");
+const REVOKED_LEAF: &str = include_str!("fixtures/cert/documents/revoked-leaf.pem");
+const LIST: &str = include_str!("fixtures/cert/documents/list.pem");
+const REQUEST: &str = include_str!("fixtures/cert/documents/request.csr");
+
+#[wasm_bindgen_test]
+async fn a_revocation_list_and_a_request_get_their_own_sections() {
+    set_hash("#/cert?lang=en&at=2027-01-10");
+    let app = mount();
+    settle().await;
+    paste(&format!("{REVOKED_LEAF}\n{LIST_ROOT}\n{LIST}\n{REQUEST}"));
+    settle().await;
+    assert_eq!(all("section.document").len(), 2);
+    let request = text_of("section[data-document=request]");
+    assert!(request.contains("Its signature checks out"), "{request}");
+    assert!(request.contains("dns:www.shop.example.test"), "{request}");
+    let list = text_of("section[data-document=crl]");
+    assert!(list.contains("It revokes certificate 1"), "{list}");
+    assert!(list.contains("reason keyCompromise"), "{list}");
+    // The revoked entry's status is told by a mark as well as by colour.
+    assert!(
+        all("section[data-document=crl] .document-status.bad")
+            .iter()
+            .all(|p| p.text_content().unwrap_or_default().starts_with('✗'))
+    );
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_element_of_the_structure_highlights_its_bytes() {
+    set_hash("#/cert?lang=en&at=2026-06-01");
+    let app = mount();
+    settle().await;
+    paste(AMAZON);
+    settle().await;
+    let leaf: web_sys::HtmlDetailsElement = one(".cert-details").unchecked_into();
+    leaf.set_open(true);
+    let structure: web_sys::HtmlDetailsElement =
+        one(".cert-details .asn1-structure").unchecked_into();
+    structure.set_open(true);
+    settle().await;
+    let buttons = all(".cert-details .asn1 button");
+    assert!(buttons.len() > 100, "{}", buttons.len());
+    // The serial number: the second INTEGER, at offset 13 in amazon.com's leaf.
+    let serial = buttons
+        .iter()
+        .find(|b| b.get_attribute("data-at").as_deref() == Some("13"))
+        .expect("an element at 13");
+    serial.unchecked_ref::<web_sys::HtmlElement>().click();
+    settle().await;
+    assert_eq!(
+        serial.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(text_of(".cert-details .der p.hint").contains("Serial number"));
+    assert!(!text_of(".cert-details .hex mark").is_empty());
+    drop(app);
+}
