@@ -97,14 +97,27 @@ test('the bytes and the ASN.1 structure point at each other, by mouse and keyboa
   await expect(pressed).toHaveCount(1);
   await expect(pressed).toContainText('SEQUENCE');
   await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: Subject');
-  // An element chosen from the keyboard highlights its bytes, and names its field.
+  // The tree is one tab stop; the arrow keys walk it. An element chosen from the keyboard
+  // highlights its bytes, and names its field.
+  await expect(tree.locator('button[tabindex="0"]')).toHaveCount(1);
+  await tree.getByRole('button').first().focus();
+  await page.keyboard.press('ArrowDown'); // TBSCertificate
+  await page.keyboard.press('ArrowDown'); // [0] version
+  await page.keyboard.press('ArrowDown'); // INTEGER 2
+  await page.keyboard.press('ArrowDown'); // the serial number
   const serial = tree.getByRole('button', { name: /^INTEGER, \d+ bytes at 13: / });
-  await serial.focus();
+  await expect(serial).toBeFocused();
+  await expect(tree.locator('button[tabindex="0"]')).toHaveCount(1);
+  await expect(serial).toHaveAttribute('tabindex', '0');
   await page.keyboard.press('Enter');
   await expect(serial).toHaveAttribute('aria-pressed', 'true');
   await expect(pressed).toHaveCount(1);
   await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: Serial number');
   await expect(leaf.locator('.hex mark')).not.toBeEmpty();
+  await page.keyboard.press('End');
+  await expect(tree.getByRole('button').last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tree.getByRole('button').first()).toBeFocused();
   // An element that is no field of its own still highlights, and its bytes can be copied.
   await tree.getByRole('button', { name: /^OBJECT IDENTIFIER, 5 bytes at \d+: 2\.5\.4\.3 CN$/ }).first().click();
   await expect(leaf.locator('.der p[role="status"]')).toContainText('Highlighted: an element of 5 bytes at offset');

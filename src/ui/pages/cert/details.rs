@@ -185,6 +185,7 @@ fn asn1_markup(lang: Lang, der: &[u8]) -> String {
     let mut m = Markup::default();
     m.open("ul", &[]);
     let mut depth: Option<usize> = None;
+    let mut first = true;
     for node in &tree.nodes {
         match depth {
             Some(d) if node.depth > d => {
@@ -216,6 +217,9 @@ fn asn1_markup(lang: Lang, der: &[u8]) -> String {
             ),
             None => words,
         };
+        // One tab stop for the whole tree (the first element); the arrow keys move within.
+        let tab_stop = if first { "0" } else { "-1" };
+        first = false;
         m.open("li", &[]).element(
             "button",
             &[
@@ -223,6 +227,7 @@ fn asn1_markup(lang: Lang, der: &[u8]) -> String {
                 ("data-at", &node.offset.to_string()),
                 ("data-len", &node.total().to_string()),
                 ("aria-pressed", "false"),
+                ("tabindex", tab_stop),
             ],
             &words,
         );
@@ -245,6 +250,45 @@ fn asn1_markup(lang: Lang, der: &[u8]) -> String {
     m.finish()
 }
 
+/// The arrow keys in the ASN.1 tree: Down and Up move to the next and previous element,
+/// Home and End to the first and last; the element moved to becomes the tree's one tab
+/// stop (the roving tabindex of WAI-ARIA's practices), so Tab leaves the tree at once.
+fn move_in_tree(ev: &web_sys::KeyboardEvent, tree: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = tree.query_selector_all("button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let here = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|t| buttons.iter().position(|b| *b == t));
+    let (Some(here), Some(last)) = (here, buttons.len().checked_sub(1)) else {
+        return;
+    };
+    let to = match ev.key().to_ascii_lowercase().as_str() {
+        "arrowdown" => (here + 1).min(last),
+        "arrowup" => here.saturating_sub(1),
+        "home" => 0,
+        "end" => last,
+        _ => return,
+    };
+    ev.prevent_default();
+    for (i, b) in buttons.iter().enumerate() {
+        if i == to {
+            let _ = b.set_attribute("tabindex", "0");
+        } else if b.get_attribute("tabindex").as_deref() == Some("0") {
+            let _ = b.set_attribute("tabindex", "-1");
+        }
+    }
+    if let Some(b) = buttons.get(to) {
+        let _ = b.focus();
+    }
+}
+
 /// Marks the tree's element at `range` as the highlighted one, and no other.
 fn mark_element(tree: &web_sys::Element, range: Option<(usize, usize)>) {
     use wasm_bindgen::JsCast;
@@ -263,6 +307,11 @@ fn mark_element(tree: &web_sys::Element, range: Option<(usize, usize)>) {
             tree.query_selector(&format!("[data-at=\"{at}\"][data-len=\"{len}\"]"))
     {
         let _ = element.set_attribute("aria-pressed", "true");
+        // The marked element is the tree's tab stop.
+        if let Ok(Some(stop)) = tree.query_selector("[tabindex=\"0\"]") {
+            let _ = stop.set_attribute("tabindex", "-1");
+        }
+        let _ = element.set_attribute("tabindex", "0");
     }
 }
 
@@ -667,7 +716,17 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
             >
                 <summary>{tr(k::cert::details::asn1_heading)}</summary>
                 <p class="hint">{tr(k::cert::details::asn1_hint)}</p>
-                <div class="asn1" node_ref=tree_box on:click=pick inner_html=tree_markup></div>
+                <div
+                    class="asn1"
+                    node_ref=tree_box
+                    on:click=pick
+                    on:keydown=move |ev| {
+                        if let Some(tree) = tree_box.get() {
+                            move_in_tree(&ev, &tree);
+                        }
+                    }
+                    inner_html=tree_markup
+                ></div>
             </details>
         </details>
     }
