@@ -8,6 +8,7 @@
 # wrong version, so warm runs stay fast.
 
 TRUNK_VERSION := 0.21.14
+PKILINT_VERSION := 0.13.3
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
 # (python3 also zips the offline copy); openssl: the certificate tests cross-check their
@@ -26,7 +27,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-native test-wasm test-e2e dist bundle size bench lint notices fuzz tools rust-tools browser-tools npm-tools clean
+.PHONY: serve test test-native test-wasm test-e2e dist bundle size bench lint notices fuzz tools rust-tools browser-tools npm-tools py-tools clean
 
 serve: rust-tools npm-tools
 	trunk serve
@@ -102,7 +103,7 @@ fuzz:
 	  || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
 	@for t in $(TARGETS); do fuzz/run.sh $$t $(SECONDS); done
 
-tools: rust-tools browser-tools npm-tools
+tools: rust-tools browser-tools npm-tools py-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -127,6 +128,13 @@ npm-tools:
 	@[ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] \
 	  && [ node_modules/.package-lock.json -nt package-lock.json ] \
 	  || npm ci --no-audit --no-fund
+
+# pkilint, the CA/Browser Forum's linter, which tests/cert_pkilint.rs holds the dated CA rules
+# to: a Python package from PyPI, installed beside the build (no virtualenv needed).
+py-tools:
+	@[ -f target/pylib/pkilint-$(PKILINT_VERSION).dist-info/METADATA ] \
+	  || python3 -m pip install --quiet --disable-pip-version-check --target target/pylib pkilint==$(PKILINT_VERSION) \
+	  || echo "pkilint could not be installed; tests/cert_pkilint.rs will say it was not run"
 
 clean:
 	cargo clean
