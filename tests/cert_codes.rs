@@ -858,6 +858,10 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             p.subject_alt_names = vec![rcgen::SanType::DnsName(
                 "www.example.com".try_into().unwrap(),
             )];
+            // Where to check revocation (Baseline Requirements 7.1.2.11.2).
+            p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+                uris: vec!["http://crl.example.com/root.crl".to_owned()],
+            }];
             change(p);
         });
         let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
@@ -944,6 +948,11 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         == FindingKind::RuleBroken {
             rule: Rule::RsaKeyUnder2048
         }));
+    // No CRL address and no OCSP address: nowhere to check revocation.
+    assert_eq!(
+        rules_of(&|p| p.crl_distribution_points = Vec::new()),
+        [Rule::RevocationInformationMissing]
+    );
     // No extKeyUsage, or anyExtendedKeyUsage in it.
     assert_eq!(
         rules_of(&|p| p.extended_key_usages = Vec::new()),
@@ -969,6 +978,9 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         p.subject_alt_names = vec![rcgen::SanType::DnsName(
             "www.example.com".try_into().unwrap(),
         )];
+        p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+            uris: vec!["http://crl.example.com/ca.crl".to_owned()],
+        }];
     });
     let report = judge(
         &pem(&[&l, &ca.cert, &r.cert]),

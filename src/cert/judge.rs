@@ -19,6 +19,9 @@ use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
+/// The cRLDistributionPoints extension (RFC 5280 4.2.1.13).
+const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+
 /// How many names a name-constraint finding lists (the rest are counted).
 const NAMES_LISTED: usize = 5;
 /// The longest chain followed from the leaf.
@@ -949,6 +952,16 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
             .certs
             .get(leaf)
             .is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
+        has_crl_distribution_points: ctx.analysis.certs.get(leaf).is_some_and(|c| {
+            c.extensions
+                .iter()
+                .any(|e| e.oid == CRL_DISTRIBUTION_POINTS)
+        }),
+        has_ocsp: ctx
+            .analysis
+            .certs
+            .get(leaf)
+            .is_some_and(|c| !c.ocsp_urls.is_empty()),
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.

@@ -6,7 +6,9 @@
 //! check, which applies the steps from 2020-09-01 on ([`chromium_max_days`]).
 //!
 //! Each rule is also one of zlint's (github.com/zmap/zlint, `v3/lints/`), named beside it,
-//! with the effective date zlint uses (`v3/util/time.go`), so the two can be compared.
+//! with the effective date zlint uses (`v3/util/time.go`), so the two can be compared; the
+//! revocation rule, newer, is named after pkilint's validator instead. tests/cert_pkilint.rs
+//! holds them all to pkilint on the fixtures.
 
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +73,18 @@ pub enum Rule {
     /// or CRLs"; Baseline Requirements 7.1.2.1). zlint `e_ca_key_usage_missing`. Held to
     /// the chain's authorities, not the leaf ([`Rule::for_authorities`]).
     CaKeyUsageMissing,
+    /// Neither CRL distribution points nor an OCSP address in the authority information
+    /// access, in a certificate that is not short-lived (Baseline Requirements 2.0.0,
+    /// ballot SC-062, section 7.1.2.11.2: "The CRL Distribution Points extension MUST be
+    /// present in ... Subscriber Certificates that 1) do not qualify as Short-lived
+    /// Subscriber Certificates and 2) do not include an Authority Information Access
+    /// extension with an id-ad-ocsp accessMethod"; in force for certificates issued from
+    /// 2023-09-15). Short-lived (section 1.6.1): at most 10 days when issued from
+    /// 2024-03-15, at most 7 days from 2026-03-15. pkilint
+    /// `SubscriberRevocationInformationPresenceValidator`
+    /// (`cabf.serverauth.subscriber.revocation_information_absent`). Since ballot SC-063
+    /// the OCSP address is optional, so a CRL address alone is enough.
+    RevocationInformationMissing,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -200,6 +214,13 @@ const NO_UNDERSCORE: UnixTime = UnixTime(1_554_076_800);
 /// 2014-01-01: no RSA key under 2048 bits in a certificate valid from then (zlint
 /// `NoRSA1024Date`).
 const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
+/// 2023-09-15: the Baseline Requirements 2.0.0 (ballot SC-062, the certificate profiles)
+/// take effect.
+const BR_2_0: UnixTime = UnixTime(1_694_736_000);
+/// 2024-03-15 and 2026-03-15: a certificate valid at most 10, then 7 days is short-lived
+/// (Baseline Requirements 1.6.1) and needs no revocation information.
+const SHORT_LIVED_10_DAYS: UnixTime = UnixTime(1_710_460_800);
+const SHORT_LIVED_7_DAYS: UnixTime = UnixTime(1_773_532_800);
 /// 2015-11-01: no reserved IP address or internal name in a certificate expiring later
 /// (zlint `NoReservedIP`).
 const NO_RESERVED_IP: UnixTime = UnixTime(1_446_336_000);
@@ -263,7 +284,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -276,6 +297,7 @@ impl Rule {
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
         Rule::CaKeyUsageMissing,
+        Rule::RevocationInformationMissing,
     ];
 
     /// Whether the rule holds the chain's authorities rather than the leaf.
@@ -305,6 +327,7 @@ impl Rule {
                 (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
             }
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
+            Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -329,6 +352,7 @@ impl Rule {
             Rule::ExtKeyUsageMissing => "ext_key_usage_missing",
             Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
             Rule::CaKeyUsageMissing => "ca_key_usage_missing",
+            Rule::RevocationInformationMissing => "revocation_information_missing",
         }
     }
 }
@@ -353,6 +377,25 @@ pub(crate) struct Leaf<'a> {
     pub has_eku: bool,
     /// extKeyUsage lists anyExtendedKeyUsage.
     pub any_eku: bool,
+    /// A cRLDistributionPoints extension is present.
+    pub has_crl_distribution_points: bool,
+    /// The authority information access names an OCSP responder.
+    pub has_ocsp: bool,
+}
+
+/// Whether a certificate is short-lived (Baseline Requirements 1.6.1): its validity period,
+/// notBefore to notAfter inclusive, at most 10 days when issued from 2024-03-15, at most 7
+/// days from 2026-03-15; none issued earlier is.
+fn short_lived(not_before: i64, not_after: i64) -> bool {
+    let period = not_after.saturating_sub(not_before).saturating_add(1);
+    let limit = if not_before >= SHORT_LIVED_7_DAYS.0 {
+        7 * 86_400
+    } else if not_before >= SHORT_LIVED_10_DAYS.0 {
+        10 * 86_400
+    } else {
+        return false;
+    };
+    period <= limit
 }
 
 /// The rules `leaf` breaks, each once, in [`Rule::ALL`]'s order.
@@ -388,6 +431,11 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
         // Held to authorities, by `ca_key_usage_missing`.
         Rule::CaKeyUsageMissing => false,
+        Rule::RevocationInformationMissing => {
+            !leaf.has_crl_distribution_points
+                && !leaf.has_ocsp
+                && !short_lived(leaf.not_before, leaf.not_after)
+        }
         Rule::CommonNameNotInSan => leaf.common_names.iter().any(|cn| {
             let in_dns = leaf.san_dns.iter().any(|n| n.eq_ignore_ascii_case(cn));
             let in_ip = cn
@@ -487,7 +535,42 @@ mod tests {
             common_names: cn,
             has_eku: true,
             any_eku: false,
+            has_crl_distribution_points: true,
+            has_ocsp: false,
         }
+    }
+
+    #[test]
+    fn revocation_information_is_asked_of_certificates_issued_from_br_2_0() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut bare = leaf(&serial, &none, &none);
+        bare.has_crl_distribution_points = false;
+        assert_eq!(broken(&bare), [Rule::RevocationInformationMissing]);
+        // An OCSP address alone is enough, as a CRL address alone is.
+        bare.has_ocsp = true;
+        assert_eq!(broken(&bare), []);
+        bare.has_ocsp = false;
+        // Issued the day before BR 2.0.0: not held to it.
+        bare.not_before = day(2023, 9, 14);
+        bare.not_after = day(2024, 6, 1);
+        assert_eq!(broken(&bare), []);
+        bare.not_before = day(2023, 9, 15);
+        assert_eq!(broken(&bare), [Rule::RevocationInformationMissing]);
+        // Short-lived: 10 days from 2024-03-15 (not before), 7 from 2026-03-15.
+        let ten_days = 10 * 86_400 - 1;
+        bare.not_before = day(2024, 3, 14);
+        bare.not_after = bare.not_before + ten_days;
+        assert_eq!(broken(&bare), [Rule::RevocationInformationMissing]);
+        bare.not_before = day(2024, 3, 15);
+        bare.not_after = bare.not_before + ten_days;
+        assert_eq!(broken(&bare), []);
+        bare.not_after += 1;
+        assert_eq!(broken(&bare), [Rule::RevocationInformationMissing]);
+        bare.not_before = day(2026, 3, 15);
+        bare.not_after = bare.not_before + ten_days;
+        assert_eq!(broken(&bare), [Rule::RevocationInformationMissing]);
+        bare.not_after = bare.not_before + 7 * 86_400 - 1;
+        assert_eq!(broken(&bare), []);
     }
 
     #[test]

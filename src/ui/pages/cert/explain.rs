@@ -412,6 +412,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::ExtKeyUsageMissing => r::ext_key_usage_missing,
         Rule::AnyExtendedKeyUsage => r::any_extended_key_usage,
         Rule::CaKeyUsageMissing => r::ca_key_usage_missing,
+        Rule::RevocationInformationMissing => r::revocation_information_missing,
     }
 }
 
