@@ -123,16 +123,6 @@ impl CrlReport {
     }
 }
 
-/// Serial bytes as the report writes them: hex without leading zero octets.
-fn serial_text(raw: &[u8]) -> String {
-    let trimmed: Vec<u8> = raw.iter().skip_while(|b| **b == 0).copied().collect();
-    if trimmed.is_empty() {
-        "00".to_owned()
-    } else {
-        hex(&trimmed)
-    }
-}
-
 /// Decodes a request, or `None` when the bytes are not one.
 pub(crate) fn request(der: &[u8], block: usize, budget: &mut Budget) -> Option<RequestReport> {
     let (rest, csr) = X509CertificationRequest::from_der(der).ok()?;
@@ -237,7 +227,7 @@ pub(crate) fn revocation_list(
     for revoked in crl.iter_revoked_certificates() {
         entry_count = entry_count.saturating_add(1);
         let keep = entries.len() < MAX_CRL_ENTRIES_KEPT;
-        let serial = serial_text(revoked.raw_serial());
+        let serial = fields::serial_hex(revoked.raw_serial());
         // Each pasted certificate is reported once, at the first entry naming it (a list
         // may repeat a serial number; the pasted set may repeat a certificate).
         let listed = of_issuer.remove(serial.as_str());

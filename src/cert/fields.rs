@@ -29,6 +29,17 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     crate::base64::hex(bytes)
 }
 
+/// A serial number as the report writes it: hex without leading zero octets ("00" for
+/// zero). Certificates and revocation-list entries share it, so they compare as text.
+pub(crate) fn serial_hex(raw: &[u8]) -> String {
+    let trimmed: Vec<u8> = raw.iter().skip_while(|b| **b == 0).copied().collect();
+    if trimmed.is_empty() {
+        "00".to_owned()
+    } else {
+        hex(&trimmed)
+    }
+}
+
 /// One attribute of a distinguished name, in DER order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameAttribute {
@@ -634,12 +645,6 @@ pub(crate) fn build(
     let (sig_alg, signature_algorithm_name) = signature_algorithm(cert);
     let (key, public_key) = public_key(&tbs.subject_pki);
     let (mut ranges, extension_tlvs, tbs_range) = ranges(der_bytes);
-    let serial: Vec<u8> = tbs
-        .raw_serial()
-        .iter()
-        .skip_while(|b| **b == 0)
-        .copied()
-        .collect();
     let not_before = tbs.validity.not_before.timestamp();
     let not_after = tbs.validity.not_after.timestamp();
     // The version field holds v-1; a hostile certificate may claim any number.
@@ -649,11 +654,7 @@ pub(crate) fn build(
         index,
         block,
         version,
-        serial_hex: if serial.is_empty() {
-            "00".to_owned()
-        } else {
-            hex(&serial)
-        },
+        serial_hex: serial_hex(tbs.raw_serial()),
         subject: subject.clone(),
         subject_attributes,
         issuer: issuer.clone(),
