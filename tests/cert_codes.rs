@@ -920,6 +920,20 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             "{internal}"
         );
     }
+    for (name, rule) in [
+        ("f*.example.com", Rule::WildcardMisplaced),
+        ("www.*.example.com", Rule::WildcardMisplaced),
+        ("*.co.jp", Rule::WildcardOverRegistrySuffix),
+    ] {
+        assert_eq!(
+            rules_of(&|p| {
+                p.subject_alt_names
+                    .push(rcgen::SanType::DnsName(name.try_into().unwrap()));
+            }),
+            [rule],
+            "{name}"
+        );
+    }
     // Five years from 2025 (rcgen's dates in tests/support): longer than 398 days.
     assert_eq!(
         rules_of(&|p| {

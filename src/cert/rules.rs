@@ -85,6 +85,23 @@ pub enum Rule {
     /// (`cabf.serverauth.subscriber.revocation_information_absent`). Since ballot SC-063
     /// the OCSP address is optional, so a CRL address alone is enough.
     RevocationInformationMissing,
+    /// A DNS name (a subjectAltName dNSName or the subject's common name) with `*` anywhere
+    /// but as the whole left-most label: `f*.example.com`, `www.*.example.com`, `*` alone.
+    /// The Baseline Requirements (section 1.6.1) allow only a Wildcard Domain Name, "a
+    /// string starting with "*." (U+002A ASTERISK, U+002E FULL STOP) immediately followed
+    /// by a Fully-Qualified Domain Name"; browsers match nothing else (RFC 6125 6.4.3,
+    /// Chromium's `X509Certificate::VerifyHostname`). zlint
+    /// `e_dnsname_wildcard_only_in_left_label` and `e_dnsname_left_label_wildcard_correct`
+    /// (both from 2012-07-01, names and common name alike); pkilint
+    /// `cabf.serverauth.invalid_dnsname_syntax` (section 7.1.2.7.12).
+    WildcardMisplaced,
+    /// A wildcard right over a registry-controlled suffix (the Public Suffix List's ICANN
+    /// section): `*.co.jp`, `*.com`. Section 3.2.2.6: the CA "MUST refuse issuance unless
+    /// the Applicant proves its rightful control of the entire Domain Namespace", so zlint
+    /// warns rather than errs (`w_dnsname_wildcard_left_of_public_suffix`, from 2012-07-01,
+    /// names and common name alike). Chromium never matches such a name
+    /// ([`super::hostname`]).
+    WildcardOverRegistrySuffix,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -284,13 +301,15 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 15] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
         Rule::SerialTooShort,
         Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
+        Rule::WildcardMisplaced,
+        Rule::WildcardOverRegistrySuffix,
         Rule::ReservedIpAddress,
         Rule::InternalName,
         Rule::CommonNameNotInSan,
@@ -323,6 +342,8 @@ impl Rule {
             }
             Rule::LifetimeTooLong => (Br, "6.3.2", IssuedFrom(LIFETIMES[5].0)),
             Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
+            Rule::WildcardMisplaced => (Br, "1.6.1", IssuedFrom(BR_EFFECTIVE)),
+            Rule::WildcardOverRegistrySuffix => (Br, "3.2.2.6", IssuedFrom(BR_EFFECTIVE)),
             Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
                 (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
             }
@@ -353,6 +374,8 @@ impl Rule {
             Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
             Rule::CaKeyUsageMissing => "ca_key_usage_missing",
             Rule::RevocationInformationMissing => "revocation_information_missing",
+            Rule::WildcardMisplaced => "wildcard_misplaced",
+            Rule::WildcardOverRegistrySuffix => "wildcard_over_registry_suffix",
         }
     }
 }
@@ -426,6 +449,8 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
         Rule::InternalName => leaf.san_dns.iter().any(|name| is_internal_name(name)),
+        Rule::WildcardMisplaced => host_names(leaf).any(wildcard_misplaced),
+        Rule::WildcardOverRegistrySuffix => host_names(leaf).any(wildcard_over_registry_suffix),
         Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
         Rule::ExtKeyUsageMissing => !leaf.has_eku,
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
@@ -444,6 +469,33 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             !in_dns && !in_ip
         }),
     }
+}
+
+/// The names the wildcard rules read, as zlint does: the subjectAltName dNSNames and the
+/// subject's common names.
+fn host_names<'a>(leaf: &'a Leaf<'_>) -> impl Iterator<Item = &'a str> {
+    leaf.san_dns
+        .iter()
+        .chain(leaf.common_names)
+        .map(String::as_str)
+}
+
+/// Whether `name` has a `*` that is not the whole left-most label of a Wildcard Domain Name
+/// (`*.` and at least one more label).
+#[must_use]
+pub fn wildcard_misplaced(name: &str) -> bool {
+    let rest = name.strip_prefix("*.").unwrap_or(name);
+    rest.contains('*') || (name.starts_with("*.") && rest.trim_end_matches('.').is_empty())
+}
+
+/// Whether `name` is `*.` right over a registry-controlled suffix (`*.co.jp`, `*.com`).
+#[must_use]
+pub fn wildcard_over_registry_suffix(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix("*.") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches('.').to_ascii_lowercase();
+    !rest.is_empty() && !rest.contains('*') && super::hostname::registry_suffix(&rest) == rest
 }
 
 /// Whether an authority's certificate issued at `not_before`, with keyUsage present or not,
@@ -760,6 +812,57 @@ mod tests {
         ));
         // Before 2016-07-02 the table says nothing.
         assert!(!lifetime_too_long(day(2014, 1, 1), day(2019, 1, 1)));
+    }
+
+    #[test]
+    fn a_wildcard_is_the_whole_left_most_label_over_a_name_someone_registered() {
+        for name in [
+            "f*.example.com",
+            "www.*.example.com",
+            "*",
+            "*.",
+            "**.example.com",
+        ] {
+            assert!(wildcard_misplaced(name), "{name}");
+        }
+        for name in ["*.example.com", "www.example.com", "*.example.com."] {
+            assert!(!wildcard_misplaced(name), "{name}");
+        }
+        for name in [
+            "*.co.jp",
+            "*.com",
+            "*.CO.JP",
+            "*.co.jp.",
+            "*.foo.kawasaki.jp",
+        ] {
+            assert!(wildcard_over_registry_suffix(name), "{name}");
+        }
+        // city.kawasaki.jp is the Public Suffix List's exception; appspot.com is in its
+        // private section, which Chromium's rule leaves out.
+        for name in [
+            "*.example.co.jp",
+            "*.city.kawasaki.jp",
+            "*.appspot.com",
+            "co.jp",
+        ] {
+            assert!(!wildcard_over_registry_suffix(name), "{name}");
+        }
+        let serial = [0x11; 9];
+        let (partial, none) = (vec!["f*.example.com".to_owned()], Vec::new());
+        assert_eq!(
+            broken(&leaf(&serial, &partial, &none)),
+            [Rule::WildcardMisplaced]
+        );
+        // The common name is read as well, as zlint reads it.
+        let (registry, cn) = (vec!["*.co.jp".to_owned()], vec!["*.co.jp".to_owned()]);
+        assert_eq!(
+            broken(&leaf(&serial, &registry, &cn)),
+            [Rule::WildcardOverRegistrySuffix]
+        );
+        assert_eq!(
+            broken(&leaf(&serial, &none, &partial)),
+            [Rule::WildcardMisplaced, Rule::CommonNameNotInSan]
+        );
     }
 
     #[test]

@@ -413,6 +413,8 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::AnyExtendedKeyUsage => r::any_extended_key_usage,
         Rule::CaKeyUsageMissing => r::ca_key_usage_missing,
         Rule::RevocationInformationMissing => r::revocation_information_missing,
+        Rule::WildcardMisplaced => r::wildcard_misplaced,
+        Rule::WildcardOverRegistrySuffix => r::wildcard_over_registry_suffix,
     }
 }
 
