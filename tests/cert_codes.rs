@@ -838,6 +838,20 @@ fn a_larger_rsa_key_than_checked_here_is_not_a_verdict() {
     );
 }
 
+/// An authorityInformationAccess extension (RFC 5280 4.2.2.1) naming one OCSP responder:
+/// SEQUENCE { SEQUENCE { id-ad-ocsp, [6] uniformResourceIdentifier } }.
+fn ocsp_address(url: &str) -> CustomExtension {
+    let oid = [0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01];
+    let mut name = vec![0x86, u8::try_from(url.len()).unwrap()];
+    name.extend_from_slice(url.as_bytes());
+    let mut description = vec![0x30, u8::try_from(oid.len() + name.len()).unwrap()];
+    description.extend_from_slice(&oid);
+    description.extend_from_slice(&name);
+    let mut content = vec![0x30, u8::try_from(description.len()).unwrap()];
+    content.extend_from_slice(&description);
+    CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
+}
+
 /// The rules a CA had to follow (src/cert/rules.rs), each on a leaf generated to break it:
 /// a warning naming the rule, and no browser error (browsers do not check these).
 #[test]
@@ -858,10 +872,12 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             p.subject_alt_names = vec![rcgen::SanType::DnsName(
                 "www.example.com".try_into().unwrap(),
             )];
-            // Where to check revocation (Baseline Requirements 7.1.2.11.2).
+            // Where to check revocation (Baseline Requirements 7.1.2.11.2), and an OCSP
+            // address, which certificates issued before 2023-09-15 needed (7.1.2.3).
             p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
                 uris: vec!["http://crl.example.com/root.crl".to_owned()],
             }];
+            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")];
             change(p);
         });
         let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
@@ -964,7 +980,10 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }));
     // No CRL address and no OCSP address: nowhere to check revocation.
     assert_eq!(
-        rules_of(&|p| p.crl_distribution_points = Vec::new()),
+        rules_of(&|p| {
+            p.crl_distribution_points = Vec::new();
+            p.custom_extensions = Vec::new();
+        }),
         [Rule::RevocationInformationMissing]
     );
     // No extKeyUsage, or anyExtendedKeyUsage in it.
@@ -1017,6 +1036,18 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         )]
     );
     assert_eq!(report.primary_error, None);
+    // Before the Baseline Requirements 2.0.0 an OCSP address was required, an http:// one.
+    for url in [None, Some("ldap://ocsp.example.com")] {
+        assert_eq!(
+            rules_of(&|p| {
+                p.not_before = date_time_ymd(2023, 3, 1);
+                p.not_after = date_time_ymd(2023, 9, 1);
+                p.custom_extensions = url.map(ocsp_address).into_iter().collect();
+            }),
+            [Rule::OcspAddressMissing],
+            "{url:?}"
+        );
+    }
     // Issued before the underscore sunset (2019-04-01): allowed then.
     assert_eq!(
         rules_of(&|p| {

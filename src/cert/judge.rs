@@ -962,6 +962,12 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
             .certs
             .get(leaf)
             .is_some_and(|c| !c.ocsp_urls.is_empty()),
+        has_http_ocsp: ctx.analysis.certs.get(leaf).is_some_and(|c| {
+            c.ocsp_urls.iter().any(|u| {
+                u.get(..7)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+            })
+        }),
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.

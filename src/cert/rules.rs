@@ -102,6 +102,14 @@ pub enum Rule {
     /// names and common name alike). Chromium never matches such a name
     /// ([`super::hostname`]).
     WildcardOverRegistrySuffix,
+    /// No `http://` OCSP address in the authority information access, in a certificate
+    /// issued before the Baseline Requirements 2.0.0: until then section 7.1.2.3 said of
+    /// authorityInformationAccess "This extension MUST be present. It MUST NOT be marked
+    /// critical, and it MUST contain the HTTP URL of the Issuing CA's OCSP responder".
+    /// zlint `e_sub_cert_aia_does_not_contain_ocsp_url` (from 2012-07-01 until
+    /// `CABFBRs_2_0_0_Date`, 2023-09-15). From then on [`Rule::RevocationInformationMissing`]
+    /// holds instead, and ballot SC-063 made OCSP optional.
+    OcspAddressMissing,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -194,6 +202,8 @@ pub enum Scope {
     ValidOn(UnixTime),
     /// Those expiring (notAfter) after the date.
     ExpiringAfter(UnixTime),
+    /// Those issued (notBefore) on or after the first date and before the second.
+    IssuedBetween(UnixTime, UnixTime),
 }
 
 /// Where a rule is written.
@@ -301,7 +311,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -316,6 +326,7 @@ impl Rule {
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
         Rule::CaKeyUsageMissing,
+        Rule::OcspAddressMissing,
         Rule::RevocationInformationMissing,
     ];
 
@@ -329,7 +340,7 @@ impl Rule {
     #[must_use]
     pub fn source(self) -> Source {
         use Document::{BaselineRequirements as Br, Rfc5280};
-        use Scope::{ExpiringAfter, IssuedFrom, ValidOn};
+        use Scope::{ExpiringAfter, IssuedBetween, IssuedFrom, ValidOn};
         let (document, section, scope) = match self {
             Rule::SerialNotPositive | Rule::SerialTooLong => {
                 (Rfc5280, "4.1.2.2", IssuedFrom(RFC3280))
@@ -349,6 +360,7 @@ impl Rule {
             }
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
             Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
+            Rule::OcspAddressMissing => (Br, "7.1.2.3", IssuedBetween(BR_EFFECTIVE, BR_2_0)),
         };
         Source {
             document,
@@ -376,6 +388,7 @@ impl Rule {
             Rule::RevocationInformationMissing => "revocation_information_missing",
             Rule::WildcardMisplaced => "wildcard_misplaced",
             Rule::WildcardOverRegistrySuffix => "wildcard_over_registry_suffix",
+            Rule::OcspAddressMissing => "ocsp_address_missing",
         }
     }
 }
@@ -404,6 +417,8 @@ pub(crate) struct Leaf<'a> {
     pub has_crl_distribution_points: bool,
     /// The authority information access names an OCSP responder.
     pub has_ocsp: bool,
+    /// One of those OCSP addresses is an `http://` URL.
+    pub has_http_ocsp: bool,
 }
 
 /// Whether a certificate is short-lived (Baseline Requirements 1.6.1): its validity period,
@@ -430,6 +445,9 @@ pub(crate) fn broken(leaf: &Leaf<'_>) -> Vec<Rule> {
                 Scope::IssuedFrom(t) => leaf.not_before >= t.0,
                 Scope::ValidOn(t) => leaf.not_after >= t.0,
                 Scope::ExpiringAfter(t) => leaf.not_after > t.0,
+                Scope::IssuedBetween(from, until) => {
+                    leaf.not_before >= from.0 && leaf.not_before < until.0
+                }
             };
             held && breaks(*rule, leaf)
         })
@@ -456,6 +474,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
         // Held to authorities, by `ca_key_usage_missing`.
         Rule::CaKeyUsageMissing => false,
+        Rule::OcspAddressMissing => !leaf.has_http_ocsp,
         Rule::RevocationInformationMissing => {
             !leaf.has_crl_distribution_points
                 && !leaf.has_ocsp
@@ -589,7 +608,32 @@ mod tests {
             any_eku: false,
             has_crl_distribution_points: true,
             has_ocsp: false,
+            // An OCSP address the revocation rules' tests take away: what an older
+            // certificate needed (`Rule::OcspAddressMissing`).
+            has_http_ocsp: true,
         }
+    }
+
+    #[test]
+    fn an_ocsp_address_was_asked_of_certificates_issued_before_br_2_0() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut old = leaf(&serial, &none, &none);
+        (old.not_before, old.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        old.has_http_ocsp = false;
+        assert_eq!(broken(&old), [Rule::OcspAddressMissing]);
+        old.has_ocsp = true;
+        assert_eq!(broken(&old), [Rule::OcspAddressMissing], "not http://");
+        old.has_http_ocsp = true;
+        assert_eq!(broken(&old), []);
+        // From the Baseline Requirements 2.0.0 on, a CRL address alone is enough.
+        let mut new = leaf(&serial, &none, &none);
+        (new.not_before, new.not_after) = (day(2023, 9, 15), day(2024, 9, 1));
+        new.has_http_ocsp = false;
+        assert_eq!(broken(&new), []);
+        // Before the Baseline Requirements, nothing was asked.
+        (old.not_before, old.not_after, old.has_http_ocsp) =
+            (day(2012, 6, 30), day(2013, 6, 1), false);
+        assert_eq!(broken(&old), []);
     }
 
     #[test]

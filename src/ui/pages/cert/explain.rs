@@ -218,17 +218,26 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 Document::Rfc5280 => k::cert_codes::rule::rfc5280,
                 Document::BaselineRequirements => k::cert_codes::rule::baseline_requirements,
             };
-            let (scope, since) = match source.scope {
-                Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t),
-                Scope::ValidOn(t) => (k::cert_codes::rule::valid_on, t),
-                Scope::ExpiringAfter(t) => (k::cert_codes::rule::expiring_after, t),
+            let (scope, since, until) = match source.scope {
+                Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t, None),
+                Scope::ValidOn(t) => (k::cert_codes::rule::valid_on, t, None),
+                Scope::ExpiringAfter(t) => (k::cert_codes::rule::expiring_after, t, None),
+                Scope::IssuedBetween(from, until) => {
+                    (k::cert_codes::rule::issued_between, from, Some(until))
+                }
             };
-            let date = utc_text(since);
-            let day = date.split(' ').next().unwrap_or(&date);
+            let day = |t| {
+                let date = utc_text(t);
+                date.split(' ').next().unwrap_or(&date).to_owned()
+            };
+            let until = until.map(day).unwrap_or_default();
             with(&[
                 ("what", text(lang, rule_key(*rule))),
                 ("source", &other(document, &[("section", source.section)])),
-                ("scope", &other(scope, &[("date", day)])),
+                (
+                    "scope",
+                    &other(scope, &[("date", &day(since)), ("until", &until)]),
+                ),
             ])
         }
         F::InputNotRecognised { binary: true } => {
@@ -415,6 +424,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::RevocationInformationMissing => r::revocation_information_missing,
         Rule::WildcardMisplaced => r::wildcard_misplaced,
         Rule::WildcardOverRegistrySuffix => r::wildcard_over_registry_suffix,
+        Rule::OcspAddressMissing => r::ocsp_address_missing,
     }
 }
 
