@@ -176,6 +176,41 @@ test('a renewal compared: the chain that lost its intermediate, field by field a
   await expect(ja.getByRole('table', { name: '項目ごとの比較' })).toContainText('なくなったもの：');
 });
 
+test('a renewal compared from files: the old leaf and its chain chosen or dropped together', async ({ page }) => {
+  await open(page, '#/cert?sample=incomplete&lang=en');
+  const section = page.getByRole('region', { name: 'Compare with the certificate it replaces' });
+  // The old certificate as DER and its intermediate as PEM, two files chosen at once.
+  const [leaf, ...chain] = blocks(pem('badssl/wildcard-rsa2048.pem'));
+  const der = Buffer.from(leaf.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+  await section.locator('#compare-files').setInputFiles([
+    { name: 'old.der', mimeType: 'application/pkix-cert', buffer: der },
+    { name: 'old-chain.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(chain.join('\n')) },
+  ]);
+  await expect(section.getByRole('status')).toHaveText('Read from files: old.der, old-chain.pem.');
+  const table = section.getByRole('table', { name: 'Field by field' });
+  await expect(table.getByRole('row', { name: /Intermediate certificates/ })).toContainText(
+    'dropped: C=US, O=DigiCert Inc, CN=DigiCert SHA2 Secure Server CA',
+  );
+  await expect(section.locator('.compare-consequences')).toContainText('The key was reused.');
+  // Dropped onto the section's own box, with a private key among the files: the key is
+  // taken out before the engine reads anything, and the reader is told.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await open(page, '#/cert?sample=incomplete&lang=ja');
+  const ja = page.getByRole('region', { name: '更新前の証明書と比べる' });
+  await ja.locator('.drop-zone').evaluate((zone, files) => {
+    const dt = new DataTransfer();
+    for (const [name, content] of files) dt.items.add(new File([content], name));
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, [['old.pem', key + leaf], ['chain.pem', chain.join('\n')]]);
+  await expect(ja.getByRole('status')).toContainText('次のファイルを読み込みました：old.pem、chain.pem。');
+  await expect(ja.getByRole('status')).toContainText('秘密鍵を、読み取る前に取り除きました');
+  await expect(ja.locator('.compare-consequences')).toContainText('鍵が使い回されています');
+  // The box above still holds the new input: its verdict has not changed.
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_AUTHORITY_INVALID');
+});
+
 test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const figure = page.getByRole('figure', { name: /figure 2, redrawn/ });

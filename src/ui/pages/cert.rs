@@ -118,7 +118,7 @@ pub struct CertState {
     /// roots asked for last, once `working` is false).
     pub report: RwSignal<Option<Shared<Report>>>,
     /// The older chain the reader compares the input with (a renewal), as pasted.
-    pub old_input: StoredValue<Option<Vec<u8>>>,
+    pub old_input: StoredValue<Option<Vec<Vec<u8>>>>,
     /// The engine's comparison with it: `Some(None)` when it held no certificate.
     pub comparison: RwSignal<Option<Shared<Option<Comparison>>>>,
     engine: StoredValue<Engine, LocalStorage>,
@@ -287,9 +287,9 @@ impl CertState {
         }
     }
 
-    /// Compares the held input with an older chain (pasted text; a private key is never
-    /// sent: the caller has removed it).
-    pub fn compare_with(&self, old: Vec<u8>) {
+    /// Compares the held input with an older chain (pasted text or the files' bytes, read
+    /// as one input; a private key in text is never sent: the caller has removed it).
+    pub fn compare_with(&self, old: Vec<Vec<u8>>) {
         if self.is_gone() || !self.requests.with_value(|r| r.has_input) {
             return;
         }
@@ -306,7 +306,7 @@ impl CertState {
         self.requests.update_value(|r| id = r.send());
         let request = Request::Compare {
             id,
-            old: vec![old],
+            old,
             judging: self.judging(),
         };
         self.engine.with_value(|e| e.send(&request));

@@ -1,10 +1,13 @@
-//! "Compare with the certificate it replaces" (a section of the padlock page): the reader pastes the old certificate (or
-//! chain) beside the one above, and the engine says what changed and what follows for the
-//! site's visitors (`crate::cert::compare`). Like the input above, the old text stays in
-//! this browser; a private key pasted here is removed before anything is read, and a link
+//! "Compare with the certificate it replaces" (a section of the padlock page): the reader
+//! pastes, chooses or drops the old certificate (or chain) beside the one above, and the
+//! engine says what changed and what follows for the site's visitors
+//! (`crate::cert::compare`). Like the input above, the old text stays in this browser; a
+//! private key pasted or in a PEM file here is removed before anything is read, and a link
 //! never carries either.
 
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::explain::utc_text;
 use super::{Shared, tr, use_cert};
@@ -133,27 +136,82 @@ fn result_markup(nav: Nav, c: &Comparison) -> String {
     m.finish()
 }
 
-/// The comparison section, folded away until the reader opens it.
+/// The old chain without the private keys in its text: the cleaned bytes, and whether a
+/// key was removed. Bytes that are not UTF-8 (DER) go as they are: the engine reads a bare
+/// key as a key, never as a certificate.
+fn without_keys(bytes: Vec<u8>) -> (Vec<u8>, bool) {
+    match std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(without_private_keys)
+    {
+        Some(cleaned) => (cleaned.into_bytes(), true),
+        None => (bytes, false),
+    }
+}
+
+/// The comparison section, shown once the input above holds a certificate.
 #[component]
 pub fn CompareView() -> impl IntoView {
     let state = use_cert();
     let text = RwSignal::new(String::new());
     let key_removed = RwSignal::new(false);
+    let from_files = RwSignal::new(None::<Vec<String>>);
+    let dragging = RwSignal::new(false);
     let run = move |_| {
         let pasted = text.get_untracked();
         // A private key never reaches the engine, here as in the box above.
-        let cleaned = match without_private_keys(&pasted) {
-            Some(cleaned) => {
-                key_removed.set(true);
-                text.set(cleaned.clone());
-                cleaned
+        let (cleaned, removed) = without_keys(pasted.into_bytes());
+        key_removed.set(removed);
+        if removed {
+            text.set(String::from_utf8_lossy(&cleaned).into_owned());
+        }
+        from_files.set(None);
+        state.compare_with(vec![cleaned]);
+    };
+    // Files (PEM or DER, one or several: an old certificate and its chain) are read as one
+    // old chain, as the box above reads several files as one input.
+    let take_files = move |files: web_sys::FileList| {
+        leptos::task::spawn_local(async move {
+            let (contents, names) = super::input::read_files(files).await;
+            if contents.is_empty() {
+                return;
             }
-            None => {
-                key_removed.set(false);
-                pasted
-            }
-        };
-        state.compare_with(cleaned.into_bytes());
+            let mut removed = false;
+            let old = contents
+                .into_iter()
+                .map(|bytes| {
+                    let (bytes, key) = without_keys(bytes);
+                    removed |= key;
+                    bytes
+                })
+                .collect();
+            key_removed.set(removed);
+            text.set(String::new());
+            from_files.set(Some(names));
+            state.compare_with(old);
+        });
+    };
+    let on_files = move |event: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> =
+            event.target().and_then(|t| t.dyn_into().ok());
+        if let Some(files) = input.as_ref().and_then(web_sys::HtmlInputElement::files) {
+            take_files(files);
+        }
+    };
+    let on_drop = move |event: ev::DragEvent| {
+        event.prevent_default();
+        dragging.set(false);
+        if let Some(files) = event
+            .data_transfer()
+            .and_then(|d| d.files())
+            .filter(|f| f.length() > 0)
+        {
+            take_files(files);
+        }
+    };
+    let on_dragover = move |event: ev::DragEvent| {
+        event.prevent_default();
+        dragging.set(true);
     };
     let nav = use_nav();
     let shown = move || {
@@ -162,26 +220,57 @@ pub fn CompareView() -> impl IntoView {
             None => Markup::paragraph(nav.t(k::cert::compare::no_certificate)),
         })
     };
+    // What was read and what was removed, in one live region that is always there.
+    let status = move || {
+        let files = from_files.get().map(|names| {
+            let names = names.join(nav.t(k::punct::list));
+            nav.fill(k::cert::input::from_files, &[("names", &names)])
+        });
+        let key = key_removed
+            .get()
+            .then(|| nav.t(k::cert::compare::key_removed).to_owned());
+        let parts: Vec<String> = files.into_iter().chain(key).collect();
+        parts.join(nav.lang.get().sentence_gap())
+    };
     view! {
         <section class="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{tr(k::cert::compare::heading)}</h2>
             <p>{tr(k::cert::compare::intro)}</p>
-            <label for="compare-old">{tr(k::cert::compare::label)}</label>
-            <textarea
-                id="compare-old"
-                class="code-box"
-                rows="6"
-                spellcheck="false"
-                autocomplete="off"
-                prop:value=move || text.get()
-                on:input:target=move |ev| text.set(ev.target().value())
-            ></textarea>
-            <p>
-                <button type="button" on:click=run>{tr(k::cert::compare::button)}</button>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=on_dragover
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="compare-old">{tr(k::cert::compare::label)}</label>
+                <textarea
+                    id="compare-old"
+                    class="code-box"
+                    rows="6"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || text.get()
+                    on:input:target=move |ev| text.set(ev.target().value())
+                ></textarea>
+                <p>
+                    <button type="button" on:click=run>{tr(k::cert::compare::button)}</button>
+                </p>
+                <div class="input-row">
+                    <label for="compare-files">{tr(k::cert::compare::files_label)}</label>
+                    <input
+                        id="compare-files"
+                        type="file"
+                        multiple
+                        accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert"
+                        on:change=on_files
+                    />
+                </div>
+                <p class="hint">{tr(k::cert::compare::drop_zone)}</p>
+            </div>
+            <p class="compare-status" class:note=move || !status().is_empty() role="status">
+                {status}
             </p>
-            <Show when=move || key_removed.get()>
-                <p class="note" role="status">{tr(k::cert::compare::key_removed)}</p>
-            </Show>
             <div class="compare-result" aria-live="polite" inner_html=shown></div>
         </section>
     }

@@ -19,7 +19,7 @@ use crate::ui::use_nav;
 const LARGE_PASTE: usize = 1_000_000;
 
 /// Reads files (PEM or DER) as bytes.
-async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<String>) {
+pub(super) async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<String>) {
     let mut contents = Vec::new();
     let mut names = Vec::new();
     for i in 0..files.length() {
