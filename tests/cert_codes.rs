@@ -852,6 +852,15 @@ fn ocsp_address(url: &str) -> CustomExtension {
     CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
 }
 
+/// A certificatePolicies extension (RFC 5280 4.2.1.4) with the CA/Browser Forum's
+/// domain-validated policy, 2.23.140.1.2.1 (Baseline Requirements 7.1.6.1).
+fn dv_policy() -> CustomExtension {
+    let content = vec![
+        0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x01,
+    ];
+    CustomExtension::from_oid_content(&[2, 5, 29, 32], content)
+}
+
 /// The rules a CA had to follow (src/cert/rules.rs), each on a leaf generated to break it:
 /// a warning naming the rule, and no browser error (browsers do not check these).
 #[test]
@@ -877,7 +886,7 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
                 uris: vec!["http://crl.example.com/root.crl".to_owned()],
             }];
-            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")];
+            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com"), dv_policy()];
             change(p);
         });
         let report = judge(&pem(&[&l, &r.cert]), anchor(&r), Some("www.example.test"));
@@ -982,9 +991,12 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     assert_eq!(
         rules_of(&|p| {
             p.crl_distribution_points = Vec::new();
-            p.custom_extensions = Vec::new();
+            p.custom_extensions = vec![dv_policy()];
         }),
-        [Rule::RevocationInformationMissing]
+        [
+            Rule::RevocationInformationMissing,
+            Rule::AuthorityInfoAccessMissing
+        ]
     );
     // No extKeyUsage, or anyExtendedKeyUsage in it.
     assert_eq!(
@@ -1014,6 +1026,7 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
             uris: vec!["http://crl.example.com/ca.crl".to_owned()],
         }];
+        p.custom_extensions = vec![ocsp_address("http://ocsp.example.com"), dv_policy()];
     });
     let report = judge(
         &pem(&[&l, &ca.cert, &r.cert]),
@@ -1036,18 +1049,38 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         )]
     );
     assert_eq!(report.primary_error, None);
-    // Before the Baseline Requirements 2.0.0 an OCSP address was required, an http:// one.
-    for url in [None, Some("ldap://ocsp.example.com")] {
+    // Before the Baseline Requirements 2.0.0 an OCSP address was required, an http:// one
+    // (and, as ever, the extension that carries it).
+    for (url, rules) in [
+        (
+            None,
+            &[Rule::OcspAddressMissing, Rule::AuthorityInfoAccessMissing][..],
+        ),
+        (
+            Some("ldap://ocsp.example.com"),
+            &[Rule::OcspAddressMissing][..],
+        ),
+    ] {
         assert_eq!(
             rules_of(&|p| {
                 p.not_before = date_time_ymd(2023, 3, 1);
                 p.not_after = date_time_ymd(2023, 9, 1);
                 p.custom_extensions = url.map(ocsp_address).into_iter().collect();
+                p.custom_extensions.push(dv_policy());
             }),
-            [Rule::OcspAddressMissing],
+            rules,
             "{url:?}"
         );
     }
+    // No policy, no key identifier of the issuer.
+    assert_eq!(
+        rules_of(&|p| p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")]),
+        [Rule::CertificatePoliciesMissing]
+    );
+    assert_eq!(
+        rules_of(&|p| p.use_authority_key_identifier_extension = false),
+        [Rule::AuthorityKeyIdMissing]
+    );
     // Issued before the underscore sunset (2019-04-01): allowed then.
     assert_eq!(
         rules_of(&|p| {

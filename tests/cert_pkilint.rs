@@ -60,6 +60,18 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["revocation_information_missing"],
         &["cabf.serverauth.subscriber.revocation_information_absent"],
     ),
+    (
+        &["authority_info_access_missing"],
+        &["cabf.serverauth.subscriber.authority_info_access_extension_absent"],
+    ),
+    (
+        &["certificate_policies_missing"],
+        &["cabf.serverauth.subscriber.certificate_policies_extension_absent"],
+    ),
+    (
+        &["authority_key_id_missing"],
+        &["cabf.serverauth.subscriber.authority_key_identifier_extension_absent"],
+    ),
 ];
 
 /// Where the two disagree on a fixture, and why. (file, rule, who flags it, reason)
@@ -71,13 +83,30 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
 /// two-year certificates of 2019 and 2020 were within the limit of their day: a
 /// certificate issued before 2020-09-01 and valid at most 825 days is allowed to differ
 /// there ([`within_825_days_of_its_day`]).
-const DIFFERENCES: &[(&str, &str, &str, &str)] = &[(
-    "badssl/wildcard-self-signed.pem",
-    "ext_key_usage_missing",
-    "imasara",
-    "pkilint's detection (-d) takes a self-signed certificate for a root CA and lints \
-         it as one; the page judges it as the site's certificate a browser was shown.",
-)];
+const DIFFERENCES: &[(&str, &str, &str, &str)] = &[
+    (
+        "badssl/wildcard-self-signed.pem",
+        "ext_key_usage_missing",
+        "imasara",
+        SELF_SIGNED_AS_ROOT,
+    ),
+    (
+        "badssl/wildcard-self-signed.pem",
+        "authority_info_access_missing",
+        "imasara",
+        SELF_SIGNED_AS_ROOT,
+    ),
+    (
+        "badssl/wildcard-self-signed.pem",
+        "certificate_policies_missing",
+        "imasara",
+        SELF_SIGNED_AS_ROOT,
+    ),
+];
+
+const SELF_SIGNED_AS_ROOT: &str = "pkilint's detection (-d) takes a self-signed certificate for a \
+    root CA and lints it as one; the page judges it as the site's certificate a browser was \
+    shown.";
 
 fn pkilint() -> Option<(PathBuf, PathBuf)> {
     let lib = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/pylib");

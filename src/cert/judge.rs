@@ -21,6 +21,9 @@ use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatu
 
 /// The cRLDistributionPoints extension (RFC 5280 4.2.1.13).
 const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
+const CERTIFICATE_POLICIES: &str = "2.5.29.32";
+const AUTHORITY_KEY_IDENTIFIER: &str = "2.5.29.35";
 
 /// How many names a name-constraint finding lists (the rest are counted).
 const NAMES_LISTED: usize = 5;
@@ -938,6 +941,9 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(d) = ctx.analysis.data.get(leaf) else {
         return Vec::new();
     };
+    let cert = ctx.analysis.certs.get(leaf);
+    let has = |oid: &str| cert.is_some_and(|c| c.extensions.iter().any(|e| e.oid == oid));
+    let ocsp_urls = cert.map_or(&[][..], |c| c.ocsp_urls.as_slice());
     let facts = super::rules::Leaf {
         serial: &d.serial_raw,
         not_before: d.not_before,
@@ -947,27 +953,17 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_ip: &d.san_ip,
         common_names: &d.common_names,
         has_eku: d.eku_server.is_some(),
-        any_eku: ctx
-            .analysis
-            .certs
-            .get(leaf)
-            .is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
-        has_crl_distribution_points: ctx.analysis.certs.get(leaf).is_some_and(|c| {
-            c.extensions
-                .iter()
-                .any(|e| e.oid == CRL_DISTRIBUTION_POINTS)
+        any_eku: cert.is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
+        has_crl_distribution_points: has(CRL_DISTRIBUTION_POINTS),
+        has_ocsp: !ocsp_urls.is_empty(),
+        has_http_ocsp: ocsp_urls.iter().any(|u| {
+            u.get(..7)
+                .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
         }),
-        has_ocsp: ctx
-            .analysis
-            .certs
-            .get(leaf)
-            .is_some_and(|c| !c.ocsp_urls.is_empty()),
-        has_http_ocsp: ctx.analysis.certs.get(leaf).is_some_and(|c| {
-            c.ocsp_urls.iter().any(|u| {
-                u.get(..7)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
-            })
-        }),
+        has_aia: has(AUTHORITY_INFO_ACCESS),
+        has_policies: has(CERTIFICATE_POLICIES),
+        has_authority_key_id: has(AUTHORITY_KEY_IDENTIFIER),
+        self_signed: cert.is_some_and(|c| c.self_signed),
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.

@@ -425,6 +425,9 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::WildcardMisplaced => r::wildcard_misplaced,
         Rule::WildcardOverRegistrySuffix => r::wildcard_over_registry_suffix,
         Rule::OcspAddressMissing => r::ocsp_address_missing,
+        Rule::AuthorityInfoAccessMissing => r::authority_info_access_missing,
+        Rule::CertificatePoliciesMissing => r::certificate_policies_missing,
+        Rule::AuthorityKeyIdMissing => r::authority_key_id_missing,
     }
 }
 
