@@ -1072,6 +1072,17 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             "{url:?}"
         );
     }
+    // A self-signed site certificate was issued by no CA: the Baseline Requirements are not
+    // held to it (badssl's lacks extKeyUsage, AIA and policies), RFC 5280 still is.
+    let own = String::from_utf8(fixture("badssl/wildcard-self-signed.pem")).unwrap();
+    let report = judge(&own, Vec::new(), None);
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| matches!(f.kind, FindingKind::RuleBroken { .. })),
+        "{report:?}"
+    );
     // No policy, no key identifier of the issuer.
     assert_eq!(
         rules_of(&|p| p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")]),

@@ -969,9 +969,15 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     // leaves), the same fact is not said twice.
     let chromium_says =
         ctx.known_root() && super::rules::chromium_too_long(d.not_before, d.not_after).is_some();
+    // The Baseline Requirements bind publicly trusted CAs: a self-signed site certificate
+    // was issued by no CA, so only RFC 5280's rules are held to it.
+    let self_signed = facts.self_signed;
     super::rules::broken(&facts)
         .into_iter()
         .filter(|rule| !(chromium_says && *rule == super::rules::Rule::LifetimeTooLong))
+        .filter(|rule| {
+            !(self_signed && rule.source().document == super::rules::Document::BaselineRequirements)
+        })
         .map(|rule| Finding::warning(K::RuleBroken { rule }).cert(leaf))
         .collect()
 }
