@@ -25,7 +25,7 @@ pub enum SignatureStatus {
     NotChecked,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, std::hash::Hash)]
 pub(crate) enum Hash {
     Md2,
     Md5,
@@ -54,7 +54,7 @@ impl Hash {
 }
 
 /// A signature algorithm as far as verification needs it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, std::hash::Hash)]
 pub(crate) enum SigAlg {
     RsaPkcs1(Hash),
     RsaPss {
@@ -76,7 +76,7 @@ impl SigAlg {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, std::hash::Hash)]
 pub(crate) enum Curve {
     P256,
     P384,
@@ -84,7 +84,7 @@ pub(crate) enum Curve {
 }
 
 /// A public key as far as verification needs it (owned).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, std::hash::Hash)]
 pub(crate) enum KeyMaterial {
     Rsa { n: Vec<u8>, e: Vec<u8> },
     Ec { curve: Curve, point: Vec<u8> },
@@ -243,11 +243,26 @@ pub const MAX_SIGNATURE_WORK: u32 = 8_000;
 /// anchors). A check costs `(bits / 2048)²` for RSA (verification time grows with the square
 /// of the modulus), 2 for the elliptic-curve algorithms, plus one per 64 KiB hashed; a check
 /// that no longer fits is [`SignatureStatus::NotChecked`].
-#[derive(Clone, Copy, Debug)]
+///
+/// A check asked twice is done once: a root pasted in a bundle is checked against Mozilla's
+/// copy of itself (the same key) and then for its own signature, the very same check. The
+/// answers are kept by algorithm, key, signature and the message's SHA-256, so a repeat
+/// costs a lookup and no budget.
+#[derive(Clone, Debug)]
 pub(crate) struct Budget {
     left: u32,
     /// Checks refused for want of budget.
     pub(crate) refused: usize,
+    done: std::collections::HashMap<Check, SignatureStatus>,
+}
+
+/// One signature check, as [`Budget`] remembers it.
+#[derive(Clone, Debug, PartialEq, Eq, std::hash::Hash)]
+struct Check {
+    alg: SigAlg,
+    key: KeyMaterial,
+    sig: Vec<u8>,
+    message_sha256: [u8; 32],
 }
 
 impl Budget {
@@ -255,10 +270,11 @@ impl Budget {
         Budget {
             left: MAX_SIGNATURE_WORK,
             refused: 0,
+            done: std::collections::HashMap::new(),
         }
     }
 
-    /// [`verify`], if the budget allows it.
+    /// [`verify`], if the budget allows it (or its answer, if it was asked before).
     pub(crate) fn verify(
         &mut self,
         alg: &SigAlg,
@@ -266,11 +282,23 @@ impl Budget {
         msg: &[u8],
         sig: &[u8],
     ) -> SignatureStatus {
+        use sha2::Digest;
+        let check = Check {
+            alg: alg.clone(),
+            key: key.clone(),
+            sig: sig.to_vec(),
+            message_sha256: sha2::Sha256::digest(msg).into(),
+        };
+        if let Some(status) = self.done.get(&check) {
+            return *status;
+        }
         let cost = work(key, msg);
         match self.left.checked_sub(cost) {
             Some(left) => {
                 self.left = left;
-                verify(alg, key, msg, sig)
+                let status = verify(alg, key, msg, sig);
+                self.done.insert(check, status);
+                status
             }
             None => {
                 self.refused = self.refused.saturating_add(1);
