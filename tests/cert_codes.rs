@@ -1083,6 +1083,11 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             .any(|f| matches!(f.kind, FindingKind::RuleBroken { .. })),
         "{report:?}"
     );
+    // A site certificate's key that may sign certificates.
+    assert_eq!(
+        rules_of(&|p| p.key_usages.push(rcgen::KeyUsagePurpose::KeyCertSign)),
+        [Rule::KeyUsageProhibited]
+    );
     // No policy, no key identifier of the issuer.
     assert_eq!(
         rules_of(&|p| p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")]),

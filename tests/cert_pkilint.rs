@@ -69,6 +69,10 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["cabf.serverauth.subscriber.certificate_policies_extension_absent"],
     ),
     (
+        &["key_usage_prohibited"],
+        &["cabf.serverauth.subscriber_prohibited_ku_present"],
+    ),
+    (
         &["authority_key_id_missing"],
         &["cabf.serverauth.subscriber.authority_key_identifier_extension_absent"],
     ),
@@ -224,7 +228,10 @@ fn compare(
             || (rule == "lifetime_too_long" && who == "pkilint" && within_825_days_of_its_day(pem))
             || (rule == "revocation_information_missing"
                 && who == "pkilint"
-                && issued_before_br_2_0(pem));
+                && issued_before_br_2_0(pem))
+            // pkilint holds every certificate to BR 2.0.0's key usage table (7.1.2.7.11);
+            // before it only keyCertSign and cRLSign were forbidden.
+            || (rule == "key_usage_prohibited" && who == "pkilint" && issued_before_br_2_0(pem));
         if !explained {
             unexplained.push(format!("{file}: {rule} flagged by {who} only"));
         }

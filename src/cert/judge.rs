@@ -964,6 +964,8 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         has_policies: has(CERTIFICATE_POLICIES),
         has_authority_key_id: has(AUTHORITY_KEY_IDENTIFIER),
         self_signed: cert.is_some_and(|c| c.self_signed),
+        key_usage: cert.map_or(&[][..], |c| c.key_usage.as_slice()),
+        key_algorithm: cert.map_or("", |c| c.public_key.algorithm.as_str()),
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.

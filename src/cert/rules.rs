@@ -129,6 +129,15 @@ pub enum Rule {
     /// `e_ext_authority_key_identifier_missing` (from RFC 2459, 1999-01-01); pkilint
     /// `cabf.serverauth.subscriber.authority_key_identifier_extension_absent`.
     AuthorityKeyIdMissing,
+    /// keyUsage bits a site certificate may not have. keyCertSign or cRLSign, which only a
+    /// CA's key needs (Baseline Requirements 7.1.2.3 before 2.0.0: "bit positions for
+    /// keyCertSign and cRLSign MUST NOT be set"; zlint `e_sub_cert_key_usage_cert_sign_bit_set`
+    /// and `e_sub_cert_key_usage_crl_sign_bit_set`, from 2012-07-01); and, for certificates
+    /// issued from the Baseline Requirements 2.0.0 on (section 7.1.2.7.11), any bit outside
+    /// the table for the key: digitalSignature, keyEncipherment or dataEncipherment for RSA,
+    /// digitalSignature or keyAgreement for an elliptic-curve key. pkilint
+    /// `cabf.serverauth.subscriber_prohibited_ku_present` (`SubscriberKeyUsageValidator`).
+    KeyUsageProhibited,
 }
 
 /// The longest a subscriber certificate may be valid.
@@ -240,7 +249,8 @@ pub enum Document {
 pub struct Source {
     /// The document.
     pub document: Document,
-    /// Its section.
+    /// Its section. Where the Baseline Requirements 2.0.0 (2023-09-15) renumbered a rule
+    /// that holds on both sides of that date, both numbers: before / since.
     pub section: &'static str,
     /// The certificates held to it.
     pub scope: Scope,
@@ -332,7 +342,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -344,6 +354,7 @@ impl Rule {
         Rule::ReservedIpAddress,
         Rule::InternalName,
         Rule::CommonNameNotInSan,
+        Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
         Rule::CaKeyUsageMissing,
@@ -380,14 +391,14 @@ impl Rule {
             Rule::WildcardMisplaced => (Br, "1.6.1", IssuedFrom(BR_EFFECTIVE)),
             Rule::WildcardOverRegistrySuffix => (Br, "3.2.2.6", IssuedFrom(BR_EFFECTIVE)),
             Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
-                (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
+                (Br, "7.1.2.3 / 7.1.2.7.10", IssuedFrom(BR_EFFECTIVE))
             }
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
             Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
             Rule::OcspAddressMissing => (Br, "7.1.2.3", IssuedBetween(BR_EFFECTIVE, BR_2_0)),
-            Rule::AuthorityInfoAccessMissing | Rule::CertificatePoliciesMissing => {
-                (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE))
-            }
+            Rule::AuthorityInfoAccessMissing
+            | Rule::CertificatePoliciesMissing
+            | Rule::KeyUsageProhibited => (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE)),
             Rule::AuthorityKeyIdMissing => (Rfc5280, "4.2.1.1", IssuedFrom(RFC2459)),
         };
         Source {
@@ -420,6 +431,7 @@ impl Rule {
             Rule::AuthorityInfoAccessMissing => "authority_info_access_missing",
             Rule::CertificatePoliciesMissing => "certificate_policies_missing",
             Rule::AuthorityKeyIdMissing => "authority_key_id_missing",
+            Rule::KeyUsageProhibited => "key_usage_prohibited",
         }
     }
 }
@@ -458,6 +470,10 @@ pub(crate) struct Leaf<'a> {
     pub has_authority_key_id: bool,
     /// The certificate is signed with its own key.
     pub self_signed: bool,
+    /// The keyUsage bits set, by their RFC 5280 names (none when the extension is absent).
+    pub key_usage: &'a [String],
+    /// The key's algorithm as the report names it (`RSA`, `EC`, …).
+    pub key_algorithm: &'a str,
 }
 
 /// Whether a certificate is short-lived (Baseline Requirements 1.6.1): its validity period,
@@ -517,6 +533,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::AuthorityInfoAccessMissing => !leaf.has_aia,
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
         Rule::AuthorityKeyIdMissing => !leaf.has_authority_key_id && !leaf.self_signed,
+        Rule::KeyUsageProhibited => key_usage_prohibited(leaf),
         Rule::RevocationInformationMissing => {
             !leaf.has_crl_distribution_points
                 && !leaf.has_ocsp
@@ -530,6 +547,25 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             !in_dns && !in_ip
         }),
     }
+}
+
+/// Whether the leaf's keyUsage has a bit [`Rule::KeyUsageProhibited`] names.
+fn key_usage_prohibited(leaf: &Leaf<'_>) -> bool {
+    let has = |bit: &str| leaf.key_usage.iter().any(|b| b == bit);
+    if has("keyCertSign") || has("cRLSign") {
+        return true;
+    }
+    // The table of section 7.1.2.7.11, as pkilint reads it (other key types: not tabled).
+    let allowed: &[&str] = match leaf.key_algorithm {
+        "RSA" => &["digitalSignature", "keyEncipherment", "dataEncipherment"],
+        "EC" => &["digitalSignature", "keyAgreement"],
+        _ => return false,
+    };
+    leaf.not_before >= BR_2_0.0
+        && leaf
+            .key_usage
+            .iter()
+            .any(|b| !allowed.contains(&b.as_str()))
 }
 
 /// The names the wildcard rules read, as zlint does: the subjectAltName dNSNames and the
@@ -657,6 +693,8 @@ mod tests {
             has_policies: true,
             has_authority_key_id: true,
             self_signed: false,
+            key_usage: &[],
+            key_algorithm: "EC",
         }
     }
 
@@ -680,6 +718,29 @@ mod tests {
         (old.not_before, old.not_after, old.has_http_ocsp) =
             (day(2012, 6, 30), day(2013, 6, 1), false);
         assert_eq!(broken(&old), []);
+    }
+
+    #[test]
+    fn key_usage_bits_of_a_site_certificate() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let bits = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        let ca = bits(&["digitalSignature", "keyCertSign"]);
+        let mut l = leaf(&serial, &none, &none);
+        l.key_usage = &ca;
+        assert_eq!(broken(&l), [Rule::KeyUsageProhibited]);
+        // keyEncipherment with an EC key: outside the table from BR 2.0.0 on, not before.
+        let ec = bits(&["digitalSignature", "keyEncipherment"]);
+        l.key_usage = &ec;
+        assert_eq!(broken(&l), [Rule::KeyUsageProhibited]);
+        (l.not_before, l.not_after) = (day(2023, 1, 1), day(2023, 6, 1));
+        assert_eq!(broken(&l), []);
+        l.key_usage = &ca;
+        assert_eq!(broken(&l), [Rule::KeyUsageProhibited]);
+        // The same bits are the table's for RSA.
+        let (mut r, rsa) = (leaf(&serial, &none, &none), ec.clone());
+        r.key_algorithm = "RSA";
+        r.key_usage = &rsa;
+        assert_eq!(broken(&r), []);
     }
 
     #[test]

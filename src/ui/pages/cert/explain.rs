@@ -428,6 +428,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::AuthorityInfoAccessMissing => r::authority_info_access_missing,
         Rule::CertificatePoliciesMissing => r::certificate_policies_missing,
         Rule::AuthorityKeyIdMissing => r::authority_key_id_missing,
+        Rule::KeyUsageProhibited => r::key_usage_prohibited,
     }
 }
 
