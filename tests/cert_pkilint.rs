@@ -168,7 +168,8 @@ fn our_rules(pem: &str) -> BTreeSet<String> {
 /// Issued before the Baseline Requirements 2.0.0 took effect (2023-09-15, ballot SC-062).
 /// pkilint holds every certificate to its section 7.1.2.11.2 (a CRL address, unless OCSP
 /// or short-lived), whatever its date; imasara from that date. (Earlier versions asked for
-/// an OCSP address in section 7.1.2.3 instead, which imasara does not model.)
+/// an OCSP address in section 7.1.2.3 instead: imasara's `ocsp_address_missing`, which
+/// pkilint does not check.)
 fn issued_before_br_2_0(pem: &str) -> bool {
     let analysis = Analysis::parse(pem.as_bytes());
     analysis.certificates()[0].not_before < UnixTime::parse_rfc3339("2023-09-15T00:00:00Z").unwrap()

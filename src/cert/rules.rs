@@ -396,9 +396,13 @@ impl Rule {
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
             Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
             Rule::OcspAddressMissing => (Br, "7.1.2.3", IssuedBetween(BR_EFFECTIVE, BR_2_0)),
-            Rule::AuthorityInfoAccessMissing
-            | Rule::CertificatePoliciesMissing
-            | Rule::KeyUsageProhibited => (Br, "7.1.2.3", IssuedFrom(BR_EFFECTIVE)),
+            Rule::AuthorityInfoAccessMissing => {
+                (Br, "7.1.2.3 / 7.1.2.7.7", IssuedFrom(BR_EFFECTIVE))
+            }
+            Rule::CertificatePoliciesMissing => {
+                (Br, "7.1.2.3 / 7.1.2.7.9", IssuedFrom(BR_EFFECTIVE))
+            }
+            Rule::KeyUsageProhibited => (Br, "7.1.2.3 / 7.1.2.7.11", IssuedFrom(BR_EFFECTIVE)),
             Rule::AuthorityKeyIdMissing => (Rfc5280, "4.2.1.1", IssuedFrom(RFC2459)),
         };
         Source {

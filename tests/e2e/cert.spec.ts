@@ -205,10 +205,36 @@ test('a renewal compared from files: the old leaf and its chain chosen or droppe
     zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, [['old.pem', key + leaf], ['chain.pem', chain.join('\n')]]);
   await expect(ja.getByRole('status')).toContainText('次のファイルを読み込みました：old.pem、chain.pem。');
-  await expect(ja.getByRole('status')).toContainText('秘密鍵を、読み取る前に取り除きました');
+  await expect(ja.getByRole('status')).toContainText('秘密鍵が含まれていたため、読み取る前に取り除きました');
   await expect(ja.locator('.compare-consequences')).toContainText('鍵が使い回されています');
   // The box above still holds the new input: its verdict has not changed.
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_AUTHORITY_INVALID');
+});
+
+test('what the CA did wrong is listed with the rule, its section and its dates, in both languages', async ({ page }) => {
+  // badssl's edellroot leaf (2015): no extended key usage, no OCSP address, no authority
+  // information access, no policies, no authority key identifier.
+  await open(page, '#/cert?lang=en');
+  await paste(page, pem('badssl/subdomain-edellroot.pem'));
+  const rules = page.locator('.verdict .finding[data-code="rule_broken"]');
+  await expect(rules).toHaveCount(5);
+  await expect(rules.filter({ hasText: 'It gives no OCSP address' })).toContainText(
+    '(CA/Browser Forum Baseline Requirements, section 7.1.2.3, for certificates issued from 2012-07-01 and before 2023-09-15)',
+  );
+  await expect(rules.filter({ hasText: 'no authority information access extension' })).toContainText(
+    'section 7.1.2.3 / 7.1.2.7.7, for certificates issued from 2012-07-01',
+  );
+  await expect(rules.filter({ hasText: 'no authority key identifier' })).toContainText('RFC 5280, section 4.2.1.1');
+  // Rules never change a browser's verdict: they are warnings.
+  await expect(rules.and(page.locator('.finding.warning'))).toHaveCount(5);
+  await open(page, '#/cert?lang=ja');
+  await paste(page, pem('badssl/subdomain-edellroot.pem'));
+  const ja = page.locator('.verdict .finding[data-code="rule_broken"]');
+  await expect(ja).toHaveCount(5);
+  await expect(ja.filter({ hasText: 'OCSPのアドレス' })).toContainText(
+    '（CA/Browser ForumのBaseline Requirementsの7.1.2.3節。2012-07-01以降、2023-09-15より前に発行された証明書が対象）',
+  );
+  await expect(ja.filter({ hasText: '認証局キー識別子がありません' })).toContainText('RFC 5280の4.2.1.1節');
 });
 
 test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
