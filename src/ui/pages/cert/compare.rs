@@ -7,7 +7,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::explain::utc_text;
 use super::{Shared, tr, use_cert};
@@ -156,7 +155,6 @@ pub fn CompareView() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let key_removed = RwSignal::new(false);
     let from_files = RwSignal::new(None::<Vec<String>>);
-    let dragging = RwSignal::new(false);
     let run = move |_| {
         let pasted = text.get_untracked();
         // A private key never reaches the engine, here as in the box above.
@@ -192,27 +190,11 @@ pub fn CompareView() -> impl IntoView {
         });
     };
     let on_files = move |event: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            event.target().and_then(|t| t.dyn_into().ok());
-        if let Some(files) = input.as_ref().and_then(web_sys::HtmlInputElement::files) {
+        if let Some(files) = super::input::chosen_files(&event) {
             take_files(files);
         }
     };
-    let on_drop = move |event: ev::DragEvent| {
-        event.prevent_default();
-        dragging.set(false);
-        if let Some(files) = event
-            .data_transfer()
-            .and_then(|d| d.files())
-            .filter(|f| f.length() > 0)
-        {
-            take_files(files);
-        }
-    };
-    let on_dragover = move |event: ev::DragEvent| {
-        event.prevent_default();
-        dragging.set(true);
-    };
+    let on_drop = Callback::new(take_files);
     let nav = use_nav();
     let shown = move || {
         state.comparison.get().map(|Shared(c)| match c.as_ref() {
@@ -236,13 +218,7 @@ pub fn CompareView() -> impl IntoView {
         <section class="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{tr(k::cert::compare::heading)}</h2>
             <p>{tr(k::cert::compare::intro)}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=on_dragover
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
+            <super::input::DropZone on_files=on_drop>
                 <label for="compare-old">{tr(k::cert::compare::label)}</label>
                 <textarea
                     id="compare-old"
@@ -262,12 +238,12 @@ pub fn CompareView() -> impl IntoView {
                         id="compare-files"
                         type="file"
                         multiple
-                        accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert"
+                        accept=super::input::FILE_TYPES
                         on:change=on_files
                     />
                 </div>
                 <p class="hint">{tr(k::cert::compare::drop_zone)}</p>
-            </div>
+            </super::input::DropZone>
             <p class="compare-status" class:note=move || !status().is_empty() role="status">
                 {status}
             </p>

@@ -18,6 +18,51 @@ use crate::ui::use_nav;
 /// Pastes longer than this are read, then removed from the box.
 const LARGE_PASTE: usize = 1_000_000;
 
+/// The file types the file pickers offer: PEM, DER, PKCS#7 and text.
+pub(super) const FILE_TYPES: &str =
+    ".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert";
+
+/// The files chosen in a file picker, if any.
+pub(super) fn chosen_files(event: &ev::Event) -> Option<web_sys::FileList> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    input.files()
+}
+
+/// A drop zone around `children`: files dropped on it go to `on_files`, and it is marked
+/// while files are dragged over it. The paste box and the comparison's box are both one.
+#[component]
+pub(super) fn DropZone(on_files: Callback<web_sys::FileList>, children: Children) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |event: ev::DragEvent| {
+                event.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |event: ev::DragEvent| {
+                dragging.set(false);
+                if let Some(files) = dropped_files(&event) {
+                    on_files.run(files);
+                }
+            }
+        >
+            {children()}
+        </div>
+    }
+}
+
+/// The files of a drop onto a drop zone, if any (the browser is kept from opening them).
+fn dropped_files(event: &ev::DragEvent) -> Option<web_sys::FileList> {
+    event.prevent_default();
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .filter(|f| f.length() > 0)
+}
+
 /// Reads files (PEM or DER) as bytes.
 pub(super) async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<String>) {
     let mut contents = Vec::new();
@@ -133,7 +178,6 @@ pub fn InputPanel() -> impl IntoView {
     let nav = use_nav();
     let state = use_cert();
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let dragging = RwSignal::new(false);
 
     // The URL's sample decides what is loaded (a deep link, or a click on a sample).
     let wanted = Memo::new(move |_| {
@@ -155,27 +199,11 @@ pub fn InputPanel() -> impl IntoView {
         }
     };
     let on_files = move |event: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            event.target().and_then(|t| t.dyn_into().ok());
-        if let Some(files) = input.as_ref().and_then(|i| i.files()) {
+        if let Some(files) = chosen_files(&event) {
             state.take_files(files, area.get_untracked());
         }
     };
-    let on_drop = move |event: ev::DragEvent| {
-        event.prevent_default();
-        dragging.set(false);
-        if let Some(files) = event
-            .data_transfer()
-            .and_then(|d| d.files())
-            .filter(|f| f.length() > 0)
-        {
-            state.take_files(files, area.get_untracked());
-        }
-    };
-    let on_dragover = move |event: ev::DragEvent| {
-        event.prevent_default();
-        dragging.set(true);
-    };
+    let on_drop = Callback::new(move |files| state.take_files(files, area.get_untracked()));
     let clear = move |_| {
         if let Some(a) = area.get_untracked() {
             a.set_value("");
@@ -236,13 +264,7 @@ pub fn InputPanel() -> impl IntoView {
         <section class="cert-input" aria-labelledby="cert-input-h">
             <h2 id="cert-input-h">{tr(k::cert::input::heading)}</h2>
             <p class="privacy">{tr(k::cert::input::privacy)}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=on_dragover
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
+            <DropZone on_files=on_drop>
                 <label for="cert-paste">{tr(k::cert::input::paste_label)}</label>
                 <textarea
                     id="cert-paste"
@@ -260,13 +282,13 @@ pub fn InputPanel() -> impl IntoView {
                         id="cert-files"
                         type="file"
                         multiple
-                        accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,application/x-x509-ca-cert,application/pkix-cert"
+                        accept=FILE_TYPES
                         on:change=on_files
                     />
                     <button type="button" on:click=clear>{tr(k::cert::input::clear)}</button>
                 </div>
                 <p class="hint">{tr(k::cert::input::drop_zone)}</p>
-            </div>
+            </DropZone>
             <p class="input-status" role="status">{status}</p>
             <KeyWarning/>
             <h3>{tr(k::cert::input::samples_heading)}</h3>
