@@ -392,6 +392,52 @@ test('after a 10 MB paste the page is read in the worker and still answers a cli
 // reliably intercept what a worker fetches.
 const faulty = (fault: string, route: string) => `/faults/${fault}/${randomUUID()}/${route}`;
 
+test('a long bundle draws its lists a part at a time: the rest on request, keyboard and print', async ({ page }) => {
+  // 60 self-signed certificates: one becomes the chain, 59 are set aside, each has its
+  // details and its findings. The first of each list are drawn, the others on request.
+  await open(page, '#/cert?lang=en');
+  await pasteAtOnce(page, pem('bundle/sixty-self-signed.pem'));
+  await expect(verdict(page)).toBeVisible();
+  const details = page.locator('.cert-fields .cert-details');
+  await expect(details).toHaveCount(10);
+  const more = page.locator('.cert-fields p.more button');
+  await expect(more).toHaveText('Show the other 50 certificates');
+  const aside = page.locator('.cert-chain .set-aside li');
+  await expect(aside).toHaveCount(50);
+  await expect(page.locator('.cert-chain p.more button')).toHaveText('Show the other 9');
+  const findings = page.locator('.verdict ul.findings').first().locator('> li');
+  const shownFindings = await findings.count();
+  expect(shownFindings).toBe(21);
+  const moreFindings = page.locator('.verdict p.more button');
+  const rest = Number((await moreFindings.textContent())?.match(/\d+/)?.[0]);
+  expect(rest).toBeGreaterThan(0);
+  await expect(moreFindings).toHaveText(`Show ${rest} more`);
+  await moreFindings.click();
+  await expect(findings).toHaveCount(21 + rest);
+  await expect(findings.nth(21)).toBeFocused();
+  // By keyboard: the button goes, every certificate comes, the focus is on the 11th.
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(details).toHaveCount(60);
+  await expect(more).toHaveCount(0);
+  await expect(page.locator('.cert-fields .cert-details').nth(10).locator('> summary')).toBeFocused();
+  // The set-aside list by click.
+  await page.locator('.cert-chain p.more button').click();
+  await expect(aside).toHaveCount(59);
+  // Printing draws every list in full (a new input starts again from the first ones).
+  await open(page, '#/cert?lang=ja');
+  await paste(page, '');
+  await pasteAtOnce(page, pem('bundle/sixty-self-signed.pem'));
+  await expect(details).toHaveCount(10);
+  await expect(page.locator('.cert-fields p.more button')).toHaveText('残り50枚の証明書を表示');
+  await expect(page.locator('.cert-chain p.more button')).toHaveText('残り9枚を表示');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(details).toHaveCount(60);
+  await expect(aside).toHaveCount(59);
+  await expect(page.locator('main p.more')).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+});
+
 test('the certificate engine loads only when the padlock page needs it', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop() ?? ''));

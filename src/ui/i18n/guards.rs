@@ -22,6 +22,10 @@ const ALLOWED: &[(&str, &str)] = &[
         "h2, h3",
         "CSS selector: the heading to focus after an in-page jump",
     ),
+    (
+        "summary, button, a[href], [tabindex]",
+        "CSS selector: the first control of a list item drawn on request",
+    ),
     ("feedback ok", "CSS classes of the quiz's right answer"),
     ("feedback bad", "CSS classes of the quiz's wrong answer"),
     ("translate(0 {})", "SVG transform: the playhead at its time"),

@@ -41,6 +41,7 @@ pub mod explain;
 pub mod geometry;
 pub mod input;
 pub mod lessons;
+pub mod longlist;
 pub mod verdict;
 
 /// URL keys this page owns.

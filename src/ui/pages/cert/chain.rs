@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::tr;
 
 use super::explain::{check_key, result_key, utc_text};
+use super::longlist::first_of;
 use super::use_cert;
 use crate::cert::session::Parsed;
 use crate::cert::{AnchorSource, CheckName, CheckResult, LinkReport, Report, ValidityStatus};
@@ -196,6 +197,9 @@ fn top_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
     view! { <li class="chain-anchor">{line}</li> }.into_any()
 }
 
+/// How many certificates set aside are named at once.
+const SET_ASIDE_SHOWN: usize = 50;
+
 /// The chain section.
 #[component]
 pub fn ChainView() -> impl IntoView {
@@ -213,23 +217,33 @@ pub fn ChainView() -> impl IntoView {
             }
         }
         items.push(top_view(&parsed, &report).into_any());
-        let aside: Vec<_> = parsed
+        let aside: Vec<usize> = parsed
             .certificates()
             .iter()
-            .filter(|c| !report.chain.contains(&c.index))
-            .map(|c| {
-                let name = short_name(&parsed, c.index);
-                view! { <li data-cert=c.index.to_string()>{name}</li> }
-            })
+            .map(|c| c.index)
+            .filter(|i| !report.chain.contains(i))
             .collect();
         let has_aside = !aside.is_empty();
         let date = parsed.root_set.date.clone();
+        // A bundle sets aside all but its chain: drawn on request (see `longlist`).
+        let (aside, more) = first_of(
+            aside.len(),
+            SET_ASIDE_SHOWN,
+            k::cert::chain::show_rest,
+            move |n| {
+                aside.get(n).map(|&i| {
+                    let name = short_name(&parsed, i);
+                    view! { <li data-cert=i.to_string()>{name}</li> }
+                })
+            },
+        );
         Some(view! {
             <ol class="chain">{items}</ol>
             <p class="hint">{move || nav.fill(k::cert::chain::root_set_note, &[("date", &date)])}</p>
             {has_aside.then(|| view! {
                 <h3>{tr(k::cert::chain::set_aside)}</h3>
                 <ul class="set-aside">{aside}</ul>
+                {more}
             })}
         })
     };

@@ -11,6 +11,7 @@ use super::explain::{
     Bytes, FIELDS, FieldInfo, date_of, days_between, fingerprint_text, hex_parts, public_key_text,
     usage_text, utc_text, validation_key,
 };
+use super::longlist::first_of;
 use super::use_cert;
 use crate::cert::CertificateReport;
 use crate::ui::i18n::{Key, Lang, fill, k, text};
@@ -18,6 +19,10 @@ use crate::ui::{use_nav, use_printing};
 
 /// How many names of a long list are shown before "show all".
 const NAMES_SHOWN: usize = 50;
+
+/// How many certificates' details are drawn at once (a chain is rarely longer; a bundle's
+/// others follow on request).
+const CERTS_SHOWN: usize = 10;
 
 /// The time in the reader's own time zone and language.
 fn local_text(unix: i64, lang_tag: &str) -> String {
@@ -745,16 +750,18 @@ pub fn AllDetails() -> impl IntoView {
             .report
             .with_untracked(|r| r.as_ref().map(|r| r.chain.clone()))
             .unwrap_or_default();
-        let certs = analysis.certificates();
+        let total = analysis.certificates().len();
         let mut order = chain.clone();
-        order.extend((0..certs.len()).filter(|i| !chain.contains(i)));
-        Some(
+        order.extend((0..total).filter(|i| !chain.contains(i)));
+        // A bundle's thousand certificates are drawn on request (see `longlist`).
+        let (items, more) = first_of(total, CERTS_SHOWN, k::cert::details::show_rest, move |n| {
+            let certs = analysis.certificates();
             order
-                .into_iter()
-                .filter_map(|i| certs.get(i))
+                .get(n)
+                .and_then(|&i| certs.get(i))
                 .map(|c| certificate_details(c, analysis.der(c.index).map(<[u8]>::to_vec)))
-                .collect_view(),
-        )
+        });
+        Some(view! { <div class="cert-list">{items}</div>{more} })
     };
     view! {
         <section class="cert-fields" aria-labelledby="cert-fields-h">

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::tr;
 
 use super::explain::{error_keys, finding_text};
+use super::longlist::first_of;
 use super::{Shared, use_cert};
 use crate::cert::openssl::LeafNames;
 use crate::cert::platforms::{self, Family, Outcome};
@@ -150,6 +151,47 @@ fn all_findings<'a>(parsed: &'a Parsed, report: &'a Report) -> impl Iterator<Ite
     parsed.input_findings().iter().chain(&report.findings)
 }
 
+/// The `i`th of [`all_findings`], directly.
+fn finding_at<'a>(parsed: &'a Parsed, report: &'a Report, i: usize) -> Option<&'a Finding> {
+    let input = parsed.input_findings();
+    match i.checked_sub(input.len()) {
+        None => input.get(i),
+        Some(j) => report.findings.get(j),
+    }
+}
+
+/// How many findings are listed at once (a bundle of a thousand certificates can bring a
+/// thousand; the others follow on request, see `longlist`): as many as the engine lists of
+/// one kind of input finding, and the count of the rest it puts after them.
+const FINDINGS_SHOWN: usize = crate::cert::input::MAX_FINDINGS_OF_A_KIND + 1;
+
+/// The findings `which` keeps as a list (its items and its "show the others" button), or
+/// `None` when there are none.
+fn findings_list(
+    parsed: &Shared<Parsed>,
+    report: &Shared<Report>,
+    which: &dyn Fn(&Finding) -> bool,
+) -> Option<(impl IntoView + use<>, impl IntoView + use<>)> {
+    let kept: Vec<usize> = all_findings(parsed, report)
+        .enumerate()
+        .filter(|(_, f)| which(f))
+        .map(|(i, _)| i)
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let (parsed, report) = (parsed.clone(), report.clone());
+    Some(first_of(
+        kept.len(),
+        FINDINGS_SHOWN,
+        k::cert::verdict::show_rest,
+        move |n| {
+            let finding = kept.get(n).and_then(|&i| finding_at(&parsed, &report, i));
+            finding.map(|f| finding_item(&parsed, f))
+        },
+    ))
+}
+
 /// The verdict section.
 #[component]
 pub fn Verdict() -> impl IntoView {
@@ -158,11 +200,11 @@ pub fn Verdict() -> impl IntoView {
         let report = state.report.get()?;
         let parsed = state.parsed.get()?;
         if parsed.certificates().is_empty() {
-            let items: Vec<_> = all_findings(&parsed, &report)
-                .filter(|f| f.code() != Code::PrivateKeyPasted)
-                .map(|f| finding_item(&parsed, f))
-                .collect();
-            return Some(view! { <ul class="findings">{items}</ul> }.into_any());
+            let list = findings_list(&parsed, &report, &|f| f.code() != Code::PrivateKeyPasted);
+            return Some(
+                list.map(|(items, more)| view! { <ul class="findings">{items}</ul>{more} })
+                    .into_any(),
+            );
         }
         let headline = match report.primary_error {
             Some(e) => {
@@ -226,15 +268,10 @@ pub fn Verdict() -> impl IntoView {
                 .into_any()
             }
         };
-        let problems: Vec<_> = all_findings(&parsed, &report)
-            .filter(|f| f.severity != Severity::Info && f.code() != Code::PrivateKeyPasted)
-            .map(|f| finding_item(&parsed, f))
-            .collect();
-        let notes: Vec<_> = all_findings(&parsed, &report)
-            .filter(|f| f.severity == Severity::Info)
-            .map(|f| finding_item(&parsed, f))
-            .collect();
-        let has_problems = !problems.is_empty();
+        let problems = findings_list(&parsed, &report, &|f| {
+            f.severity != Severity::Info && f.code() != Code::PrivateKeyPasted
+        });
+        let notes = findings_list(&parsed, &report, &|f| f.severity == Severity::Info);
         let platforms = platforms_view(&parsed, &report);
         let clients = clients_view(&parsed, &report);
         Some(
@@ -242,16 +279,17 @@ pub fn Verdict() -> impl IntoView {
                 {headline}
                 {platforms}
                 {clients}
-                {has_problems
-                    .then(|| {
+                {problems
+                    .map(|(items, more)| {
                         view! {
                             <h3>{tr(k::cert::verdict::findings_heading)}</h3>
-                            <ul class="findings">{problems}</ul>
+                            <ul class="findings">{items}</ul>
+                            {more}
                         }
                     })}
                 <details class="notes">
                     <summary>{tr(k::cert::verdict::notes_heading)}</summary>
-                    <ul class="findings">{notes}</ul>
+                    {notes.map(|(items, more)| view! { <ul class="findings">{items}</ul>{more} })}
                 </details>
             }
             .into_any(),
