@@ -1088,6 +1088,15 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         rules_of(&|p| p.key_usages.push(rcgen::KeyUsagePurpose::KeyCertSign)),
         [Rule::KeyUsageProhibited]
     );
+    // Certificate policies marked critical (BR 2.0.0's table: not critical).
+    assert_eq!(
+        rules_of(&|p| {
+            let mut policy = dv_policy();
+            policy.set_criticality(true);
+            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com"), policy];
+        }),
+        [Rule::ExtensionCriticality]
+    );
     // No policy, no key identifier of the issuer.
     assert_eq!(
         rules_of(&|p| p.custom_extensions = vec![ocsp_address("http://ocsp.example.com")]),

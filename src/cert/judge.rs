@@ -944,6 +944,14 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     let cert = ctx.analysis.certs.get(leaf);
     let has = |oid: &str| cert.is_some_and(|c| c.extensions.iter().any(|e| e.oid == oid));
     let ocsp_urls = cert.map_or(&[][..], |c| c.ocsp_urls.as_slice());
+    let extensions: Vec<(&str, bool)> = cert
+        .map(|c| {
+            c.extensions
+                .iter()
+                .map(|e| (e.oid.as_str(), e.critical))
+                .collect()
+        })
+        .unwrap_or_default();
     let facts = super::rules::Leaf {
         serial: &d.serial_raw,
         not_before: d.not_before,
@@ -966,6 +974,7 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         self_signed: cert.is_some_and(|c| c.self_signed),
         key_usage: cert.map_or(&[][..], |c| c.key_usage.as_slice()),
         key_algorithm: cert.map_or("", |c| c.public_key.algorithm.as_str()),
+        extensions: &extensions,
     };
     // Where Chromium's own lifetime check already speaks (an error, publicly trusted
     // leaves), the same fact is not said twice.

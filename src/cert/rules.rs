@@ -138,7 +138,33 @@ pub enum Rule {
     /// digitalSignature or keyAgreement for an elliptic-curve key. pkilint
     /// `cabf.serverauth.subscriber_prohibited_ku_present` (`SubscriberKeyUsageValidator`).
     KeyUsageProhibited,
+    /// An extension marked critical where the Baseline Requirements 2.0.0 say it must not
+    /// be, or not marked where they say it must (section 7.1.2.7.6, the table of subscriber
+    /// certificate extensions: [`SUBSCRIBER_CRITICALITY`]), for certificates issued from
+    /// 2023-09-15. A client that does not know a critical extension must refuse the
+    /// certificate (RFC 5280 4.2), so a wrongly critical one can lock clients out. pkilint
+    /// `cabf.serverauth.subscriber.non_critical_*_extension` and `critical_*_extension`
+    /// (`SubscriberExtensionCriticalityValidator`, serverauth_subscriber.py).
+    ExtensionCriticality,
 }
+
+/// Which extensions of a subscriber certificate are critical (true) and which are not
+/// (Baseline Requirements 2.0.0, section 7.1.2.7.6), by OID: keyUsage and basicConstraints
+/// critical; authorityInformationAccess, authorityKeyIdentifier, certificatePolicies,
+/// extKeyUsage, cRLDistributionPoints, the SCT list and subjectKeyIdentifier not. The table
+/// pkilint checks (serverauth_subscriber.py, `_CRITICALITY_MAPPING`); subjectAltName's
+/// criticality depends on the subject, and is left out as pkilint leaves it.
+pub const SUBSCRIBER_CRITICALITY: [(&str, bool); 9] = [
+    ("2.5.29.15", true),
+    ("2.5.29.19", true),
+    ("1.3.6.1.5.5.7.1.1", false),
+    ("2.5.29.35", false),
+    ("2.5.29.32", false),
+    ("2.5.29.37", false),
+    ("2.5.29.31", false),
+    ("1.3.6.1.4.1.11129.2.4.2", false),
+    ("2.5.29.14", false),
+];
 
 /// The longest a subscriber certificate may be valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,7 +368,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -363,6 +389,7 @@ impl Rule {
         Rule::AuthorityInfoAccessMissing,
         Rule::CertificatePoliciesMissing,
         Rule::AuthorityKeyIdMissing,
+        Rule::ExtensionCriticality,
     ];
 
     /// Whether the rule holds the chain's authorities rather than the leaf.
@@ -404,6 +431,7 @@ impl Rule {
             }
             Rule::KeyUsageProhibited => (Br, "7.1.2.3 / 7.1.2.7.11", IssuedFrom(BR_EFFECTIVE)),
             Rule::AuthorityKeyIdMissing => (Rfc5280, "4.2.1.1", IssuedFrom(RFC2459)),
+            Rule::ExtensionCriticality => (Br, "7.1.2.7.6", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -436,6 +464,7 @@ impl Rule {
             Rule::CertificatePoliciesMissing => "certificate_policies_missing",
             Rule::AuthorityKeyIdMissing => "authority_key_id_missing",
             Rule::KeyUsageProhibited => "key_usage_prohibited",
+            Rule::ExtensionCriticality => "extension_criticality",
         }
     }
 }
@@ -478,6 +507,8 @@ pub(crate) struct Leaf<'a> {
     pub key_usage: &'a [String],
     /// The key's algorithm as the report names it (`RSA`, `EC`, …).
     pub key_algorithm: &'a str,
+    /// Each extension's OID (dotted) and whether it is marked critical.
+    pub extensions: &'a [(&'a str, bool)],
 }
 
 /// Whether a certificate is short-lived (Baseline Requirements 1.6.1): its validity period,
@@ -538,6 +569,11 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
         Rule::AuthorityKeyIdMissing => !leaf.has_authority_key_id && !leaf.self_signed,
         Rule::KeyUsageProhibited => key_usage_prohibited(leaf),
+        Rule::ExtensionCriticality => leaf.extensions.iter().any(|(oid, critical)| {
+            SUBSCRIBER_CRITICALITY
+                .iter()
+                .any(|(o, must)| o == oid && must != critical)
+        }),
         Rule::RevocationInformationMissing => {
             !leaf.has_crl_distribution_points
                 && !leaf.has_ocsp
@@ -699,6 +735,35 @@ mod tests {
             self_signed: false,
             key_usage: &[],
             key_algorithm: "EC",
+            extensions: &[],
+        }
+    }
+
+    #[test]
+    fn extensions_are_critical_as_br_2_0_tables_them() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let right = [
+            ("2.5.29.19", true),
+            ("2.5.29.15", true),
+            ("2.5.29.37", false),
+        ];
+        let mut l = leaf(&serial, &none, &none);
+        l.extensions = &right;
+        assert_eq!(broken(&l), []);
+        // basicConstraints not critical; certificate policies critical; an extension the
+        // table does not name (subjectAltName), either way, is not this rule's business.
+        let wrongs = [
+            [("2.5.29.19", false), ("2.5.29.17", true)],
+            [("2.5.29.32", true), ("2.5.29.17", false)],
+        ];
+        for wrong in &wrongs {
+            l.extensions = wrong;
+            assert_eq!(broken(&l), [Rule::ExtensionCriticality]);
+            // Not asked before 2.0.0 took effect.
+            let mut old = leaf(&serial, &none, &none);
+            old.extensions = wrong;
+            (old.not_before, old.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+            assert_eq!(broken(&old), []);
         }
     }
 

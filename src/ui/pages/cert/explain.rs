@@ -429,6 +429,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::CertificatePoliciesMissing => r::certificate_policies_missing,
         Rule::AuthorityKeyIdMissing => r::authority_key_id_missing,
         Rule::KeyUsageProhibited => r::key_usage_prohibited,
+        Rule::ExtensionCriticality => r::extension_criticality,
     }
 }
 
