@@ -1088,6 +1088,14 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         rules_of(&|p| p.key_usages.push(rcgen::KeyUsagePurpose::KeyCertSign)),
         [Rule::KeyUsageProhibited]
     );
+    // An organisational unit in the subject (prohibited from 2022-09-01).
+    assert_eq!(
+        rules_of(&|p| {
+            p.distinguished_name
+                .push(rcgen::DnType::OrganizationalUnitName, "Web team");
+        }),
+        [Rule::OrganizationalUnitPresent]
+    );
     // Certificate policies marked critical (BR 2.0.0's table: not critical).
     assert_eq!(
         rules_of(&|p| {

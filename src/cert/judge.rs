@@ -960,6 +960,7 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_dns: &d.san_dns,
         san_ip: &d.san_ip,
         common_names: &d.common_names,
+        subject_ou: cert.is_some_and(|c| c.subject_attributes.iter().any(|a| a.oid == "2.5.4.11")),
         has_eku: d.eku_server.is_some(),
         any_eku: cert.is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
         has_crl_distribution_points: has(CRL_DISTRIBUTION_POINTS),

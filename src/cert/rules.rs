@@ -146,6 +146,13 @@ pub enum Rule {
     /// `cabf.serverauth.subscriber.non_critical_*_extension` and `critical_*_extension`
     /// (`SubscriberExtensionCriticalityValidator`, serverauth_subscriber.py).
     ExtensionCriticality,
+    /// An organizationalUnitName (OU) in the subject, in a certificate issued from
+    /// 2022-09-01 (Baseline Requirements 7.1.4.2.2 i, ballot SC47v2; since 2.0.0 the subject
+    /// tables of 7.1.2.7.2 to 7.1.2.7.4 leave it out for every kind of validation). The CA
+    /// verified nothing in that field, yet a reader could take it for checked. zlint
+    /// `e_organizational_unit_name_prohibited` (from `CABFBRs_OU_Prohibited_Date`); pkilint
+    /// `cabf.serverauth.ov.organizational_unit_name_attribute_present` and its `iv` twin.
+    OrganizationalUnitPresent,
 }
 
 /// Which extensions of a subscriber certificate are critical (true) and which are not
@@ -298,6 +305,9 @@ const NO_UNDERSCORE: UnixTime = UnixTime(1_554_076_800);
 /// 2014-01-01: no RSA key under 2048 bits in a certificate valid from then (zlint
 /// `NoRSA1024Date`).
 const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
+/// 2022-09-01: no organizationalUnitName in a subscriber certificate's subject (ballot
+/// SC47v2; zlint `CABFBRs_OU_Prohibited_Date`).
+const NO_OU: UnixTime = UnixTime(1_661_990_400);
 /// 2023-09-15: the Baseline Requirements 2.0.0 (ballot SC-062, the certificate profiles)
 /// take effect.
 const BR_2_0: UnixTime = UnixTime(1_694_736_000);
@@ -368,7 +378,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 22] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -380,6 +390,7 @@ impl Rule {
         Rule::ReservedIpAddress,
         Rule::InternalName,
         Rule::CommonNameNotInSan,
+        Rule::OrganizationalUnitPresent,
         Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
@@ -432,6 +443,7 @@ impl Rule {
             Rule::KeyUsageProhibited => (Br, "7.1.2.3 / 7.1.2.7.11", IssuedFrom(BR_EFFECTIVE)),
             Rule::AuthorityKeyIdMissing => (Rfc5280, "4.2.1.1", IssuedFrom(RFC2459)),
             Rule::ExtensionCriticality => (Br, "7.1.2.7.6", IssuedFrom(BR_2_0)),
+            Rule::OrganizationalUnitPresent => (Br, "7.1.4.2.2 / 7.1.2.7.4", IssuedFrom(NO_OU)),
         };
         Source {
             document,
@@ -465,6 +477,7 @@ impl Rule {
             Rule::AuthorityKeyIdMissing => "authority_key_id_missing",
             Rule::KeyUsageProhibited => "key_usage_prohibited",
             Rule::ExtensionCriticality => "extension_criticality",
+            Rule::OrganizationalUnitPresent => "organizational_unit_present",
         }
     }
 }
@@ -485,6 +498,8 @@ pub(crate) struct Leaf<'a> {
     pub san_ip: &'a [Vec<u8>],
     /// The subject's common names.
     pub common_names: &'a [String],
+    /// The subject has an organizationalUnitName attribute.
+    pub subject_ou: bool,
     /// An extKeyUsage extension is present.
     pub has_eku: bool,
     /// extKeyUsage lists anyExtendedKeyUsage.
@@ -569,6 +584,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
         Rule::AuthorityKeyIdMissing => !leaf.has_authority_key_id && !leaf.self_signed,
         Rule::KeyUsageProhibited => key_usage_prohibited(leaf),
+        Rule::OrganizationalUnitPresent => leaf.subject_ou,
         Rule::ExtensionCriticality => leaf.extensions.iter().any(|(oid, critical)| {
             SUBSCRIBER_CRITICALITY
                 .iter()
@@ -722,6 +738,7 @@ mod tests {
             san_dns: dns,
             san_ip: &[],
             common_names: cn,
+            subject_ou: false,
             has_eku: true,
             any_eku: false,
             has_crl_distribution_points: true,
@@ -737,6 +754,17 @@ mod tests {
             key_algorithm: "EC",
             extensions: &[],
         }
+    }
+
+    #[test]
+    fn no_organizational_unit_from_september_2022() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        l.subject_ou = true;
+        assert_eq!(broken(&l), [Rule::OrganizationalUnitPresent]);
+        (l.not_before, l.not_after) = (day(2022, 8, 31), day(2023, 8, 31));
+        l.has_http_ocsp = true;
+        assert_eq!(broken(&l), []);
     }
 
     #[test]
@@ -853,6 +881,8 @@ mod tests {
         assert_eq!(NO_UNDERSCORE.0, day(2019, 4, 1));
         assert_eq!(NO_RSA_1024.0, day(2014, 1, 1));
         assert_eq!(NO_RESERVED_IP.0, day(2015, 11, 1));
+        assert_eq!(NO_OU.0, day(2022, 9, 1));
+        assert_eq!(BR_2_0.0, day(2023, 9, 15));
         let steps: Vec<i64> = LIFETIMES.iter().map(|(t, _)| t.0).collect();
         assert_eq!(
             steps,

@@ -430,6 +430,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::AuthorityKeyIdMissing => r::authority_key_id_missing,
         Rule::KeyUsageProhibited => r::key_usage_prohibited,
         Rule::ExtensionCriticality => r::extension_criticality,
+        Rule::OrganizationalUnitPresent => r::organizational_unit_present,
     }
 }
 
