@@ -1088,13 +1088,25 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         rules_of(&|p| p.key_usages.push(rcgen::KeyUsagePurpose::KeyCertSign)),
         [Rule::KeyUsageProhibited]
     );
-    // An organisational unit in the subject (prohibited from 2022-09-01).
+    // An organisational unit in the subject (prohibited from 2022-09-01); in this
+    // domain-validated leaf it is also more than the DV subject table allows.
     assert_eq!(
         rules_of(&|p| {
             p.distinguished_name
                 .push(rcgen::DnType::OrganizationalUnitName, "Web team");
         }),
-        [Rule::OrganizationalUnitPresent]
+        [
+            Rule::OrganizationalUnitPresent,
+            Rule::DomainValidatedSubject
+        ]
+    );
+    // A domain-validated certificate naming an organisation.
+    assert_eq!(
+        rules_of(&|p| {
+            p.distinguished_name
+                .push(rcgen::DnType::OrganizationName, "Example Shop K.K.");
+        }),
+        [Rule::DomainValidatedSubject]
     );
     // Certificate policies marked critical (BR 2.0.0's table: not critical).
     assert_eq!(

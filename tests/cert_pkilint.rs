@@ -72,13 +72,14 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["key_usage_prohibited"],
         &["cabf.serverauth.subscriber_prohibited_ku_present"],
     ),
-    // A DV certificate's OU is among pkilint's `dv.unknown_attribute_present`, with every
-    // other attribute BR 2.0.0 leaves out of a DV subject: not paired.
+    // pkilint names a DV certificate's OU with every other attribute BR 2.0.0 leaves out of
+    // a DV subject (`dv.unknown_attribute_present`), so the two rules go together.
     (
-        &["organizational_unit_present"],
+        &["organizational_unit_present", "domain_validated_subject"],
         &[
             "cabf.serverauth.ov.organizational_unit_name_attribute_present",
             "cabf.serverauth.iv.organizational_unit_name_attribute_present",
+            "cabf.serverauth.dv.unknown_attribute_present",
         ],
     ),
     (
@@ -198,6 +199,15 @@ fn issued_before_br_2_0(pem: &str) -> bool {
     analysis.certificates()[0].not_before < UnixTime::parse_rfc3339("2023-09-15T00:00:00Z").unwrap()
 }
 
+/// The leaf's subject has an organizational unit.
+fn ours_ou(pem: &str) -> bool {
+    let analysis = Analysis::parse(pem.as_bytes());
+    analysis.certificates()[0]
+        .subject_attributes
+        .iter()
+        .any(|a| a.oid == "2.5.4.11")
+}
+
 /// Issued before `day` (YYYY-MM-DD).
 fn issued_before(pem: &str, day: &str) -> bool {
     let analysis = Analysis::parse(pem.as_bytes());
@@ -269,9 +279,10 @@ fn compare(
             || (rule == "extension_criticality" && who == "pkilint" && issued_before_br_2_0(pem))
             // pkilint holds every OV or IV certificate to BR 2.0.0's subject tables; the OU
             // was prohibited from 2022-09-01 (ballot SC47v2).
-            || (rule == "organizational_unit_present"
+            // (and the DV subject table from 2023-09-15).
+            || (rule == "organizational_unit_present|domain_validated_subject"
                 && who == "pkilint"
-                && issued_before(pem, "2022-09-01"));
+                && issued_before(pem, if ours_ou(pem) { "2022-09-01" } else { "2023-09-15" }));
         if !explained {
             unexplained.push(format!("{file}: {rule} flagged by {who} only"));
         }

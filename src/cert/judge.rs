@@ -952,6 +952,14 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
                 .collect()
         })
         .unwrap_or_default();
+    let subject_attributes: Vec<&str> = cert
+        .map(|c| {
+            c.subject_attributes
+                .iter()
+                .map(|a| a.oid.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     let facts = super::rules::Leaf {
         serial: &d.serial_raw,
         not_before: d.not_before,
@@ -960,7 +968,13 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_dns: &d.san_dns,
         san_ip: &d.san_ip,
         common_names: &d.common_names,
-        subject_ou: cert.is_some_and(|c| c.subject_attributes.iter().any(|a| a.oid == "2.5.4.11")),
+        subject_attributes: &subject_attributes,
+        domain_validated: cert.is_some_and(|c| {
+            matches!(
+                c.validation_level,
+                None | Some(super::fields::ValidationLevel::Dv)
+            )
+        }),
         has_eku: d.eku_server.is_some(),
         any_eku: cert.is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
         has_crl_distribution_points: has(CRL_DISTRIBUTION_POINTS),

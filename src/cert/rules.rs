@@ -153,7 +153,22 @@ pub enum Rule {
     /// `e_organizational_unit_name_prohibited` (from `CABFBRs_OU_Prohibited_Date`); pkilint
     /// `cabf.serverauth.ov.organizational_unit_name_attribute_present` and its `iv` twin.
     OrganizationalUnitPresent,
+    /// A domain-validated certificate whose subject holds more than a country and a common
+    /// name, issued from 2023-09-15: the Baseline Requirements 2.0.0's subject table for
+    /// domain validation (7.1.2.7.2) allows countryName (MAY) and commonName (NOT
+    /// RECOMMENDED) and nothing else, since the CA checked only control of the domain. A
+    /// certificate whose policies claim no organisation, individual or extended validation
+    /// is held to that table, as pkilint holds it (`_determine_subscriber_certificate_type`:
+    /// "unknown certificate types are considered to be DV Subscriber certs"). pkilint
+    /// `cabf.serverauth.dv.unknown_attribute_present`
+    /// (`DvSubcriberAttributeAllowanceValidator`, serverauth_subscriber.py).
+    DomainValidatedSubject,
 }
+
+/// The subject attributes the rules name (RFC 5280 appendix A, X.520).
+const COMMON_NAME: &str = "2.5.4.3";
+const COUNTRY: &str = "2.5.4.6";
+const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
 
 /// Which extensions of a subscriber certificate are critical (true) and which are not
 /// (Baseline Requirements 2.0.0, section 7.1.2.7.6), by OID: keyUsage and basicConstraints
@@ -378,7 +393,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -391,6 +406,7 @@ impl Rule {
         Rule::InternalName,
         Rule::CommonNameNotInSan,
         Rule::OrganizationalUnitPresent,
+        Rule::DomainValidatedSubject,
         Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
@@ -444,6 +460,7 @@ impl Rule {
             Rule::AuthorityKeyIdMissing => (Rfc5280, "4.2.1.1", IssuedFrom(RFC2459)),
             Rule::ExtensionCriticality => (Br, "7.1.2.7.6", IssuedFrom(BR_2_0)),
             Rule::OrganizationalUnitPresent => (Br, "7.1.4.2.2 / 7.1.2.7.4", IssuedFrom(NO_OU)),
+            Rule::DomainValidatedSubject => (Br, "7.1.2.7.2", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -478,6 +495,7 @@ impl Rule {
             Rule::KeyUsageProhibited => "key_usage_prohibited",
             Rule::ExtensionCriticality => "extension_criticality",
             Rule::OrganizationalUnitPresent => "organizational_unit_present",
+            Rule::DomainValidatedSubject => "domain_validated_subject",
         }
     }
 }
@@ -498,8 +516,11 @@ pub(crate) struct Leaf<'a> {
     pub san_ip: &'a [Vec<u8>],
     /// The subject's common names.
     pub common_names: &'a [String],
-    /// The subject has an organizationalUnitName attribute.
-    pub subject_ou: bool,
+    /// The OIDs (dotted) of the subject's attributes.
+    pub subject_attributes: &'a [&'a str],
+    /// The certificate's policies claim no more than domain validation (no organisation,
+    /// individual or extended validation policy).
+    pub domain_validated: bool,
     /// An extKeyUsage extension is present.
     pub has_eku: bool,
     /// extKeyUsage lists anyExtendedKeyUsage.
@@ -584,7 +605,14 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
         Rule::AuthorityKeyIdMissing => !leaf.has_authority_key_id && !leaf.self_signed,
         Rule::KeyUsageProhibited => key_usage_prohibited(leaf),
-        Rule::OrganizationalUnitPresent => leaf.subject_ou,
+        Rule::OrganizationalUnitPresent => leaf.subject_attributes.contains(&ORGANIZATIONAL_UNIT),
+        Rule::DomainValidatedSubject => {
+            leaf.domain_validated
+                && leaf
+                    .subject_attributes
+                    .iter()
+                    .any(|oid| *oid != COUNTRY && *oid != COMMON_NAME)
+        }
         Rule::ExtensionCriticality => leaf.extensions.iter().any(|(oid, critical)| {
             SUBSCRIBER_CRITICALITY
                 .iter()
@@ -738,7 +766,8 @@ mod tests {
             san_dns: dns,
             san_ip: &[],
             common_names: cn,
-            subject_ou: false,
+            subject_attributes: &[],
+            domain_validated: false,
             has_eku: true,
             any_eku: false,
             has_crl_distribution_points: true,
@@ -760,10 +789,31 @@ mod tests {
     fn no_organizational_unit_from_september_2022() {
         let (serial, none) = ([0x11; 9], Vec::new());
         let mut l = leaf(&serial, &none, &none);
-        l.subject_ou = true;
+        l.subject_attributes = &[COUNTRY, ORGANIZATIONAL_UNIT, COMMON_NAME];
         assert_eq!(broken(&l), [Rule::OrganizationalUnitPresent]);
         (l.not_before, l.not_after) = (day(2022, 8, 31), day(2023, 8, 31));
         l.has_http_ocsp = true;
+        assert_eq!(broken(&l), []);
+    }
+
+    #[test]
+    fn a_domain_validated_subject_holds_a_country_and_a_name_at_most() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        l.domain_validated = true;
+        for fine in [&[][..], &[COMMON_NAME], &[COUNTRY, COMMON_NAME]] {
+            l.subject_attributes = fine;
+            assert_eq!(broken(&l), [], "{fine:?}");
+        }
+        // An organisation name (2.5.4.10): checked by no one in domain validation.
+        l.subject_attributes = &[COUNTRY, "2.5.4.10", COMMON_NAME];
+        assert_eq!(broken(&l), [Rule::DomainValidatedSubject]);
+        // The same subject is fine for organisation validation.
+        l.domain_validated = false;
+        assert_eq!(broken(&l), []);
+        // And was allowed before the Baseline Requirements 2.0.0.
+        l.domain_validated = true;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
         assert_eq!(broken(&l), []);
     }
 

@@ -431,6 +431,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::KeyUsageProhibited => r::key_usage_prohibited,
         Rule::ExtensionCriticality => r::extension_criticality,
         Rule::OrganizationalUnitPresent => r::organizational_unit_present,
+        Rule::DomainValidatedSubject => r::domain_validated_subject,
     }
 }
 
