@@ -195,8 +195,7 @@ fn our_rules(pem: &str) -> BTreeSet<String> {
 /// an OCSP address in section 7.1.2.3 instead: imasara's `ocsp_address_missing`, which
 /// pkilint does not check.)
 fn issued_before_br_2_0(pem: &str) -> bool {
-    let analysis = Analysis::parse(pem.as_bytes());
-    analysis.certificates()[0].not_before < UnixTime::parse_rfc3339("2023-09-15T00:00:00Z").unwrap()
+    issued_before(pem, "2023-09-15")
 }
 
 /// The leaf's subject has an organizational unit.

@@ -19,11 +19,9 @@ use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, KeyMaterial, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
-/// The cRLDistributionPoints extension (RFC 5280 4.2.1.13).
-const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
-const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
-const CERTIFICATE_POLICIES: &str = "2.5.29.32";
-const AUTHORITY_KEY_IDENTIFIER: &str = "2.5.29.35";
+use super::rules::{
+    AUTHORITY_INFO_ACCESS, AUTHORITY_KEY_IDENTIFIER, CERTIFICATE_POLICIES, CRL_DISTRIBUTION_POINTS,
+};
 
 /// How many names a name-constraint finding lists (the rest are counted).
 const NAMES_LISTED: usize = 5;

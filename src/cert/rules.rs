@@ -170,6 +170,17 @@ const COMMON_NAME: &str = "2.5.4.3";
 const COUNTRY: &str = "2.5.4.6";
 const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
 
+/// The extensions the rules name, by dotted OID (RFC 5280 4.2, RFC 6962 3.3).
+pub(crate) const KEY_USAGE: &str = "2.5.29.15";
+pub(crate) const BASIC_CONSTRAINTS: &str = "2.5.29.19";
+pub(crate) const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
+pub(crate) const AUTHORITY_KEY_IDENTIFIER: &str = "2.5.29.35";
+pub(crate) const CERTIFICATE_POLICIES: &str = "2.5.29.32";
+pub(crate) const EXT_KEY_USAGE: &str = "2.5.29.37";
+pub(crate) const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+pub(crate) const SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.2";
+pub(crate) const SUBJECT_KEY_IDENTIFIER: &str = "2.5.29.14";
+
 /// Which extensions of a subscriber certificate are critical (true) and which are not
 /// (Baseline Requirements 2.0.0, section 7.1.2.7.6), by OID: keyUsage and basicConstraints
 /// critical; authorityInformationAccess, authorityKeyIdentifier, certificatePolicies,
@@ -177,15 +188,15 @@ const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
 /// pkilint checks (serverauth_subscriber.py, `_CRITICALITY_MAPPING`); subjectAltName's
 /// criticality depends on the subject, and is left out as pkilint leaves it.
 pub const SUBSCRIBER_CRITICALITY: [(&str, bool); 9] = [
-    ("2.5.29.15", true),
-    ("2.5.29.19", true),
-    ("1.3.6.1.5.5.7.1.1", false),
-    ("2.5.29.35", false),
-    ("2.5.29.32", false),
-    ("2.5.29.37", false),
-    ("2.5.29.31", false),
-    ("1.3.6.1.4.1.11129.2.4.2", false),
-    ("2.5.29.14", false),
+    (KEY_USAGE, true),
+    (BASIC_CONSTRAINTS, true),
+    (AUTHORITY_INFO_ACCESS, false),
+    (AUTHORITY_KEY_IDENTIFIER, false),
+    (CERTIFICATE_POLICIES, false),
+    (EXT_KEY_USAGE, false),
+    (CRL_DISTRIBUTION_POINTS, false),
+    (SCT_LIST, false),
+    (SUBJECT_KEY_IDENTIFIER, false),
 ];
 
 /// The longest a subscriber certificate may be valid.
