@@ -1108,6 +1108,26 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         [Rule::DomainValidatedSubject]
     );
+    // The common name twice (the second under its OID, as rcgen keeps one per type).
+    assert_eq!(
+        rules_of(&|p| {
+            p.distinguished_name.push(
+                rcgen::DnType::CustomDnType(vec![2, 5, 4, 3]),
+                "www.example.com",
+            );
+        }),
+        [Rule::DuplicateSubjectAttribute]
+    );
+    // A common name in TeletexString (BR 2.0.0 7.1.4.2: UTF8String or PrintableString).
+    assert_eq!(
+        rules_of(&|p| {
+            p.distinguished_name.push(
+                rcgen::DnType::CommonName,
+                rcgen::DnValue::TeletexString("www.example.com".try_into().unwrap()),
+            );
+        }),
+        [Rule::SubjectAttributeEncoding]
+    );
     // Certificate policies marked critical (BR 2.0.0's table: not critical).
     assert_eq!(
         rules_of(&|p| {

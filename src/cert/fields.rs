@@ -49,6 +49,10 @@ pub struct NameAttribute {
     pub name: String,
     /// The value as text.
     pub value: String,
+    /// The ASN.1 universal tag of the value's string type (X.680 8.4): 12 UTF8String,
+    /// 19 PrintableString, 20 TeletexString, 22 IA5String, 28 UniversalString,
+    /// 30 BMPString.
+    pub tag: u32,
 }
 
 /// The subject public key.
@@ -366,6 +370,7 @@ pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
                 name: oids::attribute_name(oid).map_or_else(|| oid.to_id_string(), str::to_owned),
                 oid: oid.to_id_string(),
                 value: attribute_text(attr.attr_value()),
+                tag: attr.attr_value().tag().0,
             }
         })
         .collect()

@@ -950,11 +950,11 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
                 .collect()
         })
         .unwrap_or_default();
-    let subject_attributes: Vec<&str> = cert
+    let subject_attributes: Vec<(&str, u32)> = cert
         .map(|c| {
             c.subject_attributes
                 .iter()
-                .map(|a| a.oid.as_str())
+                .map(|a| (a.oid.as_str(), a.tag))
                 .collect()
         })
         .unwrap_or_default();
@@ -967,12 +967,9 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_ip: &d.san_ip,
         common_names: &d.common_names,
         subject_attributes: &subject_attributes,
-        domain_validated: cert.is_some_and(|c| {
-            matches!(
-                c.validation_level,
-                None | Some(super::fields::ValidationLevel::Dv)
-            )
-        }),
+        validation: cert
+            .and_then(|c| c.validation_level)
+            .unwrap_or(super::fields::ValidationLevel::Dv),
         has_eku: d.eku_server.is_some(),
         any_eku: cert.is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
         has_crl_distribution_points: has(CRL_DISTRIBUTION_POINTS),

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::ValidationLevel;
 use super::time::UnixTime;
 
 /// A rule a certificate breaks.
@@ -163,12 +164,60 @@ pub enum Rule {
     /// `cabf.serverauth.dv.unknown_attribute_present`
     /// (`DvSubcriberAttributeAllowanceValidator`, serverauth_subscriber.py).
     DomainValidatedSubject,
+    /// The same attribute twice in the subject, in a certificate issued from 2023-09-15
+    /// (Baseline Requirements 2.0.0, 7.1.4.1: "Each Name MUST NOT contain more than one
+    /// instance of a given AttributeTypeAndValue across all RelativeDistinguishedNames
+    /// unless explicitly allowed"). The subject tables allow several streetAddress
+    /// attributes except under domain validation (7.1.2.7.3, 7.1.2.7.4), and several
+    /// domainComponent attributes under organisation validation (7.1.2.7.4). pkilint
+    /// `cabf.serverauth.prohibited_duplicate_attribute_type`
+    /// (`ServerauthDuplicateAttributeTypeValidator`, serverauth_name.py).
+    DuplicateSubjectAttribute,
+    /// A subject attribute written in a string type other than UTF8String or
+    /// PrintableString (a countryName other than PrintableString), in a certificate issued
+    /// from 2023-09-15 (Baseline Requirements 2.0.0, 7.1.4.2, the encoding column of its
+    /// table). RFC 5280 4.1.2.4 already asked for the two ("CAs conforming to this profile
+    /// MUST use either the PrintableString or UTF8String encoding of DirectoryString"), but
+    /// let a CA keep the TeletexString, BMPString or UniversalString it had used before.
+    /// A client may show such a value wrongly: TeletexString's character set is read as
+    /// Latin-1 by most. pkilint `cabf.serverauth.attribute_value_invalid_encoding_type`
+    /// (`AttributeValueDirectoryStringValidator`, serverauth_name.py, [`DIRECTORY_STRINGS`]).
+    SubjectAttributeEncoding,
 }
 
-/// The subject attributes the rules name (RFC 5280 appendix A, X.520).
+/// The subject attributes the rules name (RFC 5280 appendix A, X.520, RFC 4519).
 const COMMON_NAME: &str = "2.5.4.3";
 const COUNTRY: &str = "2.5.4.6";
 const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
+const STREET_ADDRESS: &str = "2.5.4.9";
+const DOMAIN_COMPONENT: &str = "0.9.2342.19200300.100.1.25";
+
+/// The subject attributes whose value the Baseline Requirements 2.0.0 (7.1.4.2) let a CA
+/// write only as a UTF8String or a PrintableString: the list pkilint checks
+/// (serverauth_name.py, `AttributeValueDirectoryStringValidator`). stateOrProvinceName,
+/// localityName, postalCode, streetAddress, organizationName, surname, givenName,
+/// organizationalUnitName, commonName, businessCategory, the EV Guidelines' jurisdiction
+/// state and locality (9.2.4), organizationIdentifier.
+pub const DIRECTORY_STRINGS: [&str; 13] = [
+    "2.5.4.8",
+    "2.5.4.7",
+    "2.5.4.17",
+    STREET_ADDRESS,
+    "2.5.4.10",
+    "2.5.4.4",
+    "2.5.4.42",
+    ORGANIZATIONAL_UNIT,
+    COMMON_NAME,
+    "2.5.4.15",
+    "1.3.6.1.4.1.311.60.2.1.2",
+    "1.3.6.1.4.1.311.60.2.1.1",
+    "2.5.4.97",
+];
+
+/// ASN.1 universal tags of the two string types [`Rule::SubjectAttributeEncoding`] allows
+/// (X.680 8.4).
+const UTF8_STRING: u32 = 12;
+const PRINTABLE_STRING: u32 = 19;
 
 /// The extensions the rules name, by dotted OID (RFC 5280 4.2, RFC 6962 3.3).
 pub(crate) const KEY_USAGE: &str = "2.5.29.15";
@@ -404,7 +453,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 25] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -418,6 +467,8 @@ impl Rule {
         Rule::CommonNameNotInSan,
         Rule::OrganizationalUnitPresent,
         Rule::DomainValidatedSubject,
+        Rule::DuplicateSubjectAttribute,
+        Rule::SubjectAttributeEncoding,
         Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
@@ -472,6 +523,8 @@ impl Rule {
             Rule::ExtensionCriticality => (Br, "7.1.2.7.6", IssuedFrom(BR_2_0)),
             Rule::OrganizationalUnitPresent => (Br, "7.1.4.2.2 / 7.1.2.7.4", IssuedFrom(NO_OU)),
             Rule::DomainValidatedSubject => (Br, "7.1.2.7.2", IssuedFrom(BR_2_0)),
+            Rule::DuplicateSubjectAttribute => (Br, "7.1.4.1", IssuedFrom(BR_2_0)),
+            Rule::SubjectAttributeEncoding => (Br, "7.1.4.2", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -507,6 +560,8 @@ impl Rule {
             Rule::ExtensionCriticality => "extension_criticality",
             Rule::OrganizationalUnitPresent => "organizational_unit_present",
             Rule::DomainValidatedSubject => "domain_validated_subject",
+            Rule::DuplicateSubjectAttribute => "duplicate_subject_attribute",
+            Rule::SubjectAttributeEncoding => "subject_attribute_encoding",
         }
     }
 }
@@ -527,11 +582,12 @@ pub(crate) struct Leaf<'a> {
     pub san_ip: &'a [Vec<u8>],
     /// The subject's common names.
     pub common_names: &'a [String],
-    /// The OIDs (dotted) of the subject's attributes.
-    pub subject_attributes: &'a [&'a str],
-    /// The certificate's policies claim no more than domain validation (no organisation,
-    /// individual or extended validation policy).
-    pub domain_validated: bool,
+    /// The subject's attributes in order: OID (dotted) and the value's ASN.1 tag.
+    pub subject_attributes: &'a [(&'a str, u32)],
+    /// The validation the certificate's policies claim; domain validation when they claim
+    /// none, as pkilint reads them (`_determine_subscriber_certificate_type`: "unknown
+    /// certificate types are considered to be DV Subscriber certs").
+    pub validation: ValidationLevel,
     /// An extKeyUsage extension is present.
     pub has_eku: bool,
     /// extKeyUsage lists anyExtendedKeyUsage.
@@ -616,14 +672,19 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
         Rule::AuthorityKeyIdMissing => !leaf.has_authority_key_id && !leaf.self_signed,
         Rule::KeyUsageProhibited => key_usage_prohibited(leaf),
-        Rule::OrganizationalUnitPresent => leaf.subject_attributes.contains(&ORGANIZATIONAL_UNIT),
+        Rule::OrganizationalUnitPresent => subject_oids(leaf).any(|oid| oid == ORGANIZATIONAL_UNIT),
         Rule::DomainValidatedSubject => {
-            leaf.domain_validated
-                && leaf
-                    .subject_attributes
-                    .iter()
-                    .any(|oid| *oid != COUNTRY && *oid != COMMON_NAME)
+            leaf.validation == ValidationLevel::Dv
+                && subject_oids(leaf).any(|oid| oid != COUNTRY && oid != COMMON_NAME)
         }
+        Rule::DuplicateSubjectAttribute => duplicate_subject_attribute(leaf),
+        Rule::SubjectAttributeEncoding => leaf.subject_attributes.iter().any(|(oid, tag)| {
+            if *oid == COUNTRY {
+                *tag != PRINTABLE_STRING
+            } else {
+                DIRECTORY_STRINGS.contains(oid) && *tag != UTF8_STRING && *tag != PRINTABLE_STRING
+            }
+        }),
         Rule::ExtensionCriticality => leaf.extensions.iter().any(|(oid, critical)| {
             SUBSCRIBER_CRITICALITY
                 .iter()
@@ -642,6 +703,25 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             !in_dns && !in_ip
         }),
     }
+}
+
+/// The OIDs of the leaf's subject attributes, in order.
+fn subject_oids<'a>(leaf: &'a Leaf<'_>) -> impl Iterator<Item = &'a str> {
+    leaf.subject_attributes.iter().map(|(oid, _)| *oid)
+}
+
+/// Whether an attribute type appears twice in the leaf's subject where the subject table
+/// for its validation does not allow it ([`Rule::DuplicateSubjectAttribute`]).
+fn duplicate_subject_attribute(leaf: &Leaf<'_>) -> bool {
+    let may_repeat = |oid: &str| match oid {
+        STREET_ADDRESS => leaf.validation != ValidationLevel::Dv,
+        DOMAIN_COMPONENT => leaf.validation == ValidationLevel::Ov,
+        _ => false,
+    };
+    let oids: Vec<&str> = subject_oids(leaf).collect();
+    oids.iter()
+        .enumerate()
+        .any(|(i, oid)| !may_repeat(oid) && oids.iter().take(i).any(|o| o == oid))
 }
 
 /// Whether the leaf's keyUsage has a bit [`Rule::KeyUsageProhibited`] names.
@@ -778,7 +858,7 @@ mod tests {
             san_ip: &[],
             common_names: cn,
             subject_attributes: &[],
-            domain_validated: false,
+            validation: ValidationLevel::Ov,
             has_eku: true,
             any_eku: false,
             has_crl_distribution_points: true,
@@ -800,7 +880,7 @@ mod tests {
     fn no_organizational_unit_from_september_2022() {
         let (serial, none) = ([0x11; 9], Vec::new());
         let mut l = leaf(&serial, &none, &none);
-        l.subject_attributes = &[COUNTRY, ORGANIZATIONAL_UNIT, COMMON_NAME];
+        l.subject_attributes = &[(COUNTRY, P), (ORGANIZATIONAL_UNIT, P), (COMMON_NAME, P)];
         assert_eq!(broken(&l), [Rule::OrganizationalUnitPresent]);
         (l.not_before, l.not_after) = (day(2022, 8, 31), day(2023, 8, 31));
         l.has_http_ocsp = true;
@@ -811,19 +891,93 @@ mod tests {
     fn a_domain_validated_subject_holds_a_country_and_a_name_at_most() {
         let (serial, none) = ([0x11; 9], Vec::new());
         let mut l = leaf(&serial, &none, &none);
-        l.domain_validated = true;
-        for fine in [&[][..], &[COMMON_NAME], &[COUNTRY, COMMON_NAME]] {
+        l.validation = ValidationLevel::Dv;
+        for fine in [
+            &[][..],
+            &[(COMMON_NAME, U)],
+            &[(COUNTRY, P), (COMMON_NAME, U)],
+        ] {
             l.subject_attributes = fine;
             assert_eq!(broken(&l), [], "{fine:?}");
         }
         // An organisation name (2.5.4.10): checked by no one in domain validation.
-        l.subject_attributes = &[COUNTRY, "2.5.4.10", COMMON_NAME];
+        l.subject_attributes = &[(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, U)];
         assert_eq!(broken(&l), [Rule::DomainValidatedSubject]);
         // The same subject is fine for organisation validation.
-        l.domain_validated = false;
+        l.validation = ValidationLevel::Ov;
         assert_eq!(broken(&l), []);
         // And was allowed before the Baseline Requirements 2.0.0.
-        l.domain_validated = true;
+        l.validation = ValidationLevel::Dv;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        assert_eq!(broken(&l), []);
+    }
+
+    const P: u32 = PRINTABLE_STRING;
+    const U: u32 = UTF8_STRING;
+    const ORGANIZATION: &str = "2.5.4.10";
+
+    #[test]
+    fn an_attribute_appears_once_unless_its_table_allows_more() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        let two_names = [(COUNTRY, P), (COMMON_NAME, U), (COMMON_NAME, U)];
+        l.subject_attributes = &two_names;
+        assert_eq!(broken(&l), [Rule::DuplicateSubjectAttribute]);
+        // Several street addresses: allowed but under domain validation, where the
+        // subject table has no address at all.
+        let streets = [(COUNTRY, P), (STREET_ADDRESS, U), (STREET_ADDRESS, U)];
+        l.subject_attributes = &streets;
+        assert_eq!(broken(&l), []);
+        l.validation = ValidationLevel::Dv;
+        assert_eq!(
+            broken(&l),
+            [
+                Rule::DomainValidatedSubject,
+                Rule::DuplicateSubjectAttribute
+            ]
+        );
+        // Several domain components: organisation validation only.
+        let components = [
+            (DOMAIN_COMPONENT, 22),
+            (DOMAIN_COMPONENT, 22),
+            (COMMON_NAME, U),
+        ];
+        l.subject_attributes = &components;
+        l.validation = ValidationLevel::Ov;
+        assert_eq!(broken(&l), []);
+        l.validation = ValidationLevel::Ev;
+        assert_eq!(broken(&l), [Rule::DuplicateSubjectAttribute]);
+        // Before the Baseline Requirements 2.0.0, no such rule.
+        l.subject_attributes = &two_names;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        assert_eq!(broken(&l), []);
+    }
+
+    #[test]
+    fn subject_strings_are_utf8_or_printable() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        let fine = [(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, P)];
+        l.subject_attributes = &fine;
+        assert_eq!(broken(&l), []);
+        // A TeletexString (20) common name, as Comodo wrote them in 2015; a BMPString
+        // (30) organisation; a country in UTF8String.
+        let wrongs = [
+            [(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, 20)],
+            [(COUNTRY, P), (ORGANIZATION, 30), (COMMON_NAME, U)],
+            [(COUNTRY, U), (ORGANIZATION, U), (COMMON_NAME, U)],
+        ];
+        for wrong in &wrongs {
+            l.subject_attributes = wrong;
+            assert_eq!(broken(&l), [Rule::SubjectAttributeEncoding], "{wrong:?}");
+        }
+        // An attribute outside the table (a domain component, IA5String by definition).
+        let component = [(DOMAIN_COMPONENT, 22), (COMMON_NAME, U)];
+        l.subject_attributes = &component;
+        assert_eq!(broken(&l), []);
+        // RFC 5280 let a CA keep its older string types: not held before BR 2.0.0.
+        let teletex = [(COMMON_NAME, 20)];
+        l.subject_attributes = &teletex;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
         assert_eq!(broken(&l), []);
     }
