@@ -854,6 +854,14 @@ fn ocsp_address(url: &str) -> CustomExtension {
 
 /// A certificatePolicies extension (RFC 5280 4.2.1.4) with the CA/Browser Forum's
 /// domain-validated policy, 2.23.140.1.2.1 (Baseline Requirements 7.1.6.1).
+/// The CA/Browser Forum's policy for organisation validation (2.23.140.1.2.2).
+fn ov_policy() -> CustomExtension {
+    let content = vec![
+        0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x02,
+    ];
+    CustomExtension::from_oid_content(&[2, 5, 29, 32], content)
+}
+
 fn dv_policy() -> CustomExtension {
     let content = vec![
         0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x01,
@@ -1127,6 +1135,28 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
             );
         }),
         [Rule::SubjectAttributeEncoding]
+    );
+    // Organisation validation claimed, and no organisation named; then named in full.
+    assert_eq!(
+        rules_of(&|p| {
+            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com"), ov_policy()];
+        }),
+        [Rule::IdentitySubjectIncomplete]
+    );
+    assert_eq!(
+        rules_of(&|p| {
+            p.custom_extensions = vec![ocsp_address("http://ocsp.example.com"), ov_policy()];
+            let mut dn = rcgen::DistinguishedName::new();
+            dn.push(
+                rcgen::DnType::CountryName,
+                rcgen::DnValue::PrintableString("JP".try_into().unwrap()),
+            );
+            dn.push(rcgen::DnType::StateOrProvinceName, "Tokyo");
+            dn.push(rcgen::DnType::OrganizationName, "Example Shop K.K.");
+            dn.push(rcgen::DnType::CommonName, "www.example.com");
+            p.distinguished_name = dn;
+        }),
+        []
     );
     // Certificate policies marked critical (BR 2.0.0's table: not critical).
     assert_eq!(

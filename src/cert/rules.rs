@@ -183,13 +183,29 @@ pub enum Rule {
     /// Latin-1 by most. pkilint `cabf.serverauth.attribute_value_invalid_encoding_type`
     /// (`AttributeValueDirectoryStringValidator`, serverauth_name.py, [`DIRECTORY_STRINGS`]).
     SubjectAttributeEncoding,
+    /// A certificate whose policies claim organisation or individual validation, issued
+    /// from 2023-09-15, whose subject lacks what the Baseline Requirements 2.0.0's table for
+    /// it asks (MUST): for an organisation (7.1.2.7.4) countryName and organizationName, and
+    /// no givenName or surname; for an individual (7.1.2.7.3) countryName, givenName and
+    /// surname; for both, stateOrProvinceName or localityName. What the CA validated is
+    /// then not in the certificate for a reader to see. Extended validation has its own
+    /// table in the EV Guidelines (9.2), not held here. pkilint
+    /// `OvSubscriberAttributeAllowanceValidator`, `IvSubscriberAttributeAllowanceValidator`
+    /// and `IdentityCertificateStateProvinceAndLocalityPresenceValidator`
+    /// (serverauth_subscriber.py).
+    IdentitySubjectIncomplete,
 }
 
 /// The subject attributes the rules name (RFC 5280 appendix A, X.520, RFC 4519).
 const COMMON_NAME: &str = "2.5.4.3";
+const SURNAME: &str = "2.5.4.4";
 const COUNTRY: &str = "2.5.4.6";
-const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
+const LOCALITY: &str = "2.5.4.7";
+const STATE_OR_PROVINCE: &str = "2.5.4.8";
 const STREET_ADDRESS: &str = "2.5.4.9";
+const ORGANIZATION: &str = "2.5.4.10";
+const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
+const GIVEN_NAME: &str = "2.5.4.42";
 const DOMAIN_COMPONENT: &str = "0.9.2342.19200300.100.1.25";
 
 /// The subject attributes whose value the Baseline Requirements 2.0.0 (7.1.4.2) let a CA
@@ -199,13 +215,13 @@ const DOMAIN_COMPONENT: &str = "0.9.2342.19200300.100.1.25";
 /// organizationalUnitName, commonName, businessCategory, the EV Guidelines' jurisdiction
 /// state and locality (9.2.4), organizationIdentifier.
 pub const DIRECTORY_STRINGS: [&str; 13] = [
-    "2.5.4.8",
-    "2.5.4.7",
+    STATE_OR_PROVINCE,
+    LOCALITY,
     "2.5.4.17",
     STREET_ADDRESS,
-    "2.5.4.10",
-    "2.5.4.4",
-    "2.5.4.42",
+    ORGANIZATION,
+    SURNAME,
+    GIVEN_NAME,
     ORGANIZATIONAL_UNIT,
     COMMON_NAME,
     "2.5.4.15",
@@ -453,7 +469,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -467,6 +483,7 @@ impl Rule {
         Rule::CommonNameNotInSan,
         Rule::OrganizationalUnitPresent,
         Rule::DomainValidatedSubject,
+        Rule::IdentitySubjectIncomplete,
         Rule::DuplicateSubjectAttribute,
         Rule::SubjectAttributeEncoding,
         Rule::KeyUsageProhibited,
@@ -525,6 +542,7 @@ impl Rule {
             Rule::DomainValidatedSubject => (Br, "7.1.2.7.2", IssuedFrom(BR_2_0)),
             Rule::DuplicateSubjectAttribute => (Br, "7.1.4.1", IssuedFrom(BR_2_0)),
             Rule::SubjectAttributeEncoding => (Br, "7.1.4.2", IssuedFrom(BR_2_0)),
+            Rule::IdentitySubjectIncomplete => (Br, "7.1.2.7.3 / 7.1.2.7.4", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -562,6 +580,7 @@ impl Rule {
             Rule::DomainValidatedSubject => "domain_validated_subject",
             Rule::DuplicateSubjectAttribute => "duplicate_subject_attribute",
             Rule::SubjectAttributeEncoding => "subject_attribute_encoding",
+            Rule::IdentitySubjectIncomplete => "identity_subject_incomplete",
         }
     }
 }
@@ -678,6 +697,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
                 && subject_oids(leaf).any(|oid| oid != COUNTRY && oid != COMMON_NAME)
         }
         Rule::DuplicateSubjectAttribute => duplicate_subject_attribute(leaf),
+        Rule::IdentitySubjectIncomplete => identity_subject_incomplete(leaf),
         Rule::SubjectAttributeEncoding => leaf.subject_attributes.iter().any(|(oid, tag)| {
             if *oid == COUNTRY {
                 *tag != PRINTABLE_STRING
@@ -708,6 +728,20 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
 /// The OIDs of the leaf's subject attributes, in order.
 fn subject_oids<'a>(leaf: &'a Leaf<'_>) -> impl Iterator<Item = &'a str> {
     leaf.subject_attributes.iter().map(|(oid, _)| *oid)
+}
+
+/// Whether an organisation- or individual-validated leaf's subject lacks what its table
+/// asks ([`Rule::IdentitySubjectIncomplete`]).
+fn identity_subject_incomplete(leaf: &Leaf<'_>) -> bool {
+    let has = |oid: &str| subject_oids(leaf).any(|o| o == oid);
+    let place = has(STATE_OR_PROVINCE) || has(LOCALITY);
+    match leaf.validation {
+        ValidationLevel::Ov => {
+            !has(COUNTRY) || !has(ORGANIZATION) || !place || has(GIVEN_NAME) || has(SURNAME)
+        }
+        ValidationLevel::Iv => !has(COUNTRY) || !has(GIVEN_NAME) || !has(SURNAME) || !place,
+        ValidationLevel::Ev | ValidationLevel::Dv => false,
+    }
 }
 
 /// Whether an attribute type appears twice in the leaf's subject where the subject table
@@ -858,7 +892,9 @@ mod tests {
             san_ip: &[],
             common_names: cn,
             subject_attributes: &[],
-            validation: ValidationLevel::Ov,
+            // Extended validation: its subject table is the EV Guidelines', which no rule
+            // here holds, so each test brings the subject rules it is about.
+            validation: ValidationLevel::Ev,
             has_eku: true,
             any_eku: false,
             has_crl_distribution_points: true,
@@ -903,9 +939,17 @@ mod tests {
         // An organisation name (2.5.4.10): checked by no one in domain validation.
         l.subject_attributes = &[(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, U)];
         assert_eq!(broken(&l), [Rule::DomainValidatedSubject]);
-        // The same subject is fine for organisation validation.
+        // The organisation is what organisation validation names (with a place).
+        let shop = [
+            (COUNTRY, P),
+            (LOCALITY, U),
+            (ORGANIZATION, U),
+            (COMMON_NAME, U),
+        ];
+        l.subject_attributes = &shop;
         l.validation = ValidationLevel::Ov;
         assert_eq!(broken(&l), []);
+        l.subject_attributes = &[(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, U)];
         // And was allowed before the Baseline Requirements 2.0.0.
         l.validation = ValidationLevel::Dv;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
@@ -914,7 +958,48 @@ mod tests {
 
     const P: u32 = PRINTABLE_STRING;
     const U: u32 = UTF8_STRING;
-    const ORGANIZATION: &str = "2.5.4.10";
+
+    #[test]
+    fn an_identity_certificate_names_whom_the_ca_checked() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        l.validation = ValidationLevel::Ov;
+        let shop = [
+            (COUNTRY, P),
+            (STATE_OR_PROVINCE, U),
+            (ORGANIZATION, U),
+            (COMMON_NAME, U),
+        ];
+        l.subject_attributes = &shop;
+        assert_eq!(broken(&l), []);
+        let person = [(COUNTRY, P), (LOCALITY, U), (SURNAME, U), (GIVEN_NAME, U)];
+        l.subject_attributes = &person;
+        // A person's name in an organisation's certificate.
+        assert_eq!(broken(&l), [Rule::IdentitySubjectIncomplete]);
+        l.validation = ValidationLevel::Iv;
+        assert_eq!(broken(&l), []);
+        // An individual's certificate naming only an organisation, as badssl's of 2019–2022.
+        l.subject_attributes = &shop;
+        assert_eq!(broken(&l), [Rule::IdentitySubjectIncomplete]);
+        // Neither a state nor a city; no country.
+        l.validation = ValidationLevel::Ov;
+        for lacking in [
+            &[(COUNTRY, P), (ORGANIZATION, U)][..],
+            &[(STATE_OR_PROVINCE, P), (ORGANIZATION, U)],
+            &[(COUNTRY, P), (LOCALITY, U), (COMMON_NAME, U)],
+        ] {
+            l.subject_attributes = lacking;
+            assert_eq!(broken(&l), [Rule::IdentitySubjectIncomplete], "{lacking:?}");
+        }
+        // Extended validation: the EV Guidelines' table, not held here.
+        l.validation = ValidationLevel::Ev;
+        assert_eq!(broken(&l), []);
+        // Before the Baseline Requirements 2.0.0, not held.
+        l.validation = ValidationLevel::Iv;
+        l.subject_attributes = &shop;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        assert_eq!(broken(&l), []);
+    }
 
     #[test]
     fn an_attribute_appears_once_unless_its_table_allows_more() {
@@ -940,7 +1025,9 @@ mod tests {
         let components = [
             (DOMAIN_COMPONENT, 22),
             (DOMAIN_COMPONENT, 22),
-            (COMMON_NAME, U),
+            (COUNTRY, P),
+            (LOCALITY, U),
+            (ORGANIZATION, U),
         ];
         l.subject_attributes = &components;
         l.validation = ValidationLevel::Ov;

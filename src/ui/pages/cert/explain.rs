@@ -432,6 +432,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::ExtensionCriticality => r::extension_criticality,
         Rule::OrganizationalUnitPresent => r::organizational_unit_present,
         Rule::DomainValidatedSubject => r::domain_validated_subject,
+        Rule::IdentitySubjectIncomplete => r::identity_subject_incomplete,
         Rule::DuplicateSubjectAttribute => r::duplicate_subject_attribute,
         Rule::SubjectAttributeEncoding => r::subject_attribute_encoding,
     }
