@@ -3,8 +3,8 @@
 //! Trunk builds this binary as a worker (`data-type="worker"` in index.html); the page
 //! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
 //! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
-//! request, answered by [`Session::handle_bytes`] with an encoded response; the engine's
-//! rules live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
+//! request, answered by [`Session::handle_bytes`] with an encoded response (and, rarely, a
+//! correction from [`Session::follow_up_bytes`]); the engine's rules live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
 //! messages will be heard.
 
 #[cfg(target_arch = "wasm32")]
@@ -26,14 +26,26 @@ fn main() {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let request = js_sys::Uint8Array::new(&event.data()).to_vec();
             let response = session.borrow_mut().handle_bytes(&request);
-            let bytes = js_sys::Uint8Array::from(response.as_slice());
-            let transfer = js_sys::Array::of1(&bytes.buffer());
-            let _ = reply_to.post_message_with_transfer(&bytes, &transfer);
+            post(&reply_to, &response);
+            // The answer is on its way to the page; meanwhile the trust anchors' own
+            // signatures it did not wait for are checked, and a correction follows if one
+            // fails.
+            if let Some(correction) = session.borrow_mut().follow_up_bytes() {
+                post(&reply_to, &correction);
+            }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page keeps it; so does its handler.
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// Posts encoded bytes to the page, handing over their buffer.
+#[cfg(target_arch = "wasm32")]
+fn post(to: &web_sys::DedicatedWorkerGlobalScope, message: &[u8]) {
+    let bytes = js_sys::Uint8Array::from(message);
+    let transfer = js_sys::Array::of1(&bytes.buffer());
+    let _ = to.post_message_with_transfer(&bytes, &transfer);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -198,13 +198,21 @@ impl AnchorMatch {
     }
 }
 
-/// Relations between one certificate and a set of anchors.
+/// Relations between one certificate and a set of anchors. `own` is the certificate's
+/// signature as checked with its own key, where it was: an anchor with the same key checks
+/// the same signature with the same key, so that answer stands for it (also when
+/// [`super::Analysis::parse_inputs_anchors_unchecked`] has not checked it yet).
 pub(crate) fn anchor_matches(
     c: &CertData,
     anchors: &[Anchor],
     index: &std::collections::HashMap<Vec<u8>, Vec<usize>>,
+    own: Option<SignatureStatus>,
     budget: &mut signature::Budget,
 ) -> Vec<AnchorMatch> {
+    let verify = |anchor: &Anchor, budget: &mut signature::Budget| match own {
+        Some(status) if anchor.spki_raw == c.spki_raw => status,
+        _ => budget.verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig),
+    };
     let mut out = Vec::new();
     if let Some(list) = index.get(&c.subject_raw) {
         for &a in list {
@@ -221,8 +229,7 @@ pub(crate) fn anchor_matches(
             let Some(anchor) = anchors.get(a) else {
                 continue;
             };
-            let status = budget.verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
-            out.push(AnchorMatch::IssuedBy(a, status));
+            out.push(AnchorMatch::IssuedBy(a, verify(anchor, budget)));
         }
     }
     // Fall back to normalised names when no byte-equal anchor subject exists.
@@ -231,8 +238,7 @@ pub(crate) fn anchor_matches(
             if anchor.subject_norm == c.subject_norm && anchor.spki_raw == c.spki_raw {
                 out.push(AnchorMatch::IsAnchor(a));
             } else if anchor.subject_norm == c.issuer_norm {
-                let status = budget.verify(&c.sig_alg, &anchor.key, c.tbs_bytes(), &c.sig);
-                out.push(AnchorMatch::IssuedBy(a, status));
+                out.push(AnchorMatch::IssuedBy(a, verify(anchor, budget)));
             }
         }
     }

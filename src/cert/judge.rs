@@ -137,9 +137,10 @@ impl<'a> AnchorMatches<'a> {
                 .data
                 .iter()
                 .zip(&analysis.primary)
-                .map(|(d, &primary)| {
+                .zip(&analysis.self_signature)
+                .map(|((d, &primary), &own)| {
                     if primary {
-                        chain::anchor_matches(d, &options.extra_anchors, &index, &mut budget)
+                        chain::anchor_matches(d, &options.extra_anchors, &index, own, &mut budget)
                     } else {
                         Vec::new()
                     }

@@ -225,6 +225,34 @@ impl Analysis {
 
     /// Parses several files as one set.
     pub fn parse_inputs(inputs: &[&[u8]]) -> Analysis {
+        Analysis::read(inputs, false).0
+    }
+
+    /// Parses several files as one set, as [`Analysis::parse_inputs`] does, but without
+    /// checking the self-signature of a certificate that is itself one of Mozilla's trust
+    /// anchors (the same subject and key): a browser never checks an anchor's own
+    /// signature (Chromium's path builder stops at a trust anchor, as RFC 5280 6.1 starts
+    /// from one), so the verdict does not wait for it. Such a certificate counts as
+    /// self-signed until [`Analysis::anchors_sign_themselves`] has checked the signatures
+    /// left out; for a root bundle that is nearly every signature of the input. Returns
+    /// the certificates left unchecked.
+    pub fn parse_inputs_anchors_unchecked(inputs: &[&[u8]]) -> (Analysis, Vec<usize>) {
+        Analysis::read(inputs, true)
+    }
+
+    /// Whether each certificate [`Analysis::parse_inputs_anchors_unchecked`] left unchecked
+    /// is signed with its own key. When one is not, that reading differs from
+    /// [`Analysis::parse_inputs`]'s, which is then the one to show.
+    pub fn anchors_sign_themselves(&self, unchecked: &[usize]) -> bool {
+        let mut budget = signature::Budget::new();
+        unchecked.iter().all(|&i| {
+            self.data.get(i).is_some_and(|d| {
+                budget.verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig) == SignatureStatus::Valid
+            })
+        })
+    }
+
+    fn read(inputs: &[&[u8]], anchors_unchecked: bool) -> (Analysis, Vec<usize>) {
         let decoded = input::decode_all(inputs);
         let mut blocks = decoded.blocks;
         let mut findings = decoded.findings;
@@ -301,23 +329,13 @@ impl Analysis {
                 }
             }
         }
-        // Every signature between input certificates, then against Mozilla's anchors, then
-        // each certificate's own: one budget for them all (signature::MAX_SIGNATURE_WORK).
+        // Every signature between input certificates, then each certificate's own, then
+        // against Mozilla's anchors: one budget for them all (signature::MAX_SIGNATURE_WORK).
         let mut budget = signature::Budget::new();
         let edges = chain::edges(&data, &primary, &mut budget);
         let moz = anchors::mozilla();
         let moz_index = mozilla_index();
-        let mozilla = data
-            .iter()
-            .zip(&primary)
-            .map(|(d, &first)| {
-                if first {
-                    chain::anchor_matches(d, moz, moz_index, &mut budget)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        let mut unchecked = Vec::new();
         let mut self_signature = vec![None; data.len()];
         for (i, d) in data.iter().enumerate() {
             let self_issued = chain::names_equal(
@@ -327,7 +345,21 @@ impl Analysis {
                 &d.issuer_norm,
             );
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
-            if self_issued || ids_say_self {
+            let is_anchor = || {
+                moz_index.get(&d.subject_raw).is_some_and(|list| {
+                    list.iter()
+                        .any(|&a| moz.get(a).is_some_and(|m| m.spki_raw == d.spki_raw))
+                })
+            };
+            if self_issued && anchors_unchecked && is_anchor() {
+                unchecked.push(i);
+                if let Some(c) = certs.get_mut(i) {
+                    c.self_signed = true;
+                }
+                if let Some(s) = self_signature.get_mut(i) {
+                    *s = Some(SignatureStatus::Valid);
+                }
+            } else if self_issued || ids_say_self {
                 let status = budget.verify(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig);
                 if let Some(c) = certs.get_mut(i) {
                     c.self_signed = status == SignatureStatus::Valid;
@@ -337,6 +369,18 @@ impl Analysis {
                 }
             }
         }
+        let mozilla = data
+            .iter()
+            .zip(&primary)
+            .zip(&self_signature)
+            .map(|((d, &first), &own)| {
+                if first {
+                    chain::anchor_matches(d, moz, moz_index, own, &mut budget)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let mut document_findings = Vec::new();
         let (requests, crls) = read_documents(
             documents_in,
@@ -356,7 +400,7 @@ impl Analysis {
         if certs.is_empty() && requests.is_empty() && crls.is_empty() {
             findings.push(Finding::warning(FindingKind::NoCertificate));
         }
-        Analysis {
+        let analysis = Analysis {
             requests,
             crls,
             blocks,
@@ -367,7 +411,8 @@ impl Analysis {
             edges,
             mozilla,
             self_signature,
-        }
+        };
+        (analysis, unchecked)
     }
 
     /// The decoded certificates, input order.

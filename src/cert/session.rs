@@ -172,6 +172,19 @@ pub enum Response {
         /// Its judgement.
         report: Box<Report>,
     },
+    /// A second answer to a `Parse` request, sent only when the first was wrong: a
+    /// certificate read as one of Mozilla's trust anchors, whose own signature the first
+    /// answer did not wait for ([`Analysis::parse_inputs_anchors_unchecked`]), is not
+    /// signed with its key. The input read again with every signature checked, judged as
+    /// that request asked.
+    Corrected {
+        /// The `Parse` request's id.
+        id: u32,
+        /// What was read.
+        input: Box<Parsed>,
+        /// The judgement.
+        report: Box<Report>,
+    },
     /// `id` is 0 when the request could not be read at all.
     Refused {
         /// The request's id.
@@ -188,6 +201,7 @@ impl Response {
             Response::Parsed { id, .. }
             | Response::Judged { id, .. }
             | Response::Compared { id, .. }
+            | Response::Corrected { id, .. }
             | Response::Refused { id, .. } => *id,
         }
     }
@@ -197,6 +211,17 @@ impl Response {
 #[derive(Default)]
 pub struct Session {
     analysis: Option<Analysis>,
+    /// The trust anchors' self-signatures the last `Parse` answer did not wait for.
+    recheck: Option<Recheck>,
+}
+
+/// What [`Session::follow_up`] needs to check the last input's trust anchors and, if one
+/// is not signed with its own key, to read and judge that input again.
+struct Recheck {
+    id: u32,
+    inputs: Vec<Vec<u8>>,
+    judging: Judging,
+    unchecked: Vec<usize>,
 }
 
 impl Session {
@@ -205,8 +230,11 @@ impl Session {
         Session::default()
     }
 
-    /// Answers one request.
+    /// Answers one request. A `Parse` is answered without waiting for the self-signatures
+    /// of trust anchors; [`Session::follow_up`] checks them next (and any request that
+    /// comes first does, before it is answered).
     pub fn handle(&mut self, request: Request) -> Response {
+        let _ = self.follow_up();
         match request {
             Request::Parse {
                 id,
@@ -214,10 +242,16 @@ impl Session {
                 judging,
             } => {
                 let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
-                let analysis = Analysis::parse_inputs(&slices);
+                let (analysis, unchecked) = Analysis::parse_inputs_anchors_unchecked(&slices);
                 let input = Box::new(Parsed::of(&analysis));
                 let report = Box::new(judge(&analysis, &judging));
                 self.analysis = Some(analysis);
+                self.recheck = (!unchecked.is_empty()).then_some(Recheck {
+                    id,
+                    inputs,
+                    judging,
+                    unchecked,
+                });
                 Response::Parsed { id, input, report }
             }
             Request::Judge { id, judging } => match &self.analysis {
@@ -258,6 +292,35 @@ impl Session {
                 },
             },
         }
+    }
+
+    /// Checks the trust anchors' self-signatures the last `Parse` answer did not wait for.
+    /// `None` when they hold (the answer stands) or nothing was left to check; otherwise
+    /// the input read and judged again, every signature checked.
+    pub fn follow_up(&mut self) -> Option<Response> {
+        let recheck = self.recheck.take()?;
+        if self
+            .analysis
+            .as_ref()
+            .is_some_and(|a| a.anchors_sign_themselves(&recheck.unchecked))
+        {
+            return None;
+        }
+        let slices: Vec<&[u8]> = recheck.inputs.iter().map(Vec::as_slice).collect();
+        let analysis = Analysis::parse_inputs(&slices);
+        let input = Box::new(Parsed::of(&analysis));
+        let report = Box::new(judge(&analysis, &recheck.judging));
+        self.analysis = Some(analysis);
+        Some(Response::Corrected {
+            id: recheck.id,
+            input,
+            report,
+        })
+    }
+
+    /// [`Session::follow_up`], encoded.
+    pub fn follow_up_bytes(&mut self) -> Option<Vec<u8>> {
+        self.follow_up().map(|response| encode(&response))
     }
 
     /// Answers one encoded request with an encoded response.
@@ -462,5 +525,100 @@ mod tests {
                 }
             );
         }
+    }
+
+    const AMAZON: &str = include_str!("../../static/samples/real-chains/amazon.com.pem");
+
+    fn parse(inputs: Vec<Vec<u8>>, at: i64) -> Request {
+        Request::Parse {
+            id: 7,
+            inputs,
+            judging: Judging {
+                at,
+                host: Some("www.amazon.com".into()),
+                trusted: Vec::new(),
+            },
+        }
+    }
+
+    /// The answer every signature checked would give (`Analysis::parse_inputs`).
+    fn checked(inputs: &[Vec<u8>], at: i64) -> (Parsed, Report) {
+        let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+        let analysis = Analysis::parse_inputs(&slices);
+        let Request::Parse { judging, .. } = parse(Vec::new(), at) else {
+            unreachable!()
+        };
+        (Parsed::of(&analysis), judge(&analysis, &judging))
+    }
+
+    #[test]
+    fn the_verdict_does_not_wait_for_a_trust_anchors_own_signature() {
+        // amazon.com's chain ends in DigiCert Global Root G2, one of Mozilla's anchors.
+        let inputs = vec![AMAZON.as_bytes().to_vec()];
+        let (_, unchecked) = Analysis::parse_inputs_anchors_unchecked(&[AMAZON.as_bytes()]);
+        assert_eq!(
+            unchecked,
+            [2],
+            "the root's self-signature is left for later"
+        );
+        let at = 1_760_000_000;
+        let mut session = Session::new();
+        let Response::Parsed { input, report, .. } = session.handle(parse(inputs.clone(), at))
+        else {
+            panic!("a parse answer")
+        };
+        // The same answer as with every signature checked; the check that follows agrees.
+        assert_eq!((*input, *report), checked(&inputs, at));
+        assert_eq!(session.follow_up(), None);
+        assert_eq!(session.follow_up(), None, "checked once");
+    }
+
+    #[test]
+    fn an_anchor_that_does_not_sign_itself_is_corrected_in_a_second_answer() {
+        // DigiCert Global Root G2's subject and key, its signature's last byte changed: a
+        // trust anchor by subject and key (as browsers match anchors), not self-signed.
+        let mut root = Analysis::parse(AMAZON.as_bytes()).der(2).unwrap().to_vec();
+        *root.last_mut().unwrap() ^= 1;
+        let inputs = vec![root];
+        let at = 1_760_000_000;
+        let mut session = Session::new();
+        let Response::Parsed { input: first, .. } = session.handle(parse(inputs.clone(), at))
+        else {
+            panic!("a parse answer")
+        };
+        assert!(
+            first.certificates()[0].self_signed,
+            "taken as self-signed at first"
+        );
+        let Some(Response::Corrected { id, input, report }) = session.follow_up() else {
+            panic!("a correction")
+        };
+        assert_eq!(id, 7);
+        assert!(!input.certificates()[0].self_signed);
+        assert_eq!((*input, *report), checked(&inputs, at));
+        // Over bytes, as the worker sends it; and a later request is judged on the
+        // corrected reading.
+        let mut session = Session::new();
+        let _ = session.handle_bytes(&encode(&parse(inputs.clone(), at)));
+        let correction = session.follow_up_bytes().expect("a correction");
+        assert!(matches!(
+            decode_response(&correction),
+            Some(Response::Corrected { id: 7, .. })
+        ));
+        let mut unsettled = Session::new();
+        let _ = unsettled.handle(parse(inputs.clone(), at));
+        let judged = unsettled.handle(Request::Judge {
+            id: 8,
+            judging: Judging {
+                at,
+                host: None,
+                trusted: Vec::new(),
+            },
+        });
+        let Response::Judged { report, .. } = judged else {
+            panic!("a judgement")
+        };
+        let analysis = Analysis::parse_inputs(&[inputs[0].as_slice()]);
+        assert_eq!(*report, analysis.judge(&Options::at(UnixTime(at))));
     }
 }

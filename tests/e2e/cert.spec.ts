@@ -327,6 +327,28 @@ test('trusting a self-signed root makes the browser accept it', async ({ page })
   await expect(page.locator('.finding[data-code="trusted_by_custom_anchor"]')).toBeAttached();
 });
 
+test('a trust anchor by subject and key that does not sign itself is corrected after the first answer', async ({ page }) => {
+  // The engine answers without waiting for a trust anchor's own signature (no browser
+  // checks it), then checks it: here DigiCert Global Root G2, one of Mozilla's anchors,
+  // with its signature's last byte changed. The page ends with the reading where every
+  // signature was checked: no "signs itself".
+  const root = blocks(pem('real-chains/amazon.com.pem'))[2];
+  const der = Buffer.from(root.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64');
+  der[der.length - 1] ^= 1;
+  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+  const broken = `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+  await open(page, '#/cert?lang=en');
+  const badge = page.locator('.chain-card .badge', { hasText: 'signs itself' });
+  await paste(page, root);
+  await expect(badge).toHaveCount(1);
+  await paste(page, broken);
+  await expect(page.locator('.chain-card')).toHaveCount(1);
+  await expect(badge).toHaveCount(0);
+  // The same text again is answered as read the second time.
+  await paste(page, `${broken}\n`);
+  await expect(badge).toHaveCount(0);
+});
+
 test('a subject with HTML and script is shown as text and nothing runs', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   await paste(page, pem('page/html-subject.pem'));

@@ -190,6 +190,12 @@ impl Requests {
         }
     }
 
+    /// Whether a correction of the answer to `id` applies: it answered the input still
+    /// held, and was shown.
+    fn corrects(&self, id: u32) -> bool {
+        id == self.last_parse && id <= self.shown
+    }
+
     /// The engine failed: it held the input, which is gone with it.
     fn engine_lost(&mut self) {
         self.shown = self.sent;
@@ -338,6 +344,16 @@ impl CertState {
             return;
         }
         let Ok(response) = answer else { return };
+        if let Response::Corrected { id, input, report } = response {
+            // The input shown was read with a trust anchor that does not sign itself: its
+            // reading with every signature checked replaces it (a judgement asked for
+            // since comes after it, as the worker answers in order).
+            if self.requests.with_value(|r| r.corrects(id)) {
+                self.report.set(Some(Shared(Arc::new(*report))));
+                self.parsed.set(Some(Shared(Arc::new(*input))));
+            }
+            return;
+        }
         let mut arrival = Arrival::Stale;
         self.requests
             .update_value(|r| arrival = r.arrive(response.id()));
@@ -385,7 +401,8 @@ impl CertState {
                 });
                 self.comparison.set(Some(Shared(Arc::new(comparison))));
             }
-            Response::Refused { .. } => {}
+            // Nothing to show for a refusal; a correction was applied above.
+            Response::Refused { .. } | Response::Corrected { .. } => {}
         }
     }
 }

@@ -95,6 +95,10 @@ mod imp {
         pub fn send(&self, request: Vec<u8>) {
             let bytes = self.session.borrow_mut().handle_bytes(&request);
             (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
+            let correction = self.session.borrow_mut().follow_up_bytes();
+            if let Some(bytes) = correction {
+                (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
+            }
         }
 
         /// In-process, every request is answered before `send` returns: never busy.
@@ -302,9 +306,13 @@ mod imp {
                     answer(Err(Failure::Unavailable));
                     return;
                 }
-                answered.set(answered.get().saturating_sub(1));
                 let bytes = js_sys::Uint8Array::new(&data).to_vec();
-                match decode_response(&bytes) {
+                let response = decode_response(&bytes);
+                // A correction is a second answer to a request already answered.
+                if !matches!(response, Some(Response::Corrected { .. })) {
+                    answered.set(answered.get().saturating_sub(1));
+                }
+                match response {
                     // A worker of another version of the page (a stale cached copy) cannot
                     // read our requests, nor we its answers: as good as none. The next
                     // request starts a fresh one.
