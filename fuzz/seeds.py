@@ -119,6 +119,16 @@ def session_seeds():
         parse(7, [P7C, LEAF_768], judging(now, "example.com", [1, 5])),
         judge(8, judging(-(2**62), "日本語.jp", [0, 1, 2])),
     ))
+    # A trust anchor (DigiCert Global Root G2, by subject and key) whose signature fails:
+    # answered at once as self-signed, then corrected (Session::follow_up).
+    pem = (SAMPLES / "real-chains" / "amazon.com.pem").read_text()
+    root = base64.b64decode("".join(pem.split("-----BEGIN CERTIFICATE-----")[3]
+                                    .split("-----END CERTIFICATE-----")[0].split()))
+    broken = root[:-1] + bytes([root[-1] ^ 1])
+    write("cert_session", "anchor-not-self-signed", framed(
+        parse(5, [broken], judging(now, None, [])),
+        judge(6, judging(now, "www.amazon.com", [0])),
+    ))
     write("cert_session", "judge-before-parse", framed(judge(4, judging(now, None, []))))
     write("cert_session", "garbage", framed(b"\xff\xff\xff\xff\xff", b"\x00\x05\xff\xff\xff\xff\x0f"))
 

@@ -3,7 +3,9 @@
 //! `Session::handle_bytes`. Framing: each message is preceded by its length (u16,
 //! little-endian); a last message without a full length takes the rest; at most eight
 //! messages (parse, then judge and judge again, is a whole conversation). Every answer must
-//! decode and carry the request's id (0, `Undecodable`, for an undecodable request).
+//! decode and carry the request's id (0, `Undecodable`, for an undecodable request); a
+//! correction (`Session::follow_up_bytes`, which the worker calls after each answer) only
+//! ever follows a `Parse` and carries its id.
 
 use imasara::cert::session::{Refusal, Request, Response, Session, decode_response};
 
@@ -25,7 +27,8 @@ pub fn run(data: &[u8]) {
         };
         let answer = session.handle_bytes(message);
         let response = decode_response(&answer).expect("every answer decodes");
-        match postcard::from_bytes::<Request>(message) {
+        let request = postcard::from_bytes::<Request>(message);
+        match &request {
             Ok(request) => assert_eq!(response.id(), request.id()),
             Err(_) => assert_eq!(
                 response,
@@ -34,6 +37,12 @@ pub fn run(data: &[u8]) {
                     why: Refusal::Undecodable
                 }
             ),
+        }
+        // As the worker does next: a correction, if any, answers this very `Parse`.
+        if let Some(correction) = session.follow_up_bytes() {
+            let correction = decode_response(&correction).expect("a correction decodes");
+            assert!(matches!(correction, Response::Corrected { .. }));
+            assert!(matches!(request, Ok(Request::Parse { id, .. }) if id == correction.id()));
         }
     }
 }
