@@ -230,9 +230,11 @@ impl Analysis {
 
     /// Parses several files as one set, as [`Analysis::parse_inputs`] does, but without
     /// checking the self-signature of a certificate that is itself one of Mozilla's trust
-    /// anchors (the same subject and key): a browser never checks an anchor's own
-    /// signature (Chromium's path builder stops at a trust anchor, as RFC 5280 6.1 starts
-    /// from one), so the verdict does not wait for it. Such a certificate counts as
+    /// anchors (the same subject and key): path validation starts from an anchor's name and
+    /// key (RFC 5280 6.1.1 d), and no browser checks an anchor's own signature (Chromium's
+    /// verifier tests, net/data/verify_certificate_chain_unittest, accept a chain whose
+    /// anchor is not self-signed: "it doesn't matter that the root was not self-signed if
+    /// it is designated as the trust anchor"), so the verdict does not wait for it. Such a certificate counts as
     /// self-signed until [`Analysis::anchors_sign_themselves`] has checked the signatures
     /// left out; for a root bundle that is nearly every signature of the input. Returns
     /// the certificates left unchecked.
