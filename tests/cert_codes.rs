@@ -852,9 +852,7 @@ fn ocsp_address(url: &str) -> CustomExtension {
     CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
 }
 
-/// A certificatePolicies extension (RFC 5280 4.2.1.4) with the CA/Browser Forum's
-/// domain-validated policy, 2.23.140.1.2.1 (Baseline Requirements 7.1.6.1).
-/// The CA/Browser Forum's policy for organisation validation (2.23.140.1.2.2).
+/// The same with the policy for organisation validation, 2.23.140.1.2.2.
 fn ov_policy() -> CustomExtension {
     let content = vec![
         0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x02,
@@ -862,6 +860,8 @@ fn ov_policy() -> CustomExtension {
     CustomExtension::from_oid_content(&[2, 5, 29, 32], content)
 }
 
+/// A certificatePolicies extension (RFC 5280 4.2.1.4) with the CA/Browser Forum's
+/// domain-validated policy, 2.23.140.1.2.1 (Baseline Requirements 7.1.6.1).
 fn dv_policy() -> CustomExtension {
     let content = vec![
         0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x01,

@@ -5,7 +5,7 @@
 //! messages (parse, then judge and judge again, is a whole conversation). Every answer must
 //! decode and carry the request's id (0, `Undecodable`, for an undecodable request); a
 //! correction (`Session::follow_up_bytes`, which the worker calls after each answer) only
-//! ever follows a `Parse` and carries its id.
+//! ever follows a `Parse` and carries its id, and every request ends with `Settled`.
 
 use imasara::cert::session::{Refusal, Request, Response, Session, decode_response};
 
@@ -38,9 +38,17 @@ pub fn run(data: &[u8]) {
                 }
             ),
         }
-        // As the worker does next: a correction, if any, answers this very `Parse`.
-        if let Some(correction) = session.follow_up_bytes() {
-            let correction = decode_response(&correction).expect("a correction decodes");
+        // As the worker does next: a correction, if any, answers this very `Parse`; the
+        // last message settles the request.
+        let after: Vec<Response> = session
+            .follow_up_bytes()
+            .iter()
+            .map(|bytes| decode_response(bytes).expect("every message decodes"))
+            .collect();
+        let (settled, corrections) = after.split_last().expect("a settling message");
+        assert_eq!(*settled, Response::Settled { id: response.id() });
+        assert!(corrections.len() <= 1);
+        for correction in corrections {
             assert!(matches!(correction, Response::Corrected { .. }));
             assert!(matches!(request, Ok(Request::Parse { id, .. }) if id == correction.id()));
         }

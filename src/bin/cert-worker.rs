@@ -3,8 +3,9 @@
 //! Trunk builds this binary as a worker (`data-type="worker"` in index.html); the page
 //! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
 //! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
-//! request, answered by [`Session::handle_bytes`] with an encoded response (and, rarely, a
-//! correction from [`Session::follow_up_bytes`]); the engine's rules live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
+//! request, answered by [`Session::handle_bytes`] with an encoded response, then by
+//! [`Session::follow_up_bytes`] (rarely a correction, always `Settled`); the engine's rules
+//! live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
 //! messages will be heard.
 
 #[cfg(target_arch = "wasm32")]
@@ -28,10 +29,11 @@ fn main() {
             let response = session.borrow_mut().handle_bytes(&request);
             post(&reply_to, &response);
             // The answer is on its way to the page; meanwhile the trust anchors' own
-            // signatures it did not wait for are checked, and a correction follows if one
-            // fails.
-            if let Some(correction) = session.borrow_mut().follow_up_bytes() {
-                post(&reply_to, &correction);
+            // signatures it did not wait for are checked: a correction follows if one
+            // fails, and then word that the request is settled.
+            let after = session.borrow_mut().follow_up_bytes();
+            for message in after {
+                post(&reply_to, &message);
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -243,8 +243,9 @@ impl Analysis {
     }
 
     /// Whether each certificate [`Analysis::parse_inputs_anchors_unchecked`] left unchecked
-    /// is signed with its own key. When one is not, that reading differs from
-    /// [`Analysis::parse_inputs`]'s, which is then the one to show.
+    /// is signed with its own key. When all are, that reading is [`Analysis::parse_inputs`]'s
+    /// (the checks left out were charged to the signature budget, so nothing else it
+    /// decided differs); when one is not, `parse_inputs`'s is the one to show.
     pub fn anchors_sign_themselves(&self, unchecked: &[usize]) -> bool {
         let mut budget = signature::Budget::new();
         unchecked.iter().all(|&i| {
@@ -353,7 +354,13 @@ impl Analysis {
                         .any(|&a| moz.get(a).is_some_and(|m| m.spki_raw == d.spki_raw))
                 })
             };
-            if self_issued && anchors_unchecked && is_anchor() {
+            // Left for later, its cost charged now so that every other check is allowed or
+            // refused as in the full reading (where it would be refused, it is not left).
+            if self_issued
+                && anchors_unchecked
+                && is_anchor()
+                && budget.charge(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig)
+            {
                 unchecked.push(i);
                 if let Some(c) = certs.get_mut(i) {
                     c.self_signed = true;

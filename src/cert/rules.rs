@@ -181,7 +181,9 @@ pub enum Rule {
     /// let a CA keep the TeletexString, BMPString or UniversalString it had used before.
     /// A client may show such a value wrongly: TeletexString's character set is read as
     /// Latin-1 by most. pkilint `cabf.serverauth.attribute_value_invalid_encoding_type`
-    /// (`AttributeValueDirectoryStringValidator`, serverauth_name.py, [`DIRECTORY_STRINGS`]).
+    /// (`AttributeValueDirectoryStringValidator`, serverauth_name.py, [`DIRECTORY_STRINGS`]);
+    /// the countryName case is the BR table's alone (pkilint reports such a country as a
+    /// value it cannot decode).
     SubjectAttributeEncoding,
     /// A certificate whose policies claim organisation or individual validation, issued
     /// from 2023-09-15, whose subject lacks what the Baseline Requirements 2.0.0's table for

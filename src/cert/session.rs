@@ -185,6 +185,14 @@ pub enum Response {
         /// The judgement.
         report: Box<Report>,
     },
+    /// The last message about a request, after its answer (or after a correction): the
+    /// worker has finished with it, a `Parse`'s trust anchors checked. The page counts a
+    /// request as pending until then, so that a new input does not wait long behind that
+    /// check either.
+    Settled {
+        /// The request's id (0 for one that could not be read).
+        id: u32,
+    },
     /// `id` is 0 when the request could not be read at all.
     Refused {
         /// The request's id.
@@ -202,6 +210,7 @@ impl Response {
             | Response::Judged { id, .. }
             | Response::Compared { id, .. }
             | Response::Corrected { id, .. }
+            | Response::Settled { id }
             | Response::Refused { id, .. } => *id,
         }
     }
@@ -213,6 +222,10 @@ pub struct Session {
     analysis: Option<Analysis>,
     /// The trust anchors' self-signatures the last `Parse` answer did not wait for.
     recheck: Option<Recheck>,
+    /// A correction found before [`Session::follow_up`] was asked for it.
+    correction: Option<Response>,
+    /// The id of the last request answered by [`Session::handle_bytes`].
+    last_id: u32,
 }
 
 /// What [`Session::follow_up`] needs to check the last input's trust anchors and, if one
@@ -231,10 +244,16 @@ impl Session {
     }
 
     /// Answers one request. A `Parse` is answered without waiting for the self-signatures
-    /// of trust anchors; [`Session::follow_up`] checks them next (and any request that
-    /// comes first does, before it is answered).
+    /// of trust anchors; [`Session::follow_up`] checks them next. A request that comes
+    /// before that is answered on the checked reading (a new `Parse` needs none), and the
+    /// correction, if any, waits for `follow_up`.
     pub fn handle(&mut self, request: Request) -> Response {
-        let _ = self.follow_up();
+        if matches!(request, Request::Parse { .. }) {
+            self.recheck = None;
+            self.correction = None;
+        } else if self.recheck.is_some() {
+            self.correction = self.follow_up();
+        }
         match request {
             Request::Parse {
                 id,
@@ -298,6 +317,9 @@ impl Session {
     /// `None` when they hold (the answer stands) or nothing was left to check; otherwise
     /// the input read and judged again, every signature checked.
     pub fn follow_up(&mut self) -> Option<Response> {
+        if let Some(correction) = self.correction.take() {
+            return Some(correction);
+        }
         let recheck = self.recheck.take()?;
         if self
             .analysis
@@ -318,9 +340,13 @@ impl Session {
         })
     }
 
-    /// [`Session::follow_up`], encoded.
-    pub fn follow_up_bytes(&mut self) -> Option<Vec<u8>> {
-        self.follow_up().map(|response| encode(&response))
+    /// [`Session::follow_up`], encoded, after the answer to [`Session::handle_bytes`]: a
+    /// correction, if there is one, then always [`Response::Settled`]. The worker posts
+    /// each; the page counts the request as pending until `Settled`.
+    pub fn follow_up_bytes(&mut self) -> Vec<Vec<u8>> {
+        let correction = self.follow_up().map(|response| encode(&response));
+        let settled = encode(&Response::Settled { id: self.last_id });
+        correction.into_iter().chain([settled]).collect()
     }
 
     /// Answers one encoded request with an encoded response.
@@ -332,6 +358,7 @@ impl Session {
                 why: Refusal::Undecodable,
             },
         };
+        self.last_id = response.id();
         encode(&response)
     }
 }
@@ -600,11 +627,27 @@ mod tests {
         // corrected reading.
         let mut session = Session::new();
         let _ = session.handle_bytes(&encode(&parse(inputs.clone(), at)));
-        let correction = session.follow_up_bytes().expect("a correction");
+        let after: Vec<Option<Response>> = session
+            .follow_up_bytes()
+            .iter()
+            .map(|bytes| decode_response(bytes))
+            .collect();
         assert!(matches!(
-            decode_response(&correction),
-            Some(Response::Corrected { id: 7, .. })
+            after.as_slice(),
+            [
+                Some(Response::Corrected { id: 7, .. }),
+                Some(Response::Settled { id: 7 })
+            ]
         ));
+        // A request with nothing to correct is settled at once.
+        let _ = session.handle_bytes(&encode(&Request::Judge {
+            id: 9,
+            judging: judging(at),
+        }));
+        assert_eq!(
+            session.follow_up_bytes(),
+            [encode(&Response::Settled { id: 9 })]
+        );
         let mut unsettled = Session::new();
         let _ = unsettled.handle(parse(inputs.clone(), at));
         let judged = unsettled.handle(Request::Judge {

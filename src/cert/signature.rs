@@ -244,16 +244,19 @@ pub const MAX_SIGNATURE_WORK: u32 = 8_000;
 /// of the modulus), 2 for the elliptic-curve algorithms, plus one per 64 KiB hashed; a check
 /// that no longer fits is [`SignatureStatus::NotChecked`].
 ///
-/// A check asked twice is done once: a root pasted in a bundle is checked against Mozilla's
-/// copy of itself (the same key) and then for its own signature, the very same check. The
-/// answers are kept by algorithm, key, signature and the message's SHA-256, so a repeat
-/// costs a lookup and no budget.
+/// A check asked twice is done once (a root pasted twice, a certificate tried as the issuer
+/// of two copies of one child): the answers are kept by algorithm, key, signature and the
+/// message's SHA-256, so a repeat costs a lookup and no budget. A check may also be charged
+/// now and done later ([`Budget::charge`]), so that leaving it for later changes nothing
+/// else the budget decides.
 #[derive(Clone, Debug)]
 pub(crate) struct Budget {
     left: u32,
     /// Checks refused for want of budget.
     pub(crate) refused: usize,
     done: std::collections::HashMap<Check, SignatureStatus>,
+    /// Checks paid for by [`Budget::charge`] and not done yet.
+    charged: std::collections::HashSet<Check>,
 }
 
 /// One signature check, as [`Budget`] remembers it.
@@ -271,6 +274,32 @@ impl Budget {
             left: MAX_SIGNATURE_WORK,
             refused: 0,
             done: std::collections::HashMap::new(),
+            charged: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Takes what [`Budget::verify`] would take for this check, without doing it (a trust
+    /// anchor's own signature, checked after the answer: `Analysis::read`), so that every
+    /// later check is allowed or refused as if it had been done. `false`, and nothing
+    /// taken, when `verify` would refuse it.
+    pub(crate) fn charge(
+        &mut self,
+        alg: &SigAlg,
+        key: &KeyMaterial,
+        msg: &[u8],
+        sig: &[u8],
+    ) -> bool {
+        let check = Check::of(alg, key, msg, sig);
+        if self.done.contains_key(&check) || self.charged.contains(&check) {
+            return true;
+        }
+        match self.left.checked_sub(work(key, msg)) {
+            Some(left) => {
+                self.left = left;
+                self.charged.insert(check);
+                true
+            }
+            None => false,
         }
     }
 
@@ -282,15 +311,14 @@ impl Budget {
         msg: &[u8],
         sig: &[u8],
     ) -> SignatureStatus {
-        use sha2::Digest;
-        let check = Check {
-            alg: alg.clone(),
-            key: key.clone(),
-            sig: sig.to_vec(),
-            message_sha256: sha2::Sha256::digest(msg).into(),
-        };
+        let check = Check::of(alg, key, msg, sig);
         if let Some(status) = self.done.get(&check) {
             return *status;
+        }
+        if self.charged.remove(&check) {
+            let status = verify(alg, key, msg, sig);
+            self.done.insert(check, status);
+            return status;
         }
         let cost = work(key, msg);
         match self.left.checked_sub(cost) {
@@ -304,6 +332,18 @@ impl Budget {
                 self.refused = self.refused.saturating_add(1);
                 SignatureStatus::NotChecked
             }
+        }
+    }
+}
+
+impl Check {
+    fn of(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> Check {
+        use sha2::Digest;
+        Check {
+            alg: alg.clone(),
+            key: key.clone(),
+            sig: sig.to_vec(),
+            message_sha256: sha2::Sha256::digest(msg).into(),
         }
     }
 }

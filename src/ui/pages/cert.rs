@@ -402,7 +402,7 @@ impl CertState {
                 self.comparison.set(Some(Shared(Arc::new(comparison))));
             }
             // Nothing to show for a refusal; a correction was applied above.
-            Response::Refused { .. } | Response::Corrected { .. } => {}
+            Response::Refused { .. } | Response::Corrected { .. } | Response::Settled { .. } => {}
         }
     }
 }

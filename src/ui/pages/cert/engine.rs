@@ -95,9 +95,12 @@ mod imp {
         pub fn send(&self, request: Vec<u8>) {
             let bytes = self.session.borrow_mut().handle_bytes(&request);
             (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
-            let correction = self.session.borrow_mut().follow_up_bytes();
-            if let Some(bytes) = correction {
-                (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
+            let after = self.session.borrow_mut().follow_up_bytes();
+            for bytes in after {
+                match decode_response(&bytes) {
+                    Some(crate::cert::session::Response::Settled { .. }) => {}
+                    answer => (self.on_answer)(answer.ok_or(Failure::Crashed)),
+                }
             }
         }
 
@@ -308,9 +311,12 @@ mod imp {
                 }
                 let bytes = js_sys::Uint8Array::new(&data).to_vec();
                 let response = decode_response(&bytes);
-                // A correction is a second answer to a request already answered.
-                if !matches!(response, Some(Response::Corrected { .. })) {
+                // A request is pending until the worker says it is settled (after its
+                // answer, and after a correction if one follows): only then is the worker
+                // free for the next input.
+                if let Some(Response::Settled { .. }) = response {
                     answered.set(answered.get().saturating_sub(1));
+                    return;
                 }
                 match response {
                     // A worker of another version of the page (a stale cached copy) cannot
