@@ -325,3 +325,48 @@ async fn choosing_an_element_of_the_structure_highlights_its_bytes() {
     assert!(!text_of(".cert-details .hex mark").is_empty());
     drop(app);
 }
+
+/// Resolves after the next animation frame and a task after it.
+async fn next_frame_and_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("window");
+        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        window
+            .request_animation_frame(after_paint.unchecked_ref())
+            .expect("requestAnimationFrame");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("frame");
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_large_input_shows_its_verdict_first_and_the_rest_after_a_frame() {
+    set_hash("#/cert?lang=en&at=2026-06-01");
+    let app = mount();
+    settle().await;
+    // Sixty self-signed certificates: the verdict is drawn in the task the answer arrives
+    // in, the chain and the details once the browser has painted it.
+    paste(include_str!("fixtures/cert/bundle/sixty-self-signed.pem"));
+    leptos::task::tick().await;
+    assert_eq!(
+        one(".verdict-line")
+            .get_attribute("data-verdict")
+            .as_deref(),
+        Some("ERR_CERT_AUTHORITY_INVALID")
+    );
+    assert!(all(".chain-card").is_empty(), "the chain waits a frame");
+    next_frame_and_task().await;
+    next_frame_and_task().await;
+    assert_eq!(all(".chain-card").len(), 1);
+    // A chain of three is drawn at once, verdict and all.
+    paste(AMAZON);
+    leptos::task::tick().await;
+    assert_eq!(all(".chain-card").len(), 3);
+    drop(app);
+}

@@ -28,8 +28,8 @@ fn main() {
             let request = js_sys::Uint8Array::new(&event.data()).to_vec();
             let response = session.borrow_mut().handle_bytes(&request);
             post(&reply_to, &response);
-            // The answer is on its way to the page; meanwhile the trust anchors' own
-            // signatures it did not wait for are checked: a correction follows if one
+            // The answer is on its way to the page; meanwhile the self-issued
+            // certificates' own signatures it did not wait for are checked: a correction follows if one
             // fails, and then word that the request is settled.
             let after = session.borrow_mut().follow_up_bytes();
             for message in after {

@@ -229,24 +229,30 @@ impl Analysis {
     }
 
     /// Parses several files as one set, as [`Analysis::parse_inputs`] does, but without
-    /// checking the self-signature of a certificate that is itself one of Mozilla's trust
-    /// anchors (the same subject and key): path validation starts from an anchor's name and
-    /// key (RFC 5280 6.1.1 d), and no browser checks an anchor's own signature (Chromium's
-    /// verifier tests, net/data/verify_certificate_chain_unittest, accept a chain whose
-    /// anchor is not self-signed: "it doesn't matter that the root was not self-signed if
-    /// it is designated as the trust anchor"), so the verdict does not wait for it. Such a certificate counts as
-    /// self-signed until [`Analysis::anchors_sign_themselves`] has checked the signatures
-    /// left out; for a root bundle that is nearly every signature of the input. Returns
-    /// the certificates left unchecked.
-    pub fn parse_inputs_anchors_unchecked(inputs: &[&[u8]]) -> (Analysis, Vec<usize>) {
+    /// checking the own signature of a self-issued certificate (its subject is its issuer):
+    /// such a certificate counts as self-signed until [`Analysis::self_signatures_hold`]
+    /// has checked the signatures left out. Returns the certificates left unchecked.
+    ///
+    /// A browser's decision rarely hangs on those signatures, so the verdict need not wait
+    /// for them. Path validation starts from a trust anchor's name and key (RFC 5280 6.1.1
+    /// d), and no browser checks an anchor's own signature: Chromium's verifier tests
+    /// (net/data/verify_certificate_chain_unittest) accept a chain whose anchor is not
+    /// self-signed, "it doesn't matter that the root was not self-signed if it is
+    /// designated as the trust anchor". Nor does one check it at the top of a chain that
+    /// reaches no anchor (BoringSSL's pki/verify_certificate_chain.cc checks each
+    /// certificate's signature with the key of the one above it). In a root bundle these
+    /// are nearly every signature of the input; where one fails, this reading differs
+    /// from [`Analysis::parse_inputs`]'s (which then is the one to show).
+    pub fn parse_inputs_self_signatures_unchecked(inputs: &[&[u8]]) -> (Analysis, Vec<usize>) {
         Analysis::read(inputs, true)
     }
 
-    /// Whether each certificate [`Analysis::parse_inputs_anchors_unchecked`] left unchecked
-    /// is signed with its own key. When all are, that reading is [`Analysis::parse_inputs`]'s
-    /// (the checks left out were charged to the signature budget, so nothing else it
-    /// decided differs); when one is not, `parse_inputs`'s is the one to show.
-    pub fn anchors_sign_themselves(&self, unchecked: &[usize]) -> bool {
+    /// Whether each certificate [`Analysis::parse_inputs_self_signatures_unchecked`] left
+    /// unchecked is signed with its own key. When all are, that reading is
+    /// [`Analysis::parse_inputs`]'s (the checks left out were charged to the signature
+    /// budget, so nothing else it decided differs); when one is not, `parse_inputs`'s is
+    /// the one to show.
+    pub fn self_signatures_hold(&self, unchecked: &[usize]) -> bool {
         let mut budget = signature::Budget::new();
         unchecked.iter().all(|&i| {
             self.data.get(i).is_some_and(|d| {
@@ -255,7 +261,7 @@ impl Analysis {
         })
     }
 
-    fn read(inputs: &[&[u8]], anchors_unchecked: bool) -> (Analysis, Vec<usize>) {
+    fn read(inputs: &[&[u8]], self_signatures_unchecked: bool) -> (Analysis, Vec<usize>) {
         let decoded = input::decode_all(inputs);
         let mut blocks = decoded.blocks;
         let mut findings = decoded.findings;
@@ -348,17 +354,10 @@ impl Analysis {
                 &d.issuer_norm,
             );
             let ids_say_self = matches!((&d.aki, &d.ski), (Some(a), Some(s)) if a == s);
-            let is_anchor = || {
-                moz_index.get(&d.subject_raw).is_some_and(|list| {
-                    list.iter()
-                        .any(|&a| moz.get(a).is_some_and(|m| m.spki_raw == d.spki_raw))
-                })
-            };
             // Left for later, its cost charged now so that every other check is allowed or
             // refused as in the full reading (where it would be refused, it is not left).
             if self_issued
-                && anchors_unchecked
-                && is_anchor()
+                && self_signatures_unchecked
                 && budget.charge(&d.sig_alg, &d.key, d.tbs_bytes(), &d.sig)
             {
                 unchecked.push(i);

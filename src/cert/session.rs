@@ -173,9 +173,8 @@ pub enum Response {
         report: Box<Report>,
     },
     /// A second answer to a `Parse` request, sent only when the first was wrong: a
-    /// certificate read as one of Mozilla's trust anchors, whose own signature the first
-    /// answer did not wait for ([`Analysis::parse_inputs_anchors_unchecked`]), is not
-    /// signed with its key. The input read again with every signature checked, judged as
+    /// self-issued certificate, whose own signature the first answer did not wait for
+    /// ([`Analysis::parse_inputs_self_signatures_unchecked`]), is not signed with its key. The input read again with every signature checked, judged as
     /// that request asked.
     Corrected {
         /// The `Parse` request's id.
@@ -186,7 +185,7 @@ pub enum Response {
         report: Box<Report>,
     },
     /// The last message about a request, after its answer (or after a correction): the
-    /// worker has finished with it, a `Parse`'s trust anchors checked. The page counts a
+    /// worker has finished with it, a `Parse`'s self-signatures checked. The page counts a
     /// request as pending until then, so that a new input does not wait long behind that
     /// check either.
     Settled {
@@ -220,7 +219,7 @@ impl Response {
 #[derive(Default)]
 pub struct Session {
     analysis: Option<Analysis>,
-    /// The trust anchors' self-signatures the last `Parse` answer did not wait for.
+    /// The self-signatures the last `Parse` answer did not wait for.
     recheck: Option<Recheck>,
     /// A correction found before [`Session::follow_up`] was asked for it.
     correction: Option<Response>,
@@ -228,8 +227,8 @@ pub struct Session {
     last_id: u32,
 }
 
-/// What [`Session::follow_up`] needs to check the last input's trust anchors and, if one
-/// is not signed with its own key, to read and judge that input again.
+/// What [`Session::follow_up`] needs to check the last input's self-issued certificates
+/// and, if one is not signed with its own key, to read and judge that input again.
 struct Recheck {
     id: u32,
     inputs: Vec<Vec<u8>>,
@@ -244,7 +243,7 @@ impl Session {
     }
 
     /// Answers one request. A `Parse` is answered without waiting for the self-signatures
-    /// of trust anchors; [`Session::follow_up`] checks them next. A request that comes
+    /// of self-issued certificates; [`Session::follow_up`] checks them next. A request that comes
     /// before that is answered on the checked reading (a new `Parse` needs none), and the
     /// correction, if any, waits for `follow_up`.
     pub fn handle(&mut self, request: Request) -> Response {
@@ -261,7 +260,8 @@ impl Session {
                 judging,
             } => {
                 let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
-                let (analysis, unchecked) = Analysis::parse_inputs_anchors_unchecked(&slices);
+                let (analysis, unchecked) =
+                    Analysis::parse_inputs_self_signatures_unchecked(&slices);
                 let input = Box::new(Parsed::of(&analysis));
                 let report = Box::new(judge(&analysis, &judging));
                 self.analysis = Some(analysis);
@@ -313,7 +313,7 @@ impl Session {
         }
     }
 
-    /// Checks the trust anchors' self-signatures the last `Parse` answer did not wait for.
+    /// Checks the self-signatures the last `Parse` answer did not wait for.
     /// `None` when they hold (the answer stands) or nothing was left to check; otherwise
     /// the input read and judged again, every signature checked.
     pub fn follow_up(&mut self) -> Option<Response> {
@@ -324,7 +324,7 @@ impl Session {
         if self
             .analysis
             .as_ref()
-            .is_some_and(|a| a.anchors_sign_themselves(&recheck.unchecked))
+            .is_some_and(|a| a.self_signatures_hold(&recheck.unchecked))
         {
             return None;
         }
@@ -582,7 +582,7 @@ mod tests {
     fn the_verdict_does_not_wait_for_a_trust_anchors_own_signature() {
         // amazon.com's chain ends in DigiCert Global Root G2, one of Mozilla's anchors.
         let inputs = vec![AMAZON.as_bytes().to_vec()];
-        let (_, unchecked) = Analysis::parse_inputs_anchors_unchecked(&[AMAZON.as_bytes()]);
+        let (_, unchecked) = Analysis::parse_inputs_self_signatures_unchecked(&[AMAZON.as_bytes()]);
         assert_eq!(
             unchecked,
             [2],
@@ -663,5 +663,59 @@ mod tests {
         };
         let analysis = Analysis::parse_inputs(&[inputs[0].as_slice()]);
         assert_eq!(*report, analysis.judge(&Options::at(UnixTime(at))));
+    }
+
+    #[test]
+    fn a_self_issued_certificate_that_is_no_anchor_is_answered_first_and_corrected_too() {
+        let at = 1_700_000_000;
+        // badssl's self-signed certificate: no anchor, answered before its signature is
+        // checked, and that answer stands.
+        let (_, unchecked) =
+            Analysis::parse_inputs_self_signatures_unchecked(&[SELF_SIGNED.as_bytes()]);
+        assert_eq!(unchecked, [0]);
+        let mut session = Session::new();
+        let Response::Parsed { input, report, .. } = session.handle(Request::Parse {
+            id: 3,
+            inputs: vec![SELF_SIGNED.as_bytes().to_vec()],
+            judging: judging(at),
+        }) else {
+            panic!("a parse answer")
+        };
+        assert_eq!(
+            input.certificates(),
+            Analysis::parse(SELF_SIGNED.as_bytes()).certificates()
+        );
+        assert_eq!(
+            *report,
+            judge(&Analysis::parse(SELF_SIGNED.as_bytes()), &judging(at))
+        );
+        assert_eq!(session.follow_up(), None);
+        // Its signature's last byte changed: taken as self-signed at first, then corrected.
+        let mut broken = Analysis::parse(SELF_SIGNED.as_bytes())
+            .der(0)
+            .unwrap()
+            .to_vec();
+        *broken.last_mut().unwrap() ^= 1;
+        let mut session = Session::new();
+        let Response::Parsed { input: first, .. } = session.handle(Request::Parse {
+            id: 4,
+            inputs: vec![broken.clone()],
+            judging: judging(at),
+        }) else {
+            panic!("a parse answer")
+        };
+        assert!(first.certificates()[0].self_signed);
+        let Some(Response::Corrected {
+            id: 4,
+            input,
+            report,
+        }) = session.follow_up()
+        else {
+            panic!("a correction")
+        };
+        assert!(!input.certificates()[0].self_signed);
+        let analysis = Analysis::parse(&broken);
+        assert_eq!(input.certificates(), analysis.certificates());
+        assert_eq!(*report, judge(&analysis, &judging(at)));
     }
 }

@@ -442,6 +442,9 @@ mod tests {
         "app.lang_name_ja",
         // The value of `embed=` in the teachers' table of link options.
         "teach.options.values_embed",
+        // Sizes: the units are written alike in Japanese technical text.
+        "cert.input.paste_kb",
+        "cert.input.paste_mb",
         // The redrawn figure's button and addresses.
         "cert.then_now.fig_ok",
         "cert.then_now.fig_https",

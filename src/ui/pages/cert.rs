@@ -44,6 +44,11 @@ pub mod lessons;
 pub mod longlist;
 pub mod verdict;
 
+/// An input with more certificates than this has its verdict drawn first, and what lies
+/// below it (the charts, the chain, every certificate's details) in the next task: for a
+/// root bundle that is most of the drawing, and the verdict need not wait for it.
+const VERDICT_FIRST_FROM: usize = 10;
+
 /// URL keys this page owns.
 pub const SAMPLE: &str = "sample";
 pub const HOST: &str = "host";
@@ -122,6 +127,9 @@ pub struct CertState {
     pub old_input: StoredValue<Option<Vec<Vec<u8>>>>,
     /// The engine's comparison with it: `Some(None)` when it held no certificate.
     pub comparison: RwSignal<Option<Shared<Option<Comparison>>>>,
+    /// Whether the parts below the verdict show the input read last (false for the moment
+    /// between a large input's verdict and the rest: see [`VERDICT_FIRST_FROM`]).
+    pub below_verdict: RwSignal<bool>,
     engine: StoredValue<Engine, LocalStorage>,
     requests: StoredValue<Requests>,
 }
@@ -319,6 +327,29 @@ impl CertState {
         self.engine.with_value(|e| e.send(&request));
     }
 
+    /// Shows what was read and its judgement: a large input's verdict first, the parts
+    /// below it after the browser has painted it (see [`VERDICT_FIRST_FROM`]).
+    fn show_reading(&self, input: Parsed, report: Report) {
+        let large = input.certificates().len() > VERDICT_FIRST_FROM;
+        if large {
+            self.below_verdict.set(false);
+        }
+        self.report.set(Some(Shared(Arc::new(report))));
+        self.parsed.set(Some(Shared(Arc::new(input))));
+        if large {
+            let below = self.below_verdict;
+            // The animation frame that paints the verdict, then a task of its own.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        below.try_set(true);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
+    }
+
     /// Shows an answer from the engine, unless a newer one was shown already.
     fn take_answer(&self, answer: Answer) {
         if self.is_gone() {
@@ -345,12 +376,11 @@ impl CertState {
         }
         let Ok(response) = answer else { return };
         if let Response::Corrected { id, input, report } = response {
-            // The input shown was read with a trust anchor that does not sign itself: its
-            // reading with every signature checked replaces it (a judgement asked for
+            // The input shown was read with a self-issued certificate that does not sign
+            // itself: its reading with every signature checked replaces it (a judgement asked for
             // since comes after it, as the worker answers in order).
             if self.requests.with_value(|r| r.corrects(id)) {
-                self.report.set(Some(Shared(Arc::new(*report))));
-                self.parsed.set(Some(Shared(Arc::new(*input))));
+                self.show_reading(*input, *report);
             }
             return;
         }
@@ -375,8 +405,7 @@ impl CertState {
                         .any(|f| f.code() == crate::cert::Code::PrivateKeyPasted);
                     self.key_pasted.set(key);
                 }
-                self.report.set(Some(Shared(Arc::new(*report))));
-                self.parsed.set(Some(Shared(Arc::new(*input))));
+                self.show_reading(*input, *report);
                 self.reading.set(false);
             }
             Response::Judged { report, .. } => self.report.set(Some(Shared(Arc::new(*report)))),
@@ -471,6 +500,7 @@ pub fn CertPage() -> impl IntoView {
         report: RwSignal::new(None),
         old_input: StoredValue::new(None),
         comparison: RwSignal::new(None),
+        below_verdict: RwSignal::new(true),
         engine: StoredValue::new_local(engine),
         requests: StoredValue::new(Requests::default()),
     };
@@ -497,10 +527,12 @@ pub fn CertPage() -> impl IntoView {
         <documents::Documents/>
         <Show when=has_certs>
             <controls::Controls/>
-            <charts::ValidityChart/>
-            <chain::ChainView/>
-            <details::AllDetails/>
-            <compare::CompareView/>
+            <Show when=move || state.below_verdict.get()>
+                <charts::ValidityChart/>
+                <chain::ChainView/>
+                <details::AllDetails/>
+                <compare::CompareView/>
+            </Show>
         </Show>
         <lessons::Lessons/>
     }

@@ -43,26 +43,48 @@ fn validity_symbol(status: ValidityStatus) -> &'static str {
     }
 }
 
-/// The width of the box around a chart, measured when it is drawn and when the window
-/// changes size (the charts are laid out for it, text staying at its size).
-/// Whole pixels: a signal of `f64` would bring float printing into the page's module.
+thread_local! {
+    /// The width a chart's box had when last measured: a chart drawn for a new input
+    /// starts at it, so it is not drawn twice.
+    static LAST_WIDTH: std::cell::Cell<i32> = const { std::cell::Cell::new(640) };
+}
+
+/// The width of the box around a chart (the charts are laid out for it, text staying at its
+/// size), told by a `ResizeObserver` once the browser has laid the page out, and whenever
+/// it changes. Reading `clientWidth` right after drawing instead made the browser lay out
+/// the whole page at once, inside the task that drew the answer (about 20 ms for a root
+/// bundle's page). Whole pixels: a signal of `f64` would bring float printing into the
+/// page's module.
 fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<i32> {
-    let (width, set_width) = signal(640);
-    let measure = move || {
-        if let Some(div) = holder.get_untracked() {
-            let w = div.client_width();
-            if w > 0 && w != width.get_untracked() {
-                set_width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if holder.get().is_some() {
-            measure();
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let (width, set_width) = signal(LAST_WIDTH.with(std::cell::Cell::get));
+    let told = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverEntry>()
+            .ok()
+        else {
+            return;
+        };
+        let w = entry.target().client_width();
+        if w > 0 && width.try_get_untracked().is_some_and(|now| now != w) {
+            LAST_WIDTH.with(|last| last.set(w));
+            set_width.set(w);
         }
     });
-    let listener = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || listener.remove());
+    let Ok(observer) = web_sys::ResizeObserver::new(told.as_ref().unchecked_ref()) else {
+        return width;
+    };
+    let kept = StoredValue::new_local((observer, told));
+    Effect::new(move |_| {
+        if let Some(div) = holder.get() {
+            kept.with_value(|(observer, _)| observer.observe(&div));
+        }
+    });
+    on_cleanup(move || {
+        kept.try_with_value(|(observer, _)| observer.disconnect());
+    });
     width
 }
 
