@@ -239,8 +239,9 @@ impl Analysis {
     /// (net/data/verify_certificate_chain_unittest) accept a chain whose anchor is not
     /// self-signed, "it doesn't matter that the root was not self-signed if it is
     /// designated as the trust anchor". Nor does one check it at the top of a chain that
-    /// reaches no anchor (BoringSSL's pki/verify_certificate_chain.cc checks each
-    /// certificate's signature with the key of the one above it). In a root bundle these
+    /// reaches no anchor: BoringSSL's pki/verify_certificate_chain.cc (`PathVerifier::Run`)
+    /// takes the top certificate's key to check the next one's signature and does "no other
+    /// checks for root certificates". In a root bundle these
     /// are nearly every signature of the input; where one fails, this reading differs
     /// from [`Analysis::parse_inputs`]'s (which then is the one to show).
     pub fn parse_inputs_self_signatures_unchecked(inputs: &[&[u8]]) -> (Analysis, Vec<usize>) {

@@ -45,8 +45,9 @@ pub mod longlist;
 pub mod verdict;
 
 /// An input with more certificates than this has its verdict drawn first, and what lies
-/// below it (the charts, the chain, every certificate's details) in the next task: for a
-/// root bundle that is most of the drawing, and the verdict need not wait for it.
+/// below it (the date and host, the charts, the chain, every certificate's details) in a
+/// task after the browser has painted the verdict: for a root bundle that is most of the
+/// drawing, and the verdict need not wait for it.
 const VERDICT_FIRST_FROM: usize = 10;
 
 /// URL keys this page owns.
@@ -525,14 +526,12 @@ pub fn CertPage() -> impl IntoView {
         <input::InputPanel/>
         <verdict::Verdict/>
         <documents::Documents/>
-        <Show when=has_certs>
+        <Show when=move || has_certs() && state.below_verdict.get()>
             <controls::Controls/>
-            <Show when=move || state.below_verdict.get()>
-                <charts::ValidityChart/>
-                <chain::ChainView/>
-                <details::AllDetails/>
-                <compare::CompareView/>
-            </Show>
+            <charts::ValidityChart/>
+            <chain::ChainView/>
+            <details::AllDetails/>
+            <compare::CompareView/>
         </Show>
         <lessons::Lessons/>
     }

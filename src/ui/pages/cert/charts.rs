@@ -59,15 +59,15 @@ fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<i32> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     let (width, set_width) = signal(LAST_WIDTH.with(std::cell::Cell::get));
-    let told = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let Some(entry) = entries
-            .get(0)
-            .dyn_into::<web_sys::ResizeObserverEntry>()
-            .ok()
+    // Called once the page is laid out, so reading the width forces nothing.
+    let told = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = holder
+            .try_get_untracked()
+            .flatten()
+            .map(|div| div.client_width())
         else {
             return;
         };
-        let w = entry.target().client_width();
         if w > 0 && width.try_get_untracked().is_some_and(|now| now != w) {
             LAST_WIDTH.with(|last| last.set(w));
             set_width.set(w);
