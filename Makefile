@@ -46,8 +46,13 @@ test-native:
 # 2. Components mounted in headless Chromium (wasm-bindgen-test). The test server serves
 #    only the test module, so it is built self-contained (engine in-process, both
 #    languages compiled in).
+#    Chromium leaves a profile folder (~125 MB) in TMPDIR for every test file when
+#    chromedriver is stopped: give it a folder of its own and remove it afterwards.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --features self-contained --test 'web*'
+	rm -rf target/browser-tmp && mkdir -p target/browser-tmp
+	TMPDIR=$(CURDIR)/target/browser-tmp cargo test --target wasm32-unknown-unknown \
+	  --features self-contained --test 'web*' || { rm -rf target/browser-tmp; exit 1; }
+	rm -rf target/browser-tmp
 
 # 3. The release build, served under a sub-path, driven by Playwright.
 test-e2e: dist

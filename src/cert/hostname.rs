@@ -253,11 +253,13 @@ pub fn to_ascii(host: &str) -> Option<String> {
 /// Shows a host with `xn--` labels in Unicode; `None` if it has no such label or one does
 /// not decode.
 pub fn to_unicode(host: &str) -> Option<String> {
-    if !host
-        .to_ascii_lowercase()
-        .split('.')
-        .any(|l| l.starts_with("xn--"))
-    {
+    let punycode = |label: &str| {
+        label
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn--"))
+    };
+    if !host.split('.').any(punycode) {
         return None;
     }
     let mut out = Vec::new();

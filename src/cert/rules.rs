@@ -432,16 +432,20 @@ pub const INTERNAL_SUFFIXES: [&str; 10] = [
 /// label, or under one of [`INTERNAL_SUFFIXES`] (a wildcard's `*.` and a final dot aside).
 #[must_use]
 pub fn is_internal_name(name: &str) -> bool {
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
-    let name = name.strip_prefix("*.").unwrap_or(&name);
-    if !name.contains('.') {
+    let name = name.trim_end_matches('.');
+    let name = name.strip_prefix("*.").unwrap_or(name).as_bytes();
+    if !name.contains(&b'.') {
         return true;
     }
+    // Compared as bytes, ignoring ASCII case (without a lowercase copy per name: a
+    // certificate may carry 10,000 of them).
     INTERNAL_SUFFIXES.iter().any(|suffix| {
-        name == *suffix
-            || name
-                .strip_suffix(suffix)
-                .is_some_and(|rest| rest.ends_with('.'))
+        let Some(start) = name.len().checked_sub(suffix.len()) else {
+            return false;
+        };
+        name.get(start..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
+            && (start == 0 || name.get(start.wrapping_sub(1)) == Some(&b'.'))
     })
 }
 
@@ -1430,6 +1434,7 @@ mod tests {
             "*.corp",
             "wiki.internal.",
             "SERVER.TEST",
+            "Mail.Example",
         ] {
             assert!(is_internal_name(name), "{name}");
         }
@@ -1441,6 +1446,9 @@ mod tests {
             "home.example.org",
             "*.co.jp",
             "local.example.com",
+            // A suffix of the last label is not the label.
+            "foo.mytest",
+            "shop.nonlocal",
         ] {
             assert!(!is_internal_name(name), "{name}");
         }

@@ -378,8 +378,8 @@ impl CertState {
         let Ok(response) = answer else { return };
         if let Response::Corrected { id, input, report } = response {
             // The input shown was read with a self-issued certificate that does not sign
-            // itself: its reading with every signature checked replaces it (a judgement asked for
-            // since comes after it, as the worker answers in order).
+            // itself: its reading with every signature checked replaces it (a judgement
+            // asked for since comes after it, as the worker answers in order).
             if self.requests.with_value(|r| r.corrects(id)) {
                 self.show_reading(*input, *report);
             }
