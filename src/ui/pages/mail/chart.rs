@@ -542,7 +542,15 @@ pub fn TimeChart(
         let (done, shown) = reveal.get();
         bands.with(|b| chart.with(|c| marks_markup(nav, c, b, done, shown)))
     });
+    // The tables are written only while the reader has them open (or the page is printed):
+    // a closed `<details>` shows nothing to anyone, and rewriting them at every step of
+    // free play was a tenth of a click's work.
+    let tables_open = RwSignal::new(false);
+    let printing = crate::ui::app::use_printing();
     let tables = Memo::new(move |_| {
+        if !tables_open.get() && !printing.get() {
+            return String::new();
+        }
         let _ = nav.lang.get();
         let (done, shown) = reveal.get();
         bands.with(|b| chart.with(|c| tables_markup(nav, c, b, done, shown)))
@@ -705,7 +713,10 @@ pub fn TimeChart(
                     </g>
                 </svg>
             </div>
-            <details class="chart-table">
+            <details
+                class="chart-table"
+                on:toggle:target=move |ev| tables_open.set(ev.target().open())
+            >
                 <summary>{tr(k::mail::chart::as_table)}</summary>
                 <div class="chart-tables" inner_html=move || tables.get()></div>
             </details>

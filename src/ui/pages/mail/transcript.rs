@@ -1,7 +1,11 @@
 //! The transcript: protocol lines exactly as the engine produced them (control characters
 //! shown as control pictures), the current one highlighted, with optional CR LF markers and
 //! decoded AUTH lines, and under each encoded line of a sample mail its text. Lines are a
-//! keyed list: a new line adds one row; the rows already there are not rebuilt.
+//! keyed list: a new line adds one row; the rows already there are not rebuilt. The current
+//! and the picked line are [`Selector`]s: when the current line moves on, the two rows
+//! concerned update, not every row (with a reactive read per row, each step re-ran an
+//! effect in every row and each of them unsubscribed from a list as long as the transcript:
+//! quadratic, about 12 ms a click in a long free play with the CPU slowed 4×).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,29 +39,31 @@ fn TranscriptLine(
     line: LineView,
     /// Its position in the list.
     index: usize,
-    /// The index of the current line.
-    current: Signal<Option<usize>>,
+    /// Which line is current (by index; `u64` like the keys, so one `Selector` type serves
+    /// both).
+    current: Selector<Option<u64>>,
     /// Show CR LF markers.
     crlf: Signal<bool>,
     /// Show decoded AUTH lines.
     decode: Signal<bool>,
-    /// The key of the line chosen in the time chart, if any.
-    picked: Signal<Option<u64>>,
+    /// Which line was chosen in the time chart (by key).
+    picked: Selector<Option<u64>>,
 ) -> impl IntoView {
     let nav = use_nav();
-    let is_current = move || current.get() == Some(index);
+    let key = line.key;
+    let position = u64::try_from(index).ok();
+    let is_current = move || current.selected(&position);
     let side = if line.to_server() { "client" } else { "server" };
     let class = format!("line {side}");
     let text = line.prefixed();
     let auth = line.auth;
     let mail_text = line.decoded;
-    let key = line.key;
     view! {
         <li
             class=class
             class:refusal=line.refusal
-            class:current=is_current
-            class:picked=move || picked.get() == Some(key)
+            class:current=is_current.clone()
+            class:picked=move || picked.selected(&Some(key))
             data-key=key.to_string()
             tabindex="-1"
             aria-current=move || is_current().then_some("step")
@@ -104,6 +110,8 @@ pub fn Transcript(
     let decode = RwSignal::new(false);
     let scroller = NodeRef::<leptos::html::Div>::new();
     let picked = picked.unwrap_or_else(|| Signal::derive(|| None));
+    let current_line = Selector::new(move || current.get().and_then(|i| u64::try_from(i).ok()));
+    let picked_line = Selector::new(move || picked.get());
     // Keep the newest line in view inside the panel (never scrolls the page), or the line
     // chosen in the time chart, which also takes the focus so it is read out.
     Effect::new(move |_| {
@@ -127,6 +135,28 @@ pub fn Transcript(
             });
         }
     });
+    // The rows (inside a `Show`, whose children are built again whenever it shows).
+    let rows = move || {
+        let (current_line, picked_line) = (current_line.clone(), picked_line.clone());
+        view! {
+            <ol class="lines">
+                <For
+                    each=move || lines.get().into_iter().enumerate()
+                    key=|(_, line)| line.key
+                    children=move |(index, line)| view! {
+                        <TranscriptLine
+                            line
+                            index
+                            current=current_line.clone()
+                            crlf=crlf.into()
+                            decode=decode.into()
+                            picked=picked_line.clone()
+                        />
+                    }
+                />
+            </ol>
+        }
+    };
     let label = label.unwrap_or(k::mail::transcript::region);
     let crlf_id = format!("{id}-crlf");
     let crlf_for = crlf_id.clone();
@@ -171,22 +201,7 @@ pub fn Transcript(
                         <p class="transcript-empty">{nav.t(k::mail::transcript::empty)}</p>
                     }
                 >
-                    <ol class="lines">
-                        <For
-                            each=move || lines.get().into_iter().enumerate()
-                            key=|(_, line)| line.key
-                            children=move |(index, line)| view! {
-                                <TranscriptLine
-                                    line
-                                    index
-                                    current
-                                    crlf=crlf.into()
-                                    decode=decode.into()
-                                    picked
-                                />
-                            }
-                        />
-                    </ol>
+                    {rows.clone()}
                 </Show>
             </div>
             <Show when=move || decode.get() && has_auth()>
