@@ -157,14 +157,14 @@ pub fn Diagram(
                                 "leftward"
                             };
                             let refused = p.line.refusal;
+                            // The track carries the packet across the wire (static/mail.css).
+                            let motion = format!("{dir} s{}", p.serial % 2);
                             view! {
-                                <span
-                                    class=format!("packet {dir} s{}", p.serial % 2)
-                                    class:refused=refused
-                                    aria-hidden="true"
-                                >
-                                    {refused.then_some("✖ ")}
-                                    {p.line.token()}
+                                <span class=format!("packet-track {motion}") aria-hidden="true">
+                                    <span class=format!("packet {motion}") class:refused=refused>
+                                        {refused.then_some("✖ ")}
+                                        {p.line.token()}
+                                    </span>
                                 </span>
                             }
                         })
