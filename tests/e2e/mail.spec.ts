@@ -281,6 +281,26 @@ test('reduced motion: packets fade in instead of travelling, with the same infor
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   const moving = await packet.evaluate((el) => getComputedStyle(el).animationName);
   expect(moving).toMatch(/^travel-/);
+  // It travels by transforms alone (the compositor moves it), its track as wide as the
+  // wire, and it ends flush with the wire's far end: here the client's, on the left.
+  const flight = await packet.evaluate((el) => {
+    const track = el.parentElement as HTMLElement;
+    const wire = el.closest('.dg-wire') as HTMLElement;
+    document.getAnimations().forEach((a) => a.finish());
+    const [p, w] = [el.getBoundingClientRect(), wire.getBoundingClientRect()];
+    return {
+      track: getComputedStyle(track).animationName,
+      properties: [el, track].flatMap((e) => e.getAnimations().flatMap((a) =>
+        (a.effect as KeyframeEffect).getKeyframes().flatMap((k) => Object.keys(k)))),
+      left: Math.round(p.left - w.left),
+      wide: document.documentElement.scrollWidth <= window.innerWidth,
+    };
+  });
+  expect(flight.track).toMatch(/^carry-left-/);
+  expect(flight.properties).toContain('transform');
+  expect(flight.properties.filter((k) => !['offset', 'easing', 'composite', 'computedOffset'].includes(k)).every((k) => k === 'transform')).toBe(true);
+  expect(flight.left).toBe(0);
+  expect(flight.wide).toBe(true);
 });
 
 test('the glossary opens at a linked term', async ({ page }) => {
