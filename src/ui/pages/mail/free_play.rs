@@ -282,7 +282,7 @@ pub fn FreePlay() -> impl IntoView {
         })
     });
     let listed = Signal::derive(move || entries.with(Vec::len));
-    let decisions = Signal::derive(move || last.get());
+    let decisions = Signal::from(last);
     let now = Signal::derive(move || lab.with(|l| l.now().0));
     let chart = Memo::new(move |_| history.with(|h| Chart::build(h, now.get())));
     let picked: RwSignal<Option<u64>> = RwSignal::new(None);
@@ -443,7 +443,7 @@ pub fn FreePlay() -> impl IntoView {
                 <div class="record-transcript">
                     <h3>{tr(k::mail::transcript::heading)}</h3>
                     <Transcript
-                        lines=Signal::derive(move || log.get())
+                        lines=log
                         current=current
                         picked=picked
                         id="free"
