@@ -158,10 +158,10 @@ pub fn Diagram(
                             };
                             let refused = p.line.refusal;
                             // The track carries the packet across the wire (static/mail.css).
-                            let motion = format!("{dir} s{}", p.serial % 2);
+                            let step = p.serial % 2;
                             view! {
-                                <span class=format!("packet-track {motion}") aria-hidden="true">
-                                    <span class=format!("packet {motion}") class:refused=refused>
+                                <span class=format!("packet-track {dir} s{step}") aria-hidden="true">
+                                    <span class=format!("packet {dir} s{step}") class:refused=refused>
                                         {refused.then_some("✖ ")}
                                         {p.line.token()}
                                     </span>
