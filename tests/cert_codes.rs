@@ -9,6 +9,8 @@
 // A test reports failure by panicking; unwrap is the plain way to say "must be there".
 #![allow(clippy::unwrap_used)]
 
+use imasara::cert::ct::SctSignature;
+use imasara::cert::fields::SctReport;
 use imasara::cert::findings::Unchecked;
 use imasara::cert::signature::MAX_SIGNATURE_WORK;
 use imasara::cert::{
@@ -88,6 +90,8 @@ struct Outcome {
     report: Report,
     input_codes: Vec<Code>,
     certificates: usize,
+    /// The first certificate's embedded SCTs.
+    leaf_scts: Vec<SctReport>,
 }
 
 impl Outcome {
@@ -98,6 +102,7 @@ impl Outcome {
             report: analysis.judge(options),
             input_codes,
             certificates: analysis.certificates().len(),
+            leaf_scts: leaf_scts(&analysis),
         }
     }
 
@@ -118,6 +123,15 @@ fn at_real(input: &[u8], when: &str, host: Option<&str>) -> Outcome {
     Outcome::of(input, &options)
 }
 
+/// The first certificate's embedded SCTs.
+fn leaf_scts(analysis: &Analysis) -> Vec<SctReport> {
+    analysis
+        .certificates()
+        .first()
+        .map(|c| c.scts.clone())
+        .unwrap_or_default()
+}
+
 fn generated(input: &str, trusted: &Ca, host: Option<&str>) -> Outcome {
     generated_with(input, anchor(trusted), host)
 }
@@ -129,6 +143,7 @@ fn generated_with(input: &str, anchors: Vec<Anchor>, host: Option<&str>) -> Outc
         report,
         input_codes: analysis.input_findings().iter().map(|f| f.code()).collect(),
         certificates: analysis.certificates().len(),
+        leaf_scts: leaf_scts(&analysis),
     }
 }
 
@@ -147,8 +162,21 @@ const AMAZON_AT: &str = "2026-06-01T00:00:00Z";
 /// The value of an SCT list extension (RFC 6962 3.3) holding one SCT: an OCTET STRING
 /// around the TLS-encoded list.
 fn one_sct_list() -> Vec<u8> {
+    sct_list_of([0x11; 32])
+}
+
+/// Google 'Argon2026h1' log's id (SHA-256 of its key), as the log list gives it:
+/// `DleUvPOuqT4zGyyZB7P3kN+bwj1xMiXdIaklrGHFTiE=`.
+const ARGON_2026H1: [u8; 32] = [
+    0x0e, 0x57, 0x94, 0xbc, 0xf3, 0xae, 0xa9, 0x3e, 0x33, 0x1b, 0x2c, 0x99, 0x07, 0xb3, 0xf7, 0x90,
+    0xdf, 0x9b, 0xc2, 0x3d, 0x71, 0x32, 0x25, 0xdd, 0x21, 0xa9, 0x25, 0xac, 0x61, 0xc5, 0x4e, 0x21,
+];
+
+/// An SCT list extension value with one SCT naming `log`, its signature two bytes that
+/// no key verifies.
+fn sct_list_of(log: [u8; 32]) -> Vec<u8> {
     let mut sct = vec![0_u8]; // v1
-    sct.extend([0x11; 32]); // log id
+    sct.extend(log); // log id
     sct.extend(1_767_225_600_000_u64.to_be_bytes()); // 2026-01-01, in ms
     sct.extend([0, 0]); // no extensions
     sct.extend([4, 3, 0, 2, 0x30, 0x00]); // sha256, ecdsa, a 2-byte signature
@@ -429,6 +457,7 @@ fn produce(code: Code) -> Outcome {
                 report,
                 input_codes: Vec::new(),
                 certificates: 2,
+                leaf_scts: Vec::new(),
             }
         }
         // --- algorithms -----------------------------------------------------------------
@@ -454,6 +483,7 @@ fn produce(code: Code) -> Outcome {
                 report: analysis.judge(&options),
                 input_codes: Vec::new(),
                 certificates: analysis.certificates().len(),
+                leaf_scts: leaf_scts(&analysis),
             }
         }
         // --- host name ------------------------------------------------------------------
@@ -569,6 +599,18 @@ fn produce(code: Code) -> Outcome {
             }
             generated_with(&pem(&[&l, &r.cert]), anchors, Some("www.example.test"))
         }
+        Code::SctSignatureInvalid => {
+            // An SCT naming a real log (Google's Argon2026h1) whose signature its key does
+            // not verify: the log never signed this certificate.
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.custom_extensions = vec![CustomExtension::from_oid_content(
+                    &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2],
+                    sct_list_of(ARGON_2026H1),
+                )];
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
         Code::ExtensionUnparsable => {
             // keyUsage (RFC 5280 4.2.1.3) must be a BIT STRING; this one is a NULL.
             let r = root("Root", EC);
@@ -625,6 +667,32 @@ fn too_few_scts_names_the_count_and_what_the_policy_asks() {
     // Without any SCT the older finding speaks instead, once.
     let none = produce(Code::NoEmbeddedScts);
     assert!(!none.codes().contains(&Code::TooFewScts));
+}
+
+#[test]
+fn an_sct_its_log_did_not_sign_counts_for_nothing() {
+    let outcome = produce(Code::SctSignatureInvalid);
+    assert!(outcome.report.findings.iter().any(|f| f.kind
+        == FindingKind::SctSignatureInvalid {
+            invalid: 1,
+            embedded: 1
+        }));
+    assert_eq!(outcome.leaf_scts[0].signature, SctSignature::Invalid);
+    // An SCT from a log the list does not know is not checked, and still counted.
+    let unknown = produce(Code::TooFewScts);
+    assert!(!unknown.codes().contains(&Code::SctSignatureInvalid));
+    assert_eq!(unknown.leaf_scts[0].signature, SctSignature::UnknownLog);
+    // Amazon's real chain: the SCTs from logs the list knows verify.
+    let amazon = produce(Code::CtNotChecked);
+    let scts = &amazon.leaf_scts;
+    assert!(scts.iter().all(|s| s.signature
+        == if s.log.is_some() {
+            SctSignature::Valid
+        } else {
+            SctSignature::UnknownLog
+        }));
+    assert!(scts.iter().any(|s| s.signature == SctSignature::Valid));
+    assert!(!amazon.codes().contains(&Code::SctSignatureInvalid));
 }
 
 #[test]

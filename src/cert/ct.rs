@@ -15,12 +15,21 @@
 //! `CheckCTPolicyCompliance`) counts an embedded SCT from a disqualified (retired) log only
 //! when the certificate was issued and the SCT made before the disqualification, wants
 //! SCTs from two operators at least, and trusts its built-in list for 70 days
-//! (`IsLogDataTimely`); the page names the state and leaves it at that. SCT
-//! signatures are not verified here (that needs the log keys and the precertificate the
-//! log signed): the page says so.
+//! (`IsLogDataTimely`); the page names the state and leaves it at that.
+//!
+//! Each SCT's signature is checked as Chromium checks it ([`verify`]): the log signed the
+//! precertificate, which is the final certificate's TBSCertificate without its SCT list,
+//! together with the hash of the issuer's key (RFC 6962 section 3.2;
+//! net/cert/ct_objects_extractor.cc `GetPrecertSignedEntry`,
+//! net/cert/ct_serialization.cc `EncodeV1SCTSignedData`, net/cert/ct_log_verifier.cc
+//! `CTLogVerifier::Verify`). An SCT whose signature fails counts for nothing in Chromium's
+//! policy (`SCT_STATUS_INVALID_SIGNATURE`), so the judgement counts only the others.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
+use super::der::{self, read_tlv};
+use super::signature::{Budget, Curve, Hash, KeyMaterial, SigAlg, SignatureStatus};
 use super::time::UnixTime;
 
 #[path = "ct_log_list.rs"]
@@ -67,6 +76,209 @@ pub struct CtLog {
     /// The expiry range a sharded log accepts (`temporal_interval`, Unix seconds,
     /// start inclusive, end exclusive).
     pub interval: Option<(i64, i64)>,
+    /// The log's public key, which signs its SCTs.
+    pub key: LogKey,
+}
+
+/// A log's public key as the table keeps it (RFC 6962 allows ECDSA P-256 or RSA).
+#[derive(Debug)]
+pub enum LogKey {
+    /// An ECDSA key on P-256: its compressed point (SEC 1 section 2.3.3), 33 bytes where
+    /// the SubjectPublicKeyInfo takes 91.
+    P256([u8; 33]),
+    /// An RSA key: its SubjectPublicKeyInfo (DER).
+    Rsa(&'static [u8]),
+}
+
+/// The DER of a P-256 SubjectPublicKeyInfo up to its uncompressed point (RFC 5480:
+/// id-ecPublicKey, prime256v1, a BIT STRING of 66 bytes with no unused bits).
+const P256_SPKI_PREFIX: [u8; 26] = [
+    0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a,
+    0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+];
+
+/// What checking one embedded SCT's signature found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SctSignature {
+    /// The log's key verifies it over the certificate as the log saw it.
+    Valid,
+    /// It does not verify, or it is not made with the log's algorithm (Chromium:
+    /// `SCT_STATUS_INVALID_SIGNATURE`; such an SCT counts for nothing).
+    Invalid,
+    /// Not checked: the embedded log list does not know the log (a log newer than the
+    /// list is unknown here and may be known to a browser).
+    UnknownLog,
+    /// Not checked: the certificate's issuer, whose key the log signed a hash of, is
+    /// neither in the input nor a Mozilla root.
+    NoIssuer,
+    /// Not checked: the input asked for more signature checks than one reading does.
+    NotChecked,
+}
+
+/// One embedded SCT as the certificate encodes it (RFC 6962 section 3.2), kept for
+/// [`verify`].
+#[derive(Clone, Debug)]
+pub(crate) struct EmbeddedSct {
+    pub version: u8,
+    pub log_id: [u8; 32],
+    pub timestamp_ms: u64,
+    pub extensions: Vec<u8>,
+    /// The TLS `HashAlgorithm` and `SignatureAlgorithm` codes (RFC 5246 7.4.1.4.1).
+    pub hash: u8,
+    pub algorithm: u8,
+    pub signature: Vec<u8>,
+}
+
+/// The OID of the embedded SCT list extension, DER-encoded with its tag and length
+/// (1.3.6.1.4.1.11129.2.4.2, RFC 6962 section 3.3).
+const SCT_LIST_OID: [u8; 12] = [
+    0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0xd6, 0x79, 0x02, 0x04, 0x02,
+];
+
+/// The TBSCertificate the log signed, from the final certificate's: the same DER without
+/// the SCT list extension (RFC 6962 section 3.2: "the TBSCertificate component of the
+/// Precertificate -- i.e., without the signature and the poison extension", the final
+/// certificate adding only the SCT list). `None` when the TBS is not well-formed DER or
+/// carries no SCT list.
+///
+/// A precertificate always keeps other extensions (a server certificate needs
+/// subjectAltName), so removing the one extension never leaves the list empty in practice;
+/// if it did, the empty list is left out, as OpenSSL's encoder does with an empty
+/// extension stack.
+pub(crate) fn tbs_without_scts(tbs: &[u8]) -> Option<Vec<u8>> {
+    let outer = read_tlv(tbs, 0, tbs.len())
+        .ok()
+        .filter(|t| t.tag == 0x30 && t.end == tbs.len())?;
+    let mut content = Vec::with_capacity(tbs.len());
+    let mut removed = false;
+    for part in der::children(tbs, &outer) {
+        let raw = tbs.get(part.start..part.end)?;
+        if part.tag != 0xa3 {
+            content.extend_from_slice(raw);
+            continue;
+        }
+        let list = der::children(tbs, &part);
+        let [list] = list.as_slice() else {
+            return None;
+        };
+        let mut kept = Vec::with_capacity(list.end.saturating_sub(list.content));
+        for ext in der::children(tbs, list) {
+            let body = tbs.get(ext.content..ext.end)?;
+            if body.starts_with(&SCT_LIST_OID) {
+                removed = true;
+            } else {
+                kept.extend_from_slice(tbs.get(ext.start..ext.end)?);
+            }
+        }
+        if !kept.is_empty() {
+            content.extend(der::wrap(0xa3, &der::wrap(0x30, &kept)));
+        }
+    }
+    removed.then(|| der::wrap(0x30, &content))
+}
+
+/// The log's key, if the list knows the log: the whole 32-byte id must be the SHA-256 of
+/// the key's SubjectPublicKeyInfo (RFC 6962 section 3.2), as Chromium matches logs by
+/// their whole id.
+fn log_key(id: &[u8; 32]) -> Option<KeyMaterial> {
+    let prefix = id.get(..8)?;
+    let logs = ct_log_list::LOGS;
+    let at = logs
+        .binary_search_by(|l| l.id.as_slice().cmp(prefix))
+        .ok()?;
+    let (spki, key) = match logs.get(at)?.key {
+        LogKey::P256(compressed) => {
+            let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(&compressed).ok()?;
+            let point = key.to_sec1_point(false);
+            let mut spki = P256_SPKI_PREFIX.to_vec();
+            spki.extend_from_slice(point.as_bytes());
+            let point = point.as_bytes().to_vec();
+            let key = KeyMaterial::Ec {
+                curve: Curve::P256,
+                point,
+            };
+            (spki, key)
+        }
+        LogKey::Rsa(spki) => (spki.to_vec(), rsa_key(spki)?),
+    };
+    (Sha256::digest(&spki).as_slice() == id.as_slice()).then_some(key)
+}
+
+/// The modulus and exponent of an RSA SubjectPublicKeyInfo (RFC 3279 2.3.1).
+fn rsa_key(spki: &[u8]) -> Option<KeyMaterial> {
+    let outer = read_tlv(spki, 0, spki.len()).ok()?;
+    let parts = der::children(spki, &outer);
+    let bits = parts.get(1).filter(|t| t.tag == 0x03)?;
+    // The BIT STRING's first content octet counts unused bits: none in a key.
+    let inner_start = bits.content.checked_add(1)?;
+    let inner = read_tlv(spki, inner_start, bits.end).ok()?;
+    let numbers = der::children(spki, &inner);
+    let [n, e] = numbers.as_slice() else {
+        return None;
+    };
+    Some(KeyMaterial::Rsa {
+        n: spki.get(n.content..n.end)?.to_vec(),
+        e: spki.get(e.content..e.end)?.to_vec(),
+    })
+}
+
+/// What the log signed for an SCT embedded in a certificate (RFC 6962 section 3.2,
+/// `digitally-signed struct` with `entry_type` `precert_entry`):
+/// version, signature type 0 (`certificate_timestamp`), the timestamp, entry type 1, the
+/// SHA-256 of the issuer's SubjectPublicKeyInfo, the TBSCertificate with a 24-bit length,
+/// the SCT's extensions with a 16-bit length.
+fn signed_entry(sct: &EmbeddedSct, issuer_spki: &[u8], tbs: &[u8]) -> Option<Vec<u8>> {
+    let tbs_len = u32::try_from(tbs.len()).ok().filter(|l| *l < 1 << 24)?;
+    let ext_len = u16::try_from(sct.extensions.len()).ok()?;
+    let mut out = Vec::with_capacity(tbs.len().saturating_add(64));
+    out.push(sct.version);
+    out.push(0);
+    out.extend_from_slice(&sct.timestamp_ms.to_be_bytes());
+    out.extend_from_slice(&1u16.to_be_bytes());
+    out.extend_from_slice(&Sha256::digest(issuer_spki));
+    out.extend_from_slice(tbs_len.to_be_bytes().get(1..)?);
+    out.extend_from_slice(tbs);
+    out.extend_from_slice(&ext_len.to_be_bytes());
+    out.extend_from_slice(&sct.extensions);
+    Some(out)
+}
+
+/// Checks one embedded SCT's signature. `tbs` is [`tbs_without_scts`] of its certificate
+/// (`None` when that could not be made: the SCT is then `Invalid`, as no log signed
+/// it), `issuer_spki` the SubjectPublicKeyInfo of the certificate's issuer.
+///
+/// As Chromium's `CTLogVerifier::Verify`: only version 1 (encoded 0) is read, and the
+/// SCT's algorithms must be the log's (SHA-256 with ECDSA for a P-256 key, with RSA
+/// PKCS#1 v1.5 for an RSA key; `SignatureParametersMatch`), or it is invalid.
+pub(crate) fn verify(
+    sct: &EmbeddedSct,
+    tbs: Option<&[u8]>,
+    issuer_spki: Option<&[u8]>,
+    budget: &mut Budget,
+) -> SctSignature {
+    let Some(key) = log_key(&sct.log_id) else {
+        return SctSignature::UnknownLog;
+    };
+    let Some(issuer_spki) = issuer_spki else {
+        return SctSignature::NoIssuer;
+    };
+    let alg = match (&key, sct.hash, sct.algorithm) {
+        (KeyMaterial::Ec { .. }, 4, 3) => SigAlg::Ecdsa(Hash::Sha256),
+        (KeyMaterial::Rsa { .. }, 4, 1) => SigAlg::RsaPkcs1(Hash::Sha256),
+        _ => return SctSignature::Invalid,
+    };
+    let Some(message) = tbs
+        .filter(|_| sct.version == 0)
+        .and_then(|tbs| signed_entry(sct, issuer_spki, tbs))
+    else {
+        return SctSignature::Invalid;
+    };
+    match budget.verify(&alg, &key, &message, &sct.signature) {
+        SignatureStatus::Valid => SctSignature::Valid,
+        SignatureStatus::NotChecked => SctSignature::NotChecked,
+        SignatureStatus::Invalid | SignatureStatus::Unsupported => SctSignature::Invalid,
+    }
 }
 
 /// What the list says about the log behind one SCT: owned, for the report.
@@ -183,6 +395,207 @@ mod tests {
         assert_eq!(signature_algorithm(4, 3), "ECDSA with SHA-256");
         assert_eq!(signature_algorithm(4, 1), "RSA with SHA-256");
         assert_eq!(signature_algorithm(9, 7), "signature 7 with hash 9");
+    }
+
+    /// The DER of each certificate in a PEM text.
+    fn ders(pem: &str) -> Vec<Vec<u8>> {
+        pem.split("-----BEGIN CERTIFICATE-----")
+            .skip(1)
+            .map(|block| {
+                let body: String = block
+                    .split("-----END")
+                    .next()
+                    .unwrap()
+                    .split_whitespace()
+                    .collect();
+                crate::base64::decode(body.as_bytes(), crate::base64::Padding::Required).unwrap()
+            })
+            .collect()
+    }
+
+    /// A real chain's leaf: its TBS, its SCTs, and its issuer's SubjectPublicKeyInfo.
+    fn real(pem: &str) -> (Vec<u8>, Vec<EmbeddedSct>, Vec<u8>) {
+        use x509_parser::prelude::*;
+        let certs = ders(pem);
+        let (_, leaf) = parse_x509_certificate(&certs[0]).unwrap();
+        let (_, issuer) = parse_x509_certificate(&certs[1]).unwrap();
+        let scts = leaf
+            .extensions()
+            .iter()
+            .find_map(|e| match e.parsed_extension() {
+                ParsedExtension::SCT(list) => Some(
+                    list.iter()
+                        .map(|s| EmbeddedSct {
+                            version: s.version.0,
+                            log_id: *s.id.key_id,
+                            timestamp_ms: s.timestamp,
+                            extensions: s.extensions.0.to_vec(),
+                            hash: s.signature.hash_alg_id,
+                            algorithm: s.signature.sign_alg_id,
+                            signature: s.signature.data.to_vec(),
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap();
+        (
+            leaf.tbs_certificate.as_ref().to_vec(),
+            scts,
+            issuer.public_key().raw.to_vec(),
+        )
+    }
+
+    const CHAINS: [&str; 3] = [
+        include_str!("../../static/samples/real-chains/amazon.com.pem"),
+        include_str!("../../static/samples/real-chains/apple.com.pem"),
+        include_str!("../../static/samples/real-chains/docs.python.org.pem"),
+    ];
+
+    #[test]
+    fn every_log_key_in_the_table_reads() {
+        for l in ct_log_list::LOGS {
+            match l.key {
+                LogKey::P256(point) => {
+                    assert!(
+                        p256::ecdsa::VerifyingKey::from_sec1_bytes(&point).is_ok(),
+                        "{}",
+                        l.name
+                    );
+                }
+                LogKey::Rsa(spki) => {
+                    let Some(KeyMaterial::Rsa { n, .. }) = rsa_key(spki) else {
+                        panic!("{}", l.name);
+                    };
+                    assert!(n.len() >= 256, "{}", l.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_real_chains_scts_verify_with_their_logs_keys() {
+        let mut valid = 0;
+        let mut unknown = 0;
+        for pem in CHAINS {
+            let (tbs, scts, issuer) = real(pem);
+            let precert = tbs_without_scts(&tbs).unwrap();
+            assert!(precert.len() < tbs.len());
+            for sct in &scts {
+                let status = verify(sct, Some(&precert), Some(&issuer), &mut Budget::new());
+                // A log the list (May 2025) does not know yet cannot be checked.
+                let expected = if log(&sct.log_id).is_some() {
+                    valid += 1;
+                    SctSignature::Valid
+                } else {
+                    unknown += 1;
+                    SctSignature::UnknownLog
+                };
+                assert_eq!(status, expected, "{}", hex(&sct.log_id));
+            }
+        }
+        assert_eq!((valid, unknown), VALID_AND_UNKNOWN);
+    }
+
+    /// Of the ten SCTs in the three real chains, how many name a log the list knows (all
+    /// verify) and how many a newer log.
+    const VALID_AND_UNKNOWN: (usize, usize) = (6, 4);
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    #[test]
+    fn an_altered_receipt_or_certificate_does_not_verify() {
+        let (tbs, scts, issuer) = real(CHAINS[0]);
+        let precert = tbs_without_scts(&tbs).unwrap();
+        let sct = scts.iter().find(|s| log(&s.log_id).is_some()).unwrap();
+        let check = |sct: &EmbeddedSct, tbs: Option<&[u8]>, issuer: Option<&[u8]>| {
+            verify(sct, tbs, issuer, &mut Budget::new())
+        };
+        assert_eq!(
+            check(sct, Some(&precert), Some(&issuer)),
+            SctSignature::Valid
+        );
+        // A millisecond later.
+        let mut later = sct.clone();
+        later.timestamp_ms += 1;
+        assert_eq!(
+            check(&later, Some(&precert), Some(&issuer)),
+            SctSignature::Invalid
+        );
+        // The final certificate's TBS as it is (with its SCT list), not the precertificate.
+        assert_eq!(check(sct, Some(&tbs), Some(&issuer)), SctSignature::Invalid);
+        // Another issuer's key.
+        let (_, _, other) = real(CHAINS[1]);
+        assert_eq!(
+            check(sct, Some(&precert), Some(&other)),
+            SctSignature::Invalid
+        );
+        // Claimed as RSA by an ECDSA log; a version RFC 6962 does not define.
+        let mut rsa = sct.clone();
+        rsa.algorithm = 1;
+        assert_eq!(
+            check(&rsa, Some(&precert), Some(&issuer)),
+            SctSignature::Invalid
+        );
+        let mut v2 = sct.clone();
+        v2.version = 1;
+        assert_eq!(
+            check(&v2, Some(&precert), Some(&issuer)),
+            SctSignature::Invalid
+        );
+        // A signature byte changed.
+        let mut bent = sct.clone();
+        let last = bent.signature.len() - 1;
+        bent.signature[last] ^= 1;
+        assert_eq!(
+            check(&bent, Some(&precert), Some(&issuer)),
+            SctSignature::Invalid
+        );
+        // What is not checked, and why.
+        let mut unknown = sct.clone();
+        unknown.log_id = [0x11; 32];
+        assert_eq!(
+            check(&unknown, Some(&precert), Some(&issuer)),
+            SctSignature::UnknownLog
+        );
+        // The first 8 bytes of a known log with the rest wrong: not that log.
+        let mut lookalike = sct.clone();
+        lookalike.log_id[31] ^= 1;
+        assert_eq!(
+            check(&lookalike, Some(&precert), Some(&issuer)),
+            SctSignature::UnknownLog
+        );
+        assert_eq!(check(sct, Some(&precert), None), SctSignature::NoIssuer);
+        assert_eq!(check(sct, None, Some(&issuer)), SctSignature::Invalid);
+    }
+
+    #[test]
+    fn the_precertificate_is_the_tbs_without_the_sct_list_and_nothing_else() {
+        use x509_parser::prelude::*;
+        for pem in CHAINS {
+            let (tbs, _, _) = real(pem);
+            let precert = tbs_without_scts(&tbs).unwrap();
+            let (rest, before) = TbsCertificate::from_der(&tbs).unwrap();
+            assert!(rest.is_empty());
+            let (rest, after) = TbsCertificate::from_der(&precert).unwrap();
+            assert!(rest.is_empty());
+            let oids = |t: &TbsCertificate<'_>| -> Vec<String> {
+                t.extensions()
+                    .iter()
+                    .map(|e| e.oid.to_id_string())
+                    .collect()
+            };
+            let mut expected = oids(&before);
+            expected.retain(|o| o != "1.3.6.1.4.1.11129.2.4.2");
+            assert_eq!(oids(&after), expected);
+            assert_eq!(before.subject.as_raw(), after.subject.as_raw());
+            assert_eq!(before.raw_serial(), after.raw_serial());
+            // Without an SCT list, or without DER, there is no precertificate to make.
+            assert_eq!(tbs_without_scts(&precert), None);
+            assert_eq!(tbs_without_scts(&tbs[..tbs.len() - 1]), None);
+        }
     }
 
     #[test]

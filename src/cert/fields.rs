@@ -177,6 +177,9 @@ pub struct SctReport {
     /// The log, as the embedded log list names it ([`super::ct`]); `None` when the list
     /// does not know this id.
     pub log: Option<super::ct::LogInfo>,
+    /// Whether the log's signature holds ([`super::ct::verify`]; checked once the
+    /// certificate's issuer is known).
+    pub signature: super::ct::SctSignature,
 }
 
 /// Name constraints, each subtree as `type:value` (e.g. `dns:example.com`).
@@ -321,6 +324,8 @@ pub(crate) struct CertData {
     /// Indices of extensions that did not decode.
     pub unparsable_extensions: Vec<usize>,
     pub sct_count: usize,
+    /// The embedded SCTs, for checking their signatures once the issuer is known.
+    pub scts: Vec<super::ct::EmbeddedSct>,
     pub version: u64,
     /// The serial number's content octets as encoded (sign octet kept).
     pub serial_raw: Vec<u8>,
@@ -730,6 +735,7 @@ pub(crate) fn build(
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
         sct_count: 0,
+        scts: Vec::new(),
         version,
         serial_raw: tbs.raw_serial().to_vec(),
     };
@@ -784,6 +790,18 @@ fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut
         ParsedExtension::CertificatePolicies(ps) => certificate_policies(ps, r),
         ParsedExtension::SCT(list) => {
             data.sct_count = list.len();
+            data.scts = list
+                .iter()
+                .map(|s| super::ct::EmbeddedSct {
+                    version: s.version.0,
+                    log_id: *s.id.key_id,
+                    timestamp_ms: s.timestamp,
+                    extensions: s.extensions.0.to_vec(),
+                    hash: s.signature.hash_alg_id,
+                    algorithm: s.signature.sign_alg_id,
+                    signature: s.signature.data.to_vec(),
+                })
+                .collect();
             r.scts = list
                 .iter()
                 .map(|s| SctReport {
@@ -796,6 +814,7 @@ fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut
                     ),
                     extensions_len: s.extensions.0.len(),
                     log: super::ct::log(s.id.key_id),
+                    signature: super::ct::SctSignature::NoIssuer,
                 })
                 .collect();
         }

@@ -173,6 +173,9 @@ codes! {
     NoEmbeddedScts = "no_embedded_scts",
     /// The leaf carries fewer embedded SCTs than Chrome's CT policy asks for its lifetime.
     TooFewScts = "too_few_scts",
+    /// An embedded SCT's signature does not verify with its log's key: it counts for
+    /// nothing.
+    SctSignatureInvalid = "sct_signature_invalid",
     /// An extension could not be decoded.
     ExtensionUnparsable = "extension_unparsable",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
@@ -617,10 +620,18 @@ pub enum FindingKind {
     /// Fewer embedded SCTs on a publicly trusted leaf than Chrome's CT policy asks for
     /// its lifetime (`rules::required_scts`); more may come in the TLS handshake.
     TooFewScts {
-        /// SCTs embedded.
+        /// SCTs embedded, those whose signature fails left out.
         embedded: usize,
         /// SCTs the policy asks for.
         required: usize,
+    },
+    /// Embedded SCTs whose signature does not verify with their log's key
+    /// ([`super::ct::verify`]): Chromium ignores them (`SCT_STATUS_INVALID_SIGNATURE`).
+    SctSignatureInvalid {
+        /// How many.
+        invalid: usize,
+        /// SCTs embedded in all.
+        embedded: usize,
     },
     /// An extension could not be decoded.
     ExtensionUnparsable {
@@ -697,6 +708,7 @@ impl FindingKind {
             K::CtNotChecked { .. } => Code::CtNotChecked,
             K::NoEmbeddedScts => Code::NoEmbeddedScts,
             K::TooFewScts { .. } => Code::TooFewScts,
+            K::SctSignatureInvalid { .. } => Code::SctSignatureInvalid,
             K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
             K::RuleBroken { .. } => Code::RuleBroken,
         }

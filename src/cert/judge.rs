@@ -1150,15 +1150,32 @@ fn offline(ctx: &Ctx<'_>) -> Vec<Finding> {
         .cert(leaf),
         Finding::info(K::CtNotChecked { scts: d.sct_count }).cert(leaf),
     ];
+    // An SCT whose signature fails counts for nothing in Chromium's policy; one that
+    // could not be checked here (a log newer than the embedded list) keeps counting.
+    let invalid = c
+        .scts
+        .iter()
+        .filter(|s| s.signature == super::ct::SctSignature::Invalid)
+        .count();
+    if invalid > 0 {
+        out.push(
+            Finding::warning(K::SctSignatureInvalid {
+                invalid,
+                embedded: d.sct_count,
+            })
+            .cert(leaf),
+        );
+    }
+    let counted = d.sct_count.saturating_sub(invalid);
     let leaf_is_anchor = ctx.path.anchor_in_chain && ctx.path.anchor_position == Some(0);
     if ctx.known_root() && !leaf_is_anchor {
         let required = super::rules::required_scts(d.not_before, d.not_after);
         if d.sct_count == 0 {
             out.push(Finding::warning(K::NoEmbeddedScts).cert(leaf));
-        } else if d.sct_count < required {
+        } else if counted < required {
             out.push(
                 Finding::warning(K::TooFewScts {
-                    embedded: d.sct_count,
+                    embedded: counted,
                     required,
                 })
                 .cert(leaf),

@@ -378,7 +378,7 @@ impl Analysis {
                 }
             }
         }
-        let mozilla = data
+        let mozilla: Vec<Vec<AnchorMatch>> = data
             .iter()
             .zip(&primary)
             .zip(&self_signature)
@@ -390,6 +390,15 @@ impl Analysis {
                 }
             })
             .collect();
+        check_scts(
+            &data,
+            &primary,
+            &edges,
+            &mozilla,
+            moz,
+            &mut certs,
+            &mut budget,
+        );
         let mut document_findings = Vec::new();
         let (requests, crls) = read_documents(
             documents_in,
@@ -520,6 +529,60 @@ fn other_der_kind(der: &[u8]) -> Option<OtherDer> {
         Some(OtherDer::Csr)
     } else {
         None
+    }
+}
+
+/// Each embedded SCT's signature ([`ct::verify`]), with the key of an issuer whose
+/// signature on the certificate verifies: a certificate of the input, else a Mozilla root
+/// (the log signed a hash of that key). A later copy of a certificate takes its first
+/// copy's answers.
+fn check_scts(
+    data: &[CertData],
+    primary: &[bool],
+    edges: &[Vec<Edge>],
+    mozilla: &[Vec<AnchorMatch>],
+    roots: &[anchors::Anchor],
+    certs: &mut [CertificateReport],
+    budget: &mut signature::Budget,
+) {
+    let mut first_copy: std::collections::HashMap<String, Vec<ct::SctSignature>> =
+        std::collections::HashMap::new();
+    for (i, d) in data.iter().enumerate() {
+        if d.scts.is_empty() {
+            continue;
+        }
+        let Some(report) = certs.get_mut(i) else {
+            continue;
+        };
+        let statuses = match first_copy.get(&report.sha256) {
+            Some(known) if !primary.get(i).copied().unwrap_or(true) => known.clone(),
+            _ => {
+                let in_input = edges.get(i).into_iter().flatten().find_map(|e| {
+                    (e.signature == SignatureStatus::Valid)
+                        .then(|| data.get(e.parent))
+                        .flatten()
+                        .map(|p| p.spki_raw.as_slice())
+                });
+                let root = || {
+                    mozilla.get(i).into_iter().flatten().find_map(|m| match m {
+                        AnchorMatch::IssuedBy(a, SignatureStatus::Valid) => {
+                            roots.get(*a).map(|r| r.spki_raw.as_slice())
+                        }
+                        _ => None,
+                    })
+                };
+                let issuer = in_input.or_else(root);
+                let tbs = ct::tbs_without_scts(d.tbs_bytes());
+                d.scts
+                    .iter()
+                    .map(|sct| ct::verify(sct, tbs.as_deref(), issuer, budget))
+                    .collect()
+            }
+        };
+        for (sct, status) in report.scts.iter_mut().zip(&statuses) {
+            sct.signature = *status;
+        }
+        first_copy.entry(report.sha256.clone()).or_insert(statuses);
     }
 }
 

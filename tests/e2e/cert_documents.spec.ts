@@ -64,14 +64,24 @@ test('a revocation list is checked with its pasted issuer and names the revoked 
   await expect(ja.locator('.document-status').first()).toContainText('公開鍵で正しく検証できます');
 });
 
-test('each embedded SCT names its log and operator, with the log list date', async ({ page }) => {
+test('each embedded SCT names its log and operator, with the log list date, its signature checked', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   await page.locator('#cert-paste').fill(pem('badssl/wildcard-rsa2048.pem'));
   const leaf = page.locator('.cert-details').first();
   await leaf.locator('summary').first().click();
   const field = leaf.locator('[data-field="scts"]');
-  await expect(field).toContainText("Google 'Skydiver' log, run by Google: rejected since 2023-06-02; signed with ECDSA with SHA-256");
+  await expect(field).toContainText("Google 'Skydiver' log, run by Google: rejected since 2023-06-02; signed with ECDSA with SHA-256; the log's signature verifies");
   await expect(field).toContainText('log list gives them on 2025-05-05 (version 53.34)');
+  await expect(field).not.toContainText('does not verify');
+
+  // The leaf alone: the log signed a hash of the issuer's key, which the input lacks.
+  await page.goto('about:blank');
+  await open(page, '#/cert?lang=en');
+  const leafOnly = pem('badssl/wildcard-rsa2048.pem').split('-----END CERTIFICATE-----')[0] + '-----END CERTIFICATE-----\n';
+  await page.locator('#cert-paste').fill(leafOnly);
+  const alone = page.locator('.cert-details').first();
+  await alone.locator('summary').first().click();
+  await expect(alone.locator('[data-field="scts"]')).toContainText('its signature is not checked: the log signed a hash of the issuer');
 
   // A fresh page in Japanese.
   await page.goto('about:blank');
@@ -80,6 +90,7 @@ test('each embedded SCT names its log and operator, with the log list date', asy
   const ja = page.locator('.cert-details').first();
   await ja.locator('summary').first().click();
   await expect(ja.locator('[data-field="scts"]')).toContainText("Google 'Skydiver' log（運営：Google）：不採用（2023-06-02から）");
+  await expect(ja.locator('[data-field="scts"]')).toContainText('ログの署名は正しく検証できました');
 });
 
 test('the bytes and the ASN.1 structure point at each other, by mouse and keyboard', async ({ page }) => {

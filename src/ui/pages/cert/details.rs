@@ -161,6 +161,20 @@ fn sct_text(lang: Lang, sct: &crate::cert::fields::SctReport) -> String {
             text(lang, k::cert::details::sct_no_state).to_owned(),
         ),
     };
+    let signature = {
+        use crate::cert::ct::SctSignature as S;
+        use k::cert::details as d;
+        text(
+            lang,
+            match sct.signature {
+                S::Valid => d::sct_signature_valid,
+                S::Invalid => d::sct_signature_invalid,
+                S::UnknownLog => d::sct_signature_unknown_log,
+                S::NoIssuer => d::sct_signature_no_issuer,
+                S::NotChecked => d::sct_signature_not_checked,
+            },
+        )
+    };
     let line = fill(
         lang,
         k::cert::details::sct,
@@ -169,6 +183,7 @@ fn sct_text(lang: Lang, sct: &crate::cert::fields::SctReport) -> String {
             ("log", &log),
             ("state", &state),
             ("algorithm", &sct.signature_algorithm),
+            ("signature", signature),
         ],
     );
     if sct.version == 0 {

@@ -74,6 +74,7 @@ pub fn code_key(code: Code) -> Key {
         Code::CtNotChecked => c::ct_not_checked,
         Code::NoEmbeddedScts => c::no_embedded_scts,
         Code::TooFewScts => c::too_few_scts,
+        Code::SctSignatureInvalid => c::sct_signature_invalid,
         Code::ExtensionUnparsable => c::extension_unparsable,
         Code::RuleBroken => c::rule_broken,
     }
@@ -388,6 +389,9 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
         F::TooFewScts { embedded, required } => {
             with(&[("embedded", &n(*embedded)), ("required", &n(*required))])
+        }
+        F::SctSignatureInvalid { invalid, embedded } => {
+            with(&[("invalid", &n(*invalid)), ("embedded", &n(*embedded))])
         }
         F::NoCertificate
         | F::InputNotRecognised { binary: false }
@@ -1017,6 +1021,10 @@ mod tests {
             F::TooFewScts {
                 embedded: 1,
                 required: 3,
+            },
+            F::SctSignatureInvalid {
+                invalid: 1,
+                embedded: 3,
             },
             F::RuleBroken {
                 rule: Rule::SerialNotPositive,
