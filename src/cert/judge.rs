@@ -997,9 +997,7 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     super::rules::broken(&facts)
         .into_iter()
         .filter(|rule| !(chromium_says && *rule == super::rules::Rule::LifetimeTooLong))
-        .filter(|rule| {
-            !(self_signed && rule.source().document == super::rules::Document::BaselineRequirements)
-        })
+        .filter(|rule| !(self_signed && rule.source().document != super::rules::Document::Rfc5280))
         .map(|rule| Finding::warning(K::RuleBroken { rule }).cert(leaf))
         .collect()
 }

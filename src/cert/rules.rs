@@ -191,11 +191,25 @@ pub enum Rule {
     /// no givenName or surname; for an individual (7.1.2.7.3) countryName, givenName and
     /// surname; for both, stateOrProvinceName or localityName. What the CA validated is
     /// then not in the certificate for a reader to see. Extended validation has its own
-    /// table in the EV Guidelines (9.2), not held here. pkilint
+    /// table in the EV Guidelines (9.2): [`Rule::ExtendedValidationSubject`]. pkilint
     /// `OvSubscriberAttributeAllowanceValidator`, `IvSubscriberAttributeAllowanceValidator`
     /// and `IdentityCertificateStateProvinceAndLocalityPresenceValidator`
     /// (serverauth_subscriber.py).
     IdentitySubjectIncomplete,
+    /// A certificate whose policies claim extended validation, issued from 2023-09-15,
+    /// whose subject is not what the EV Guidelines' section 9.2 asks (as ballot SC-062
+    /// wrote it into the EV Guidelines 1.8.0 beside the Baseline Requirements 2.0.0): it
+    /// lacks one of countryName, organizationName, businessCategory, serialNumber (the
+    /// registration number) or jurisdictionCountryName (9.2.1 to 9.2.5), names neither a
+    /// state nor a locality (9.2.6), names a jurisdiction locality without its state or
+    /// province (9.2.4), or carries an attribute the section does not list (an
+    /// organizational unit, a person's name…; [`EV_SUBJECT`]). The EV indicator promised
+    /// the reader exactly these facts about the organisation. pkilint
+    /// `EvSubscriberAttributeAllowanceValidator` (`cabf.ev_guidelines.*`),
+    /// `EvSubscriberJurisdictionPresenceValidator` and
+    /// `IdentityCertificateStateProvinceAndLocalityPresenceValidator`
+    /// (serverauth_subscriber.py).
+    ExtendedValidationSubject,
 }
 
 /// The subject attributes the rules name (RFC 5280 appendix A, X.520, RFC 4519).
@@ -209,6 +223,31 @@ const ORGANIZATION: &str = "2.5.4.10";
 const ORGANIZATIONAL_UNIT: &str = "2.5.4.11";
 const GIVEN_NAME: &str = "2.5.4.42";
 const DOMAIN_COMPONENT: &str = "0.9.2342.19200300.100.1.25";
+const SERIAL_NUMBER: &str = "2.5.4.5";
+const BUSINESS_CATEGORY: &str = "2.5.4.15";
+/// The EV Guidelines' jurisdiction attributes (9.2.4; Microsoft's arc, 1.3.6.1.4.1.311.60).
+const JURISDICTION_LOCALITY: &str = "1.3.6.1.4.1.311.60.2.1.1";
+const JURISDICTION_STATE_OR_PROVINCE: &str = "1.3.6.1.4.1.311.60.2.1.2";
+const JURISDICTION_COUNTRY: &str = "1.3.6.1.4.1.311.60.2.1.3";
+
+/// The subject attributes an extended-validation certificate may carry (EV Guidelines
+/// 9.2, the table pkilint holds: `EvSubscriberAttributeAllowanceValidator`); the first
+/// five it must ([`Rule::ExtendedValidationSubject`]).
+pub const EV_SUBJECT: [&str; 13] = [
+    COUNTRY,
+    ORGANIZATION,
+    BUSINESS_CATEGORY,
+    SERIAL_NUMBER,
+    JURISDICTION_COUNTRY,
+    STATE_OR_PROVINCE,
+    LOCALITY,
+    "2.5.4.97",
+    "2.5.4.17",
+    STREET_ADDRESS,
+    JURISDICTION_STATE_OR_PROVINCE,
+    JURISDICTION_LOCALITY,
+    COMMON_NAME,
+];
 
 /// The subject attributes whose value the Baseline Requirements 2.0.0 (7.1.4.2) let a CA
 /// write only as a UTF8String or a PrintableString: the list pkilint checks
@@ -226,9 +265,9 @@ pub const DIRECTORY_STRINGS: [&str; 13] = [
     GIVEN_NAME,
     ORGANIZATIONAL_UNIT,
     COMMON_NAME,
-    "2.5.4.15",
-    "1.3.6.1.4.1.311.60.2.1.2",
-    "1.3.6.1.4.1.311.60.2.1.1",
+    BUSINESS_CATEGORY,
+    JURISDICTION_STATE_OR_PROVINCE,
+    JURISDICTION_LOCALITY,
     "2.5.4.97",
 ];
 
@@ -368,6 +407,9 @@ pub enum Document {
     Rfc5280,
     /// The CA/Browser Forum's Baseline Requirements for TLS server certificates.
     BaselineRequirements,
+    /// The CA/Browser Forum's Guidelines for the Issuance and Management of Extended
+    /// Validation Certificates (the EV Guidelines).
+    EvGuidelines,
 }
 
 /// A rule's source: document, section, and the date it applies from.
@@ -475,7 +517,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 27] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -490,6 +532,7 @@ impl Rule {
         Rule::OrganizationalUnitPresent,
         Rule::DomainValidatedSubject,
         Rule::IdentitySubjectIncomplete,
+        Rule::ExtendedValidationSubject,
         Rule::DuplicateSubjectAttribute,
         Rule::SubjectAttributeEncoding,
         Rule::KeyUsageProhibited,
@@ -513,7 +556,7 @@ impl Rule {
     /// Where the rule is written and when it took effect.
     #[must_use]
     pub fn source(self) -> Source {
-        use Document::{BaselineRequirements as Br, Rfc5280};
+        use Document::{BaselineRequirements as Br, EvGuidelines, Rfc5280};
         use Scope::{ExpiringAfter, IssuedBetween, IssuedFrom, ValidOn};
         let (document, section, scope) = match self {
             Rule::SerialNotPositive | Rule::SerialTooLong => {
@@ -549,6 +592,7 @@ impl Rule {
             Rule::DuplicateSubjectAttribute => (Br, "7.1.4.1", IssuedFrom(BR_2_0)),
             Rule::SubjectAttributeEncoding => (Br, "7.1.4.2", IssuedFrom(BR_2_0)),
             Rule::IdentitySubjectIncomplete => (Br, "7.1.2.7.3 / 7.1.2.7.4", IssuedFrom(BR_2_0)),
+            Rule::ExtendedValidationSubject => (EvGuidelines, "9.2", IssuedFrom(BR_2_0)),
         };
         Source {
             document,
@@ -587,6 +631,7 @@ impl Rule {
             Rule::DuplicateSubjectAttribute => "duplicate_subject_attribute",
             Rule::SubjectAttributeEncoding => "subject_attribute_encoding",
             Rule::IdentitySubjectIncomplete => "identity_subject_incomplete",
+            Rule::ExtendedValidationSubject => "extended_validation_subject",
         }
     }
 }
@@ -704,6 +749,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         }
         Rule::DuplicateSubjectAttribute => duplicate_subject_attribute(leaf),
         Rule::IdentitySubjectIncomplete => identity_subject_incomplete(leaf),
+        Rule::ExtendedValidationSubject => ev_subject_nonconforming(leaf),
         Rule::SubjectAttributeEncoding => leaf.subject_attributes.iter().any(|(oid, tag)| {
             if *oid == COUNTRY {
                 *tag != PRINTABLE_STRING
@@ -748,6 +794,20 @@ fn identity_subject_incomplete(leaf: &Leaf<'_>) -> bool {
         ValidationLevel::Iv => !has(COUNTRY) || !has(GIVEN_NAME) || !has(SURNAME) || !place,
         ValidationLevel::Ev | ValidationLevel::Dv => false,
     }
+}
+
+/// Whether an extended-validation leaf's subject is not what the EV Guidelines' table
+/// asks ([`Rule::ExtendedValidationSubject`]).
+fn ev_subject_nonconforming(leaf: &Leaf<'_>) -> bool {
+    if leaf.validation != ValidationLevel::Ev {
+        return false;
+    }
+    let has = |oid: &str| subject_oids(leaf).any(|o| o == oid);
+    let (required, _) = EV_SUBJECT.split_at(5);
+    required.iter().any(|oid| !has(oid))
+        || !(has(STATE_OR_PROVINCE) || has(LOCALITY))
+        || (has(JURISDICTION_LOCALITY) && !has(JURISDICTION_STATE_OR_PROVINCE))
+        || subject_oids(leaf).any(|oid| !EV_SUBJECT.contains(&oid))
 }
 
 /// Whether an attribute type appears twice in the leaf's subject where the subject table
@@ -897,9 +957,9 @@ mod tests {
             san_dns: dns,
             san_ip: &[],
             common_names: cn,
-            subject_attributes: &[],
-            // Extended validation: its subject table is the EV Guidelines', which no rule
-            // here holds, so each test brings the subject rules it is about.
+            // Extended validation, with a subject its table allows (apple.com's), so that
+            // each test brings the subject rules it is about.
+            subject_attributes: &EV_COMPLETE,
             validation: ValidationLevel::Ev,
             has_eku: true,
             any_eku: false,
@@ -923,10 +983,10 @@ mod tests {
         let (serial, none) = ([0x11; 9], Vec::new());
         let mut l = leaf(&serial, &none, &none);
         l.subject_attributes = &[(COUNTRY, P), (ORGANIZATIONAL_UNIT, P), (COMMON_NAME, P)];
-        assert_eq!(broken(&l), [Rule::OrganizationalUnitPresent]);
+        assert_eq!(besides_ev_subject(&l), [Rule::OrganizationalUnitPresent]);
         (l.not_before, l.not_after) = (day(2022, 8, 31), day(2023, 8, 31));
         l.has_http_ocsp = true;
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
     }
 
     #[test]
@@ -965,6 +1025,27 @@ mod tests {
     const P: u32 = PRINTABLE_STRING;
     const U: u32 = UTF8_STRING;
 
+    /// apple.com's subject (2026), which the EV Guidelines' table allows.
+    const EV_COMPLETE: [(&str, u32); 9] = [
+        (BUSINESS_CATEGORY, U),
+        (JURISDICTION_COUNTRY, P),
+        (JURISDICTION_STATE_OR_PROVINCE, U),
+        (SERIAL_NUMBER, P),
+        (COUNTRY, P),
+        (STATE_OR_PROVINCE, U),
+        (LOCALITY, U),
+        (ORGANIZATION, U),
+        (COMMON_NAME, U),
+    ];
+
+    /// The rules broken besides the EV subject table, for tests of other subject rules
+    /// on the helper's extended-validation leaf.
+    fn besides_ev_subject(l: &Leaf<'_>) -> Vec<Rule> {
+        let mut rules = broken(l);
+        rules.retain(|r| *r != Rule::ExtendedValidationSubject);
+        rules
+    }
+
     #[test]
     fn an_identity_certificate_names_whom_the_ca_checked() {
         let (serial, none) = ([0x11; 9], Vec::new());
@@ -997,12 +1078,67 @@ mod tests {
             l.subject_attributes = lacking;
             assert_eq!(broken(&l), [Rule::IdentitySubjectIncomplete], "{lacking:?}");
         }
-        // Extended validation: the EV Guidelines' table, not held here.
+        // Extended validation: the EV Guidelines' table, its own rule.
         l.validation = ValidationLevel::Ev;
-        assert_eq!(broken(&l), []);
+        assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
         // Before the Baseline Requirements 2.0.0, not held.
         l.validation = ValidationLevel::Iv;
         l.subject_attributes = &shop;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        assert_eq!(broken(&l), []);
+    }
+
+    #[test]
+    fn an_extended_validation_certificate_names_the_organisation_as_the_guidelines_ask() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        l.validation = ValidationLevel::Ev;
+        let apple = EV_COMPLETE;
+        l.subject_attributes = &apple;
+        assert_eq!(broken(&l), []);
+        // Each required attribute left out in turn.
+        for gone in [
+            BUSINESS_CATEGORY,
+            JURISDICTION_COUNTRY,
+            SERIAL_NUMBER,
+            COUNTRY,
+            ORGANIZATION,
+        ] {
+            let fewer: Vec<(&str, u32)> =
+                apple.iter().copied().filter(|(o, _)| *o != gone).collect();
+            let mut m = leaf(&serial, &none, &none);
+            m.validation = ValidationLevel::Ev;
+            m.subject_attributes = &fewer;
+            assert_eq!(broken(&m), [Rule::ExtendedValidationSubject], "{gone}");
+        }
+        // Neither state nor city.
+        let placeless: Vec<(&str, u32)> = apple
+            .iter()
+            .copied()
+            .filter(|(o, _)| *o != STATE_OR_PROVINCE && *o != LOCALITY)
+            .collect();
+        l.subject_attributes = &placeless;
+        assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
+        // A jurisdiction locality without its state (EV Guidelines 9.2.4).
+        let mut city_only = apple.to_vec();
+        city_only.retain(|(o, _)| *o != JURISDICTION_STATE_OR_PROVINCE);
+        city_only.push((JURISDICTION_LOCALITY, U));
+        l.subject_attributes = &city_only;
+        assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
+        // The optional ones are fine; anything off the list is not.
+        let mut more = apple.to_vec();
+        more.extend([("2.5.4.17", U), (STREET_ADDRESS, U), ("2.5.4.97", U)]);
+        l.subject_attributes = &more;
+        assert_eq!(broken(&l), []);
+        let mut person = apple.to_vec();
+        person.push((GIVEN_NAME, U));
+        l.subject_attributes = &person;
+        assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
+        // Not extended validation, or before 2023-09-15: not held.
+        l.subject_attributes = &placeless;
+        l.validation = ValidationLevel::Ov;
+        assert!(!broken(&l).contains(&Rule::ExtendedValidationSubject));
+        l.validation = ValidationLevel::Ev;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
         assert_eq!(broken(&l), []);
     }
@@ -1013,15 +1149,15 @@ mod tests {
         let mut l = leaf(&serial, &none, &none);
         let two_names = [(COUNTRY, P), (COMMON_NAME, U), (COMMON_NAME, U)];
         l.subject_attributes = &two_names;
-        assert_eq!(broken(&l), [Rule::DuplicateSubjectAttribute]);
+        assert_eq!(besides_ev_subject(&l), [Rule::DuplicateSubjectAttribute]);
         // Several street addresses: allowed but under domain validation, where the
         // subject table has no address at all.
         let streets = [(COUNTRY, P), (STREET_ADDRESS, U), (STREET_ADDRESS, U)];
         l.subject_attributes = &streets;
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
         l.validation = ValidationLevel::Dv;
         assert_eq!(
-            broken(&l),
+            besides_ev_subject(&l),
             [
                 Rule::DomainValidatedSubject,
                 Rule::DuplicateSubjectAttribute
@@ -1037,13 +1173,13 @@ mod tests {
         ];
         l.subject_attributes = &components;
         l.validation = ValidationLevel::Ov;
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
         l.validation = ValidationLevel::Ev;
-        assert_eq!(broken(&l), [Rule::DuplicateSubjectAttribute]);
+        assert_eq!(besides_ev_subject(&l), [Rule::DuplicateSubjectAttribute]);
         // Before the Baseline Requirements 2.0.0, no such rule.
         l.subject_attributes = &two_names;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
     }
 
     #[test]
@@ -1052,7 +1188,7 @@ mod tests {
         let mut l = leaf(&serial, &none, &none);
         let fine = [(COUNTRY, P), (ORGANIZATION, U), (COMMON_NAME, P)];
         l.subject_attributes = &fine;
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
         // A TeletexString (20) common name, as Comodo wrote them in 2015; a BMPString
         // (30) organisation; a country in UTF8String.
         let wrongs = [
@@ -1062,17 +1198,21 @@ mod tests {
         ];
         for wrong in &wrongs {
             l.subject_attributes = wrong;
-            assert_eq!(broken(&l), [Rule::SubjectAttributeEncoding], "{wrong:?}");
+            assert_eq!(
+                besides_ev_subject(&l),
+                [Rule::SubjectAttributeEncoding],
+                "{wrong:?}"
+            );
         }
         // An attribute outside the table (a domain component, IA5String by definition).
         let component = [(DOMAIN_COMPONENT, 22), (COMMON_NAME, U)];
         l.subject_attributes = &component;
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
         // RFC 5280 let a CA keep its older string types: not held before BR 2.0.0.
         let teletex = [(COMMON_NAME, 20)];
         l.subject_attributes = &teletex;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
-        assert_eq!(broken(&l), []);
+        assert_eq!(besides_ev_subject(&l), []);
     }
 
     #[test]

@@ -218,6 +218,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             let document = match source.document {
                 Document::Rfc5280 => k::cert_codes::rule::rfc5280,
                 Document::BaselineRequirements => k::cert_codes::rule::baseline_requirements,
+                Document::EvGuidelines => k::cert_codes::rule::ev_guidelines,
             };
             let (scope, since, until) = match source.scope {
                 Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t, None),
@@ -437,6 +438,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::OrganizationalUnitPresent => r::organizational_unit_present,
         Rule::DomainValidatedSubject => r::domain_validated_subject,
         Rule::IdentitySubjectIncomplete => r::identity_subject_incomplete,
+        Rule::ExtendedValidationSubject => r::extended_validation_subject,
         Rule::DuplicateSubjectAttribute => r::duplicate_subject_attribute,
         Rule::SubjectAttributeEncoding => r::subject_attribute_encoding,
     }
