@@ -43,10 +43,13 @@ fn validity_symbol(status: ValidityStatus) -> &'static str {
     }
 }
 
+/// The width a chart's box had when last measured, one per chart (their boxes need not be
+/// as wide): a chart drawn for a new input starts at it, so it is not drawn twice.
+type LastWidth = std::thread::LocalKey<std::cell::Cell<i32>>;
+
 thread_local! {
-    /// The width a chart's box had when last measured: a chart drawn for a new input
-    /// starts at it, so it is not drawn twice.
-    static LAST_WIDTH: std::cell::Cell<i32> = const { std::cell::Cell::new(640) };
+    static VALIDITY_WIDTH: std::cell::Cell<i32> = const { std::cell::Cell::new(640) };
+    static GRAPH_WIDTH: std::cell::Cell<i32> = const { std::cell::Cell::new(640) };
 }
 
 /// The width of the box around a chart (the charts are laid out for it, text staying at its
@@ -55,10 +58,10 @@ thread_local! {
 /// the whole page at once, inside the task that drew the answer (about 20 ms for a root
 /// bundle's page). Whole pixels: a signal of `f64` would bring float printing into the
 /// page's module.
-fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<i32> {
+fn track_width(holder: NodeRef<html::Div>, last: &'static LastWidth) -> ReadSignal<i32> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    let (width, set_width) = signal(LAST_WIDTH.with(std::cell::Cell::get));
+    let (width, set_width) = signal(last.with(std::cell::Cell::get));
     // Called once the page is laid out, so reading the width forces nothing.
     let told = Closure::<dyn FnMut()>::new(move || {
         let Some(w) = holder
@@ -69,7 +72,7 @@ fn track_width(holder: NodeRef<html::Div>) -> ReadSignal<i32> {
             return;
         };
         if w > 0 && width.try_get_untracked().is_some_and(|now| now != w) {
-            LAST_WIDTH.with(|last| last.set(w));
+            last.with(|cell| cell.set(w));
             set_width.set(w);
         }
     });
@@ -335,7 +338,7 @@ pub fn ValidityChart() -> impl IntoView {
     let state = use_cert();
     let holder = NodeRef::<html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
-    let width = track_width(holder);
+    let width = track_width(holder, &VALIDITY_WIDTH);
     // Recomputed where read (a few bars: cheaper in the page's module than memos).
     let bars = move || -> Vec<Bar> {
         let (Some(report), Some(parsed)) = (state.report.get(), state.parsed.get()) else {
@@ -779,7 +782,7 @@ pub fn ChainGraph() -> impl IntoView {
     let nav = use_nav();
     let state = use_cert();
     let holder = NodeRef::<html::Div>::new();
-    let width = track_width(holder);
+    let width = track_width(holder, &GRAPH_WIDTH);
     let too_many = move || {
         state.parsed.with(|p| {
             p.as_ref()
