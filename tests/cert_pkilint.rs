@@ -619,3 +619,105 @@ fn the_ev_subject_rule_agrees_with_pkilint_on_made_leaves() {
     }
     assert!(unexplained.is_empty(), "{unexplained:#?}");
 }
+
+/// The CA profile rules (an authority's basicConstraints and keyUsage) on intermediates
+/// made here, against pkilint's findings on the same intermediate (`-d` detects it as a
+/// subordinate CA): each rule flagged exactly where pkilint gives one of its codes.
+#[test]
+fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
+    let Some((python, lib)) = pkilint() else {
+        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
+        return;
+    };
+    use rcgen::{BasicConstraints, CustomExtension, IsCa, KeyUsagePurpose as Ku};
+    const SAME: [(&str, &[&str]); 2] = [
+        (
+            "ca_key_usage_incomplete",
+            &[
+                "cabf.ca_certificate_required_ku_missing",
+                "cabf.serverauth.ca.non_critical_key_usage_extension",
+            ],
+        ),
+        (
+            "ca_basic_constraints_not_critical",
+            &[
+                "cabf.serverauth.ca.non_critical_basic_constraints_extension",
+                "pkix.basic_constraints_extension_not_critical",
+            ],
+        ),
+    ];
+    let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
+    let root = support::root("imasara test root", alg);
+    // The two extensions written by hand, not critical (rcgen marks its own critical):
+    // basicConstraints cA=TRUE, keyUsage keyCertSign and cRLSign (bits 5 and 6).
+    let loose_ca =
+        || CustomExtension::from_oid_content(&[2, 5, 29, 19], vec![0x30, 0x03, 0x01, 0x01, 0xff]);
+    let loose_usage =
+        || CustomExtension::from_oid_content(&[2, 5, 29, 15], vec![0x03, 0x02, 0x01, 0x06]);
+    let both = || vec![Ku::KeyCertSign, Ku::CrlSign];
+    type Case = (
+        &'static str,
+        Vec<Ku>,
+        Vec<CustomExtension>,
+        bool,
+        &'static [&'static str],
+    );
+    let cases: Vec<Case> = vec![
+        ("as rcgen makes it", both(), vec![], false, &[]),
+        (
+            "no cRLSign",
+            vec![Ku::KeyCertSign],
+            vec![],
+            false,
+            &["ca_key_usage_incomplete"],
+        ),
+        (
+            "key usage not critical",
+            vec![],
+            vec![loose_usage()],
+            false,
+            &["ca_key_usage_incomplete"],
+        ),
+        (
+            "basic constraints not critical",
+            both(),
+            vec![loose_ca()],
+            true,
+            &["ca_basic_constraints_not_critical"],
+        ),
+    ];
+    for (label, usages, extensions, own_basic_constraints, expected) in cases {
+        let mut p = support::params("imasara test CA", IsCa::Ca(BasicConstraints::Unconstrained));
+        p.key_usages = usages;
+        if own_basic_constraints {
+            p.is_ca = IsCa::NoCa;
+        }
+        p.custom_extensions = extensions;
+        let ca = support::sub_ca("imasara test CA", alg, &root, Some(p));
+        let leaf = support::leaf(alg, &ca);
+        let chain = format!("{}{}{}", leaf.pem(), ca.cert.pem(), root.cert.pem());
+        let analysis = Analysis::parse(chain.as_bytes());
+        let report = analysis.judge(&Options::at(
+            UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap(),
+        ));
+        let ours: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.certificate == Some(1))
+            .filter_map(|f| match &f.kind {
+                FindingKind::RuleBroken { rule } => Some(rule.code().to_owned()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ours, expected.to_vec(), "{label}");
+        let theirs = pkilint_codes(&python, &lib, &ca.cert.pem());
+        for (rule, codes) in SAME {
+            let they_flag = codes.iter().any(|c| theirs.contains(*c));
+            assert_eq!(
+                ours.iter().any(|r| r == rule),
+                they_flag,
+                "{label}: {rule}; pkilint said {theirs:?}"
+            );
+        }
+    }
+}

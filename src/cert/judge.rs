@@ -1009,14 +1009,23 @@ fn authority_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         .chain
         .iter()
         .skip(1)
-        .filter_map(|&i| {
-            let d = ctx.analysis.data.get(i)?;
-            super::rules::ca_key_usage_missing(d.not_before, d.key_cert_sign.is_some()).then(|| {
-                Finding::warning(K::RuleBroken {
-                    rule: super::rules::Rule::CaKeyUsageMissing,
-                })
-                .cert(i)
-            })
+        .filter_map(|&i| Some((i, ctx.analysis.data.get(i)?, ctx.analysis.certs.get(i)?)))
+        .flat_map(|(i, d, c)| {
+            let critical = |oid: &str| {
+                c.extensions
+                    .iter()
+                    .find(|e| e.oid == oid)
+                    .map(|e| e.critical)
+            };
+            let authority = super::rules::Authority {
+                not_before: d.not_before,
+                basic_constraints_critical: critical(super::rules::BASIC_CONSTRAINTS),
+                key_usage_critical: critical(super::rules::KEY_USAGE),
+                key_usage: &c.key_usage,
+            };
+            super::rules::authority_broken(&authority)
+                .into_iter()
+                .map(move |rule| Finding::warning(K::RuleBroken { rule }).cert(i))
         })
         .collect()
 }

@@ -74,6 +74,26 @@ pub enum Rule {
     /// or CRLs"; Baseline Requirements 7.1.2.1). zlint `e_ca_key_usage_missing`. Held to
     /// the chain's authorities, not the leaf ([`Rule::for_authorities`]).
     CaKeyUsageMissing,
+    /// A CA certificate in the chain whose basicConstraints extension is not marked
+    /// critical (RFC 5280 4.2.1.9: "Conforming CAs MUST include this extension in all CA
+    /// certificates that contain public keys used to validate digital signatures on
+    /// certificates and MUST mark the extension as critical in such certificates"; RFC
+    /// 2459 4.2.1.10 already said so). Browsers accept it; a client that skips non-critical
+    /// extensions it does not know would not see that the key may sign certificates at
+    /// all. zlint `e_basic_constraints_not_critical` (from RFC 2459, 1999-01-01); pkilint
+    /// `cabf.serverauth.ca.non_critical_basic_constraints_extension`. Held to the chain's
+    /// authorities.
+    CaBasicConstraintsNotCritical,
+    /// A CA certificate in the chain whose keyUsage is not marked critical, or lacks
+    /// keyCertSign or cRLSign (Baseline Requirements 7.1.2.1 b for roots and 7.1.2.2 e
+    /// for subordinate CAs before 2.0.0, 7.1.2.10.7 and 7.1.2.6 since: "This extension
+    /// MUST be present and MUST be marked critical. Bit positions for keyCertSign and
+    /// cRLSign MUST be set"; since the first version, 2012-07-01). Without cRLSign the CA
+    /// cannot sign the revocation list for the certificates it issues. zlint
+    /// `e_ca_key_usage_not_critical`, `e_ca_key_cert_sign_not_set` and
+    /// `e_ca_crl_sign_not_set`. Held to the chain's authorities (when keyUsage is missing
+    /// altogether, [`Rule::CaKeyUsageMissing`] says so instead).
+    CaKeyUsageIncomplete,
     /// Neither CRL distribution points nor an OCSP address in the authority information
     /// access, in a certificate that is not short-lived (Baseline Requirements 2.0.0,
     /// ballot SC-062, section 7.1.2.11.2: "The CRL Distribution Points extension MUST be
@@ -517,7 +537,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 29] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -539,6 +559,8 @@ impl Rule {
         Rule::ExtKeyUsageMissing,
         Rule::AnyExtendedKeyUsage,
         Rule::CaKeyUsageMissing,
+        Rule::CaBasicConstraintsNotCritical,
+        Rule::CaKeyUsageIncomplete,
         Rule::OcspAddressMissing,
         Rule::RevocationInformationMissing,
         Rule::AuthorityInfoAccessMissing,
@@ -550,7 +572,12 @@ impl Rule {
     /// Whether the rule holds the chain's authorities rather than the leaf.
     #[must_use]
     pub fn for_authorities(self) -> bool {
-        self == Rule::CaKeyUsageMissing
+        matches!(
+            self,
+            Rule::CaKeyUsageMissing
+                | Rule::CaBasicConstraintsNotCritical
+                | Rule::CaKeyUsageIncomplete
+        )
     }
 
     /// Where the rule is written and when it took effect.
@@ -576,6 +603,8 @@ impl Rule {
                 (Br, "7.1.2.3 / 7.1.2.7.10", IssuedFrom(BR_EFFECTIVE))
             }
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
+            Rule::CaBasicConstraintsNotCritical => (Rfc5280, "4.2.1.9", IssuedFrom(RFC2459)),
+            Rule::CaKeyUsageIncomplete => (Br, "7.1.2.2 / 7.1.2.10.7", IssuedFrom(BR_EFFECTIVE)),
             Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
             Rule::OcspAddressMissing => (Br, "7.1.2.3", IssuedBetween(BR_EFFECTIVE, BR_2_0)),
             Rule::AuthorityInfoAccessMissing => {
@@ -617,6 +646,8 @@ impl Rule {
             Rule::ExtKeyUsageMissing => "ext_key_usage_missing",
             Rule::AnyExtendedKeyUsage => "any_extended_key_usage",
             Rule::CaKeyUsageMissing => "ca_key_usage_missing",
+            Rule::CaBasicConstraintsNotCritical => "ca_basic_constraints_not_critical",
+            Rule::CaKeyUsageIncomplete => "ca_key_usage_incomplete",
             Rule::RevocationInformationMissing => "revocation_information_missing",
             Rule::WildcardMisplaced => "wildcard_misplaced",
             Rule::WildcardOverRegistrySuffix => "wildcard_over_registry_suffix",
@@ -735,8 +766,10 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::LifetimeTooLong => lifetime_too_long(leaf.not_before, leaf.not_after),
         Rule::ExtKeyUsageMissing => !leaf.has_eku,
         Rule::AnyExtendedKeyUsage => leaf.any_eku,
-        // Held to authorities, by `ca_key_usage_missing`.
-        Rule::CaKeyUsageMissing => false,
+        // Held to authorities, by `authority_broken`.
+        Rule::CaKeyUsageMissing
+        | Rule::CaBasicConstraintsNotCritical
+        | Rule::CaKeyUsageIncomplete => false,
         Rule::OcspAddressMissing => !leaf.has_http_ocsp,
         Rule::AuthorityInfoAccessMissing => !leaf.has_aia,
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
@@ -870,10 +903,38 @@ pub fn wildcard_over_registry_suffix(name: &str) -> bool {
     !rest.is_empty() && !rest.contains('*') && super::hostname::registry_suffix(&rest) == rest
 }
 
-/// Whether an authority's certificate issued at `not_before`, with keyUsage present or not,
-/// breaks [`Rule::CaKeyUsageMissing`].
-pub(crate) fn ca_key_usage_missing(not_before: i64, has_key_usage: bool) -> bool {
-    !has_key_usage && not_before >= RFC3280.0
+/// What the rules need of an authority's certificate in the chain.
+pub(crate) struct Authority<'a> {
+    /// notBefore, seconds.
+    pub not_before: i64,
+    /// Whether basicConstraints is present, and if so marked critical.
+    pub basic_constraints_critical: Option<bool>,
+    /// Whether keyUsage is present, and if so marked critical.
+    pub key_usage_critical: Option<bool>,
+    /// The keyUsage bits set, by RFC 5280's names (`keyCertSign`, `cRLSign`, …).
+    pub key_usage: &'a [String],
+}
+
+/// The rules an authority's certificate breaks ([`Rule::for_authorities`]), in
+/// [`Rule::ALL`]'s order.
+pub(crate) fn authority_broken(ca: &Authority<'_>) -> Vec<Rule> {
+    let from = |date: UnixTime| ca.not_before >= date.0;
+    let has = |bit: &str| ca.key_usage.iter().any(|b| b == bit);
+    let mut out = Vec::new();
+    match ca.key_usage_critical {
+        None if from(RFC3280) => out.push(Rule::CaKeyUsageMissing),
+        Some(critical)
+            if from(BR_EFFECTIVE) && !(critical && has("keyCertSign") && has("cRLSign")) =>
+        {
+            out.push(Rule::CaKeyUsageIncomplete);
+        }
+        _ => {}
+    }
+    if ca.basic_constraints_critical == Some(false) && from(RFC2459) {
+        out.push(Rule::CaBasicConstraintsNotCritical);
+    }
+    out.sort_by_key(|r| Rule::ALL.iter().position(|a| a == r));
+    out
 }
 
 /// IPv4 blocks of IANA's IPv4 Special-Purpose Address Registry, multicast and the
@@ -1086,6 +1147,47 @@ mod tests {
         l.subject_attributes = &shop;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
         assert_eq!(broken(&l), []);
+    }
+
+    #[test]
+    fn an_authority_marks_its_constraints_and_key_usage_critical_with_both_signing_bits() {
+        fn ca(bc: Option<bool>, ku: Option<bool>, bits: &[String], year: i64) -> Vec<Rule> {
+            authority_broken(&Authority {
+                not_before: day(year, 1, 1),
+                basic_constraints_critical: bc,
+                key_usage_critical: ku,
+                key_usage: bits,
+            })
+        }
+        let both = &["keyCertSign".to_owned(), "cRLSign".to_owned()];
+        let sign_only = &["keyCertSign".to_owned()];
+        assert_eq!(ca(Some(true), Some(true), both, 2020), []);
+        assert_eq!(
+            ca(Some(true), Some(true), sign_only, 2020),
+            [Rule::CaKeyUsageIncomplete]
+        );
+        assert_eq!(
+            ca(Some(true), Some(false), both, 2020),
+            [Rule::CaKeyUsageIncomplete]
+        );
+        assert_eq!(ca(Some(true), None, &[], 2020), [Rule::CaKeyUsageMissing]);
+        assert_eq!(
+            ca(Some(false), None, &[], 2020),
+            [Rule::CaKeyUsageMissing, Rule::CaBasicConstraintsNotCritical]
+        );
+        // Dated: the Baseline Requirements' key usage from 2012-07-01, RFC 3280's from
+        // 2002, RFC 2459's basic constraints from 1999.
+        assert_eq!(ca(Some(true), Some(false), sign_only, 2011), []);
+        assert_eq!(ca(Some(true), None, &[], 2001), []);
+        assert_eq!(
+            ca(Some(false), Some(true), both, 2001),
+            [Rule::CaBasicConstraintsNotCritical]
+        );
+        assert_eq!(ca(Some(false), Some(true), both, 1998), []);
+        // No basicConstraints at all is not this rule's: browsers then refuse the chain.
+        assert_eq!(ca(None, Some(true), both, 2020), []);
+        assert!(Rule::CaKeyUsageIncomplete.for_authorities());
+        assert!(Rule::CaBasicConstraintsNotCritical.for_authorities());
     }
 
     #[test]

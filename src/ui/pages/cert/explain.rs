@@ -426,6 +426,8 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::ExtKeyUsageMissing => r::ext_key_usage_missing,
         Rule::AnyExtendedKeyUsage => r::any_extended_key_usage,
         Rule::CaKeyUsageMissing => r::ca_key_usage_missing,
+        Rule::CaBasicConstraintsNotCritical => r::ca_basic_constraints_not_critical,
+        Rule::CaKeyUsageIncomplete => r::ca_key_usage_incomplete,
         Rule::RevocationInformationMissing => r::revocation_information_missing,
         Rule::WildcardMisplaced => r::wildcard_misplaced,
         Rule::WildcardOverRegistrySuffix => r::wildcard_over_registry_suffix,
