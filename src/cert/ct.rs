@@ -223,25 +223,34 @@ fn rsa_key(spki: &[u8]) -> Option<KeyMaterial> {
     })
 }
 
-/// What the log signed for an SCT embedded in a certificate (RFC 6962 section 3.2,
-/// `digitally-signed struct` with `entry_type` `precert_entry`):
-/// version, signature type 0 (`certificate_timestamp`), the timestamp, entry type 1, the
-/// SHA-256 of the issuer's SubjectPublicKeyInfo, the TBSCertificate with a 24-bit length,
-/// the SCT's extensions with a 16-bit length.
-fn signed_entry(sct: &EmbeddedSct, issuer_spki: &[u8], tbs: &[u8]) -> Option<Vec<u8>> {
+/// The SHA-256 of what the log signed for an SCT embedded in a certificate, and that
+/// message's length (RFC 6962 section 3.2, `digitally-signed struct` with `entry_type`
+/// `precert_entry`): version, signature type 0 (`certificate_timestamp`), the timestamp,
+/// entry type 1, the SHA-256 of the issuer's SubjectPublicKeyInfo, the TBSCertificate
+/// with a 24-bit length, the SCT's extensions with a 16-bit length. Hashed as it is
+/// written, never copied whole: a certificate of 10,000 names has a TBS of 277 KB, signed
+/// by three logs.
+fn signed_entry_digest(
+    sct: &EmbeddedSct,
+    issuer_spki: &[u8],
+    tbs: &[u8],
+) -> Option<(Vec<u8>, usize)> {
     let tbs_len = u32::try_from(tbs.len()).ok().filter(|l| *l < 1 << 24)?;
     let ext_len = u16::try_from(sct.extensions.len()).ok()?;
-    let mut out = Vec::with_capacity(tbs.len().saturating_add(64));
-    out.push(sct.version);
-    out.push(0);
-    out.extend_from_slice(&sct.timestamp_ms.to_be_bytes());
-    out.extend_from_slice(&1u16.to_be_bytes());
-    out.extend_from_slice(&Sha256::digest(issuer_spki));
-    out.extend_from_slice(tbs_len.to_be_bytes().get(1..)?);
-    out.extend_from_slice(tbs);
-    out.extend_from_slice(&ext_len.to_be_bytes());
-    out.extend_from_slice(&sct.extensions);
-    Some(out)
+    let mut hash = Sha256::new();
+    hash.update([sct.version, 0]);
+    hash.update(sct.timestamp_ms.to_be_bytes());
+    hash.update(1u16.to_be_bytes());
+    hash.update(Sha256::digest(issuer_spki));
+    hash.update(tbs_len.to_be_bytes().get(1..)?);
+    hash.update(tbs);
+    hash.update(ext_len.to_be_bytes());
+    hash.update(&sct.extensions);
+    let len = tbs
+        .len()
+        .saturating_add(sct.extensions.len())
+        .saturating_add(49);
+    Some((hash.finalize().to_vec(), len))
 }
 
 /// Checks one embedded SCT's signature. `tbs` is [`tbs_without_scts`] of its certificate
@@ -268,13 +277,13 @@ pub(crate) fn verify(
         (KeyMaterial::Rsa { .. }, 4, 1) => SigAlg::RsaPkcs1(Hash::Sha256),
         _ => return SctSignature::Invalid,
     };
-    let Some(message) = tbs
+    let Some((digest, len)) = tbs
         .filter(|_| sct.version == 0)
-        .and_then(|tbs| signed_entry(sct, issuer_spki, tbs))
+        .and_then(|tbs| signed_entry_digest(sct, issuer_spki, tbs))
     else {
         return SctSignature::Invalid;
     };
-    match budget.verify(&alg, &key, &message, &sct.signature) {
+    match budget.verify_digest(&alg, &key, &digest, len, &sct.signature) {
         SignatureStatus::Valid => SctSignature::Valid,
         SignatureStatus::NotChecked => SctSignature::NotChecked,
         SignatureStatus::Invalid | SignatureStatus::Unsupported => SctSignature::Invalid,

@@ -41,7 +41,7 @@ impl Hash {
         matches!(self, Hash::Md2 | Hash::Md5 | Hash::Sha1)
     }
 
-    fn digest(self, msg: &[u8]) -> Option<Vec<u8>> {
+    pub(crate) fn digest(self, msg: &[u8]) -> Option<Vec<u8>> {
         Some(match self {
             Hash::Sha1 => Sha1::digest(msg).to_vec(),
             Hash::Sha224 => Sha224::digest(msg).to_vec(),
@@ -96,10 +96,27 @@ pub(crate) enum KeyMaterial {
 pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> SignatureStatus {
     use SignatureStatus::*;
     match (alg, key) {
+        (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { .. })
+        | (SigAlg::Ecdsa(h), KeyMaterial::Ec { .. }) => match h.digest(msg) {
+            Some(digest) => verify_digest(alg, key, &digest, sig),
+            None => Unsupported,
+        },
+        _ => verify_message(alg, key, msg, sig),
+    }
+}
+
+/// Verifies `sig` over a message whose hash (by `alg`'s hash) is `digest`, for the
+/// algorithms that sign a digest: RSA PKCS#1 v1.5 and ECDSA. Anything else is
+/// [`SignatureStatus::Unsupported`] here. Never panics.
+pub(crate) fn verify_digest(
+    alg: &SigAlg,
+    key: &KeyMaterial,
+    digest: &[u8],
+    sig: &[u8],
+) -> SignatureStatus {
+    use SignatureStatus::*;
+    match (alg, key) {
         (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { n, e }) => {
-            let Some(digest) = h.digest(msg) else {
-                return Unsupported;
-            };
             if rsa_too_large(n) {
                 return Unsupported;
             }
@@ -114,8 +131,48 @@ pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) ->
                 Hash::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
                 Hash::Md2 | Hash::Md5 => return Unsupported,
             };
-            ok(pk.verify(scheme, &digest, sig).is_ok())
+            ok(pk.verify(scheme, digest, sig).is_ok())
         }
+        (SigAlg::Ecdsa(_), KeyMaterial::Ec { curve, point }) => match curve {
+            Curve::P256 => {
+                use p256::ecdsa::signature::hazmat::PrehashVerifier;
+                let Ok(vk) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                    return Invalid;
+                };
+                let Some(raw) = ecdsa_raw(sig, 32) else {
+                    return Invalid;
+                };
+                let Ok(s) = p256::ecdsa::Signature::from_slice(&raw) else {
+                    return Invalid;
+                };
+                ok(vk.verify_prehash(digest, &s).is_ok())
+            }
+            Curve::P384 => {
+                use p384::ecdsa::signature::hazmat::PrehashVerifier;
+                let Ok(vk) = p384::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
+                    return Invalid;
+                };
+                let Some(raw) = ecdsa_raw(sig, 48) else {
+                    return Invalid;
+                };
+                let Ok(s) = p384::ecdsa::Signature::from_slice(&raw) else {
+                    return Invalid;
+                };
+                ok(vk.verify_prehash(digest, &s).is_ok())
+            }
+            Curve::Other => Unsupported,
+        },
+        (SigAlg::RsaPkcs1(_) | SigAlg::Ecdsa(_), _) => verify_message(alg, key, &[], sig),
+        _ => Unsupported,
+    }
+}
+
+/// The algorithms that take the whole message (RSA-PSS, Ed25519), and the answers that
+/// need no arithmetic: an algorithm or key not supported here, or one that does not fit
+/// the key.
+fn verify_message(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> SignatureStatus {
+    use SignatureStatus::*;
+    match (alg, key) {
         (
             SigAlg::RsaPss {
                 hash,
@@ -154,40 +211,6 @@ pub(crate) fn verify(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) ->
                 Hash::Md2 | Hash::Md5 => return Unsupported,
             };
             ok(res.is_ok())
-        }
-        (SigAlg::Ecdsa(h), KeyMaterial::Ec { curve, point }) => {
-            let Some(digest) = h.digest(msg) else {
-                return Unsupported;
-            };
-            match curve {
-                Curve::P256 => {
-                    use p256::ecdsa::signature::hazmat::PrehashVerifier;
-                    let Ok(vk) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
-                        return Invalid;
-                    };
-                    let Some(raw) = ecdsa_raw(sig, 32) else {
-                        return Invalid;
-                    };
-                    let Ok(s) = p256::ecdsa::Signature::from_slice(&raw) else {
-                        return Invalid;
-                    };
-                    ok(vk.verify_prehash(&digest, &s).is_ok())
-                }
-                Curve::P384 => {
-                    use p384::ecdsa::signature::hazmat::PrehashVerifier;
-                    let Ok(vk) = p384::ecdsa::VerifyingKey::from_sec1_bytes(point) else {
-                        return Invalid;
-                    };
-                    let Some(raw) = ecdsa_raw(sig, 48) else {
-                        return Invalid;
-                    };
-                    let Ok(s) = p384::ecdsa::Signature::from_slice(&raw) else {
-                        return Invalid;
-                    };
-                    ok(vk.verify_prehash(&digest, &s).is_ok())
-                }
-                Curve::Other => Unsupported,
-            }
         }
         (SigAlg::Ed25519, KeyMaterial::Ed25519(k)) => {
             let Ok(bytes) = <[u8; 32]>::try_from(k.as_slice()) else {
@@ -293,7 +316,7 @@ impl Budget {
         if self.done.contains_key(&check) || self.charged.contains(&check) {
             return true;
         }
-        match self.left.checked_sub(work(key, msg)) {
+        match self.left.checked_sub(work(key, msg.len())) {
             Some(left) => {
                 self.left = left;
                 self.charged.insert(check);
@@ -320,13 +343,39 @@ impl Budget {
             self.done.insert(check, status);
             return status;
         }
-        let cost = work(key, msg);
+        let cost = work(key, msg.len());
         match self.left.checked_sub(cost) {
             Some(left) => {
                 self.left = left;
                 let status = verify(alg, key, msg, sig);
                 self.done.insert(check, status);
                 status
+            }
+            None => {
+                self.refused = self.refused.saturating_add(1);
+                SignatureStatus::NotChecked
+            }
+        }
+    }
+}
+
+impl Budget {
+    /// [`verify_digest`] over a `len`-byte message the caller hashed, charged as
+    /// [`Budget::verify`] would charge it, without remembering the answer: for a
+    /// signature over a message made once (an SCT's, over its certificate), which no
+    /// later check repeats, so hashing the message again for the memo would be waste.
+    pub(crate) fn verify_digest(
+        &mut self,
+        alg: &SigAlg,
+        key: &KeyMaterial,
+        digest: &[u8],
+        len: usize,
+        sig: &[u8],
+    ) -> SignatureStatus {
+        match self.left.checked_sub(work(key, len)) {
+            Some(left) => {
+                self.left = left;
+                verify_digest(alg, key, digest, sig)
             }
             None => {
                 self.refused = self.refused.saturating_add(1);
@@ -348,8 +397,8 @@ impl Check {
     }
 }
 
-/// The cost of one check in [`Budget`] units.
-fn work(key: &KeyMaterial, msg: &[u8]) -> u32 {
+/// The cost of one check over a `len`-byte message in [`Budget`] units.
+fn work(key: &KeyMaterial, len: usize) -> u32 {
     let key_cost = match key {
         KeyMaterial::Rsa { n, .. } => {
             let blocks = strip_zeros(n).len().div_ceil(256).max(1);
@@ -358,7 +407,7 @@ fn work(key: &KeyMaterial, msg: &[u8]) -> u32 {
         KeyMaterial::Ec { .. } | KeyMaterial::Ed25519(_) => 2,
         KeyMaterial::Other => 0,
     };
-    u32::try_from(key_cost.saturating_add(msg.len() / 65_536)).unwrap_or(u32::MAX)
+    u32::try_from(key_cost.saturating_add(len / 65_536)).unwrap_or(u32::MAX)
 }
 
 fn rsa_key(n: &[u8], e: &[u8]) -> Option<rsa::PublicKey> {
