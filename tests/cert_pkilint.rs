@@ -130,6 +130,14 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["cabf.serverauth.prohibited_duplicate_attribute_type"],
     ),
     (
+        &["subject_attribute_order"],
+        &["cabf.serverauth.invalid_rdn_order"],
+    ),
+    (
+        &["multi_valued_rdn"],
+        &["cabf.serverauth.rdn_contains_multiple_atvs"],
+    ),
+    (
         &["subject_attribute_encoding"],
         &["cabf.serverauth.attribute_value_invalid_encoding_type"],
     ),
@@ -422,8 +430,15 @@ fn compare(
             // pkilint holds every certificate to BR 2.0.0's name encoding (7.1.4.1, 7.1.4.2);
             // before it, badssl's Comodo leaves of 2015 and 2017 repeated the OU and wrote
             // the common name in TeletexString, as RFC 5280 still let a CA do.
-            || ((rule == "duplicate_subject_attribute" || rule == "subject_attribute_encoding")
-                && who == "pkilint"
+            // Likewise the order of the subject's attributes and one attribute per RDN
+            // (7.1.4.1): older leaves often put the common name first.
+            || (matches!(
+                rule.as_str(),
+                "duplicate_subject_attribute"
+                    | "subject_attribute_encoding"
+                    | "subject_attribute_order"
+                    | "multi_valued_rdn"
+            ) && who == "pkilint"
                 && issued_before_br_2_0(pem))
             // Likewise the OV and IV subject tables (7.1.2.7.3, 7.1.2.7.4): badssl's leaves
             // with DigiCert's IV policy (2019–2022) name an organisation, not a given name
@@ -720,4 +735,55 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
             );
         }
     }
+}
+
+/// The order of the subject's attributes (BR 7.1.4.1 with 7.1.4.2's table) on leaves made
+/// here: the order rcgen is given is the order it writes.
+#[test]
+fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
+    let Some((python, lib)) = pkilint() else {
+        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
+        return;
+    };
+    use rcgen::{DnType, DnValue};
+    let printable = |s: &str| DnValue::PrintableString(s.try_into().unwrap());
+    let text = |s: &str| DnValue::Utf8String(s.to_owned());
+    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
+    let mut unexplained = Vec::new();
+    for (label, subject, expected) in [
+        (
+            "country first, common name last",
+            vec![
+                (DnType::CountryName, printable("JP")),
+                (DnType::OrganizationName, text("imasara Shop K.K.")),
+                (DnType::CommonName, text("www.example.test")),
+            ],
+            false,
+        ),
+        (
+            "common name first",
+            vec![
+                (DnType::CommonName, text("www.example.test")),
+                (DnType::OrganizationName, text("imasara Shop K.K.")),
+                (DnType::CountryName, printable("JP")),
+            ],
+            true,
+        ),
+    ] {
+        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
+        let mut dn = rcgen::DistinguishedName::new();
+        for (kind, value) in subject {
+            dn.push(kind, value);
+        }
+        params.distinguished_name = dn;
+        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
+        let pem = leaf.pem();
+        assert_eq!(
+            our_rules(&pem).contains("subject_attribute_order"),
+            expected,
+            "{label}"
+        );
+        compare(&python, &lib, label, &pem, &mut unexplained);
+    }
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
 }

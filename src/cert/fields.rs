@@ -329,6 +329,8 @@ pub(crate) struct CertData {
     pub version: u64,
     /// The serial number's content octets as encoded (sign octet kept).
     pub serial_raw: Vec<u8>,
+    /// Whether a RelativeDistinguishedName of the subject holds more than one attribute.
+    pub multi_valued_rdn: bool,
 }
 
 impl CertData {
@@ -738,6 +740,7 @@ pub(crate) fn build(
         scts: Vec::new(),
         version,
         serial_raw: tbs.raw_serial().to_vec(),
+        multi_valued_rdn: tbs.subject.iter().any(|rdn| rdn.iter().nth(1).is_some()),
     };
 
     for (i, ext) in tbs.extensions().iter().enumerate() {

@@ -968,6 +968,7 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         san_ip: &d.san_ip,
         common_names: &d.common_names,
         subject_attributes: &subject_attributes,
+        multi_valued_rdn: d.multi_valued_rdn,
         validation: cert
             .and_then(|c| c.validation_level)
             .unwrap_or(super::fields::ValidationLevel::Dv),

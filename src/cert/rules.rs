@@ -230,6 +230,24 @@ pub enum Rule {
     /// `IdentityCertificateStateProvinceAndLocalityPresenceValidator`
     /// (serverauth_subscriber.py).
     ExtendedValidationSubject,
+    /// Subject attributes out of the order the Baseline Requirements 2.0.0 fix (7.1.4.1:
+    /// "Each RelativeDistinguishedName, if present, is encoded within the RDNSequence in
+    /// the order that it appears in Section 7.1.4.2": [`SUBJECT_ORDER`], domainComponent
+    /// and country first, common name last), in a certificate issued from 2023-09-15.
+    /// Software that shows a subject as written shows a scrambled name. pkilint
+    /// `cabf.serverauth.invalid_rdn_order` (`AttributeOrderEncodingValidator`,
+    /// serverauth_name.py), which reads each RDN's first attribute; this rule reads them
+    /// all, which differs only for an RDN of several, which [`Rule::MultiValuedRdn`]
+    /// names.
+    SubjectAttributeOrder,
+    /// A RelativeDistinguishedName of the subject holding more than one attribute (a
+    /// multi-valued RDN, `CN=a+O=b`), in a certificate issued from 2023-09-15 (Baseline
+    /// Requirements 2.0.0, 7.1.4.1: "Each RelativeDistinguishedName MUST contain exactly
+    /// one AttributeTypeAndValue"). The order inside such an RDN is the encoder's (a SET),
+    /// so two programs can show the same name differently. pkilint
+    /// `cabf.serverauth.rdn_contains_multiple_atvs`
+    /// (`ServerauthRelativeDistinguishedNameContainsOneElementValidator`).
+    MultiValuedRdn,
 }
 
 /// The subject attributes the rules name (RFC 5280 appendix A, X.520, RFC 4519).
@@ -249,6 +267,25 @@ const BUSINESS_CATEGORY: &str = "2.5.4.15";
 const JURISDICTION_LOCALITY: &str = "1.3.6.1.4.1.311.60.2.1.1";
 const JURISDICTION_STATE_OR_PROVINCE: &str = "1.3.6.1.4.1.311.60.2.1.2";
 const JURISDICTION_COUNTRY: &str = "1.3.6.1.4.1.311.60.2.1.3";
+
+/// The order the Baseline Requirements 2.0.0 (7.1.4.2, as 7.1.4.1 requires) fix for the
+/// subject attributes it lists, as pkilint reads the table
+/// (`AttributeOrderEncodingValidator._ENFORCED_ATTRIBUTE_TYPE_OIDS`): domainComponent,
+/// country, state, locality, postal code, street address, organisation, surname, given
+/// name, organisational unit, common name. Others may stand anywhere.
+pub const SUBJECT_ORDER: [&str; 11] = [
+    DOMAIN_COMPONENT,
+    COUNTRY,
+    STATE_OR_PROVINCE,
+    LOCALITY,
+    "2.5.4.17",
+    STREET_ADDRESS,
+    ORGANIZATION,
+    SURNAME,
+    GIVEN_NAME,
+    ORGANIZATIONAL_UNIT,
+    COMMON_NAME,
+];
 
 /// The subject attributes an extended-validation certificate may carry (EV Guidelines
 /// 9.2, the table pkilint holds: `EvSubscriberAttributeAllowanceValidator`); the first
@@ -537,7 +574,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 31] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -554,6 +591,8 @@ impl Rule {
         Rule::IdentitySubjectIncomplete,
         Rule::ExtendedValidationSubject,
         Rule::DuplicateSubjectAttribute,
+        Rule::MultiValuedRdn,
+        Rule::SubjectAttributeOrder,
         Rule::SubjectAttributeEncoding,
         Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
@@ -622,6 +661,9 @@ impl Rule {
             Rule::SubjectAttributeEncoding => (Br, "7.1.4.2", IssuedFrom(BR_2_0)),
             Rule::IdentitySubjectIncomplete => (Br, "7.1.2.7.3 / 7.1.2.7.4", IssuedFrom(BR_2_0)),
             Rule::ExtendedValidationSubject => (EvGuidelines, "9.2", IssuedFrom(BR_2_0)),
+            Rule::SubjectAttributeOrder | Rule::MultiValuedRdn => {
+                (Br, "7.1.4.1", IssuedFrom(BR_2_0))
+            }
         };
         Source {
             document,
@@ -663,6 +705,8 @@ impl Rule {
             Rule::SubjectAttributeEncoding => "subject_attribute_encoding",
             Rule::IdentitySubjectIncomplete => "identity_subject_incomplete",
             Rule::ExtendedValidationSubject => "extended_validation_subject",
+            Rule::SubjectAttributeOrder => "subject_attribute_order",
+            Rule::MultiValuedRdn => "multi_valued_rdn",
         }
     }
 }
@@ -685,6 +729,8 @@ pub(crate) struct Leaf<'a> {
     pub common_names: &'a [String],
     /// The subject's attributes in order: OID (dotted) and the value's ASN.1 tag.
     pub subject_attributes: &'a [(&'a str, u32)],
+    /// Whether one of the subject's RelativeDistinguishedNames holds several attributes.
+    pub multi_valued_rdn: bool,
     /// The validation the certificate's policies claim; domain validation when they claim
     /// none, as pkilint reads them (`_determine_subscriber_certificate_type`: "unknown
     /// certificate types are considered to be DV Subscriber certs").
@@ -783,6 +829,13 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::DuplicateSubjectAttribute => duplicate_subject_attribute(leaf),
         Rule::IdentitySubjectIncomplete => identity_subject_incomplete(leaf),
         Rule::ExtendedValidationSubject => ev_subject_nonconforming(leaf),
+        Rule::SubjectAttributeOrder => {
+            let ranks: Vec<usize> = subject_oids(leaf)
+                .filter_map(|oid| SUBJECT_ORDER.iter().position(|o| *o == oid))
+                .collect();
+            ranks.windows(2).any(|w| matches!(w, [a, b] if b < a))
+        }
+        Rule::MultiValuedRdn => leaf.multi_valued_rdn,
         Rule::SubjectAttributeEncoding => leaf.subject_attributes.iter().any(|(oid, tag)| {
             if *oid == COUNTRY {
                 *tag != PRINTABLE_STRING
@@ -1021,6 +1074,7 @@ mod tests {
             // Extended validation, with a subject its table allows (apple.com's), so that
             // each test brings the subject rules it is about.
             subject_attributes: &EV_COMPLETE,
+            multi_valued_rdn: false,
             validation: ValidationLevel::Ev,
             has_eku: true,
             any_eku: false,
@@ -1227,13 +1281,16 @@ mod tests {
         city_only.push((JURISDICTION_LOCALITY, U));
         l.subject_attributes = &city_only;
         assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
-        // The optional ones are fine; anything off the list is not.
+        // The optional ones are fine (postal code and street before the organisation, as
+        // the order table has them); anything off the list is not.
         let mut more = apple.to_vec();
-        more.extend([("2.5.4.17", U), (STREET_ADDRESS, U), ("2.5.4.97", U)]);
+        more.insert(7, ("2.5.4.17", U));
+        more.insert(8, (STREET_ADDRESS, U));
+        more.push(("2.5.4.97", U));
         l.subject_attributes = &more;
         assert_eq!(broken(&l), []);
         let mut person = apple.to_vec();
-        person.push((GIVEN_NAME, U));
+        person.insert(8, (GIVEN_NAME, U));
         l.subject_attributes = &person;
         assert_eq!(broken(&l), [Rule::ExtendedValidationSubject]);
         // Not extended validation, or before 2023-09-15: not held.
@@ -1243,6 +1300,51 @@ mod tests {
         l.validation = ValidationLevel::Ev;
         (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
         assert_eq!(broken(&l), []);
+    }
+
+    #[test]
+    fn subject_attributes_stand_in_the_tables_order_one_per_rdn() {
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        l.validation = ValidationLevel::Ov;
+        // Country, place, organisation, common name: in order; attributes the table does
+        // not list (a serial number) may stand anywhere.
+        let in_order = [
+            (SERIAL_NUMBER, P),
+            (COUNTRY, P),
+            (LOCALITY, U),
+            (ORGANIZATION, U),
+            (SERIAL_NUMBER, P),
+            (COMMON_NAME, U),
+        ];
+        l.subject_attributes = &in_order;
+        assert_eq!(besides_ev_subject(&l), [Rule::DuplicateSubjectAttribute]);
+        // The common name first, as many older certificates write it (CN=…, O=…, C=…).
+        let reversed = [
+            (COMMON_NAME, U),
+            (ORGANIZATION, U),
+            (LOCALITY, U),
+            (COUNTRY, P),
+        ];
+        l.subject_attributes = &reversed;
+        assert_eq!(besides_ev_subject(&l), [Rule::SubjectAttributeOrder]);
+        // The locality before the state.
+        let swapped = [
+            (COUNTRY, P),
+            (LOCALITY, U),
+            (STATE_OR_PROVINCE, U),
+            (ORGANIZATION, U),
+        ];
+        l.subject_attributes = &swapped;
+        assert_eq!(besides_ev_subject(&l), [Rule::SubjectAttributeOrder]);
+        // Several attributes in one RDN.
+        l.subject_attributes = &in_order[1..4];
+        l.multi_valued_rdn = true;
+        assert_eq!(besides_ev_subject(&l), [Rule::MultiValuedRdn]);
+        // Both held from the Baseline Requirements 2.0.0 on.
+        l.subject_attributes = &reversed;
+        (l.not_before, l.not_after) = (day(2023, 9, 14), day(2024, 9, 1));
+        assert_eq!(besides_ev_subject(&l), []);
     }
 
     #[test]

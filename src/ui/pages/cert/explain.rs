@@ -441,6 +441,8 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::DomainValidatedSubject => r::domain_validated_subject,
         Rule::IdentitySubjectIncomplete => r::identity_subject_incomplete,
         Rule::ExtendedValidationSubject => r::extended_validation_subject,
+        Rule::SubjectAttributeOrder => r::subject_attribute_order,
+        Rule::MultiValuedRdn => r::multi_valued_rdn,
         Rule::DuplicateSubjectAttribute => r::duplicate_subject_attribute,
         Rule::SubjectAttributeEncoding => r::subject_attribute_encoding,
     }
