@@ -1168,8 +1168,11 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     // domain-validated leaf it is also more than the DV subject table allows.
     assert_eq!(
         rules_of(&|p| {
-            p.distinguished_name
-                .push(rcgen::DnType::OrganizationalUnitName, "Web team");
+            // Before the common name, as the Baseline Requirements' order has it (7.1.4.2).
+            let mut dn = rcgen::DistinguishedName::new();
+            dn.push(rcgen::DnType::OrganizationalUnitName, "Web team");
+            dn.push(rcgen::DnType::CommonName, "www.example.com");
+            p.distinguished_name = dn;
         }),
         [
             Rule::OrganizationalUnitPresent,
@@ -1179,8 +1182,10 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     // A domain-validated certificate naming an organisation.
     assert_eq!(
         rules_of(&|p| {
-            p.distinguished_name
-                .push(rcgen::DnType::OrganizationName, "Example Shop K.K.");
+            let mut dn = rcgen::DistinguishedName::new();
+            dn.push(rcgen::DnType::OrganizationName, "Example Shop K.K.");
+            dn.push(rcgen::DnType::CommonName, "www.example.com");
+            p.distinguished_name = dn;
         }),
         [Rule::DomainValidatedSubject]
     );
