@@ -787,3 +787,119 @@ fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
     }
     assert!(unexplained.is_empty(), "{unexplained:#?}");
 }
+
+/// A subject with two attributes in one RDN (`L=…+O=…`), which rcgen cannot write: made
+/// here with OpenSSL (`-multivalue-rdn`) under a root of its own, then held to pkilint.
+#[test]
+fn the_multi_valued_rdn_rule_agrees_with_pkilint_on_an_openssl_leaf() {
+    let Some((python, lib)) = pkilint() else {
+        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("imasara-pkilint-rdn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .current_dir(&dir)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("openssl: {e}; install openssl (make tools does)"));
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=serverAuth\nsubjectAltName=DNS:www.example.com\n\
+         authorityKeyIdentifier=keyid\n",
+    )
+    .unwrap();
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+    ];
+    run(&[
+        &["req", "-x509", "-new"][..],
+        &ec,
+        &[
+            "-keyout",
+            "root.key",
+            "-days",
+            "30",
+            "-subj",
+            "/C=JP/O=imasara test/CN=imasara Test Root",
+            "-out",
+            "root.pem",
+        ],
+    ]
+    .concat());
+    let mut pems = Vec::new();
+    for (name, subject, multi) in [
+        (
+            "one",
+            "/C=JP/L=Chiyoda-ku/O=imasara test/CN=www.example.com",
+            false,
+        ),
+        (
+            "two",
+            "/C=JP/L=Chiyoda-ku+O=imasara test/CN=www.example.com",
+            true,
+        ),
+    ] {
+        let (key, csr, pem) = (
+            format!("{name}.key"),
+            format!("{name}.csr"),
+            format!("{name}.pem"),
+        );
+        run(&[
+            &["req", "-new", "-multivalue-rdn"][..],
+            &ec,
+            &["-keyout", &key, "-subj", subject, "-out", &csr],
+        ]
+        .concat());
+        run(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "root.pem",
+            "-CAkey",
+            "root.key",
+            "-CAcreateserial",
+            "-days",
+            "30",
+            "-extfile",
+            "leaf.ext",
+            "-out",
+            &pem,
+        ]);
+        pems.push((
+            name,
+            std::fs::read_to_string(dir.join(&pem)).unwrap(),
+            multi,
+        ));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let mut unexplained = Vec::new();
+    for (name, pem, multi) in pems {
+        assert_eq!(
+            our_rules(&pem).contains("multi_valued_rdn"),
+            multi,
+            "{name}"
+        );
+        let theirs = compare(&python, &lib, name, &pem, &mut unexplained);
+        assert_eq!(
+            theirs.contains("cabf.serverauth.rdn_contains_multiple_atvs"),
+            multi,
+            "{name}"
+        );
+    }
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
+}
