@@ -130,6 +130,21 @@ pub(crate) struct EmbeddedSct {
     pub signature: Vec<u8>,
 }
 
+impl EmbeddedSct {
+    /// The SCT as x509-parser reads it from the certificate's SCT list.
+    pub(crate) fn of(sct: &x509_parser::extensions::SignedCertificateTimestamp<'_>) -> Self {
+        EmbeddedSct {
+            version: sct.version.0,
+            log_id: *sct.id.key_id,
+            timestamp_ms: sct.timestamp,
+            extensions: sct.extensions.0.to_vec(),
+            hash: sct.signature.hash_alg_id,
+            algorithm: sct.signature.sign_alg_id,
+            signature: sct.signature.data.to_vec(),
+        }
+    }
+}
+
 /// The OID of the embedded SCT list extension, DER-encoded with its tag and length
 /// (1.3.6.1.4.1.11129.2.4.2, RFC 6962 section 3.3).
 const SCT_LIST_OID: [u8; 12] = [
@@ -432,19 +447,7 @@ mod tests {
             .extensions()
             .iter()
             .find_map(|e| match e.parsed_extension() {
-                ParsedExtension::SCT(list) => Some(
-                    list.iter()
-                        .map(|s| EmbeddedSct {
-                            version: s.version.0,
-                            log_id: *s.id.key_id,
-                            timestamp_ms: s.timestamp,
-                            extensions: s.extensions.0.to_vec(),
-                            hash: s.signature.hash_alg_id,
-                            algorithm: s.signature.sign_alg_id,
-                            signature: s.signature.data.to_vec(),
-                        })
-                        .collect(),
-                ),
+                ParsedExtension::SCT(list) => Some(list.iter().map(EmbeddedSct::of).collect()),
                 _ => None,
             })
             .unwrap();

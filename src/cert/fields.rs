@@ -793,18 +793,7 @@ fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut
         ParsedExtension::CertificatePolicies(ps) => certificate_policies(ps, r),
         ParsedExtension::SCT(list) => {
             data.sct_count = list.len();
-            data.scts = list
-                .iter()
-                .map(|s| super::ct::EmbeddedSct {
-                    version: s.version.0,
-                    log_id: *s.id.key_id,
-                    timestamp_ms: s.timestamp,
-                    extensions: s.extensions.0.to_vec(),
-                    hash: s.signature.hash_alg_id,
-                    algorithm: s.signature.sign_alg_id,
-                    signature: s.signature.data.to_vec(),
-                })
-                .collect();
+            data.scts = list.iter().map(super::ct::EmbeddedSct::of).collect();
             r.scts = list
                 .iter()
                 .map(|s| SctReport {
