@@ -90,7 +90,7 @@ test('each embedded SCT names its log and operator, with the log list date, its 
   const ja = page.locator('.cert-details').first();
   await ja.locator('summary').first().click();
   await expect(ja.locator('[data-field="scts"]')).toContainText("Google 'Skydiver' log（運営：Google）：不採用（2023-06-02から）");
-  await expect(ja.locator('[data-field="scts"]')).toContainText('ログの署名は正しく検証できました');
+  await expect(ja.locator('[data-field="scts"]')).toContainText('ログの署名を検証し、正しいことを確かめました');
 });
 
 test('the bytes and the ASN.1 structure point at each other, by mouse and keyboard', async ({ page }) => {
