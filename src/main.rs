@@ -1,4 +1,9 @@
-//! Browser entry point: install the panic screen, then mount the app.
+//! Browser entry point of the lightest program: the home page, the glossary and the about
+//! page ([`Program::Site`]). Each explainer is a program of its own (`src/bin/imasara-*.rs`),
+//! so that a page's first load carries only its own views; `static/boot.js` starts the
+//! program the URL's page needs.
+use imasara::ui::{Program, pages, start};
+
 fn main() {
-    imasara::ui::start();
+    start(Program::Site, pages::render_light);
 }

@@ -1,7 +1,40 @@
 // Starts the WebAssembly app. This file replaces Trunk's inline start-up script, which the
-// page's Content-Security-Policy forbids. The <script> tag that loads it carries the
-// (content-hashed) names of the wasm-bindgen glue and the module.
+// page's Content-Security-Policy forbids. The site is built as four programs, one per
+// explainer, so that a page's first load carries only its own views. The <script> tag that
+// loads this file carries the (content-hashed) names of the lightest program's
+// wasm-bindgen glue and module; the others have fixed names beside it
+// (`imasara-mail.js`, `imasara-mail_bg.wasm`: index.html builds them as Trunk builds a
+// worker, which it does not rename).
 const tag = document.querySelector('script[data-wasm]');
+
+// The program that draws each page: `Page::program` and `Program::binary` in
+// src/ui/route.rs (a native test keeps this table in step). The other pages (home,
+// glossary, about) are in every program; the lightest starts for them.
+const PROGRAMS = {
+  '/mail': 'imasara-mail',
+  '/cert': 'imasara-cert',
+  '/teach': 'imasara-teach',
+  '/quiz': 'imasara-teach',
+};
+
+// `#/mail?lang=ja` → `/mail`, as Location::parse reads it. (Should a URL written oddly be
+// read differently here, the program started sees that it does not draw the page, puts the
+// URL in its canonical form and reloads.)
+let path = location.hash.replace(/^#/, '').split('?')[0];
+try {
+  path = decodeURIComponent(path.replace(/\+/g, ' '));
+} catch {
+  // Not valid percent-encoding: as written.
+}
+path = path.startsWith('/') ? path.replace(/\/+$/, '') : '';
+const program = PROGRAMS[path];
+const base = tag.dataset.js.replace(/[^/]*$/, '');
+// A checksum of the three programs' files, written here by the build (Trunk.toml's
+// post_build hook), so that no cached copy of another build is used.
+const version = '@PROGRAMS_VERSION@';
+const files = program
+  ? { js: `${base}${program}.js?v=${version}`, wasm: `${base}${program}_bg.wasm?v=${version}` }
+  : { js: tag.dataset.js, wasm: tag.dataset.wasm };
 
 function showBootError() {
   const box = document.getElementById('boot-error');
@@ -17,9 +50,9 @@ document.addEventListener('click', (event) => {
 });
 
 try {
-  const { default: init } = await import(tag.dataset.js);
+  const { default: init } = await import(files.js);
   // The app marks <html data-ready> itself once its language is loaded and it is drawn.
-  await init({ module_or_path: tag.dataset.wasm });
+  await init({ module_or_path: files.wasm });
   // Inside an iframe (a course page): report our height to the parent.
   if (window.parent !== window) await import('./embed.js');
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));

@@ -3,8 +3,10 @@
 // size-budget.json.
 //
 // A page's first load is what the browser fetches before the page is drawn: index.html,
-// the html, js, wasm and css files it references (boot.js, the glue, the module, the
-// stylesheets) and the page's texts in one language: the language files of the bundles
+// the html, js and css files it references (boot.js, the stylesheets), the glue and module
+// of the program that draws the page (`program` in size-budget.json: the site is four
+// programs, src/ui/route.rs; the lightest, `imasara`, is the one index.html names, the
+// others are `<program>.js` and `<program>_bg.wasm`) and the page's texts in one language: the language files of the bundles
 // the page asks for (`Page::bundles` in src/ui/route.rs; size-budget.json lists the same,
 // and a native test keeps the two in step), in the language that costs more. The padlock
 // page also starts the certificate engine's worker at the first input; its total with the
@@ -22,10 +24,20 @@ const KINDS = new Set(['.html', '.js', '.wasm', '.css']);
 const WORKER = ['cert-worker.js', 'cert-worker_bg.wasm', 'cert-worker-start.js'];
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const referenced = new Set(['index.html']);
+const lightest = {};
 // Attribute values quoted or not (the release build's HTML is minified).
-for (const m of index.matchAll(/(?:href|src|data-js|data-wasm)=(?:"([^"]*)"|([^\s>"]+))/g)) {
-  referenced.add((m[1] ?? m[2]).replace(/^\.?\//, '').replace(/[#?].*$/, ''));
+for (const m of index.matchAll(/(href|src|data-js|data-wasm)=(?:"([^"]*)"|([^\s>"]+))/g)) {
+  const file = (m[2] ?? m[3]).replace(/^\.?\//, '').replace(/[#?].*$/, '');
+  if (m[1] === 'data-js' || m[1] === 'data-wasm') lightest[m[1]] = file;
+  else referenced.add(file);
 }
+// The glue and module of each program.
+const programFiles = (program) =>
+  program === 'imasara'
+    ? [lightest['data-js'], lightest['data-wasm']]
+    : [`${program}.js`, `${program}_bg.wasm`];
+const programs = new Set(Object.values(budget.pages).map((page) => page.program));
+const programOf = new Map([...programs].flatMap((p) => programFiles(p).map((f) => [f, p])));
 const languageFile = (file) => file.match(/^locales\/([a-z_]+)\.([a-z]+)\.txt$/);
 const isShell = (file) => referenced.has(file) && KINDS.has(extname(file));
 
@@ -60,6 +72,7 @@ for (const path of files(dist)) {
     row.note = 'every page';
     add(shell, row);
   }
+  if (programOf.has(file)) row.note = `program ${programOf.get(file)}`;
   const lang = languageFile(file);
   if (lang) {
     row.note = 'with the pages that need it';
@@ -78,7 +91,7 @@ const line = (name, r, note = '') =>
   `${name.padEnd(width)}${KEYS.map((k) => fmt(r[k]).padStart(11)).join('')}${note ? `  ${note}` : ''}`;
 console.log(`${'file'.padEnd(width)}${KEYS.map((k) => k.padStart(11)).join('')}`);
 for (const r of rows) console.log(line(r.file, r, r.note ?? '(only when asked for)'));
-console.log(line('(every page: html, js, wasm, css)', shell));
+console.log(line('(every page: html, boot.js, css)', shell));
 
 const problems = [];
 console.log(`\nper page, opened directly (brotli budget in size-budget.json):`);
@@ -101,8 +114,13 @@ for (const [route, page] of Object.entries(budget.pages)) {
   const total = zero();
   add(total, shell);
   add(total, words.sum);
+  for (const file of programFiles(page.program)) {
+    const row = rows.find((r) => r.file === file);
+    if (!row) problems.push(`${route}: no ${file} (program ${page.program})`);
+    else add(total, row);
+  }
   const goal = (g) => (g ? `, goal ${fmt(g)}` : '');
-  console.log(line(`${route} first load`, total, `(texts: ${page.bundles.join(', ')} in ${words.lang}) budget ${fmt(page.first_load_brotli_bytes)}${goal(page.goal_brotli_bytes)}`));
+  console.log(line(`${route} first load`, total, `(${page.program}; texts: ${page.bundles.join(', ')} in ${words.lang}) budget ${fmt(page.first_load_brotli_bytes)}${goal(page.goal_brotli_bytes)}`));
   if (total.brotli > page.first_load_brotli_bytes) {
     problems.push(`${route}: first load ${fmt(total.brotli)} > ${fmt(page.first_load_brotli_bytes)}`);
   }

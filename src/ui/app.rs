@@ -5,10 +5,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::i18n::{self, Key, Lang, k};
+use super::i18n::{self, Bundle, Key, Lang, k};
 use super::pages;
 use super::panic_screen;
-use super::route::{Location, Page};
+use super::route::{Location, Page, Program};
 use super::share::ShareButtons;
 
 /// What every component may ask of the shell: where we are and in which language.
@@ -185,9 +185,23 @@ fn share_for(page: &Page) -> Option<AnyView> {
     Some(view! { <ShareButtons limits title keys=items/> }.into_any())
 }
 
-/// The whole page: skip link, header, the current route, footer.
+/// The whole site in one program: every page (the component tests mount this).
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Site program=None render=pages::render/> }
+}
+
+/// The whole page: skip link, header, the current route, footer.
+///
+/// `render` draws the routes `program` has (`None`: all of them, as [`App`]); on a route
+/// another program draws, the document reloads and `static/boot.js` starts that program.
+#[component]
+pub fn Site(
+    /// The program this is ([`Program::draws`]), or `None` for the whole site.
+    program: Option<Program>,
+    /// Draws a page of this program ([`pages::render_mail`], …).
+    render: fn(Page) -> AnyView,
+) -> impl IntoView {
     let (location, set_location) = signal(current_location());
     let listener = window_event_listener(ev::hashchange, move |_| {
         set_location.set(current_location());
@@ -230,14 +244,22 @@ pub fn App() -> impl IntoView {
     let arrived = RwSignal::new(0_u32);
     let page_failed = RwSignal::new(false);
     let retry = RwSignal::new(0_u32);
+    // A page another program draws is not drawn here (see below): its texts are not
+    // fetched by this document.
+    let elsewhere =
+        Memo::new(move |_| program.is_some_and(|program| page.with(|p| !program.draws(p))));
     let ready = Memo::new(move |_| {
         arrived.track();
-        page.with(|p| i18n::is_loaded(lang.get(), p.bundles()))
+        elsewhere.get() || page.with(|p| i18n::is_loaded(lang.get(), p.bundles()))
     });
     Effect::new(move |_| {
         retry.track();
         let asked = wanted.get();
-        let bundles = page.with(Page::bundles);
+        let bundles = if elsewhere.get() {
+            &[Bundle::Core][..]
+        } else {
+            page.with(Page::bundles)
+        };
         page_failed.set(false);
         if i18n::is_loaded(asked, bundles) {
             // A switch to a language at hand clears an earlier failure; the URL going
@@ -297,6 +319,24 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // A page another program draws: reload, and boot.js starts that program. boot.js reads
+    // the page from the URL as written; the canonical form of the URL (`#/mail`, which
+    // its table lists: a native test checks) goes in first, so that a URL boot.js reads
+    // differently (`#/%6Dail/`) cannot make it start this program again.
+    Effect::new(move |_| {
+        if elsewhere.get() {
+            let canonical = location.with_untracked(Location::to_hash);
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&canonical),
+                );
+            }
+            let _ = window().location().reload();
+        }
+    });
+
     // After a navigation (not the first load), start reading at the top of the new page.
     Effect::new(move |previous: Option<Page>| {
         let current = page.get();
@@ -327,7 +367,7 @@ pub fn App() -> impl IntoView {
             {move || share_for(&page.get())}
             {move || {
                 if ready.get() {
-                    pages::render(page.get())
+                    render(page.get())
                 } else {
                     view! { <PageTextsPending failed=page_failed retry/> }.into_any()
                 }

@@ -17,21 +17,27 @@ pub mod panic_screen;
 pub mod route;
 pub mod share;
 
-pub use app::{App, Nav, Printing, use_nav, use_printing};
+pub use app::{App, Nav, Printing, Site, use_nav, use_printing};
+pub use route::Program;
 
 /// Installs the panic screen, fetches the texts the opening page needs in the reader's
-/// language and mounts the app on `<body>`; then marks `<html data-ready>`. If the texts
-/// cannot be loaded, the page's start-up error (in both languages, in index.html) shows
-/// instead.
-pub fn start() {
+/// language and mounts `program` on `<body>` (its pages drawn by `render`, e.g.
+/// [`pages::render_mail`]); then marks `<html data-ready>`. If the shell's own texts cannot
+/// be loaded, the page's start-up error (in both languages, in index.html) shows instead.
+pub fn start(program: Program, render: fn(route::Page) -> leptos::prelude::AnyView) {
     panic_screen::install();
     let lang = app::initial_language();
     panic_screen::set_lang(lang);
     let bundles = app::initial_page().bundles();
     // Leptos's executor starts with the app; until then, wasm-bindgen's runs the future.
     wasm_bindgen_futures::spawn_local(async move {
-        if i18n::load(lang, bundles).await {
-            leptos::mount::mount_to_body(App);
+        // Without the page's own texts the shell still starts (it says so and offers to
+        // try again, as after a navigation); without its own it cannot.
+        let loaded = i18n::load(lang, bundles).await;
+        if loaded || i18n::load(lang, &[i18n::Bundle::Core]).await {
+            leptos::mount::mount_to_body(move || {
+                leptos::view! { <app::Site program=Some(program) render/> }
+            });
             if let Some(html) = leptos::prelude::document().document_element() {
                 let _ = html.set_attribute("data-ready", "true");
             }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::k;
 use super::route::Page;
 
 pub mod about;
@@ -14,17 +15,57 @@ pub mod not_found;
 pub mod teach;
 pub mod text;
 
-/// The view of `page`.
+/// The view of `page`, any page: the whole site in one program (the component tests mount
+/// it through [`crate::ui::App`]).
 pub fn render(page: Page) -> AnyView {
     match page {
-        Page::Home => view! { <home::HomePage/> }.into_any(),
         Page::Mail => view! { <mail::MailPage/> }.into_any(),
         Page::Cert => view! { <cert::CertPage/> }.into_any(),
-        Page::Glossary => view! { <glossary::GlossaryPage/> }.into_any(),
-        Page::About => view! { <about::AboutPage/> }.into_any(),
         Page::Teach => view! { <teach::TeachPage/> }.into_any(),
         Page::Quiz => view! { <teach::quiz::QuizPage/> }.into_any(),
+        other => render_light(other),
+    }
+}
+
+/// The view of `page` in the program [`Program::Site`](super::route::Program::Site).
+/// Each program's `render_…` names only its own pages, so the linker leaves the others'
+/// views out of its module.
+pub fn render_light(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <home::HomePage/> }.into_any(),
+        Page::Glossary => view! { <glossary::GlossaryPage/> }.into_any(),
+        Page::About => view! { <about::AboutPage/> }.into_any(),
         Page::PanicCheck => view! { <check::PanicCheckPage/> }.into_any(),
         Page::NotFound(path) => view! { <not_found::NotFoundPage path/> }.into_any(),
+        // Drawn by another program: the shell reloads the document, and boot.js starts
+        // that program (see `app::Site`). Until then, the page is on its way.
+        Page::Mail | Page::Cert | Page::Teach | Page::Quiz => {
+            view! { <p>{text::tr(k::shell::program_loading)}</p> }.into_any()
+        }
+    }
+}
+
+/// The view of `page` in the program [`Program::Mail`](super::route::Program::Mail).
+pub fn render_mail(page: Page) -> AnyView {
+    match page {
+        Page::Mail => view! { <mail::MailPage/> }.into_any(),
+        other => render_light(other),
+    }
+}
+
+/// The view of `page` in the program [`Program::Cert`](super::route::Program::Cert).
+pub fn render_cert(page: Page) -> AnyView {
+    match page {
+        Page::Cert => view! { <cert::CertPage/> }.into_any(),
+        other => render_light(other),
+    }
+}
+
+/// The view of `page` in the program [`Program::Teach`](super::route::Program::Teach).
+pub fn render_teach(page: Page) -> AnyView {
+    match page {
+        Page::Teach => view! { <teach::TeachPage/> }.into_any(),
+        Page::Quiz => view! { <teach::quiz::QuizPage/> }.into_any(),
+        other => render_light(other),
     }
 }

@@ -67,6 +67,21 @@ impl Page {
         }
     }
 
+    /// The program that draws the page, if only one does: the site is built as several
+    /// WebAssembly programs (one per explainer) so that a page's first load carries the
+    /// views of that page and not the others'. The light pages (home, glossary, about,
+    /// the error pages) are in every program; `None` for them.
+    pub fn program(&self) -> Option<Program> {
+        match self {
+            Page::Mail => Some(Program::Mail),
+            Page::Cert => Some(Program::Cert),
+            Page::Teach | Page::Quiz => Some(Program::Teach),
+            Page::Home | Page::Glossary | Page::About | Page::PanicCheck | Page::NotFound(_) => {
+                None
+            }
+        }
+    }
+
     /// The path of the page inside the fragment (`/mail`).
     pub fn path(&self) -> &str {
         match self {
@@ -95,6 +110,43 @@ impl Page {
             "/check/panic" => Page::PanicCheck,
             _ => Page::NotFound(path.to_owned()),
         }
+    }
+}
+
+/// The WebAssembly programs the site is built as (one `[[bin]]` each in Cargo.toml, one
+/// `<link data-trunk rel="rust">` each in index.html). `static/boot.js` starts the one the
+/// URL's page needs ([`Page::program`]); a navigation to a page another program draws
+/// reloads the document, and `boot.js` starts that one. A native test keeps `boot.js`,
+/// index.html and Cargo.toml in step with this list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Program {
+    /// The home page, the glossary and the about page only: the lightest.
+    Site,
+    /// The mail explainer (`#/mail`).
+    Mail,
+    /// The padlock page (`#/cert`); its certificate engine is a worker of its own.
+    Cert,
+    /// The teachers' page and the quiz (`#/teach`, `#/quiz`).
+    Teach,
+}
+
+impl Program {
+    /// Every program.
+    pub const ALL: [Program; 4] = [Program::Site, Program::Mail, Program::Cert, Program::Teach];
+
+    /// The binary's name, which starts the names of its files in the build (`imasara-mail-….js`).
+    pub fn binary(self) -> &'static str {
+        match self {
+            Program::Site => "imasara",
+            Program::Mail => "imasara-mail",
+            Program::Cert => "imasara-cert",
+            Program::Teach => "imasara-teach",
+        }
+    }
+
+    /// Whether this program draws `page`.
+    pub fn draws(self, page: &Page) -> bool {
+        page.program().is_none_or(|only| only == self)
     }
 }
 
@@ -310,12 +362,73 @@ mod tests {
                 .collect();
             let fetched: Vec<&str> = page.bundles().iter().map(|b| b.name()).collect();
             assert_eq!(listed, fetched, "{route}");
+            let program = page.program().unwrap_or(Program::Site);
+            assert_eq!(entry["program"].as_str(), Some(program.binary()), "{route}");
         }
         for page in Page::MENU {
             assert!(
                 pages.contains_key(&format!("#{}", page.path())),
                 "{page:?} has no budget"
             );
+        }
+    }
+
+    /// boot.js starts the program a page needs from its own table; index.html builds each
+    /// program and Cargo.toml has its binary. All four say what [`Page::program`] says.
+    #[test]
+    fn boot_js_index_html_and_cargo_know_every_program() {
+        let boot = std::fs::read_to_string("static/boot.js").unwrap();
+        let table = &boot[boot.find("const PROGRAMS = {").unwrap()..];
+        let table = &table[..table.find("};").unwrap()];
+        let listed: Vec<(&str, &str)> = table
+            .lines()
+            .filter_map(|line| {
+                let (path, binary) = line.trim().trim_end_matches(',').split_once(": ")?;
+                Some((path.trim_matches('\''), binary.trim_matches('\'')))
+            })
+            .collect();
+        let expected: Vec<(&str, &str)> = Page::ROUTED
+            .iter()
+            .filter_map(|page| Some((page.path(), page.program()?.binary())))
+            .collect();
+        assert_eq!(listed, expected);
+        // A page no program owns starts the lightest program, which boot.js loads from
+        // the tag Trunk writes (the "main" program of index.html).
+        assert_eq!(Program::Site.binary(), "imasara");
+
+        let index = std::fs::read_to_string("index.html").unwrap();
+        let cargo = std::fs::read_to_string("Cargo.toml").unwrap();
+        for program in Program::ALL {
+            let name = program.binary();
+            let link = format!("rel=\"rust\" data-bin=\"{name}\"");
+            let line = index.lines().find(|l| l.contains(&link));
+            let line = line.unwrap_or_else(|| panic!("index.html does not build {name}"));
+            // Built for size as the other programs, and as an ES module.
+            assert!(
+                line.contains("data-cargo-profile-release=\"web\""),
+                "{line}"
+            );
+            if program != Program::Site {
+                assert!(line.contains("data-bindgen-target=\"web\""), "{line}");
+            }
+            let source = match program {
+                Program::Site => "src/main.rs".to_owned(),
+                _ => format!("src/bin/{name}.rs"),
+            };
+            let main = std::fs::read_to_string(&source).unwrap();
+            assert!(
+                main.contains(&format!("start(Program::{program:?}, ")),
+                "{source}"
+            );
+            assert!(
+                program == Program::Site || !cargo.contains(&format!("name = \"{name}\"")),
+                "{name}: Cargo finds src/bin/ by itself"
+            );
+        }
+        // Every page a program draws is drawn by exactly that one or by all of them.
+        for page in Page::ROUTED {
+            let drawn_by = Program::ALL.iter().filter(|p| p.draws(&page)).count();
+            assert!(drawn_by == 1 || drawn_by == Program::ALL.len(), "{page:?}");
         }
     }
 

@@ -222,16 +222,25 @@ test('no cookies and no storage are written', async ({ page, context }) => {
 });
 
 // Each reader downloads one language, and of it only the texts of the pages they open
-// (src/ui/i18n.rs, Page::bundles): the rest comes when asked for, and only once.
-test('a page fetches only its own texts, in the reader\'s language', async ({ page }) => {
+// (src/ui/i18n.rs, Page::bundles), and one of the site's four programs: the one that draws
+// the page (Page::program, static/boot.js). A link to a page another program draws starts
+// that program in a new document, which reads the shell's texts again.
+test('a page fetches only its own texts and program, in the reader\'s language', async ({ page }) => {
   const languageFiles: string[] = [];
+  const programs: string[] = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/locales\/([a-z_]+\.[a-z]+)\.txt$/);
+    const path = new URL(r.url()).pathname;
+    const m = path.match(/locales\/([a-z_]+\.[a-z]+)\.txt$/);
     if (m) languageFiles.push(m[1]);
+    const wasm = path.match(/\/(imasara(?:-[a-z]+)?)(?:-[0-9a-f]{16})?_bg\.wasm$/);
+    if (wasm) programs.push(wasm[1]);
+    // A program without a content hash in its name is asked for with its build's version.
+    if (/\/imasara-[a-z]+(_bg\.wasm|\.js)$/.test(path)) expect(new URL(r.url()).search).toMatch(/^\?v=\d+$/);
   });
   const fetchedSince = (n: number) => languageFiles.slice(n).sort();
   await open(page, '#/?lang=ja');
   expect(languageFiles).toEqual(['core.ja']);
+  expect(programs).toEqual(['imasara']);
   await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('main h1')).not.toContainText(/[\u3040-\u30ff]/);
@@ -240,19 +249,46 @@ test('a page fetches only its own texts, in the reader\'s language', async ({ pa
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   expect(languageFiles).toEqual(['core.ja', 'core.en']);
-  // The mail page brings its own texts and the glossary's; the padlock page then needs
-  // only its own.
+  // The mail page is another program: it brings its own texts and the glossary's, and
+  // the shell's again; the padlock page is a third.
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'メール' }).click();
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
-  expect(fetchedSince(2)).toEqual(['glossary.ja', 'mail.ja']);
+  expect(fetchedSince(2)).toEqual(['core.ja', 'glossary.ja', 'mail.ja']);
+  expect(programs).toEqual(['imasara', 'imasara-mail']);
+  // The home page is in every program: no new document, no download.
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(fetchedSince(5)).toEqual([]);
+  expect(programs).toEqual(['imasara', 'imasara-mail']);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '鍵マーク' }).click();
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('.page-pending')).toHaveCount(0);
-  expect(fetchedSince(4)).toEqual(['cert.ja']);
+  expect(fetchedSince(5)).toEqual(['cert.ja', 'core.ja', 'glossary.ja']);
+  expect(programs).toEqual(['imasara', 'imasara-mail', 'imasara-cert']);
   // A language switch on a page fetches that page's texts in the other language.
   await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  expect(fetchedSince(5)).toEqual(['cert.en', 'glossary.en']);
+  expect(fetchedSince(8)).toEqual(['cert.en', 'core.en', 'glossary.en']);
+});
+
+// boot.js reads the page from the URL as the app does (percent-escapes, a trailing slash).
+test('a route written oddly starts the program that draws it', async ({ page }) => {
+  await open(page, '#/%6Dail/?lang=en');
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+  await open(page, '#/c%65rt?lang=en');
+  await expect(page.locator('main h1')).toContainText('padlock on a shopping site');
+});
+
+// Back and forward cross programs as they cross pages.
+test('back and forward lead across programs', async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Padlock' }).click();
+  await expect(page.locator('main h1')).toContainText('padlock');
+  await page.goBack();
+  await expect(page.locator('main h1')).toContainText('send mail only right after');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.goForward();
+  await expect(page.locator('main h1')).toContainText('padlock');
 });
 
 test('if a page\'s texts cannot be downloaded, the page says so and can try again', async ({ page, guard }) => {
