@@ -695,6 +695,54 @@ fn an_sct_its_log_did_not_sign_counts_for_nothing() {
     assert!(!amazon.codes().contains(&Code::SctSignatureInvalid));
 }
 
+/// The padlock page's worker answers before checking SCT signatures
+/// (`Analysis::parse_inputs_deferring_checks`): the first answer takes them on trust, and
+/// a second one corrects it when a log did not sign the certificate.
+#[test]
+fn an_sct_its_log_did_not_sign_is_corrected_after_the_first_answer() {
+    use imasara::cert::session::{Judging, Request, Response, Session};
+    let r = root("Root", EC);
+    let l = leaf_under(&r, |p| {
+        p.custom_extensions = vec![CustomExtension::from_oid_content(
+            &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2],
+            sct_list_of(ARGON_2026H1),
+        )];
+    });
+    let input = pem(&[&l, &r.cert]);
+    let judging = Judging {
+        at: time("2026-06-01T00:00:00Z").0,
+        host: Some("www.example.test".to_owned()),
+        trusted: vec![1],
+    };
+    let mut session = Session::new();
+    let first = session.handle(Request::Parse {
+        id: 7,
+        inputs: vec![input.into_bytes()],
+        judging,
+    });
+    let Response::Parsed { input, report, .. } = first else {
+        panic!("a parse answer: {first:?}")
+    };
+    let sct_invalid = |report: &imasara::cert::Report| {
+        report
+            .findings
+            .iter()
+            .any(|f| f.code() == Code::SctSignatureInvalid)
+    };
+    assert_eq!(input.certificates[0].scts[0].signature, SctSignature::Valid);
+    assert!(!sct_invalid(&report));
+    let Some(Response::Corrected { id, input, report }) = session.follow_up() else {
+        panic!("a correction")
+    };
+    assert_eq!(id, 7);
+    assert_eq!(
+        input.certificates[0].scts[0].signature,
+        SctSignature::Invalid
+    );
+    assert!(sct_invalid(&report));
+    assert_eq!(session.follow_up(), None, "corrected once");
+}
+
 #[test]
 fn the_removed_root_is_named_with_its_removal() {
     // Mozilla removed "DigiCert Global Root CA" from its TLS trust in 2026 (its root store

@@ -201,7 +201,7 @@ impl AnchorMatch {
 /// Relations between one certificate and a set of anchors. `own` is the certificate's
 /// signature as checked with its own key, where it was: an anchor with the same key checks
 /// the same signature with the same key, so that answer stands for it (also when
-/// [`super::Analysis::parse_inputs_self_signatures_unchecked`] has not checked it yet).
+/// [`super::Analysis::parse_inputs_deferring_checks`] has not checked it yet).
 pub(crate) fn anchor_matches(
     c: &CertData,
     anchors: &[Anchor],

@@ -275,33 +275,65 @@ fn signed_entry_digest(
 /// As Chromium's `CTLogVerifier::Verify`: only version 1 (encoded 0) is read, and the
 /// SCT's algorithms must be the log's (SHA-256 with ECDSA for a P-256 key, with RSA
 /// PKCS#1 v1.5 for an RSA key; `SignatureParametersMatch`), or it is invalid.
+///
+/// The budget is charged for a message of `charged_len` bytes (the certificate's whole
+/// TBSCertificate, so that [`charge`] can charge the same without making `tbs`).
 pub(crate) fn verify(
     sct: &EmbeddedSct,
     tbs: Option<&[u8]>,
     issuer_spki: Option<&[u8]>,
+    charged_len: usize,
     budget: &mut Budget,
 ) -> SctSignature {
-    let Some(key) = log_key(&sct.log_id) else {
-        return SctSignature::UnknownLog;
+    let (alg, key, issuer_spki) = match precheck(sct, issuer_spki) {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
-    let Some(issuer_spki) = issuer_spki else {
-        return SctSignature::NoIssuer;
-    };
-    let alg = match (&key, sct.hash, sct.algorithm) {
-        (KeyMaterial::Ec { .. }, 4, 3) => SigAlg::Ecdsa(Hash::Sha256),
-        (KeyMaterial::Rsa { .. }, 4, 1) => SigAlg::RsaPkcs1(Hash::Sha256),
-        _ => return SctSignature::Invalid,
-    };
-    let Some((digest, len)) = tbs
-        .filter(|_| sct.version == 0)
-        .and_then(|tbs| signed_entry_digest(sct, issuer_spki, tbs))
-    else {
+    let Some((digest, _)) = tbs.and_then(|tbs| signed_entry_digest(sct, issuer_spki, tbs)) else {
         return SctSignature::Invalid;
     };
-    match budget.verify_digest(&alg, &key, &digest, len, &sct.signature) {
+    match budget.verify_digest(&alg, &key, &digest, charged_len, &sct.signature) {
         SignatureStatus::Valid => SctSignature::Valid,
         SignatureStatus::NotChecked => SctSignature::NotChecked,
         SignatureStatus::Invalid | SignatureStatus::Unsupported => SctSignature::Invalid,
+    }
+}
+
+/// [`verify`]'s answer where it needs no hashing: `Err` with the answer (no key for the
+/// log, no issuer, the log's algorithms not the SCT's, not version 1), else the algorithm,
+/// the log's key and the issuer's key to check the signature with.
+fn precheck<'a>(
+    sct: &EmbeddedSct,
+    issuer_spki: Option<&'a [u8]>,
+) -> Result<(SigAlg, KeyMaterial, &'a [u8]), SctSignature> {
+    let key = log_key(&sct.log_id).ok_or(SctSignature::UnknownLog)?;
+    let issuer_spki = issuer_spki.ok_or(SctSignature::NoIssuer)?;
+    let alg = match (&key, sct.hash, sct.algorithm) {
+        (KeyMaterial::Ec { .. }, 4, 3) => SigAlg::Ecdsa(Hash::Sha256),
+        (KeyMaterial::Rsa { .. }, 4, 1) => SigAlg::RsaPkcs1(Hash::Sha256),
+        _ => return Err(SctSignature::Invalid),
+    };
+    if sct.version != 0 {
+        return Err(SctSignature::Invalid);
+    }
+    Ok((alg, key, issuer_spki))
+}
+
+/// [`verify`]'s answer taken on trust until it is checked: its cost charged to `budget`
+/// as `verify` would charge it, and `Valid`, unless the answer needs no hashing (then that
+/// answer) or the budget cannot pay (`NotChecked`, as `verify` would say). Hashing a large
+/// certificate for each of its SCTs takes milliseconds the verdict need not wait for; a
+/// signature that then fails corrects the answer (`Session::follow_up`).
+pub(crate) fn charge(
+    sct: &EmbeddedSct,
+    issuer_spki: Option<&[u8]>,
+    charged_len: usize,
+    budget: &mut Budget,
+) -> SctSignature {
+    match precheck(sct, issuer_spki) {
+        Err(answer) => answer,
+        Ok((_, key, _)) if budget.spend(&key, charged_len) => SctSignature::Valid,
+        Ok(_) => SctSignature::NotChecked,
     }
 }
 
@@ -494,7 +526,13 @@ mod tests {
             let precert = tbs_without_scts(&tbs).unwrap();
             assert!(precert.len() < tbs.len());
             for sct in &scts {
-                let status = verify(sct, Some(&precert), Some(&issuer), &mut Budget::new());
+                let status = verify(
+                    sct,
+                    Some(&precert),
+                    Some(&issuer),
+                    tbs.len(),
+                    &mut Budget::new(),
+                );
                 // A log the list (May 2025) does not know yet cannot be checked.
                 let expected = if log(&sct.log_id).is_some() {
                     valid += 1;
@@ -523,7 +561,7 @@ mod tests {
         let precert = tbs_without_scts(&tbs).unwrap();
         let sct = scts.iter().find(|s| log(&s.log_id).is_some()).unwrap();
         let check = |sct: &EmbeddedSct, tbs: Option<&[u8]>, issuer: Option<&[u8]>| {
-            verify(sct, tbs, issuer, &mut Budget::new())
+            verify(sct, tbs, issuer, 2_000, &mut Budget::new())
         };
         assert_eq!(
             check(sct, Some(&precert), Some(&issuer)),
@@ -581,6 +619,35 @@ mod tests {
         );
         assert_eq!(check(sct, Some(&precert), None), SctSignature::NoIssuer);
         assert_eq!(check(sct, None, Some(&issuer)), SctSignature::Invalid);
+
+        // Taken on trust (`charge`): what needs no hashing is said at once, the rest is
+        // `Valid` until checked, and costs the budget what the check costs.
+        let trusted = |sct: &EmbeddedSct, issuer: Option<&[u8]>| {
+            charge(sct, issuer, 2_000, &mut Budget::new())
+        };
+        assert_eq!(trusted(sct, Some(&issuer)), SctSignature::Valid);
+        assert_eq!(trusted(&bent, Some(&issuer)), SctSignature::Valid);
+        assert_eq!(trusted(&unknown, Some(&issuer)), SctSignature::UnknownLog);
+        assert_eq!(trusted(sct, None), SctSignature::NoIssuer);
+        assert_eq!(trusted(&rsa, Some(&issuer)), SctSignature::Invalid);
+        assert_eq!(trusted(&v2, Some(&issuer)), SctSignature::Invalid);
+        // Charged as a 64 MiB certificate's, a few checks fit: as many either way.
+        let huge = 64 << 20;
+        let (mut spent, mut checked) = (Budget::new(), Budget::new());
+        let mut fitted = 0;
+        while charge(sct, Some(&issuer), huge, &mut spent) == SctSignature::Valid {
+            assert_eq!(
+                verify(sct, Some(&precert), Some(&issuer), huge, &mut checked),
+                SctSignature::Valid
+            );
+            fitted += 1;
+        }
+        assert!((2..100).contains(&fitted), "{fitted}");
+        assert_eq!(
+            verify(sct, Some(&precert), Some(&issuer), huge, &mut checked),
+            SctSignature::NotChecked
+        );
+        assert_eq!((spent.refused, checked.refused), (1, 1));
     }
 
     #[test]

@@ -25,7 +25,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Analysis, CertificateReport, Finding, InputBlock, Options, Report, RootSetInfo, UnixTime,
+    Analysis, CertificateReport, Deferred, Finding, InputBlock, Options, Report, RootSetInfo,
+    UnixTime,
 };
 
 /// How to judge: the page's host, date and trusted roots.
@@ -177,8 +178,9 @@ pub enum Response {
     },
     /// A second answer to a `Parse` request, sent only when the first was wrong: a
     /// self-issued certificate, whose own signature the first answer did not wait for
-    /// ([`Analysis::parse_inputs_self_signatures_unchecked`]), is not signed with its key. The input read again with every signature checked, judged as
-    /// that request asked.
+    /// ([`Analysis::parse_inputs_deferring_checks`]), is not signed with its key, or an
+    /// embedded SCT not by its log. The input read again with every signature checked,
+    /// judged as that request asked.
     Corrected {
         /// The `Parse` request's id.
         id: u32,
@@ -236,7 +238,7 @@ struct Recheck {
     id: u32,
     inputs: Vec<Vec<u8>>,
     judging: Judging,
-    unchecked: Vec<usize>,
+    deferred: Deferred,
 }
 
 impl Session {
@@ -263,16 +265,15 @@ impl Session {
                 judging,
             } => {
                 let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
-                let (analysis, unchecked) =
-                    Analysis::parse_inputs_self_signatures_unchecked(&slices);
+                let (analysis, deferred) = Analysis::parse_inputs_deferring_checks(&slices);
                 let input = Box::new(Parsed::of(&analysis));
                 let report = Box::new(judge(&analysis, &judging));
                 self.analysis = Some(analysis);
-                self.recheck = (!unchecked.is_empty()).then_some(Recheck {
+                self.recheck = (!deferred.is_empty()).then_some(Recheck {
                     id,
                     inputs,
                     judging,
-                    unchecked,
+                    deferred,
                 });
                 Response::Parsed { id, input, report }
             }
@@ -327,7 +328,7 @@ impl Session {
         if self
             .analysis
             .as_ref()
-            .is_some_and(|a| a.self_signatures_hold(&recheck.unchecked))
+            .is_some_and(|a| a.deferred_checks_hold(&recheck.deferred))
         {
             return None;
         }
@@ -653,12 +654,16 @@ mod tests {
     fn the_verdict_does_not_wait_for_a_trust_anchors_own_signature() {
         // amazon.com's chain ends in DigiCert Global Root G2, one of Mozilla's anchors.
         let inputs = vec![AMAZON.as_bytes().to_vec()];
-        let (_, unchecked) = Analysis::parse_inputs_self_signatures_unchecked(&[AMAZON.as_bytes()]);
+        let (_, deferred) = Analysis::parse_inputs_deferring_checks(&[AMAZON.as_bytes()]);
         assert_eq!(
-            unchecked,
+            deferred.self_signatures(),
             [2],
             "the root's self-signature is left for later"
         );
+        // So is the leaf's SCT from a log the list has a key for (the other two come from
+        // logs newer than the list: not checked at all).
+        let scts: Vec<_> = deferred.scts().collect();
+        assert_eq!(scts, [(0, 1)]);
         let at = 1_760_000_000;
         let mut session = Session::new();
         let Response::Parsed { input, report, .. } = session.handle(parse(inputs.clone(), at))
@@ -752,9 +757,8 @@ mod tests {
         let at = 1_700_000_000;
         // badssl's self-signed certificate: no anchor, answered before its signature is
         // checked, and that answer stands.
-        let (_, unchecked) =
-            Analysis::parse_inputs_self_signatures_unchecked(&[SELF_SIGNED.as_bytes()]);
-        assert_eq!(unchecked, [0]);
+        let (_, deferred) = Analysis::parse_inputs_deferring_checks(&[SELF_SIGNED.as_bytes()]);
+        assert_eq!(deferred.self_signatures(), [0]);
         let mut session = Session::new();
         let Response::Parsed { input, report, .. } = session.handle(Request::Parse {
             id: 3,

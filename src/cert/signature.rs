@@ -372,14 +372,26 @@ impl Budget {
         len: usize,
         sig: &[u8],
     ) -> SignatureStatus {
+        if self.spend(key, len) {
+            verify_digest(alg, key, digest, sig)
+        } else {
+            SignatureStatus::NotChecked
+        }
+    }
+
+    /// Charges one check over a `len`-byte message as [`Budget::verify_digest`] does:
+    /// `false` (and counted as refused) when the budget cannot pay for it. For a check
+    /// left for later, so that every other check is allowed or refused as if it had been
+    /// done now.
+    pub(crate) fn spend(&mut self, key: &KeyMaterial, len: usize) -> bool {
         match self.left.checked_sub(work(key, len)) {
             Some(left) => {
                 self.left = left;
-                verify_digest(alg, key, digest, sig)
+                true
             }
             None => {
                 self.refused = self.refused.saturating_add(1);
-                SignatureStatus::NotChecked
+                false
             }
         }
     }
