@@ -1,5 +1,6 @@
-//! Browser entry point of the padlock page (`#/cert`; its certificate engine runs in `cert-worker`), with the light pages every program has
-//! ([`Program::Cert`]; see `src/main.rs`).
+//! Browser entry point of the padlock page (`#/cert`; its certificate engine runs in
+//! `cert-worker`), with the light pages every program has ([`Program::Cert`]; see
+//! `src/main.rs`).
 use imasara::ui::{Program, pages, start};
 
 fn main() {

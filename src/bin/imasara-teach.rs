@@ -1,5 +1,5 @@
-//! Browser entry point of the teachers' page and the quiz (`#/teach`, `#/quiz`), with the light pages every program has
-//! ([`Program::Teach`]; see `src/main.rs`).
+//! Browser entry point of the teachers' page and the quiz (`#/teach`, `#/quiz`), with the
+//! light pages every program has ([`Program::Teach`]; see `src/main.rs`).
 use imasara::ui::{Program, pages, start};
 
 fn main() {
