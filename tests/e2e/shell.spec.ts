@@ -228,14 +228,19 @@ test('no cookies and no storage are written', async ({ page, context }) => {
 test('a page fetches only its own texts and program, in the reader\'s language', async ({ page }) => {
   const languageFiles: string[] = [];
   const programs: string[] = [];
+  const versioned: string[] = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     const m = path.match(/locales\/([a-z_]+\.[a-z]+)\.txt$/);
     if (m) languageFiles.push(m[1]);
     const wasm = path.match(/\/(imasara(?:-[a-z]+)?)(?:-[0-9a-f]{16})?_bg\.wasm$/);
     if (wasm) programs.push(wasm[1]);
-    // A program without a content hash in its name is asked for with its build's version.
-    if (/\/imasara-[a-z]+(_bg\.wasm|\.js)$/.test(path)) expect(new URL(r.url()).search).toMatch(/^\?v=\d+$/);
+    // A program without a content hash in its name, and boot.js that starts it, are asked
+    // for with their build's version.
+    if (/\/(imasara-[a-z]+(_bg\.wasm|\.js)|boot\.js)$/.test(path)) {
+      expect(new URL(r.url()).search).toMatch(/^\?v=\d+$/);
+      versioned.push(path.replace(/^.*\//, ''));
+    }
   });
   const fetchedSince = (n: number) => languageFiles.slice(n).sort();
   await open(page, '#/?lang=ja');
@@ -255,6 +260,7 @@ test('a page fetches only its own texts and program, in the reader\'s language',
   await expect(page.locator('main h1')).toContainText('メールを送れないのはなぜ');
   expect(fetchedSince(2)).toEqual(['core.ja', 'glossary.ja', 'mail.ja']);
   expect(programs).toEqual(['imasara', 'imasara-mail']);
+  expect(versioned).toEqual(expect.arrayContaining(['boot.js', 'imasara-mail.js', 'imasara-mail_bg.wasm']));
   // The home page is in every program: no new document, no download.
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
   await expect(page.locator('main h1')).toBeVisible();
