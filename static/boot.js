@@ -50,9 +50,13 @@ document.addEventListener('click', (event) => {
 });
 
 try {
+  // The module (the large file) downloads beside the glue, not after it: Trunk's preload
+  // links did that for one program, and only here is it known which one the page needs.
+  const wasm = fetch(files.wasm);
+  wasm.catch(() => {}); // a failure is reported where init awaits it, below
   const { default: init } = await import(files.js);
   // The app marks <html data-ready> itself once its language is loaded and it is drawn.
-  await init({ module_or_path: files.wasm });
+  await init({ module_or_path: wasm });
   // Inside an iframe (a course page): report our height to the parent.
   if (window.parent !== window) await import('./embed.js');
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));

@@ -320,6 +320,19 @@ test('if the language file cannot be loaded, the start-up message shows', async 
   await expect(page.locator('#boot-error')).toContainText('ページを起動できませんでした');
 });
 
+// The program's module downloads beside its glue (static/boot.js): a module that cannot be
+// fetched still ends in the start-up message, for the lightest program and for another.
+for (const [route, file] of [['#/?lang=en', '**/imasara-*_bg.wasm*'], ['#/mail?lang=en', '**/imasara-mail_bg.wasm*']]) {
+  test(`if the program cannot be downloaded, the start-up message shows (${route})`, async ({ page, guard }) => {
+    guard.expectConsoleErrors = true;
+    await page.route(file, (r) => r.fulfill({ status: 503, body: 'Unavailable' }));
+    await page.goto(`./${route}`);
+    await expect(page.locator('#boot-error')).toBeVisible();
+    await expect(page.locator('#boot-error')).toContainText('The page could not start');
+    await expect(page.locator('html')).not.toHaveAttribute('data-ready', 'true');
+  });
+}
+
 test('if the other language cannot be downloaded later, the switch says so and stays', async ({ page, guard }) => {
   guard.expectConsoleErrors = true; // the failed request is logged by the browser
   await open(page, '#/mail?lang=en');
