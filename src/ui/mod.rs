@@ -32,7 +32,7 @@ pub fn start(program: Program, render: fn(route::Page) -> leptos::prelude::AnyVi
     // Leptos's executor starts with the app; until then, wasm-bindgen's runs the future.
     wasm_bindgen_futures::spawn_local(async move {
         // Without the page's own texts the shell still starts (it says so and offers to
-        // try again, as after a navigation); without its own it cannot.
+        // try again, as after a navigation); without the shell's texts it cannot.
         let loaded = i18n::load(lang, bundles).await;
         if loaded || i18n::load(lang, &[i18n::Bundle::Core]).await {
             leptos::mount::mount_to_body(move || {

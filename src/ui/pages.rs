@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::i18n::k;
-use super::route::Page;
+use super::route::{Page, Program};
 
 pub mod about;
 pub mod cert;
@@ -18,12 +18,11 @@ pub mod text;
 /// The view of `page`, any page: the whole site in one program (the component tests mount
 /// it through [`crate::ui::App`]).
 pub fn render(page: Page) -> AnyView {
-    match page {
-        Page::Mail => view! { <mail::MailPage/> }.into_any(),
-        Page::Cert => view! { <cert::CertPage/> }.into_any(),
-        Page::Teach => view! { <teach::TeachPage/> }.into_any(),
-        Page::Quiz => view! { <teach::quiz::QuizPage/> }.into_any(),
-        other => render_light(other),
+    match page.program() {
+        Some(Program::Mail) => render_mail(page),
+        Some(Program::Cert) => render_cert(page),
+        Some(Program::Teach) => render_teach(page),
+        Some(Program::Site) | None => render_light(page),
     }
 }
 
