@@ -1137,6 +1137,7 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
     let r = root("Root", EC);
     let mut p = params("Issuing CA", IsCa::Ca(BasicConstraints::Unconstrained));
     p.key_usages = Vec::new();
+    p.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth];
     let ca = sub_ca("Issuing CA", EC, &r, Some(p));
     let l = leaf_under(&ca, |p| {
         p.not_before = date_time_ymd(2026, 3, 1);
@@ -1308,4 +1309,66 @@ fn each_issuing_rule_is_reported_on_the_leaf_that_breaks_it() {
         }),
         []
     );
+}
+
+/// The rules found on the certificate at input index `i`.
+fn rules_on(report: &Report, i: usize) -> Vec<imasara::cert::rules::Rule> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.certificate == Some(i))
+        .filter_map(|f| match f.kind {
+            FindingKind::RuleBroken { rule } => Some(rule),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An intermediate's extended key usage, through the judge (Mozilla Root Store Policy 5.3,
+/// Baseline Requirements 7.1.2.2 g and 7.1.2.10.6): said about the intermediate; a
+/// cross-certificate that shares a root's key is excepted from Mozilla's two rules.
+#[test]
+fn an_intermediate_names_what_it_issues_for_and_a_cross_certificate_is_excepted() {
+    use imasara::cert::rules::Rule;
+    use rcgen::ExtendedKeyUsagePurpose as Eku;
+    let r = root("Root", EC);
+    let intermediate = |purposes: Vec<Eku>| {
+        let mut p = params("Issuing CA", IsCa::Ca(BasicConstraints::Unconstrained));
+        p.extended_key_usages = purposes;
+        let ca = sub_ca("Issuing CA", EC, &r, Some(p));
+        let leaf = support::leaf(EC, &ca);
+        let report = judge(&pem(&[&leaf, &ca.cert, &r.cert]), anchor(&r), None);
+        assert_eq!(report.chain, [0, 1, 2]);
+        rules_on(&report, 1)
+    };
+    assert_eq!(intermediate(vec![Eku::ServerAuth, Eku::ClientAuth]), []);
+    assert_eq!(intermediate(vec![]), [Rule::SubCaExtKeyUsageMissing]);
+    assert_eq!(
+        intermediate(vec![Eku::ServerAuth, Eku::Any]),
+        [Rule::SubCaAnyExtendedKeyUsage]
+    );
+    assert_eq!(
+        intermediate(vec![Eku::ServerAuth, Eku::EmailProtection]),
+        [Rule::SubCaExtKeyUsageMixed]
+    );
+    assert_eq!(
+        intermediate(vec![Eku::ServerAuth, Eku::CodeSigning]),
+        [Rule::SubCaExtKeyUsageMixed]
+    );
+    // A cross-certificate: root A's name and key, signed by root B (as ISRG Root X1 was by
+    // DST Root CA X3), without extKeyUsage; root A's own certificate pasted beside it.
+    let a = root("Root A", EC);
+    let b = root("Root B", EC);
+    let cross = a
+        .params
+        .signed_by(&a.key, &Issuer::from_params(&b.params, &b.key))
+        .unwrap();
+    let leaf = support::leaf(EC, &a);
+    let report = judge(&pem(&[&leaf, &cross, &b.cert, &a.cert]), anchor(&b), None);
+    assert_eq!(report.chain, [0, 1, 2]);
+    assert_eq!(rules_on(&report, 1), []);
+    // Without root A's certificate nothing shows that key is a root's: the intermediate
+    // is held to the rule.
+    let report = judge(&pem(&[&leaf, &cross, &b.cert]), anchor(&b), None);
+    assert_eq!(rules_on(&report, 1), [Rule::SubCaExtKeyUsageMissing]);
 }

@@ -635,7 +635,7 @@ fn the_ev_subject_rule_agrees_with_pkilint_on_made_leaves() {
     assert!(unexplained.is_empty(), "{unexplained:#?}");
 }
 
-/// The CA profile rules (an authority's basicConstraints and keyUsage) on intermediates
+/// The CA profile rules (an authority's basicConstraints, keyUsage and extKeyUsage) on intermediates
 /// made here, against pkilint's findings on the same intermediate (`-d` detects it as a
 /// subordinate CA): each rule flagged exactly where pkilint gives one of its codes.
 #[test]
@@ -644,8 +644,11 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
         eprintln!("pkilint is not installed in target/pylib: run `make tools`");
         return;
     };
-    use rcgen::{BasicConstraints, CustomExtension, IsCa, KeyUsagePurpose as Ku};
-    const SAME: [(&str, &[&str]); 2] = [
+    use rcgen::{
+        BasicConstraints, CustomExtension, ExtendedKeyUsagePurpose as Eku, IsCa,
+        KeyUsagePurpose as Ku,
+    };
+    const SAME: [(&str, &[&str]); 5] = [
         (
             "ca_key_usage_incomplete",
             &[
@@ -660,6 +663,22 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
                 "pkix.basic_constraints_extension_not_critical",
             ],
         ),
+        (
+            "sub_ca_ext_key_usage_missing",
+            &["cabf.serverauth.ca.extended_key_usage_extension_absent"],
+        ),
+        (
+            "sub_ca_any_extended_key_usage",
+            &["cabf.serverauth.ca.anyeku_eku_present"],
+        ),
+        (
+            "sub_ca_ext_key_usage_mixed",
+            &[
+                "cabf.serverauth.ca.emailprotection_eku_present",
+                "cabf.serverauth.ca.codesigning_eku_present",
+                "cabf.serverauth.ca.ocspsigning_eku_present",
+            ],
+        ),
     ];
     let alg = &rcgen::PKCS_ECDSA_P256_SHA256;
     let root = support::root("imasara test root", alg);
@@ -670,18 +689,21 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
     let loose_usage =
         || CustomExtension::from_oid_content(&[2, 5, 29, 15], vec![0x03, 0x02, 0x01, 0x06]);
     let both = || vec![Ku::KeyCertSign, Ku::CrlSign];
+    let web = || vec![Eku::ServerAuth];
     type Case = (
         &'static str,
         Vec<Ku>,
+        Vec<Eku>,
         Vec<CustomExtension>,
         bool,
         &'static [&'static str],
     );
     let cases: Vec<Case> = vec![
-        ("as rcgen makes it", both(), vec![], false, &[]),
+        ("as rcgen makes it", both(), web(), vec![], false, &[]),
         (
             "no cRLSign",
             vec![Ku::KeyCertSign],
+            web(),
             vec![],
             false,
             &["ca_key_usage_incomplete"],
@@ -689,6 +711,7 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
         (
             "key usage not critical",
             vec![],
+            web(),
             vec![loose_usage()],
             false,
             &["ca_key_usage_incomplete"],
@@ -696,14 +719,64 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
         (
             "basic constraints not critical",
             both(),
+            web(),
             vec![loose_ca()],
             true,
             &["ca_basic_constraints_not_critical"],
         ),
+        (
+            "no extended key usage",
+            both(),
+            vec![],
+            vec![],
+            false,
+            &["sub_ca_ext_key_usage_missing"],
+        ),
+        (
+            "anyExtendedKeyUsage beside serverAuth",
+            both(),
+            vec![Eku::ServerAuth, Eku::Any],
+            vec![],
+            false,
+            &["sub_ca_any_extended_key_usage"],
+        ),
+        (
+            "serverAuth and emailProtection",
+            both(),
+            vec![Eku::ServerAuth, Eku::EmailProtection],
+            vec![],
+            false,
+            &["sub_ca_ext_key_usage_mixed"],
+        ),
+        (
+            "serverAuth and codeSigning",
+            both(),
+            vec![Eku::ServerAuth, Eku::CodeSigning],
+            vec![],
+            false,
+            &["sub_ca_ext_key_usage_mixed"],
+        ),
+        (
+            "serverAuth and OCSPSigning",
+            both(),
+            vec![Eku::ServerAuth, Eku::OcspSigning],
+            vec![],
+            false,
+            &["sub_ca_ext_key_usage_mixed"],
+        ),
+        (
+            "clientAuth only (a CA for something else)",
+            both(),
+            vec![Eku::ClientAuth],
+            vec![],
+            false,
+            &[],
+        ),
     ];
-    for (label, usages, extensions, own_basic_constraints, expected) in cases {
+    for (label, usages, purposes, extensions, own_basic_constraints, expected) in cases {
         let mut p = support::params("imasara test CA", IsCa::Ca(BasicConstraints::Unconstrained));
         p.key_usages = usages;
+        p.extended_key_usages = purposes;
         if own_basic_constraints {
             p.is_ca = IsCa::NoCa;
         }

@@ -1018,11 +1018,26 @@ fn authority_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
                     .find(|e| e.oid == oid)
                     .map(|e| e.critical)
             };
+            let shares_key = |spki: &[u8]| spki == d.spki_raw.as_slice();
+            let cross_certificate = super::anchors::mozilla()
+                .iter()
+                .chain(&ctx.options.extra_anchors)
+                .any(|a| shares_key(&a.spki_raw))
+                || ctx
+                    .analysis
+                    .certs
+                    .iter()
+                    .zip(&ctx.analysis.data)
+                    .any(|(other, od)| other.self_issued && shares_key(&od.spki_raw));
             let authority = super::rules::Authority {
                 not_before: d.not_before,
                 basic_constraints_critical: critical(super::rules::BASIC_CONSTRAINTS),
                 key_usage_critical: critical(super::rules::KEY_USAGE),
                 key_usage: &c.key_usage,
+                ext_key_usage: critical(super::rules::EXT_KEY_USAGE)
+                    .map(|_| c.ext_key_usage.as_slice()),
+                self_issued: c.self_issued,
+                cross_certificate,
             };
             super::rules::authority_broken(&authority)
                 .into_iter()

@@ -240,6 +240,8 @@ const POLICIES: &[(Oid<'static>, Option<&str>, Option<ValidationLevel>)] = &[
 const KEY_PURPOSES: &[(Oid<'static>, &str)] = &[
     (oid!(1.3.6.1.4.1.311.10.3.3), "msSGC"),
     (oid!(2.16.840.1.113730.4.1), "nsSGC"),
+    // RFC 6962 3.1: a CA's key that signs precertificates for Certificate Transparency.
+    (oid!(1.3.6.1.4.1.11129.2.4.4), "precertificateSigning"),
 ];
 
 /// Named elliptic curves: a name, a size, and whether signatures on it are checked here.

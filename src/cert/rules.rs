@@ -94,6 +94,35 @@ pub enum Rule {
     /// `e_ca_crl_sign_not_set`. Held to the chain's authorities (when keyUsage is missing
     /// altogether, [`Rule::CaKeyUsageMissing`] says so instead).
     CaKeyUsageIncomplete,
+    /// A subordinate CA's certificate in the chain without an extKeyUsage extension
+    /// (Mozilla Root Store Policy 5.3, since version 2.6: "Intermediate certificates created
+    /// after January 1, 2019, with the exception of cross-certificates that share a private
+    /// key with a corresponding root certificate: MUST contain an EKU extension"; the
+    /// Baseline Requirements say so too from 2.0.0, sections 7.1.2.6.1 and 7.1.2.10.6).
+    /// Without one the CA's key may sign certificates for any purpose, so the root program
+    /// cannot tell a website CA from an e-mail or code-signing one. zlint
+    /// `n_sub_ca_eku_missing` (a notice only); pkilint
+    /// `cabf.serverauth.ca.extended_key_usage_extension_absent`. Held to the chain's
+    /// authorities that are not self-issued and do not share their key with a root
+    /// ([`Authority::cross_certificate`]).
+    SubCaExtKeyUsageMissing,
+    /// A subordinate CA's certificate in the chain whose extKeyUsage holds
+    /// anyExtendedKeyUsage (Mozilla Root Store Policy 5.3, as for
+    /// [`Rule::SubCaExtKeyUsageMissing`]: "MUST NOT include the anyExtendedKeyUsage
+    /// KeyPurposeId", cross-certificates that share a root's key excepted). pkilint
+    /// `cabf.serverauth.ca.anyextendedkeyusage_eku_present`; zlint `e_ca_invalid_eku`
+    /// (anyExtendedKeyUsage beside another value).
+    SubCaAnyExtendedKeyUsage,
+    /// A subordinate CA's certificate in the chain that may issue for websites
+    /// (serverAuth in its extKeyUsage) and also for e-mail, code or time stamps
+    /// (emailProtection, codeSigning, timeStamping: Baseline Requirements 1.7.1 section
+    /// 7.1.2.2 g, "MUST NOT be present", from 2020-08-20; the Mozilla Root Store Policy
+    /// asked the same of emailProtection from 2019), and, in certificates issued from
+    /// 2023-09-15, OCSP signing or precertificate signing (the table of section 7.1.2.10.6,
+    /// Baseline Requirements 2.0.0). zlint `e_ca_invalid_eku`; pkilint
+    /// `cabf.serverauth.ca.*_eku_present`. Held to the chain's authorities that are not
+    /// self-issued.
+    SubCaExtKeyUsageMixed,
     /// Neither CRL distribution points nor an OCSP address in the authority information
     /// access, in a certificate that is not short-lived (Baseline Requirements 2.0.0,
     /// ballot SC-062, section 7.1.2.11.2: "The CRL Distribution Points extension MUST be
@@ -467,6 +496,9 @@ pub enum Document {
     /// The CA/Browser Forum's Guidelines for the Issuance and Management of Extended
     /// Validation Certificates (the EV Guidelines).
     EvGuidelines,
+    /// Mozilla's Root Store Policy, which every CA in Firefox's root set must follow
+    /// (github.com/mozilla/pkipolicy, `rootstore/policy.md`).
+    MozillaRootStorePolicy,
 }
 
 /// A rule's source: document, section, and the date it applies from.
@@ -500,6 +532,13 @@ const NO_RSA_1024: UnixTime = UnixTime(1_388_534_400);
 /// 2022-09-01: no organizationalUnitName in a subscriber certificate's subject (ballot
 /// SC47v2; zlint `CABFBRs_OU_Prohibited_Date`).
 const NO_OU: UnixTime = UnixTime(1_661_990_400);
+/// 2019-01-01: the Mozilla Root Store Policy 2.6 asks every new intermediate for an
+/// extKeyUsage without anyExtendedKeyUsage (section 5.3).
+const MOZILLA_SUB_CA_EKU: UnixTime = UnixTime(1_546_300_800);
+/// 2020-08-20: the Baseline Requirements 1.7.1 (ballot SC31), whose section 7.1.2.2 g
+/// lists what a subordinate CA for websites may not also be for (zlint
+/// `CABFBRs_1_7_1_Date`).
+const BR_1_7_1: UnixTime = UnixTime(1_597_881_600);
 /// 2023-09-15: the Baseline Requirements 2.0.0 (ballot SC-062, the certificate profiles)
 /// take effect.
 const BR_2_0: UnixTime = UnixTime(1_694_736_000);
@@ -574,7 +613,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 34] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -600,6 +639,9 @@ impl Rule {
         Rule::CaKeyUsageMissing,
         Rule::CaBasicConstraintsNotCritical,
         Rule::CaKeyUsageIncomplete,
+        Rule::SubCaExtKeyUsageMissing,
+        Rule::SubCaAnyExtendedKeyUsage,
+        Rule::SubCaExtKeyUsageMixed,
         Rule::OcspAddressMissing,
         Rule::RevocationInformationMissing,
         Rule::AuthorityInfoAccessMissing,
@@ -616,13 +658,16 @@ impl Rule {
             Rule::CaKeyUsageMissing
                 | Rule::CaBasicConstraintsNotCritical
                 | Rule::CaKeyUsageIncomplete
+                | Rule::SubCaExtKeyUsageMissing
+                | Rule::SubCaAnyExtendedKeyUsage
+                | Rule::SubCaExtKeyUsageMixed
         )
     }
 
     /// Where the rule is written and when it took effect.
     #[must_use]
     pub fn source(self) -> Source {
-        use Document::{BaselineRequirements as Br, EvGuidelines, Rfc5280};
+        use Document::{BaselineRequirements as Br, EvGuidelines, MozillaRootStorePolicy, Rfc5280};
         use Scope::{ExpiringAfter, IssuedBetween, IssuedFrom, ValidOn};
         let (document, section, scope) = match self {
             Rule::SerialNotPositive | Rule::SerialTooLong => {
@@ -644,6 +689,12 @@ impl Rule {
             Rule::CaKeyUsageMissing => (Rfc5280, "4.2.1.3", IssuedFrom(RFC3280)),
             Rule::CaBasicConstraintsNotCritical => (Rfc5280, "4.2.1.9", IssuedFrom(RFC2459)),
             Rule::CaKeyUsageIncomplete => (Br, "7.1.2.2 / 7.1.2.10.7", IssuedFrom(BR_EFFECTIVE)),
+            Rule::SubCaExtKeyUsageMissing | Rule::SubCaAnyExtendedKeyUsage => (
+                MozillaRootStorePolicy,
+                "5.3",
+                IssuedFrom(MOZILLA_SUB_CA_EKU),
+            ),
+            Rule::SubCaExtKeyUsageMixed => (Br, "7.1.2.2 / 7.1.2.10.6", IssuedFrom(BR_1_7_1)),
             Rule::RevocationInformationMissing => (Br, "7.1.2.11.2", IssuedFrom(BR_2_0)),
             Rule::OcspAddressMissing => (Br, "7.1.2.3", IssuedBetween(BR_EFFECTIVE, BR_2_0)),
             Rule::AuthorityInfoAccessMissing => {
@@ -690,6 +741,9 @@ impl Rule {
             Rule::CaKeyUsageMissing => "ca_key_usage_missing",
             Rule::CaBasicConstraintsNotCritical => "ca_basic_constraints_not_critical",
             Rule::CaKeyUsageIncomplete => "ca_key_usage_incomplete",
+            Rule::SubCaExtKeyUsageMissing => "sub_ca_ext_key_usage_missing",
+            Rule::SubCaAnyExtendedKeyUsage => "sub_ca_any_extended_key_usage",
+            Rule::SubCaExtKeyUsageMixed => "sub_ca_ext_key_usage_mixed",
             Rule::RevocationInformationMissing => "revocation_information_missing",
             Rule::WildcardMisplaced => "wildcard_misplaced",
             Rule::WildcardOverRegistrySuffix => "wildcard_over_registry_suffix",
@@ -815,7 +869,10 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         // Held to authorities, by `authority_broken`.
         Rule::CaKeyUsageMissing
         | Rule::CaBasicConstraintsNotCritical
-        | Rule::CaKeyUsageIncomplete => false,
+        | Rule::CaKeyUsageIncomplete
+        | Rule::SubCaExtKeyUsageMissing
+        | Rule::SubCaAnyExtendedKeyUsage
+        | Rule::SubCaExtKeyUsageMixed => false,
         Rule::OcspAddressMissing => !leaf.has_http_ocsp,
         Rule::AuthorityInfoAccessMissing => !leaf.has_aia,
         Rule::CertificatePoliciesMissing => !leaf.has_policies,
@@ -966,6 +1023,16 @@ pub(crate) struct Authority<'a> {
     pub key_usage_critical: Option<bool>,
     /// The keyUsage bits set, by RFC 5280's names (`keyCertSign`, `cRLSign`, …).
     pub key_usage: &'a [String],
+    /// The extKeyUsage purposes (RFC 5280's names, `precertificateSigning`, or the OID),
+    /// `None` without the extension.
+    pub ext_key_usage: Option<&'a [String]>,
+    /// Whether it signs itself as it names itself (a root, or a root's new certificate):
+    /// the subordinate CA rules do not hold it.
+    pub self_issued: bool,
+    /// Whether it shares its key with a root certificate (Mozilla's, or a self-issued one
+    /// in the input): a cross-certificate, which the Mozilla Root Store Policy excepts
+    /// from its extKeyUsage rules (section 5.3).
+    pub cross_certificate: bool,
 }
 
 /// The rules an authority's certificate breaks ([`Rule::for_authorities`]), in
@@ -985,6 +1052,34 @@ pub(crate) fn authority_broken(ca: &Authority<'_>) -> Vec<Rule> {
     }
     if ca.basic_constraints_critical == Some(false) && from(RFC2459) {
         out.push(Rule::CaBasicConstraintsNotCritical);
+    }
+    if !ca.self_issued {
+        let purposes = ca.ext_key_usage.unwrap_or_default();
+        let names = |purpose: &str| purposes.iter().any(|p| p == purpose);
+        if !ca.cross_certificate && from(MOZILLA_SUB_CA_EKU) {
+            if ca.ext_key_usage.is_none() {
+                out.push(Rule::SubCaExtKeyUsageMissing);
+            }
+            if names("anyExtendedKeyUsage") {
+                out.push(Rule::SubCaAnyExtendedKeyUsage);
+            }
+        }
+        // anyExtendedKeyUsage is the rule above's (and allowed in a cross-certificate).
+        let not_beside_server_auth: &[&str] = if from(BR_2_0) {
+            &[
+                "emailProtection",
+                "codeSigning",
+                "timeStamping",
+                "OCSPSigning",
+                "precertificateSigning",
+            ]
+        } else {
+            &["emailProtection", "codeSigning", "timeStamping"]
+        };
+        if from(BR_1_7_1) && names("serverAuth") && not_beside_server_auth.iter().any(|p| names(p))
+        {
+            out.push(Rule::SubCaExtKeyUsageMixed);
+        }
     }
     out.sort_by_key(|r| Rule::ALL.iter().position(|a| a == r));
     out
@@ -1206,11 +1301,15 @@ mod tests {
     #[test]
     fn an_authority_marks_its_constraints_and_key_usage_critical_with_both_signing_bits() {
         fn ca(bc: Option<bool>, ku: Option<bool>, bits: &[String], year: i64) -> Vec<Rule> {
+            let server_auth = ["serverAuth".to_owned()];
             authority_broken(&Authority {
                 not_before: day(year, 1, 1),
                 basic_constraints_critical: bc,
                 key_usage_critical: ku,
                 key_usage: bits,
+                ext_key_usage: Some(&server_auth),
+                self_issued: false,
+                cross_certificate: false,
             })
         }
         let both = &["keyCertSign".to_owned(), "cRLSign".to_owned()];
@@ -1242,6 +1341,123 @@ mod tests {
         assert_eq!(ca(None, Some(true), both, 2020), []);
         assert!(Rule::CaKeyUsageIncomplete.for_authorities());
         assert!(Rule::CaBasicConstraintsNotCritical.for_authorities());
+    }
+
+    #[test]
+    fn a_subordinate_ca_says_what_it_issues_for_and_keeps_websites_apart() {
+        fn sub_ca(
+            purposes: Option<&[&str]>,
+            not_before: i64,
+            self_issued: bool,
+            cross: bool,
+        ) -> Vec<Rule> {
+            let purposes: Option<Vec<String>> =
+                purposes.map(|p| p.iter().map(|s| (*s).to_owned()).collect());
+            let both = ["keyCertSign".to_owned(), "cRLSign".to_owned()];
+            authority_broken(&Authority {
+                not_before,
+                basic_constraints_critical: Some(true),
+                key_usage_critical: Some(true),
+                key_usage: &both,
+                ext_key_usage: purposes.as_deref(),
+                self_issued,
+                cross_certificate: cross,
+            })
+        }
+        let now = day(2026, 1, 1);
+        assert_eq!(
+            sub_ca(Some(&["serverAuth", "clientAuth"]), now, false, false),
+            []
+        );
+        assert_eq!(sub_ca(Some(&["clientAuth"]), now, false, false), []);
+        assert_eq!(
+            sub_ca(None, now, false, false),
+            [Rule::SubCaExtKeyUsageMissing]
+        );
+        assert_eq!(
+            sub_ca(Some(&["anyExtendedKeyUsage"]), now, false, false),
+            [Rule::SubCaAnyExtendedKeyUsage]
+        );
+        for other in [
+            "emailProtection",
+            "codeSigning",
+            "timeStamping",
+            "OCSPSigning",
+            "precertificateSigning",
+        ] {
+            assert_eq!(
+                sub_ca(Some(&["serverAuth", other]), now, false, false),
+                [Rule::SubCaExtKeyUsageMixed],
+                "{other}"
+            );
+            // Without serverAuth it is a CA for something else, which these rules leave alone.
+            assert_eq!(
+                sub_ca(Some(&["clientAuth", other]), now, false, false),
+                [],
+                "{other}"
+            );
+        }
+        // A root (self-issued) is not held to them; a cross-certificate sharing a root's key
+        // may go without extKeyUsage or carry anyExtendedKeyUsage, but not mix purposes.
+        assert_eq!(sub_ca(None, now, true, false), []);
+        assert_eq!(
+            sub_ca(Some(&["serverAuth", "codeSigning"]), now, true, false),
+            []
+        );
+        assert_eq!(sub_ca(None, now, false, true), []);
+        assert_eq!(sub_ca(Some(&["anyExtendedKeyUsage"]), now, false, true), []);
+        assert_eq!(
+            sub_ca(Some(&["serverAuth", "emailProtection"]), now, false, true),
+            [Rule::SubCaExtKeyUsageMixed]
+        );
+        // Dated: Mozilla's rules from 2019-01-01, the Baseline Requirements' list from
+        // 2020-08-20 (BR 1.7.1), OCSP and precertificate signing from 2023-09-15 (BR 2.0.0).
+        assert_eq!(sub_ca(None, day(2018, 12, 31), false, false), []);
+        assert_eq!(
+            sub_ca(None, day(2019, 1, 1), false, false),
+            [Rule::SubCaExtKeyUsageMissing]
+        );
+        assert_eq!(
+            sub_ca(
+                Some(&["serverAuth", "codeSigning"]),
+                day(2020, 8, 19),
+                false,
+                false
+            ),
+            []
+        );
+        assert_eq!(
+            sub_ca(
+                Some(&["serverAuth", "codeSigning"]),
+                day(2020, 8, 20),
+                false,
+                false
+            ),
+            [Rule::SubCaExtKeyUsageMixed]
+        );
+        assert_eq!(
+            sub_ca(
+                Some(&["serverAuth", "OCSPSigning"]),
+                day(2023, 9, 14),
+                false,
+                false
+            ),
+            []
+        );
+        assert_eq!(
+            sub_ca(
+                Some(&["serverAuth", "OCSPSigning"]),
+                day(2023, 9, 15),
+                false,
+                false
+            ),
+            [Rule::SubCaExtKeyUsageMixed]
+        );
+        assert!(Rule::SubCaExtKeyUsageMissing.for_authorities());
+        assert_eq!(
+            Rule::SubCaAnyExtendedKeyUsage.source().document,
+            Document::MozillaRootStorePolicy
+        );
     }
 
     #[test]

@@ -219,6 +219,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 Document::Rfc5280 => k::cert_codes::rule::rfc5280,
                 Document::BaselineRequirements => k::cert_codes::rule::baseline_requirements,
                 Document::EvGuidelines => k::cert_codes::rule::ev_guidelines,
+                Document::MozillaRootStorePolicy => k::cert_codes::rule::mozilla_root_store_policy,
             };
             let (scope, since, until) = match source.scope {
                 Scope::IssuedFrom(t) => (k::cert_codes::rule::issued_from, t, None),
@@ -428,6 +429,9 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::CaKeyUsageMissing => r::ca_key_usage_missing,
         Rule::CaBasicConstraintsNotCritical => r::ca_basic_constraints_not_critical,
         Rule::CaKeyUsageIncomplete => r::ca_key_usage_incomplete,
+        Rule::SubCaExtKeyUsageMissing => r::sub_ca_ext_key_usage_missing,
+        Rule::SubCaAnyExtendedKeyUsage => r::sub_ca_any_extended_key_usage,
+        Rule::SubCaExtKeyUsageMixed => r::sub_ca_ext_key_usage_mixed,
         Rule::RevocationInformationMissing => r::revocation_information_missing,
         Rule::WildcardMisplaced => r::wildcard_misplaced,
         Rule::WildcardOverRegistrySuffix => r::wildcard_over_registry_suffix,
