@@ -137,6 +137,19 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["multi_valued_rdn"],
         &["cabf.serverauth.rdn_contains_multiple_atvs"],
     ),
+    // pkilint's organizationIdentifier checks (cabf/cabf_name.py), each a part of the form.
+    (
+        &["organization_identifier_format"],
+        &[
+            "cabf.invalid_subject_organization_identifier_format",
+            "cabf.invalid_subject_organization_identifier_encoding",
+            "cabf.invalid_organization_identifier_registration_scheme",
+            "cabf.invalid_organization_identifier_country",
+            "cabf.invalid_organization_identifier_state_province_format",
+            "cabf.organization_identifier_reference_missing_for_scheme",
+            "cabf.invalid_subject_organization_identifier_state_province_for_scheme",
+        ],
+    ),
     (
         &["subject_attribute_encoding"],
         &["cabf.serverauth.attribute_value_invalid_encoding_type"],
@@ -857,6 +870,57 @@ fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
             "{label}"
         );
         compare(&python, &lib, label, &pem, &mut unexplained);
+    }
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
+}
+
+/// The organizationIdentifier's form (EV Guidelines 9.2.8) on leaves made here, one
+/// value each, well and badly written.
+#[test]
+fn the_organization_identifier_rule_agrees_with_pkilint_on_made_leaves() {
+    let Some((python, lib)) = pkilint() else {
+        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
+        return;
+    };
+    use rcgen::{DnType, DnValue};
+    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
+    let mut unexplained = Vec::new();
+    for (value, utf8, expected) in [
+        ("NTRJP-0110-01-012345", true, false),
+        ("NTRUS+CA-C1234567", false, false),
+        ("VATEL-094014201", true, false),
+        ("PSDBE-NBB-0123456789", true, false),
+        ("JP-0110-01-012345", true, true),
+        ("XYZJP-0110-01-012345", true, true),
+        ("NTRQQ-0110-01-012345", true, true),
+        ("VATDE+BY-123456789", true, true),
+        ("NTRUS+CAL-C1234567", true, true),
+        ("NTRJP", true, true),
+    ] {
+        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
+        let mut dn = rcgen::DistinguishedName::new();
+        dn.push(
+            DnType::CountryName,
+            DnValue::PrintableString("JP".try_into().unwrap()),
+        );
+        dn.push(
+            DnType::CustomDnType(vec![2, 5, 4, 97]),
+            if utf8 {
+                DnValue::Utf8String(value.to_owned())
+            } else {
+                DnValue::PrintableString(value.try_into().unwrap())
+            },
+        );
+        dn.push(DnType::CommonName, "www.example.test");
+        params.distinguished_name = dn;
+        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
+        let pem = leaf.pem();
+        assert_eq!(
+            our_rules(&pem).contains("organization_identifier_format"),
+            expected,
+            "{value}"
+        );
+        compare(&python, &lib, value, &pem, &mut unexplained);
     }
     assert!(unexplained.is_empty(), "{unexplained:#?}");
 }

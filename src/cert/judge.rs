@@ -959,6 +959,15 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
                 .collect()
         })
         .unwrap_or_default();
+    let organization_identifiers: Vec<(&str, u32)> = cert
+        .map(|c| {
+            c.subject_attributes
+                .iter()
+                .filter(|a| a.oid == super::rules::ORGANIZATION_IDENTIFIER)
+                .map(|a| (a.value.as_str(), a.tag))
+                .collect()
+        })
+        .unwrap_or_default();
     let facts = super::rules::Leaf {
         serial: &d.serial_raw,
         not_before: d.not_before,
@@ -969,6 +978,7 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         common_names: &d.common_names,
         subject_attributes: &subject_attributes,
         multi_valued_rdn: d.multi_valued_rdn,
+        organization_identifiers: &organization_identifiers,
         validation: cert
             .and_then(|c| c.validation_level)
             .unwrap_or(super::fields::ValidationLevel::Dv),

@@ -277,6 +277,15 @@ pub enum Rule {
     /// `cabf.serverauth.rdn_contains_multiple_atvs`
     /// (`ServerauthRelativeDistinguishedNameContainsOneElementValidator`).
     MultiValuedRdn,
+    /// A subject organizationIdentifier (2.5.4.97) not written as the EV Guidelines'
+    /// section 9.2.8 asks, in force from 2020-01-31 (zlint `CABFEV_Sec9_2_8_Date`): a
+    /// registration scheme (`NTR` a national trade register, `VAT` a VAT number, `PSD` a
+    /// payment service licence), the registering country's ISO 3166-1 code (for VAT also
+    /// `EL` and `XI`), for NTR optionally `+` and a two-letter state or province, then `-`
+    /// and the registration reference: `NTRJP-0110-01-012345`. In a UTF8String or
+    /// PrintableString. pkilint `cabf.invalid_subject_organization_identifier_format` and
+    /// its neighbours (`cabf/cabf_name.py`, which holds every TLS certificate to it).
+    OrganizationIdentifierFormat,
 }
 
 /// The subject attributes the rules name (RFC 5280 appendix A, X.520, RFC 4519).
@@ -354,8 +363,11 @@ pub const DIRECTORY_STRINGS: [&str; 13] = [
     BUSINESS_CATEGORY,
     JURISDICTION_STATE_OR_PROVINCE,
     JURISDICTION_LOCALITY,
-    "2.5.4.97",
+    ORGANIZATION_IDENTIFIER,
 ];
+
+/// The subject's organizationIdentifier attribute (X.520, 2.5.4.97).
+pub(crate) const ORGANIZATION_IDENTIFIER: &str = "2.5.4.97";
 
 /// ASN.1 universal tags of the two string types [`Rule::SubjectAttributeEncoding`] allows
 /// (X.680 8.4).
@@ -539,6 +551,9 @@ const MOZILLA_SUB_CA_EKU: UnixTime = UnixTime(1_546_300_800);
 /// lists what a subordinate CA for websites may not also be for (zlint
 /// `CABFBRs_1_7_1_Date`).
 const BR_1_7_1: UnixTime = UnixTime(1_597_881_600);
+/// 2020-01-31: the EV Guidelines' section 9.2.8 (the organizationIdentifier's form) in
+/// force (zlint `CABFEV_Sec9_2_8_Date`).
+const EV_9_2_8: UnixTime = UnixTime(1_580_428_800);
 /// 2023-09-15: the Baseline Requirements 2.0.0 (ballot SC-062, the certificate profiles)
 /// take effect.
 const BR_2_0: UnixTime = UnixTime(1_694_736_000);
@@ -613,7 +628,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 34] = [
+    pub const ALL: [Rule; 35] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -632,6 +647,7 @@ impl Rule {
         Rule::DuplicateSubjectAttribute,
         Rule::MultiValuedRdn,
         Rule::SubjectAttributeOrder,
+        Rule::OrganizationIdentifierFormat,
         Rule::SubjectAttributeEncoding,
         Rule::KeyUsageProhibited,
         Rule::ExtKeyUsageMissing,
@@ -712,6 +728,7 @@ impl Rule {
             Rule::SubjectAttributeEncoding => (Br, "7.1.4.2", IssuedFrom(BR_2_0)),
             Rule::IdentitySubjectIncomplete => (Br, "7.1.2.7.3 / 7.1.2.7.4", IssuedFrom(BR_2_0)),
             Rule::ExtendedValidationSubject => (EvGuidelines, "9.2", IssuedFrom(BR_2_0)),
+            Rule::OrganizationIdentifierFormat => (EvGuidelines, "9.2.8", IssuedFrom(EV_9_2_8)),
             Rule::SubjectAttributeOrder | Rule::MultiValuedRdn => {
                 (Br, "7.1.4.1", IssuedFrom(BR_2_0))
             }
@@ -761,6 +778,7 @@ impl Rule {
             Rule::ExtendedValidationSubject => "extended_validation_subject",
             Rule::SubjectAttributeOrder => "subject_attribute_order",
             Rule::MultiValuedRdn => "multi_valued_rdn",
+            Rule::OrganizationIdentifierFormat => "organization_identifier_format",
         }
     }
 }
@@ -785,6 +803,8 @@ pub(crate) struct Leaf<'a> {
     pub subject_attributes: &'a [(&'a str, u32)],
     /// Whether one of the subject's RelativeDistinguishedNames holds several attributes.
     pub multi_valued_rdn: bool,
+    /// The subject's organizationIdentifier values, each with its string type's tag.
+    pub organization_identifiers: &'a [(&'a str, u32)],
     /// The validation the certificate's policies claim; domain validation when they claim
     /// none, as pkilint reads them (`_determine_subscriber_certificate_type`: "unknown
     /// certificate types are considered to be DV Subscriber certs").
@@ -893,6 +913,12 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
             ranks.windows(2).any(|w| matches!(w, [a, b] if b < a))
         }
         Rule::MultiValuedRdn => leaf.multi_valued_rdn,
+        Rule::OrganizationIdentifierFormat => {
+            leaf.organization_identifiers.iter().any(|(value, tag)| {
+                (*tag != UTF8_STRING && *tag != PRINTABLE_STRING)
+                    || !organization_identifier_well_formed(value)
+            })
+        }
         Rule::SubjectAttributeEncoding => leaf.subject_attributes.iter().any(|(oid, tag)| {
             if *oid == COUNTRY {
                 *tag != PRINTABLE_STRING
@@ -965,6 +991,50 @@ fn duplicate_subject_attribute(leaf: &Leaf<'_>) -> bool {
     oids.iter()
         .enumerate()
         .any(|(i, oid)| !may_repeat(oid) && oids.iter().take(i).any(|o| o == oid))
+}
+
+/// ISO 3166-1 alpha-2 country codes, two letters each, sorted: as the `iso3166` Python
+/// package 3.0.0 (pkilint's) lists them, Kosovo's user-assigned `XK` included.
+const ISO_3166_1: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+
+/// Whether `code` is one of [`ISO_3166_1`].
+fn iso_3166_country(code: &str) -> bool {
+    ISO_3166_1
+        .as_bytes()
+        .chunks_exact(2)
+        .any(|c| c == code.as_bytes())
+}
+
+/// Whether an organizationIdentifier value has the form of the EV Guidelines' section
+/// 9.2.8 ([`Rule::OrganizationIdentifierFormat`]), read as pkilint reads it
+/// (`common/organization_id.py`, `cabf/cabf_name.py`).
+#[must_use]
+pub fn organization_identifier_well_formed(value: &str) -> bool {
+    let (Some(scheme), Some(country), Some(rest)) =
+        (value.get(..3), value.get(3..5), value.get(5..))
+    else {
+        return false;
+    };
+    let (state, reference) = match rest.strip_prefix('+') {
+        Some(after) => match after.split_once('-') {
+            Some((state, reference)) => (Some(state), reference),
+            None => return false,
+        },
+        None => match rest.strip_prefix('-') {
+            Some(reference) => (None, reference),
+            None => return false,
+        },
+    };
+    let country_known =
+        iso_3166_country(country) || (scheme == "VAT" && matches!(country, "EL" | "XI"));
+    let state_allowed = match state {
+        None => true,
+        Some(s) => scheme == "NTR" && s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()),
+    };
+    matches!(scheme, "NTR" | "VAT" | "PSD")
+        && country_known
+        && state_allowed
+        && !reference.is_empty()
 }
 
 /// Whether the leaf's keyUsage has a bit [`Rule::KeyUsageProhibited`] names.
@@ -1170,6 +1240,7 @@ mod tests {
             // each test brings the subject rules it is about.
             subject_attributes: &EV_COMPLETE,
             multi_valued_rdn: false,
+            organization_identifiers: &[],
             validation: ValidationLevel::Ev,
             has_eku: true,
             any_eku: false,
@@ -1341,6 +1412,55 @@ mod tests {
         assert_eq!(ca(None, Some(true), both, 2020), []);
         assert!(Rule::CaKeyUsageIncomplete.for_authorities());
         assert!(Rule::CaBasicConstraintsNotCritical.for_authorities());
+    }
+
+    #[test]
+    fn an_organization_identifier_is_written_as_the_ev_guidelines_ask() {
+        for good in [
+            "NTRJP-0110-01-012345",
+            "NTRUS+CA-C1234567",
+            "VATDE-123456789",
+            "VATEL-094014201",
+            "VATXI-123456789",
+            "PSDBE-NBB-0123456789",
+        ] {
+            assert!(organization_identifier_well_formed(good), "{good}");
+        }
+        for bad in [
+            "",
+            "NTR",
+            "NTRJP",
+            "NTRJP-",
+            "NTRJP0110",
+            "XYZJP-0110",
+            "JP:-123",
+            "NTRjp-0110",
+            "NTRQQ-0110",
+            "NTREL-0110",
+            "VATDE+BY-123",
+            "NTRUS+C-123",
+            "NTRUS+CA1-123",
+            "NTRUS+CA",
+            "ＮＴＲJP-1",
+        ] {
+            assert!(!organization_identifier_well_formed(bad), "{bad:?}");
+        }
+        let (serial, none) = ([0x11; 9], Vec::new());
+        let mut l = leaf(&serial, &none, &none);
+        let ids = [("NTRJP-0110-01-012345", UTF8_STRING)];
+        l.organization_identifiers = &ids;
+        assert_eq!(broken(&l), []);
+        let bmp = [("NTRJP-0110-01-012345", 30)];
+        l.organization_identifiers = &bmp;
+        assert_eq!(broken(&l), [Rule::OrganizationIdentifierFormat]);
+        let loose = [("JP-0110-01-012345", PRINTABLE_STRING)];
+        l.organization_identifiers = &loose;
+        assert_eq!(broken(&l), [Rule::OrganizationIdentifierFormat]);
+        // Dated: section 9.2.8 from 2020-01-31.
+        (l.not_before, l.not_after) = (day(2020, 1, 30), day(2020, 6, 1));
+        assert_eq!(broken(&l), []);
+        assert_eq!(ISO_3166_1.len(), 500);
+        assert!(ISO_3166_1.as_bytes().chunks_exact(2).is_sorted());
     }
 
     #[test]

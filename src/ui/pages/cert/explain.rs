@@ -447,6 +447,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::ExtendedValidationSubject => r::extended_validation_subject,
         Rule::SubjectAttributeOrder => r::subject_attribute_order,
         Rule::MultiValuedRdn => r::multi_valued_rdn,
+        Rule::OrganizationIdentifierFormat => r::organization_identifier_format,
         Rule::DuplicateSubjectAttribute => r::duplicate_subject_attribute,
         Rule::SubjectAttributeEncoding => r::subject_attribute_encoding,
     }
