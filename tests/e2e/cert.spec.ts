@@ -237,6 +237,26 @@ test('what the CA did wrong is listed with the rule, its section and its dates, 
   await expect(ja.filter({ hasText: '認証局キー識別子がありません' })).toContainText('RFC 5280の4.2.1.1節');
 });
 
+test("an intermediate's rule is said about the intermediate, with Mozilla's policy as its source, in both languages", async ({ page }) => {
+  // generated/cross-signed.pem: its intermediate (made 2025) has no extended key usage,
+  // which Mozilla's Root Store Policy asks of every intermediate since 2019.
+  const text = pem('generated/cross-signed.pem');
+  await open(page, `#/cert?lang=en&at=${TODAY}`);
+  await paste(page, text);
+  const rule = page.locator('.verdict .finding[data-code="rule_broken"]').filter({ hasText: 'no extended key usage extension' });
+  await expect(rule).toHaveCount(1);
+  await expect(rule).toContainText('This intermediate authority');
+  await expect(rule).toContainText('(Mozilla Root Store Policy, section 5.3, for certificates issued from 2019-01-01)');
+  await expect(rule).toHaveClass(/warning/);
+  await open(page, `#/cert?lang=ja&at=${TODAY}`);
+  await paste(page, text);
+  const ja = page.locator('.verdict .finding[data-code="rule_broken"]').filter({ hasText: '拡張キー使用法の拡張がありません' });
+  await expect(ja).toHaveCount(1);
+  await expect(ja).toContainText('この中間証明書');
+  await expect(ja).toContainText('MozillaのRoot Store Policyの5.3節');
+  await expect(ja).toContainText('2019-01-01以降に発行された証明書が対象');
+});
+
 test("the column's figure 2 is redrawn as then and now, in both languages", async ({ page }) => {
   await open(page, '#/cert?lang=en');
   const figure = page.getByRole('figure', { name: /figure 2, redrawn/ });
