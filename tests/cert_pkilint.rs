@@ -41,7 +41,11 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
     ),
     // pkilint's DNS syntax check (BR 7.1.2.7.12) catches both, and more.
     (
-        &["underscore_in_dns_name", "wildcard_misplaced"],
+        &[
+            "underscore_in_dns_name",
+            "dns_name_syntax",
+            "wildcard_misplaced",
+        ],
         &["cabf.serverauth.invalid_dnsname_syntax"],
     ),
     (
@@ -870,6 +874,45 @@ fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
             "{label}"
         );
         compare(&python, &lib, label, &pem, &mut unexplained);
+    }
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
+}
+
+/// The preferred name syntax of DNS names (BR 7.1.2.7.12) on leaves made here, one odd
+/// name each beside a good one.
+#[test]
+fn the_dns_name_syntax_rule_agrees_with_pkilint_on_made_leaves() {
+    let Some((python, lib)) = pkilint() else {
+        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
+        return;
+    };
+    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
+    let long = format!("{}.example.com", "a".repeat(64));
+    let mut unexplained = Vec::new();
+    for (name, expected) in [
+        ("shop.example.com", false),
+        ("xn--eckwd4c7c.example.com", false),
+        ("a..example.com", true),
+        ("example.com.", true),
+        ("-shop.example.com", true),
+        ("shop-.example.com", true),
+        ("bad name.example.com", true),
+        ("a@b.example.com", true),
+        (long.as_str(), true),
+    ] {
+        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
+        params.subject_alt_names = vec![
+            rcgen::SanType::DnsName("www.example.test".try_into().unwrap()),
+            rcgen::SanType::DnsName(name.try_into().unwrap()),
+        ];
+        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
+        let pem = leaf.pem();
+        assert_eq!(
+            our_rules(&pem).contains("dns_name_syntax"),
+            expected,
+            "{name}"
+        );
+        compare(&python, &lib, name, &pem, &mut unexplained);
     }
     assert!(unexplained.is_empty(), "{unexplained:#?}");
 }

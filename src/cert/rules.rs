@@ -34,6 +34,16 @@ pub enum Rule {
     /// BR 1.6.2: not allowed from 2019-04-01). zlint
     /// `e_underscore_not_permissible_in_dnsname`.
     UnderscoreInDnsName,
+    /// A DNS name not in the preferred name syntax (RFC 5280 4.2.1.6, which takes RFC 1034
+    /// 3.5 as RFC 1123 2.1 relaxed it; Baseline Requirements 7.1.4.2.1, and 7.1.2.7.12
+    /// since 2.0.0): a label that is empty (`a..example.com`, a final dot), longer than 63
+    /// characters, holds a character other than letters, digits and hyphens, or begins or
+    /// ends with a hyphen. A leading `*.` is a wildcard's; underscores and misplaced
+    /// wildcards have their own rules ([`Rule::UnderscoreInDnsName`],
+    /// [`Rule::WildcardMisplaced`]). zlint `e_dnsname_bad_character_in_label`,
+    /// `e_dnsname_label_too_long`, `e_dnsname_empty_label`; pkilint
+    /// `cabf.serverauth.invalid_dnsname_syntax`.
+    DnsNameSyntax,
     /// The subject common name is not one of the subjectAltName entries (Baseline
     /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01). zlint
     /// `e_subject_common_name_not_from_san`.
@@ -628,13 +638,14 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 35] = [
+    pub const ALL: [Rule; 36] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
         Rule::SerialTooShort,
         Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
+        Rule::DnsNameSyntax,
         Rule::WildcardMisplaced,
         Rule::WildcardOverRegistrySuffix,
         Rule::ReservedIpAddress,
@@ -692,6 +703,7 @@ impl Rule {
             Rule::SerialTooShort => (Br, "7.1", IssuedFrom(SERIAL_ENTROPY)),
             Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
             Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
+            Rule::DnsNameSyntax => (Br, "7.1.4.2.1 / 7.1.2.7.12", IssuedFrom(BR_EFFECTIVE)),
             Rule::ReservedIpAddress | Rule::InternalName => {
                 (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP))
             }
@@ -748,6 +760,7 @@ impl Rule {
             Rule::SerialTooLong => "serial_too_long",
             Rule::SerialTooShort => "serial_too_short",
             Rule::UnderscoreInDnsName => "underscore_in_dns_name",
+            Rule::DnsNameSyntax => "dns_name_syntax",
             Rule::CommonNameNotInSan => "common_name_not_in_san",
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
             Rule::ReservedIpAddress => "reserved_ip_address",
@@ -879,6 +892,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::SerialTooShort => magnitude < 8,
         Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
+        Rule::DnsNameSyntax => leaf.san_dns.iter().any(|n| !preferred_name_syntax(n)),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
         Rule::InternalName => leaf.san_dns.iter().any(|name| is_internal_name(name)),
         Rule::WildcardMisplaced => host_names(leaf).any(wildcard_misplaced),
@@ -1063,6 +1077,21 @@ fn host_names<'a>(leaf: &'a Leaf<'_>) -> impl Iterator<Item = &'a str> {
         .iter()
         .chain(leaf.common_names)
         .map(String::as_str)
+}
+
+/// Whether the DNS name `name` is in the preferred name syntax ([`Rule::DnsNameSyntax`]),
+/// a leading `*.` aside, and leaving underscores and wildcards to their own rules.
+#[must_use]
+pub fn preferred_name_syntax(name: &str) -> bool {
+    let name = name.strip_prefix("*.").unwrap_or(name);
+    name.split('.').all(|label| {
+        let other = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*');
+        !label.is_empty()
+            && label.len() <= 63
+            && label.bytes().all(other)
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    })
 }
 
 /// Whether `name` has a `*` that is not the whole left-most label of a Wildcard Domain Name
@@ -1412,6 +1441,46 @@ mod tests {
         assert_eq!(ca(None, Some(true), both, 2020), []);
         assert!(Rule::CaKeyUsageIncomplete.for_authorities());
         assert!(Rule::CaBasicConstraintsNotCritical.for_authorities());
+    }
+
+    #[test]
+    fn a_dns_name_is_in_the_preferred_name_syntax() {
+        for good in [
+            "www.example.com",
+            "*.example.com",
+            "xn--eckwd4c7c.xn--zckzah",
+            "a-b.example.com",
+            "0.example.com",
+            "www.Example.COM",
+            // Underscores and misplaced wildcards are other rules'.
+            "_dmarc.example.com",
+            "www.*.example.com",
+        ] {
+            assert!(preferred_name_syntax(good), "{good}");
+        }
+        let long = format!("{}.example.com", "a".repeat(64));
+        for bad in [
+            "a..example.com",
+            "example.com.",
+            ".example.com",
+            "",
+            "-a.example.com",
+            "a-.example.com",
+            "bad name.example.com",
+            "caf\u{e9}.example.com",
+            "a@b.example.com",
+            long.as_str(),
+        ] {
+            assert!(!preferred_name_syntax(bad), "{bad:?}");
+        }
+        assert!(preferred_name_syntax(&format!(
+            "{}.example.com",
+            "a".repeat(63)
+        )));
+        let (serial, cn) = ([0x11; 9], Vec::new());
+        let names = ["www.example.com".to_owned(), "-www.example.com".to_owned()];
+        let l = leaf(&serial, &names, &cn);
+        assert_eq!(broken(&l), [Rule::DnsNameSyntax]);
     }
 
     #[test]
