@@ -827,69 +827,75 @@ fn the_ca_profile_rules_agree_with_pkilint_on_made_intermediates() {
     }
 }
 
-/// The order of the subject's attributes (BR 7.1.4.1 with 7.1.4.2's table) on leaves made
-/// here: the order rcgen is given is the order it writes.
-#[test]
-fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
+/// Makes a leaf under one root from each `(label, params, expected)`, checks that `rule`
+/// is found on it exactly where expected, and holds all its findings to pkilint's
+/// ([`compare`]).
+fn made_leaves_agree(rule: &str, cases: Vec<(String, rcgen::CertificateParams, bool)>) {
     let Some((python, lib)) = pkilint() else {
         eprintln!("pkilint is not installed in target/pylib: run `make tools`");
         return;
     };
+    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
+    let mut unexplained = Vec::new();
+    for (label, params, expected) in cases {
+        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
+        let pem = leaf.pem();
+        assert_eq!(our_rules(&pem).contains(rule), expected, "{label}");
+        compare(&python, &lib, &label, &pem, &mut unexplained);
+    }
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
+}
+
+/// A leaf's parameters with this subject, in this order.
+fn with_subject(subject: Vec<(rcgen::DnType, rcgen::DnValue)>) -> rcgen::CertificateParams {
+    let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
+    let mut dn = rcgen::DistinguishedName::new();
+    for (kind, value) in subject {
+        dn.push(kind, value);
+    }
+    params.distinguished_name = dn;
+    params
+}
+
+/// The order of the subject's attributes (BR 7.1.4.1 with 7.1.4.2's table) on leaves made
+/// here: the order rcgen is given is the order it writes.
+#[test]
+fn the_subject_order_rule_agrees_with_pkilint_on_made_leaves() {
     use rcgen::{DnType, DnValue};
     let printable = |s: &str| DnValue::PrintableString(s.try_into().unwrap());
     let text = |s: &str| DnValue::Utf8String(s.to_owned());
-    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
-    let mut unexplained = Vec::new();
-    for (label, subject, expected) in [
-        (
-            "country first, common name last",
-            vec![
-                (DnType::CountryName, printable("JP")),
-                (DnType::OrganizationName, text("imasara Shop K.K.")),
-                (DnType::CommonName, text("www.example.test")),
-            ],
-            false,
-        ),
-        (
-            "common name first",
-            vec![
-                (DnType::CommonName, text("www.example.test")),
-                (DnType::OrganizationName, text("imasara Shop K.K.")),
-                (DnType::CountryName, printable("JP")),
-            ],
-            true,
-        ),
-    ] {
-        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
-        let mut dn = rcgen::DistinguishedName::new();
-        for (kind, value) in subject {
-            dn.push(kind, value);
-        }
-        params.distinguished_name = dn;
-        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
-        let pem = leaf.pem();
-        assert_eq!(
-            our_rules(&pem).contains("subject_attribute_order"),
-            expected,
-            "{label}"
-        );
-        compare(&python, &lib, label, &pem, &mut unexplained);
-    }
-    assert!(unexplained.is_empty(), "{unexplained:#?}");
+    let case = |label: &str, subject, expected| (label.to_owned(), with_subject(subject), expected);
+    made_leaves_agree(
+        "subject_attribute_order",
+        vec![
+            case(
+                "country first, common name last",
+                vec![
+                    (DnType::CountryName, printable("JP")),
+                    (DnType::OrganizationName, text("imasara Shop K.K.")),
+                    (DnType::CommonName, text("www.example.test")),
+                ],
+                false,
+            ),
+            case(
+                "common name first",
+                vec![
+                    (DnType::CommonName, text("www.example.test")),
+                    (DnType::OrganizationName, text("imasara Shop K.K.")),
+                    (DnType::CountryName, printable("JP")),
+                ],
+                true,
+            ),
+        ],
+    );
 }
 
 /// The preferred name syntax of DNS names (BR 7.1.2.7.12) on leaves made here, one odd
 /// name each beside a good one.
 #[test]
 fn the_dns_name_syntax_rule_agrees_with_pkilint_on_made_leaves() {
-    let Some((python, lib)) = pkilint() else {
-        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
-        return;
-    };
-    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
     let long = format!("{}.example.com", "a".repeat(64));
-    let mut unexplained = Vec::new();
-    for (name, expected) in [
+    let names = [
         ("shop.example.com", false),
         ("xn--eckwd4c7c.example.com", false),
         ("a..example.com", true),
@@ -899,36 +905,27 @@ fn the_dns_name_syntax_rule_agrees_with_pkilint_on_made_leaves() {
         ("bad name.example.com", true),
         ("a@b.example.com", true),
         (long.as_str(), true),
-    ] {
-        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
-        params.subject_alt_names = vec![
-            rcgen::SanType::DnsName("www.example.test".try_into().unwrap()),
-            rcgen::SanType::DnsName(name.try_into().unwrap()),
-        ];
-        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
-        let pem = leaf.pem();
-        assert_eq!(
-            our_rules(&pem).contains("dns_name_syntax"),
-            expected,
-            "{name}"
-        );
-        compare(&python, &lib, name, &pem, &mut unexplained);
-    }
-    assert!(unexplained.is_empty(), "{unexplained:#?}");
+    ];
+    let cases = names
+        .into_iter()
+        .map(|(name, expected)| {
+            let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
+            params.subject_alt_names = vec![
+                rcgen::SanType::DnsName("www.example.test".try_into().unwrap()),
+                rcgen::SanType::DnsName(name.try_into().unwrap()),
+            ];
+            (name.to_owned(), params, expected)
+        })
+        .collect();
+    made_leaves_agree("dns_name_syntax", cases);
 }
 
 /// The organizationIdentifier's form (EV Guidelines 9.2.8) on leaves made here, one
 /// value each, well and badly written.
 #[test]
 fn the_organization_identifier_rule_agrees_with_pkilint_on_made_leaves() {
-    let Some((python, lib)) = pkilint() else {
-        eprintln!("pkilint is not installed in target/pylib: run `make tools`");
-        return;
-    };
     use rcgen::{DnType, DnValue};
-    let root = support::root("imasara test root", &rcgen::PKCS_ECDSA_P256_SHA256);
-    let mut unexplained = Vec::new();
-    for (value, utf8, expected) in [
+    let values = [
         ("NTRJP-0110-01-012345", true, false),
         ("NTRUS+CA-C1234567", false, false),
         ("VATEL-094014201", true, false),
@@ -939,33 +936,30 @@ fn the_organization_identifier_rule_agrees_with_pkilint_on_made_leaves() {
         ("VATDE+BY-123456789", true, true),
         ("NTRUS+CAL-C1234567", true, true),
         ("NTRJP", true, true),
-    ] {
-        let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
-        let mut dn = rcgen::DistinguishedName::new();
-        dn.push(
-            DnType::CountryName,
-            DnValue::PrintableString("JP".try_into().unwrap()),
-        );
-        dn.push(
-            DnType::CustomDnType(vec![2, 5, 4, 97]),
-            if utf8 {
+    ];
+    let cases = values
+        .into_iter()
+        .map(|(value, utf8, expected)| {
+            let id = if utf8 {
                 DnValue::Utf8String(value.to_owned())
             } else {
                 DnValue::PrintableString(value.try_into().unwrap())
-            },
-        );
-        dn.push(DnType::CommonName, "www.example.test");
-        params.distinguished_name = dn;
-        let leaf = support::leaf_with(params, &rcgen::PKCS_ECDSA_P256_SHA256, &root);
-        let pem = leaf.pem();
-        assert_eq!(
-            our_rules(&pem).contains("organization_identifier_format"),
-            expected,
-            "{value}"
-        );
-        compare(&python, &lib, value, &pem, &mut unexplained);
-    }
-    assert!(unexplained.is_empty(), "{unexplained:#?}");
+            };
+            let subject = vec![
+                (
+                    DnType::CountryName,
+                    DnValue::PrintableString("JP".try_into().unwrap()),
+                ),
+                (DnType::CustomDnType(vec![2, 5, 4, 97]), id),
+                (
+                    DnType::CommonName,
+                    DnValue::Utf8String("www.example.test".to_owned()),
+                ),
+            ];
+            (value.to_owned(), with_subject(subject), expected)
+        })
+        .collect();
+    made_leaves_agree("organization_identifier_format", cases);
 }
 
 /// A subject with two attributes in one RDN (`L=…+O=…`), which rcgen cannot write: made
