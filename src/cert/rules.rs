@@ -1601,47 +1601,26 @@ mod tests {
         );
         // Dated: Mozilla's rules from 2019-01-01, the Baseline Requirements' list from
         // 2020-08-20 (BR 1.7.1), OCSP and precertificate signing from 2023-09-15 (BR 2.0.0).
-        assert_eq!(sub_ca(None, day(2018, 12, 31), false, false), []);
-        assert_eq!(
-            sub_ca(None, day(2019, 1, 1), false, false),
-            [Rule::SubCaExtKeyUsageMissing]
+        let code_signing: Option<&[&str]> = Some(&["serverAuth", "codeSigning"]);
+        let ocsp_signing: Option<&[&str]> = Some(&["serverAuth", "OCSPSigning"]);
+        let (missing, mixed) = (
+            &[Rule::SubCaExtKeyUsageMissing][..],
+            &[Rule::SubCaExtKeyUsageMixed][..],
         );
-        assert_eq!(
-            sub_ca(
-                Some(&["serverAuth", "codeSigning"]),
-                day(2020, 8, 19),
-                false,
-                false
-            ),
-            []
-        );
-        assert_eq!(
-            sub_ca(
-                Some(&["serverAuth", "codeSigning"]),
-                day(2020, 8, 20),
-                false,
-                false
-            ),
-            [Rule::SubCaExtKeyUsageMixed]
-        );
-        assert_eq!(
-            sub_ca(
-                Some(&["serverAuth", "OCSPSigning"]),
-                day(2023, 9, 14),
-                false,
-                false
-            ),
-            []
-        );
-        assert_eq!(
-            sub_ca(
-                Some(&["serverAuth", "OCSPSigning"]),
-                day(2023, 9, 15),
-                false,
-                false
-            ),
-            [Rule::SubCaExtKeyUsageMixed]
-        );
+        for (purposes, (y, m, d), expected) in [
+            (None, (2018, 12, 31), &[][..]),
+            (None, (2019, 1, 1), missing),
+            (code_signing, (2020, 8, 19), &[]),
+            (code_signing, (2020, 8, 20), mixed),
+            (ocsp_signing, (2023, 9, 14), &[]),
+            (ocsp_signing, (2023, 9, 15), mixed),
+        ] {
+            assert_eq!(
+                sub_ca(purposes, day(y, m, d), false, false),
+                expected,
+                "{purposes:?} {y}-{m}-{d}"
+            );
+        }
         assert!(Rule::SubCaExtKeyUsageMissing.for_authorities());
         assert_eq!(
             Rule::SubCaAnyExtendedKeyUsage.source().document,
