@@ -199,4 +199,22 @@ mod tests {
             .map(|nc| nc.permitted_dns.clone());
         assert_eq!(tubitak, Some(vec![".tr".to_owned()]));
     }
+
+    #[test]
+    fn a_mozilla_anchors_key_is_the_key_of_its_roots_certificate_byte_for_byte() {
+        // So a cross-certificate that shares a root's key is recognised by comparing keys
+        // (rules::Authority::cross_certificate): GlobalSign Root CA - R3, in
+        // docs.python.org's chain and in Mozilla's set.
+        let chain = include_bytes!("../../tests/fixtures/cert/real-chains/docs.python.org.pem");
+        let analysis = super::super::Analysis::parse(chain);
+        let root = analysis
+            .certs
+            .iter()
+            .position(|c| c.self_issued)
+            .expect("the chain carries its root");
+        let key = &analysis.data[root].spki_raw;
+        assert_eq!(mozilla().iter().filter(|a| &a.spki_raw == key).count(), 1);
+        let leaf_key = &analysis.data[0].spki_raw;
+        assert!(mozilla().iter().all(|a| &a.spki_raw != leaf_key));
+    }
 }
