@@ -49,6 +49,13 @@ const SAME_RULE: &[(&[&str], &[&str])] = &[
         &["cabf.serverauth.invalid_dnsname_syntax"],
     ),
     (
+        &["dns_name_reserved_label"],
+        &[
+            "cabf.serverauth.dnsname_contains_prohibited_reserved_label",
+            "cabf.serverauth.invalid_plabel_encoding",
+        ],
+    ),
+    (
         &["common_name_not_in_san"],
         &["cabf.serverauth.subscriber_common_name_unknown_source"],
     ),
@@ -906,9 +913,26 @@ fn the_dns_name_syntax_rule_agrees_with_pkilint_on_made_leaves() {
         ("a@b.example.com", true),
         (long.as_str(), true),
     ];
-    let cases = names
-        .into_iter()
-        .map(|(name, expected)| {
+    made_leaves_agree("dns_name_syntax", with_names(&names));
+}
+
+/// Reserved labels (BR 7.1.2.7.12: P-labels only) on leaves made here.
+#[test]
+fn the_reserved_label_rule_agrees_with_pkilint_on_made_leaves() {
+    let names = [
+        ("xn--eckwd4c7c.example.com", false),
+        ("a-b--c.example.com", false),
+        ("ab--shop.example.com", true),
+        ("xn--zz.example.com", true),
+    ];
+    made_leaves_agree("dns_name_reserved_label", with_names(&names));
+}
+
+/// A case per `(name, expected)`: a leaf's parameters with that DNS name beside a good one.
+fn with_names(names: &[(&str, bool)]) -> Vec<(String, rcgen::CertificateParams, bool)> {
+    names
+        .iter()
+        .map(|&(name, expected)| {
             let mut params = support::params("www.example.test", rcgen::IsCa::ExplicitNoCa);
             params.subject_alt_names = vec![
                 rcgen::SanType::DnsName("www.example.test".try_into().unwrap()),
@@ -916,8 +940,7 @@ fn the_dns_name_syntax_rule_agrees_with_pkilint_on_made_leaves() {
             ];
             (name.to_owned(), params, expected)
         })
-        .collect();
-    made_leaves_agree("dns_name_syntax", cases);
+        .collect()
 }
 
 /// The organizationIdentifier's form (EV Guidelines 9.2.8) on leaves made here, one

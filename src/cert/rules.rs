@@ -44,6 +44,15 @@ pub enum Rule {
     /// `e_dnsname_label_too_long`, `e_dnsname_empty_label`; pkilint
     /// `cabf.serverauth.invalid_dnsname_syntax`.
     DnsNameSyntax,
+    /// A DNS name with a reserved label (`ab--cd`: hyphens as its third and fourth
+    /// characters) that is not a P-label, `xn--` followed by what RFC 3492's Punycode
+    /// decodes (Baseline Requirements 7.1.4.2.1 and 7.1.2.7.12: "FQDNs MUST consist solely
+    /// of Domain Labels that are P-Labels or Non-Reserved LDH Labels", from 2021-10-01,
+    /// ballot SC-048). zlint `e_dnsname_contains_prohibited_reserved_label`
+    /// (`NoReservedDomainLabelsDate`); pkilint
+    /// `cabf.serverauth.dnsname_contains_prohibited_reserved_label` and
+    /// `cabf.serverauth.invalid_plabel_encoding`.
+    DnsNameReservedLabel,
     /// The subject common name is not one of the subjectAltName entries (Baseline
     /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01). zlint
     /// `e_subject_common_name_not_from_san`.
@@ -564,6 +573,9 @@ const BR_1_7_1: UnixTime = UnixTime(1_597_881_600);
 /// 2020-01-31: the EV Guidelines' section 9.2.8 (the organizationIdentifier's form) in
 /// force (zlint `CABFEV_Sec9_2_8_Date`).
 const EV_9_2_8: UnixTime = UnixTime(1_580_428_800);
+/// 2021-10-01: only P-labels among reserved labels (ballot SC-048; zlint
+/// `NoReservedDomainLabelsDate`).
+const NO_RESERVED_LABELS: UnixTime = UnixTime(1_633_046_400);
 /// 2023-09-15: the Baseline Requirements 2.0.0 (ballot SC-062, the certificate profiles)
 /// take effect.
 const BR_2_0: UnixTime = UnixTime(1_694_736_000);
@@ -638,7 +650,7 @@ pub fn required_scts(not_before: i64, not_after: i64) -> usize {
 
 impl Rule {
     /// Every rule, in the order findings list them.
-    pub const ALL: [Rule; 36] = [
+    pub const ALL: [Rule; 37] = [
         Rule::LifetimeTooLong,
         Rule::SerialNotPositive,
         Rule::SerialTooLong,
@@ -646,6 +658,7 @@ impl Rule {
         Rule::RsaKeyUnder2048,
         Rule::UnderscoreInDnsName,
         Rule::DnsNameSyntax,
+        Rule::DnsNameReservedLabel,
         Rule::WildcardMisplaced,
         Rule::WildcardOverRegistrySuffix,
         Rule::ReservedIpAddress,
@@ -704,6 +717,9 @@ impl Rule {
             Rule::RsaKeyUnder2048 => (Br, "6.1.5", ValidOn(NO_RSA_1024)),
             Rule::UnderscoreInDnsName => (Br, "7.1.4.2.1", IssuedFrom(NO_UNDERSCORE)),
             Rule::DnsNameSyntax => (Br, "7.1.4.2.1 / 7.1.2.7.12", IssuedFrom(BR_EFFECTIVE)),
+            Rule::DnsNameReservedLabel => {
+                (Br, "7.1.4.2.1 / 7.1.2.7.12", IssuedFrom(NO_RESERVED_LABELS))
+            }
             Rule::ReservedIpAddress | Rule::InternalName => {
                 (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP))
             }
@@ -761,6 +777,7 @@ impl Rule {
             Rule::SerialTooShort => "serial_too_short",
             Rule::UnderscoreInDnsName => "underscore_in_dns_name",
             Rule::DnsNameSyntax => "dns_name_syntax",
+            Rule::DnsNameReservedLabel => "dns_name_reserved_label",
             Rule::CommonNameNotInSan => "common_name_not_in_san",
             Rule::RsaKeyUnder2048 => "rsa_key_under_2048",
             Rule::ReservedIpAddress => "reserved_ip_address",
@@ -893,6 +910,7 @@ fn breaks(rule: Rule, leaf: &Leaf<'_>) -> bool {
         Rule::RsaKeyUnder2048 => leaf.rsa_bits.is_some_and(|bits| bits < 2048),
         Rule::UnderscoreInDnsName => leaf.san_dns.iter().any(|n| n.contains('_')),
         Rule::DnsNameSyntax => leaf.san_dns.iter().any(|n| !preferred_name_syntax(n)),
+        Rule::DnsNameReservedLabel => leaf.san_dns.iter().any(|n| has_reserved_label(n)),
         Rule::ReservedIpAddress => leaf.san_ip.iter().any(|octets| reserved(octets)),
         Rule::InternalName => leaf.san_dns.iter().any(|name| is_internal_name(name)),
         Rule::WildcardMisplaced => host_names(leaf).any(wildcard_misplaced),
@@ -1091,6 +1109,21 @@ pub fn preferred_name_syntax(name: &str) -> bool {
             && label.bytes().all(other)
             && !label.starts_with('-')
             && !label.ends_with('-')
+    })
+}
+
+/// Whether the DNS name `name` has a reserved label that is not a P-label
+/// ([`Rule::DnsNameReservedLabel`]).
+#[must_use]
+pub fn has_reserved_label(name: &str) -> bool {
+    name.split('.').any(|label| {
+        let (Some(tag), Some(hyphens), Some(rest)) =
+            (label.get(..2), label.get(2..4), label.get(4..))
+        else {
+            return false;
+        };
+        hyphens == "--"
+            && !(tag.eq_ignore_ascii_case("xn") && super::hostname::punycode_decode(rest).is_some())
     })
 }
 
@@ -1481,6 +1514,34 @@ mod tests {
         let names = ["www.example.com".to_owned(), "-www.example.com".to_owned()];
         let l = leaf(&serial, &names, &cn);
         assert_eq!(broken(&l), [Rule::DnsNameSyntax]);
+    }
+
+    #[test]
+    fn a_reserved_label_is_a_p_label_or_nothing() {
+        for good in [
+            "www.example.com",
+            "xn--eckwd4c7c.xn--zckzah",
+            "XN--ECKWD4C7C.jp",
+            "a-b--c.example.com",
+            "xn--ls8h.la",
+        ] {
+            assert!(!has_reserved_label(good), "{good}");
+        }
+        for bad in [
+            "ab--cd.example.com",
+            "xn--zz.example.com",
+            "www.xn--999999999.jp",
+            "XY--a.example.com",
+        ] {
+            assert!(has_reserved_label(bad), "{bad}");
+        }
+        let (serial, cn) = ([0x11; 9], Vec::new());
+        let names = ["ab--shop.example.com".to_owned()];
+        let mut l = leaf(&serial, &names, &cn);
+        assert_eq!(broken(&l), [Rule::DnsNameReservedLabel]);
+        // Dated: from 2021-10-01.
+        (l.not_before, l.not_after) = (day(2021, 9, 30), day(2021, 12, 1));
+        assert_eq!(broken(&l), []);
     }
 
     #[test]

@@ -420,6 +420,7 @@ pub fn rule_key(rule: Rule) -> Key {
         Rule::SerialTooShort => r::serial_too_short,
         Rule::UnderscoreInDnsName => r::underscore_in_dns_name,
         Rule::DnsNameSyntax => r::dns_name_syntax,
+        Rule::DnsNameReservedLabel => r::dns_name_reserved_label,
         Rule::CommonNameNotInSan => r::common_name_not_in_san,
         Rule::RsaKeyUnder2048 => r::rsa_key_under_2048,
         Rule::ReservedIpAddress => r::reserved_ip_address,
