@@ -129,7 +129,7 @@ pub enum Rule {
     /// anyExtendedKeyUsage (Mozilla Root Store Policy 5.3, as for
     /// [`Rule::SubCaExtKeyUsageMissing`]: "MUST NOT include the anyExtendedKeyUsage
     /// KeyPurposeId", cross-certificates that share a root's key excepted). pkilint
-    /// `cabf.serverauth.ca.anyextendedkeyusage_eku_present`; zlint `e_ca_invalid_eku`
+    /// `cabf.serverauth.ca.anyeku_eku_present`; zlint `e_ca_invalid_eku`
     /// (anyExtendedKeyUsage beside another value).
     SubCaAnyExtendedKeyUsage,
     /// A subordinate CA's certificate in the chain that may issue for websites
