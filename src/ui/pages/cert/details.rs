@@ -12,8 +12,9 @@ use super::explain::{
     usage_text, utc_text, validation_key,
 };
 use super::longlist::first_of;
-use super::use_cert;
+use super::{Shared, use_cert};
 use crate::cert::CertificateReport;
+use crate::cert::session::Parsed;
 use crate::ui::i18n::{Key, Lang, fill, k, text};
 use crate::ui::{use_nav, use_printing};
 
@@ -587,7 +588,9 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
 }
 
 /// One certificate's details.
-fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl IntoView + use<> {
+/// The details of certificate `index` of the input read: the reading is shared, not
+/// copied (a certificate with 10,000 names is a large report).
+fn certificate_details(parsed: Shared<Parsed>, cert: &CertificateReport) -> impl IntoView + use<> {
     let nav = use_nav();
     let index = cert.index;
     // The highlighted bytes: offset, length, and the field they are, when they are one.
@@ -604,13 +607,14 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
         .iter()
         .filter_map(|f| field_range(cert, f).map(|r| (r, f.name)))
         .collect();
-    let cert = cert.clone();
+    let reading = parsed.clone();
     let rows = move || {
-        FIELDS
+        let cert = reading.certificates().get(index)?;
+        let rows = FIELDS
             .iter()
             .filter_map(|field| {
-                let value = field_value(&cert, field)?;
-                let range = field_range(&cert, field);
+                let value = field_value(cert, field)?;
+                let range = field_range(cert, field);
                 let explain_key = field.explain;
                 let name_key = field.name;
                 let id = format!("c{index}-{}", field.id);
@@ -637,13 +641,16 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
                     </div>
                 })
             })
-            .collect_view()
+            .collect_view();
+        Some(rows)
     };
-    let der = std::sync::Arc::new(der.unwrap_or_default());
-    let hex_der = std::sync::Arc::clone(&der);
+    fn der(parsed: &Parsed, index: usize) -> &[u8] {
+        parsed.der(index).unwrap_or_default()
+    }
+    let hex_der = parsed.clone();
     let hex = move || {
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
-        let (before, mark, after) = hex_parts(&hex_der, range);
+        let (before, mark, after) = hex_parts(der(&hex_der, index), range);
         view! {
             <code class="hex" tabindex="0">
                 {before}<mark>{mark}</mark>{after}
@@ -669,10 +676,10 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     };
     // The highlighted bytes as hexadecimal pairs, for their copy button.
     let selected_hex = {
-        let der = std::sync::Arc::clone(&der);
+        let parsed = parsed.clone();
         move || {
             let (offset, len, _) = selected.get()?;
-            let bytes = der.get(offset..offset.saturating_add(len))?;
+            let bytes = der(&parsed, index).get(offset..offset.saturating_add(len))?;
             Some(hex_parts(bytes, None).0.trim_end().to_owned())
         }
     };
@@ -681,9 +688,10 @@ fn certificate_details(cert: &CertificateReport, der: Option<Vec<u8>>) -> impl I
     // "Highlight its bytes" marks its element in the tree.
     let tree_open = RwSignal::new(false);
     let tree_box = NodeRef::<leptos::html::Div>::new();
-    let tree_markup = {
-        let der = std::sync::Arc::clone(&der);
-        move || tree_open.get().then(|| asn1_markup(nav.lang.get(), &der))
+    let tree_markup = move || {
+        tree_open
+            .get()
+            .then(|| asn1_markup(nav.lang.get(), der(&parsed, index)))
     };
     let pick = move |ev: ev::MouseEvent| {
         let number = |attribute| {
@@ -774,7 +782,7 @@ pub fn AllDetails() -> impl IntoView {
             order
                 .get(n)
                 .and_then(|&i| certs.get(i))
-                .map(|c| certificate_details(c, analysis.der(c.index).map(<[u8]>::to_vec)))
+                .map(|c| certificate_details(analysis.clone(), c))
         });
         Some(view! { <div class="cert-list">{items}</div>{more} })
     };
