@@ -455,11 +455,12 @@ impl MailServer {
     /// A server with empty maildrops for the configured users.
     #[must_use]
     pub fn new(config: ServerConfig) -> MailServer {
-        let maildrops = config
-            .users
-            .iter()
-            .map(|u| (u.name.clone(), Vec::new()))
-            .collect();
+        // Inserted one by one: `collect` into a map sorts first, and that sort was 4 KB of
+        // the mail page's module for a handful of users.
+        let mut maildrops = BTreeMap::new();
+        for user in &config.users {
+            maildrops.insert(user.name.clone(), Vec::new());
+        }
         MailServer {
             core: ServerCore {
                 config,
