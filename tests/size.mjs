@@ -9,7 +9,8 @@
 // others are `<program>.js` and `<program>_bg.wasm`) and the page's texts in one language: the language files of the bundles
 // the page asks for (`Page::bundles` in src/ui/route.rs; size-budget.json lists the same,
 // and a native test keeps the two in step), in the language that costs more. The padlock
-// page also starts the certificate engine's worker at the first input; its total with the
+// page also starts the certificate engine's worker when the reader turns to the input (the
+// paste box or a sample gets the focus or the pointer, a file is dragged in); its total with the
 // worker is checked too. Other files (samples, the offline zip, the demo page) load only
 // when asked for.
 //
@@ -78,7 +79,7 @@ for (const path of files(dist)) {
     row.note = 'with the pages that need it';
     (texts[lang[1]] ??= {})[lang[2]] = row;
   }
-  if (WORKER.includes(file)) row.note = '#/cert, at the first input';
+  if (WORKER.includes(file)) row.note = '#/cert, when the reader turns to the input';
 }
 if (Object.keys(texts).length === 0) {
   console.error(`No language files (locales/<bundle>.<lang>.txt) in ${dist}.`);

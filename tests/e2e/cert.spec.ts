@@ -19,11 +19,16 @@ async function paste(page: Page, text: string) {
   await page.locator('#cert-paste').fill(text);
 }
 
-/** Pastes as Ctrl+V does: the whole text in one input event (`fill` types a long text
- * into a text area line by line, one input event each). */
+/** Pastes as Ctrl+V does: the box focused, then the whole text in one input event.
+ * (Playwright's `fill` and `keyboard.insertText` put a text with line breaks into a text
+ * area a line at a time, one input event each: a burst of inputs, which `paste` is for.) */
 async function pasteAtOnce(page: Page, text: string) {
-  await page.locator('#cert-paste').focus();
-  await page.keyboard.insertText(text);
+  const box = page.locator('#cert-paste');
+  await box.focus();
+  await box.evaluate((area: HTMLTextAreaElement, t: string) => {
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
 }
 
 const verdict = (page: Page) => page.locator('.verdict-line');
@@ -512,6 +517,41 @@ test('the certificate engine loads only when the padlock page needs it', async (
   // The page module has no certificate code: a verdict means the worker ran.
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
   expect(requested).toContain('cert-worker-start.js');
+});
+
+const IDLE = 'Paste a certificate or pick a sample to begin.';
+
+test('the engine starts when the reader turns to the input, not when the page opens', async ({ page, guard }) => {
+  const started: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('cert-worker-start.js')) started.push(r.url());
+  });
+  await open(page, '#/cert?lang=en');
+  await page.waitForTimeout(500);
+  expect(started, 'opening the page').toEqual([]);
+  // Focusing the paste box (as a reader does before pasting) starts it, ahead of the input.
+  await page.locator('#cert-paste').focus();
+  await expect.poll(() => started.length).toBe(1);
+  await expect(page.locator('.input-status')).toHaveText(IDLE);
+  await pasteAtOnce(page, pem('real-chains/amazon.com.pem'));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  // Pointing at a sample does not start a second one.
+  await page.locator('button[data-sample="expired"]').hover();
+  await page.locator('button[data-sample="expired"]').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  expect(started.length).toBe(1);
+
+  // One started ahead that fails is not reported (no input needed it); the input starts
+  // a fresh one. (The test server fails the module once per token.)
+  guard.expectConsoleErrors = true; // the worker reports the missing module in the console
+  await open(page, faulty('engine-missing', '#/cert?lang=en'));
+  await page.locator('#cert-paste').focus();
+  await expect.poll(() => started.length).toBe(2);
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.input-status')).toHaveText(IDLE);
+  await pasteAtOnce(page, pem('real-chains/amazon.com.pem'));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ok');
+  expect(started.length).toBe(3);
 });
 
 test('if the engine cannot start, the page says so and keeps working', async ({ page, guard }) => {

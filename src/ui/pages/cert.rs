@@ -241,6 +241,13 @@ impl CertState {
         self.engine.is_disposed()
     }
 
+    /// Starts the engine ahead of the first input (the reader is about to give one).
+    pub fn warm_up(&self) {
+        if !self.is_gone() {
+            self.engine.with_value(Engine::warm_up);
+        }
+    }
+
     /// Takes new input (each file or paste one entry): the engine parses it once and
     /// judges it; trusted roots from the previous input are forgotten.
     pub fn load(&self, inputs: Vec<Vec<u8>>, source: Source) {

@@ -10,6 +10,11 @@
 //! [`REPLACE_AFTER`] after a new input was sent is stopped, and a fresh one reads the new
 //! input ([`Engine::send_input`]).
 //!
+//! The worker is fetched when the reader shows an intent to give input (the paste box or
+//! a sample button gets the focus or the pointer, a file is dragged in:
+//! [`Engine::warm_up`]), so that its start-up (a few hundred milliseconds for its module)
+//! is over before the first input comes; merely opening the page fetches nothing.
+//!
 //! Native builds (unit tests) and the browser component tests (feature `self-contained`)
 //! run the same [`Session`] in-process instead, through the same encoded messages, so
 //! only the `postMessage` transport is left to the end-to-end tests.
@@ -52,6 +57,13 @@ impl Engine {
         Engine {
             imp: imp::Engine::new(Rc::new(on_answer), Rc::new(on_replaced)),
         }
+    }
+
+    /// Starts the engine if none runs, so that the first request need not wait for its
+    /// start-up. Nothing is answered: an engine that cannot start says so when a request
+    /// needs it.
+    pub fn warm_up(&self) {
+        self.imp.warm_up();
     }
 
     /// Sends one request; its answer arrives through `on_answer`.
@@ -108,6 +120,9 @@ mod imp {
         pub fn send_input(&self, request: Vec<u8>) {
             self.send(request);
         }
+
+        /// In-process, the session is always there.
+        pub fn warm_up(&self) {}
     }
 }
 
@@ -187,6 +202,14 @@ mod imp {
                 }
             }
             deliver(&self.shared, request);
+        }
+
+        pub fn warm_up(&self) {
+            if self.shared.running.borrow().is_some() {
+                return;
+            }
+            let running = start(&self.shared.running, &self.shared.on_answer);
+            *self.shared.running.borrow_mut() = running;
         }
 
         pub fn send_input(&self, request: Vec<u8>) {
@@ -306,7 +329,10 @@ mod imp {
                 }
                 if word.as_deref() == Some(FAILED) {
                     retire(message_slot.borrow_mut().take());
-                    answer(Err(Failure::Unavailable));
+                    // Started ahead of any request (`warm_up`): said when one needs it.
+                    if answered.get() > 0 {
+                        answer(Err(Failure::Unavailable));
+                    }
                     return;
                 }
                 let bytes = js_sys::Uint8Array::new(&data).to_vec();
@@ -348,8 +374,12 @@ mod imp {
                 Some(r) if r.waiting.is_some() => Failure::Unavailable,
                 Some(_) => Failure::Crashed,
             };
+            // Started ahead of any request (`warm_up`): said when one needs it.
+            let pending = running.as_ref().is_some_and(|r| r.unanswered.get() > 0);
             retire(running);
-            answer(Err(failure));
+            if pending {
+                answer(Err(failure));
+            }
         });
 
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -276,7 +276,14 @@ pub fn InputPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="cert-input" aria-labelledby="cert-input-h">
+        // The reader is about to give input: the engine starts now, not at the input.
+        <section
+            class="cert-input"
+            aria-labelledby="cert-input-h"
+            on:focusin=move |_| state.warm_up()
+            on:pointerover=move |_| state.warm_up()
+            on:dragenter=move |_| state.warm_up()
+        >
             <h2 id="cert-input-h">{tr(k::cert::input::heading)}</h2>
             <p class="privacy">{tr(k::cert::input::privacy)}</p>
             <DropZone on_files=on_drop>
