@@ -10,7 +10,7 @@
 // the page asks for (`Page::bundles` in src/ui/route.rs; size-budget.json lists the same,
 // and a native test keeps the two in step), in the language that costs more. The padlock
 // page also starts the certificate engine's worker when the reader turns to the input (the
-// paste box or a sample gets the focus or the pointer, a file is dragged in); its total with the
+// paste box or a sample gets the focus or is pressed, a file is dragged in); its total with the
 // worker is checked too. Other files (samples, the offline zip, the demo page) load only
 // when asked for.
 //

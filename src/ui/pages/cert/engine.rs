@@ -11,7 +11,7 @@
 //! input ([`Engine::send_input`]).
 //!
 //! The worker is fetched when the reader shows an intent to give input (the paste box or
-//! a sample button gets the focus or the pointer, a file is dragged in:
+//! a sample button gets the focus or is pressed, a file is dragged in:
 //! [`Engine::warm_up`]), so that its start-up (a few hundred milliseconds for its module)
 //! is over before the first input comes; merely opening the page fetches nothing.
 //!

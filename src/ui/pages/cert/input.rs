@@ -281,7 +281,7 @@ pub fn InputPanel() -> impl IntoView {
             class="cert-input"
             aria-labelledby="cert-input-h"
             on:focusin=move |_| state.warm_up()
-            on:pointerover=move |_| state.warm_up()
+            on:pointerdown=move |_| state.warm_up()
             on:dragenter=move |_| state.warm_up()
         >
             <h2 id="cert-input-h">{tr(k::cert::input::heading)}</h2>
