@@ -88,6 +88,34 @@ async fn the_chain_is_drawn_leaf_first_with_its_checks_and_anchor() {
 }
 
 #[wasm_bindgen_test]
+async fn a_paste_with_letters_beyond_ascii_and_a_lone_surrogate_is_read_whole() {
+    // The box's text reaches the engine as UTF-8 made by the browser's own encoder
+    // (`box_text` in src/ui/pages/cert/input.rs): a comment line with "ő" and a lone
+    // surrogate (which UTF-8 cannot carry: it becomes U+FFFD) before the certificates
+    // does not stop them being read.
+    set_hash("#/cert?lang=en&at=2026-06-01");
+    let app = mount();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = one("#cert-paste").unchecked_into();
+    // "# Fő \u{D800}\n", as UTF-16 code units.
+    let comment = js_sys::JsString::from_char_code(&[0x23, 0x20, 0x46, 0x151, 0x20, 0xD800, 0x0A]);
+    let value = comment.concat(&wasm_bindgen::JsValue::from_str(AMAZON));
+    js_sys::Reflect::set(&area, &"value".into(), &value).expect("value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    area.dispatch_event(&event).expect("dispatch");
+    settle().await;
+    assert_eq!(all(".chain-card").len(), 3);
+    assert!(
+        text_of(".input-status").contains("Found 3 certificate(s)"),
+        "{}",
+        text_of(".input-status")
+    );
+    drop(app);
+}
+
+#[wasm_bindgen_test]
 async fn a_self_signed_certificate_has_no_anchor_until_trusted() {
     set_hash("#/cert?lang=en&at=2016-09-08&host=self-signed.badssl.com");
     let app = mount();

@@ -15,6 +15,14 @@ use super::{JA, KEY_NAMES};
 /// Literals in `src/ui` that are not text for the reader, each with the reason.
 const ALLOWED: &[(&str, &str)] = &[
     (
+        "C",
+        "the ABI of a wasm-bindgen import block (`extern \"C\"`)",
+    ),
+    (
+        "TextEncoder",
+        "a JavaScript class a wasm-bindgen import block names",
+    ),
+    (
         ",",
         "separates the parts in the mail page's `panels=` URL value",
     ),

@@ -227,7 +227,7 @@ pub fn CompareView() -> impl IntoView {
                     spellcheck="false"
                     autocomplete="off"
                     prop:value=move || text.get()
-                    on:input:target=move |ev| text.set(ev.target().value())
+                    on:input:target=move |ev| text.set(super::input::box_text(&ev.target()))
                 ></textarea>
                 <p>
                     <button type="button" on:click=run>{tr(k::cert::compare::button)}</button>
