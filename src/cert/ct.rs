@@ -453,26 +453,10 @@ mod tests {
         assert_eq!(signature_algorithm(9, 7), "signature 7 with hash 9");
     }
 
-    /// The DER of each certificate in a PEM text.
-    fn ders(pem: &str) -> Vec<Vec<u8>> {
-        pem.split("-----BEGIN CERTIFICATE-----")
-            .skip(1)
-            .map(|block| {
-                let body: String = block
-                    .split("-----END")
-                    .next()
-                    .unwrap()
-                    .split_whitespace()
-                    .collect();
-                crate::base64::decode(body.as_bytes(), crate::base64::Padding::Required).unwrap()
-            })
-            .collect()
-    }
-
     /// A real chain's leaf: its TBS, its SCTs, and its issuer's SubjectPublicKeyInfo.
     fn real(pem: &str) -> (Vec<u8>, Vec<EmbeddedSct>, Vec<u8>) {
         use x509_parser::prelude::*;
-        let certs = ders(pem);
+        let certs = super::super::test_support::ders(pem);
         let (_, leaf) = parse_x509_certificate(&certs[0]).unwrap();
         let (_, issuer) = parse_x509_certificate(&certs[1]).unwrap();
         let scts = leaf

@@ -651,3 +651,27 @@ fn mozilla_index() -> &'static std::collections::HashMap<Vec<u8>, Vec<usize>> {
         std::sync::OnceLock::new();
     INDEX.get_or_init(|| chain::anchor_index(anchors::mozilla()))
 }
+
+/// Helpers the engine's unit tests share.
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    reason = "tests read known fixtures and fail by panicking"
+)]
+pub(crate) mod test_support {
+    /// The DER of each certificate in a PEM text.
+    pub(crate) fn ders(pem: &str) -> Vec<Vec<u8>> {
+        pem.split("-----BEGIN CERTIFICATE-----")
+            .skip(1)
+            .map(|block| {
+                let body: String = block
+                    .split("-----END")
+                    .next()
+                    .unwrap()
+                    .split_whitespace()
+                    .collect();
+                crate::base64::decode(body.as_bytes(), crate::base64::Padding::Required).unwrap()
+            })
+            .collect()
+    }
+}

@@ -490,22 +490,6 @@ mod tests {
 
     use super::*;
 
-    /// The DER of each certificate in a PEM text.
-    fn ders(pem: &str) -> Vec<Vec<u8>> {
-        pem.split("-----BEGIN CERTIFICATE-----")
-            .skip(1)
-            .map(|block| {
-                let body: String = block
-                    .split("-----END")
-                    .next()
-                    .unwrap()
-                    .split_whitespace()
-                    .collect();
-                crate::base64::decode(body.as_bytes(), crate::base64::Padding::Required).unwrap()
-            })
-            .collect()
-    }
-
     #[test]
     fn a_budgeted_check_reuses_the_memos_sha256_and_answers_as_a_fresh_check_does() {
         let chains = [
@@ -516,7 +500,7 @@ mod tests {
         ];
         let mut algorithms = std::collections::HashSet::new();
         for pem in chains {
-            let certs = ders(pem);
+            let certs = super::super::test_support::ders(pem);
             for pair in certs.windows(2) {
                 let (_, child) = parse_x509_certificate(&pair[0]).unwrap();
                 let (_, issuer) = parse_x509_certificate(&pair[1]).unwrap();
