@@ -104,17 +104,17 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// What `analysis` read, copied ([`HeldReading`] says which parts).
     fn of(analysis: &Analysis) -> Parsed {
+        let held = HeldReading::of(analysis);
         Parsed {
-            blocks: analysis.blocks().to_vec(),
-            certificates: analysis.certificates().to_vec(),
-            input_findings: analysis.input_findings().to_vec(),
-            der: (0..analysis.certificates().len())
-                .map(|i| analysis.der(i).map(<[u8]>::to_vec).unwrap_or_default())
-                .collect(),
-            root_set: super::anchors::mozilla_info(),
-            requests: analysis.requests().to_vec(),
-            crls: analysis.crls().to_vec(),
+            blocks: held.blocks.to_vec(),
+            certificates: held.certificates.to_vec(),
+            input_findings: held.input_findings.to_vec(),
+            der: held.der.iter().map(|der| der.to_vec()).collect(),
+            root_set: held.root_set,
+            requests: held.requests.to_vec(),
+            crls: held.crls.to_vec(),
         }
     }
 
@@ -446,6 +446,7 @@ struct HeldReading<'a> {
 }
 
 impl<'a> HeldReading<'a> {
+    /// What `analysis` read: the one place that says which parts an answer carries.
     fn of(analysis: &'a Analysis) -> HeldReading<'a> {
         HeldReading {
             blocks: analysis.blocks(),
