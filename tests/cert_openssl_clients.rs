@@ -485,7 +485,14 @@ fn serve(name: &str, m: &Made) -> Server {
             }
             panic!("s_server stopped ({status}): {err}");
         }
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        // A connection to a port of the ephemeral range can be the probe connecting to
+        // itself (TCP simultaneous open: the kernel gave the probe the very port as its
+        // own) while nothing listens; s_server then cannot bind and stops, and a client
+        // later finds no server (seen once in CI). Only a connection to another socket
+        // counts.
+        if let Ok(probe) = std::net::TcpStream::connect(("127.0.0.1", port))
+            && probe.local_addr().ok() != probe.peer_addr().ok()
+        {
             return Server { child, port };
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
