@@ -587,9 +587,13 @@ fn field_value(cert: &CertificateReport, field: &FieldInfo) -> Option<AnyView> {
     })
 }
 
-/// One certificate's details.
-/// The details of certificate `index` of the input read: the reading is shared, not
-/// copied (a certificate with 10,000 names is a large report).
+/// The DER bytes of certificate `index` of the input read (none if it has none).
+fn der(parsed: &Parsed, index: usize) -> &[u8] {
+    parsed.der(index).unwrap_or_default()
+}
+
+/// One certificate's details. The reading is shared, not copied: a certificate with
+/// 10,000 names is a large report.
 fn certificate_details(parsed: Shared<Parsed>, cert: &CertificateReport) -> impl IntoView + use<> {
     let nav = use_nav();
     let index = cert.index;
@@ -644,9 +648,6 @@ fn certificate_details(parsed: Shared<Parsed>, cert: &CertificateReport) -> impl
             .collect_view();
         Some(rows)
     };
-    fn der(parsed: &Parsed, index: usize) -> &[u8] {
-        parsed.der(index).unwrap_or_default()
-    }
     let hex_der = parsed.clone();
     let hex = move || {
         let range = selected.with(|s| s.as_ref().map(|(o, l, _)| (*o, *l)));
