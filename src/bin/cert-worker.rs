@@ -3,7 +3,8 @@
 //! Trunk builds this binary as a worker (`data-type="worker"` in index.html); the page
 //! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
 //! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
-//! request, answered by [`Session::handle_bytes`] with an encoded response, then by
+//! request (a long paste's text beside it: [`Session::handle_bytes_with_input`]), answered
+//! by [`Session::handle_bytes`] with an encoded response, then by
 //! [`Session::follow_up_bytes`] (rarely a correction, always `Settled`); the engine's rules
 //! live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
 //! messages will be heard.
@@ -25,8 +26,20 @@ fn main() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let request = js_sys::Uint8Array::new(&event.data()).to_vec();
-            let response = session.borrow_mut().handle_bytes(&request);
+            let data = event.data();
+            // An encoded request, or (a long paste) the pair [request, text], whose text is
+            // made UTF-8 here rather than on the page's thread.
+            let response = if js_sys::Array::is_array(&data) {
+                let pair: js_sys::Array = data.unchecked_into();
+                let request = js_sys::Uint8Array::new(&pair.get(0)).to_vec();
+                let input = imasara::ui::utf8::bytes_of(&pair.get(1));
+                session
+                    .borrow_mut()
+                    .handle_bytes_with_input(&request, input)
+            } else {
+                let request = js_sys::Uint8Array::new(&data).to_vec();
+                session.borrow_mut().handle_bytes(&request)
+            };
             post(&reply_to, &response);
             // The answer is on its way to the page; meanwhile the self-issued
             // certificates' own signatures it did not wait for are checked: a correction follows if one

@@ -186,7 +186,7 @@ fn decode_one(source: usize, input: &[u8], out: &mut Decoded) {
         return;
     }
     if contains(input, b"-----BEGIN") {
-        if contains(input, b"PuTTY-User-Key-File-") {
+        if contains(input, PUTTY_HEADER.as_bytes()) {
             let block = push_block(out, BlockKind::DerPrivateKey, None, source, None);
             out.findings.push(private_key_finding(block, "PuTTY"));
         }
@@ -540,13 +540,16 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
     }
 }
 
+/// How a PuTTY key file begins (`PuTTY-User-Key-File-2:` or `-3:`, PuTTY's `sshpubk.c`).
+const PUTTY_HEADER: &str = "PuTTY-User-Key-File-";
+
 /// A private key in a form other than PEM, by what it is: a PuTTY key file, a JSON Web
 /// Key with its private part (`"d"`), or base64 without BEGIN/END lines whose DER starts
 /// like a private key (see `starts_like_private_key`). Only the shape is looked at:
 /// nothing past the first few DER bytes is decoded.
 pub(crate) fn key_outside_pem(input: &[u8]) -> Option<&'static str> {
     let text = trim(input);
-    if contains(text, b"PuTTY-User-Key-File-") {
+    if contains(text, PUTTY_HEADER.as_bytes()) {
         return Some("PuTTY");
     }
     if text.first() == Some(&b'{') && contains(text, b"\"kty\"") && contains(text, b"\"d\"") {
@@ -591,6 +594,19 @@ pub fn without_private_keys(text: &str) -> Option<String> {
     if !text.contains("-----BEGIN") && key_outside_pem(text.as_bytes()).is_some() {
         return Some(String::new());
     }
+    // Every key the lines below find names itself: a BEGIN line whose label holds
+    // "PRIVATE KEY" (`classify`), or a PuTTY header. A text without either (nearly every
+    // paste) is not copied line by line: for a 10 MB paste that copy was most of the page's
+    // own scan.
+    if !text.contains("PRIVATE KEY") && !text.contains(PUTTY_HEADER) {
+        return None;
+    }
+    cut_key_lines(text)
+}
+
+/// `text` without the lines of its PEM private-key blocks and PuTTY key files, `None` when
+/// it has none.
+fn cut_key_lines(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut inside = false;
     let mut found = false;
@@ -598,7 +614,7 @@ pub fn without_private_keys(text: &str) -> Option<String> {
     for line in text.split_inclusive('\n') {
         let t = trim(line.as_bytes());
         // A PuTTY key file among PEM blocks: its header line to its `Private-MAC:` line.
-        if t.starts_with(b"PuTTY-User-Key-File-") {
+        if t.starts_with(PUTTY_HEADER.as_bytes()) {
             in_putty = true;
             found = true;
         }
@@ -667,6 +683,44 @@ pub(crate) fn base64_decode(s: &[u8]) -> Result<Vec<u8>, usize> {
 mod tests {
     use super::*;
     use crate::cert::Code;
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The shortcut in `without_private_keys` (no "PRIVATE KEY", no PuTTY header: no
+        /// key) answers what the line-by-line cut would, for texts made of the lines that
+        /// matter: BEGIN and END lines of keys and of other blocks, PuTTY's first and last
+        /// lines, base64, blank lines and prose, with CR LF or LF.
+        #[test]
+        fn the_shortcut_answers_as_the_line_by_line_cut(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "-----BEGIN CERTIFICATE-----",
+                "-----END CERTIFICATE-----",
+                "-----BEGIN RSA PRIVATE KEY-----",
+                "-----END RSA PRIVATE KEY-----",
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----",
+                "  -----BEGIN OPENSSH PRIVATE KEY-----  ",
+                "-----END PRIVATE KEY-----",
+                "-----BEGIN X509 CRL-----",
+                "PuTTY-User-Key-File-3: ssh-ed25519",
+                "Private-MAC: 0123abcd",
+                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA",
+                "MC4CAQAwBQYDK2VwBCIEIE",
+                "",
+                "a note about PRIVATE KEYS",
+                "PuTTY",
+            ]), 0..12),
+            crlf in proptest::prelude::any::<bool>(),
+        ) {
+            let text = lines.join(if crlf { "\r\n" } else { "\n" });
+            let expected = if !text.contains("-----BEGIN") && key_outside_pem(text.as_bytes()).is_some() {
+                Some(String::new())
+            } else {
+                cut_key_lines(&text)
+            };
+            proptest::prop_assert_eq!(without_private_keys(&text), expected);
+        }
+    }
 
     #[test]
     fn contains_finds_a_needle_anywhere_as_windows_would() {

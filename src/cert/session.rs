@@ -372,9 +372,29 @@ impl Session {
 
     /// Answers one encoded request with an encoded response.
     pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
-        let answer = match postcard::from_bytes::<Request>(request) {
-            Ok(request) => self.answer(request),
-            Err(_) => Answer::Other(Response::Refused {
+        self.respond(postcard::from_bytes(request).ok())
+    }
+
+    /// [`Session::handle_bytes`] for a request that came in two parts: the encoded request
+    /// and, beside it, one more input as bytes (a long paste: the page posts its text to
+    /// the worker as the browser holds it, and the worker makes it UTF-8, so the page's
+    /// thread never copies ten megabytes). The input is added after a `Parse` request's
+    /// own; any other request is answered as it is.
+    pub fn handle_bytes_with_input(&mut self, request: &[u8], input: Vec<u8>) -> Vec<u8> {
+        let request = postcard::from_bytes(request).ok().map(|mut request| {
+            if let Request::Parse { inputs, .. } = &mut request {
+                inputs.push(input);
+            }
+            request
+        });
+        self.respond(request)
+    }
+
+    /// The encoded answer to a request, or the refusal of one that could not be decoded.
+    fn respond(&mut self, request: Option<Request>) -> Vec<u8> {
+        let answer = match request {
+            Some(request) => self.answer(request),
+            None => Answer::Other(Response::Refused {
                 id: 0,
                 why: Refusal::Undecodable,
             }),
@@ -751,6 +771,41 @@ mod tests {
             assert_eq!(decode_response(&bytes), Some(owned));
         }
         assert_eq!(every_field_seen, [true; 5], "each list held something once");
+    }
+
+    #[test]
+    fn an_input_sent_beside_the_request_is_read_as_its_last_input() {
+        // The page's first file and a long paste posted beside the request: answered as
+        // one request holding both inputs in that order.
+        let documents = include_str!("../../tests/fixtures/cert/documents/request.csr");
+        let whole = parse(vec![documents.into(), AMAZON.into()], 1_760_000_000);
+        let without = parse(vec![documents.into()], 1_760_000_000);
+        let beside = Session::new().handle_bytes_with_input(&encode(&without), AMAZON.into());
+        assert_eq!(beside, Session::new().handle_bytes(&encode(&whole)));
+        // Any other request is answered as it is; an undecodable one is refused.
+        let mut session = Session::new();
+        let _ = session.handle_bytes(&encode(&whole));
+        let judge = encode(&Request::Judge {
+            id: 8,
+            judging: Judging {
+                at: 1_760_000_000,
+                host: None,
+                trusted: Vec::new(),
+            },
+        });
+        let mut twin = Session::new();
+        let _ = twin.handle_bytes(&encode(&whole));
+        assert_eq!(
+            session.handle_bytes_with_input(&judge, AMAZON.into()),
+            twin.handle_bytes(&judge)
+        );
+        assert_eq!(
+            decode_response(&Session::new().handle_bytes_with_input(b"\xff", AMAZON.into())),
+            Some(Response::Refused {
+                id: 0,
+                why: Refusal::Undecodable
+            })
+        );
     }
 
     #[test]

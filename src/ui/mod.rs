@@ -5,6 +5,7 @@
 //! - [`i18n`]: languages and the generated string tables, tested natively.
 //! - [`pages`]: one file per page.
 //! - [`panic_screen`]: the visible, translated message shown if the app ever panics.
+//! - [`utf8`]: text from the browser as UTF-8, made by its own encoder.
 //!
 //! The view owns the clock, the language and the URL; nothing here implements protocol or
 //! X.509 rules.
@@ -16,6 +17,7 @@ pub mod pages;
 pub mod panic_screen;
 pub mod route;
 pub mod share;
+pub mod utf8;
 
 pub use app::{App, Nav, Printing, Site, use_nav, use_printing};
 pub use route::Program;

@@ -430,6 +430,43 @@ test('after a 10 MB paste the page is read in the worker and still answers a cli
   await expect(page.locator('.notes')).toHaveAttribute('open', '');
 });
 
+test('a long paste into the empty box is taken from the paste event and never put in the box', async ({ page }) => {
+  await open(page, '#/cert?lang=en');
+  // A paste event as the browser sends one: the text in its clipboard data. Over 64 KB
+  // into the empty box, the page cancels the browser's own insertion and hands the text to
+  // the worker as it is; nothing fires an input event and the box stays empty.
+  const paste = (text: string) =>
+    page.locator('#cert-paste').evaluate((area: HTMLTextAreaElement, text: string) => {
+      let inputs = 0;
+      area.addEventListener('input', () => inputs++);
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      const cancelled = !area.dispatchEvent(event);
+      return { cancelled, inputs, value: area.value };
+    }, text);
+  const chain = pem('real-chains/amazon.com.pem');
+  const filler = ('x'.repeat(99) + '\n').repeat(100_000); // 10,000,000 bytes
+  expect(await paste(chain + filler)).toEqual({ cancelled: true, inputs: 0, value: '' });
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  await expect(page.locator('.input-status')).toContainText('Read a paste of 10.0 MB');
+  await expect(page.locator('.key-warning')).toHaveCount(0);
+  // A private key in a long paste: the engine finds it (the page never reads the text),
+  // and the reader is warned as for a short one; no key material appears anywhere.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  expect(await paste(chain + key + filler)).toEqual({ cancelled: true, inputs: 0, value: '' });
+  await expect(page.locator('.key-warning h3')).toHaveText('This is a private key: keep it secret');
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  const secret = key.split('\n')[1];
+  expect(await page.locator('main').innerText()).not.toContain(secret);
+  // A short paste, or any paste into a box that holds text, is left to the browser (its
+  // input event then reads the box, as before).
+  expect((await paste(chain)).cancelled).toBe(false);
+  await pasteAtOnce(page, chain);
+  expect((await paste(chain + filler)).cancelled).toBe(false);
+});
+
 test('a paste over 64 KB is read and the box emptied before the browser lays its text out', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   // badssl's certificate with 10,000 names (over 270 KB of PEM), given the way a paste

@@ -251,6 +251,16 @@ impl CertState {
     /// Takes new input (each file or paste one entry): the engine parses it once and
     /// judges it; trusted roots from the previous input are forgotten.
     pub fn load(&self, inputs: Vec<Vec<u8>>, source: Source) {
+        self.send_input(inputs, None, source);
+    }
+
+    /// [`CertState::load`] for a long paste, given as the browser holds its text (the
+    /// engine makes it UTF-8 off this thread: `Engine::send_input_with_text`).
+    pub fn load_with_text(&self, text: js_sys::JsString, source: Source) {
+        self.send_input(Vec::new(), Some(text), source);
+    }
+
+    fn send_input(&self, inputs: Vec<Vec<u8>>, text: Option<js_sys::JsString>, source: Source) {
         if self.is_gone() {
             return;
         }
@@ -274,7 +284,10 @@ impl CertState {
             judging: self.judging(),
         };
         self.stopped_busy.set(false);
-        self.engine.with_value(|e| e.send_input(&request));
+        self.engine.with_value(|e| match text {
+            None => e.send_input(&request),
+            Some(text) => e.send_input_with_text(&request, text),
+        });
     }
 
     /// Forgets the input (an emptied paste box).
@@ -341,6 +354,16 @@ impl CertState {
         let large = input.certificates().len() > VERDICT_FIRST_FROM;
         if large {
             self.below_verdict.set(false);
+        }
+        // The page does not read a long paste itself (`take_long_paste`): a private key in
+        // it is the engine's finding, and the same warning is shown.
+        if matches!(self.source.get_untracked(), Source::LargePaste(_))
+            && input
+                .input_findings
+                .iter()
+                .any(|f| f.code() == crate::cert::Code::PrivateKeyPasted)
+        {
+            self.key_pasted.set(true);
         }
         self.report.set(Some(Shared(Arc::new(report))));
         self.parsed.set(Some(Shared(Arc::new(input))));

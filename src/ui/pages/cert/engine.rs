@@ -68,7 +68,8 @@ impl Engine {
 
     /// Sends one request; its answer arrives through `on_answer`.
     pub fn send(&self, request: &Request) {
-        self.imp.send(crate::cert::session::encode(request));
+        self.imp
+            .send(Message::new(crate::cert::session::encode(request)));
     }
 
     /// Sends a new input, which makes every earlier request moot: requests still waiting
@@ -77,7 +78,35 @@ impl Engine {
     /// input that keeps the engine busy cannot hold the next one hostage). Requests sent
     /// after this one (a new date or host) go to the fresh worker too.
     pub fn send_input(&self, request: &Request) {
-        self.imp.send_input(crate::cert::session::encode(request));
+        self.imp
+            .send_input(Message::new(crate::cert::session::encode(request)));
+    }
+
+    /// [`Engine::send_input`] for a `Parse` request whose last input is a long paste,
+    /// given as the browser holds its text: the worker makes it UTF-8
+    /// (`Session::handle_bytes_with_input`), so this thread never copies it.
+    pub fn send_input_with_text(&self, request: &Request, text: js_sys::JsString) {
+        self.imp.send_input(Message {
+            request: crate::cert::session::encode(request),
+            text: Some(text),
+        });
+    }
+}
+
+/// A request as it goes to the engine: encoded, and for a long paste the paste's text
+/// beside it.
+#[derive(Clone)]
+struct Message {
+    request: Vec<u8>,
+    text: Option<js_sys::JsString>,
+}
+
+impl Message {
+    fn new(request: Vec<u8>) -> Message {
+        Message {
+            request,
+            text: None,
+        }
     }
 }
 
@@ -88,7 +117,7 @@ mod imp {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use super::{Answer, Failure};
+    use super::{Answer, Failure, Message};
     use crate::cert::session::{Session, decode_response};
 
     pub struct Engine {
@@ -104,8 +133,16 @@ mod imp {
             }
         }
 
-        pub fn send(&self, request: Vec<u8>) {
-            let bytes = self.session.borrow_mut().handle_bytes(&request);
+        pub fn send(&self, message: Message) {
+            let bytes = match message.text {
+                None => self.session.borrow_mut().handle_bytes(&message.request),
+                Some(text) => {
+                    let input = crate::ui::utf8::bytes_of(&text);
+                    self.session
+                        .borrow_mut()
+                        .handle_bytes_with_input(&message.request, input)
+                }
+            };
             (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
             let after = self.session.borrow_mut().follow_up_bytes();
             for bytes in after {
@@ -117,8 +154,8 @@ mod imp {
         }
 
         /// In-process, every request is answered before `send` returns: never busy.
-        pub fn send_input(&self, request: Vec<u8>) {
-            self.send(request);
+        pub fn send_input(&self, message: Message) {
+            self.send(message);
         }
 
         /// In-process, the session is always there.
@@ -137,7 +174,7 @@ mod imp {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
 
-    use super::{Answer, Failure};
+    use super::{Answer, Failure, Message};
     use crate::cert::session::{Refusal, Response, decode_response};
 
     include!(concat!(env!("OUT_DIR"), "/version.rs"));
@@ -156,7 +193,7 @@ mod imp {
     struct Running {
         worker: web_sys::Worker,
         /// Requests waiting for "ready"; `None` once it came.
-        waiting: Option<Vec<Vec<u8>>>,
+        waiting: Option<Vec<Message>>,
         /// Requests sent (or queued) and not yet answered.
         unanswered: Rc<Cell<usize>>,
         _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -170,7 +207,7 @@ mod imp {
         on_replaced: Rc<dyn Fn()>,
         /// The last input and the last request sent after it: what a fresh worker is
         /// given when a busy one is replaced.
-        replay: RefCell<Vec<Vec<u8>>>,
+        replay: RefCell<Vec<Message>>,
         /// Which watchdog timer is the current one (an earlier one, when it fires, does
         /// nothing).
         watch: Cell<u64>,
@@ -193,15 +230,15 @@ mod imp {
             }
         }
 
-        pub fn send(&self, request: Vec<u8>) {
+        pub fn send(&self, message: Message) {
             {
                 let mut replay = self.shared.replay.borrow_mut();
                 if !replay.is_empty() {
                     replay.truncate(1);
-                    replay.push(request.clone());
+                    replay.push(message.clone());
                 }
             }
-            deliver(&self.shared, request);
+            deliver(&self.shared, message);
         }
 
         pub fn warm_up(&self) {
@@ -212,8 +249,8 @@ mod imp {
             *self.shared.running.borrow_mut() = running;
         }
 
-        pub fn send_input(&self, request: Vec<u8>) {
-            *self.shared.replay.borrow_mut() = vec![request.clone()];
+        pub fn send_input(&self, message: Message) {
+            *self.shared.replay.borrow_mut() = vec![message.clone()];
             let busy = match self.shared.running.borrow_mut().as_mut() {
                 None => false,
                 // Not started yet: what waits is moot, and nothing is being worked on.
@@ -226,7 +263,7 @@ mod imp {
                     None => running.unanswered.get() > 0,
                 },
             };
-            deliver(&self.shared, request);
+            deliver(&self.shared, message);
             if busy {
                 watch(&self.shared);
             }
@@ -234,7 +271,7 @@ mod imp {
     }
 
     /// Hands a request to the worker, starting one if none runs.
-    fn deliver(shared: &Shared, request: Vec<u8>) {
+    fn deliver(shared: &Shared, message: Message) {
         if shared.running.borrow().is_none() {
             match start(&shared.running, &shared.on_answer) {
                 Some(running) => *shared.running.borrow_mut() = Some(running),
@@ -247,8 +284,8 @@ mod imp {
             .unanswered
             .set(running.unanswered.get().saturating_add(1));
         match running.waiting.as_mut() {
-            Some(queue) => queue.push(request),
-            None => post(&running.worker, &request),
+            Some(queue) => queue.push(message),
+            None => post(&running.worker, &message),
         }
     }
 
@@ -272,8 +309,8 @@ mod imp {
                 }
                 retire(shared.running.borrow_mut().take());
                 let replay = shared.replay.borrow().clone();
-                for request in replay {
-                    deliver(&shared, request);
+                for message in replay {
+                    deliver(&shared, message);
                 }
                 (shared.on_replaced)();
             },
@@ -297,11 +334,19 @@ mod imp {
         wasm_bindgen_futures::spawn_local(async move { drop(running) });
     }
 
-    fn post(worker: &web_sys::Worker, request: &[u8]) {
-        let bytes = js_sys::Uint8Array::from(request);
+    /// Posts a message: its encoded request as bytes, handing over their buffer; with a
+    /// long paste's text, the pair `[bytes, text]` (a string is copied as it is, without
+    /// being encoded here: src/bin/cert-worker.rs).
+    fn post(worker: &web_sys::Worker, message: &Message) {
+        let bytes = js_sys::Uint8Array::from(message.request.as_slice());
         let transfer = js_sys::Array::of1(&bytes.buffer());
-        // Posting bytes to a live worker does not fail; a dead one reports through onerror.
-        let _ = worker.post_message_with_transfer(&bytes, &transfer);
+        // Posting to a live worker does not fail; a dead one reports through onerror.
+        let _ = match &message.text {
+            None => worker.post_message_with_transfer(&bytes, &transfer),
+            Some(text) => {
+                worker.post_message_with_transfer(&js_sys::Array::of2(&bytes, text), &transfer)
+            }
+        };
     }
 
     fn start(
@@ -321,8 +366,8 @@ mod imp {
                 if word.as_deref() == Some(READY) {
                     let mut slot = message_slot.borrow_mut();
                     if let Some(running) = slot.as_mut() {
-                        for request in running.waiting.take().unwrap_or_default() {
-                            post(&running.worker, &request);
+                        for message in running.waiting.take().unwrap_or_default() {
+                            post(&running.worker, &message);
                         }
                     }
                     return;

@@ -15,11 +15,14 @@ use crate::cert::input::without_private_keys;
 use crate::ui::i18n::k;
 use crate::ui::use_nav;
 
-/// Pastes longer than this are read, then removed from the box. Chromium lays a
-/// textarea's whole text out in the frame after the paste: for Debian's root bundle
-/// (210 KB) that frame took about 100 ms of the main thread, longer than the verdict's own
-/// drawing. Emptied in the `input` handler, before that frame, the text is never laid out.
-/// A chain of a few certificates is under 20 KB.
+/// Pastes longer than this never stay in the box. Chromium lays a textarea's whole text out
+/// in the frame after the paste: for Debian's root bundle (210 KB) that frame took about
+/// 100 ms of the main thread, longer than the verdict's own drawing. A paste this long is
+/// taken from the clipboard event, and the browser is kept from putting it in the box at
+/// all: putting 10 MB in and taking it out again cost the main thread about 180 ms in a
+/// trace (`on_paste` in [`InputPanel`]). Text that arrives otherwise (dropped on the box,
+/// typed, filled in by a script) is read in the `input` handler and the box emptied there,
+/// before the frame that would lay it out. A chain of a few certificates is under 20 KB.
 const LARGE_PASTE: usize = 64_000;
 
 /// The file types the file pickers offer: PEM, DER, PKCS#7 and text.
@@ -81,42 +84,33 @@ pub(super) async fn read_files(files: web_sys::FileList) -> (Vec<Vec<u8>>, Vec<S
     (contents, names)
 }
 
-/// The paste box's text, made UTF-8 by the browser's own encoder. `value()` hands the text
-/// to the module through wasm-bindgen's string glue, which copies an ASCII text one
-/// character at a time in JavaScript, rarely run and so not optimised: 8 ms of the main
-/// thread for Debian's 210 KB root bundle, before the worker was even asked.
+/// The paste box's text, made UTF-8 by the browser's own encoder ([`crate::ui::utf8`]).
 pub(super) fn box_text(area: &web_sys::HtmlTextAreaElement) -> String {
-    let value = area.unchecked_ref::<TextBox>().value();
-    let bytes = Utf8Encoder::new().encode(&value).to_vec();
-    // The encoder writes UTF-8 (a lone surrogate as U+FFFD, as the glue does), so nothing
-    // is lost here.
-    String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    crate::ui::utf8::string_of(&area.unchecked_ref::<TextBox>().value())
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// The browser's `TextEncoder` (always UTF-8).
-    #[wasm_bindgen(js_name = TextEncoder)]
-    type Utf8Encoder;
-    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
-    fn new() -> Utf8Encoder;
-    /// `encode`, given a JavaScript string as it is (not copied into the module first).
-    #[wasm_bindgen(method, js_class = "TextEncoder")]
-    fn encode(this: &Utf8Encoder, text: &wasm_bindgen::JsValue) -> js_sys::Uint8Array;
     /// A text area, whose `value` is read as a JavaScript string and left one.
     type TextBox;
     #[wasm_bindgen(method, getter)]
     fn value(this: &TextBox) -> wasm_bindgen::JsValue;
+    /// A paste's `DataTransfer`, whose text is read as a JavaScript string and left one.
+    type Clipboard;
+    #[wasm_bindgen(method, js_name = getData)]
+    fn text(this: &Clipboard, format: &str) -> js_sys::JsString;
 }
 
 impl CertState {
-    /// Parses pasted text; a private key is removed from the box first and never read.
+    /// Parses the box's text; a private key is removed from the box first and never read.
     fn take_paste(&self, area: &web_sys::HtmlTextAreaElement) {
         let mut text = box_text(area);
         match without_private_keys(&text) {
             Some(cleaned) => {
-                area.set_value(&cleaned);
+                // A long text leaves the box below anyway: it is not put back in first.
+                if cleaned.len() <= LARGE_PASTE {
+                    area.set_value(&cleaned);
+                }
                 text = cleaned;
                 self.key_pasted.set(true);
                 self.key_left.set_value(Some(text.clone()));
@@ -143,6 +137,19 @@ impl CertState {
         } else {
             self.load(vec![text.into_bytes()], Source::Pasted);
         }
+    }
+
+    /// Parses a long paste kept out of the (empty) box, handing its text to the engine as
+    /// the browser holds it. The page does not read it at all: a private key in it is the
+    /// engine's finding, never read and never shown. Its size is said in UTF-16 units, the
+    /// bytes of an ASCII text such as PEM.
+    fn take_long_paste(&self, text: js_sys::JsString) {
+        self.key_pasted.set(false);
+        self.key_left.set_value(None);
+        self.load_failed.set(false);
+        self.set_query(SAMPLE, None);
+        let length = text.length() as usize;
+        self.load_with_text(text, Source::LargePaste(length));
     }
 
     fn take_files(&self, files: web_sys::FileList, area: Option<web_sys::HtmlTextAreaElement>) {
@@ -244,6 +251,25 @@ pub fn InputPanel() -> impl IntoView {
             state.take_paste(&a);
         }
     };
+    // A long paste into the empty box is taken from the clipboard event and kept out of
+    // the box (see `LARGE_PASTE`); any other goes into the box as usual, and its `input`
+    // event follows.
+    let on_paste = move |event: ev::ClipboardEvent| {
+        let (Some(a), Some(data)) = (area.get_untracked(), event.clipboard_data()) else {
+            return;
+        };
+        let pasted = data.unchecked_ref::<Clipboard>().text("text/plain");
+        let empty = a
+            .unchecked_ref::<TextBox>()
+            .value()
+            .unchecked_ref::<js_sys::JsString>()
+            .length()
+            == 0;
+        if empty && pasted.length() as usize > LARGE_PASTE {
+            event.prevent_default();
+            state.take_long_paste(pasted);
+        }
+    };
     let on_files = move |event: ev::Event| {
         if let Some(files) = chosen_files(&event) {
             state.take_files(files, area.get_untracked());
@@ -326,6 +352,7 @@ pub fn InputPanel() -> impl IntoView {
                     autocomplete="off"
                     placeholder="-----BEGIN CERTIFICATE-----"
                     on:input=on_input
+                    on:paste=on_paste
                 ></textarea>
                 <div class="input-row">
                     <label for="cert-files">{tr(k::cert::input::files_label)}</label>
