@@ -467,6 +467,46 @@ test('a long paste into the empty box is taken from the paste event and never pu
   expect((await paste(chain + filler)).cancelled).toBe(false);
 });
 
+test('a long answer is taken in a task of its own, and a date chosen at once is the one judged', async ({ page }) => {
+  // The worker's answers as they arrive (the page sets the worker's onmessage).
+  await page.addInitScript(() => {
+    const own = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
+    (globalThis as any).__answers = [];
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      get: own.get,
+      set(handler) {
+        own.set!.call(this, handler);
+        this.addEventListener('message', (e: MessageEvent) => {
+          if (e.data instanceof Uint8Array) (globalThis as any).__answers.push(e.data.byteLength);
+        });
+      },
+    });
+  });
+  await open(page, '#/cert?lang=en&host=www.amazon.com');
+  // amazon.com's chain first, then the other real chains, 60 self-signed certificates and
+  // the certificates with 1,000 and 10,000 names: an answer over the 512 KB
+  // (src/ui/pages/cert/engine.rs, LONG_ANSWER) that the page takes in a task after the
+  // one that decoded it.
+  const text = [
+    pem('real-chains/amazon.com.pem'),
+    ...['apple.com', 'cloudflare.com', 'docs.python.org', 'google.com', 'stackoverflow.com'].map((c) => pem(`real-chains/${c}.pem`)),
+    pem('bundle/sixty-self-signed.pem'),
+    pem('badssl/subdomain-1000-sans.pem'),
+    pem('badssl/subdomain-10000-sans.pem'),
+  ].join('');
+  const count = blocks(text).length;
+  await pasteAtOnce(page, text);
+  // At once a new date: its answer comes after the long one, and is the one shown.
+  await page.locator('#cert-at').fill('2027-06-01');
+  await expect(page).toHaveURL(/at=2027-06-01/);
+  await expect(page.locator('.input-status')).toContainText(`in ${count} block(s).`);
+  // After the amazon.com leaf expires (2027-01-23): the later answer is the one shown.
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'ERR_CERT_DATE_INVALID');
+  const answers: number[] = await page.evaluate(() => (globalThis as any).__answers);
+  expect(Math.max(...answers)).toBeGreaterThan(512 * 1024);
+});
+
 test('a paste over 64 KB is read and the box emptied before the browser lays its text out', async ({ page }) => {
   await open(page, '#/cert?lang=en');
   // badssl's certificate with 10,000 names (over 270 KB of PEM), given the way a paste
