@@ -49,12 +49,32 @@ document.addEventListener('click', (event) => {
   }
 });
 
+// The program's own stylesheets (index.html: `disabled` until enabled here, so a page
+// fetches only the styles of the explainer it shows), loaded before the program draws.
+function enableStyles(name) {
+  const links = [...document.querySelectorAll('link[data-programs]')].filter((link) =>
+    link.dataset.programs.split(/\s+/).includes(name),
+  );
+  return Promise.all(
+    links.map(
+      (link) =>
+        new Promise((done) => {
+          link.addEventListener('load', done, { once: true });
+          link.addEventListener('error', done, { once: true }); // unstyled beats not at all
+          link.disabled = false;
+        }),
+    ),
+  );
+}
+
 try {
   // The module (the large file) downloads beside the glue, not after it: Trunk's preload
   // links did that for one program, and only here is it known which one the page needs.
+  const styles = enableStyles(program ?? 'imasara');
   const wasm = fetch(files.wasm);
   wasm.catch(() => {}); // a failure is reported where init awaits it, below
   const { default: init } = await import(files.js);
+  await styles;
   // The app marks <html data-ready> itself once its language is loaded and it is drawn.
   await init({ module_or_path: wasm });
   // Inside an iframe (a course page): report our height to the parent.

@@ -3,8 +3,8 @@
 // size-budget.json.
 //
 // A page's first load is what the browser fetches before the page is drawn: index.html,
-// the html, js and css files it references (boot.js, the stylesheets), the glue and module
-// of the program that draws the page (`program` in size-budget.json: the site is four
+// the html, js and css files it references (boot.js, the shared stylesheet), the glue,
+// module and own stylesheets (`data-programs` in index.html) of the program that draws the page (`program` in size-budget.json: the site is four
 // programs, src/ui/route.rs; the lightest, `imasara`, is the one index.html names, the
 // others are `<program>.js` and `<program>_bg.wasm`) and the page's texts in one language: the language files of the bundles
 // the page asks for (`Page::bundles` in src/ui/route.rs; size-budget.json lists the same,
@@ -27,18 +27,35 @@ const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const referenced = new Set(['index.html']);
 const lightest = {};
 // Attribute values quoted or not (the release build's HTML is minified).
+const attr = (name) => new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>"]+))`);
+const fileOf = (value) => value.replace(/^\.?\//, '').replace(/[#?].*$/, '');
 for (const m of index.matchAll(/(href|src|data-js|data-wasm)=(?:"([^"]*)"|([^\s>"]+))/g)) {
-  const file = (m[2] ?? m[3]).replace(/^\.?\//, '').replace(/[#?].*$/, '');
+  const file = fileOf(m[2] ?? m[3]);
   if (m[1] === 'data-js' || m[1] === 'data-wasm') lightest[m[1]] = file;
   else referenced.add(file);
+}
+// A stylesheet with `data-programs` loads with those programs only (static/boot.js).
+const stylesOf = {}; // program → its own stylesheets
+for (const [tag] of index.matchAll(/<link\b[^>]*>/g)) {
+  const programs = tag.match(attr('data-programs'));
+  const href = tag.match(attr('href'));
+  if (!programs || !href) continue;
+  const file = fileOf(href[1] ?? href[2]);
+  referenced.delete(file);
+  for (const program of (programs[1] ?? programs[2]).split(/\s+/)) (stylesOf[program] ??= []).push(file);
 }
 // The glue and module of each program.
 const programFiles = (program) =>
   program === 'imasara'
     ? [lightest['data-js'], lightest['data-wasm']]
-    : [`${program}.js`, `${program}_bg.wasm`];
+    : [`${program}.js`, `${program}_bg.wasm`, ...(stylesOf[program] ?? [])];
 const programs = new Set(Object.values(budget.pages).map((page) => page.program));
-const programOf = new Map([...programs].flatMap((p) => programFiles(p).map((f) => [f, p])));
+const programOf = new Map(); // file → the programs it loads with
+for (const program of programs) {
+  for (const file of programFiles(program)) {
+    programOf.set(file, programOf.has(file) ? `${programOf.get(file)}, ${program}` : program);
+  }
+}
 const languageFile = (file) => file.match(/^locales\/([a-z_]+)\.([a-z]+)\.txt$/);
 const isShell = (file) => referenced.has(file) && KINDS.has(extname(file));
 
@@ -92,7 +109,7 @@ const line = (name, r, note = '') =>
   `${name.padEnd(width)}${KEYS.map((k) => fmt(r[k]).padStart(11)).join('')}${note ? `  ${note}` : ''}`;
 console.log(`${'file'.padEnd(width)}${KEYS.map((k) => k.padStart(11)).join('')}`);
 for (const r of rows) console.log(line(r.file, r, r.note ?? '(only when asked for)'));
-console.log(line('(every page: html, boot.js, css)', shell));
+console.log(line('(every page: html, boot.js, style)', shell));
 
 const problems = [];
 console.log(`\nper page, opened directly (brotli budget in size-budget.json):`);

@@ -277,6 +277,41 @@ test('a page fetches only its own texts and program, in the reader\'s language',
   expect(fetchedSince(8)).toEqual(['cert.en', 'core.en', 'glossary.en']);
 });
 
+test('a page fetches only its own stylesheets, and they apply before it is drawn', async ({ context }) => {
+  // Each explainer's styles load with the programs that draw it (index.html's
+  // data-programs, enabled by boot.js); the shared stylesheet loads everywhere.
+  const EXPECTED: [string, string[]][] = [
+    ['#/?lang=en', ['style']],
+    ['#/glossary?lang=en', ['style']],
+    ['#/mail?lang=en', ['mail', 'style']],
+    ['#/cert?lang=en', ['cert', 'style']],
+    ['#/teach?lang=en', ['cert', 'mail', 'style']],
+  ];
+  for (const [route, sheets] of EXPECTED) {
+    // A new page (and document) for each: opened directly, as a reader arrives.
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      const m = new URL(r.url()).pathname.match(/\/([a-z]+)-[0-9a-f]{16}\.css$/);
+      if (m) requested.push(m[1]);
+    });
+    await open(page, route);
+    expect(requested.sort(), route).toEqual(sheets);
+    // Applied: every enabled stylesheet has its rules, and the page's own styles are in
+    // force when it is ready (the explainers' panels are laid out as their CSS says).
+    const applied = await page.evaluate(() =>
+      [...document.styleSheets].map((s) => [(s.href ?? '').replace(/^.*\/([a-z]+)-[0-9a-f]{16}\.css$/, '$1'), s.cssRules.length > 0]),
+    );
+    expect(applied.map(([name]) => name).sort(), route).toEqual(sheets);
+    expect(applied.every(([, rules]) => rules), route).toBe(true);
+    if (route.startsWith('#/mail')) {
+      // mail.css lays the free play's stage out as a grid.
+      expect(await page.locator('section.free-play .stage').evaluate((el) => getComputedStyle(el).display)).toBe('grid');
+    }
+    await page.close();
+  }
+});
+
 // boot.js reads the page from the URL as the app does (percent-escapes, a trailing slash).
 test('a route written oddly starts the program that draws it', async ({ page }) => {
   await open(page, '#/%6Dail/?lang=en');
