@@ -130,7 +130,7 @@ browser-tools:
 	fi
 
 npm-tools:
-	@[ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] \
+	@[ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] \
 	  && [ node_modules/.package-lock.json -nt package-lock.json ] \
 	  || npm ci --no-audit --no-fund
 
