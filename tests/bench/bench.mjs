@@ -117,47 +117,77 @@ try {
   const peerCell = ({ ms: t, failed }) =>
     failed.length ? `${ms(t)}, and fails on ${failed.length} (“${failed[0]}”)` : ms(t);
 
-  // imasara, the release build.
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/#/cert?lang=en&at=2026-06-15`);
-  await page.waitForSelector('html[data-ready="true"]');
-  const pasteIn = (target, text) =>
-    target.evaluate(async (t) => {
-      const area = document.querySelector('#cert-paste');
-      const give = (value) => {
-        area.value = value;
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-      };
-      const until = (done) =>
-        new Promise((resolve) => {
+  // What runs inside the padlock page, installed on each page the benchmark opens: watching
+  // long tasks and frames ("longtask", "long-animation-frame") until the page has been idle
+  // for a second, waiting for a condition of the page, waiting for the next painted frame.
+  const installHelpers = () => {
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    globalThis.__bench = {
+      sleep,
+      watch() {
+        const tasks = [];
+        const frames = [];
+        const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+        longtasks.observe({ type: 'longtask' });
+        const longframes = new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration)));
+        longframes.observe({ type: 'long-animation-frame' });
+        return {
+          async idle() {
+            let seen = -1;
+            while (seen !== tasks.length + frames.length) {
+              seen = tasks.length + frames.length;
+              await sleep(1000);
+            }
+          },
+          stop() {
+            longtasks.disconnect();
+            longframes.disconnect();
+            return { longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length, frame: Math.max(0, ...frames) };
+          },
+        };
+      },
+      until(done) {
+        return new Promise((resolve) => {
           const check = () => done() && (observer.disconnect(), resolve());
           const observer = new MutationObserver(check);
           observer.observe(document.body, { subtree: true, childList: true, attributes: true });
           check();
         });
+      },
+      painted: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+    };
+  };
+  /** Opens the padlock page on a new tab, ready to measure. */
+  const padlockPage = async () => {
+    const opened = await browser.newPage();
+    await opened.goto(`http://127.0.0.1:${PORT}/#/cert?lang=en&at=2026-06-15`);
+    await opened.waitForSelector('html[data-ready="true"]');
+    await opened.evaluate(installHelpers);
+    return opened;
+  };
+
+  // imasara, the release build.
+  const page = await padlockPage();
+  /** One input event with the whole text (as a paste makes), on an emptied box. */
+  const pasteIn = (target, text) =>
+    target.evaluate(async (t) => {
+      const { watch, until, painted, sleep } = globalThis.__bench;
+      const area = document.querySelector('#cert-paste');
+      const give = (value) => {
+        area.value = value;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      };
       give('');
       await until(() => !document.querySelector('.verdict-line'));
-      await new Promise((r) => setTimeout(r, 200));
-      const tasks = [];
-      const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-      longtasks.observe({ type: 'longtask' });
-      const frames = [];
-      const longframes = new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration)));
-      longframes.observe({ type: 'long-animation-frame' });
+      await sleep(200);
+      const watching = watch();
       const start = performance.now();
       give(t);
       await until(() => document.querySelector('.verdict-line[data-verdict]'));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await painted();
       const shown = performance.now() - start;
-      // Until the page has been idle for a second.
-      let seen = -1;
-      while (seen !== tasks.length + frames.length) {
-        seen = tasks.length + frames.length;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      longtasks.disconnect();
-      longframes.disconnect();
-      return { shown, longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length, frame: Math.max(0, ...frames) };
+      await watching.idle();
+      return { shown, ...watching.stop() };
     }, text);
   const paste = (text) => pasteIn(page, text);
   /** A paste event into the empty box, its clipboard data made in an earlier task. */
@@ -171,56 +201,36 @@ try {
     }, text);
     await page.waitForTimeout(500);
     return page.evaluate(async () => {
-      const tasks = [];
-      const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-      longtasks.observe({ type: 'longtask' });
-      const frames = [];
-      const longframes = new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration)));
-      longframes.observe({ type: 'long-animation-frame' });
-      await new Promise((r) => setTimeout(r, 100));
+      const { watch, until, painted, sleep } = globalThis.__bench;
+      const watching = watch();
+      await sleep(100);
       const area = document.querySelector('#cert-paste');
       const start = performance.now();
       area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: globalThis.__clipboard, bubbles: true, cancelable: true }));
       const handler = performance.now() - start;
-      await new Promise((resolve) => {
-        const check = () => document.querySelector('.verdict-line[data-verdict]') && (observer.disconnect(), resolve());
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        check();
-      });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await until(() => document.querySelector('.verdict-line[data-verdict]'));
+      await painted();
       const shown = performance.now() - start;
-      let seen = -1;
-      while (seen !== tasks.length + frames.length) {
-        seen = tasks.length + frames.length;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      longtasks.disconnect();
-      longframes.disconnect();
+      await watching.idle();
       delete globalThis.__clipboard;
-      return { handler, shown, longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length, frame: Math.max(0, ...frames) };
+      return { handler, shown, ...watching.stop() };
     });
   };
+  /** The date slider moved through 20 dates, 50 ms apart. */
   const slide = () =>
     page.evaluate(async () => {
+      const { watch, sleep } = globalThis.__bench;
       const slider = document.querySelector('#cert-at-slider');
-      const tasks = [];
-      const longtasks = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-      longtasks.observe({ type: 'longtask' });
-      const frames = [];
-      const longframes = new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration)));
-      longframes.observe({ type: 'long-animation-frame' });
+      const watching = watch();
       const min = Number(slider.min);
       const max = Number(slider.max);
       for (let i = 0; i <= 20; i++) {
         slider.value = String(Math.round(min + ((max - min) * i) / 20));
         slider.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
-      await new Promise((r) => setTimeout(r, 1000));
-      longtasks.disconnect();
-      longframes.disconnect();
-      return { longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length, frame: Math.max(0, ...frames) };
+      await sleep(1000);
+      return watching.stop();
     });
   const imasara = async (text, withSlider) => {
     const runs = [];
@@ -238,9 +248,7 @@ try {
   const cold = await paste(inputs[0].text);
   // A reader focuses the paste box before pasting, and the page starts its worker then
   // (src/ui/pages/cert/engine.rs, `warm_up`): the first paste a second later, on a new page.
-  const readerPage = await browser.newPage();
-  await readerPage.goto(`http://127.0.0.1:${PORT}/#/cert?lang=en&at=2026-06-15`);
-  await readerPage.waitForSelector('html[data-ready="true"]');
+  const readerPage = await padlockPage();
   await readerPage.focus('#cert-paste');
   await readerPage.waitForTimeout(1000);
   const focusedFirst = await pasteIn(readerPage, inputs[0].text);
