@@ -140,7 +140,7 @@ pub(crate) fn request(der: &[u8], block: usize, budget: &mut Budget) -> Option<R
                 for ext in &request.extensions {
                     requested_extensions.push(
                         super::oids::extension_name(&ext.oid)
-                            .map_or_else(|| ext.oid.to_id_string(), str::to_owned),
+                            .map_or_else(|| super::oids::dotted(&ext.oid), str::to_owned),
                     );
                     if let ParsedExtension::SubjectAlternativeName(san) = ext.parsed_extension() {
                         requested_names.extend(san.general_names.iter().map(general_name));

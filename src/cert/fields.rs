@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
-use x509_parser::asn1_rs::{Oid, Tag};
+use x509_parser::asn1_rs::Tag;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{
     AuthorityInfoAccess, AuthorityKeyIdentifier, BasicConstraints, CRLDistributionPoints,
@@ -374,8 +374,8 @@ pub(crate) fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
         .map(|attr| {
             let oid = attr.attr_type();
             NameAttribute {
-                name: oids::attribute_name(oid).map_or_else(|| oid.to_id_string(), str::to_owned),
-                oid: oid.to_id_string(),
+                name: oids::attribute_name(oid).map_or_else(|| oids::dotted(oid), str::to_owned),
+                oid: oids::dotted(oid),
                 value: attribute_text(attr.attr_value()),
                 tag: attr.attr_value().tag().0,
             }
@@ -423,8 +423,8 @@ pub(crate) fn general_name(g: &GeneralName<'_>) -> String {
         GeneralName::URI(s) => format!("uri:{s}"),
         GeneralName::IPAddress(b) => format!("ip:{}", ip_string(b)),
         GeneralName::DirectoryName(n) => format!("dirname:{}", format_name(&name_attributes(n))),
-        GeneralName::RegisteredID(o) => format!("rid:{}", o.to_id_string()),
-        GeneralName::OtherName(o, _) => format!("othername:{}", o.to_id_string()),
+        GeneralName::RegisteredID(o) => format!("rid:{}", oids::dotted(o)),
+        GeneralName::OtherName(o, _) => format!("othername:{}", oids::dotted(o)),
         _ => "other".to_string(),
     }
 }
@@ -452,7 +452,7 @@ fn signature_algorithm(cert: &X509Certificate<'_>) -> (SigAlg, String) {
 /// requests and revocation lists share it).
 pub(crate) fn algorithm(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> (SigAlg, String) {
     let Some((name, kind)) = oids::signature(&alg.algorithm) else {
-        return (SigAlg::Other, alg.algorithm.to_id_string());
+        return (SigAlg::Other, oids::dotted(&alg.algorithm));
     };
     let sig = match kind {
         SignatureKind::RsaPkcs1(hash) => SigAlg::RsaPkcs1(hash),
@@ -534,7 +534,7 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
             let known = named.as_ref().and_then(oids::curve);
             let curve_name = known
                 .map(|(name, _, _)| name.to_owned())
-                .or_else(|| named.as_ref().map(Oid::to_id_string));
+                .or_else(|| named.as_ref().map(oids::dotted));
             (
                 KeyMaterial::Ec {
                     curve: known.map_or(Curve::Other, |(_, _, c)| c),
@@ -556,7 +556,7 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
             };
             (
                 KeyMaterial::Other,
-                report(&algorithm_oid.to_id_string(), bits, None, None),
+                report(&oids::dotted(algorithm_oid), bits, None, None),
             )
         }
     }
@@ -680,7 +680,7 @@ pub(crate) fn build(
         san_uri: Vec::new(),
         public_key,
         signature_algorithm: signature_algorithm_name,
-        signature_algorithm_oid: cert.signature_algorithm.algorithm.to_id_string(),
+        signature_algorithm_oid: oids::dotted(&cert.signature_algorithm.algorithm),
         is_ca: false,
         path_len: None,
         self_signed: false,
@@ -762,9 +762,9 @@ pub(crate) fn build(
             }
         }
         r.extensions.push(ExtensionReport {
-            oid: ext.oid.to_id_string(),
+            oid: oids::dotted(&ext.oid),
             name: oids::extension_name(&ext.oid)
-                .map_or_else(|| ext.oid.to_id_string(), str::to_owned),
+                .map_or_else(|| oids::dotted(&ext.oid), str::to_owned),
             critical: ext.critical,
             decoded,
             offset,
@@ -865,7 +865,7 @@ fn extended_key_usage(eku: &ExtendedKeyUsage<'_>, r: &mut CertificateReport, dat
         .chain(
             eku.other
                 .iter()
-                .map(|o| oids::key_purpose_name(o).map_or_else(|| o.to_id_string(), str::to_owned)),
+                .map(|o| oids::key_purpose_name(o).map_or_else(|| oids::dotted(o), str::to_owned)),
         )
         .collect();
     data.eku_server = Some(eku.server_auth || eku.any);
@@ -941,7 +941,7 @@ fn certificate_policies(ps: &CertificatePolicies<'_>, r: &mut CertificateReport)
         .map(|p| {
             let (name, validation) = oids::policy(&p.policy_id);
             PolicyReport {
-                oid: p.policy_id.to_id_string(),
+                oid: oids::dotted(&p.policy_id),
                 name: name.map(str::to_owned),
                 validation,
             }

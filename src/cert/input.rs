@@ -456,7 +456,10 @@ fn decode_pem(source: usize, input: &[u8], out: &mut Decoded) {
             if body_first_line.is_none() && !l.is_empty() {
                 body_first_line = Some(n.saturating_add(1));
             }
-            body.extend(l.iter().filter(|b| !b.is_ascii_whitespace()));
+            // Copied a run at a time: pushing byte by byte was a tenth of reading a bundle.
+            for run in l.split(u8::is_ascii_whitespace) {
+                body.extend_from_slice(run);
+            }
         }
         match &ended {
             None => {
