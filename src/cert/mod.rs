@@ -359,7 +359,7 @@ impl Analysis {
         // Every signature between input certificates, then each certificate's own, then
         // against Mozilla's anchors: one budget for them all (signature::MAX_SIGNATURE_WORK).
         let mut budget = signature::Budget::new();
-        let edges = chain::edges(&data, &primary, &mut budget);
+        let mut edges = chain::edges(&data, &primary, &mut budget);
         let moz = anchors::mozilla();
         let moz_index = mozilla_index();
         let mut deferred = Deferred::default();
@@ -392,6 +392,7 @@ impl Analysis {
                 }
             }
         }
+        chain::with_own_signatures(&mut edges, &self_signature);
         let mozilla: Vec<Vec<AnchorMatch>> = data
             .iter()
             .zip(&primary)

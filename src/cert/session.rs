@@ -877,6 +877,75 @@ mod tests {
         assert_eq!(session.follow_up(), None, "checked once");
     }
 
+    /// Two self-signed roots of one name and one key (a root re-issued, as
+    /// Firmaprofesional's in Debian's bundle), generated; the second one's signature
+    /// broken when `broken`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn reissued_roots(broken: bool) -> Vec<Vec<u8>> {
+        let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+        let mut roots: Vec<Vec<u8>> = [1_u64, 2]
+            .iter()
+            .map(|&serial| {
+                let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+                params
+                    .distinguished_name
+                    .push(rcgen::DnType::CommonName, "Reissued Root");
+                params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+                params.serial_number = Some(serial.into());
+                params.self_signed(&key).unwrap().der().to_vec()
+            })
+            .collect();
+        if broken {
+            *roots[1].last_mut().unwrap() ^= 1;
+        }
+        roots
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_root_reissued_with_its_key_is_linked_by_its_own_signature_check() {
+        let at = 1_760_000_000;
+        use crate::cert::SignatureStatus;
+        let link = |analysis: &Analysis, child: usize| {
+            let edge = analysis.edges[child]
+                .iter()
+                .find(|e| e.parent == 1 - child)
+                .expect("each names the other as issuer");
+            assert!(edge.own_signature);
+            edge.signature
+        };
+        // Sound: each signature checks with the other's key (the same key), the first
+        // answer stands, and it is the full reading's.
+        let inputs = reissued_roots(false);
+        let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+        let analysis = Analysis::parse_inputs(&slices);
+        assert_eq!(link(&analysis, 0), SignatureStatus::Valid);
+        assert_eq!(link(&analysis, 1), SignatureStatus::Valid);
+        let mut session = Session::new();
+        let Response::Parsed { input, report, .. } = session.handle(parse(inputs.clone(), at))
+        else {
+            panic!("a parse answer")
+        };
+        assert!(session.follow_up().is_none());
+        assert_eq!((*input, *report), checked(&inputs, at));
+        // The second one's signature broken: its link to the first (the same key) is as
+        // invalid as its self-signature; taken on trust at first with it, and corrected
+        // with it.
+        let inputs = reissued_roots(true);
+        let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+        let analysis = Analysis::parse_inputs(&slices);
+        assert_eq!(link(&analysis, 0), SignatureStatus::Valid);
+        assert_eq!(link(&analysis, 1), SignatureStatus::Invalid);
+        let (deferred, _) = Analysis::parse_inputs_deferring_checks(&slices);
+        assert_eq!(link(&deferred, 1), SignatureStatus::Valid, "taken on trust");
+        let mut session = Session::new();
+        let _ = session.handle(parse(inputs.clone(), at));
+        let Some(Response::Corrected { input, report, .. }) = session.follow_up() else {
+            panic!("a correction")
+        };
+        assert_eq!((*input, *report), checked(&inputs, at));
+    }
+
     #[test]
     fn an_anchor_that_does_not_sign_itself_is_corrected_in_a_second_answer() {
         // DigiCert Global Root G2's subject and key, its signature's last byte changed: a

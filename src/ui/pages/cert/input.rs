@@ -259,13 +259,7 @@ pub fn InputPanel() -> impl IntoView {
             return;
         };
         let pasted = data.unchecked_ref::<Clipboard>().text("text/plain");
-        let empty = a
-            .unchecked_ref::<TextBox>()
-            .value()
-            .unchecked_ref::<js_sys::JsString>()
-            .length()
-            == 0;
-        if empty && pasted.length() as usize > LARGE_PASTE {
+        if a.text_length() == 0 && pasted.length() as usize > LARGE_PASTE {
             event.prevent_default();
             state.take_long_paste(pasted);
         }
