@@ -484,7 +484,8 @@ mod tests {
 
     #[test]
     fn the_suffix_table_is_read_whole() {
-        // Every line a group `rest:first,...` of lowercase ASCII labels; every rule read.
+        // Every line a group `rest:first,...`, each first a label, `*` or `!label`; every
+        // rule read into one of the three sets.
         let mut rules = 0;
         for line in ICANN_RULES.lines().filter(|l| !l.starts_with('#')) {
             let (rest, firsts) = line.split_once(':').expect(line);
