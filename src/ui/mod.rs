@@ -49,6 +49,16 @@ pub fn start(program: Program, render: fn(route::Page) -> leptos::prelude::AnyVi
     });
 }
 
+/// Runs `f` in a task of its own once the next frame is drawn: from an animation-frame
+/// callback (which runs before that frame's layout and paint), a zero-delay timeout. Work
+/// that may follow what the frame shows stays out of the task and the frame before it, so
+/// neither grows past 50 ms (issue #15). `f` must allow for the page having moved on.
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Starts fetching one of the site's own files (same origin; the CSP allows only that):
 /// the request is under way before the caller awaits [`text_of`] it.
 pub fn start_fetch(path: &str) -> js_sys::Promise {

@@ -369,14 +369,9 @@ impl CertState {
         self.parsed.set(Some(Shared(Arc::new(input))));
         if large {
             let below = self.below_verdict;
-            // The animation frame that paints the verdict, then a task of its own.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        below.try_set(true);
-                    },
-                    std::time::Duration::ZERO,
-                );
+            // After the frame that paints the verdict, in a task of its own.
+            crate::ui::after_next_frame(move || {
+                below.try_set(true);
             });
         }
     }

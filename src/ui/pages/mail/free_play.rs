@@ -284,7 +284,29 @@ pub fn FreePlay() -> impl IntoView {
     let listed = Signal::derive(move || entries.with(Vec::len));
     let decisions = Signal::from(last);
     let now = Signal::derive(move || lab.with(|l| l.now().0));
-    let chart = Memo::new(move |_| history.with(|h| Chart::build(h, now.get())));
+    // The time chart is drawn a frame after the rest of an action: the click's own task
+    // and the frame after it show the transcript, the allowlist and the diagram, and the
+    // chart (a tenth to a third of that work at once, on a slow machine enough to take the
+    // task and the frame over 50 ms: issue #15) follows in a task of its own after that
+    // frame. Changes that come before it is drawn are drawn together.
+    let chart_drawn = RwSignal::new(0_u64);
+    let chart_due = StoredValue::new(false);
+    Effect::new(move |_| {
+        history.track();
+        now.track();
+        if chart_due.get_value() {
+            return;
+        }
+        chart_due.set_value(true);
+        crate::ui::after_next_frame(move || {
+            chart_due.try_set_value(false);
+            chart_drawn.try_update(|n| *n += 1);
+        });
+    });
+    let chart = Memo::new(move |_| {
+        chart_drawn.track();
+        history.with_untracked(|h| Chart::build(h, now.get_untracked()))
+    });
     let picked: RwSignal<Option<u64>> = RwSignal::new(None);
     Effect::new(move |_| {
         log.track();
