@@ -465,6 +465,15 @@ test('a long paste into the empty box is taken from the paste event and never pu
   expect((await paste(chain)).cancelled).toBe(false);
   await pasteAtOnce(page, chain);
   expect((await paste(chain + filler)).cancelled).toBe(false);
+  // A long text that reaches the box another way (typed, dropped, pasted into a box that
+  // held text) is emptied out of it by its input event and handed over unread as well: the
+  // engine finds the key, and the reader is warned the same way.
+  await pasteAtOnce(page, filler + key + chain);
+  await expect(page.locator('#cert-paste')).toHaveValue('');
+  await expect(page.locator('.key-warning h3')).toHaveText('This is a private key: keep it secret');
+  await expect(page.locator('.input-status')).toContainText('Read a paste of 10.0 MB');
+  await expect(page.locator('.chain-card')).toHaveCount(3);
+  expect(await page.locator('main').innerText()).not.toContain(secret);
 });
 
 test('a long answer is taken in a task of its own, and a date chosen at once is the one judged', async ({ page }) => {
