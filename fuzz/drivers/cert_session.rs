@@ -3,11 +3,13 @@
 //! `Session::handle_bytes`. Framing: each message is preceded by its length (u16,
 //! little-endian); a last message without a full length takes the rest; at most eight
 //! messages (parse, then judge and judge again, is a whole conversation). Every answer must
-//! decode and carry the request's id (0, `Undecodable`, for an undecodable request); a
+//! decode and carry the request's id (0, `Undecodable`, for an undecodable request), a long
+//! one's parts (`Response::Certificates`) first, each with that id, and the page's
+//! `Gathering` must put them together again; a
 //! correction (`Session::follow_up_bytes`, which the worker calls after each answer) only
 //! ever follows a `Parse` and carries its id, and every request ends with `Settled`.
 
-use imasara::cert::session::{Refusal, Request, Response, Session, decode_response};
+use imasara::cert::session::{Gathering, Refusal, Request, Response, Session, decode_response};
 
 pub fn run(data: &[u8]) {
     let mut session = Session::new();
@@ -26,7 +28,14 @@ pub fn run(data: &[u8]) {
             _ => std::mem::take(&mut rest),
         };
         let answer = session.handle_bytes(message);
-        let response = decode_response(&answer).expect("every answer decodes");
+        let (last, parts) = answer.split_last().expect("an answer");
+        let response = decode_response(last).expect("every answer decodes");
+        for part in parts {
+            let part = decode_response(part).expect("every part decodes");
+            assert!(matches!(part, Response::Certificates { id, .. } if id == response.id()));
+            assert!(matches!(response, Response::Parsed { .. }));
+        }
+        assert!(Gathering::whole(&answer).is_some_and(|whole| whole.id() == response.id()));
         let request = postcard::from_bytes::<Request>(message);
         match &request {
             Ok(request) => assert_eq!(response.id(), request.id()),

@@ -4,7 +4,7 @@
 //! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
 //! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
 //! request (a long paste's text beside it: [`Session::handle_bytes_with_input`]), answered
-//! by [`Session::handle_bytes`] with an encoded response, then by
+//! by [`Session::handle_bytes`] with encoded responses (a long answer's parts first), then by
 //! [`Session::follow_up_bytes`] (rarely a correction, always `Settled`); the engine's rules
 //! live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
 //! messages will be heard.
@@ -29,7 +29,7 @@ fn main() {
             let data = event.data();
             // An encoded request, or (a long paste) the pair [request, text], whose text is
             // made UTF-8 here rather than on the page's thread.
-            let response = if js_sys::Array::is_array(&data) {
+            let answer = if js_sys::Array::is_array(&data) {
                 let pair: js_sys::Array = data.unchecked_into();
                 let request = js_sys::Uint8Array::new(&pair.get(0)).to_vec();
                 let input = imasara::ui::utf8::bytes_of(&pair.get(1));
@@ -40,7 +40,9 @@ fn main() {
                 let request = js_sys::Uint8Array::new(&data).to_vec();
                 session.borrow_mut().handle_bytes(&request)
             };
-            post(&reply_to, &response);
+            for message in answer {
+                post(&reply_to, &message);
+            }
             // The answer is on its way to the page; meanwhile the self-issued
             // certificates' own signatures it did not wait for are checked: a correction follows if one
             // fails, and then word that the request is settled.

@@ -9,7 +9,8 @@
 //! The conversation, always in order:
 //! - [`Request::Parse`]: new input (every file or paste as bytes) and how to judge it. The
 //!   session parses it once and answers [`Response::Parsed`]: what was read, and the
-//!   judgement.
+//!   judgement. A long reading's first certificates go ahead of it in parts
+//!   ([`Response::Certificates`], [`PART_DER`]), which the page puts back ([`Gathering`]).
 //! - [`Request::Judge`]: the reader moved the date, typed a host or trusted a root. The
 //!   session judges the input it holds again and answers [`Response::Judged`].
 //! - [`Request::Compare`]: an older chain (the one a renewal replaces). The session reads
@@ -106,7 +107,7 @@ pub struct Parsed {
 impl Parsed {
     /// What `analysis` read, copied ([`HeldReading`] says which parts).
     fn of(analysis: &Analysis) -> Parsed {
-        let held = HeldReading::of(analysis);
+        let held = HeldReading::of(analysis, 0);
         Parsed {
             blocks: held.blocks.to_vec(),
             certificates: held.certificates.to_vec(),
@@ -204,6 +205,17 @@ pub enum Response {
         /// Why.
         why: Refusal,
     },
+    /// Certificates' readings sent ahead of a long `Parsed` answer, a part at a time
+    /// ([`PART_DER`]), so that no one message holds the page's thread long while it is
+    /// decoded (2,000 certificates answered in one 2.2 MB message, decoded in one task of
+    /// about 100 ms on a fresh page). The answer with the same id carries the rest; the page
+    /// puts the parts before them, in order ([`Gathering`]).
+    Certificates {
+        /// The `Parse` request's id.
+        id: u32,
+        /// The next certificates' readings, input order.
+        certificates: Vec<CertificateReport>,
+    },
 }
 
 impl Response {
@@ -215,7 +227,8 @@ impl Response {
             | Response::Compared { id, .. }
             | Response::Corrected { id, .. }
             | Response::Settled { id }
-            | Response::Refused { id, .. } => *id,
+            | Response::Refused { id, .. }
+            | Response::Certificates { id, .. } => *id,
         }
     }
 }
@@ -376,8 +389,10 @@ impl Session {
         correction.into_iter().chain([settled]).collect()
     }
 
-    /// Answers one encoded request with an encoded response.
-    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+    /// Answers one encoded request with encoded responses: the response itself, after the
+    /// parts of a long `Parsed` answer ([`Response::Certificates`]) if it has any. The
+    /// worker posts each in order; [`Gathering`] puts them together again.
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<Vec<u8>> {
         self.respond(postcard::from_bytes(request).ok())
     }
 
@@ -386,7 +401,7 @@ impl Session {
     /// the worker as the browser holds it, and the worker makes it UTF-8, so the page's
     /// thread never copies ten megabytes). The input is added after a `Parse` request's
     /// own; any other request is answered as it is.
-    pub fn handle_bytes_with_input(&mut self, request: &[u8], input: Vec<u8>) -> Vec<u8> {
+    pub fn handle_bytes_with_input(&mut self, request: &[u8], input: Vec<u8>) -> Vec<Vec<u8>> {
         let request = postcard::from_bytes(request).ok().map(|mut request| {
             if let Request::Parse { inputs, .. } = &mut request {
                 inputs.push(input);
@@ -397,7 +412,7 @@ impl Session {
     }
 
     /// The encoded answer to a request, or the refusal of one that could not be decoded.
-    fn respond(&mut self, request: Option<Request>) -> Vec<u8> {
+    fn respond(&mut self, request: Option<Request>) -> Vec<Vec<u8>> {
         let answer = match request {
             Some(request) => self.answer(request),
             None => Answer::Other(Response::Refused {
@@ -409,21 +424,17 @@ impl Session {
             Answer::Parsed { id, report } => {
                 self.last_id = id;
                 match &self.analysis {
-                    Some(analysis) => encode(&ParsedAnswer {
-                        id,
-                        input: HeldReading::of(analysis),
-                        report: &report,
-                    }),
+                    Some(analysis) => parsed_messages(id, analysis, &report, PART_DER),
                     // A `Parse` always leaves its analysis in the session.
-                    None => encode(&Response::Refused {
+                    None => vec![encode(&Response::Refused {
                         id,
                         why: Refusal::NoInput,
-                    }),
+                    })],
                 }
             }
             Answer::Other(response) => {
                 self.last_id = response.id();
-                encode(&response)
+                vec![encode(&response)]
             }
         }
     }
@@ -434,6 +445,110 @@ impl Session {
 enum Answer {
     Parsed { id: u32, report: Box<Report> },
     Other(Response),
+}
+
+/// How many bytes of DER a part of a long answer's certificates stands for
+/// ([`Response::Certificates`]): a reading encodes in about 1.5 times its certificate's DER
+/// (2,000 P-256 certificates: 0.9 MB of DER, 1.3 MB of readings), so a part is read in a
+/// fifth of the 100 ms the page took for all 2,000 at once. Debian's 144 roots (150 KB of
+/// DER) answer in one message.
+pub const PART_DER: usize = 256 * 1024;
+
+/// The messages answering a `Parse`: the readings of the first certificates in parts of
+/// about `part_der` bytes of DER each ([`Response::Certificates`]), then the answer with the
+/// rest. A certificate is never cut; nothing is sent ahead of an answer whose certificates
+/// together have fewer bytes of DER.
+fn parsed_messages(id: u32, analysis: &Analysis, report: &Report, part_der: usize) -> Vec<Vec<u8>> {
+    let certificates = analysis.certificates();
+    let mut messages = Vec::new();
+    let (mut start, mut bytes) = (0, 0_usize);
+    for index in 0..certificates.len().saturating_sub(1) {
+        bytes = bytes.saturating_add(analysis.der(index).map_or(0, <[u8]>::len));
+        if bytes >= part_der {
+            let part = certificates.get(start..=index).unwrap_or_default();
+            messages.push(encode(&CertificatesPart {
+                id,
+                certificates: part,
+            }));
+            (start, bytes) = (index.saturating_add(1), 0);
+        }
+    }
+    messages.push(encode(&ParsedAnswer {
+        id,
+        input: HeldReading::of(analysis, start),
+        report,
+    }));
+    messages
+}
+
+/// [`Response::Certificates`] as it is encoded, borrowing the readings from the session's
+/// analysis (`a_long_answer_is_sent_in_parts_and_gathered_whole` decodes it as one).
+struct CertificatesPart<'a> {
+    id: u32,
+    certificates: &'a [CertificateReport],
+}
+
+impl Serialize for CertificatesPart<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStructVariant;
+        // `Response::Certificates` is the enum's seventh variant.
+        let mut variant = serializer.serialize_struct_variant("Response", 6, "Certificates", 2)?;
+        variant.serialize_field("id", &self.id)?;
+        variant.serialize_field("certificates", self.certificates)?;
+        variant.end()
+    }
+}
+
+/// Puts a long answer together again on the page's side: keeps the parts sent ahead of it
+/// ([`Response::Certificates`]) and puts them before the certificates of the `Parsed` answer
+/// with their id. Parts of an earlier request are dropped when a newer one's come.
+#[derive(Default)]
+pub struct Gathering {
+    id: Option<u32>,
+    certificates: Vec<CertificateReport>,
+}
+
+impl Gathering {
+    /// Takes one response as it came: `None` for a part (kept), otherwise the response to
+    /// hand on, with the parts of its answer put back.
+    pub fn take(&mut self, response: Response) -> Option<Response> {
+        match response {
+            Response::Certificates { id, certificates } => {
+                if self.id != Some(id) {
+                    self.id = Some(id);
+                    self.certificates.clear();
+                }
+                self.certificates.extend(certificates);
+                None
+            }
+            Response::Parsed {
+                id,
+                mut input,
+                report,
+            } => {
+                if self.id.take() == Some(id) {
+                    let mut all = std::mem::take(&mut self.certificates);
+                    all.append(&mut input.certificates);
+                    input.certificates = all;
+                } else {
+                    self.certificates.clear();
+                }
+                Some(Response::Parsed { id, input, report })
+            }
+            other => Some(other),
+        }
+    }
+
+    /// The response that `messages` (one request's, as [`Session::handle_bytes`] gives
+    /// them) come to; `None` if one of them is not a response or they end with a part.
+    pub fn whole(messages: &[Vec<u8>]) -> Option<Response> {
+        let mut gathering = Gathering::default();
+        let mut last = None;
+        for message in messages {
+            last = gathering.take(decode_response(message)?);
+        }
+        last
+    }
 }
 
 /// [`Response::Parsed`] as it is encoded, borrowing the reading from the session's
@@ -472,11 +587,13 @@ struct HeldReading<'a> {
 }
 
 impl<'a> HeldReading<'a> {
-    /// What `analysis` read: the one place that says which parts an answer carries.
-    fn of(analysis: &'a Analysis) -> HeldReading<'a> {
+    /// What `analysis` read, the certificates' readings from `first` on (those before were
+    /// sent ahead: [`parsed_messages`]): the one place that says which parts an answer
+    /// carries.
+    fn of(analysis: &'a Analysis, first: usize) -> HeldReading<'a> {
         HeldReading {
             blocks: analysis.blocks(),
-            certificates: analysis.certificates(),
+            certificates: analysis.certificates().get(first..).unwrap_or_default(),
             input_findings: analysis.input_findings(),
             der: (0..analysis.certificates().len())
                 .map(|i| analysis.der(i).unwrap_or_default())
@@ -612,7 +729,57 @@ mod tests {
     }
 
     fn round_trip(session: &mut Session, request: &Request) -> Response {
-        decode_response(&session.handle_bytes(&encode(request))).expect("a response")
+        Gathering::whole(&session.handle_bytes(&encode(request))).expect("a response")
+    }
+
+    #[test]
+    fn a_long_answer_is_sent_in_parts_and_gathered_whole() {
+        let bundle = include_str!("../../tests/fixtures/cert/bundle/sixty-self-signed.pem");
+        let request = Request::Parse {
+            id: 5,
+            inputs: vec![bundle.into()],
+            judging: judging(1_700_000_000),
+        };
+        let mut session = Session::new();
+        let owned = session.handle(request.clone());
+        let analysis = session.analysis.as_ref().expect("the reading held");
+        let Response::Parsed { report, .. } = &owned else {
+            panic!("a parse answer")
+        };
+        let count = analysis.certificates().len();
+        assert_eq!(count, 60);
+        for part_der in [1, 2_000, 10_000, usize::MAX] {
+            let messages = parsed_messages(5, analysis, report, part_der);
+            let (answer, parts) = messages.split_last().expect("an answer");
+            for part in parts {
+                let Some(Response::Certificates { id, certificates }) = decode_response(part)
+                else {
+                    panic!("a part")
+                };
+                assert_eq!(id, 5);
+                assert!(!certificates.is_empty());
+            }
+            assert!(matches!(
+                decode_response(answer),
+                Some(Response::Parsed { id: 5, .. })
+            ));
+            assert_eq!(Gathering::whole(&messages).as_ref(), Some(&owned));
+            match part_der {
+                // Every certificate its own part, but the last, which the answer carries.
+                1 => assert_eq!(messages.len(), count),
+                usize::MAX => assert_eq!(messages.len(), 1),
+                _ => assert!(messages.len() > 2, "{part_der}: {}", messages.len()),
+            }
+        }
+        // The parts of an older request are dropped when a newer answer comes.
+        let older = parsed_messages(4, analysis, report, 1);
+        let mut gathering = Gathering::default();
+        for part in &older[..10] {
+            assert_eq!(gathering.take(decode_response(part).expect("a part")), None);
+        }
+        assert_eq!(gathering.take(owned.clone()).as_ref(), Some(&owned));
+        // What Debian's bundle or this one sends: one message.
+        assert_eq!(Session::new().handle_bytes(&encode(&request)).len(), 1);
     }
 
     #[test]
@@ -627,7 +794,7 @@ mod tests {
         let _ = session.follow_up_bytes();
         assert!(session.retired.is_none());
         // The second answer is encoded while the first reading is still held...
-        let answer = decode_response(&session.handle_bytes(&encode(&request(2))));
+        let answer = Gathering::whole(&session.handle_bytes(&encode(&request(2))));
         assert!(matches!(answer, Some(Response::Parsed { id: 2, .. })));
         assert!(session.retired.is_some());
         // ...and the follow-up, which comes after it, frees it.
@@ -793,8 +960,8 @@ mod tests {
             every_field_seen[2] |= !read.input_findings.is_empty();
             every_field_seen[3] |= !read.requests.is_empty();
             every_field_seen[4] |= !read.crls.is_empty();
-            assert_eq!(bytes, encode(&owned));
-            assert_eq!(decode_response(&bytes), Some(owned));
+            assert_eq!(bytes, [encode(&owned)]);
+            assert_eq!(Gathering::whole(&bytes), Some(owned));
         }
         assert_eq!(every_field_seen, [true; 5], "each list held something once");
     }
@@ -826,7 +993,7 @@ mod tests {
             twin.handle_bytes(&judge)
         );
         assert_eq!(
-            decode_response(&Session::new().handle_bytes_with_input(b"\xff", AMAZON.into())),
+            Gathering::whole(&Session::new().handle_bytes_with_input(b"\xff", AMAZON.into())),
             Some(Response::Refused {
                 id: 0,
                 why: Refusal::Undecodable
@@ -842,7 +1009,7 @@ mod tests {
             b"\xff\xff\xff\xff\xff",
             b"\x00\x05\xff\xff\xff\xff\x0f",
         ] {
-            let answer = decode_response(&session.handle_bytes(bytes)).expect("a response");
+            let answer = Gathering::whole(&session.handle_bytes(bytes)).expect("a response");
             assert_eq!(
                 answer,
                 Response::Refused {

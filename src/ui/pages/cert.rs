@@ -401,6 +401,11 @@ impl CertState {
             return;
         }
         let Ok(response) = answer else { return };
+        // Parts of a long answer are put together before they are handed on (`engine`,
+        // `Gathering`): one that came here alone is no answer.
+        if let Response::Certificates { .. } = response {
+            return;
+        }
         if let Response::Corrected { id, input, report } = response {
             // The input shown was read with a self-issued certificate that does not sign
             // itself: its reading with every signature checked replaces it (a judgement
@@ -457,7 +462,10 @@ impl CertState {
                 self.comparison.set(Some(Shared(Arc::new(comparison))));
             }
             // Nothing to show for a refusal; a correction was applied above.
-            Response::Refused { .. } | Response::Corrected { .. } | Response::Settled { .. } => {}
+            Response::Refused { .. }
+            | Response::Corrected { .. }
+            | Response::Settled { .. }
+            | Response::Certificates { .. } => {}
         }
     }
 }

@@ -118,7 +118,7 @@ mod imp {
     use std::rc::Rc;
 
     use super::{Answer, Failure, Message};
-    use crate::cert::session::{Session, decode_response};
+    use crate::cert::session::{Gathering, Session, decode_response};
 
     pub struct Engine {
         session: RefCell<Session>,
@@ -134,7 +134,7 @@ mod imp {
         }
 
         pub fn send(&self, message: Message) {
-            let bytes = match message.text {
+            let messages = match message.text {
                 None => self.session.borrow_mut().handle_bytes(&message.request),
                 Some(text) => {
                     let input = crate::ui::utf8::bytes_of(&text);
@@ -143,7 +143,7 @@ mod imp {
                         .handle_bytes_with_input(&message.request, input)
                 }
             };
-            (self.on_answer)(decode_response(&bytes).ok_or(Failure::Crashed));
+            (self.on_answer)(Gathering::whole(&messages).ok_or(Failure::Crashed));
             let after = self.session.borrow_mut().follow_up_bytes();
             for bytes in after {
                 match decode_response(&bytes) {
@@ -175,7 +175,7 @@ mod imp {
     use wasm_bindgen::prelude::Closure;
 
     use super::{Answer, Failure, Message};
-    use crate::cert::session::{Refusal, Response, decode_response};
+    use crate::cert::session::{Gathering, Refusal, Response, decode_response};
 
     include!(concat!(env!("OUT_DIR"), "/version.rs"));
 
@@ -349,11 +349,13 @@ mod imp {
         };
     }
 
-    /// An answer this long (encoded) is handed to the page in a task of its own, after the
-    /// task that decoded it: for 2,000 certificates (a 4 MB answer) decoding the reading
-    /// and drawing its verdict in one task took 63–94 ms of the page's thread. Debian's root
-    /// bundle answers in 293 KB, the certificate with 10,000 names in 404 KB, 1,000
-    /// certificates in 1.1 MB (measured).
+    /// An answer this long (encoded), or one that came in parts, is handed to the page in a
+    /// task of its own, after the task that decoded it: for 2,000 certificates (a 4 MB
+    /// answer) decoding the reading and drawing its verdict in one task took 63–94 ms of the
+    /// page's thread. Debian's root bundle answers in 293 KB, the certificate with 10,000
+    /// names in 404 KB (measured); a reading whose certificates hold more than
+    /// [`crate::cert::session::PART_DER`] bytes of DER comes in parts, each decoded in the
+    /// task its message arrives in.
     const LONG_ANSWER: usize = 512 * 1024;
 
     /// Hands a worker's answers and failures to the page in the order they came; one after
@@ -397,6 +399,10 @@ mod imp {
         let message_slot = Rc::clone(slot);
         let answered = Rc::clone(&unanswered);
         let answer = in_order.clone();
+        // A long answer's parts, each decoded in the task its message came in, kept until
+        // the answer that ends them (`Gathering`); then it is handed on as a long one.
+        let mut gathering = Gathering::default();
+        let mut in_parts = false;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
                 let data = event.data();
@@ -440,7 +446,12 @@ mod imp {
                         retire(message_slot.borrow_mut().take());
                         answer.give(Err(Failure::Crashed), false);
                     }
-                    Some(response) => answer.give(Ok(response), long),
+                    Some(response) => {
+                        in_parts |= matches!(response, Response::Certificates { .. });
+                        if let Some(response) = gathering.take(response) {
+                            answer.give(Ok(response), long || std::mem::take(&mut in_parts));
+                        }
+                    }
                 }
             },
         );
