@@ -84,6 +84,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features self-contained -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 	@node scripts/notices.mjs target/third-party.check.txt > /dev/null
 	@cmp -s target/third-party.check.txt static/third-party.txt \
 	  || { echo "static/third-party.txt is out of date: run 'make notices'"; exit 1; }

@@ -17,7 +17,7 @@
 //! SCTs from two operators at least, and trusts its built-in list for 70 days
 //! (`IsLogDataTimely`); the page names the state and leaves it at that.
 //!
-//! Each SCT's signature is checked as Chromium checks it ([`verify`]): the log signed the
+//! Each SCT's signature is checked as Chromium checks it (`verify`): the log signed the
 //! precertificate, which is the final certificate's TBSCertificate without its SCT list,
 //! together with the hash of the issuer's key (RFC 6962 section 3.2;
 //! net/cert/ct_objects_extractor.cc `GetPrecertSignedEntry`,

@@ -3,7 +3,7 @@
 //! [`CertificateReport`] is what the page shows for one certificate; it does not depend on
 //! the time, host or trust anchors, so it is computed once per paste. `CertData` is the
 //! crate-internal, owned subset that chain building and judging need (no x509-parser
-//! types outlive parsing). [`build`] reads the fixed fields, then hands each extension to
+//! types outlive parsing). `build` reads the fixed fields, then hands each extension to
 //! the function that reads its kind.
 
 use serde::{Deserialize, Serialize};
@@ -177,7 +177,7 @@ pub struct SctReport {
     /// The log, as the embedded log list names it ([`super::ct`]); `None` when the list
     /// does not know this id.
     pub log: Option<super::ct::LogInfo>,
-    /// Whether the log's signature holds ([`super::ct::verify`]; checked once the
+    /// Whether the log's signature holds (`ct::verify`; checked once the
     /// certificate's issuer is known).
     pub signature: super::ct::SctSignature,
 }

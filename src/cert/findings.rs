@@ -626,7 +626,7 @@ pub enum FindingKind {
         required: usize,
     },
     /// Embedded SCTs whose signature does not verify with their log's key
-    /// ([`super::ct::verify`]): Chromium ignores them (`SCT_STATUS_INVALID_SIGNATURE`).
+    /// (`ct::verify`): Chromium ignores them (`SCT_STATUS_INVALID_SIGNATURE`).
     SctSignatureInvalid {
         /// How many.
         invalid: usize,

@@ -2,7 +2,7 @@
 //!
 //! Chromium fetches a missing intermediate and Firefox knows the public ones; OpenSSL does
 //! neither, so a server that forgets its intermediate "works in Chrome, fails in curl".
-//! The judgement ([`super::judge`]) lists every failure in the order OpenSSL 3's
+//! The judgement (`judge`) lists every failure in the order OpenSSL 3's
 //! `X509_verify_cert` raises them (crypto/x509/x509_vfy.c):
 //!
 //! 1. the leaf key's security level, before anything else (`X509_verify_cert` calls

@@ -123,7 +123,7 @@ pub enum Rule {
     /// `n_sub_ca_eku_missing` (a notice only); pkilint
     /// `cabf.serverauth.ca.extended_key_usage_extension_absent`. Held to the chain's
     /// authorities that are not self-issued and do not share their key with a root
-    /// ([`Authority::cross_certificate`]).
+    /// (`Authority::cross_certificate`).
     SubCaExtKeyUsageMissing,
     /// A subordinate CA's certificate in the chain whose extKeyUsage holds
     /// anyExtendedKeyUsage (Mozilla Root Store Policy 5.3, as for

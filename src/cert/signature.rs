@@ -276,7 +276,7 @@ fn ok(b: bool) -> SignatureStatus {
 pub const MAX_RSA_BITS: usize = 8192;
 
 /// The most signature work one analysis does, in units of one RSA-2048 check over a short
-/// message (see [`Budget`]). An honest paste needs a few hundred (Debian's 144-root bundle:
+/// message (see `Budget`). An honest paste needs a few hundred (Debian's 144-root bundle:
 /// about 300); a crafted one (2,000 certificates naming each other as issuers, with 8192-bit
 /// keys) could otherwise ask for tens of thousands of checks, minutes of a worker's time.
 pub const MAX_SIGNATURE_WORK: u32 = 8_000;

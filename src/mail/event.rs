@@ -126,7 +126,7 @@ pub struct ProtocolLine {
     /// The text as its reader sees it, when the line is an encoded line of a sample mail
     /// (an RFC 2047 Subject, an ISO-2022-JP body line: [`crate::mail::letters`]). Read
     /// from the engine's own table, so a recording's copy is not trusted: reading a line
-    /// back derives it again from the text ([`StoredLine`]).
+    /// back derives it again from the text (`StoredLine`).
     pub decoded: Option<&'static str>,
     /// Whether the (simulated) TLS layer protects this line.
     pub tls: bool,

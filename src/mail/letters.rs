@@ -10,7 +10,7 @@
 //!   `mail.strictly_mime` is set, with `Content-Type: text/plain; charset=UTF-8;
 //!   format=flowed`; jsmime writes the Subject as RFC 2047 `=?UTF-8?B?…?=` (base64, shorter
 //!   than Q for Japanese); `SmtpClient.sys.mjs` then declares `BODY=8BITMIME` (and `SIZE=`)
-//!   on MAIL FROM when the server offers them (see [`crate::mail::client`]). It asks for
+//!   on MAIL FROM when the server offers them (see `mail::client`). It asks for
 //!   SMTPUTF8 only for non-ASCII addresses, so the headers stay RFC 2047, not RFC 6532.
 //!
 //! The page carries no character-set tables: each mail is written here twice, as it goes

@@ -26,7 +26,7 @@ pub fn render(page: Page) -> AnyView {
     }
 }
 
-/// The view of `page` in the program [`Program::Site`](super::route::Program::Site).
+/// The view of `page` in the program [`Program::Site`].
 /// Each program's `render_…` names only its own pages, so the linker leaves the others'
 /// views out of its module.
 pub fn render_light(page: Page) -> AnyView {
@@ -44,7 +44,7 @@ pub fn render_light(page: Page) -> AnyView {
     }
 }
 
-/// The view of `page` in the program [`Program::Mail`](super::route::Program::Mail).
+/// The view of `page` in the program [`Program::Mail`].
 pub fn render_mail(page: Page) -> AnyView {
     match page {
         Page::Mail => view! { <mail::MailPage/> }.into_any(),
@@ -52,7 +52,7 @@ pub fn render_mail(page: Page) -> AnyView {
     }
 }
 
-/// The view of `page` in the program [`Program::Cert`](super::route::Program::Cert).
+/// The view of `page` in the program [`Program::Cert`].
 pub fn render_cert(page: Page) -> AnyView {
     match page {
         Page::Cert => view! { <cert::CertPage/> }.into_any(),
@@ -60,7 +60,7 @@ pub fn render_cert(page: Page) -> AnyView {
     }
 }
 
-/// The view of `page` in the program [`Program::Teach`](super::route::Program::Teach).
+/// The view of `page` in the program [`Program::Teach`].
 pub fn render_teach(page: Page) -> AnyView {
     match page {
         Page::Teach => view! { <teach::TeachPage/> }.into_any(),

@@ -129,7 +129,7 @@ pub struct CertState {
     /// The engine's comparison with it: `Some(None)` when it held no certificate.
     pub comparison: RwSignal<Option<Shared<Option<Comparison>>>>,
     /// Whether the parts below the verdict show the input read last (false for the moment
-    /// between a large input's verdict and the rest: see [`VERDICT_FIRST_FROM`]).
+    /// between a large input's verdict and the rest: see `VERDICT_FIRST_FROM`).
     pub below_verdict: RwSignal<bool>,
     engine: StoredValue<Engine, LocalStorage>,
     requests: StoredValue<Requests>,

@@ -16,7 +16,7 @@
 //! is over before the first input comes; merely opening the page fetches nothing.
 //!
 //! Native builds (unit tests) and the browser component tests (feature `self-contained`)
-//! run the same [`Session`] in-process instead, through the same encoded messages, so
+//! run the same [`Session`](crate::cert::session::Session) in-process instead, through the same encoded messages, so
 //! only the `postMessage` transport is left to the end-to-end tests.
 
 use std::rc::Rc;
