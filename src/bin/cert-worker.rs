@@ -3,11 +3,15 @@
 //! Trunk builds this binary as a worker (`data-type="worker"` in index.html); the page
 //! starts it through `static/cert-worker-start.js` the first time it needs the engine (see
 //! `src/ui/pages/cert/engine.rs`). Everything here is transport: each message is an encoded
-//! request (a long paste's text beside it: [`Session::handle_bytes_with_input`](imasara::cert::session::Session::handle_bytes_with_input)), answered
-//! by [`Session::handle_bytes`](imasara::cert::session::Session::handle_bytes) with encoded responses (a long answer's parts first), then by
-//! [`Session::follow_up_bytes`](imasara::cert::session::Session::follow_up_bytes) (rarely a correction, always `Settled`); the engine's rules
+//! request (a long paste's text beside it: [`Session::handle_bytes_with_input`]), answered
+//! by [`Session::handle_bytes`] with encoded responses (a long answer's parts first), then
+//! by [`Session::follow_up_bytes`] (rarely a correction, always `Settled`); the engine's rules
 //! live in `src/cert`. On start the worker posts `"ready"`, so the page knows its
 //! messages will be heard.
+//!
+//! [`Session::handle_bytes_with_input`]: imasara::cert::session::Session::handle_bytes_with_input
+//! [`Session::handle_bytes`]: imasara::cert::session::Session::handle_bytes
+//! [`Session::follow_up_bytes`]: imasara::cert::session::Session::follow_up_bytes
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -353,8 +353,8 @@ impl Session {
     }
 
     /// Frees the reading the last `Parse` replaced, then checks the self-signatures its
-    /// answer did not wait for. `None` when they hold (the answer stands) or nothing was left to check; otherwise
-    /// the input read and judged again, every signature checked.
+    /// answer did not wait for. `None` when they hold (the answer stands) or nothing was
+    /// left to check; otherwise the input read and judged again, every signature checked.
     pub fn follow_up(&mut self) -> Option<Response> {
         self.retired = None;
         if let Some(correction) = self.correction.take() {
@@ -526,17 +526,21 @@ impl Gathering {
                 mut input,
                 report,
             } => {
+                let mut parts = std::mem::take(&mut self.certificates);
                 if self.id.take() == Some(id) {
-                    let mut all = std::mem::take(&mut self.certificates);
-                    all.append(&mut input.certificates);
-                    input.certificates = all;
-                } else {
-                    self.certificates.clear();
+                    parts.append(&mut input.certificates);
+                    input.certificates = parts;
                 }
                 Some(Response::Parsed { id, input, report })
             }
             other => Some(other),
         }
+    }
+
+    /// Whether parts are held: the answer that ends them is a long one, however short its
+    /// own message.
+    pub fn holds_parts(&self) -> bool {
+        !self.certificates.is_empty()
     }
 
     /// The response that `messages` (one request's, as [`Session::handle_bytes`] gives

@@ -16,8 +16,9 @@
 //! is over before the first input comes; merely opening the page fetches nothing.
 //!
 //! Native builds (unit tests) and the browser component tests (feature `self-contained`)
-//! run the same [`Session`](crate::cert::session::Session) in-process instead, through the same encoded messages, so
-//! only the `postMessage` transport is left to the end-to-end tests.
+//! run the same [`Session`](crate::cert::session::Session) in-process instead, through the
+//! same encoded messages, so only the `postMessage` transport is left to the end-to-end
+//! tests.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -402,7 +403,6 @@ mod imp {
         // A long answer's parts, each decoded in the task its message came in, kept until
         // the answer that ends them (`Gathering`); then it is handed on as a long one.
         let mut gathering = Gathering::default();
-        let mut in_parts = false;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
                 let data = event.data();
@@ -447,9 +447,9 @@ mod imp {
                         answer.give(Err(Failure::Crashed), false);
                     }
                     Some(response) => {
-                        in_parts |= matches!(response, Response::Certificates { .. });
+                        let gathered = gathering.holds_parts();
                         if let Some(response) = gathering.take(response) {
-                            answer.give(Ok(response), long || std::mem::take(&mut in_parts));
+                            answer.give(Ok(response), long || gathered);
                         }
                     }
                 }
