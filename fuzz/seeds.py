@@ -129,6 +129,13 @@ def session_seeds():
         parse(5, [broken], judging(now, None, [])),
         judge(6, judging(now, "www.amazon.com", [0])),
     ))
+    # A chain long enough for the driver's small parts (1 + the input's length % 4096
+    # bytes of DER, fuzz/drivers/cert_session.rs): its answer comes in parts.
+    chain = framed(parse(9, [pem.encode()], judging(now, "www.amazon.com", [])))
+    der = sum(len(base64.b64decode("".join(b.split("-----END")[0].split())))
+              for b in pem.split("-----BEGIN CERTIFICATE-----")[1:-1])
+    assert der >= 1 + len(chain) % 4096, (der, len(chain))
+    write("cert_session", "parse-in-parts", chain)
     write("cert_session", "judge-before-parse", framed(judge(4, judging(now, None, []))))
     write("cert_session", "garbage", framed(b"\xff\xff\xff\xff\xff", b"\x00\x05\xff\xff\xff\xff\x0f"))
 

@@ -59,6 +59,17 @@ fn seeds_pass_the_drivers() {
     replay_dir("tests/fixtures", "recordings", mail_recording::run);
 }
 
+/// The `parse-in-parts` seed keeps the worker's answers in parts within the `cert_session`
+/// target's reach: with the driver's part size, its first message is answered in parts.
+#[test]
+fn the_cert_session_seed_for_parts_is_answered_in_parts() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/cert_session/parse-in-parts");
+    let data = std::fs::read(seed).unwrap();
+    let len = usize::from(u16::from_le_bytes([data[0], data[1]]));
+    let messages = cert_session::session_for(&data).handle_bytes(&data[2..2 + len]);
+    assert!(messages.len() > 1, "{} message", messages.len());
+}
+
 #[test]
 fn mail_recording_findings_replay() {
     replay("mail_recording", mail_recording::run);

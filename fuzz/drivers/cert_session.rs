@@ -5,14 +5,16 @@
 //! messages (parse, then judge and judge again, is a whole conversation). Every answer must
 //! decode and carry the request's id (0, `Undecodable`, for an undecodable request), a long
 //! one's parts (`Response::Certificates`) first, each with that id, and the page's
-//! `Gathering` must put them together again; a
+//! `Gathering` must put them together again: one reading per certificate, in input order.
+//! The session sends its parts at 1 to 4,096 bytes of DER (from the input's length)
+//! instead of the page's 256 KB, which inputs of at most 10,000 bytes would never reach. A
 //! correction (`Session::follow_up_bytes`, which the worker calls after each answer) only
 //! ever follows a `Parse` and carries its id, and every request ends with `Settled`.
 
 use imasara::cert::session::{Gathering, Refusal, Request, Response, Session, decode_response};
 
 pub fn run(data: &[u8]) {
-    let mut session = Session::new();
+    let mut session = session_for(data);
     let mut rest = data;
     for _ in 0..8 {
         if rest.is_empty() {
@@ -35,7 +37,18 @@ pub fn run(data: &[u8]) {
             assert!(matches!(part, Response::Certificates { id, .. } if id == response.id()));
             assert!(matches!(response, Response::Parsed { .. }));
         }
-        assert!(Gathering::whole(&answer).is_some_and(|whole| whole.id() == response.id()));
+        let whole = Gathering::whole(&answer).expect("the messages come to one answer");
+        assert_eq!(whole.id(), response.id());
+        if let Response::Parsed { input, .. } = &whole {
+            assert_eq!(input.certificates.len(), input.der.len());
+            assert!(
+                input
+                    .certificates
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| c.index == i)
+            );
+        }
         let request = postcard::from_bytes::<Request>(message);
         match &request {
             Ok(request) => assert_eq!(response.id(), request.id()),
@@ -62,4 +75,10 @@ pub fn run(data: &[u8]) {
             assert!(matches!(request, Ok(Request::Parse { id, .. }) if id == correction.id()));
         }
     }
+}
+
+/// The session `data` is run against: a long answer's parts at 1 to 4,096 bytes of DER,
+/// chosen by the input's length.
+pub fn session_for(data: &[u8]) -> Session {
+    Session::with_part_der(1 + data.len() % 4096)
 }
