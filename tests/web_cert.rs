@@ -389,9 +389,16 @@ async fn a_large_input_shows_its_verdict_first_and_the_rest_after_a_frame() {
         Some("ERR_CERT_AUTHORITY_INVALID")
     );
     assert!(all(".chain-card").is_empty(), "the chain waits a frame");
+    assert!(
+        all(".verdict .clients").is_empty(),
+        "so do the other programs' answers"
+    );
+    assert!(all(".verdict .findings").is_empty(), "and the findings");
     next_frame_and_task().await;
     next_frame_and_task().await;
     assert_eq!(all(".chain-card").len(), 1);
+    assert!(!all(".verdict .clients").is_empty());
+    assert!(!all(".verdict .findings").is_empty());
     // A chain of three is drawn at once, verdict and all.
     paste(AMAZON);
     leptos::task::tick().await;

@@ -44,10 +44,11 @@ pub mod lessons;
 pub mod longlist;
 pub mod verdict;
 
-/// An input with more certificates than this has its verdict drawn first, and what lies
-/// below it (the date and host, the charts, the chain, every certificate's details) in a
-/// task after the browser has painted the verdict: for a root bundle that is most of the
-/// drawing, and the verdict need not wait for it.
+/// An input with more certificates than this has its verdict line drawn first, and the
+/// rest (the other programs' answers and the findings under it, then the date and host,
+/// the charts, the chain, every certificate's details) in a task after the browser has
+/// painted the verdict: for a root bundle that is most of the drawing, and the verdict
+/// need not wait for it.
 const VERDICT_FIRST_FROM: usize = 10;
 
 /// URL keys this page owns.

@@ -192,11 +192,79 @@ fn findings_list(
     ))
 }
 
-/// The verdict section.
+/// The verdict line: what the browser does, its error names, what to do.
+fn headline(report: &Report) -> AnyView {
+    match report.primary_error {
+        Some(e) => {
+            let (says, todo) = error_keys(e);
+            let others: Vec<String> = report
+                .errors
+                .iter()
+                .filter(|x| **x != e)
+                .map(|x| x.as_shown())
+                .collect();
+            let firefox = report.firefox_error.map(|f| f.name());
+            let clock = report
+                .errors
+                .contains(&crate::cert::ChromiumError::DateInvalid);
+            let (way, way_class) = if e.is_fatal() {
+                (k::cert::verdict::refuses, "bad")
+            } else {
+                (k::cert::verdict::warns, "warn")
+            };
+            view! {
+                <p class="verdict-line bad" data-verdict=e.name() data-fatal=e.is_fatal().to_string()>
+                    <span aria-hidden="true">"✗ "</span>
+                    {tr(says)}
+                </p>
+                <dl class="error-names">
+                    <dt>{tr(k::cert::verdict::chrome)}</dt>
+                    <dd>
+                        <code class="error-name">{e.as_shown()}</code>
+                        {others
+                            .into_iter()
+                            .map(|o| view! { {tr(k::punct::list)}<code class="error-name">{o}</code> })
+                            .collect_view()}
+                    </dd>
+                    {firefox
+                        .map(|f| {
+                            view! {
+                                <dt>{tr(k::cert::verdict::firefox)}</dt>
+                                <dd><code class="firefox-name">{f}</code></dd>
+                            }
+                        })}
+                </dl>
+                <p class=format!("click-through {way_class}")>{tr(way)}</p>
+                <h3>{tr(k::cert::verdict::todo_heading)}</h3>
+                <p>{tr(todo)}</p>
+                {clock.then(|| view! { <p class="note">{tr(k::cert::verdict::clock_note)}</p> })}
+            }
+            .into_any()
+        }
+        None => {
+            let key = if report.host.is_some() {
+                k::cert::verdict::ok
+            } else {
+                k::cert::verdict::ok_no_host
+            };
+            view! {
+                <p class="verdict-line good" data-verdict="ok">
+                    <span aria-hidden="true">"✓ "</span>
+                    {tr(key)}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The verdict section: the verdict line at once; for a large input, the other programs'
+/// answers and the findings in the task after the frame that paints it, with the rest of
+/// the report (`CertState::below_verdict`).
 #[component]
 pub fn Verdict() -> impl IntoView {
     let state = use_cert();
-    let body = move || {
+    let verdict = move || {
         let report = state.report.get()?;
         let parsed = state.parsed.get()?;
         if parsed.certificates().is_empty() {
@@ -206,100 +274,46 @@ pub fn Verdict() -> impl IntoView {
                     .into_any(),
             );
         }
-        let headline = match report.primary_error {
-            Some(e) => {
-                let (says, todo) = error_keys(e);
-                let others: Vec<String> = report
-                    .errors
-                    .iter()
-                    .filter(|x| **x != e)
-                    .map(|x| x.as_shown())
-                    .collect();
-                let firefox = report.firefox_error.map(|f| f.name());
-                let clock = report
-                    .errors
-                    .contains(&crate::cert::ChromiumError::DateInvalid);
-                let (way, way_class) = if e.is_fatal() {
-                    (k::cert::verdict::refuses, "bad")
-                } else {
-                    (k::cert::verdict::warns, "warn")
-                };
-                view! {
-                    <p class="verdict-line bad" data-verdict=e.name() data-fatal=e.is_fatal().to_string()>
-                        <span aria-hidden="true">"✗ "</span>
-                        {tr(says)}
-                    </p>
-                    <dl class="error-names">
-                        <dt>{tr(k::cert::verdict::chrome)}</dt>
-                        <dd>
-                            <code class="error-name">{e.as_shown()}</code>
-                            {others
-                                .into_iter()
-                                .map(|o| view! { {tr(k::punct::list)}<code class="error-name">{o}</code> })
-                                .collect_view()}
-                        </dd>
-                        {firefox
-                            .map(|f| {
-                                view! {
-                                    <dt>{tr(k::cert::verdict::firefox)}</dt>
-                                    <dd><code class="firefox-name">{f}</code></dd>
-                                }
-                            })}
-                    </dl>
-                    <p class=format!("click-through {way_class}")>{tr(way)}</p>
-                    <h3>{tr(k::cert::verdict::todo_heading)}</h3>
-                    <p>{tr(todo)}</p>
-                    {clock.then(|| view! { <p class="note">{tr(k::cert::verdict::clock_note)}</p> })}
-                }
-                .into_any()
-            }
-            None => {
-                let key = if report.host.is_some() {
-                    k::cert::verdict::ok
-                } else {
-                    k::cert::verdict::ok_no_host
-                };
-                view! {
-                    <p class="verdict-line good" data-verdict="ok">
-                        <span aria-hidden="true">"✓ "</span>
-                        {tr(key)}
-                    </p>
-                }
-                .into_any()
-            }
-        };
+        Some(headline(&report))
+    };
+    let explained = move || {
+        if !state.below_verdict.get() {
+            return None;
+        }
+        let report = state.report.get()?;
+        let parsed = state.parsed.get()?;
+        if parsed.certificates().is_empty() {
+            return None;
+        }
         let problems = findings_list(&parsed, &report, &|f| {
             f.severity != Severity::Info && f.code() != Code::PrivateKeyPasted
         });
         let notes = findings_list(&parsed, &report, &|f| f.severity == Severity::Info);
         let platforms = platforms_view(&parsed, &report);
         let clients = clients_view(&parsed, &report);
-        Some(
-            view! {
-                {headline}
-                {platforms}
-                {clients}
-                {problems
-                    .map(|(items, more)| {
-                        view! {
-                            <h3>{tr(k::cert::verdict::findings_heading)}</h3>
-                            <ul class="findings">{items}</ul>
-                            {more}
-                        }
-                    })}
-                <details class="notes">
-                    <summary>{tr(k::cert::verdict::notes_heading)}</summary>
-                    {notes.map(|(items, more)| view! { <ul class="findings">{items}</ul>{more} })}
-                </details>
-            }
-            .into_any(),
-        )
+        Some(view! {
+            {platforms}
+            {clients}
+            {problems
+                .map(|(items, more)| {
+                    view! {
+                        <h3>{tr(k::cert::verdict::findings_heading)}</h3>
+                        <ul class="findings">{items}</ul>
+                        {more}
+                    }
+                })}
+            <details class="notes">
+                <summary>{tr(k::cert::verdict::notes_heading)}</summary>
+                {notes.map(|(items, more)| view! { <ul class="findings">{items}</ul>{more} })}
+            </details>
+        })
     };
     view! {
         <Show when=move || state.report.with(Option::is_some)>
             <section class="verdict" aria-labelledby="cert-verdict-h">
                 <h2 id="cert-verdict-h">{tr(k::cert::verdict::heading)}</h2>
-                {body}
+                {verdict}
+                {explained}
             </section>
         </Show>
     }
