@@ -290,36 +290,53 @@ pub const MAX_SIGNATURE_WORK: u32 = 8_000;
 /// of two copies of one child): the answers are kept by algorithm, key, signature and the
 /// message's SHA-256, so a repeat costs a lookup and no budget. A check may also be charged
 /// now and done later ([`Budget::charge`]), so that leaving it for later changes nothing
-/// else the budget decides.
+/// else the budget decides; its message is kept as it is and hashed only when the check is
+/// done (the SHA-256 of every self-issued certificate's TBSCertificate, taken only to
+/// remember that its check was charged, was 7 % of the worker's first answer to Debian's
+/// root bundle in V8's sampling profiler).
 #[derive(Clone, Debug)]
 pub(crate) struct Budget {
     left: u32,
     /// Checks refused for want of budget.
     pub(crate) refused: usize,
-    done: std::collections::HashMap<Check, SignatureStatus>,
-    /// Checks paid for by [`Budget::charge`] and not done yet.
-    charged: std::collections::HashSet<Check>,
+    /// Answers, by signature, then by the message's SHA-256.
+    done: std::collections::HashMap<Signed, Vec<([u8; 32], SignatureStatus)>>,
+    /// Checks paid for by [`Budget::charge`] and not done yet: their messages, by signature.
+    charged: std::collections::HashMap<Signed, Vec<Vec<u8>>>,
 }
 
-/// One signature check, as [`Budget`] remembers it.
+/// A signature, as [`Budget`] remembers checks by it: its algorithm, the key it is checked
+/// with and its bytes; the message comes second.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Check {
+struct Signed {
     alg: SigAlg,
     key: KeyMaterial,
     sig: Vec<u8>,
-    message_sha256: [u8; 32],
 }
 
-/// A check is hashed by its message's digest and its signature's first bytes, which equal
-/// checks share (equality still compares every field). Hashing the key and the signature
-/// whole was a kilobyte of SipHash per lookup for a 4096-bit RSA root, again for every
-/// entry each time the memo grew: about 4 % of the worker's first answer to Debian's root
-/// bundle in V8's sampling profiler (1.6 % now).
-impl std::hash::Hash for Check {
+/// Hashed by the signature's first bytes alone, which equal signatures share (equality
+/// still compares every field): hashing the key and the signature whole was a kilobyte of
+/// SipHash per lookup for a 4096-bit RSA root, again for every entry each time the memo
+/// grew (about 4 % of the worker's first answer to Debian's root bundle).
+impl std::hash::Hash for Signed {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.message_sha256.hash(state);
         self.sig.get(..16).unwrap_or(&self.sig).hash(state);
     }
+}
+
+impl Signed {
+    fn of(alg: &SigAlg, key: &KeyMaterial, sig: &[u8]) -> Signed {
+        Signed {
+            alg: alg.clone(),
+            key: key.clone(),
+            sig: sig.to_vec(),
+        }
+    }
+}
+
+fn sha256(msg: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(msg).into()
 }
 
 impl Budget {
@@ -328,7 +345,7 @@ impl Budget {
             left: MAX_SIGNATURE_WORK,
             refused: 0,
             done: std::collections::HashMap::new(),
-            charged: std::collections::HashSet::new(),
+            charged: std::collections::HashMap::new(),
         }
     }
 
@@ -343,14 +360,22 @@ impl Budget {
         msg: &[u8],
         sig: &[u8],
     ) -> bool {
-        let check = Check::of(alg, key, msg, sig);
-        if self.done.contains_key(&check) || self.charged.contains(&check) {
+        let signed = Signed::of(alg, key, sig);
+        let charged = |msgs: &Vec<Vec<u8>>| msgs.iter().any(|m| m == msg);
+        if self.charged.get(&signed).is_some_and(charged) {
             return true;
+        }
+        // Hashed only when this signature was checked before (over this message or not).
+        if let Some(answers) = self.done.get(&signed) {
+            let digest = sha256(msg);
+            if answers.iter().any(|(d, _)| *d == digest) {
+                return true;
+            }
         }
         match self.left.checked_sub(work(key, msg.len())) {
             Some(left) => {
                 self.left = left;
-                self.charged.insert(check);
+                self.charged.entry(signed).or_default().push(msg.to_vec());
                 true
             }
             None => false,
@@ -365,28 +390,35 @@ impl Budget {
         msg: &[u8],
         sig: &[u8],
     ) -> SignatureStatus {
-        let check = Check::of(alg, key, msg, sig);
-        if let Some(status) = self.done.get(&check) {
-            return *status;
-        }
-        if self.charged.remove(&check) {
-            let status = verify_knowing_sha256(alg, key, msg, sig, &check.message_sha256);
-            self.done.insert(check, status);
+        let signed = Signed::of(alg, key, sig);
+        let digest = sha256(msg);
+        let known = self.done.get(&signed).and_then(|answers| {
+            answers
+                .iter()
+                .find(|(d, _)| *d == digest)
+                .map(|&(_, status)| status)
+        });
+        if let Some(status) = known {
             return status;
         }
-        let cost = work(key, msg.len());
-        match self.left.checked_sub(cost) {
-            Some(left) => {
-                self.left = left;
-                let status = verify_knowing_sha256(alg, key, msg, sig, &check.message_sha256);
-                self.done.insert(check, status);
-                status
-            }
-            None => {
-                self.refused = self.refused.saturating_add(1);
-                SignatureStatus::NotChecked
+        let paid = self.charged.get_mut(&signed).is_some_and(|msgs| {
+            msgs.iter()
+                .position(|m| m == msg)
+                .map(|i| msgs.swap_remove(i))
+                .is_some()
+        });
+        if !paid {
+            match self.left.checked_sub(work(key, msg.len())) {
+                Some(left) => self.left = left,
+                None => {
+                    self.refused = self.refused.saturating_add(1);
+                    return SignatureStatus::NotChecked;
+                }
             }
         }
+        let status = verify_knowing_sha256(alg, key, msg, sig, &digest);
+        self.done.entry(signed).or_default().push((digest, status));
+        status
     }
 }
 
@@ -424,18 +456,6 @@ impl Budget {
                 self.refused = self.refused.saturating_add(1);
                 false
             }
-        }
-    }
-}
-
-impl Check {
-    fn of(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> Check {
-        use sha2::Digest;
-        Check {
-            alg: alg.clone(),
-            key: key.clone(),
-            sig: sig.to_vec(),
-            message_sha256: sha2::Sha256::digest(msg).into(),
         }
     }
 }
@@ -550,5 +570,46 @@ mod tests {
         assert!(algorithms.contains(&SigAlg::RsaPkcs1(Hash::Sha256)));
         assert!(algorithms.contains(&SigAlg::Ecdsa(Hash::Sha256)));
         assert!(algorithms.contains(&SigAlg::Ecdsa(Hash::Sha384)));
+    }
+
+    #[test]
+    fn a_check_is_paid_for_once_whether_charged_or_done_and_only_over_its_own_message() {
+        let pem = include_str!("../../tests/fixtures/cert/real-chains/amazon.com.pem");
+        let certs = super::super::test_support::ders(pem);
+        let (_, child) = parse_x509_certificate(&certs[0]).unwrap();
+        let (_, issuer) = parse_x509_certificate(&certs[1]).unwrap();
+        let (alg, _) = super::super::fields::algorithm(&child.signature_algorithm);
+        let (key, _) = super::super::fields::public_key(&issuer.tbs_certificate.subject_pki);
+        let msg = child.tbs_certificate.as_ref();
+        let sig = &child.signature_value.data;
+        let cost = work(&key, msg.len());
+        let mut other = msg.to_vec();
+        other[10] ^= 1;
+
+        // Charged twice, then done: paid for once.
+        let mut budget = Budget::new();
+        assert!(budget.charge(&alg, &key, msg, sig));
+        assert!(budget.charge(&alg, &key, msg, sig));
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - cost);
+        assert_eq!(budget.verify(&alg, &key, msg, sig), SignatureStatus::Valid);
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - cost);
+        // Done, then charged and asked again: nothing more to pay.
+        assert!(budget.charge(&alg, &key, msg, sig));
+        assert_eq!(budget.verify(&alg, &key, msg, sig), SignatureStatus::Valid);
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - cost);
+        // The same signature over another message is another check, paid for apart.
+        assert!(budget.charge(&alg, &key, &other, sig));
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - 2 * cost);
+        assert_eq!(
+            budget.verify(&alg, &key, &other, sig),
+            SignatureStatus::Invalid
+        );
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - 2 * cost);
+        // A charge is redeemed only by its own message: charged over one, done over the
+        // other, both are paid for.
+        let mut budget = Budget::new();
+        assert!(budget.charge(&alg, &key, &other, sig));
+        assert_eq!(budget.verify(&alg, &key, msg, sig), SignatureStatus::Valid);
+        assert_eq!(budget.left, MAX_SIGNATURE_WORK - 2 * cost);
     }
 }
