@@ -9,9 +9,10 @@
 //     running (the first paste of a visit also starts the worker: reported once, as
 //     "cold", and once more on a new page whose paste box was focused a second before, as
 //     a reader does: the worker starts then);
-//   - the worker's answer: from the page's posting of the text to the worker's first
-//     message (a part of a long answer, or the answer), which does not wait for frames as
-//     "shown" does, and the range of the runs' "shown";
+//   - the worker's answer: from the page's posting of the text to the page receiving the
+//     worker's first message (a part of a long answer, or the answer): the worker's time,
+//     and whatever held the page's thread meanwhile (laying out a text left in the box),
+//     but no wait for a frame as in "shown"; and the range of the runs' "shown";
 //   - the longest main-thread task (PerformanceObserver "longtask") from the paste until
 //     the page has been idle for a second, and how many tasks took over 50 ms; and the
 //     longest frame ("long-animation-frame": a task with the style, layout and paint work
@@ -411,7 +412,7 @@ try {
       `| ${input.name} | ${peerCell(peerMs)} | ${ms(ours.shown)} (${ms(ours.range[0]).replace(' ms', '')}–${ms(ours.range[1])}) | ${(peerMs.ms / ours.shown).toFixed(1)}× | ${ms(ours.answered)} | ${ms(ours.longest)} | ${ours.over50} | ${ms(ours.frame)} | ${ours.slider ? `${ms(ours.slider.longest)}, ${ms(ours.slider.frame)}` : '–'} |`,
     ),
     '',
-    '"Shown" means painted: the page posts the text to its worker, draws the verdict when the answer comes, and the browser paints it in its next frame (at 60 Hz, up to 16.7 ms later), so a median moves by up to a frame from run to run; the worker\'s answer is the part of it that does not wait for frames.',
+    '"Shown" means painted: the page posts the text to its worker, draws the verdict when the answer comes, and the browser paints it in its next frame (at 60 Hz, up to 16.7 ms later), so a median moves by up to a frame from run to run. The worker\'s answer is measured from the page\'s posting of the text to the page receiving the worker\'s first message: the worker\'s time, and whatever held the page\'s thread meanwhile (a text under 64,000 characters stays in the box, and the browser lays it out), but no frame.',
     '',
     'Frames and tasks under 50 ms are not reported by Chromium: 0.0 ms means none over 50 ms.',
     '',
