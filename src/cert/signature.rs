@@ -314,13 +314,14 @@ struct Signed {
     sig: Vec<u8>,
 }
 
-/// Hashed by the signature's first bytes alone, which equal signatures share (equality
-/// still compares every field): hashing the key and the signature whole was a kilobyte of
-/// SipHash per lookup for a 4096-bit RSA root, again for every entry each time the memo
-/// grew (about 4 % of the worker's first answer to Debian's root bundle).
+/// Hashed by the signature alone, which equal checks share (equality still compares every
+/// field): hashing the key as well was half of a kilobyte of SipHash per lookup for a
+/// 4096-bit RSA root, again for every entry each time the memo grew. The whole signature,
+/// not a prefix: a paste chooses its signatures' bytes, and a prefix it chose could put
+/// every check in one bucket.
 impl std::hash::Hash for Signed {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.sig.get(..16).unwrap_or(&self.sig).hash(state);
+        self.sig.hash(state);
     }
 }
 
@@ -349,10 +350,10 @@ impl Budget {
         }
     }
 
-    /// Takes what [`Budget::verify`] would take for this check, without doing it (a trust
-    /// anchor's own signature, checked after the answer: `Analysis::read`), so that every
-    /// later check is allowed or refused as if it had been done. `false`, and nothing
-    /// taken, when `verify` would refuse it.
+    /// Takes what [`Budget::verify`] would take for this check, without doing it (a
+    /// self-issued certificate's own signature, checked after the answer: `Analysis::read`),
+    /// so that every later check is allowed or refused as if it had been done. `false`, and
+    /// nothing taken, when `verify` would refuse it.
     pub(crate) fn charge(
         &mut self,
         alg: &SigAlg,
