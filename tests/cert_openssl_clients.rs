@@ -107,7 +107,12 @@ fn openssl_verify_with(
         ca_file.display().to_string(),
         "-attime".into(),
         at.seconds().to_string(),
-        "-verify_hostname".into(),
+        // An address is checked as one: `-verify_ip` (X509_check_ip), as Python does.
+        if host.parse::<std::net::IpAddr>().is_ok() {
+            "-verify_ip".into()
+        } else {
+            "-verify_hostname".into()
+        },
         host.into(),
     ];
     args.extend(extra.iter().map(|a| (*a).to_owned()));
@@ -207,13 +212,14 @@ fn openssl_verify_agrees_on_every_fixture_chain() {
         ("real-chains/google.com.pem", "www.google.com"),
         ("real-chains/stackoverflow.com.pem", "stackoverflow.com"),
     ];
-    // 2020-04-22 (most badssl chains in date), 2026-06-01, 2026-11-27; and a wrong host.
+    // 2020-04-22 (most badssl chains in date), 2026-06-01, 2026-11-27; a wrong host, and an
+    // address none of them names.
     let dates = [1_587_513_600, 1_780_272_000, 1_795_737_600].map(UnixTime);
     let mut compared = 0;
     for (file, host) in cases {
         let input = fixture(file);
         for at in dates {
-            for host in [*host, "wrong.example.org"] {
+            for host in [*host, "wrong.example.org", "192.0.2.1"] {
                 let (analysis, report) = judge(&input, anchors.clone(), host, at);
                 let name = file.replace('/', "-");
                 let real = openssl_verify(&name, &input, bundle, host, at);
@@ -231,7 +237,7 @@ fn openssl_verify_agrees_on_every_fixture_chain() {
             }
         }
     }
-    assert_eq!(compared, cases.len() * 6);
+    assert_eq!(compared, cases.len() * 9);
 }
 
 /// Keys and digests under OpenSSL's security level 2 (RSA under 2048 bits, SHA-1), which
@@ -555,7 +561,7 @@ fn curl_and_python_say_what_the_page_says_they_say() {
         std::fs::write(&root_file, m.root.cert.pem()).unwrap();
         let served = pem_of(&m.chain.iter().collect::<Vec<_>>());
         for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
-            for host in ["www.example.test", "wrong.example.test"] {
+            for host in ["www.example.test", "wrong.example.test", "127.0.0.1"] {
                 let anchors = if with_anchor {
                     Anchor::from_input(m.root.cert.pem().as_bytes())
                 } else {
@@ -584,5 +590,5 @@ fn curl_and_python_say_what_the_page_says_they_say() {
             }
         }
     }
-    assert_eq!(compared, defects().len() * 4);
+    assert_eq!(compared, defects().len() * 6);
 }

@@ -395,7 +395,9 @@ fn within_825_days_of_its_day(pem: &str) -> bool {
         return false;
     }
     if from >= day("2018-03-01") {
-        return to.seconds() - from.seconds() <= 825 * 86_400;
+        // The period counted inclusively, as the BR (1.6.1) and pkilint count it: one
+        // second more than the difference.
+        return to.seconds() - from.seconds() < 825 * 86_400;
     }
     // 39 calendar months later, the same day of the month and time.
     let text = from.to_rfc3339();

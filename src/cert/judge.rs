@@ -1491,7 +1491,12 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         let matched = h.matched_by.is_some()
             || h.wildcard_under_public_suffix.is_some()
             || (!leaf_has_dns && h.common_name_would_match.is_some());
-        if !matched {
+        if h.is_ip {
+            // An address is checked as one (X509_check_ip): its iPAddress entries alone.
+            if h.matched_by.is_none() {
+                out.push(at(O::IpAddressMismatch, 0, C::Host));
+            }
+        } else if !matched {
             out.push(at(O::HostnameMismatch, 0, C::Host));
         }
     }

@@ -52,6 +52,9 @@ pub enum OpenSslError {
     PermittedViolation,
     /// 62: the host name is not the certificate's.
     HostnameMismatch,
+    /// 64: the IP address is not among the certificate's (`X509_check_ip`: its
+    /// subjectAltName iPAddress entries only, never the common name).
+    IpAddressMismatch,
     /// 66: the leaf's key is below the security level.
     EeKeyTooSmall,
     /// 67: an issuer's key is below the security level.
@@ -76,6 +79,7 @@ impl OpenSslError {
             OpenSslError::UnhandledCriticalExtension => 34,
             OpenSslError::PermittedViolation => 47,
             OpenSslError::HostnameMismatch => 62,
+            OpenSslError::IpAddressMismatch => 64,
             OpenSslError::EeKeyTooSmall => 66,
             OpenSslError::CaKeyTooSmall => 67,
             OpenSslError::CaMdTooWeak => 68,
@@ -97,6 +101,7 @@ impl OpenSslError {
             OpenSslError::UnhandledCriticalExtension => "unhandled critical extension",
             OpenSslError::PermittedViolation => "permitted subtree violation",
             OpenSslError::HostnameMismatch => "hostname mismatch",
+            OpenSslError::IpAddressMismatch => "IP address mismatch",
             OpenSslError::EeKeyTooSmall => "EE certificate key too weak",
             OpenSslError::CaKeyTooSmall => "CA certificate key too weak",
             OpenSslError::CaMdTooWeak => "CA signature digest algorithm too weak",
@@ -163,7 +168,8 @@ impl<'a> LeafNames<'a> {
 /// A client built on OpenSSL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Client {
-    /// `openssl verify -verify_hostname HOST` (apps/verify.c): no purpose and no security
+    /// `openssl verify -verify_hostname HOST` (`-verify_ip` for an address; apps/verify.c,
+    /// apps/lib/opt.c): no purpose and no security
     /// level unless asked for; prints `error N at D depth lookup: TEXT` for the first.
     OpensslVerify,
     /// curl with OpenSSL (lib/vtls/openssl.c): `SSL certificate problem: TEXT` for the first
@@ -171,7 +177,10 @@ pub enum Client {
     /// level); the host is curl's own check afterwards (`ossl_verifyhost`).
     Curl,
     /// Python's `ssl` with `create_default_context()` (Modules/_ssl.c): OpenSSL checks the
-    /// host too (`check_hostname`), purpose `sslserver`, security level 2.
+    /// host too (`check_hostname`; an address as an address, `_ssl_configure_hostname`
+    /// with `X509_VERIFY_PARAM_set1_ip`), purpose `sslserver`, security level 2. Python
+    /// 3.10 to 3.12: from 3.13 `create_default_context` also sets `VERIFY_X509_STRICT`
+    /// and `VERIFY_X509_PARTIAL_CHAIN` (Lib/ssl.py), which this does not model.
     Python,
 }
 
@@ -229,6 +238,14 @@ impl Client {
             (Client::Python, Some(f)) if f.error == OpenSslError::HostnameMismatch => {
                 Some(format!(
                     "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for '{}'.",
+                    host.unwrap_or_default()
+                ))
+            }
+            // Modules/_ssl.c, `fill_and_set_sslerror`: "IP address mismatch, certificate is
+            // not valid for '%S'." when the peer was asked for by address.
+            (Client::Python, Some(f)) if f.error == OpenSslError::IpAddressMismatch => {
+                Some(format!(
+                    "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '{}'.",
                     host.unwrap_or_default()
                 ))
             }

@@ -28,7 +28,8 @@ pub enum Rule {
     SerialTooLong,
     /// The serial number is shorter than 8 octets, so it cannot hold the 64 random bits
     /// the Baseline Requirements ask for (section 7.1, in force from 2016-09-30). zlint
-    /// `w_serial_number_low_entropy` (the same test: fewer than 8 octets).
+    /// `w_serial_number_low_entropy` had the same test (fewer than 8 octets) until zlint
+    /// lowered it to a notice in 2024.
     SerialTooShort,
     /// A DNS name contains an underscore (Baseline Requirements 7.1.4.2.1, ballot SC12,
     /// BR 1.6.2: not allowed from 2019-04-01). zlint
@@ -54,7 +55,9 @@ pub enum Rule {
     /// `cabf.serverauth.invalid_plabel_encoding`.
     DnsNameReservedLabel,
     /// The subject common name is not one of the subjectAltName entries (Baseline
-    /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01). zlint
+    /// Requirements 7.1.4.2.2, in force since the first version, 2012-07-01; 7.1.4.3 since
+    /// 2.0.0: "If present, this attribute MUST contain exactly one entry that is one of the
+    /// values contained in the Certificate's subjectAltName extension"). zlint
     /// `e_subject_common_name_not_from_san`.
     CommonNameNotInSan,
     /// An RSA key under 2048 bits in a certificate still valid on 2014-01-01 (Baseline
@@ -167,8 +170,8 @@ pub enum Rule {
     /// A wildcard right over a registry-controlled suffix (the Public Suffix List's ICANN
     /// section): `*.co.jp`, `*.com`. Section 3.2.2.6: the CA "MUST refuse issuance unless
     /// the Applicant proves its rightful control of the entire Domain Namespace", so zlint
-    /// warns rather than errs (`w_dnsname_wildcard_left_of_public_suffix`, from 2012-07-01,
-    /// names and common name alike). Chromium never matches such a name
+    /// only notes it (`n_dnsname_wildcard_left_of_public_suffix`, a notice since 2020, a
+    /// warning before; from 2012-07-01, names and common name alike). Chromium never matches such a name
     /// ([`super::hostname`]).
     WildcardOverRegistrySuffix,
     /// No `http://` OCSP address in the authority information access, in a certificate
@@ -475,16 +478,26 @@ pub fn chromium_too_long(not_before: i64, not_after: i64) -> Option<u32> {
 }
 
 /// Whether a certificate valid from `not_before` to `not_after` outlives what the Baseline
-/// Requirements allowed on its issue date.
+/// Requirements allowed on its issue date. A limit in days counts the validity period as
+/// the BR define it, "from notBefore through notAfter, inclusive" (section 1.6.1, after
+/// RFC 5280 4.1.2.5), and "any amount of time greater than [a day] … shall represent an
+/// additional day" (6.3.2): notAfter exactly 398 days after notBefore is 398 days and one
+/// second, one day too many (pkilint's `SubscriberValidityPeriodValidator` adds the second,
+/// `inclusive_second=True`, and zlint's 398-day lints too: `certValidity :=
+/// c.NotAfter.Add(1 * time.Second).Sub(c.NotBefore)`). zlint's 39-month
+/// lint compares the dates alone (`c.NotBefore.AddDate(0, 39, 0).Before(c.NotAfter)`), and
+/// so does this for months.
 fn lifetime_too_long(not_before: i64, not_after: i64) -> bool {
     let Some((_, limit)) = LIFETIMES.iter().find(|(from, _)| not_before >= from.0) else {
         return false;
     };
-    let end = match limit {
-        Lifetime::Days(days) => not_before.saturating_add(i64::from(*days).saturating_mul(86_400)),
-        Lifetime::Months(months) => add_months(not_before, *months),
-    };
-    not_after > end
+    match limit {
+        Lifetime::Days(days) => {
+            let period = not_after.saturating_sub(not_before).saturating_add(1);
+            period > i64::from(*days).saturating_mul(86_400)
+        }
+        Lifetime::Months(months) => not_after > add_months(not_before, *months),
+    }
 }
 
 /// `t` plus `months` calendar months, the day of the month kept (or the month's last day).
@@ -721,10 +734,10 @@ impl Rule {
                 (Br, "7.1.4.2.1 / 7.1.2.7.12", IssuedFrom(NO_RESERVED_LABELS))
             }
             Rule::ReservedIpAddress | Rule::InternalName => {
-                (Br, "7.1.4.2.1", ExpiringAfter(NO_RESERVED_IP))
+                (Br, "7.1.4.2.1 / 7.1.2.7.12", ExpiringAfter(NO_RESERVED_IP))
             }
             Rule::LifetimeTooLong => (Br, "6.3.2", IssuedFrom(LIFETIMES[5].0)),
-            Rule::CommonNameNotInSan => (Br, "7.1.4.2.2", IssuedFrom(BR_EFFECTIVE)),
+            Rule::CommonNameNotInSan => (Br, "7.1.4.2.2 / 7.1.4.3", IssuedFrom(BR_EFFECTIVE)),
             Rule::WildcardMisplaced => (Br, "1.6.1", IssuedFrom(BR_EFFECTIVE)),
             Rule::WildcardOverRegistrySuffix => (Br, "3.2.2.6", IssuedFrom(BR_EFFECTIVE)),
             Rule::ExtKeyUsageMissing | Rule::AnyExtendedKeyUsage => {
@@ -2136,27 +2149,26 @@ mod tests {
         assert!(!lifetime_too_long(from, day(2020, 4, 30)));
         assert!(lifetime_too_long(from, day(2020, 4, 30) + 1));
         assert_eq!(add_months(day(2016, 11, 30), 3), day(2017, 2, 28));
-        // 825 days from 2018-03-02, 398 from 2020-09-01, 200 from 2026-03-15.
-        assert!(!lifetime_too_long(
-            day(2019, 1, 1),
-            day(2019, 1, 1) + 825 * 86_400
-        ));
-        assert!(lifetime_too_long(
-            day(2019, 1, 1),
-            day(2019, 1, 1) + 826 * 86_400
-        ));
-        assert!(lifetime_too_long(
-            day(2021, 1, 1),
-            day(2021, 1, 1) + 399 * 86_400
-        ));
-        assert!(lifetime_too_long(
-            day(2026, 6, 1),
-            day(2026, 6, 1) + 201 * 86_400
-        ));
-        assert!(!lifetime_too_long(
-            day(2026, 6, 1),
-            day(2026, 6, 1) + 200 * 86_400
-        ));
+        // 825 days from 2018-03-02, 398 from 2020-09-01, 200 from 2026-03-15, each period
+        // counted inclusively: notAfter one second short of the limit is the limit exactly.
+        for (from, days) in [
+            (day(2019, 1, 1), 825),
+            (day(2021, 1, 1), 398),
+            (day(2026, 6, 1), 200),
+        ] {
+            let end = from + days * 86_400;
+            assert!(!lifetime_too_long(from, end - 1), "{days}");
+            assert!(lifetime_too_long(from, end), "{days}");
+        }
+        // Chromium's own check counts the plain difference (`HasTooLongValidity`).
+        assert_eq!(
+            chromium_too_long(day(2021, 1, 1), day(2021, 1, 1) + 398 * 86_400),
+            None
+        );
+        assert_eq!(
+            chromium_too_long(day(2021, 1, 1), day(2021, 1, 1) + 398 * 86_400 + 1),
+            Some(398)
+        );
         // Before 2016-07-02 the table says nothing.
         assert!(!lifetime_too_long(day(2014, 1, 1), day(2019, 1, 1)));
     }
