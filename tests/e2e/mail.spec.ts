@@ -2,6 +2,7 @@
 // free play, the console, deep links, a keyboard-only run, reduced motion and axe.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { test, expect, open, snap, hashOf } from './fixtures';
 
 const player = (page: Page) => page.locator('section.player');
@@ -83,6 +84,33 @@ test('free play: receive then send succeeds; past the window, send is refused', 
   await f.locator('#free-window').press('Tab');
   await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
   await expect(f.locator('[role=timer]')).toHaveText('01:00 left');
+});
+
+test('free play draws its last 50 actions and says so; a saved recording keeps them all', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, '#/mail?lang=en');
+  const f = freePlay(page);
+  await f.getByRole('button', { name: 'Pause the clock' }).click();
+  const receive = f.getByRole('button', { name: 'Receive mail', exact: true });
+  for (let i = 0; i < 50; i++) await receive.click();
+  const trimmed = f.locator('[data-testid=free-trimmed]');
+  await expect(trimmed).toHaveCount(0);
+  for (let i = 0; i < 3; i++) await receive.click();
+  await expect(trimmed).toHaveText(
+    'To keep the page quick, the transcript and the time chart show your last 50 actions; the 3 before them are left out here. “Save as a recording” below still keeps every line.',
+  );
+  // One POP3 login per action: 50 drawn, in the transcript and as arrows in the chart.
+  const logins = f.locator('.record-transcript li', { hasText: /^C: PASS / });
+  await expect(logins).toHaveCount(50);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    f.getByRole('button', { name: 'Save as a recording' }).click(),
+  ]);
+  const saved = readFileSync((await download.path()) ?? '').toString('latin1');
+  expect(saved.split('PASS ********').length - 1).toBe(53);
+  await f.getByRole('button', { name: 'Start over' }).click();
+  await expect(trimmed).toHaveCount(0);
+  await expect(logins).toHaveCount(0);
 });
 
 test("free play's clock runs by itself from the first action, pauses, and waits while the reader types", async ({ page }) => {

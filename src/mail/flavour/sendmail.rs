@@ -254,7 +254,7 @@ pub(super) fn reply(reply: &SmtpReply, host: &str) -> Option<Reply> {
         // message("334 %s", out2) with Cyrus SASL's challenge.
         R::AuthChallenge { prompt } => Reply::plain(334, prompt.encoded()),
         R::AuthSucceeded => e(235, (2, 0, 0), "OK Authenticated"),
-        // 8.11's code is 500 (8.12 made it 535).
+        // 8.11's code is 500 (8.12.4 made it 535: sendmail's RELEASE_NOTES, 2002/06/03).
         R::AuthFailed => e(500, (5, 7, 0), "authentication failed"),
         R::AuthCancelled => e(501, (5, 0, 0), "AUTH aborted"),
         R::AuthBadBase64 {

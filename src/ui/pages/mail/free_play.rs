@@ -98,6 +98,9 @@ pub fn FreePlay() -> impl IntoView {
     // Every action's events, in order: the transcript, the last result and the time chart
     // are read from them.
     let history: RwSignal<Vec<Group>> = RwSignal::new(Vec::new());
+    // How many of the earliest actions `history` no longer holds (it keeps the last
+    // `model::FREE_PLAY_SHOWN`; the journal below keeps them all).
+    let left_out = RwSignal::new(0_usize);
     let next_key = StoredValue::new(0_u64);
     let serial = RwSignal::new(0_u64);
     // Every event of the buttons and the console in the order they happened, for saving
@@ -170,13 +173,18 @@ pub fn FreePlay() -> impl IntoView {
         next_key.set_value(first.saturating_add(lines as u64));
         serial.update(|s| *s += 1);
         journal.update_value(|j| j.extend(events.iter().cloned()));
+        let mut dropped = 0;
         history.update(|h| {
             h.push(Group {
                 actor,
                 events,
                 first_key: first,
             });
+            dropped = model::keep_last(h, model::FREE_PLAY_SHOWN);
         });
+        if dropped > 0 {
+            left_out.update(|n| *n = n.saturating_add(dropped));
+        }
     };
     // The actors write their mails in the reader's language at the moment they act.
     let act = move |action: fn(&mut Lab) -> Vec<Event>| {
@@ -209,6 +217,7 @@ pub fn FreePlay() -> impl IntoView {
             flavour.get_untracked(),
         ));
         history.set(Vec::new());
+        left_out.set(0);
         journal.set_value(Vec::new());
         save_status.set(None);
         started.set(false);
@@ -222,6 +231,7 @@ pub fn FreePlay() -> impl IntoView {
             f,
         ));
         history.set(Vec::new());
+        left_out.set(0);
         journal.set_value(Vec::new());
         save_status.set(None);
     };
@@ -461,6 +471,20 @@ pub fn FreePlay() -> impl IntoView {
                     <AllowlistView entries=entries window=window used=used id="free"/>
                 </div>
             </div>
+            {move || {
+                let count = left_out.get();
+                (count > 0).then(|| view! {
+                    <p class="history-trimmed" data-testid="free-trimmed">
+                        {nav.fill(
+                            k::mail::free::history_trimmed,
+                            &[
+                                ("shown", &model::FREE_PLAY_SHOWN.to_string()),
+                                ("count", &count.to_string()),
+                            ],
+                        )}
+                    </p>
+                })
+            }}
             <div class="record-pair">
                 <div class="record-transcript">
                     <h3>{tr(k::mail::transcript::heading)}</h3>

@@ -292,6 +292,20 @@ pub const SPEEDS: [u64; 3] = [1, 10, 60];
 /// The default speed.
 pub const DEFAULT_SPEED: u64 = 10;
 
+/// Free play draws its last this many actions in its transcript and time chart, and
+/// leaves the earlier ones out (saying so); a saved recording still holds them all. Each
+/// action adds a dozen lines to the transcript and its arrows to the chart, and a click's
+/// layout and the chart's redrawing grow with what is drawn: after 300 actions, one click
+/// took a 650 ms frame with the CPU slowed 4× (issue #15, "fast at any size").
+pub const FREE_PLAY_SHOWN: usize = 50;
+
+/// Keeps the last `keep` items of `items`; returns how many earlier ones were removed.
+pub fn keep_last<T>(items: &mut Vec<T>, keep: usize) -> usize {
+    let over = items.len().saturating_sub(keep);
+    items.drain(..over);
+    over
+}
+
 /// The keys of recordings' lines start here (scenarios' keys stay below).
 const RECORDING_KEYS: u64 = 0x8000;
 
@@ -689,6 +703,52 @@ pub fn milestones(before: &Phases, after: &Phases, entries: &[AllowlistEntry]) -
 mod tests {
     use super::*;
     use crate::mail::MINUTE;
+
+    #[test]
+    fn free_play_keeps_its_last_actions_and_counts_the_rest() {
+        use super::super::chart::geometry::{Chart, Group};
+        use super::super::free_play::new_lab;
+        use crate::mail::{Flavour, RelayPolicy};
+        let mut v: Vec<u32> = (0..53).collect();
+        assert_eq!(keep_last(&mut v, 50), 3);
+        assert_eq!((v.len(), v.first(), v.last()), (50, Some(&3), Some(&52)));
+        assert_eq!(keep_last(&mut v, 50), 0);
+        let mut short = vec![1, 2];
+        assert_eq!(keep_last(&mut short, 50), 0);
+        assert_eq!(short, [1, 2]);
+
+        // Free play as the page records it, past the limit: what is left still draws, its
+        // lines keep their keys, and the windows opened by the actions kept are there.
+        let mut lab = new_lab(10, RelayPolicy::PopBeforeSmtp, Flavour::Postfix2001);
+        let (mut history, mut next_key, mut left_out) = (Vec::new(), 0_u64, 0);
+        for i in 0..FREE_PLAY_SHOWN + 7 {
+            let events = if i % 2 == 0 {
+                lab.receive_as_reader()
+            } else {
+                lab.send_as_reader()
+            };
+            lab.advance(MINUTE);
+            let first_key = next_key;
+            next_key += events.iter().filter(|e| e.line().is_some()).count() as u64;
+            history.push(Group {
+                actor: ActorId::Reader,
+                events,
+                first_key,
+            });
+            left_out += keep_last(&mut history, FREE_PLAY_SHOWN);
+        }
+        assert_eq!((history.len(), left_out), (FREE_PLAY_SHOWN, 7));
+        let keys: Vec<u64> = history
+            .iter()
+            .flat_map(|g| lines_of(&g.events, g.actor, g.first_key))
+            .map(|l| l.key)
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] + 1 == w[1]), "keys run on");
+        assert!(keys[0] > 0, "the earliest lines are gone");
+        let chart = Chart::build(&history, lab.now().0);
+        assert!(!chart.bands(usize::MAX, usize::MAX).is_empty());
+        assert!(chart.height() > 0.0);
+    }
 
     #[test]
     fn every_step_scenario_and_actor_has_text() {
