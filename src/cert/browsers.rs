@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 /// Not modelled: `ERR_CERT_REVOKED` (revocation cannot be checked offline),
 /// `ERR_CERTIFICATE_TRANSPARENCY_REQUIRED` (SCTs may also arrive in the TLS handshake or
 /// in OCSP), `ERR_CERT_NON_UNIQUE_NAME`, pinning. `ERR_CERT_WEAK_SIGNATURE_ALGORITHM` is
-/// history: today's verifier (cert_verify_proc.cc, `InspectSignatureAlgorithmForCert`)
-/// turns a SHA-1 signature into `ERR_CERT_INVALID`.
+/// history: today's path builder refuses a SHA-1 signature (its `DigestPolicy::kStrong`
+/// raises `kUnacceptableSignatureAlgorithm`), and `MapPathBuilderErrorsToCertStatus`
+/// (net/cert/cert_verify_proc_builtin.cc) turns that into `ERR_CERT_INVALID`;
+/// `InspectSignatureAlgorithmForCert` (cert_verify_proc.cc) only notes `has_sha1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ChromiumError {
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more

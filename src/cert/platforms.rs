@@ -2,8 +2,9 @@
 //! common real fault, a server that forgets its intermediate, works in Chrome and fails in
 //! curl. One row per family, each from its own source:
 //!
-//! - **Chrome and Edge** (Chromium's verifier): a missing issuer is fetched from the first
-//!   `http://` "CA Issuers" address among the first five (net/cert/internal/
+//! - **Chrome and Edge** (Chromium's verifier): a missing issuer is fetched from the
+//!   `http://` "CA Issuers" addresses among the first five, each tried (the row names the
+//!   first; net/cert/internal/
 //!   cert_issuer_source_aia.cc: `CertIssuerSourceAia`, `kMaxFetchesPerCert` 5, every
 //!   valid address counting; services/cert_verifier/cert_net_url_loader/
 //!   cert_net_fetcher_url_loader.cc `CanFetchUrl`: http only). Edge uses the same verifier
