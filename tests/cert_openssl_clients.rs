@@ -383,6 +383,14 @@ fn defects() -> Vec<(&'static str, Made)> {
     let mut cn_only = leaf_params();
     cn_only.subject_alt_names = vec![];
     out.push(("leaf-with-cn-only", made(ca_params("I"), cn_only, None)));
+    // An address only as the common name: curl reads it, OpenSSL's address check does not.
+    let mut cn_address = params("127.0.0.1", IsCa::ExplicitNoCa);
+    cn_address.not_after = date_time_ymd(2090, 1, 1);
+    cn_address.subject_alt_names = vec![];
+    out.push((
+        "leaf-with-an-address-as-cn-only",
+        made(ca_params("I"), cn_address, None),
+    ));
     let mut other_name = leaf_params();
     other_name.subject_alt_names = vec![SanType::DnsName("other.example.test".try_into().unwrap())];
     out.push((
@@ -399,38 +407,43 @@ fn pem_of(certs: &[&Certificate]) -> String {
 #[test]
 fn openssl_verify_agrees_on_each_generated_defect() {
     let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
-    let host = "www.example.test";
     let mut compared = 0;
     for (name, m) in defects() {
-        let root_file = scratch(&format!("verify-{name}-root.pem"));
-        std::fs::write(&root_file, m.root.cert.pem()).unwrap();
-        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
-        let chain: Vec<&Certificate> = m.chain.iter().collect();
-        // As served (leaf and intermediate), the leaf alone, and with the root pasted too.
-        let inputs = [
-            ("served", pem_of(&chain)),
-            ("leaf-only", pem_of(&chain[..1])),
-            ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
-        ];
-        for (shape, input) in inputs {
-            for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
-                let anchors = if with_anchor { anchors.clone() } else { vec![] };
-                let (analysis, report) = judge(&input, anchors, host, at);
-                let label = format!("verify-{name}-{shape}");
-                let real = openssl_verify(&label, &input, &ca_file, host, at);
-                let ours = engine_verify(&analysis, &report, host);
-                assert_eq!(ours, real, "{name}, {shape}, root trusted: {with_anchor}");
-                let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
-                let ours = engine_as_tls_client(&report);
-                assert_eq!(
-                    ours, real,
-                    "as a TLS client: {name}, {shape}, root trusted: {with_anchor}"
-                );
-                compared += 1;
+        for host in ["www.example.test", "127.0.0.1"] {
+            let root_file = scratch(&format!("verify-{name}-root.pem"));
+            std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+            let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+            let chain: Vec<&Certificate> = m.chain.iter().collect();
+            // As served (leaf and intermediate), the leaf alone, and with the root pasted too.
+            let inputs = [
+                ("served", pem_of(&chain)),
+                ("leaf-only", pem_of(&chain[..1])),
+                ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
+            ];
+            for (shape, input) in inputs {
+                for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())]
+                {
+                    let anchors = if with_anchor { anchors.clone() } else { vec![] };
+                    let (analysis, report) = judge(&input, anchors, host, at);
+                    let label = format!("verify-{name}-{shape}");
+                    let real = openssl_verify(&label, &input, &ca_file, host, at);
+                    let ours = engine_verify(&analysis, &report, host);
+                    assert_eq!(
+                        ours, real,
+                        "{name}, {shape}, root trusted: {with_anchor}, host {host}"
+                    );
+                    let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
+                    let ours = engine_as_tls_client(&report);
+                    assert_eq!(
+                        ours, real,
+                        "as a TLS client: {name}, {shape}, root trusted: {with_anchor}, host {host}"
+                    );
+                    compared += 1;
+                }
             }
         }
     }
-    assert_eq!(compared, defects().len() * 6);
+    assert_eq!(compared, defects().len() * 12);
 }
 
 /// A CA file with one unrelated root, for "nothing of this chain is trusted".

@@ -221,8 +221,20 @@ impl Client {
                 f.error.text()
             )),
             (Client::Curl, None) => {
-                let host_failed = failures.iter().any(|f| f.check == OpenSslCheck::Host);
                 let host = host.unwrap_or_default();
+                // curl checks the name itself (`ossl_verifyhost`): a leaf without
+                // alternative names by its common name, which for an address must be that
+                // address exactly (`Curl_cert_hostcheck`), where OpenSSL's `X509_check_ip`
+                // never reads the common name. (The host is an address exactly when the
+                // judgement checked it as one; parsing it here would put an address parser
+                // in the page's module, 1.2 KB after brotli.)
+                let checked_as_address = failures
+                    .iter()
+                    .any(|f| f.error == OpenSslError::IpAddressMismatch);
+                let common_name_is_the_address =
+                    !leaf.alt_names && checked_as_address && leaf.common_name == Some(host);
+                let host_failed = failures.iter().any(|f| f.check == OpenSslCheck::Host)
+                    && !common_name_is_the_address;
                 host_failed.then(|| match (leaf.alt_names, leaf.common_name) {
                     (true, _) => format!(
                         "curl: (60) SSL: no alternative certificate subject name matches target host name '{host}'"

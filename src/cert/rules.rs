@@ -486,7 +486,8 @@ pub fn chromium_too_long(not_before: i64, not_after: i64) -> Option<u32> {
 /// `inclusive_second=True`, and zlint's 398-day lints too: `certValidity :=
 /// c.NotAfter.Add(1 * time.Second).Sub(c.NotBefore)`). zlint's 39-month
 /// lint compares the dates alone (`c.NotBefore.AddDate(0, 39, 0).Before(c.NotAfter)`), and
-/// so does this for months.
+/// so does this for months; its 825-day lint does too (`AddDate(0, 0, 825)`), so at
+/// exactly 825 days this and pkilint flag what zlint lets pass.
 fn lifetime_too_long(not_before: i64, not_after: i64) -> bool {
     let Some((_, limit)) = LIFETIMES.iter().find(|(from, _)| not_before >= from.0) else {
         return false;

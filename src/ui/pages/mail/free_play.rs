@@ -180,7 +180,7 @@ pub fn FreePlay() -> impl IntoView {
                 events,
                 first_key: first,
             });
-            dropped = model::keep_last(h, model::FREE_PLAY_SHOWN);
+            dropped = model::trim_history(h, model::FREE_PLAY_SHOWN);
         });
         if dropped > 0 {
             left_out.update(|n| *n = n.saturating_add(dropped));

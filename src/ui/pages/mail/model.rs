@@ -12,6 +12,8 @@ use crate::mail::{
 };
 use crate::ui::i18n::{Key, Lang, k};
 
+use super::chart::geometry::Group;
+
 /// The language the people of the scenarios write their mail in: the reader's.
 pub fn mail_language(lang: Lang) -> Language {
     match lang {
@@ -295,14 +297,52 @@ pub const DEFAULT_SPEED: u64 = 10;
 /// Free play draws its last this many actions in its transcript and time chart, and
 /// leaves the earlier ones out (saying so); a saved recording still holds them all. Each
 /// action adds a dozen lines to the transcript and its arrows to the chart, and a click's
-/// layout and the chart's redrawing grow with what is drawn: after 300 actions, one click
-/// took a 650 ms frame with the CPU slowed 4× (issue #15, "fast at any size").
+/// layout and the chart's redrawing grow with what is drawn: after 300 actions, the next
+/// click's frames took 225 and 278 ms with the CPU slowed 4× (one of 647 ms in another
+/// run; issue #15, "fast at any size").
 pub const FREE_PLAY_SHOWN: usize = 50;
 
-/// Keeps the last `keep` items of `items`; returns how many earlier ones were removed.
-pub fn keep_last<T>(items: &mut Vec<T>, keep: usize) -> usize {
-    let over = items.len().saturating_sub(keep);
-    items.drain(..over);
+/// Keeps the last `keep` groups of free play's `history`; returns how many earlier ones
+/// went. An allowlist window opened (or last renewed) in a group that goes, and still open
+/// when the groups kept begin, keeps its band in the time chart: that event moves to the
+/// front of the first group kept (it is no transcript line, so no line's key changes), and
+/// the relays it allowed are drawn over it. A window that had closed by then goes with its
+/// group.
+pub fn trim_history(history: &mut Vec<Group>, keep: usize) -> usize {
+    let over = history.len().saturating_sub(keep);
+    if over == 0 {
+        return 0;
+    }
+    let gone: Vec<Group> = history.drain(..over).collect();
+    let Some(first) = history.first_mut() else {
+        return over;
+    };
+    let begins = first.events.first().map_or(SimTime(0), |e| e.at);
+    // Each address's last allowlist change among the groups that went.
+    let mut last: Vec<(IpAddr, &Event)> = Vec::new();
+    for event in gone.iter().flat_map(|g| &g.events) {
+        let ip = match &event.kind {
+            EventKind::AllowlistAdded { ip, .. }
+            | EventKind::AllowlistRefreshed { ip, .. }
+            | EventKind::AllowlistExpired { ip, .. } => *ip,
+            _ => continue,
+        };
+        match last.iter_mut().find(|(known, _)| *known == ip) {
+            Some(slot) => slot.1 = event,
+            None => last.push((ip, event)),
+        }
+    }
+    let mut events: Vec<Event> = last
+        .into_iter()
+        .filter(|(_, e)| match &e.kind {
+            EventKind::AllowlistAdded { until, .. }
+            | EventKind::AllowlistRefreshed { until, .. } => *until > begins,
+            _ => false,
+        })
+        .map(|(_, e)| e.clone())
+        .collect();
+    events.append(&mut first.events);
+    first.events = events;
     over
 }
 
@@ -705,39 +745,46 @@ mod tests {
     use crate::mail::MINUTE;
 
     #[test]
-    fn free_play_keeps_its_last_actions_and_counts_the_rest() {
-        use super::super::chart::geometry::{Chart, Group};
+    fn free_play_keeps_its_last_actions_and_the_windows_still_open() {
+        use super::super::chart::geometry::Chart;
         use super::super::free_play::new_lab;
-        use crate::mail::{Flavour, RelayPolicy};
-        let mut v: Vec<u32> = (0..53).collect();
-        assert_eq!(keep_last(&mut v, 50), 3);
-        assert_eq!((v.len(), v.first(), v.last()), (50, Some(&3), Some(&52)));
-        assert_eq!(keep_last(&mut v, 50), 0);
-        let mut short = vec![1, 2];
-        assert_eq!(keep_last(&mut short, 50), 0);
-        assert_eq!(short, [1, 2]);
-
-        // Free play as the page records it, past the limit: what is left still draws, its
-        // lines keep their keys, and the windows opened by the actions kept are there.
-        let mut lab = new_lab(10, RelayPolicy::PopBeforeSmtp, Flavour::Postfix2001);
-        let (mut history, mut next_key, mut left_out) = (Vec::new(), 0_u64, 0);
-        for i in 0..FREE_PLAY_SHOWN + 7 {
-            let events = if i % 2 == 0 {
-                lab.receive_as_reader()
-            } else {
-                lab.send_as_reader()
-            };
-            lab.advance(MINUTE);
-            let first_key = next_key;
-            next_key += events.iter().filter(|e| e.line().is_some()).count() as u64;
-            history.push(Group {
-                actor: ActorId::Reader,
-                events,
-                first_key,
-            });
-            left_out += keep_last(&mut history, FREE_PLAY_SHOWN);
+        use crate::mail::{Flavour, Lab, RelayPolicy, SECOND};
+        // Free play as the page records it: each action a group, keyed on from the last.
+        fn play(
+            lab: &mut Lab,
+            actions: &[fn(&mut Lab) -> Vec<Event>],
+            step: u64,
+        ) -> (Vec<Group>, usize) {
+            let (mut history, mut next_key, mut gone) = (Vec::new(), 0_u64, 0);
+            for action in actions {
+                let events = action(lab);
+                lab.advance(step);
+                let first_key = next_key;
+                next_key += events.iter().filter(|e| e.line().is_some()).count() as u64;
+                history.push(Group {
+                    actor: ActorId::Reader,
+                    events,
+                    first_key,
+                });
+                gone += trim_history(&mut history, FREE_PLAY_SHOWN);
+            }
+            (history, gone)
         }
-        assert_eq!((history.len(), left_out), (FREE_PLAY_SHOWN, 7));
+        let lab = || new_lab(10, RelayPolicy::PopBeforeSmtp, Flavour::Postfix2001);
+
+        // Receive and send in turn, a minute apart: the last 50 stay, keys run on.
+        let turns: Vec<fn(&mut Lab) -> Vec<Event>> = (0..FREE_PLAY_SHOWN + 7)
+            .map(|i| {
+                if i % 2 == 0 {
+                    Lab::receive_as_reader as fn(&mut Lab) -> Vec<Event>
+                } else {
+                    Lab::send_as_reader
+                }
+            })
+            .collect();
+        let mut l = lab();
+        let (history, gone) = play(&mut l, &turns, MINUTE);
+        assert_eq!((history.len(), gone), (FREE_PLAY_SHOWN, 7));
         let keys: Vec<u64> = history
             .iter()
             .flat_map(|g| lines_of(&g.events, g.actor, g.first_key))
@@ -745,9 +792,42 @@ mod tests {
             .collect();
         assert!(keys.windows(2).all(|w| w[0] + 1 == w[1]), "keys run on");
         assert!(keys[0] > 0, "the earliest lines are gone");
-        let chart = Chart::build(&history, lab.now().0);
-        assert!(!chart.bands(usize::MAX, usize::MAX).is_empty());
-        assert!(chart.height() > 0.0);
+        assert!(Chart::build(&history, l.now().0).height() > 0.0);
+
+        // One login, then 55 sends a second apart: the login's group goes, its window
+        // (still open) keeps its band behind the sends that are left.
+        let mut sends: Vec<fn(&mut Lab) -> Vec<Event>> = vec![Lab::receive_as_reader];
+        sends.extend(
+            (0..FREE_PLAY_SHOWN + 5).map(|_| Lab::send_as_reader as fn(&mut Lab) -> Vec<Event>),
+        );
+        let mut l = lab();
+        let (history, gone) = play(&mut l, &sends, SECOND);
+        assert_eq!(gone, 6);
+        let chart = Chart::build(&history, l.now().0);
+        let bands = chart.bands(usize::MAX, usize::MAX);
+        assert_eq!(bands.len(), 1, "{bands:?}");
+        let first_kept = history[0]
+            .events
+            .iter()
+            .find(|e| e.line().is_some())
+            .unwrap()
+            .at;
+        assert!(bands[0].from < first_kept.0 && bands[0].until > l.now().0);
+        // The carried change is no line: the transcript starts with the kept send.
+        assert_eq!(
+            lines_of(&history[0].events, ActorId::Reader, history[0].first_key)[0].key,
+            history[0].first_key
+        );
+
+        // A window closed before the groups kept begin is not carried.
+        let mut late: Vec<fn(&mut Lab) -> Vec<Event>> = vec![Lab::receive_as_reader];
+        late.extend(
+            (0..FREE_PLAY_SHOWN).map(|_| Lab::send_as_reader as fn(&mut Lab) -> Vec<Event>),
+        );
+        let mut l = lab();
+        let (history, _) = play(&mut l, &late, 11 * MINUTE);
+        let chart = Chart::build(&history, l.now().0);
+        assert!(chart.bands(usize::MAX, usize::MAX).is_empty());
     }
 
     #[test]
