@@ -409,35 +409,31 @@ fn openssl_verify_agrees_on_each_generated_defect() {
     let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
     let mut compared = 0;
     for (name, m) in defects() {
-        for host in ["www.example.test", "127.0.0.1"] {
-            let root_file = scratch(&format!("verify-{name}-root.pem"));
-            std::fs::write(&root_file, m.root.cert.pem()).unwrap();
-            let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
-            let chain: Vec<&Certificate> = m.chain.iter().collect();
-            // As served (leaf and intermediate), the leaf alone, and with the root pasted too.
-            let inputs = [
-                ("served", pem_of(&chain)),
-                ("leaf-only", pem_of(&chain[..1])),
-                ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
-            ];
-            for (shape, input) in inputs {
-                for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())]
-                {
+        let root_file = scratch(&format!("verify-{name}-root.pem"));
+        std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+        let chain: Vec<&Certificate> = m.chain.iter().collect();
+        // As served (leaf and intermediate), the leaf alone, and with the root pasted too;
+        // for the leaf's name and for an address it does not name.
+        let inputs = [
+            ("served", pem_of(&chain)),
+            ("leaf-only", pem_of(&chain[..1])),
+            ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
+        ];
+        for (shape, input) in inputs {
+            for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
+                for host in ["www.example.test", "127.0.0.1"] {
                     let anchors = if with_anchor { anchors.clone() } else { vec![] };
                     let (analysis, report) = judge(&input, anchors, host, at);
                     let label = format!("verify-{name}-{shape}");
                     let real = openssl_verify(&label, &input, &ca_file, host, at);
                     let ours = engine_verify(&analysis, &report, host);
-                    assert_eq!(
-                        ours, real,
-                        "{name}, {shape}, root trusted: {with_anchor}, host {host}"
-                    );
+                    let context =
+                        format!("{name}, {shape}, root trusted: {with_anchor}, host {host}");
+                    assert_eq!(ours, real, "{context}");
                     let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
                     let ours = engine_as_tls_client(&report);
-                    assert_eq!(
-                        ours, real,
-                        "as a TLS client: {name}, {shape}, root trusted: {with_anchor}, host {host}"
-                    );
+                    assert_eq!(ours, real, "as a TLS client: {context}");
                     compared += 1;
                 }
             }

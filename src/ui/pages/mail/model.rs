@@ -749,12 +749,10 @@ mod tests {
         use super::super::chart::geometry::Chart;
         use super::super::free_play::new_lab;
         use crate::mail::{Flavour, Lab, RelayPolicy, SECOND};
+        /// One of free play's buttons.
+        type Act = fn(&mut Lab) -> Vec<Event>;
         // Free play as the page records it: each action a group, keyed on from the last.
-        fn play(
-            lab: &mut Lab,
-            actions: &[fn(&mut Lab) -> Vec<Event>],
-            step: u64,
-        ) -> (Vec<Group>, usize) {
+        fn play(lab: &mut Lab, actions: &[Act], step: u64) -> (Vec<Group>, usize) {
             let (mut history, mut next_key, mut gone) = (Vec::new(), 0_u64, 0);
             for action in actions {
                 let events = action(lab);
@@ -773,14 +771,9 @@ mod tests {
         let lab = || new_lab(10, RelayPolicy::PopBeforeSmtp, Flavour::Postfix2001);
 
         // Receive and send in turn, a minute apart: the last 50 stay, keys run on.
-        let turns: Vec<fn(&mut Lab) -> Vec<Event>> = (0..FREE_PLAY_SHOWN + 7)
-            .map(|i| {
-                if i % 2 == 0 {
-                    Lab::receive_as_reader as fn(&mut Lab) -> Vec<Event>
-                } else {
-                    Lab::send_as_reader
-                }
-            })
+        let (receive, send): (Act, Act) = (Lab::receive_as_reader, Lab::send_as_reader);
+        let turns: Vec<Act> = (0..FREE_PLAY_SHOWN + 7)
+            .map(|i| if i % 2 == 0 { receive } else { send })
             .collect();
         let mut l = lab();
         let (history, gone) = play(&mut l, &turns, MINUTE);
@@ -796,10 +789,8 @@ mod tests {
 
         // One login, then 55 sends a second apart: the login's group goes, its window
         // (still open) keeps its band behind the sends that are left.
-        let mut sends: Vec<fn(&mut Lab) -> Vec<Event>> = vec![Lab::receive_as_reader];
-        sends.extend(
-            (0..FREE_PLAY_SHOWN + 5).map(|_| Lab::send_as_reader as fn(&mut Lab) -> Vec<Event>),
-        );
+        let mut sends = vec![receive];
+        sends.extend([send; FREE_PLAY_SHOWN + 5]);
         let mut l = lab();
         let (history, gone) = play(&mut l, &sends, SECOND);
         assert_eq!(gone, 6);
@@ -820,10 +811,8 @@ mod tests {
         );
 
         // A window closed before the groups kept begin is not carried.
-        let mut late: Vec<fn(&mut Lab) -> Vec<Event>> = vec![Lab::receive_as_reader];
-        late.extend(
-            (0..FREE_PLAY_SHOWN).map(|_| Lab::send_as_reader as fn(&mut Lab) -> Vec<Event>),
-        );
+        let mut late = vec![receive];
+        late.extend([send; FREE_PLAY_SHOWN]);
         let mut l = lab();
         let (history, _) = play(&mut l, &late, 11 * MINUTE);
         let chart = Chart::build(&history, l.now().0);
