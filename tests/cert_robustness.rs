@@ -228,3 +228,77 @@ fn a_bundle_of_tiny_certificates_is_read_up_to_the_limit() {
         codes.len()
     );
 }
+
+/// Every fixture and sample file, read without signatures (the `cert_parse` fuzz target's
+/// reading, FUZZING.md), is the full reading in everything but what a signature decides: the
+/// same blocks, certificates and fields, requests and revocation lists; no signature counts
+/// as checked, and the input findings differ only by the note that checks were left out.
+#[test]
+fn a_reading_without_signatures_differs_only_in_signatures() {
+    use imasara::cert::FindingKind;
+    use imasara::cert::ct::SctSignature;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut dirs = vec![
+        root.join("tests/fixtures/cert"),
+        root.join("static/samples"),
+    ];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_none_or(|e| e != "md") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 60, "{} files", files.len());
+    let mut with_signatures = 0;
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let full = Analysis::parse(&bytes);
+        let bare = Analysis::parse_inputs_without_signatures(&[&bytes]);
+        let at = path.display();
+        assert_eq!(bare.blocks(), full.blocks(), "{at}");
+        assert_eq!(bare.requests().len(), full.requests().len(), "{at}");
+        assert_eq!(bare.crls().len(), full.crls().len(), "{at}");
+        assert_eq!(bare.certificates().len(), full.certificates().len(), "{at}");
+        for (b, f) in bare.certificates().iter().zip(full.certificates()) {
+            assert!(!b.self_signed, "{at}: {}", b.subject);
+            assert!(
+                b.scts.iter().all(|s| matches!(
+                    s.signature,
+                    SctSignature::NotChecked | SctSignature::UnknownLog | SctSignature::NoIssuer
+                )),
+                "{at}"
+            );
+            let mut b = b.clone();
+            b.self_signed = f.self_signed;
+            for (s, full_sct) in b.scts.iter_mut().zip(&f.scts) {
+                s.signature = full_sct.signature;
+            }
+            assert_eq!(&b, f, "{at}");
+        }
+        let capped = |a: &Analysis| {
+            a.input_findings()
+                .iter()
+                .filter(|f| !matches!(f.kind, FindingKind::SignatureWorkCapped { .. }))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let unchecked = bare.input_findings().iter().find_map(|f| match f.kind {
+            FindingKind::SignatureWorkCapped { unchecked } => Some(unchecked),
+            _ => None,
+        });
+        if full.certificates().iter().any(|c| c.self_signed) {
+            with_signatures += 1;
+            assert!(unchecked.is_some_and(|n| n > 0), "{at}");
+        }
+        assert_eq!(capped(&bare), capped(&full), "{at}");
+    }
+    assert!(
+        with_signatures > 20,
+        "{with_signatures} files with a signature checked"
+    );
+}

@@ -225,7 +225,21 @@ impl Analysis {
 
     /// Parses several files as one set.
     pub fn parse_inputs(inputs: &[&[u8]]) -> Analysis {
-        Analysis::read(inputs, false).0
+        Analysis::read(inputs, false, signature::Budget::new()).0
+    }
+
+    /// Reads several files as [`Analysis::parse_inputs`] does, with the signature budget
+    /// spent before the first check: every signature is "not checked here", as in a
+    /// reading past [`signature::MAX_SIGNATURE_WORK`], and everything else (blocks,
+    /// certificates and their fields, duplicates, the names that link them, requests,
+    /// revocation lists, findings) is read as always.
+    ///
+    /// The parser alone, for the `cert_parse` fuzz target (FUZZING.md): on arbitrary
+    /// input, checking signatures is elliptic-curve and RSA arithmetic on keys and
+    /// signatures the input chose, most of that target's time; the readings that check
+    /// them are fuzzed by `cert_judge` and `cert_session`.
+    pub fn parse_inputs_without_signatures(inputs: &[&[u8]]) -> Analysis {
+        Analysis::read(inputs, false, signature::Budget::spent()).0
     }
 
     /// Parses several files as one set, as [`Analysis::parse_inputs`] does, but without
@@ -251,7 +265,7 @@ impl Analysis {
     /// the whole certificate once per SCT (three times 277 KB for badssl's 10,000-name
     /// certificate), which the verdict need not wait for either.
     pub fn parse_inputs_deferring_checks(inputs: &[&[u8]]) -> (Analysis, Deferred) {
-        Analysis::read(inputs, true)
+        Analysis::read(inputs, true, signature::Budget::new())
     }
 
     /// Whether every check [`Analysis::parse_inputs_deferring_checks`] left out holds:
@@ -279,7 +293,7 @@ impl Analysis {
             })
     }
 
-    fn read(inputs: &[&[u8]], defer: bool) -> (Analysis, Deferred) {
+    fn read(inputs: &[&[u8]], defer: bool, mut budget: signature::Budget) -> (Analysis, Deferred) {
         let decoded = input::decode_all(inputs);
         let mut blocks = decoded.blocks;
         let mut findings = decoded.findings;
@@ -358,7 +372,6 @@ impl Analysis {
         }
         // Every signature between input certificates, then each certificate's own, then
         // against Mozilla's anchors: one budget for them all (signature::MAX_SIGNATURE_WORK).
-        let mut budget = signature::Budget::new();
         let mut edges = chain::edges(&data, &primary, &mut budget);
         let moz = anchors::mozilla();
         let moz_index = mozilla_index();

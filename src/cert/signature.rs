@@ -350,6 +350,15 @@ impl Budget {
         }
     }
 
+    /// A budget with nothing left: every check is refused (`Analysis::read` without
+    /// signatures, for the parser's fuzz target).
+    pub(crate) fn spent() -> Budget {
+        Budget {
+            left: 0,
+            ..Budget::new()
+        }
+    }
+
     /// Takes what [`Budget::verify`] would take for this check, without doing it (a
     /// self-issued certificate's own signature, checked after the answer: `Analysis::read`),
     /// so that every later check is allowed or refused as if it had been done. `false`, and
