@@ -9,6 +9,9 @@
 
 TRUNK_VERSION := 0.21.14
 PKILINT_VERSION := 0.13.3
+# certifi: Mozilla's roots as whole certificates (webpki-roots keeps names and keys only), for
+# tests/cert_openssl_clients.rs; the release nearest to webpki-roots 1.0.10's list.
+CERTIFI_VERSION := 2026.10.18
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
 # (python3 also zips the offline copy); openssl: the certificate tests cross-check their
@@ -136,11 +139,15 @@ npm-tools:
 	  || npm ci --no-audit --no-fund
 
 # pkilint, the CA/Browser Forum's linter, which tests/cert_pkilint.rs holds the dated CA rules
-# to: a Python package from PyPI, installed beside the build (no virtualenv needed).
+# to, and certifi (above): Python packages from PyPI, installed beside the build (no
+# virtualenv needed).
 py-tools:
 	@[ -f target/pylib/pkilint-$(PKILINT_VERSION).dist-info/METADATA ] \
 	  || python3 -m pip install --quiet --disable-pip-version-check --target target/pylib pkilint==$(PKILINT_VERSION) \
 	  || echo "pkilint could not be installed; tests/cert_pkilint.rs will say it was not run"
+	@[ -f target/pylib/certifi-$(CERTIFI_VERSION).dist-info/METADATA ] \
+	  || python3 -m pip install --quiet --disable-pip-version-check --target target/pylib certifi==$(CERTIFI_VERSION) \
+	  || echo "certifi could not be installed; tests/cert_openssl_clients.rs reads Debian's roots only"
 
 clean:
 	cargo clean

@@ -90,6 +90,32 @@ fn openssl_verify_as_tls_client(
     )
 }
 
+/// The same as Python 3.13 and later verify: strict mode and partial chains on
+/// (`create_default_context` in Lib/ssl.py).
+fn openssl_verify_as_strict_client(
+    name: &str,
+    input: &str,
+    ca_file: &Path,
+    host: &str,
+    at: UnixTime,
+) -> String {
+    openssl_verify_with(
+        name,
+        input,
+        ca_file,
+        host,
+        at,
+        &[
+            "-purpose",
+            "sslserver",
+            "-auth_level",
+            "2",
+            "-x509_strict",
+            "-partial_chain",
+        ],
+    )
+}
+
 fn openssl_verify_with(
     name: &str,
     input: &str,
@@ -156,9 +182,9 @@ fn engine_verify(analysis: &Analysis, report: &Report, host: &str) -> String {
         .unwrap_or_else(|| "OK".to_owned())
 }
 
-/// The failure Python reports first, in `openssl verify`'s words.
-fn engine_as_tls_client(report: &Report) -> String {
-    Client::Python.first_failure(&report.openssl).map_or_else(
+/// The failure a Python client reports first, in `openssl verify`'s words.
+fn engine_as(client: Client, report: &Report) -> String {
+    client.first_failure(&report.openssl).map_or_else(
         || "OK".to_owned(),
         |f| {
             format!(
@@ -226,11 +252,19 @@ fn openssl_verify_agrees_on_every_fixture_chain() {
                 let ours = engine_verify(&analysis, &report, host);
                 assert_eq!(ours, real, "{file} for {host} at {}", at.to_rfc3339());
                 let real = openssl_verify_as_tls_client(&name, &input, bundle, host, at);
-                let ours = engine_as_tls_client(&report);
+                let ours = engine_as(Client::Python, &report);
                 assert_eq!(
                     ours,
                     real,
                     "as a TLS client: {file} for {host} at {}",
+                    at.to_rfc3339()
+                );
+                let real = openssl_verify_as_strict_client(&name, &input, bundle, host, at);
+                let ours = engine_as(Client::PythonStrict, &report);
+                assert_eq!(
+                    ours,
+                    real,
+                    "as Python 3.13: {file} for {host} at {}",
                     at.to_rfc3339()
                 );
                 compared += 1;
@@ -271,9 +305,15 @@ fn the_security_level_agrees_on_small_keys_and_sha1() {
             );
             let real = openssl_verify_as_tls_client(&name, &input, &root, host, at);
             assert_eq!(
-                engine_as_tls_client(&report),
+                engine_as(Client::Python, &report),
                 real,
                 "as a TLS client: {file}, {host}"
+            );
+            let real = openssl_verify_as_strict_client(&name, &input, &root, host, at);
+            assert_eq!(
+                engine_as(Client::PythonStrict, &report),
+                real,
+                "as Python 3.13: {file}, {host}"
             );
             compared += 1;
         }
@@ -397,6 +437,20 @@ fn defects() -> Vec<(&'static str, Made)> {
         "leaf-for-another-name",
         made(ca_params("I"), other_name, None),
     ));
+    // What only strict mode (Python 3.13 and later) refuses: an authority without key
+    // usage, a leaf without an authority key identifier.
+    let mut no_key_usage = ca_params("I");
+    no_key_usage.key_usages = vec![];
+    out.push((
+        "intermediate-without-key-usage",
+        made(no_key_usage, leaf_params(), None),
+    ));
+    let mut no_aki = leaf_params();
+    no_aki.use_authority_key_identifier_extension = false;
+    out.push((
+        "leaf-without-authority-key-identifier",
+        made(ca_params("I"), no_aki, None),
+    ));
     out
 }
 
@@ -432,8 +486,11 @@ fn openssl_verify_agrees_on_each_generated_defect() {
                         format!("{name}, {shape}, root trusted: {with_anchor}, host {host}");
                     assert_eq!(ours, real, "{context}");
                     let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
-                    let ours = engine_as_tls_client(&report);
+                    let ours = engine_as(Client::Python, &report);
                     assert_eq!(ours, real, "as a TLS client: {context}");
+                    let real = openssl_verify_as_strict_client(&label, &input, &ca_file, host, at);
+                    let ours = engine_as(Client::PythonStrict, &report);
+                    assert_eq!(ours, real, "as Python 3.13: {context}");
                     compared += 1;
                 }
             }
@@ -539,9 +596,13 @@ fn curl(port: u16, ca_file: &Path, host: &str) -> String {
         .to_owned()
 }
 
-fn python(port: u16, ca_file: &Path, host: &str) -> String {
+/// What Python's `ssl` says; `strict`: with the verify flags Python 3.13's
+/// `create_default_context` adds (Lib/ssl.py), on the machine's Python.
+fn python(port: u16, ca_file: &Path, host: &str, strict: bool) -> String {
     let script = "import socket, ssl, sys\n\
         ctx = ssl.create_default_context(cafile=sys.argv[1])\n\
+        if sys.argv[4] == 'strict':\n\
+        \x20   ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | ssl.VERIFY_X509_STRICT\n\
         try:\n\
         \x20   with socket.create_connection(('127.0.0.1', int(sys.argv[2]))) as s:\n\
         \x20       with ctx.wrap_socket(s, server_hostname=sys.argv[3]):\n\
@@ -553,6 +614,7 @@ fn python(port: u16, ca_file: &Path, host: &str) -> String {
         .arg(ca_file)
         .arg(port.to_string())
         .arg(host)
+        .arg(if strict { "strict" } else { "default" })
         .output()
         .expect("python3 (make tools installs it)");
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
@@ -585,19 +647,96 @@ fn curl_and_python_say_what_the_page_says_they_say() {
                     Some(words) => assert_eq!(real_curl, words, "curl: {context}"),
                     None => assert_eq!(real_curl, "", "curl: {context}"),
                 }
-                let real_python = python(server.port, &ca_file, host);
-                let ours_python = Client::Python.says(&report.openssl, Some(host), &names);
-                match ours_python {
-                    // Python adds where in _ssl.c it raised: "(_ssl.c:992)".
-                    Some(words) => assert!(
-                        real_python.starts_with(&words),
-                        "python: {context}: {real_python:?} does not start with {words:?}"
-                    ),
-                    None => assert_eq!(real_python, "OK", "python: {context}"),
+                for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
+                    let real_python = python(server.port, &ca_file, host, strict);
+                    let ours_python = client.says(&report.openssl, Some(host), &names);
+                    match ours_python {
+                        // Python adds where in _ssl.c it raised: "(_ssl.c:992)".
+                        Some(words) => assert!(
+                            real_python.starts_with(&words),
+                            "{client:?}: {context}: {real_python:?} does not start with {words:?}"
+                        ),
+                        None => assert_eq!(real_python, "OK", "{client:?}: {context}"),
+                    }
                 }
                 compared += 1;
             }
         }
     }
     assert_eq!(compared, defects().len() * 6);
+}
+
+/// Strict mode reads Mozilla's roots too, from the system's store, though webpki-roots
+/// keeps only their names and keys: the engine's list of the roots it refuses
+/// (`anchors::mozilla_strict`) is what the roots' certificates say, root by root, read from
+/// Debian's ca-certificates and from certifi's copy of Mozilla's list (PyPI, pinned in the
+/// Makefile; `make py-tools` installs it beside the build), which between them hold every
+/// root of the set.
+#[test]
+fn mozilla_roots_strict_mode_refuses_are_the_listed_ones() {
+    let mut copies = Anchor::from_input(
+        &std::fs::read("/etc/ssl/certs/ca-certificates.crt").expect("ca-certificates"),
+    );
+    let certifi = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pylib/certifi/cacert.pem");
+    let with_certifi = certifi.exists();
+    if with_certifi {
+        copies.extend(Anchor::from_input(&std::fs::read(&certifi).unwrap()));
+    } else {
+        println!("certifi is not installed (make py-tools): Debian's roots only");
+    }
+    let mut compared = 0;
+    let mut absent = Vec::new();
+    for root in imasara::cert::anchors::mozilla() {
+        let Some(copy) = copies.iter().find(|d| d.spki_sha256 == root.spki_sha256) else {
+            absent.push(root.name.clone());
+            continue;
+        };
+        assert_eq!(
+            root.strict_failures_at_top(),
+            copy.strict_failures_at_top(),
+            "{} ({})",
+            root.name,
+            root.spki_sha256
+        );
+        compared += 1;
+    }
+    assert!(compared > 90, "{compared} roots compared");
+    if with_certifi {
+        assert!(absent.is_empty(), "in neither copy: {absent:?}");
+    }
+}
+
+/// Python 3.13 and later refuse chains older Python accepts, as the machine's Python does
+/// with the flags 3.13 sets (curl_and_python_say_what_the_page_says_they_say): an
+/// intermediate without key usage, a leaf without an authority key identifier. The other
+/// clients connect.
+#[test]
+fn python_3_13_refuses_what_older_python_accepts() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let expected = [
+        (
+            "intermediate-without-key-usage",
+            "error 92 at 1 depth lookup: CA cert does not include key usage extension",
+        ),
+        (
+            "leaf-without-authority-key-identifier",
+            "error 85 at 0 depth lookup: Missing Authority Key Identifier",
+        ),
+        ("good", "OK"),
+    ];
+    let defects = defects();
+    for (name, strict) in expected {
+        let m = &defects.iter().find(|(n, _)| *n == name).unwrap().1;
+        let served = pem_of(&m.chain.iter().collect::<Vec<_>>());
+        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+        let (_, report) = judge(&served, anchors, "www.example.test", at);
+        assert_eq!(engine_as(Client::PythonStrict, &report), strict, "{name}");
+        for client in [Client::OpensslVerify, Client::Curl, Client::Python] {
+            assert_eq!(
+                client.first_failure(&report.openssl),
+                None,
+                "{name}: {client:?}"
+            );
+        }
+    }
 }

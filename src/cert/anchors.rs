@@ -69,6 +69,9 @@ pub struct Anchor {
     /// The anchor certificate's pathLenConstraint, when it came as a certificate with one
     /// (OpenSSL enforces a trusted root's; Chromium does not).
     pub(crate) path_len: Option<u32>,
+    /// What OpenSSL's strict mode reads of the anchor's certificate, when it came as one
+    /// (for Mozilla's set, [`mozilla_strict`] says what it raises instead).
+    pub(crate) strict: Option<super::openssl::Strict>,
 }
 
 impl Anchor {
@@ -97,7 +100,18 @@ impl Anchor {
                 .and_then(super::constraints::NameConstraints::from_der),
             dates: None,
             path_len: None,
+            strict: None,
         })
+    }
+
+    /// What OpenSSL's strict mode (Python 3.13 and later) raises for this anchor at the top
+    /// of a chain, in `check_extensions`' order: read from its certificate when it came as
+    /// one, from [`mozilla_strict`]'s list for Mozilla's set.
+    pub fn strict_failures_at_top(&self) -> Vec<super::openssl::OpenSslError> {
+        match self.strict {
+            Some(facts) => facts.failures(1, 2, false),
+            None => mozilla_strict(self).to_vec(),
+        }
     }
 
     /// Anchors from certificates in any input the engine accepts (PEM, DER, PKCS#7):
@@ -128,6 +142,7 @@ impl Anchor {
                     .ok()
                     .flatten()
                     .and_then(|bc| bc.value.path_len_constraint);
+                anchor.strict = Some(super::openssl::Strict::of(&cert));
                 anchor.dates = Some((
                     super::UnixTime(validity.not_before.timestamp()),
                     super::UnixTime(validity.not_after.timestamp()),
@@ -157,6 +172,25 @@ pub fn mozilla() -> &'static [Anchor] {
             })
             .collect()
     })
+}
+
+/// What OpenSSL's strict mode (Python 3.13 and later) raises for a root of Mozilla's set
+/// at the top of a chain, in `check_extensions`' order: webpki-roots keeps no extensions,
+/// so the few roots it refuses are listed here by their key's SHA-256, as read from
+/// their certificates (in Debian's ca-certificates and certifi's copy of Mozilla's list;
+/// the test `mozilla_roots_strict_mode_refuses_are_the_listed_ones` in
+/// tests/cert_openssl_clients.rs reads them again).
+pub(crate) fn mozilla_strict(anchor: &Anchor) -> &'static [super::openssl::OpenSslError] {
+    use super::openssl::OpenSslError as O;
+    const REFUSED: &[(&str, &[O])] = &[(
+        // C=TW, O=TAIWAN-CA, OU=Root CA, CN=TWCA Global Root CA: no subjectKeyIdentifier.
+        "c444b5b66ce5d71e1b5e40f27385c95cbfd24a05b56f70cac0992f0f50c3379c",
+        &[O::MissingSubjectKeyIdentifier],
+    )];
+    REFUSED
+        .iter()
+        .find(|(spki, _)| *spki == anchor.spki_sha256)
+        .map_or(&[], |(_, errors)| errors)
 }
 
 /// Facts about the embedded root set.

@@ -331,6 +331,8 @@ pub(crate) struct CertData {
     pub serial_raw: Vec<u8>,
     /// Whether a RelativeDistinguishedName of the subject holds more than one attribute.
     pub multi_valued_rdn: bool,
+    /// What OpenSSL's strict mode reads of it (Python 3.13 and later).
+    pub strict: super::openssl::Strict,
 }
 
 impl CertData {
@@ -741,6 +743,7 @@ pub(crate) fn build(
         version,
         serial_raw: tbs.raw_serial().to_vec(),
         multi_valued_rdn: tbs.subject.iter().any(|rdn| rdn.iter().nth(1).is_some()),
+        strict: super::openssl::Strict::of(cert),
     };
 
     for (i, ext) in tbs.extensions().iter().enumerate() {

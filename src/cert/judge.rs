@@ -1435,19 +1435,26 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         out.push(at(error, top_depth, C::Chain));
     }
     // check_extensions, leaf first: critical extensions, CA (basicConstraints, and a
-    // keyUsage that allows keyCertSign), purpose, path length. A CA rule found on the
-    // link below an issuer is raised at the issuer's depth.
+    // keyUsage that allows keyCertSign), what strict mode adds, purpose, path length. A
+    // CA rule found on the link below an issuer is raised at the issuer's depth.
+    let openssl_len = chain.len().saturating_add(usize::from(anchor_outside));
     for (depth, &i) in chain.iter().enumerate() {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             out.push(at(O::UnhandledCriticalExtension, depth, C::Extensions));
         }
         let below = depth.checked_sub(1).and_then(|d| chain.get(d)).copied();
-        if let Some(child) = below
-            && has(child, &|k| {
+        let invalid_ca = below.is_some_and(|child| {
+            has(child, &|k| {
                 matches!(k, K::IssuerNotCa { .. } | K::IssuerCannotSign { .. })
             })
-        {
+        });
+        if invalid_ca {
             out.push(at(O::InvalidCa, depth, C::Extensions));
+        }
+        if let Some(d) = ctx.analysis.data.get(i) {
+            for error in d.strict.failures(depth, openssl_len, invalid_ca) {
+                out.push(at(error, depth, C::Strict));
+            }
         }
         if depth == 0 && has(i, &|k| matches!(k, K::LeafNotForServers)) {
             out.push(at(O::InvalidPurpose, 0, C::Purpose));
@@ -1459,7 +1466,13 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             out.push(at(O::PathLengthExceeded, depth, C::Extensions));
         }
     }
-    // The store's root, when it was not pasted: its pathLenConstraint counts too.
+    // The store's root, when it was not pasted: strict mode reads it too, then its
+    // pathLenConstraint counts.
+    if anchor_outside && let Some(anchor) = ctx.path.anchor {
+        for error in anchor.strict_failures_at_top() {
+            out.push(at(error, chain.len(), C::Strict));
+        }
+    }
     if anchor_outside && let Some(limit) = ctx.path.anchor.and_then(|a| a.path_len) {
         let intermediates = chain
             .iter()

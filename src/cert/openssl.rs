@@ -61,6 +61,37 @@ pub enum OpenSslError {
     CaKeyTooSmall,
     /// 68: a signature's digest is below the security level (SHA-1, MD5).
     CaMdTooWeak,
+    // What only the strict mode raises (`X509_V_FLAG_X509_STRICT`, [`Strict`]):
+    /// 78: the algorithm outside the signed part is not the one inside it.
+    SignatureAlgorithmInconsistency,
+    /// 80: a pathLenConstraint on a certificate that is no CA.
+    PathlenInvalidForNonCa,
+    /// 81: a pathLenConstraint without keyUsage keyCertSign.
+    PathlenWithoutKuKeyCertSign,
+    /// 82: keyUsage keyCertSign on a certificate that is no CA.
+    KuKeyCertSignInvalidForNonCa,
+    /// 83: an empty issuer name.
+    IssuerNameEmpty,
+    /// 84: an empty subject on a CA, on a CRL signer, or without alternative names.
+    SubjectNameEmpty,
+    /// 85: no authority key identifier (with a key identifier) below the chain's top.
+    MissingAuthorityKeyIdentifier,
+    /// 86: a CA without a subject key identifier.
+    MissingSubjectKeyIdentifier,
+    /// 87: a subjectAltName extension that names nothing.
+    EmptySubjectAltName,
+    /// 88: an empty subject and a subjectAltName not marked critical.
+    EmptySubjectSanNotCritical,
+    /// 89: a CA's basicConstraints not marked critical.
+    CaBconsNotCritical,
+    /// 90: the authority key identifier marked critical.
+    AuthorityKeyIdentifierCritical,
+    /// 91: the subject key identifier marked critical.
+    SubjectKeyIdentifierCritical,
+    /// 92: a CA without keyUsage.
+    CaCertMissingKeyUsage,
+    /// 93: extensions in a certificate of version 1 or 2.
+    ExtensionsRequireVersion3,
 }
 
 impl OpenSslError {
@@ -83,6 +114,21 @@ impl OpenSslError {
             OpenSslError::EeKeyTooSmall => 66,
             OpenSslError::CaKeyTooSmall => 67,
             OpenSslError::CaMdTooWeak => 68,
+            OpenSslError::SignatureAlgorithmInconsistency => 78,
+            OpenSslError::PathlenInvalidForNonCa => 80,
+            OpenSslError::PathlenWithoutKuKeyCertSign => 81,
+            OpenSslError::KuKeyCertSignInvalidForNonCa => 82,
+            OpenSslError::IssuerNameEmpty => 83,
+            OpenSslError::SubjectNameEmpty => 84,
+            OpenSslError::MissingAuthorityKeyIdentifier => 85,
+            OpenSslError::MissingSubjectKeyIdentifier => 86,
+            OpenSslError::EmptySubjectAltName => 87,
+            OpenSslError::EmptySubjectSanNotCritical => 88,
+            OpenSslError::CaBconsNotCritical => 89,
+            OpenSslError::AuthorityKeyIdentifierCritical => 90,
+            OpenSslError::SubjectKeyIdentifierCritical => 91,
+            OpenSslError::CaCertMissingKeyUsage => 92,
+            OpenSslError::ExtensionsRequireVersion3 => 93,
         }
     }
 
@@ -105,6 +151,33 @@ impl OpenSslError {
             OpenSslError::EeKeyTooSmall => "EE certificate key too weak",
             OpenSslError::CaKeyTooSmall => "CA certificate key too weak",
             OpenSslError::CaMdTooWeak => "CA signature digest algorithm too weak",
+            OpenSslError::SignatureAlgorithmInconsistency => {
+                "cert info signature and signature algorithm mismatch"
+            }
+            OpenSslError::PathlenInvalidForNonCa => "Path length invalid for non-CA cert",
+            OpenSslError::PathlenWithoutKuKeyCertSign => {
+                "Path length given without key usage keyCertSign"
+            }
+            OpenSslError::KuKeyCertSignInvalidForNonCa => {
+                "Key usage keyCertSign invalid for non-CA cert"
+            }
+            OpenSslError::IssuerNameEmpty => "Issuer name empty",
+            OpenSslError::SubjectNameEmpty => "Subject name empty",
+            OpenSslError::MissingAuthorityKeyIdentifier => "Missing Authority Key Identifier",
+            OpenSslError::MissingSubjectKeyIdentifier => "Missing Subject Key Identifier",
+            OpenSslError::EmptySubjectAltName => "Empty Subject Alternative Name extension",
+            OpenSslError::EmptySubjectSanNotCritical => {
+                "Subject empty and Subject Alt Name extension not critical"
+            }
+            OpenSslError::CaBconsNotCritical => "Basic Constraints of CA cert not marked critical",
+            OpenSslError::AuthorityKeyIdentifierCritical => {
+                "Authority Key Identifier marked critical"
+            }
+            OpenSslError::SubjectKeyIdentifierCritical => "Subject Key Identifier marked critical",
+            OpenSslError::CaCertMissingKeyUsage => "CA cert does not include key usage extension",
+            OpenSslError::ExtensionsRequireVersion3 => {
+                "Using cert extension requires at least X509v3"
+            }
         }
     }
 }
@@ -127,6 +200,9 @@ pub enum OpenSslCheck {
     Signatures,
     /// Name constraints (`check_name_constraints`).
     NameConstraints,
+    /// What `check_extensions` checks only in strict mode (`X509_V_FLAG_X509_STRICT`,
+    /// [`Strict`]), as Python 3.13 and later ask for.
+    Strict,
 }
 
 /// One failure OpenSSL would raise, at a depth of its chain (0 = the leaf).
@@ -176,26 +252,37 @@ pub enum Client {
     /// failure of the handshake's verification (purpose `sslserver`, the system's security
     /// level); the host is curl's own check afterwards (`ossl_verifyhost`).
     Curl,
-    /// Python's `ssl` with `create_default_context()` (Modules/_ssl.c): OpenSSL checks the
-    /// host too (`check_hostname`; an address as an address, `_ssl_configure_hostname`
-    /// with `X509_VERIFY_PARAM_set1_ip`), purpose `sslserver`, security level 2. Python
-    /// 3.10 to 3.12: from 3.13 `create_default_context` also sets `VERIFY_X509_STRICT`
-    /// and `VERIFY_X509_PARTIAL_CHAIN` (Lib/ssl.py), which this does not model.
+    /// Python's `ssl` with `create_default_context()` (Modules/_ssl.c), 3.10 to 3.12:
+    /// OpenSSL checks the host too (`check_hostname`; an address as an address,
+    /// `_ssl_configure_hostname` with `X509_VERIFY_PARAM_set1_ip`), purpose `sslserver`,
+    /// security level 2.
     Python,
+    /// The same from Python 3.13, whose `create_default_context` (Lib/ssl.py) also sets
+    /// `VERIFY_X509_STRICT` and `VERIFY_X509_PARTIAL_CHAIN`: OpenSSL's strict checks
+    /// ([`Strict`]) come on. (A partial chain changes nothing where the trusted
+    /// certificates are roots, as in the system's store.)
+    PythonStrict,
 }
 
 impl Client {
     /// Every client, in the order the page lists them.
-    pub const ALL: [Client; 3] = [Client::OpensslVerify, Client::Curl, Client::Python];
+    pub const ALL: [Client; 4] = [
+        Client::OpensslVerify,
+        Client::Curl,
+        Client::Python,
+        Client::PythonStrict,
+    ];
 
     /// The first failure this client reports, if any, from the judgement's list.
     pub fn first_failure(self, failures: &[OpenSslFailure]) -> Option<OpenSslFailure> {
         failures.iter().copied().find(|f| match self {
-            Client::OpensslVerify => {
-                !matches!(f.check, OpenSslCheck::SecurityLevel | OpenSslCheck::Purpose)
-            }
-            Client::Curl => f.check != OpenSslCheck::Host,
-            Client::Python => true,
+            Client::OpensslVerify => !matches!(
+                f.check,
+                OpenSslCheck::SecurityLevel | OpenSslCheck::Purpose | OpenSslCheck::Strict
+            ),
+            Client::Curl => !matches!(f.check, OpenSslCheck::Host | OpenSslCheck::Strict),
+            Client::Python => f.check != OpenSslCheck::Strict,
+            Client::PythonStrict => true,
         })
     }
 
@@ -247,7 +334,9 @@ impl Client {
                     }
                 })
             }
-            (Client::Python, Some(f)) if f.error == OpenSslError::HostnameMismatch => {
+            (Client::Python | Client::PythonStrict, Some(f))
+                if f.error == OpenSslError::HostnameMismatch =>
+            {
                 Some(format!(
                     "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for '{}'.",
                     host.unwrap_or_default()
@@ -255,17 +344,186 @@ impl Client {
             }
             // Modules/_ssl.c, `fill_and_set_sslerror`: "IP address mismatch, certificate is
             // not valid for '%S'." when the peer was asked for by address.
-            (Client::Python, Some(f)) if f.error == OpenSslError::IpAddressMismatch => {
+            (Client::Python | Client::PythonStrict, Some(f))
+                if f.error == OpenSslError::IpAddressMismatch =>
+            {
                 Some(format!(
                     "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '{}'.",
                     host.unwrap_or_default()
                 ))
             }
-            (Client::Python, Some(f)) => Some(format!(
+            (Client::Python | Client::PythonStrict, Some(f)) => Some(format!(
                 "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: {}",
                 f.error.text()
             )),
             (_, None) => None,
         }
+    }
+}
+
+/// What OpenSSL's strict mode (`X509_V_FLAG_X509_STRICT`, on in Python 3.13 and later)
+/// reads of one certificate, taken when it is parsed: the facts behind the checks
+/// `check_extensions` adds in that mode (crypto/x509/x509_vfy.c, OpenSSL 3.0), and behind
+/// `X509_check_ca` (crypto/x509/v3_purp.c `check_ca`), which the mode reads more strictly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Strict {
+    /// The version field says 3 or more.
+    pub version3: bool,
+    /// The certificate carries extensions.
+    pub extensions: bool,
+    /// basicConstraints: cA, marked critical, a pathLenConstraint given.
+    pub basic_constraints: Option<(bool, bool, bool)>,
+    /// keyUsage: keyCertSign, cRLSign.
+    pub key_usage: Option<(bool, bool)>,
+    /// The subject is its issuer.
+    pub self_issued: bool,
+    /// The issuer name holds no attribute.
+    pub issuer_empty: bool,
+    /// The subject name holds no attribute.
+    pub subject_empty: bool,
+    /// subjectAltName: marked critical, how many names.
+    pub alt_names: Option<(bool, usize)>,
+    /// The signature algorithm outside the signed part equals the one inside.
+    pub algorithms_agree: bool,
+    /// authorityKeyIdentifier: marked critical, holds a key identifier.
+    pub authority_key_id: Option<(bool, bool)>,
+    /// subjectKeyIdentifier: marked critical.
+    pub subject_key_id: Option<bool>,
+}
+
+impl Strict {
+    /// The facts of a parsed certificate.
+    pub(crate) fn of(cert: &x509_parser::certificate::X509Certificate<'_>) -> Strict {
+        use x509_parser::extensions::ParsedExtension as P;
+        let tbs = &cert.tbs_certificate;
+        let mut facts = Strict {
+            version3: tbs.version.0 >= 2,
+            extensions: !tbs.extensions().is_empty(),
+            self_issued: tbs.subject.as_raw() == tbs.issuer.as_raw(),
+            issuer_empty: tbs.issuer.iter_attributes().next().is_none(),
+            subject_empty: tbs.subject.iter_attributes().next().is_none(),
+            algorithms_agree: cert.signature_algorithm == tbs.signature,
+            ..Strict::default()
+        };
+        for ext in tbs.extensions() {
+            match ext.parsed_extension() {
+                P::BasicConstraints(bc) => {
+                    facts.basic_constraints =
+                        Some((bc.ca, ext.critical, bc.path_len_constraint.is_some()));
+                }
+                P::KeyUsage(ku) => facts.key_usage = Some((ku.key_cert_sign(), ku.crl_sign())),
+                P::SubjectAlternativeName(san) => {
+                    facts.alt_names = Some((ext.critical, san.general_names.len()));
+                }
+                P::AuthorityKeyIdentifier(aki) => {
+                    facts.authority_key_id = Some((ext.critical, aki.key_identifier.is_some()));
+                }
+                P::SubjectKeyIdentifier(_) => facts.subject_key_id = Some(ext.critical),
+                _ => {}
+            }
+        }
+        facts
+    }
+
+    /// Whether basicConstraints says cA.
+    fn ca(&self) -> bool {
+        self.basic_constraints.is_some_and(|(ca, _, _)| ca)
+    }
+
+    /// `X509_check_ca`: 0 no CA, 1 a CA by basicConstraints, 3 a version 1 root, 4 a
+    /// keyUsage allowing keyCertSign without basicConstraints (the Netscape types, 5, are
+    /// not read here).
+    fn check_ca(&self) -> u8 {
+        if self.key_usage.is_some_and(|(cert_sign, _)| !cert_sign) {
+            0
+        } else if let Some((ca, _, _)) = self.basic_constraints {
+            u8::from(ca)
+        } else if !self.version3 && self.self_issued {
+            3
+        } else if self.key_usage.is_some() {
+            4
+        } else {
+            0
+        }
+    }
+
+    /// What strict mode adds for this certificate at `depth` of a chain of `len`
+    /// (the trusted root counted, even from the store), in `check_extensions`' order:
+    /// `X509_check_ca` read strictly (a leaf must be a CA by basicConstraints or no CA at
+    /// all, every issuer a CA by basicConstraints, the chain's top too), then the checks
+    /// of RFC 5280 it cites, which apply only to chains of two or more. `already_invalid`:
+    /// the ordinary reading raised `X509_V_ERR_INVALID_CA` here already.
+    pub fn failures(&self, depth: usize, len: usize, already_invalid: bool) -> Vec<OpenSslError> {
+        use OpenSslError as O;
+        let mut out = Vec::new();
+        let check_ca = self.check_ca();
+        let invalid_ca = if depth == 0 {
+            check_ca > 1
+        } else {
+            check_ca != 1
+        };
+        if invalid_ca && !already_invalid {
+            out.push(O::InvalidCa);
+        }
+        if len < 2 {
+            return out;
+        }
+        let ca = self.ca();
+        let (cert_sign, crl_sign) = self.key_usage.unwrap_or((false, false));
+        if self
+            .basic_constraints
+            .is_some_and(|(_, _, path_len)| path_len)
+        {
+            if !ca {
+                out.push(O::PathlenInvalidForNonCa);
+            }
+            if !cert_sign {
+                out.push(O::PathlenWithoutKuKeyCertSign);
+            }
+        }
+        if self
+            .basic_constraints
+            .is_some_and(|(ca, critical, _)| ca && !critical)
+        {
+            out.push(O::CaBconsNotCritical);
+        }
+        if ca && self.key_usage.is_none() {
+            out.push(O::CaCertMissingKeyUsage);
+        } else if !ca && cert_sign {
+            out.push(O::KuKeyCertSignInvalidForNonCa);
+        }
+        if self.issuer_empty {
+            out.push(O::IssuerNameEmpty);
+        }
+        if self.subject_empty && (ca || crl_sign || self.alt_names.is_none()) {
+            out.push(O::SubjectNameEmpty);
+        }
+        if self.subject_empty && self.alt_names.is_some_and(|(critical, _)| !critical) {
+            out.push(O::EmptySubjectSanNotCritical);
+        }
+        if self.alt_names.is_some_and(|(_, names)| names == 0) {
+            out.push(O::EmptySubjectAltName);
+        }
+        if !self.algorithms_agree {
+            out.push(O::SignatureAlgorithmInconsistency);
+        }
+        if self.authority_key_id.is_some_and(|(critical, _)| critical) {
+            out.push(O::AuthorityKeyIdentifierCritical);
+        }
+        if self.subject_key_id == Some(true) {
+            out.push(O::SubjectKeyIdentifierCritical);
+        }
+        if self.version3 {
+            let below_top = depth.saturating_add(1) < len;
+            if below_top && !self.authority_key_id.is_some_and(|(_, key_id)| key_id) {
+                out.push(O::MissingAuthorityKeyIdentifier);
+            }
+            if ca && self.subject_key_id.is_none() {
+                out.push(O::MissingSubjectKeyIdentifier);
+            }
+        } else if self.extensions {
+            out.push(O::ExtensionsRequireVersion3);
+        }
+        out
     }
 }

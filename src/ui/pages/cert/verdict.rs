@@ -63,6 +63,7 @@ fn clients_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
                 Client::OpensslVerify => k::cert::verdict::client_openssl_verify,
                 Client::Curl => k::cert::verdict::client_curl,
                 Client::Python => k::cert::verdict::client_python,
+                Client::PythonStrict => k::cert::verdict::client_python_strict,
             };
             let says = client.says(&report.openssl, host, &names);
             view! {
