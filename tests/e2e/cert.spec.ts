@@ -124,13 +124,17 @@ test('programs built on OpenSSL are named with their own words: the incomplete c
   await expect(clients.locator('[data-client="PythonStrict"]')).toHaveText(
     '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate',
   );
-  await expect(clients.locator('dt').nth(3)).toHaveText('Python 3.13 and later (ssl module)');
+  await expect(clients.locator('dt:has(+ [data-client="PythonStrict"])')).toHaveText(
+    'Python 3.13 and later (ssl module)',
+  );
   // A good chain: every one connects. The programs' words stay as they print them; the
   // page around them speaks Japanese.
   await open(page, '#/cert?sample=valid&lang=ja');
   await expect(page.locator('.verdict h3').filter({ hasText: 'OpenSSLを使うプログラムの判定' })).toBeVisible();
   await expect(page.locator('.verdict .clients .client-ok')).toHaveCount(4);
-  await expect(page.locator('.verdict .clients dt').nth(3)).toHaveText('Python 3.13以降（sslモジュール）');
+  await expect(page.locator('.verdict .clients dt:has(+ [data-client="PythonStrict"])')).toHaveText(
+    'Python 3.13以降（sslモジュール）',
+  );
   await expect(page.locator('.verdict .clients .client-ok').first()).toContainText('問題なく接続します');
 });
 
