@@ -740,3 +740,74 @@ fn python_3_13_refuses_what_older_python_accepts() {
         }
     }
 }
+
+/// An intermediate trusted on its own (inspect's `--trust`, the page's "trust this
+/// certificate" on a chain without its root): only with `X509_V_FLAG_PARTIAL_CHAIN`, which
+/// Python 3.13 and later set, does it end the chain; `openssl verify`, curl and older
+/// Python look on for its issuer. A leaf trusted alone is no anchor for them at all. Against
+/// the real `openssl verify` (with and without `-partial_chain`) and Python.
+#[test]
+fn a_trusted_intermediate_ends_the_chain_only_for_partial_chains() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let good = defects().into_iter().find(|(n, _)| *n == "good").unwrap().1;
+    let served = pem_of(&good.chain.iter().collect::<Vec<_>>());
+    let leaf_only = good.chain[0].pem();
+    let intermediate = good.chain[1].pem();
+    let cases = [
+        (
+            "intermediate-served",
+            served.as_str(),
+            intermediate.as_str(),
+        ),
+        (
+            "intermediate-leaf-only",
+            leaf_only.as_str(),
+            intermediate.as_str(),
+        ),
+        ("leaf-alone", leaf_only.as_str(), leaf_only.as_str()),
+    ];
+    let server = serve("partial", &good);
+    let mut refused = 0;
+    for (name, input, trusted) in cases {
+        let ca_file = scratch(&format!("partial-{name}-ca.pem"));
+        std::fs::write(&ca_file, trusted).unwrap();
+        let anchors = Anchor::from_input(trusted.as_bytes());
+        for host in ["www.example.test", "wrong.example.test"] {
+            let (analysis, report) = judge(input, anchors.clone(), host, at);
+            let label = format!("partial-{name}");
+            let context = format!("{name}, host {host}");
+            let real = openssl_verify(&label, input, &ca_file, host, at);
+            assert_eq!(engine_verify(&analysis, &report, host), real, "{context}");
+            if real.starts_with("error 2 ") || real.starts_with("error 20 ") {
+                refused += 1;
+            }
+            let real = openssl_verify_as_tls_client(&label, input, &ca_file, host, at);
+            assert_eq!(
+                engine_as(Client::Python, &report),
+                real,
+                "as Python: {context}"
+            );
+            let real = openssl_verify_as_strict_client(&label, input, &ca_file, host, at);
+            assert_eq!(
+                engine_as(Client::PythonStrict, &report),
+                real,
+                "as Python 3.13: {context}"
+            );
+            if input == served {
+                let names = leaf_names(&analysis, &report);
+                for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
+                    let real = python(server.port, &ca_file, host, strict);
+                    match client.says(&report.openssl, Some(host), &names) {
+                        Some(words) => assert!(
+                            real.starts_with(&words),
+                            "{client:?}: {context}: {real:?} does not start with {words:?}"
+                        ),
+                        None => assert_eq!(real, "OK", "{client:?}: {context}"),
+                    }
+                }
+            }
+        }
+    }
+    // openssl verify refused every case (the wrong host comes after the chain).
+    assert_eq!(refused, cases.len() * 2);
+}

@@ -1434,6 +1434,25 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         };
         out.push(at(error, top_depth, C::Chain));
     }
+    // build_chain, for a trusted certificate that is no root (a custom anchor that is not
+    // self-issued): only X509_V_FLAG_PARTIAL_CHAIN lets it end the chain. Without it
+    // OpenSSL looks on for its issuer among the trusted ones ("unable to get issuer
+    // certificate" at its depth, the pasted ones above it unread), and does not take a
+    // trusted leaf as trusted at all (alone, "unable to get local issuer certificate").
+    if let Some(anchor) = ctx.path.anchor
+        && anchor.strict.is_some_and(|facts| !facts.self_issued)
+    {
+        let depth = if ctx.path.anchor_in_chain {
+            ctx.path.anchor_position.unwrap_or(top_depth)
+        } else {
+            chain.len()
+        };
+        if depth > 0 {
+            out.push(at(O::UnableToGetIssuerCert, depth, C::PartialChain));
+        } else if ctx.analysis.certs.len() == 1 {
+            out.push(at(O::UnableToGetIssuerCertLocally, 0, C::PartialChain));
+        }
+    }
     // check_extensions, leaf first: critical extensions, CA (basicConstraints, and a
     // keyUsage that allows keyCertSign), what strict mode adds, purpose, path length. A
     // CA rule found on the link below an issuer is raised at the issuer's depth.

@@ -26,6 +26,9 @@ use serde::{Deserialize, Serialize};
 /// An `X509_V_ERR_*` result of OpenSSL's verification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum OpenSslError {
+    /// 2: the issuer of a trusted certificate that is no root is in no trusted store
+    /// (`build_chain` without `X509_V_FLAG_PARTIAL_CHAIN`).
+    UnableToGetIssuerCert,
     /// 7: a signature does not verify with its issuer's key.
     CertSignatureFailure,
     /// 9: a certificate's notBefore is in the future.
@@ -98,6 +101,7 @@ impl OpenSslError {
     /// The `X509_V_ERR_*` number.
     pub fn code(self) -> u32 {
         match self {
+            OpenSslError::UnableToGetIssuerCert => 2,
             OpenSslError::CertSignatureFailure => 7,
             OpenSslError::CertNotYetValid => 9,
             OpenSslError::CertHasExpired => 10,
@@ -135,6 +139,7 @@ impl OpenSslError {
     /// `X509_verify_cert_error_string` (crypto/x509/x509_txt.c, OpenSSL 3.0).
     pub fn text(self) -> &'static str {
         match self {
+            OpenSslError::UnableToGetIssuerCert => "unable to get issuer certificate",
             OpenSslError::CertSignatureFailure => "certificate signature failure",
             OpenSslError::CertNotYetValid => "certificate is not yet valid",
             OpenSslError::CertHasExpired => "certificate has expired",
@@ -190,6 +195,10 @@ pub enum OpenSslCheck {
     SecurityLevel,
     /// No trusted root reached (`build_chain`).
     Chain,
+    /// A trusted certificate that is no root (a custom anchor not self-issued): without
+    /// `X509_V_FLAG_PARTIAL_CHAIN` (`build_chain`), which Python 3.13 and later set, it
+    /// does not end the chain.
+    PartialChain,
     /// Extensions of the chain (`check_extensions`).
     Extensions,
     /// The purpose a TLS client asks for (`check_purpose` with `sslserver`).
@@ -282,7 +291,7 @@ impl Client {
             ),
             Client::Curl => !matches!(f.check, OpenSslCheck::Host | OpenSslCheck::Strict),
             Client::Python => f.check != OpenSslCheck::Strict,
-            Client::PythonStrict => true,
+            Client::PythonStrict => f.check != OpenSslCheck::PartialChain,
         })
     }
 
