@@ -72,6 +72,9 @@ pub struct Anchor {
     /// What OpenSSL's strict mode reads of the anchor's certificate, when it came as one
     /// (for Mozilla's set, [`mozilla_strict`] says what it raises instead).
     pub(crate) strict: Option<super::openssl::Strict>,
+    /// The anchor certificate's issuer (as DER and as the normalised string), when it came
+    /// as a certificate: OpenSSL looks it up when the anchor is no root.
+    pub(crate) issuer: Option<(Vec<u8>, String)>,
 }
 
 impl Anchor {
@@ -101,6 +104,7 @@ impl Anchor {
             dates: None,
             path_len: None,
             strict: None,
+            issuer: None,
         })
     }
 
@@ -143,6 +147,11 @@ impl Anchor {
                     .flatten()
                     .and_then(|bc| bc.value.path_len_constraint);
                 anchor.strict = Some(super::openssl::Strict::of(&cert));
+                let issuer = &cert.tbs_certificate.issuer;
+                anchor.issuer = Some((
+                    issuer.as_raw().to_vec(),
+                    fields::format_name(&fields::name_attributes(issuer)).to_lowercase(),
+                ));
                 anchor.dates = Some((
                     super::UnixTime(validity.not_before.timestamp()),
                     super::UnixTime(validity.not_after.timestamp()),

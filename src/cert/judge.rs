@@ -1388,6 +1388,23 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }
 }
 
+/// Whether the issuer of a trusted certificate is itself one of the judgement's trusted
+/// roots (by name), as OpenSSL's `build_chain` looks it up in its store.
+fn issuer_is_trusted(ctx: &Ctx<'_>, anchor: &Anchor) -> bool {
+    let Some((raw, norm)) = &anchor.issuer else {
+        return false;
+    };
+    let mozilla: &[Anchor] = if ctx.options.mozilla_roots {
+        super::anchors::mozilla()
+    } else {
+        &[]
+    };
+    ctx.options.extra_anchors.iter().chain(mozilla).any(|root| {
+        root.strict.is_none_or(|facts| facts.self_signed)
+            && chain::names_equal(&root.subject_raw, &root.subject_norm, raw, norm)
+    })
+}
+
 /// What OpenSSL 3 raises, in the order `X509_verify_cert` raises it
 /// (crypto/x509/x509_vfy.c; see [`super::openssl`]), over the path this judgement built.
 /// The security level is OpenSSL's level 2 (Debian's system default, and Python's):
@@ -1439,8 +1456,11 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // OpenSSL looks on for its issuer among the trusted ones ("unable to get issuer
     // certificate" at its depth, the pasted ones above it unread), and does not take a
     // trusted leaf as trusted at all (alone, "unable to get local issuer certificate").
+    // (When the trusted certificate's own issuer is a trusted root as well, OpenSSL goes on
+    // to that root and nothing is raised here.)
     if let Some(anchor) = ctx.path.anchor
-        && anchor.strict.is_some_and(|facts| !facts.self_issued)
+        && anchor.strict.is_some_and(|facts| !facts.self_signed)
+        && !issuer_is_trusted(ctx, anchor)
     {
         let depth = if ctx.path.anchor_in_chain {
             ctx.path.anchor_position.unwrap_or(top_depth)
@@ -1475,8 +1495,13 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
                 out.push(at(error, depth, C::Strict));
             }
         }
-        if depth == 0 && has(i, &|k| matches!(k, K::LeafNotForServers)) {
-            out.push(at(O::InvalidPurpose, 0, C::Purpose));
+        if ctx
+            .analysis
+            .data
+            .get(i)
+            .is_some_and(|d| d.strict.refuses_tls_server(depth))
+        {
+            out.push(at(O::InvalidPurpose, depth, C::Purpose));
         }
         if findings
             .iter()

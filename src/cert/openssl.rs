@@ -378,6 +378,8 @@ impl Client {
 pub struct Strict {
     /// The version field says 3 or more.
     pub version3: bool,
+    /// The version field says 1 (`EXFLAG_V1`).
+    pub version1: bool,
     /// The certificate carries extensions.
     pub extensions: bool,
     /// basicConstraints: cA, marked critical, a pathLenConstraint given.
@@ -386,6 +388,17 @@ pub struct Strict {
     pub key_usage: Option<(bool, bool)>,
     /// The subject is its issuer.
     pub self_issued: bool,
+    /// Self-signed as OpenSSL reads it before checking any signature (`EXFLAG_SS`):
+    /// self-issued, and its authority key identifier, if any, names its own subject key
+    /// identifier (`X509_check_akid`).
+    pub self_signed: bool,
+    /// extKeyUsage, when present: whether it allows a TLS server (serverAuth, or one of
+    /// the Server Gated Cryptography purposes OpenSSL still counts; anyExtendedKeyUsage
+    /// does not).
+    pub server_eku: Option<bool>,
+    /// keyUsage, when present: whether it allows a TLS server's key (digitalSignature,
+    /// keyEncipherment or keyAgreement, OpenSSL's `KU_TLS`).
+    pub tls_key_usage: Option<bool>,
     /// The issuer name holds no attribute.
     pub issuer_empty: bool,
     /// The subject name holds no attribute.
@@ -407,6 +420,7 @@ impl Strict {
         let tbs = &cert.tbs_certificate;
         let mut facts = Strict {
             version3: tbs.version.0 >= 2,
+            version1: tbs.version.0 == 0,
             extensions: !tbs.extensions().is_empty(),
             self_issued: tbs.subject.as_raw() == tbs.issuer.as_raw(),
             issuer_empty: tbs.issuer.iter_attributes().next().is_none(),
@@ -414,24 +428,53 @@ impl Strict {
             algorithms_agree: cert.signature_algorithm == tbs.signature,
             ..Strict::default()
         };
+        let (mut aki_key, mut ski_key) = (None, None);
         for ext in tbs.extensions() {
             match ext.parsed_extension() {
                 P::BasicConstraints(bc) => {
                     facts.basic_constraints =
                         Some((bc.ca, ext.critical, bc.path_len_constraint.is_some()));
                 }
-                P::KeyUsage(ku) => facts.key_usage = Some((ku.key_cert_sign(), ku.crl_sign())),
+                P::KeyUsage(ku) => {
+                    facts.key_usage = Some((ku.key_cert_sign(), ku.crl_sign()));
+                    facts.tls_key_usage =
+                        Some(ku.digital_signature() || ku.key_encipherment() || ku.key_agreement());
+                }
+                P::ExtendedKeyUsage(eku) => {
+                    // Netscape's and Microsoft's Server Gated Cryptography (XKU_SGC).
+                    let sgc = eku.other.iter().any(|o| {
+                        let dotted = o.to_id_string();
+                        dotted == "2.16.840.1.113730.4.1" || dotted == "1.3.6.1.4.1.311.10.3.3"
+                    });
+                    facts.server_eku = Some(eku.server_auth || sgc);
+                }
                 P::SubjectAlternativeName(san) => {
                     facts.alt_names = Some((ext.critical, san.general_names.len()));
                 }
                 P::AuthorityKeyIdentifier(aki) => {
                     facts.authority_key_id = Some((ext.critical, aki.key_identifier.is_some()));
+                    aki_key = aki.key_identifier.as_ref().map(|k| k.0);
                 }
-                P::SubjectKeyIdentifier(_) => facts.subject_key_id = Some(ext.critical),
+                P::SubjectKeyIdentifier(ski) => {
+                    facts.subject_key_id = Some(ext.critical);
+                    ski_key = Some(ski.0);
+                }
                 _ => {}
             }
         }
+        let own_key_id = match (aki_key, ski_key) {
+            (Some(a), Some(s)) => a == s,
+            _ => true,
+        };
+        facts.self_signed = facts.self_issued && own_key_id;
         facts
+    }
+
+    /// What `check_purpose` with `sslserver` finds at `depth` (crypto/x509/v3_purp.c
+    /// `check_purpose_ssl_server`): an extKeyUsage without serverAuth refuses any
+    /// certificate of the chain, a keyUsage without a TLS key use refuses the leaf.
+    pub fn refuses_tls_server(&self, depth: usize) -> bool {
+        self.server_eku == Some(false) || (depth == 0 && self.tls_key_usage == Some(false))
     }
 
     /// Whether basicConstraints says cA.
@@ -447,7 +490,7 @@ impl Strict {
             0
         } else if let Some((ca, _, _)) = self.basic_constraints {
             u8::from(ca)
-        } else if !self.version3 && self.self_issued {
+        } else if self.version1 && self.self_signed {
             3
         } else if self.key_usage.is_some() {
             4
