@@ -1473,20 +1473,18 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             out.push(at(O::UnableToGetIssuerCertLocally, 0, C::PartialChain));
         }
     }
-    // check_extensions, leaf first: critical extensions, CA (basicConstraints, and a
-    // keyUsage that allows keyCertSign), what strict mode adds, purpose, path length. A
-    // CA rule found on the link below an issuer is raised at the issuer's depth.
+    // check_extensions, leaf first: critical extensions, CA (`X509_check_ca`: basicConstraints,
+    // and a keyUsage that allows keyCertSign), what strict mode adds, purpose, path length.
     let openssl_len = chain.len().saturating_add(usize::from(anchor_outside));
     for (depth, &i) in chain.iter().enumerate() {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             out.push(at(O::UnhandledCriticalExtension, depth, C::Extensions));
         }
-        let below = depth.checked_sub(1).and_then(|d| chain.get(d)).copied();
-        let invalid_ca = below.is_some_and(|child| {
-            has(child, &|k| {
-                matches!(k, K::IssuerNotCa { .. } | K::IssuerCannotSign { .. })
-            })
-        });
+        let invalid_ca = ctx
+            .analysis
+            .data
+            .get(i)
+            .is_some_and(|d| d.strict.invalid_issuer(depth, openssl_len));
         if invalid_ca {
             out.push(at(O::InvalidCa, depth, C::Extensions));
         }

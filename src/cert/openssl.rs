@@ -499,6 +499,15 @@ impl Strict {
         }
     }
 
+    /// Whether OpenSSL refuses this certificate as an issuer at `depth` (> 0) of a chain of
+    /// `len` without strict mode (`check_extensions`, `must_be_ca` 1): no CA at all, or
+    /// below the top a CA other than by basicConstraints (a keyUsage alone, a version 1
+    /// root), which the top may be.
+    pub fn invalid_issuer(&self, depth: usize, len: usize) -> bool {
+        let check_ca = self.check_ca();
+        depth > 0 && (check_ca == 0 || (depth.saturating_add(1) < len && check_ca != 1))
+    }
+
     /// What strict mode adds for this certificate at `depth` of a chain of `len`
     /// (the trusted root counted, even from the store), in `check_extensions`' order:
     /// `X509_check_ca` read strictly (a leaf must be a CA by basicConstraints or no CA at
@@ -577,5 +586,64 @@ impl Strict {
             out.push(O::ExtensionsRequireVersion3);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OpenSslError as O, Strict};
+
+    /// A CA as OpenSSL wants it in strict mode: version 3, critical basicConstraints,
+    /// keyUsage with keyCertSign, both key identifiers.
+    fn ca() -> Strict {
+        Strict {
+            version3: true,
+            extensions: true,
+            basic_constraints: Some((true, true, false)),
+            key_usage: Some((true, true)),
+            algorithms_agree: true,
+            authority_key_id: Some((false, true)),
+            subject_key_id: Some(false),
+            ..Strict::default()
+        }
+    }
+
+    #[test]
+    fn a_root_by_key_usage_alone_may_top_a_chain_only_outside_strict_mode() {
+        // X509_check_ca gives 4: keyUsage keyCertSign, no basicConstraints.
+        let by_key_usage = Strict {
+            basic_constraints: None,
+            ..ca()
+        };
+        assert!(!by_key_usage.invalid_issuer(2, 3), "the top");
+        assert!(by_key_usage.invalid_issuer(1, 3), "below the top");
+        assert_eq!(
+            by_key_usage.failures(2, 3, false).first(),
+            Some(&O::InvalidCa)
+        );
+        assert_eq!(ca().failures(2, 3, false), vec![]);
+    }
+
+    #[test]
+    fn strict_mode_wants_key_identifiers_below_the_top_and_on_every_ca() {
+        let no_aki = Strict {
+            authority_key_id: None,
+            ..ca()
+        };
+        assert_eq!(
+            no_aki.failures(1, 3, false),
+            vec![O::MissingAuthorityKeyIdentifier]
+        );
+        assert_eq!(no_aki.failures(2, 3, false), vec![], "the top needs none");
+        let no_ski = Strict {
+            subject_key_id: None,
+            ..ca()
+        };
+        assert_eq!(
+            no_ski.failures(2, 3, false),
+            vec![O::MissingSubjectKeyIdentifier]
+        );
+        // A chain of one is not read by the strict block.
+        assert_eq!(no_ski.failures(0, 1, false), vec![]);
     }
 }
