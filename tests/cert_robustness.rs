@@ -231,7 +231,7 @@ fn a_bundle_of_tiny_certificates_is_read_up_to_the_limit() {
 
 /// Every fixture and sample file, read without signatures (the `cert_parse` fuzz target's
 /// reading, FUZZING.md), is the full reading in everything but what a signature decides: the
-/// same blocks, certificates and fields, requests and revocation lists; no signature counts
+/// same blocks, certificates and fields, as many requests and revocation lists; no signature counts
 /// as checked, and the input findings differ only by the note that checks were left out.
 #[test]
 fn a_reading_without_signatures_differs_only_in_signatures() {

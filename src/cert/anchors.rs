@@ -146,12 +146,17 @@ impl Anchor {
                     .ok()
                     .flatten()
                     .and_then(|bc| bc.value.path_len_constraint);
-                anchor.strict = Some(super::openssl::Strict::of(&cert));
                 let issuer = &cert.tbs_certificate.issuer;
-                anchor.issuer = Some((
-                    issuer.as_raw().to_vec(),
-                    fields::format_name(&fields::name_attributes(issuer)).to_lowercase(),
-                ));
+                let issuer_norm =
+                    fields::format_name(&fields::name_attributes(issuer)).to_lowercase();
+                let self_issued = super::chain::names_equal(
+                    &anchor.subject_raw,
+                    &anchor.subject_norm,
+                    issuer.as_raw(),
+                    &issuer_norm,
+                );
+                anchor.strict = Some(super::openssl::Strict::of(&cert, self_issued));
+                anchor.issuer = Some((issuer.as_raw().to_vec(), issuer_norm));
                 anchor.dates = Some((
                     super::UnixTime(validity.not_before.timestamp()),
                     super::UnixTime(validity.not_after.timestamp()),

@@ -743,8 +743,17 @@ pub(crate) fn build(
         version,
         serial_raw: tbs.raw_serial().to_vec(),
         multi_valued_rdn: tbs.subject.iter().any(|rdn| rdn.iter().nth(1).is_some()),
-        strict: super::openssl::Strict::of(cert),
+        strict: super::openssl::Strict::default(),
     };
+    data.strict = super::openssl::Strict::of(
+        cert,
+        super::chain::names_equal(
+            &data.subject_raw,
+            &data.subject_norm,
+            &data.issuer_raw,
+            &data.issuer_norm,
+        ),
+    );
 
     for (i, ext) in tbs.extensions().iter().enumerate() {
         let (offset, length) = extension_tlvs

@@ -1388,6 +1388,28 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }
 }
 
+/// The chain OpenSSL builds from `leaf` through the pasted certificates alone
+/// (`build_chain`'s `find_issuer` in the untrusted ones: names and key identifiers, no
+/// signature), up to a self-issued one or one whose issuer was not pasted.
+fn pasted_chain(ctx: &Ctx<'_>, leaf: usize) -> Vec<usize> {
+    let mut chain = vec![leaf];
+    while let Some(&last) = chain.last() {
+        if chain.len() > MAX_DEPTH || ctx.analysis.certs.get(last).is_some_and(|c| c.self_issued) {
+            break;
+        }
+        let next = ctx.analysis.edges.get(last).and_then(|edges| {
+            edges.iter().find(|e| {
+                e.names_match && e.key_ids_match != Some(false) && !chain.contains(&e.parent)
+            })
+        });
+        match next {
+            Some(edge) => chain.push(edge.parent),
+            None => break,
+        }
+    }
+    chain
+}
+
 /// Whether the issuer of a trusted certificate is itself one of the judgement's trusted
 /// roots (by name), as OpenSSL's `build_chain` looks it up in its store.
 fn issuer_is_trusted(ctx: &Ctx<'_>, anchor: &Anchor) -> bool {
@@ -1452,12 +1474,12 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         out.push(at(error, top_depth, C::Chain));
     }
     // build_chain, for a trusted certificate that is no root (a custom anchor that is not
-    // self-issued): only X509_V_FLAG_PARTIAL_CHAIN lets it end the chain. Without it
+    // self-signed): only X509_V_FLAG_PARTIAL_CHAIN lets it end the chain. Without it
     // OpenSSL looks on for its issuer among the trusted ones ("unable to get issuer
     // certificate" at its depth, the pasted ones above it unread), and does not take a
-    // trusted leaf as trusted at all (alone, "unable to get local issuer certificate").
-    // (When the trusted certificate's own issuer is a trusted root as well, OpenSSL goes on
-    // to that root and nothing is raised here.)
+    // trusted leaf as trusted at all: it builds on from the pasted certificates and ends
+    // where they end, untrusted. (When the trusted certificate's own issuer is a trusted
+    // root as well, OpenSSL goes on to that root and nothing is raised here.)
     if let Some(anchor) = ctx.path.anchor
         && anchor.strict.is_some_and(|facts| !facts.self_signed)
         && !issuer_is_trusted(ctx, anchor)
@@ -1469,8 +1491,17 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         };
         if depth > 0 {
             out.push(at(O::UnableToGetIssuerCert, depth, C::PartialChain));
-        } else if ctx.analysis.certs.len() == 1 {
-            out.push(at(O::UnableToGetIssuerCertLocally, 0, C::PartialChain));
+        } else {
+            let pasted = pasted_chain(ctx, leaf);
+            let top = pasted.last().copied().unwrap_or(leaf);
+            let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
+            let error = match (self_signed, pasted.len()) {
+                (true, 1) => O::DepthZeroSelfSigned,
+                (true, _) => O::SelfSignedCertInChain,
+                (false, _) => O::UnableToGetIssuerCertLocally,
+            };
+            let depth = pasted.len().saturating_sub(1);
+            out.push(at(error, depth, C::PartialChain));
         }
     }
     // check_extensions, leaf first: critical extensions, CA (`X509_check_ca`: basicConstraints,
@@ -1508,11 +1539,29 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             out.push(at(O::PathLengthExceeded, depth, C::Extensions));
         }
     }
-    // The store's root, when it was not pasted: strict mode reads it too, then its
-    // pathLenConstraint counts.
+    // The store's root, when it was not pasted, is read too (its own facts when it came as
+    // a certificate; Mozilla's roots are CAs without extKeyUsage, and strict mode's verdict
+    // on them is listed): a CA, strict mode, the purpose; then its pathLenConstraint.
     if anchor_outside && let Some(anchor) = ctx.path.anchor {
-        for error in anchor.strict_failures_at_top() {
-            out.push(at(error, chain.len(), C::Strict));
+        let top = chain.len();
+        let invalid_ca = anchor
+            .strict
+            .is_some_and(|facts| facts.invalid_issuer(top, openssl_len));
+        if invalid_ca {
+            out.push(at(O::InvalidCa, top, C::Extensions));
+        }
+        let strict = match anchor.strict {
+            Some(facts) => facts.failures(top, openssl_len, invalid_ca),
+            None => super::anchors::mozilla_strict(anchor).to_vec(),
+        };
+        for error in strict {
+            out.push(at(error, top, C::Strict));
+        }
+        if anchor
+            .strict
+            .is_some_and(|facts| facts.refuses_tls_server(top))
+        {
+            out.push(at(O::InvalidPurpose, top, C::Purpose));
         }
     }
     if anchor_outside && let Some(limit) = ctx.path.anchor.and_then(|a| a.path_len) {

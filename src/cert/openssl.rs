@@ -1,4 +1,5 @@
-//! What clients built on OpenSSL say: `openssl verify`, curl and Python's `ssl`.
+//! What clients built on OpenSSL say: `openssl verify`, curl and Python's `ssl` (up to 3.12,
+//! and from 3.13 with OpenSSL's strict checks and partial chains on).
 //!
 //! Chromium fetches a missing intermediate and Firefox knows the public ones; OpenSSL does
 //! neither, so a server that forgets its intermediate "works in Chrome, fails in curl".
@@ -8,9 +9,13 @@
 //! 1. the leaf key's security level, before anything else (`X509_verify_cert` calls
 //!    `check_key_level` on the leaf first: `X509_V_ERR_EE_KEY_TOO_SMALL`);
 //! 2. `build_chain`: no trusted root reached (`DEPTH_ZERO_SELF_SIGNED_CERT`,
-//!    `SELF_SIGNED_CERT_IN_CHAIN`, `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`);
-//! 3. `check_extensions`, leaf first: an unhandled critical extension, an issuer that is
-//!    no CA, the purpose (TLS clients ask for `sslserver`), a path length exceeded;
+//!    `SELF_SIGNED_CERT_IN_CHAIN`, `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`), or a trusted
+//!    certificate that is no root without `X509_V_FLAG_PARTIAL_CHAIN`
+//!    (`UNABLE_TO_GET_ISSUER_CERT`);
+//! 3. `check_extensions`, leaf first, the trusted root last: an unhandled critical
+//!    extension, an issuer that is no CA (`X509_check_ca`), what strict mode adds
+//!    ([`Strict`]), the purpose of every certificate (TLS clients ask for `sslserver`), a
+//!    path length exceeded;
 //! 4. `check_auth_level`: issuer keys and signature digests against the security level;
 //! 5. `check_id`: the host name (`X509_check_host`: wildcards in the leftmost label, the
 //!    subject's CN when there is no DNS name);
@@ -195,7 +200,7 @@ pub enum OpenSslCheck {
     SecurityLevel,
     /// No trusted root reached (`build_chain`).
     Chain,
-    /// A trusted certificate that is no root (a custom anchor not self-issued): without
+    /// A trusted certificate that is no root (a custom anchor not self-signed): without
     /// `X509_V_FLAG_PARTIAL_CHAIN` (`build_chain`), which Python 3.13 and later set, it
     /// does not end the chain.
     PartialChain,
@@ -386,11 +391,13 @@ pub struct Strict {
     pub basic_constraints: Option<(bool, bool, bool)>,
     /// keyUsage: keyCertSign, cRLSign.
     pub key_usage: Option<(bool, bool)>,
-    /// The subject is its issuer.
+    /// The subject is its issuer (as `chain::names_equal` compares names, near OpenSSL's
+    /// `X509_NAME_cmp` of canonical forms).
     pub self_issued: bool,
     /// Self-signed as OpenSSL reads it before checking any signature (`EXFLAG_SS`):
     /// self-issued, and its authority key identifier, if any, names its own subject key
-    /// identifier (`X509_check_akid`).
+    /// identifier (`X509_check_akid`; its issuer-and-serial form, and `check_sig_alg_match`
+    /// between the signature algorithm and the key, are not read here).
     pub self_signed: bool,
     /// extKeyUsage, when present: whether it allows a TLS server (serverAuth, or one of
     /// the Server Gated Cryptography purposes OpenSSL still counts; anyExtendedKeyUsage
@@ -414,15 +421,19 @@ pub struct Strict {
 }
 
 impl Strict {
-    /// The facts of a parsed certificate.
-    pub(crate) fn of(cert: &x509_parser::certificate::X509Certificate<'_>) -> Strict {
+    /// The facts of a parsed certificate; `self_issued`: whether its subject is its issuer,
+    /// as the caller compared them (`chain::names_equal`).
+    pub(crate) fn of(
+        cert: &x509_parser::certificate::X509Certificate<'_>,
+        self_issued: bool,
+    ) -> Strict {
         use x509_parser::extensions::ParsedExtension as P;
         let tbs = &cert.tbs_certificate;
         let mut facts = Strict {
             version3: tbs.version.0 >= 2,
             version1: tbs.version.0 == 0,
             extensions: !tbs.extensions().is_empty(),
-            self_issued: tbs.subject.as_raw() == tbs.issuer.as_raw(),
+            self_issued,
             issuer_empty: tbs.issuer.iter_attributes().next().is_none(),
             subject_empty: tbs.subject.iter_attributes().next().is_none(),
             algorithms_agree: cert.signature_algorithm == tbs.signature,

@@ -350,8 +350,9 @@ impl Budget {
         }
     }
 
-    /// A budget with nothing left: every check is refused (`Analysis::read` without
-    /// signatures, for the parser's fuzz target).
+    /// A budget with nothing left: every check that costs anything is refused (one that
+    /// costs nothing, with a key no check is made for, stays `Unsupported`), for
+    /// `Analysis::read` without signatures (the parser's fuzz target).
     pub(crate) fn spent() -> Budget {
         Budget {
             left: 0,
