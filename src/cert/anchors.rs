@@ -110,7 +110,7 @@ impl Anchor {
 
     /// What OpenSSL's strict mode (Python 3.13 and later) raises for this anchor at the top
     /// of a chain, in `check_extensions`' order: read from its certificate when it came as
-    /// one, from [`mozilla_strict`]'s list for Mozilla's set.
+    /// one, from this module's list (`mozilla_strict`) for Mozilla's set.
     pub fn strict_failures_at_top(&self) -> Vec<super::openssl::OpenSslError> {
         match self.strict {
             Some(facts) => facts.failures(1, 2, false),
