@@ -71,8 +71,21 @@ fn openssl_verify(name: &str, input: &str, ca_file: &Path, host: &str, at: UnixT
     openssl_verify_with(name, input, ca_file, host, at, &[])
 }
 
-/// The same as a TLS client verifies: `-purpose sslserver -auth_level 2` (the security
-/// level Debian's OpenSSL and Python 3.10+ set).
+/// `openssl verify`'s flags for a TLS client: `-purpose sslserver -auth_level 2` (the
+/// security level Debian's OpenSSL and Python 3.10+ set).
+const AS_TLS_CLIENT: &[&str] = &["-purpose", "sslserver", "-auth_level", "2"];
+
+/// The same as Python 3.13 and later verify: strict mode and partial chains on
+/// (`create_default_context` in Lib/ssl.py).
+const AS_STRICT_CLIENT: &[&str] = &[
+    "-purpose",
+    "sslserver",
+    "-auth_level",
+    "2",
+    "-x509_strict",
+    "-partial_chain",
+];
+
 fn openssl_verify_as_tls_client(
     name: &str,
     input: &str,
@@ -80,18 +93,9 @@ fn openssl_verify_as_tls_client(
     host: &str,
     at: UnixTime,
 ) -> String {
-    openssl_verify_with(
-        name,
-        input,
-        ca_file,
-        host,
-        at,
-        &["-purpose", "sslserver", "-auth_level", "2"],
-    )
+    openssl_verify_with(name, input, ca_file, host, at, AS_TLS_CLIENT)
 }
 
-/// The same as Python 3.13 and later verify: strict mode and partial chains on
-/// (`create_default_context` in Lib/ssl.py).
 fn openssl_verify_as_strict_client(
     name: &str,
     input: &str,
@@ -99,21 +103,7 @@ fn openssl_verify_as_strict_client(
     host: &str,
     at: UnixTime,
 ) -> String {
-    openssl_verify_with(
-        name,
-        input,
-        ca_file,
-        host,
-        at,
-        &[
-            "-purpose",
-            "sslserver",
-            "-auth_level",
-            "2",
-            "-x509_strict",
-            "-partial_chain",
-        ],
-    )
+    openssl_verify_with(name, input, ca_file, host, at, AS_STRICT_CLIENT)
 }
 
 fn openssl_verify_with(

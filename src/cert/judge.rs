@@ -1388,6 +1388,16 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }
 }
 
+/// What `build_chain` raises for a chain of `len` that reaches no trusted root, by whether
+/// its top certificate is self-signed.
+fn untrusted_end(self_signed: bool, len: usize) -> OpenSslError {
+    match (self_signed, len) {
+        (true, 1) => OpenSslError::DepthZeroSelfSigned,
+        (true, _) => OpenSslError::SelfSignedCertInChain,
+        (false, _) => OpenSslError::UnableToGetIssuerCertLocally,
+    }
+}
+
 /// The chain OpenSSL builds from `leaf` through the pasted certificates alone
 /// (`build_chain`'s `find_issuer` in the untrusted ones: names and key identifiers, no
 /// signature), up to a self-issued one or one whose issuer was not pasted.
@@ -1466,12 +1476,11 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     if ctx.path.anchor.is_none() {
         let top = ctx.top().unwrap_or(leaf);
         let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
-        let error = match (self_signed, chain.len()) {
-            (true, 1) => O::DepthZeroSelfSigned,
-            (true, _) => O::SelfSignedCertInChain,
-            (false, _) => O::UnableToGetIssuerCertLocally,
-        };
-        out.push(at(error, top_depth, C::Chain));
+        out.push(at(
+            untrusted_end(self_signed, chain.len()),
+            top_depth,
+            C::Chain,
+        ));
     }
     // build_chain, for a trusted certificate that is no root (a custom anchor that is not
     // self-signed): only X509_V_FLAG_PARTIAL_CHAIN lets it end the chain. Without it
@@ -1495,13 +1504,12 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             let pasted = pasted_chain(ctx, leaf);
             let top = pasted.last().copied().unwrap_or(leaf);
             let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
-            let error = match (self_signed, pasted.len()) {
-                (true, 1) => O::DepthZeroSelfSigned,
-                (true, _) => O::SelfSignedCertInChain,
-                (false, _) => O::UnableToGetIssuerCertLocally,
-            };
             let depth = pasted.len().saturating_sub(1);
-            out.push(at(error, depth, C::PartialChain));
+            out.push(at(
+                untrusted_end(self_signed, pasted.len()),
+                depth,
+                C::PartialChain,
+            ));
         }
     }
     // check_extensions, leaf first: critical extensions, CA (`X509_check_ca`: basicConstraints,
