@@ -466,12 +466,12 @@ fn produce(code: Code) -> Outcome {
             "2017-05-13T00:00:00Z",
             Some("sha1-intermediate.badssl.com"),
         ),
-        Code::WeakKey => {
-            let input = [
-                fixture("openssl/leaf-rsa-768.pem"),
-                fixture("openssl/rsa-root.pem"),
-            ]
-            .concat();
+        Code::WeakKey | Code::ExplicitCurve => {
+            let (leaf, root) = match code {
+                Code::WeakKey => ("openssl/leaf-rsa-768.pem", "openssl/rsa-root.pem"),
+                _ => ("openssl/leaf-ec-explicit.pem", "openssl/ec-root.pem"),
+            };
+            let input = [fixture(leaf), fixture(root)].concat();
             let analysis = Analysis::parse(&input);
             let root_anchor = analysis.anchor(1).unwrap();
             // The script dates its certificates from its run: a day after the leaf's start.
@@ -843,6 +843,8 @@ fn dates_weak_keys_and_names() {
         [] as [E; 0]
     );
     assert!(produce(Code::WeakKey).errors().contains(&E::WeakKey));
+    // A curve written out on the site's own key: the handshake fails first.
+    assert_eq!(produce(Code::ExplicitCurve).errors(), [E::SslProtocolError]);
     // Too long a life for a public certificate (1187 days, issued in 2017) as Chromium
     // checks it today: ERR_CERT_VALIDITY_TOO_LONG alone.
     assert_eq!(

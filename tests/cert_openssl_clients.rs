@@ -311,6 +311,72 @@ fn the_security_level_agrees_on_small_keys_and_sha1() {
     assert_eq!(compared, cases.len() * 2);
 }
 
+/// A key whose elliptic curve is written out rather than named: OpenSSL refuses it at its
+/// depth in any chain of two or more (`check_curve`), strict mode or not; alone, trusted
+/// as it is, it is not read.
+#[test]
+fn a_curve_written_out_is_refused_where_openssl_refuses_it() {
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cert/openssl/ec-root.pem");
+    let anchors = Anchor::from_input(&std::fs::read(&root).unwrap());
+    let leaf = fixture("openssl/leaf-ec-explicit.pem");
+    let under = fixture("openssl/leaf-under-ec-explicit-int.pem");
+    let intermediate = fixture("openssl/ec-explicit-int.pem");
+    let cases = [
+        ("leaf", leaf.clone(), "94 at 0"),
+        ("intermediate", format!("{under}{intermediate}"), "94 at 1"),
+        (
+            "leaf-with-root",
+            format!("{leaf}{}", fixture("openssl/ec-root.pem")),
+            "94 at 0",
+        ),
+    ];
+    let start = Analysis::parse(leaf.as_bytes()).certificates()[0].not_before;
+    let at = UnixTime(start.seconds() + 86_400);
+    for (name, input, expected) in cases {
+        let host = "rsa.example.test";
+        let (analysis, report) = judge(&input, anchors.clone(), host, at);
+        let label = format!("explicit-curve-{name}");
+        let real = openssl_verify(&label, &input, &root, host, at);
+        assert!(real.contains(expected), "{name}: openssl says {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
+        let real = openssl_verify_as_tls_client(&label, &input, &root, host, at);
+        assert_eq!(
+            engine_as(Client::Python, &report),
+            real,
+            "as a TLS client: {name}"
+        );
+        let real = openssl_verify_as_strict_client(&label, &input, &root, host, at);
+        assert_eq!(
+            engine_as(Client::PythonStrict, &report),
+            real,
+            "as Python 3.13: {name}"
+        );
+    }
+    // The leaf alone, trusted itself: a chain of one, which check_curve does not read.
+    let leaf_file = scratch("explicit-curve-leaf-trusted.pem");
+    std::fs::write(&leaf_file, &leaf).unwrap();
+    let (analysis, report) = judge(
+        &leaf,
+        Anchor::from_input(leaf.as_bytes()),
+        "rsa.example.test",
+        at,
+    );
+    let real = openssl_verify(
+        "explicit-curve-alone",
+        &leaf,
+        &leaf_file,
+        "rsa.example.test",
+        at,
+    );
+    assert_eq!(
+        engine_verify(&analysis, &report, "rsa.example.test"),
+        real,
+        "alone"
+    );
+    assert!(!real.contains("94"), "alone: {real}");
+}
+
 /// A chain made for one defect: root, intermediate, leaf (for www.example.test).
 struct Made {
     root: Ca,

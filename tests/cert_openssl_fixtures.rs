@@ -1,6 +1,7 @@
 //! RSA fixtures made by tests/fixtures/cert/openssl/generate.sh (RSA PKCS#1 v1.5 with
 //! SHA-1/256/384/512, RSA-PSS with SHA-256/384/512, 1024- and 768-bit keys, a SHA-1
-//! intermediate, PKCS#7 bundles), each valid and with one bit flipped.
+//! intermediate, PKCS#7 bundles), each valid and with one bit flipped; and elliptic-curve
+//! keys whose curve is written out rather than named.
 #![cfg(not(target_arch = "wasm32"))]
 // A test reports failure by panicking; unwrap is the plain way to say "must be there".
 #![allow(clippy::unwrap_used)]
@@ -171,5 +172,62 @@ fn der_cer_file() {
         vec![],
         "signed by the anchor's key: {:#?}",
         rep.findings
+    );
+}
+
+/// Judged under the EC root the script made for the curve fixtures, for `host`, at a day
+/// after the first certificate's start; trusted or not.
+fn judge_under_ec_root(input: &[u8], trusted: bool) -> (Analysis, Report) {
+    let a = Analysis::parse(input);
+    let t = UnixTime(a.certificates()[0].not_before.seconds() + 86_400);
+    let extra_anchors = if trusted {
+        Anchor::from_input(&fixture("ec-root.pem"))
+    } else {
+        vec![]
+    };
+    let r = a.judge(&Options {
+        at: t,
+        host: Some("rsa.example.test".into()),
+        extra_anchors,
+        mozilla_roots: false,
+    });
+    (a, r)
+}
+
+#[test]
+fn a_curve_written_out_is_no_curve_browsers_read() {
+    use imasara::cert::FirefoxError as F;
+    // The site's own key: the handshake fails before any verification (BoringSSL's
+    // eckey_pub_decode, NSS's CERT_ExtractPublicKey), whatever else is wrong.
+    let (a, rep) = judge_under_ec_root(&fixture("leaf-ec-explicit.pem"), true);
+    let key = &a.certificates()[0].public_key;
+    assert!(key.explicit_curve, "{key:?}");
+    assert_eq!((key.algorithm.as_str(), key.curve.as_deref()), ("EC", None));
+    assert_eq!(rep.errors, vec![E::SslProtocolError], "{:#?}", rep.findings);
+    assert!(rep.primary_error.is_some_and(E::is_fatal));
+    assert_eq!(rep.firefox_error, Some(F::ExtractPublicKeyFailure));
+    let codes: Vec<Code> = rep.findings.iter().map(|f| f.code()).collect();
+    assert!(codes.contains(&Code::ExplicitCurve), "{codes:?}");
+    assert!(!codes.contains(&Code::WeakKey), "{codes:?}");
+
+    // An authority's key: the path builder cannot read it (ERR_CERT_INVALID, mozilla::pkix
+    // ERROR_BAD_DER); with no trusted root, Chromium names the missing trust instead.
+    let mut chain = fixture("leaf-under-ec-explicit-int.pem");
+    chain.extend_from_slice(&fixture("ec-explicit-int.pem"));
+    let (a, rep) = judge_under_ec_root(&chain, true);
+    assert!(!a.certificates()[0].public_key.explicit_curve);
+    assert!(a.certificates()[1].public_key.explicit_curve);
+    assert_eq!(rep.errors, vec![E::Invalid], "{:#?}", rep.findings);
+    assert_eq!(rep.firefox_error, Some(F::BadDer));
+    let (_, rep) = judge_under_ec_root(&chain, false);
+    assert_eq!(rep.errors, vec![E::AuthorityInvalid], "{:#?}", rep.findings);
+    assert_eq!(rep.firefox_error, Some(F::BadDer));
+
+    // A named curve reads as before.
+    let (a, _) = judge_under_ec_root(&fixture("ec-root.pem"), true);
+    let key = &a.certificates()[0].public_key;
+    assert_eq!(
+        (key.curve.as_deref(), key.explicit_curve),
+        (Some("P-256"), false)
     );
 }

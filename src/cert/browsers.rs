@@ -17,6 +17,15 @@ use serde::{Deserialize, Serialize};
 /// `InspectSignatureAlgorithmForCert` (cert_verify_proc.cc) only notes `has_sha1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ChromiumError {
+    /// `ERR_SSL_PROTOCOL_ERROR`: no certificate error at all. BoringSSL reads the site's
+    /// key while it reads the server's Certificate message, before any verification, and
+    /// reads only named curves (`eckey_pub_decode` in crypto/evp/p_ec.cc: "Only the
+    /// namedCurve form is allowed"); the handshake ends with a decode_error alert, which
+    /// `MapOpenSSLErrorSSL` (net/ssl/openssl_ssl_util.cc) leaves as this generic error.
+    /// Chrome shows its "can't provide a secure connection" page, with no way past.
+    /// Ranked first here, since the handshake fails before anything else is looked at.
+    #[serde(rename = "ERR_SSL_PROTOCOL_ERROR")]
+    SslProtocolError,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
     /// specific applies (`MapPathBuilderErrorsToCertStatus` in
     /// net/cert/cert_verify_proc_builtin.cc), or a SHA-1/MD5 signature is in the chain.
@@ -50,7 +59,8 @@ pub enum ChromiumError {
 
 impl ChromiumError {
     /// Every error, in ranking order.
-    pub const ALL: [ChromiumError; 7] = [
+    pub const ALL: [ChromiumError; 8] = [
+        ChromiumError::SslProtocolError,
         ChromiumError::Invalid,
         ChromiumError::AuthorityInvalid,
         ChromiumError::CommonNameInvalid,
@@ -63,6 +73,7 @@ impl ChromiumError {
     /// The name as Chromium spells it.
     pub fn name(self) -> &'static str {
         match self {
+            ChromiumError::SslProtocolError => "ERR_SSL_PROTOCOL_ERROR",
             ChromiumError::Invalid => "ERR_CERT_INVALID",
             ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
             ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
@@ -77,9 +88,14 @@ impl ChromiumError {
     /// `NET::ERR_CERT_AUTHORITY_INVALID`. The page gets `net::ErrorToString`
     /// (net/base/net_errors.cc: `"net::" + ErrorToShortString(error)`) as its `errorCode`
     /// (components/security_interstitials/core/ssl_error_ui.cc), and the warning page
-    /// shows that code in capitals.
+    /// shows that code in capitals. A connection that fails in the handshake gets the
+    /// network error page instead, which shows the bare name
+    /// (components/error_page/common/localized_error.cc).
     pub fn as_shown(self) -> String {
-        format!("NET::{}", self.name())
+        match self {
+            ChromiumError::SslProtocolError => self.name().to_owned(),
+            _ => format!("NET::{}", self.name()),
+        }
     }
 
     /// The one a browser displays among several: the first in Chromium's ranking.
@@ -89,11 +105,15 @@ impl ChromiumError {
 
     /// Whether the warning page offers no way through (`IsCertErrorFatal` in
     /// components/security_interstitials/core/ssl_error_options_mask.cc): only
-    /// `ERR_CERT_INVALID` among these. Every other error can be clicked through, unless the
-    /// site uses HSTS or is pinned (`ShouldSSLErrorsBeFatal`,
-    /// net/http/transport_security_state.cc), which makes every error fatal.
+    /// `ERR_CERT_INVALID` among these, and a handshake that fails has no warning page to
+    /// pass at all. Every other error can be clicked through, unless the site uses HSTS
+    /// or is pinned (`ShouldSSLErrorsBeFatal`, net/http/transport_security_state.cc),
+    /// which makes every error fatal.
     pub fn is_fatal(self) -> bool {
-        self == ChromiumError::Invalid
+        matches!(
+            self,
+            ChromiumError::SslProtocolError | ChromiumError::Invalid
+        )
     }
 
     /// Whether the path builder's own status mapping sets this error, so that a broken
@@ -158,6 +178,18 @@ pub enum FirefoxError {
     /// A signature does not verify.
     #[serde(rename = "SEC_ERROR_BAD_SIGNATURE")]
     BadSignature,
+    /// A certificate mozilla::pkix cannot read: here, an issuer's elliptic-curve key whose
+    /// curve is written out (`CheckSubjectPublicKeyInfoContents` in
+    /// lib/mozpkix/lib/pkixcheck.cpp reads the parameters as a named curve's OID only, and
+    /// `der::ExpectTagAndGetValue` gives `ERROR_BAD_DER` for a SEQUENCE).
+    #[serde(rename = "SEC_ERROR_BAD_DER")]
+    BadDer,
+    /// Not a certificate error: NSS cannot take the key out of the site's certificate
+    /// (`ssl3_HandleServerSpki` in lib/ssl/ssl3con.c, `CERT_ExtractPublicKey`, whose
+    /// `seckey_HasCurveOID` in lib/cryptohi/seckey.c wants a named curve), and the
+    /// handshake fails before mozilla::pkix is asked.
+    #[serde(rename = "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")]
+    ExtractPublicKeyFailure,
     /// An issuer's keyUsage lacks keyCertSign.
     #[serde(rename = "SEC_ERROR_INADEQUATE_KEY_USAGE")]
     InadequateKeyUsage,
@@ -192,6 +224,8 @@ impl FirefoxError {
             FirefoxError::CaCertUsedAsEndEntity => "MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY",
             FirefoxError::PathLenConstraintInvalid => "SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID",
             FirefoxError::BadSignature => "SEC_ERROR_BAD_SIGNATURE",
+            FirefoxError::BadDer => "SEC_ERROR_BAD_DER",
+            FirefoxError::ExtractPublicKeyFailure => "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE",
             FirefoxError::InadequateKeyUsage => "SEC_ERROR_INADEQUATE_KEY_USAGE",
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
             FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
@@ -260,13 +294,25 @@ mod tests {
     }
 
     #[test]
-    fn only_an_invalid_certificate_is_fatal_in_chromium() {
+    fn only_an_invalid_certificate_or_a_failed_handshake_is_fatal_in_chromium() {
         let fatal: Vec<_> = ChromiumError::ALL
             .into_iter()
             .filter(|e| e.is_fatal())
             .collect();
-        assert_eq!(fatal, [Invalid]);
+        assert_eq!(fatal, [SslProtocolError, Invalid]);
         assert!(!FirefoxError::BadSignature.is_overridable());
+        assert!(!FirefoxError::BadDer.is_overridable());
+        assert!(!FirefoxError::ExtractPublicKeyFailure.is_overridable());
         assert!(FirefoxError::UnknownIssuer.is_overridable());
+    }
+
+    #[test]
+    fn a_failed_handshake_ranks_first_and_shows_its_bare_name() {
+        assert_eq!(
+            ChromiumError::primary(&[AuthorityInvalid, SslProtocolError, Invalid]),
+            Some(SslProtocolError)
+        );
+        assert_eq!(SslProtocolError.as_shown(), "ERR_SSL_PROTOCOL_ERROR");
+        assert_eq!(Invalid.as_shown(), "NET::ERR_CERT_INVALID");
     }
 }

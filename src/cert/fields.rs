@@ -64,6 +64,9 @@ pub struct PublicKeyReport {
     pub bits: Option<u32>,
     /// Named curve (`P-256`, `P-384`, `P-521`...) for EC keys.
     pub curve: Option<String>,
+    /// An EC key whose curve is not named but written out by its parameters (RFC 3279
+    /// section 2.3.5, `specifiedCurve`; RFC 5480 section 2.1.1 forbids it in certificates).
+    pub explicit_curve: bool,
     /// RSA public exponent.
     pub exponent: Option<u64>,
 }
@@ -489,12 +492,24 @@ fn rsa_pss(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> SigAlg {
 }
 
 /// The public key as verification needs it, and as the report shows it.
+/// Whether `spki` is an elliptic-curve key whose curve is written out (ECParameters'
+/// `specifiedCurve`, a SEQUENCE) rather than named by an OID.
+pub(crate) fn explicit_curve(spki: &SubjectPublicKeyInfo<'_>) -> bool {
+    matches!(oids::key_kind(&spki.algorithm.algorithm), Some(KeyKind::Ec))
+        && spki
+            .algorithm
+            .parameters
+            .as_ref()
+            .is_some_and(|p| p.tag() == Tag::Sequence)
+}
+
 pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, PublicKeyReport) {
     let algorithm_oid = &spki.algorithm.algorithm;
     let report = |algorithm: &str, bits, curve, exponent| PublicKeyReport {
         algorithm: algorithm.to_owned(),
         bits,
         curve,
+        explicit_curve: false,
         exponent,
     };
     let data: &[u8] = &spki.subject_public_key.data;
@@ -528,10 +543,13 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
             }
         }
         Some(KeyKind::Ec) => {
+            // Named by an OID (RFC 5480); anything else (the curve written out, NULL,
+            // nothing) names no curve.
             let named = spki
                 .algorithm
                 .parameters
                 .as_ref()
+                .filter(|p| p.tag() == Tag::Oid)
                 .and_then(|p| p.as_oid().ok());
             let known = named.as_ref().and_then(oids::curve);
             let curve_name = known
@@ -542,7 +560,10 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
                     curve: known.map_or(Curve::Other, |(_, _, c)| c),
                     point: data.to_vec(),
                 },
-                report("EC", known.map(|(_, bits, _)| bits), curve_name, None),
+                PublicKeyReport {
+                    explicit_curve: explicit_curve(spki),
+                    ..report("EC", known.map(|(_, bits, _)| bits), curve_name, None)
+                },
             )
         }
         Some(KeyKind::Ed25519) => (

@@ -143,6 +143,9 @@ codes! {
     /// A public key browsers refuse: RSA under 1024 bits, or an elliptic curve other than
     /// P-256, P-384 or P-521.
     WeakKey = "weak_key",
+    /// An elliptic-curve key whose curve is written out by its parameters, not named
+    /// (RFC 5480 section 2.1.1 allows only named curves): browsers cannot read it.
+    ExplicitCurve = "explicit_curve",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
     HostMismatch = "host_mismatch",
@@ -560,6 +563,10 @@ pub enum FindingKind {
         /// The curve, for an EC key.
         curve: Option<String>,
     },
+    /// An elliptic-curve key whose curve is written out rather than named: on the site's
+    /// own certificate the handshake fails before any verification, on an authority's the
+    /// verifiers cannot read its key.
+    ExplicitCurve,
     /// The host matches none of the leaf's names.
     HostMismatch {
         /// The host asked for, in ASCII.
@@ -694,6 +701,7 @@ impl FindingKind {
             K::ValidityTooLong { .. } => Code::ValidityTooLong,
             K::WeakSignatureAlgorithm { .. } => Code::WeakSignatureAlgorithm,
             K::WeakKey { .. } => Code::WeakKey,
+            K::ExplicitCurve => Code::ExplicitCurve,
             K::HostMismatch { .. } => Code::HostMismatch,
             K::HostMatchesOnlyCommonName { .. } => Code::HostMatchesOnlyCommonName,
             K::WildcardUnderPublicSuffix { .. } => Code::WildcardUnderPublicSuffix,

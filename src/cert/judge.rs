@@ -863,14 +863,28 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// Keys Chromium refuses anywhere in the chain: RSA under 1024 bits (`IsWeakKey`,
 /// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or a key type
 /// it does not verify with (BoringSSL `SimplePathBuilderDelegate::IsPublicKeyAcceptable`).
+/// A curve written out rather than named is not even read: on the site's certificate the
+/// handshake fails (BoringSSL's `eckey_pub_decode`, crypto/evp/p_ec.cc), on an authority's
+/// the path builder's `ParseAndCheckPublicKey` (pki/verify_certificate_chain.cc) records
+/// `kFailedParsingSpki`, which `MapPathBuilderErrorsToCertStatus` leaves to the generic
+/// `ERR_CERT_INVALID`.
 fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.path
         .chain
         .iter()
         .copied()
-        .filter_map(|i| {
+        .enumerate()
+        .filter_map(|(position, i)| {
             let d = ctx.analysis.data.get(i)?;
             let key = &ctx.analysis.certs.get(i)?.public_key;
+            if key.explicit_curve {
+                let error = if position == 0 {
+                    E::SslProtocolError
+                } else {
+                    E::Invalid
+                };
+                return Some(Finding::error(K::ExplicitCurve, error).cert(i));
+            }
             let weak = match &d.key {
                 KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
                 KeyMaterial::Ec { curve, .. } => {
@@ -1268,6 +1282,7 @@ fn settle_path_rules(findings: &mut [Finding]) {
                 | K::NameConstraintViolation { .. }
                 | K::UnsupportedCriticalExtension { .. }
                 | K::LeafNotForServers
+                | K::ExplicitCurve
         );
         if path_rule && f.error == Some(E::Invalid) {
             f.error = None;
@@ -1290,6 +1305,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         on(i).find_map(|f| match &f.kind {
             K::WeakKey { algorithm, .. } if algorithm == "EC" => Some(F::UnsupportedEllipticCurve),
             K::WeakKey { algorithm, .. } if algorithm == "RSA" => Some(F::InadequateKeySize),
+            K::ExplicitCurve => Some(F::BadDer),
             _ => None,
         })
     };
@@ -1302,6 +1318,10 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         }
     };
 
+    // NSS takes the site's key out of its certificate before mozilla::pkix is asked.
+    if has(leaf, &|k| matches!(k, K::ExplicitCurve)) {
+        return Some(F::ExtractPublicKeyFailure);
+    }
     // The leaf as an end entity.
     if has(leaf, &|k| {
         matches!(k, K::UnsupportedCriticalExtension { .. })
@@ -1513,7 +1533,8 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         }
     }
     // check_extensions, leaf first: critical extensions, CA (`X509_check_ca`: basicConstraints,
-    // and a keyUsage that allows keyCertSign), what strict mode adds, purpose, path length.
+    // and a keyUsage that allows keyCertSign), a curve written out (`check_curve`, in a chain
+    // of two or more), what strict mode adds, purpose, path length.
     let openssl_len = chain.len().saturating_add(usize::from(anchor_outside));
     for (depth, &i) in chain.iter().enumerate() {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
@@ -1526,6 +1547,14 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             .is_some_and(|d| d.strict.invalid_issuer(depth, openssl_len));
         if invalid_ca {
             out.push(at(O::InvalidCa, depth, C::Extensions));
+        }
+        let explicit_curve = ctx
+            .analysis
+            .data
+            .get(i)
+            .is_some_and(|d| d.strict.explicit_curve);
+        if openssl_len > 1 && explicit_curve {
+            out.push(at(O::EcKeyExplicitParams, depth, C::Extensions));
         }
         if let Some(d) = ctx.analysis.data.get(i) {
             for error in d.strict.failures(depth, openssl_len, invalid_ca) {
@@ -1557,6 +1586,9 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             .is_some_and(|facts| facts.invalid_issuer(top, openssl_len));
         if invalid_ca {
             out.push(at(O::InvalidCa, top, C::Extensions));
+        }
+        if anchor.strict.is_some_and(|facts| facts.explicit_curve) {
+            out.push(at(O::EcKeyExplicitParams, top, C::Extensions));
         }
         let strict = match anchor.strict {
             Some(facts) => facts.failures(top, openssl_len, invalid_ca),

@@ -13,7 +13,8 @@
 //!    certificate that is no root without `X509_V_FLAG_PARTIAL_CHAIN`
 //!    (`UNABLE_TO_GET_ISSUER_CERT`);
 //! 3. `check_extensions`, leaf first, the trusted root last: an unhandled critical
-//!    extension, an issuer that is no CA (`X509_check_ca`), what strict mode adds
+//!    extension, an issuer that is no CA (`X509_check_ca`), an elliptic-curve key whose
+//!    curve is written out rather than named (`check_curve`), what strict mode adds
 //!    ([`Strict`]), the purpose of every certificate (TLS clients ask for `sslserver`), a
 //!    path length exceeded;
 //! 4. `check_auth_level`: issuer keys and signature digests against the security level;
@@ -100,6 +101,10 @@ pub enum OpenSslError {
     CaCertMissingKeyUsage,
     /// 93: extensions in a certificate of version 1 or 2.
     ExtensionsRequireVersion3,
+    // Not only in strict mode:
+    /// 94: a key on an elliptic curve given by its parameters, not by name (`check_curve`,
+    /// for every certificate of a chain of two or more).
+    EcKeyExplicitParams,
 }
 
 impl OpenSslError {
@@ -138,6 +143,7 @@ impl OpenSslError {
             OpenSslError::SubjectKeyIdentifierCritical => 91,
             OpenSslError::CaCertMissingKeyUsage => 92,
             OpenSslError::ExtensionsRequireVersion3 => 93,
+            OpenSslError::EcKeyExplicitParams => 94,
         }
     }
 
@@ -187,6 +193,9 @@ impl OpenSslError {
             OpenSslError::CaCertMissingKeyUsage => "CA cert does not include key usage extension",
             OpenSslError::ExtensionsRequireVersion3 => {
                 "Using cert extension requires at least X509v3"
+            }
+            OpenSslError::EcKeyExplicitParams => {
+                "Certificate public key has explicit ECC parameters"
             }
         }
     }
@@ -418,6 +427,10 @@ pub struct Strict {
     pub authority_key_id: Option<(bool, bool)>,
     /// subjectKeyIdentifier: marked critical.
     pub subject_key_id: Option<bool>,
+    /// The key is an elliptic-curve key whose curve is written out (ECParameters'
+    /// specifiedCurve, RFC 3279 section 2.3.5) rather than named; OpenSSL's `check_curve`
+    /// refuses it in any chain of two or more, strict mode or not.
+    pub explicit_curve: bool,
 }
 
 impl Strict {
@@ -437,6 +450,7 @@ impl Strict {
             issuer_empty: tbs.issuer.iter_attributes().next().is_none(),
             subject_empty: tbs.subject.iter_attributes().next().is_none(),
             algorithms_agree: cert.signature_algorithm == tbs.signature,
+            explicit_curve: super::fields::explicit_curve(&tbs.subject_pki),
             ..Strict::default()
         };
         let (mut aki_key, mut ski_key) = (None, None);

@@ -60,6 +60,7 @@ pub fn code_key(code: Code) -> Key {
         Code::ValidityTooLong => c::validity_too_long,
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
         Code::WeakKey => c::weak_key,
+        Code::ExplicitCurve => c::explicit_curve,
         Code::HostMismatch => c::host_mismatch,
         Code::HostMatchesOnlyCommonName => c::host_matches_only_common_name,
         Code::WildcardUnderPublicSuffix => c::wildcard_under_public_suffix,
@@ -406,6 +407,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         | F::HostNotChecked
         | F::NoSubjectAltName
         | F::LeafNotForServers
+        | F::ExplicitCurve
         | F::RevocationNotChecked { .. }
         | F::NoEmbeddedScts => text(lang, key).to_owned(),
     }
@@ -459,6 +461,7 @@ pub fn rule_key(rule: Rule) -> Key {
 pub fn error_keys(error: ChromiumError) -> (Key, Key) {
     use k::cert::error as e;
     match error {
+        ChromiumError::SslProtocolError => (e::ssl_protocol_error_says, e::ssl_protocol_error_todo),
         ChromiumError::Invalid => (e::invalid_says, e::invalid_todo),
         ChromiumError::AuthorityInvalid => (e::authority_invalid_says, e::authority_invalid_todo),
         ChromiumError::CommonNameInvalid => {
@@ -615,6 +618,13 @@ pub fn usage_text(lang: Lang, rfc_name: &str) -> String {
 pub fn public_key_text(lang: Lang, key: &crate::cert::fields::PublicKeyReport) -> String {
     use k::cert::details as d;
     let algorithm = key.algorithm.as_str();
+    if key.explicit_curve {
+        return fill(
+            lang,
+            d::public_key_explicit_curve,
+            &[("algorithm", algorithm)],
+        );
+    }
     match (key.bits, &key.curve) {
         (Some(bits), Some(curve)) => fill(
             lang,
@@ -1025,6 +1035,7 @@ mod tests {
             },
             F::UnsupportedCriticalExtension { extension: 0 },
             F::LeafNotForServers,
+            F::ExplicitCurve,
             F::TrustedByCustomAnchor {
                 anchor: "CN=My Root".into(),
             },
@@ -1152,10 +1163,21 @@ mod tests {
             algorithm: "EC".into(),
             bits: Some(256),
             curve: Some("P-256".into()),
+            explicit_curve: false,
             exponent: None,
         };
         assert_eq!(public_key_text(Lang::En, &key), "EC, 256 bits, P-256");
         assert_eq!(public_key_text(Lang::Ja, &key), "EC（256ビット、P-256）");
+        let written_out = crate::cert::fields::PublicKeyReport {
+            bits: None,
+            curve: None,
+            explicit_curve: true,
+            ..key
+        };
+        assert_eq!(
+            public_key_text(Lang::En, &written_out),
+            "EC, its curve not named but written out in full"
+        );
     }
 
     #[test]

@@ -208,7 +208,9 @@ fn headline(report: &Report) -> AnyView {
             let clock = report
                 .errors
                 .contains(&crate::cert::ChromiumError::DateInvalid);
-            let (way, way_class) = if e.is_fatal() {
+            let (way, way_class) = if e == crate::cert::ChromiumError::SslProtocolError {
+                (k::cert::verdict::breaks_off, "bad")
+            } else if e.is_fatal() {
                 (k::cert::verdict::refuses, "bad")
             } else {
                 (k::cert::verdict::warns, "warn")
