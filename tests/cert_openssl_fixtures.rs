@@ -219,6 +219,12 @@ fn a_curve_written_out_is_no_curve_browsers_read() {
     assert!(a.certificates()[1].public_key.explicit_curve);
     assert_eq!(rep.errors, vec![E::Invalid], "{:#?}", rep.findings);
     assert_eq!(rep.firefox_error, Some(F::BadDer));
+    // The leaf's signature is not checked with that key, and the page says why.
+    let why = rep.findings.iter().find_map(|f| match &f.kind {
+        imasara::cert::FindingKind::SignatureUnsupported { why, .. } => Some(*why),
+        _ => None,
+    });
+    assert_eq!(why, Some(imasara::cert::findings::Unchecked::ExplicitCurve));
     let (_, rep) = judge_under_ec_root(&chain, false);
     assert_eq!(rep.errors, vec![E::AuthorityInvalid], "{:#?}", rep.findings);
     assert_eq!(rep.firefox_error, Some(F::BadDer));

@@ -199,6 +199,9 @@ pub enum Unchecked {
     /// The input asked for more signature work than one analysis does
     /// ([`super::signature::MAX_SIGNATURE_WORK`]).
     WorkOverLimit,
+    /// The issuer's key does not name its elliptic curve but writes it out, and is not
+    /// read as a key here (as browsers do not read it).
+    ExplicitCurve,
 }
 
 /// Why bytes meant as a certificate could not be read as one.

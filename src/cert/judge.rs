@@ -96,12 +96,14 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     }
 }
 
-/// Why a signature was not checked, from its status and the signing RSA key's size.
-fn unchecked(status: SignatureStatus, signer_rsa_bits: Option<u32>) -> Unchecked {
+/// Why a signature was not checked, from its status and the signing key, when it is one of
+/// the input's certificates.
+fn unchecked(status: SignatureStatus, signer: Option<&super::fields::CertData>) -> Unchecked {
     let limit = u32::try_from(super::signature::MAX_RSA_BITS).unwrap_or(u32::MAX);
-    match signer_rsa_bits {
+    match signer.and_then(|d| d.rsa_bits) {
         _ if status == SignatureStatus::NotChecked => Unchecked::WorkOverLimit,
         Some(bits) if bits > limit => Unchecked::RsaKeyOverLimit { bits },
+        _ if signer.is_some_and(|d| d.strict.explicit_curve) => Unchecked::ExplicitCurve,
         _ => Unchecked::Algorithm,
     }
 }
@@ -648,7 +650,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
                 algorithm: top_cert
                     .map(|c| c.signature_algorithm.clone())
                     .unwrap_or_default(),
-                why: unchecked(*status, analysis.data.get(top).and_then(|d| d.rsa_bits)),
+                why: unchecked(*status, analysis.data.get(top)),
             })
             .cert(top),
         ];
@@ -745,8 +747,8 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
                 .cert(child),
             ),
             status @ (SignatureStatus::Unsupported | SignatureStatus::NotChecked) => {
-                let issuer_bits = match &l.issuer {
-                    Issuer::Certificate(i) => analysis.data.get(*i).and_then(|d| d.rsa_bits),
+                let signer = match &l.issuer {
+                    Issuer::Certificate(i) => analysis.data.get(*i),
                     Issuer::Anchor { .. } => None,
                 };
                 out.push(
@@ -756,7 +758,7 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
                             .get(child)
                             .map(|c| c.signature_algorithm.clone())
                             .unwrap_or_default(),
-                        why: unchecked(status, issuer_bits),
+                        why: unchecked(status, signer),
                     })
                     .cert(child),
                 );

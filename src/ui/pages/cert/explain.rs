@@ -309,6 +309,10 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             why: Unchecked::WorkOverLimit,
             ..
         } => other(k::cert_codes::signature_unsupported_work, &[]),
+        F::SignatureUnsupported {
+            why: Unchecked::ExplicitCurve,
+            ..
+        } => other(k::cert_codes::signature_unsupported_explicit_curve, &[]),
         F::SignatureUnsupported { algorithm, .. } => with(&[("algorithm", algorithm)]),
         F::SignatureWorkCapped { unchecked } => with(&[("count", &n(*unchecked))]),
         F::ReadingStopped {
@@ -942,6 +946,10 @@ mod tests {
             F::SignatureUnsupported {
                 algorithm: "sha256WithRSAEncryption".into(),
                 why: Unchecked::WorkOverLimit,
+            },
+            F::SignatureUnsupported {
+                algorithm: "ecdsa-with-SHA256".into(),
+                why: Unchecked::ExplicitCurve,
             },
             F::SignatureWorkCapped { unchecked: 31_000 },
             F::ReadingStopped {
