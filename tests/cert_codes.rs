@@ -466,6 +466,11 @@ fn produce(code: Code) -> Outcome {
             "2017-05-13T00:00:00Z",
             Some("sha1-intermediate.badssl.com"),
         ),
+        Code::LeafKeyNotNegotiable => at_real(
+            &fixture("x509-parser-assets/ed25519.der"),
+            "2022-01-01T00:00:00Z",
+            Some("www.example.com"),
+        ),
         Code::WeakKey | Code::ExplicitCurve => {
             let (leaf, root) = match code {
                 Code::WeakKey => ("openssl/leaf-rsa-768.pem", "openssl/rsa-root.pem"),
@@ -845,6 +850,28 @@ fn dates_weak_keys_and_names() {
     assert!(produce(Code::WeakKey).errors().contains(&E::WeakKey));
     // A curve written out on the site's own key: the handshake fails first.
     assert_eq!(produce(Code::ExplicitCurve).errors(), [E::SslProtocolError]);
+    // A site key no browser takes a TLS signature from (Ed25519): the handshake fails
+    // after the ClientHello, in both browsers; ECDSA on P-521 only in Chrome.
+    let ed25519 = produce(Code::LeafKeyNotNegotiable);
+    assert_eq!(
+        ed25519.report.primary_error,
+        Some(E::VersionOrCipherMismatch)
+    );
+    assert_eq!(
+        ed25519.report.firefox_error,
+        Some(imasara::cert::FirefoxError::NoCypherOverlap)
+    );
+    let p521 = at_real(
+        &fixture("x509-parser-assets/p521-selfsigned.der"),
+        "2026-06-01T00:00:00Z",
+        None,
+    );
+    assert_eq!(p521.report.primary_error, Some(E::VersionOrCipherMismatch));
+    assert!(p521.codes().contains(&Code::LeafKeyNotNegotiable));
+    assert_ne!(
+        p521.report.firefox_error,
+        Some(imasara::cert::FirefoxError::NoCypherOverlap)
+    );
     // Too long a life for a public certificate (1187 days, issued in 2017) as Chromium
     // checks it today: ERR_CERT_VALIDITY_TOO_LONG alone.
     assert_eq!(

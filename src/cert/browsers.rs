@@ -26,6 +26,15 @@ pub enum ChromiumError {
     /// Ranked first here, since the handshake fails before anything else is looked at.
     #[serde(rename = "ERR_SSL_PROTOCOL_ERROR")]
     SslProtocolError,
+    /// `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`: no certificate error either. A server whose
+    /// key Chrome offers no TLS signature for (BoringSSL's `kVerifySignatureAlgorithms`,
+    /// ssl/extensions.cc: RSA, and ECDSA only on P-256 and P-384; no P-521, Ed25519 or
+    /// other curve) can sign nothing Chrome accepts, and ends the handshake after the
+    /// ClientHello (OpenSSL's `tls_choose_sigalg`: "no suitable signature algorithm"), which
+    /// `MapOpenSSLErrorSSL` names so. Chromium 156 against `openssl s_server` with a P-521
+    /// and an Ed25519 certificate, TLS 1.3 and 1.2: this error for both.
+    #[serde(rename = "ERR_SSL_VERSION_OR_CIPHER_MISMATCH")]
+    VersionOrCipherMismatch,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
     /// specific applies (`MapPathBuilderErrorsToCertStatus` in
     /// net/cert/cert_verify_proc_builtin.cc), or a SHA-1/MD5 signature is in the chain.
@@ -59,8 +68,9 @@ pub enum ChromiumError {
 
 impl ChromiumError {
     /// Every error, in ranking order.
-    pub const ALL: [ChromiumError; 8] = [
+    pub const ALL: [ChromiumError; 9] = [
         ChromiumError::SslProtocolError,
+        ChromiumError::VersionOrCipherMismatch,
         ChromiumError::Invalid,
         ChromiumError::AuthorityInvalid,
         ChromiumError::CommonNameInvalid,
@@ -74,6 +84,7 @@ impl ChromiumError {
     pub fn name(self) -> &'static str {
         match self {
             ChromiumError::SslProtocolError => "ERR_SSL_PROTOCOL_ERROR",
+            ChromiumError::VersionOrCipherMismatch => "ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
             ChromiumError::Invalid => "ERR_CERT_INVALID",
             ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
             ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
@@ -92,10 +103,20 @@ impl ChromiumError {
     /// network error page instead, which shows the bare name
     /// (components/error_page/common/localized_error.cc).
     pub fn as_shown(self) -> String {
-        match self {
-            ChromiumError::SslProtocolError => self.name().to_owned(),
-            _ => format!("NET::{}", self.name()),
+        if self.ends_the_handshake() {
+            self.name().to_owned()
+        } else {
+            format!("NET::{}", self.name())
         }
+    }
+
+    /// Whether the connection fails in the TLS handshake, before any certificate is
+    /// verified: Chrome shows its "can't provide a secure connection" page, not a warning.
+    pub fn ends_the_handshake(self) -> bool {
+        matches!(
+            self,
+            ChromiumError::SslProtocolError | ChromiumError::VersionOrCipherMismatch
+        )
     }
 
     /// The one a browser displays among several: the first in Chromium's ranking.
@@ -110,10 +131,7 @@ impl ChromiumError {
     /// or is pinned (`ShouldSSLErrorsBeFatal`, net/http/transport_security_state.cc),
     /// which makes every error fatal.
     pub fn is_fatal(self) -> bool {
-        matches!(
-            self,
-            ChromiumError::SslProtocolError | ChromiumError::Invalid
-        )
+        self.ends_the_handshake() || self == ChromiumError::Invalid
     }
 
     /// Whether the path builder's own status mapping sets this error, so that a broken
@@ -190,6 +208,13 @@ pub enum FirefoxError {
     /// handshake fails before mozilla::pkix is asked.
     #[serde(rename = "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")]
     ExtractPublicKeyFailure,
+    /// Not a certificate error: Firefox offers TLS signatures only with RSA and ECDSA on
+    /// P-256, P-384 and P-521 (`sEnabledSignatureSchemes`,
+    /// security/manager/ssl/nsNSSIOLayer.cpp), so a server with an Ed25519 key or another
+    /// curve ends the handshake after the ClientHello; NSS names a handshake_failure alert
+    /// that arrives before the ServerHello so (`ssl3_HandleAlert`, lib/ssl/ssl3con.c).
+    #[serde(rename = "SSL_ERROR_NO_CYPHER_OVERLAP")]
+    NoCypherOverlap,
     /// An issuer's keyUsage lacks keyCertSign.
     #[serde(rename = "SEC_ERROR_INADEQUATE_KEY_USAGE")]
     InadequateKeyUsage,
@@ -226,6 +251,7 @@ impl FirefoxError {
             FirefoxError::BadSignature => "SEC_ERROR_BAD_SIGNATURE",
             FirefoxError::BadDer => "SEC_ERROR_BAD_DER",
             FirefoxError::ExtractPublicKeyFailure => "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE",
+            FirefoxError::NoCypherOverlap => "SSL_ERROR_NO_CYPHER_OVERLAP",
             FirefoxError::InadequateKeyUsage => "SEC_ERROR_INADEQUATE_KEY_USAGE",
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
             FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
@@ -299,7 +325,7 @@ mod tests {
             .into_iter()
             .filter(|e| e.is_fatal())
             .collect();
-        assert_eq!(fatal, [SslProtocolError, Invalid]);
+        assert_eq!(fatal, [SslProtocolError, VersionOrCipherMismatch, Invalid]);
         assert!(!FirefoxError::BadSignature.is_overridable());
         assert!(!FirefoxError::BadDer.is_overridable());
         assert!(!FirefoxError::ExtractPublicKeyFailure.is_overridable());
@@ -313,6 +339,10 @@ mod tests {
             Some(SslProtocolError)
         );
         assert_eq!(SslProtocolError.as_shown(), "ERR_SSL_PROTOCOL_ERROR");
+        assert_eq!(
+            VersionOrCipherMismatch.as_shown(),
+            "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"
+        );
         assert_eq!(Invalid.as_shown(), "NET::ERR_CERT_INVALID");
     }
 }

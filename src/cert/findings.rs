@@ -146,6 +146,10 @@ codes! {
     /// An elliptic-curve key whose curve is written out by its parameters, not named
     /// (RFC 5480 section 2.1.1 allows only named curves): browsers cannot read it.
     ExplicitCurve = "explicit_curve",
+    /// The site's key is one browsers offer no TLS signature for (Chrome: only RSA and
+    /// ECDSA on P-256 and P-384; Firefox also P-521): the handshake fails before the
+    /// certificate is looked at.
+    LeafKeyNotNegotiable = "leaf_key_not_negotiable",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
     HostMismatch = "host_mismatch",
@@ -570,6 +574,15 @@ pub enum FindingKind {
     /// own certificate the handshake fails before any verification, on an authority's the
     /// verifiers cannot read its key.
     ExplicitCurve,
+    /// The site's key is one a browser offers no TLS signature for.
+    LeafKeyNotNegotiable {
+        /// `EC`, `Ed25519`…
+        algorithm: String,
+        /// The curve, for an EC key.
+        curve: Option<String>,
+        /// Whether Firefox offers one (ECDSA on P-521), so that only Chrome fails.
+        firefox_offers: bool,
+    },
     /// The host matches none of the leaf's names.
     HostMismatch {
         /// The host asked for, in ASCII.
@@ -705,6 +718,7 @@ impl FindingKind {
             K::WeakSignatureAlgorithm { .. } => Code::WeakSignatureAlgorithm,
             K::WeakKey { .. } => Code::WeakKey,
             K::ExplicitCurve => Code::ExplicitCurve,
+            K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,
             K::HostMismatch { .. } => Code::HostMismatch,
             K::HostMatchesOnlyCommonName { .. } => Code::HostMatchesOnlyCommonName,
             K::WildcardUnderPublicSuffix { .. } => Code::WildcardUnderPublicSuffix,

@@ -887,6 +887,26 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                 };
                 return Some(Finding::error(K::ExplicitCurve, error).cert(i));
             }
+            // The site's own key must sign in the handshake, with an algorithm the browser
+            // offers: Chrome RSA and ECDSA on P-256 or P-384 only, Firefox also P-521.
+            let chrome_signs = match &d.key {
+                KeyMaterial::Rsa { .. } => true,
+                KeyMaterial::Ec { curve, .. } => *curve != Curve::Other,
+                KeyMaterial::Ed25519(_) | KeyMaterial::Other => false,
+            };
+            if position == 0 && !chrome_signs {
+                return Some(
+                    Finding::error(
+                        K::LeafKeyNotNegotiable {
+                            algorithm: key.algorithm.clone(),
+                            curve: key.curve.clone(),
+                            firefox_offers: key.curve.as_deref() == Some("P-521"),
+                        },
+                        E::VersionOrCipherMismatch,
+                    )
+                    .cert(i),
+                );
+            }
             let weak = match &d.key {
                 KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
                 KeyMaterial::Ec { curve, .. } => {
@@ -1320,9 +1340,21 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         }
     };
 
-    // NSS takes the site's key out of its certificate before mozilla::pkix is asked.
+    // The handshake: NSS takes the site's key out of its certificate before
+    // mozilla::pkix is asked, and the server must sign with an algorithm Firefox offers.
     if has(leaf, &|k| matches!(k, K::ExplicitCurve)) {
         return Some(F::ExtractPublicKeyFailure);
+    }
+    if has(leaf, &|k| {
+        matches!(
+            k,
+            K::LeafKeyNotNegotiable {
+                firefox_offers: false,
+                ..
+            }
+        )
+    }) {
+        return Some(F::NoCypherOverlap);
     }
     // The leaf as an end entity.
     if has(leaf, &|k| {

@@ -61,6 +61,7 @@ pub fn code_key(code: Code) -> Key {
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
         Code::WeakKey => c::weak_key,
         Code::ExplicitCurve => c::explicit_curve,
+        Code::LeafKeyNotNegotiable => c::leaf_key_not_negotiable,
         Code::HostMismatch => c::host_mismatch,
         Code::HostMatchesOnlyCommonName => c::host_matches_only_common_name,
         Code::WildcardUnderPublicSuffix => c::wildcard_under_public_suffix,
@@ -380,6 +381,22 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             };
             with(&[("what", &what)])
         }
+        F::LeafKeyNotNegotiable {
+            algorithm,
+            curve,
+            firefox_offers,
+        } => {
+            use k::cert_codes::key as kk;
+            let what = match curve {
+                Some(curve) => fill(lang, kk::ecdsa_on, &[("curve", curve)]),
+                None => fill(lang, kk::of_kind, &[("algorithm", algorithm)]),
+            };
+            if *firefox_offers {
+                other(k::cert_codes::leaf_key_chrome_only, &[("what", &what)])
+            } else {
+                with(&[("what", &what)])
+            }
+        }
         F::HostMismatch { expected } => with(&[("host", expected)]),
         F::HostMatchesOnlyCommonName { common_name } => with(&[("name", common_name)]),
         F::WildcardUnderPublicSuffix { wildcard, suffix } => {
@@ -466,6 +483,10 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
     use k::cert::error as e;
     match error {
         ChromiumError::SslProtocolError => (e::ssl_protocol_error_says, e::ssl_protocol_error_todo),
+        ChromiumError::VersionOrCipherMismatch => (
+            e::version_or_cipher_mismatch_says,
+            e::version_or_cipher_mismatch_todo,
+        ),
         ChromiumError::Invalid => (e::invalid_says, e::invalid_todo),
         ChromiumError::AuthorityInvalid => (e::authority_invalid_says, e::authority_invalid_todo),
         ChromiumError::CommonNameInvalid => {
@@ -1044,6 +1065,16 @@ mod tests {
             F::UnsupportedCriticalExtension { extension: 0 },
             F::LeafNotForServers,
             F::ExplicitCurve,
+            F::LeafKeyNotNegotiable {
+                algorithm: "EC".into(),
+                curve: Some("P-521".into()),
+                firefox_offers: true,
+            },
+            F::LeafKeyNotNegotiable {
+                algorithm: "Ed25519".into(),
+                curve: None,
+                firefox_offers: false,
+            },
             F::TrustedByCustomAnchor {
                 anchor: "CN=My Root".into(),
             },

@@ -208,7 +208,7 @@ fn headline(report: &Report) -> AnyView {
             let clock = report
                 .errors
                 .contains(&crate::cert::ChromiumError::DateInvalid);
-            let (way, way_class) = if e == crate::cert::ChromiumError::SslProtocolError {
+            let (way, way_class) = if e.ends_the_handshake() {
                 (k::cert::verdict::breaks_off, "bad")
             } else if e.is_fatal() {
                 (k::cert::verdict::refuses, "bad")

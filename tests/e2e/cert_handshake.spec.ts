@@ -1,0 +1,70 @@
+// Keys a browser cannot use in the TLS handshake: the page's verdict against what this
+// very Chromium says when it connects to `openssl s_server` serving the same certificate.
+// For these the connection breaks off before any certificate check (no warning page), so
+// the error is the same whether or not the certificate is trusted:
+//   - ECDSA on P-521 and Ed25519: Chrome offers no TLS signature for them (BoringSSL's
+//     kVerifySignatureAlgorithms), the server finds none to sign with, and Chrome says
+//     ERR_SSL_VERSION_OR_CIPHER_MISMATCH;
+//   - an EC key whose curve is written out rather than named: BoringSSL cannot read the
+//     key in the server's Certificate message, and Chrome says ERR_SSL_PROTOCOL_ERROR.
+// And a P-256 key for contrast: the handshake completes, the untrusted certificate gets
+// Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page says the same.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, open } from './fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
+
+/** A self-signed certificate for localhost with a new key: `keyArgs` make the key. */
+function made(name: string, keyArgs: string[]): { cert: string; key: string } {
+  const key = join(dir, `${name}.key`);
+  const cert = join(dir, `${name}.pem`);
+  execFileSync('openssl', [...keyArgs, '-out', key], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-days', '30',
+    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
+    '-addext', 'basicConstraints=critical,CA:FALSE'], { stdio: 'ignore' });
+  return { cert, key };
+}
+
+const cases: { name: string; keyArgs: string[]; chrome: string }[] = [
+  { name: 'P-256', keyArgs: ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'P-521', keyArgs: ['ecparam', '-name', 'secp521r1', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
+  { name: 'Ed25519', keyArgs: ['genpkey', '-algorithm', 'ed25519'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
+  { name: 'a curve written out', keyArgs: ['ecparam', '-name', 'prime256v1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+];
+
+let port = 4660;
+for (const c of cases) {
+  test(`a site key on ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs);
+    port += 1;
+    const server: ChildProcess = spawn('openssl', ['s_server', '-accept', String(port), '-cert', cert, '-key', key, '-www', '-quiet'], { stdio: 'ignore' });
+    try {
+      // Chromium itself, connecting (a page of its own: not the app's origin).
+      const probe = await page.context().newPage();
+      let said = '';
+      for (let attempt = 0; attempt < 40 && said === ''; attempt++) {
+        try {
+          await probe.goto(`https://localhost:${port}/`, { timeout: 5000 });
+          said = 'connected';
+        } catch (e) {
+          const m = String(e).match(/net::(ERR_[A-Z_]+)/);
+          // The server may not listen yet: try again.
+          if (m && m[1] !== 'ERR_CONNECTION_REFUSED') said = m[1];
+          else await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      await probe.close();
+      expect(said, 'what Chromium says').toBe(c.chrome);
+
+      // The page, given the same certificate for the same host.
+      await open(page, '#/cert?lang=en&host=localhost');
+      await page.locator('#cert-paste').fill(readFileSync(cert, 'utf8'));
+      await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
+    } finally {
+      server.kill();
+    }
+  });
+}
