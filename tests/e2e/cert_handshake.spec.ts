@@ -35,11 +35,11 @@ const cases: { name: string; keyArgs: string[]; chrome: string }[] = [
   { name: 'a curve written out', keyArgs: ['ecparam', '-name', 'prime256v1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_PROTOCOL_ERROR' },
 ];
 
-let port = 4660;
-for (const c of cases) {
+for (const [i, c] of cases.entries()) {
+  // A port of its own for each case.
+  const port = 4661 + i;
   test(`a site key on ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
     const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs);
-    port += 1;
     const server: ChildProcess = spawn('openssl', ['s_server', '-accept', String(port), '-cert', cert, '-key', key, '-www', '-quiet'], { stdio: 'ignore' });
     try {
       // Chromium itself, connecting (a page of its own: not the app's origin).
