@@ -35,7 +35,7 @@ fn every_generated_key_type_valid_and_flipped() {
         // ranked first).
         let ed25519 = std::ptr::eq(alg, &rcgen::PKCS_ED25519);
         let expected = if ed25519 {
-            vec![E::VersionOrCipherMismatch, E::WeakKey]
+            vec![E::VersionOrCipherMismatch]
         } else {
             vec![]
         };
@@ -66,26 +66,13 @@ fn every_generated_key_type_valid_and_flipped() {
                 .iter()
                 .any(|c| c.check == CheckName::Signature && c.result == CheckResult::Fail)
         );
-        let first = if ed25519 {
-            E::VersionOrCipherMismatch
+        // (A handshake that fails names nothing else: Chrome verifies nothing.)
+        let expected = if ed25519 {
+            vec![E::VersionOrCipherMismatch]
         } else {
-            E::AuthorityInvalid
+            vec![E::AuthorityInvalid]
         };
-        assert_eq!(bad.primary_error, Some(first));
-        assert!(
-            bad.errors.contains(&E::AuthorityInvalid),
-            "{:?}",
-            bad.errors
-        );
-        assert_eq!(
-            bad.errors
-                .iter()
-                .filter(|e| !matches!(e, E::WeakKey | E::VersionOrCipherMismatch))
-                .count(),
-            1,
-            "{:?}",
-            bad.errors
-        );
+        assert_eq!(bad.errors, expected, "{alg:?}");
         assert!(!bad.trust.trusted);
         assert!(codes(&bad).contains(&Code::SignatureInvalid));
         // A flipped self-signature: not self-signed any more.

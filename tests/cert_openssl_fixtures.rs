@@ -194,6 +194,20 @@ fn judge_under_ec_root(input: &[u8], trusted: bool) -> (Analysis, Report) {
     (a, r)
 }
 
+/// A self-signed site certificate of the fixtures judged alone, untrusted, for its host,
+/// a day after its start.
+fn judge_alone(name: &str) -> (Analysis, Report) {
+    let a = Analysis::parse(&fixture(name));
+    let t = UnixTime(a.certificates()[0].not_before.seconds() + 86_400);
+    let r = a.judge(&Options {
+        at: t,
+        host: Some("rsa.example.test".into()),
+        extra_anchors: vec![],
+        mozilla_roots: false,
+    });
+    (a, r)
+}
+
 #[test]
 fn a_curve_written_out_is_no_curve_browsers_read() {
     use imasara::cert::FirefoxError as F;
@@ -202,7 +216,11 @@ fn a_curve_written_out_is_no_curve_browsers_read() {
     let (a, rep) = judge_under_ec_root(&fixture("leaf-ec-explicit.pem"), true);
     let key = &a.certificates()[0].public_key;
     assert!(key.explicit_curve, "{key:?}");
-    assert_eq!((key.algorithm.as_str(), key.curve.as_deref()), ("EC", None));
+    // Written out, and read as the named curve it is (its prime is P-256's).
+    assert_eq!(
+        (key.algorithm.as_str(), key.curve.as_deref()),
+        ("EC", Some("P-256"))
+    );
     assert_eq!(rep.errors, vec![E::SslProtocolError], "{:#?}", rep.findings);
     assert!(rep.primary_error.is_some_and(E::is_fatal));
     assert_eq!(rep.firefox_error, Some(F::ExtractPublicKeyFailure));
@@ -228,6 +246,35 @@ fn a_curve_written_out_is_no_curve_browsers_read() {
     let (_, rep) = judge_under_ec_root(&chain, false);
     assert_eq!(rep.errors, vec![E::AuthorityInvalid], "{:#?}", rep.findings);
     assert_eq!(rep.firefox_error, Some(F::BadDer));
+
+    // A site key of type RSA-PSS (id-RSASSA-PSS): neither browser offers its TLS
+    // signatures (rsa_pss_pss_*), so the handshake ends before any certificate check.
+    let (pss, rep) = judge_alone("leaf-rsa-pss-key.pem");
+    assert_eq!(pss.certificates()[0].public_key.algorithm, "RSA-PSS");
+    assert_eq!(
+        rep.errors,
+        vec![E::VersionOrCipherMismatch],
+        "{:#?}",
+        rep.findings
+    );
+    assert_eq!(rep.firefox_error, Some(F::NoCypherOverlap));
+
+    // P-521 written out: the server reads it as P-521, which Chrome offers no signature
+    // for, and the handshake ends before the key is read; Firefox gets as far as reading
+    // it.
+    let (p521, rep) = judge_alone("leaf-ec-explicit-p521.pem");
+    let key = &p521.certificates()[0].public_key;
+    assert_eq!(
+        (key.explicit_curve, key.curve.as_deref()),
+        (true, Some("P-521"))
+    );
+    assert_eq!(
+        rep.errors,
+        vec![E::VersionOrCipherMismatch],
+        "{:#?}",
+        rep.findings
+    );
+    assert_eq!(rep.firefox_error, Some(F::ExtractPublicKeyFailure));
 
     // A named curve reads as before.
     let (a, _) = judge_under_ec_root(&fixture("ec-root.pem"), true);

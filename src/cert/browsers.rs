@@ -28,11 +28,11 @@ pub enum ChromiumError {
     SslProtocolError,
     /// `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`: no certificate error either. A server whose
     /// key Chrome offers no TLS signature for (BoringSSL's `kVerifySignatureAlgorithms`,
-    /// ssl/extensions.cc: RSA, and ECDSA only on P-256 and P-384; no P-521, Ed25519 or
-    /// other curve) can sign nothing Chrome accepts, and ends the handshake after the
-    /// ClientHello (OpenSSL's `tls_choose_sigalg`: "no suitable signature algorithm"), which
+    /// ssl/extensions.cc: RSA with an rsaEncryption key, and ECDSA only on P-256 and
+    /// P-384; no RSA-PSS key, P-521, Ed25519 or other curve) can sign nothing Chrome
+    /// accepts, and ends the handshake after the ClientHello (OpenSSL's `tls_choose_sigalg`: "no suitable signature algorithm"), which
     /// `MapOpenSSLErrorSSL` names so. Chromium 156 against `openssl s_server` with a P-521
-    /// and an Ed25519 certificate, TLS 1.3 and 1.2: this error for both.
+    /// an Ed25519 and an RSA-PSS certificate, TLS 1.3 and 1.2: this error for each.
     #[serde(rename = "ERR_SSL_VERSION_OR_CIPHER_MISMATCH")]
     VersionOrCipherMismatch,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
@@ -111,7 +111,8 @@ impl ChromiumError {
     }
 
     /// Whether the connection fails in the TLS handshake, before any certificate is
-    /// verified: Chrome shows its "can't provide a secure connection" page, not a warning.
+    /// verified: Chrome shows its "can't provide a secure connection" page, not a warning,
+    /// and names no certificate error beside it.
     pub fn ends_the_handshake(self) -> bool {
         matches!(
             self,
@@ -209,8 +210,8 @@ pub enum FirefoxError {
     #[serde(rename = "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE")]
     ExtractPublicKeyFailure,
     /// Not a certificate error: Firefox offers TLS signatures only with RSA and ECDSA on
-    /// P-256, P-384 and P-521 (`sEnabledSignatureSchemes`,
-    /// security/manager/ssl/nsNSSIOLayer.cpp), so a server with an Ed25519 key or another
+    /// P-256, P-384 and P-521 (`FOR_EACH_ENABLED_SIGNATURE_SCHEME`,
+    /// security/manager/ssl/EnabledSignatureSchemes.h), so a server with an Ed25519 key or another
     /// curve ends the handshake after the ClientHello; NSS names a handshake_failure alert
     /// that arrives before the ServerHello so (`ssl3_HandleAlert`, lib/ssl/ssl3con.c).
     #[serde(rename = "SSL_ERROR_NO_CYPHER_OVERLAP")]
@@ -256,6 +257,14 @@ impl FirefoxError {
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
             FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
         }
+    }
+
+    /// Whether the connection fails in the TLS handshake, before mozilla::pkix is asked.
+    pub fn ends_the_handshake(self) -> bool {
+        matches!(
+            self,
+            FirefoxError::ExtractPublicKeyFailure | FirefoxError::NoCypherOverlap
+        )
     }
 
     /// Whether Firefox offers "Accept the Risk and Continue" (`CategorizeCertificateError`

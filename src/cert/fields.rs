@@ -62,7 +62,8 @@ pub struct PublicKeyReport {
     pub algorithm: String,
     /// Key size in bits (RSA modulus length, curve size), when known.
     pub bits: Option<u32>,
-    /// Named curve (`P-256`, `P-384`, `P-521`...) for EC keys.
+    /// Named curve (`P-256`, `P-384`, `P-521`...) for EC keys; for a curve written out,
+    /// the named curve it is, when it is one of these three.
     pub curve: Option<String>,
     /// An EC key whose curve is not named but written out by its parameters (RFC 3279
     /// section 2.3.5, `specifiedCurve`; RFC 5480 section 2.1.1 forbids it in certificates).
@@ -491,7 +492,6 @@ fn rsa_pss(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> SigAlg {
     }
 }
 
-/// The public key as verification needs it, and as the report shows it.
 /// Whether `spki` is an elliptic-curve key whose curve is written out (ECParameters'
 /// `specifiedCurve`, a SEQUENCE) rather than named by an OID.
 pub(crate) fn explicit_curve(spki: &SubjectPublicKeyInfo<'_>) -> bool {
@@ -503,6 +503,32 @@ pub(crate) fn explicit_curve(spki: &SubjectPublicKeyInfo<'_>) -> bool {
             .is_some_and(|p| p.tag() == Tag::Sequence)
 }
 
+/// The named curve a curve written out has the field of (its prime p, as DER writes the
+/// INTEGER in `fieldID`): P-256, P-384 or P-521, which OpenSSL reads such parameters as
+/// (RFC 5480's curves; FIPS 186-4 D.1.2 gives the primes). Another prime names none.
+fn explicit_curve_name(spki: &SubjectPublicKeyInfo<'_>) -> Option<&'static str> {
+    let params = spki.algorithm.parameters.as_ref()?;
+    let data: &[u8] = params.data;
+    let mut p256 = vec![
+        0x02, 0x21, 0x00, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01,
+    ];
+    p256.extend([0x00; 12]);
+    p256.extend([0xff; 12]);
+    let mut p384 = vec![0x02, 0x31, 0x00];
+    p384.extend([0xff; 31]);
+    p384.extend([0xfe, 0xff, 0xff, 0xff, 0xff]);
+    p384.extend([0x00; 8]);
+    p384.extend([0xff; 4]);
+    let mut p521 = vec![0x02, 0x42, 0x01];
+    p521.extend([0xff; 65]);
+    let has = |prime: &[u8]| data.windows(prime.len()).any(|w| w == prime);
+    [("P-256", p256), ("P-384", p384), ("P-521", p521)]
+        .into_iter()
+        .find(|(_, prime)| has(prime))
+        .map(|(name, _)| name)
+}
+
+/// The public key as verification needs it, and as the report shows it.
 pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, PublicKeyReport) {
     let algorithm_oid = &spki.algorithm.algorithm;
     let report = |algorithm: &str, bits, curve, exponent| PublicKeyReport {
@@ -554,7 +580,8 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
             let known = named.as_ref().and_then(oids::curve);
             let curve_name = known
                 .map(|(name, _, _)| name.to_owned())
-                .or_else(|| named.as_ref().map(oids::dotted));
+                .or_else(|| named.as_ref().map(oids::dotted))
+                .or_else(|| explicit_curve_name(spki).map(str::to_owned));
             (
                 KeyMaterial::Ec {
                     curve: known.map_or(Curve::Other, |(_, _, c)| c),

@@ -77,6 +77,11 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     let mut errors: Vec<E> = findings.iter().filter_map(|f| f.error).collect();
     errors.sort();
     errors.dedup();
+    // A handshake that fails ends it all: Chrome verifies no certificate and names nothing
+    // else (the findings keep what each would cause).
+    if errors.first().is_some_and(|e| e.ends_the_handshake()) {
+        errors.truncate(1);
+    }
     let primary_error = E::primary(&errors);
     let firefox_error = firefox(&ctx, &findings, host.as_ref());
     let openssl = openssl(&ctx, &findings, host.as_ref());
@@ -879,19 +884,15 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
         .filter_map(|(position, i)| {
             let d = ctx.analysis.data.get(i)?;
             let key = &ctx.analysis.certs.get(i)?.public_key;
-            if key.explicit_curve {
-                let error = if position == 0 {
-                    E::SslProtocolError
-                } else {
-                    E::Invalid
-                };
-                return Some(Finding::error(K::ExplicitCurve, error).cert(i));
-            }
             // The site's own key must sign in the handshake, with an algorithm the browser
-            // offers: Chrome RSA and ECDSA on P-256 or P-384 only, Firefox also P-521.
+            // offers: Chrome RSA (an rsaEncryption key: neither browser offers the
+            // signatures of an RSA-PSS key, rsa_pss_pss_*) and ECDSA on P-256 or P-384
+            // only, Firefox also P-521. A curve written out counts as the named curve the
+            // server (OpenSSL) reads it as.
+            let offered = matches!(key.curve.as_deref(), Some("P-256" | "P-384"));
             let chrome_signs = match &d.key {
-                KeyMaterial::Rsa { .. } => true,
-                KeyMaterial::Ec { curve, .. } => *curve != Curve::Other,
+                KeyMaterial::Rsa { .. } => key.algorithm == "RSA",
+                KeyMaterial::Ec { curve, .. } => *curve != Curve::Other || offered,
                 KeyMaterial::Ed25519(_) | KeyMaterial::Other => false,
             };
             if position == 0 && !chrome_signs {
@@ -906,6 +907,16 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                     )
                     .cert(i),
                 );
+            }
+            // A curve written out the server can sign with: the browser cannot read the
+            // key in the handshake (the site's) or in the chain (an authority's).
+            if key.explicit_curve {
+                let error = if position == 0 {
+                    E::SslProtocolError
+                } else {
+                    E::Invalid
+                };
+                return Some(Finding::error(K::ExplicitCurve, error).cert(i));
             }
             let weak = match &d.key {
                 KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
@@ -1342,9 +1353,6 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
 
     // The handshake: NSS takes the site's key out of its certificate before
     // mozilla::pkix is asked, and the server must sign with an algorithm Firefox offers.
-    if has(leaf, &|k| matches!(k, K::ExplicitCurve)) {
-        return Some(F::ExtractPublicKeyFailure);
-    }
     if has(leaf, &|k| {
         matches!(
             k,
@@ -1355,6 +1363,14 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         )
     }) {
         return Some(F::NoCypherOverlap);
+    }
+    let leaf_explicit = ctx
+        .analysis
+        .certs
+        .get(leaf)
+        .is_some_and(|c| c.public_key.explicit_curve);
+    if leaf_explicit {
+        return Some(F::ExtractPublicKeyFailure);
     }
     // The leaf as an end entity.
     if has(leaf, &|k| {

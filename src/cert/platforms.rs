@@ -157,7 +157,9 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
     let mut push = |family, outcome| rows.push(Row { family, outcome });
 
     // Chromium: after a fetch, what the rest of the chain still earns.
+    // A handshake that fails comes before any fetch or certificate check.
     let chromium = match (&gap, report.primary_error) {
+        (_, Some(e)) if e.ends_the_handshake() => says(&e.as_shown()),
         (Some(Gap::Missing(urls)), _) if http_among(urls, 5).is_some() => {
             let rest: Vec<ChromiumError> = report
                 .errors
@@ -176,6 +178,7 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
     push(Family::Chromium, chromium);
 
     let firefox = match (&gap, report.firefox_error) {
+        (_, Some(e)) if e.ends_the_handshake() => says(e.name()),
         (Some(Gap::Missing(_)), Some(e)) => Outcome::Preloaded {
             otherwise: e.name().to_owned(),
         },

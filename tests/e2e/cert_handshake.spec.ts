@@ -2,9 +2,9 @@
 // very Chromium says when it connects to `openssl s_server` serving the same certificate.
 // For these the connection breaks off before any certificate check (no warning page), so
 // the error is the same whether or not the certificate is trusted:
-//   - ECDSA on P-521 and Ed25519: Chrome offers no TLS signature for them (BoringSSL's
-//     kVerifySignatureAlgorithms), the server finds none to sign with, and Chrome says
-//     ERR_SSL_VERSION_OR_CIPHER_MISMATCH;
+//   - ECDSA on P-521, Ed25519 and an RSA-PSS key (id-RSASSA-PSS): Chrome offers no TLS
+//     signature for them (BoringSSL's kVerifySignatureAlgorithms), the server finds none
+//     to sign with, and Chrome says ERR_SSL_VERSION_OR_CIPHER_MISMATCH;
 //   - an EC key whose curve is written out rather than named: BoringSSL cannot read the
 //     key in the server's Certificate message, and Chrome says ERR_SSL_PROTOCOL_ERROR.
 // And a P-256 key for contrast: the handshake completes, the untrusted certificate gets
@@ -32,6 +32,8 @@ const cases: { name: string; keyArgs: string[]; chrome: string }[] = [
   { name: 'P-256', keyArgs: ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'P-521', keyArgs: ['ecparam', '-name', 'secp521r1', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'Ed25519', keyArgs: ['genpkey', '-algorithm', 'ed25519'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
+  { name: 'RSA-PSS', keyArgs: ['genpkey', '-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
+  { name: 'P-521 written out', keyArgs: ['ecparam', '-name', 'secp521r1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'a curve written out', keyArgs: ['ecparam', '-name', 'prime256v1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_PROTOCOL_ERROR' },
 ];
 
