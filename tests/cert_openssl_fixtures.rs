@@ -249,7 +249,7 @@ fn a_curve_written_out_is_no_curve_browsers_read() {
 
     // A site key of type RSA-PSS (id-RSASSA-PSS): neither browser offers its TLS
     // signatures (rsa_pss_pss_*), so the handshake ends before any certificate check.
-    let (pss, rep) = judge_alone("leaf-rsa-pss-key.pem");
+    let (pss, rep) = judge_alone("self-signed-rsa-pss-key.pem");
     assert_eq!(pss.certificates()[0].public_key.algorithm, "RSA-PSS");
     assert_eq!(
         rep.errors,
@@ -262,7 +262,7 @@ fn a_curve_written_out_is_no_curve_browsers_read() {
     // P-521 written out: the server reads it as P-521, which Chrome offers no signature
     // for, and the handshake ends before the key is read; Firefox gets as far as reading
     // it.
-    let (p521, rep) = judge_alone("leaf-ec-explicit-p521.pem");
+    let (p521, rep) = judge_alone("self-signed-ec-explicit-p521.pem");
     let key = &p521.certificates()[0].public_key;
     assert_eq!(
         (key.explicit_curve, key.curve.as_deref()),
