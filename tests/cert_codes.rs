@@ -471,6 +471,17 @@ fn produce(code: Code) -> Outcome {
             "2022-01-01T00:00:00Z",
             Some("www.example.com"),
         ),
+        Code::SignatureAlgorithmRefused | Code::AuthorityKeyRefused => {
+            // An intermediate with an Ed25519 key under a trusted root, and a site signed by
+            // it (so with Ed25519): Chromium reads an authority's key only as RSA or EC on
+            // P-256/384/521 (BoringSSL's `ParsePublicKey`, pki/verify_signed_data.cc) and
+            // takes no Ed25519 signature (`ParseSignatureAlgorithm`,
+            // pki/signature_algorithm.cc).
+            let r = root("Root", EC);
+            let i = sub_ca("Ed25519 Intermediate", &rcgen::PKCS_ED25519, &r, None);
+            let l = support::leaf(EC, &i);
+            generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
+        }
         Code::WeakKey | Code::ExplicitCurve => {
             let (leaf, root) = match code {
                 Code::WeakKey => ("openssl/leaf-rsa-768.pem", "openssl/rsa-root.pem"),
@@ -848,6 +859,13 @@ fn dates_weak_keys_and_names() {
         [] as [E; 0]
     );
     assert!(produce(Code::WeakKey).errors().contains(&E::WeakKey));
+    // An authority's Ed25519 key on a trusted path: not read by either browser's verifier.
+    let ed25519_ca = produce(Code::AuthorityKeyRefused);
+    assert_eq!(ed25519_ca.errors(), [E::Invalid]);
+    assert_eq!(
+        ed25519_ca.report.firefox_error,
+        Some(imasara::cert::FirefoxError::UnsupportedKeyalg)
+    );
     // A curve written out on the site's own key: the handshake fails first.
     assert_eq!(produce(Code::ExplicitCurve).errors(), [E::SslProtocolError]);
     // A site key no browser takes a TLS signature from (Ed25519): the handshake fails
@@ -1400,4 +1418,80 @@ fn an_intermediate_names_what_it_issues_for_and_a_cross_certificate_is_excepted(
     // is held to the rule.
     let report = judge(&pem(&[&leaf, &cross, &b.cert]), anchor(&b), None);
     assert_eq!(rules_on(&report, 1), [Rule::SubCaExtKeyUsageMissing]);
+}
+
+/// Chromium inspects signature algorithms on the chain its verifier hands back, trusted or
+/// not, but not its last certificate (`InspectSignatureAlgorithmsInChain`,
+/// net/cert/cert_verify_proc.cc), and on a trusted path every signature below the anchor.
+/// Each case was served to Chromium 156 by a local TLS server (untrusted root): SHA-1 on
+/// the site's certificate under its intermediate gave ERR_CERT_INVALID, alone
+/// ERR_CERT_AUTHORITY_INVALID; SHA-1 on the intermediate gave ERR_CERT_AUTHORITY_INVALID
+/// when it was the chain's last and ERR_CERT_INVALID when the root followed it; an
+/// intermediate with an Ed25519 key (the site signed with Ed25519) gave ERR_CERT_INVALID.
+/// `tests/e2e/cert_chrome_algorithms.spec.ts` asks the test's Chromium the same.
+#[test]
+fn chromium_inspects_signature_algorithms_where_it_does() {
+    let untrusted = |files: &[&str]| {
+        let input = files
+            .iter()
+            .map(|f| fixture(f))
+            .collect::<Vec<_>>()
+            .concat();
+        let analysis = Analysis::parse(&input);
+        let day_after = UnixTime(analysis.certificates()[0].not_before.seconds() + 86_400);
+        let mut options = Options::at(day_after).with_host("rsa.example.test");
+        options.mozilla_roots = false;
+        let report = analysis.judge(&options);
+        let weak_sha1 = report
+            .findings
+            .iter()
+            .filter(|w| w.code() == Code::WeakSignatureAlgorithm)
+            .count();
+        (report.primary_error, weak_sha1)
+    };
+    let sha1_leaf = "openssl/leaf-rsa-pkcs1-sha1.pem";
+    let rsa_root = "openssl/rsa-root.pem";
+    let under = "openssl/leaf-under-sha1-int.pem";
+    let sha1_int = "openssl/rsa-int-sha1.pem";
+    // The site's SHA-1 certificate alone: nothing is inspected (no issuer found), but the
+    // algorithm is still named.
+    assert_eq!(untrusted(&[sha1_leaf]), (Some(E::AuthorityInvalid), 1));
+    // With its (untrusted) root after it: the site's certificate is inspected.
+    assert_eq!(untrusted(&[sha1_leaf, rsa_root]), (Some(E::Invalid), 1));
+    // The SHA-1 intermediate as the chain's last: not inspected.
+    assert_eq!(
+        untrusted(&[under, sha1_int]),
+        (Some(E::AuthorityInvalid), 1)
+    );
+    assert_eq!(
+        untrusted(&[under, sha1_int, rsa_root]),
+        (Some(E::Invalid), 1)
+    );
+
+    // An Ed25519 intermediate, untrusted: the site's certificate, signed with Ed25519, is
+    // inspected; the intermediate's key is not read (the path is not verified), and
+    // Firefox refuses that key before it looks for the root.
+    let r = root("Root", EC);
+    let i = sub_ca("Ed25519 Intermediate", &rcgen::PKCS_ED25519, &r, None);
+    let l = support::leaf(EC, &i);
+    let outcome = generated_with(&pem(&[&l, &i.cert]), Vec::new(), Some("www.example.test"));
+    assert_eq!(outcome.report.primary_error, Some(E::Invalid));
+    assert!(outcome.codes().contains(&Code::SignatureAlgorithmRefused));
+    assert!(outcome.codes().contains(&Code::AuthorityKeyRefused));
+    assert!(
+        !outcome
+            .report
+            .findings
+            .iter()
+            .any(|w| w.code() == Code::AuthorityKeyRefused && w.error.is_some()),
+        "an untrusted path's keys are not read"
+    );
+    assert_eq!(
+        outcome.report.firefox_error,
+        Some(imasara::cert::FirefoxError::UnsupportedKeyalg)
+    );
+
+    // RSA-PSS as TLS 1.3 writes it (SHA-256, MGF1 with SHA-256, a 32-byte salt) is taken.
+    let pss = untrusted(&["openssl/leaf-rsa-pss-sha256.pem", rsa_root]);
+    assert_eq!(pss, (Some(E::AuthorityInvalid), 0));
 }

@@ -310,8 +310,12 @@ fn badssl_verdicts() {
             "wildcard-sha1-intermediate",
             "sha1-intermediate.badssl.com",
             "2017-05-13T00:00:00Z",
-            // SHA-1 below the root is ERR_CERT_INVALID in today's Chromium.
-            &[E::Invalid, E::AuthorityInvalid],
+            // SHA-1 on the intermediate, the last certificate of a chain that reaches no
+            // root today (AddTrust's was removed): Chromium does not inspect the last one
+            // (`InspectSignatureAlgorithmsInChain`, cert_verify_proc.cc), so the missing
+            // root decides, as Chromium 156 says of such a chain served to it
+            // (tests/cert_codes.rs, chromium_inspects_signature_algorithms_where_it_does).
+            &[E::AuthorityInvalid],
             Code::WeakSignatureAlgorithm,
         ),
         (
@@ -336,6 +340,24 @@ fn badssl_verdicts() {
         assert_eq!(r.errors, errors.to_vec(), "{file}: {:#?}", r.findings);
         assert!(codes(&r).contains(code), "{file}: {:?}", codes(&r));
     }
+    // Once Chromium has fetched the SHA-1 intermediate's root (its AIA address), the
+    // intermediate is no longer the chain's last, and SHA-1 is refused.
+    let analysis = Analysis::parse(&fixture("badssl/wildcard-sha1-intermediate.pem"));
+    let r = analysis
+        .judge(&Options::at(at("2017-05-13T00:00:00Z")).with_host("sha1-intermediate.badssl.com"));
+    let rows = imasara::cert::platforms::rows(analysis.certificates(), &r);
+    let chromium = rows
+        .iter()
+        .find(|row| row.family == imasara::cert::platforms::Family::Chromium)
+        .unwrap();
+    assert!(
+        matches!(
+            &chromium.outcome,
+            imasara::cert::platforms::Outcome::Fetches { then: Some(then), .. }
+                if then == "NET::ERR_CERT_INVALID"
+        ),
+        "{chromium:?}"
+    );
 }
 
 #[test]

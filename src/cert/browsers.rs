@@ -37,7 +37,8 @@ pub enum ChromiumError {
     VersionOrCipherMismatch,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
     /// specific applies (`MapPathBuilderErrorsToCertStatus` in
-    /// net/cert/cert_verify_proc_builtin.cc), or a SHA-1/MD5 signature is in the chain.
+    /// net/cert/cert_verify_proc_builtin.cc), or a signature algorithm Chromium does not
+    /// take is in the chain (`InspectSignatureAlgorithmsInChain`, cert_verify_proc.cc).
     #[serde(rename = "ERR_CERT_INVALID")]
     Invalid,
     /// `ERR_CERT_AUTHORITY_INVALID`: no issuer found, a bad signature, an issuer name that
@@ -53,8 +54,9 @@ pub enum ChromiumError {
     /// by the path builder and give [`ChromiumError::Invalid`].
     #[serde(rename = "ERR_CERT_NAME_CONSTRAINT_VIOLATION")]
     NameConstraintViolation,
-    /// `ERR_CERT_WEAK_KEY`: RSA under 1024 bits (`IsWeakKey`), or a curve other than
-    /// P-256, P-384, P-521 (BoringSSL's `SimplePathBuilderDelegate`).
+    /// `ERR_CERT_WEAK_KEY`: RSA under 1024 bits anywhere in the chain (`IsWeakKey` in
+    /// net/cert/cert_verify_proc.cc). Other kinds of key an authority may not have are not
+    /// read at all on a verified path: [`ChromiumError::Invalid`].
     #[serde(rename = "ERR_CERT_WEAK_KEY")]
     WeakKey,
     /// `ERR_CERT_DATE_INVALID`: expired or not yet valid (not the anchor's own dates).
@@ -179,7 +181,17 @@ pub enum FirefoxError {
     /// An elliptic curve other than P-256, P-384, P-521.
     #[serde(rename = "SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE")]
     UnsupportedEllipticCurve,
-    /// SHA-1 (or MD5) signs a certificate below the root.
+    /// An issuer's key that is neither RSA (rsaEncryption) nor EC: Ed25519, an RSA-PSS
+    /// key (id-RSASSA-PSS), DSA (`CheckSubjectPublicKeyInfoContents` in
+    /// lib/mozpkix/lib/pkixcheck.cpp: `Result::ERROR_UNSUPPORTED_KEYALG`). An issuer's
+    /// own properties are checked before its issuer is looked for, so this comes before
+    /// `SEC_ERROR_UNKNOWN_ISSUER` (lib/mozpkix/include/pkix/pkix.h, the order of errors).
+    #[serde(rename = "SEC_ERROR_UNSUPPORTED_KEYALG")]
+    UnsupportedKeyalg,
+    /// A certificate below the root is signed with an algorithm mozilla::pkix does not
+    /// take: SHA-1, MD5, SHA-224, Ed25519, RSA-PSS with other parameters than the three
+    /// the Baseline Requirements allow (`SignatureAlgorithmIdentifierValue` in
+    /// lib/mozpkix/lib/pkixder.cpp).
     #[serde(rename = "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")]
     SignatureAlgorithmDisabled,
     /// A name outside an issuer's name constraints.
@@ -242,6 +254,7 @@ impl FirefoxError {
             FirefoxError::BadCertDomain => "SSL_ERROR_BAD_CERT_DOMAIN",
             FirefoxError::InadequateKeySize => "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE",
             FirefoxError::UnsupportedEllipticCurve => "SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE",
+            FirefoxError::UnsupportedKeyalg => "SEC_ERROR_UNSUPPORTED_KEYALG",
             FirefoxError::SignatureAlgorithmDisabled => {
                 "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"
             }

@@ -140,9 +140,14 @@ codes! {
     // --- algorithms ------------------------------------------------------------------
     /// SHA-1 or MD5 signs a certificate below the trust anchor.
     WeakSignatureAlgorithm = "weak_signature_algorithm",
-    /// A public key browsers refuse: RSA under 1024 bits, or an elliptic curve other than
-    /// P-256, P-384 or P-521.
+    /// Another algorithm Chromium does not take signs a certificate below the trust anchor:
+    /// SHA-224, Ed25519, RSA-PSS with parameters other than TLS 1.3's, DSA, GOST…
+    SignatureAlgorithmRefused = "signature_algorithm_refused",
+    /// A public key browsers refuse anywhere in the chain: RSA under 1024 bits.
     WeakKey = "weak_key",
+    /// An authority's key of a kind browsers do not read: neither RSA (rsaEncryption)
+    /// nor EC on P-256, P-384 or P-521 (Ed25519, an RSA-PSS key, another curve, DSA).
+    AuthorityKeyRefused = "authority_key_refused",
     /// An elliptic-curve key whose curve is written out by its parameters, not named
     /// (RFC 5480 section 2.1.1 allows only named curves): browsers cannot read it.
     ExplicitCurve = "explicit_curve",
@@ -561,6 +566,19 @@ pub enum FindingKind {
         /// Its name.
         algorithm: String,
     },
+    /// Another signature algorithm Chromium does not take signs a certificate below the
+    /// anchor.
+    SignatureAlgorithmRefused {
+        /// Its name.
+        algorithm: String,
+    },
+    /// An authority's key of a kind browsers do not read.
+    AuthorityKeyRefused {
+        /// `Ed25519`, `RSA-PSS`, `EC`…
+        algorithm: String,
+        /// The curve, for an EC key.
+        curve: Option<String>,
+    },
     /// A key browsers refuse.
     WeakKey {
         /// `RSA`, `EC`…
@@ -717,6 +735,8 @@ impl FindingKind {
             K::ValidityTooLong { .. } => Code::ValidityTooLong,
             K::WeakSignatureAlgorithm { .. } => Code::WeakSignatureAlgorithm,
             K::WeakKey { .. } => Code::WeakKey,
+            K::SignatureAlgorithmRefused { .. } => Code::SignatureAlgorithmRefused,
+            K::AuthorityKeyRefused { .. } => Code::AuthorityKeyRefused,
             K::ExplicitCurve => Code::ExplicitCurve,
             K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,
             K::HostMismatch { .. } => Code::HostMismatch,

@@ -16,7 +16,7 @@ use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge,
 use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
-use super::signature::{Curve, KeyMaterial, SignatureStatus};
+use super::signature::{Curve, KeyMaterial, SigAlg, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
 use super::rules::{
@@ -845,36 +845,84 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
     vec![Finding::error(K::ValidityTooLong { days, limit }, E::ValidityTooLong).cert(leaf)]
 }
 
-/// SHA-1 or MD5 below the anchor: `ERR_CERT_INVALID` (`InspectSignatureAlgorithmForCert`
-/// in cert_verify_proc.cc; BoringSSL's path builder accepts only SHA-256/384/512 with RSA,
-/// RSA-PSS or ECDSA).
+/// Signature algorithms Chromium does not take: `ERR_CERT_INVALID`, which outranks even an
+/// unknown issuer. Chromium takes RSA PKCS#1 v1.5 and ECDSA with SHA-256, -384 or -512, and
+/// RSA-PSS only as TLS 1.3 writes it (MGF1 with the same hash, a salt as long as the hash):
+/// `ParseSignatureAlgorithm` and `ParseRsaPss` in BoringSSL's pki/signature_algorithm.cc.
+/// SHA-1 is refused too (Chromium 156, checked live: a SHA-1 certificate the check below
+/// reaches gives `ERR_CERT_INVALID`). Two checks apply it, so where a certificate sits
+/// decides whether it counts:
+/// - `InspectSignatureAlgorithmsInChain` (net/cert/cert_verify_proc.cc) runs on the chain
+///   the verifier hands back, trusted or not: the site's certificate when an issuer was
+///   found, and each certificate above it but the last ("presumably the trust anchor").
+/// - On a path that reaches a trust anchor, the path verifier checks every signature below
+///   it (`kUnacceptableSignatureAlgorithm` in pki/verify_certificate_chain.cc, which
+///   `MapPathBuilderErrorsToCertStatus` leaves to `CERT_STATUS_INVALID`).
+///
+/// The top of an untrusted chain, or a certificate alone, is not inspected: the algorithm is
+/// still reported, without an error (it counts once the chain reaches a root).
 fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let trusted = ctx.path.anchor.is_some();
+    let len = ctx.path.chain.len();
     ctx.below_anchor()
-        .filter_map(|(_, i)| {
+        .filter_map(|(position, i)| {
             let d = ctx.analysis.data.get(i)?;
-            let c = ctx.analysis.certs.get(i)?;
-            d.sig_alg.hash().filter(|h| h.is_weak())?;
-            Some(
-                Finding::error(
-                    K::WeakSignatureAlgorithm {
-                        algorithm: c.signature_algorithm.clone(),
-                    },
-                    E::Invalid,
-                )
-                .cert(i),
-            )
+            if chromium_takes(&d.sig_alg) {
+                return None;
+            }
+            let algorithm = ctx.analysis.certs.get(i)?.signature_algorithm.clone();
+            let kind = if d.sig_alg.hash().is_some_and(|h| h.is_weak()) {
+                K::WeakSignatureAlgorithm { algorithm }
+            } else {
+                K::SignatureAlgorithmRefused { algorithm }
+            };
+            let inspected = trusted || position.saturating_add(1) < len;
+            let finding = if inspected {
+                Finding::error(kind, E::Invalid)
+            } else {
+                Finding::warning(kind)
+            };
+            Some(finding.cert(i))
         })
         .collect()
 }
 
-/// Keys Chromium refuses anywhere in the chain: RSA under 1024 bits (`IsWeakKey`,
-/// cert_verify_proc.cc), an elliptic curve other than P-256, P-384, P-521, or a key type
-/// it does not verify with (BoringSSL `SimplePathBuilderDelegate::IsPublicKeyAcceptable`).
-/// A curve written out rather than named is not even read: on the site's certificate the
-/// handshake fails (BoringSSL's `eckey_pub_decode`, crypto/evp/p_ec.cc), on an authority's
-/// the path builder's `ParseAndCheckPublicKey` (pki/verify_certificate_chain.cc) records
-/// `kFailedParsingSpki`, which `MapPathBuilderErrorsToCertStatus` leaves to the generic
-/// `ERR_CERT_INVALID`.
+/// Whether Chromium's `ParseSignatureAlgorithm` knows `alg` and its verifier takes it (see
+/// [`signature_algorithms`]).
+fn chromium_takes(alg: &SigAlg) -> bool {
+    use super::signature::Hash as H;
+    let strong = |h: &H| matches!(h, H::Sha256 | H::Sha384 | H::Sha512);
+    match alg {
+        SigAlg::RsaPkcs1(h) | SigAlg::Ecdsa(h) => strong(h),
+        SigAlg::RsaPss {
+            hash,
+            mgf_hash,
+            salt,
+        } => {
+            let length = match hash {
+                H::Sha256 => 32,
+                H::Sha384 => 48,
+                H::Sha512 => 64,
+                _ => return false,
+            };
+            *mgf_hash == Some(*hash) && *salt == length
+        }
+        SigAlg::Ed25519 | SigAlg::Other => false,
+    }
+}
+
+/// Keys Chromium refuses: RSA under 1024 bits anywhere in the chain, trusted or not
+/// (`IsWeakKey` in `ExaminePublicKeys`, net/cert/cert_verify_proc.cc). An authority's key
+/// (the trust anchor's included) is read by the path verifier only as RSA (rsaEncryption)
+/// or EC on P-256, P-384 or P-521 (`ParsePublicKey` in BoringSSL's
+/// pki/verify_signed_data.cc, whose list of key kinds dates from August 2025); anything
+/// else, Ed25519, an RSA-PSS key, another curve, a curve written out, is `kFailedParsingSpki`
+/// (`ParseAndCheckPublicKey`, pki/verify_certificate_chain.cc), which
+/// `MapPathBuilderErrorsToCertStatus` leaves to the generic `ERR_CERT_INVALID`. Only a path
+/// that reaches a trust anchor is verified (`CertPathBuilder::Run`, pki/path_builder.cc:
+/// "Partial path, don't attempt to verify"), so on an untrusted chain such a key is
+/// reported without an error. On the site's certificate a curve written out ends the
+/// handshake (BoringSSL's `eckey_pub_decode`, crypto/evp/p_ec.cc).
 fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.path
         .chain
@@ -918,13 +966,26 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                 };
                 return Some(Finding::error(K::ExplicitCurve, error).cert(i));
             }
-            let weak = match &d.key {
-                KeyMaterial::Rsa { .. } => d.rsa_bits.is_some_and(|bits| bits < 1024),
+            let readable = match &d.key {
+                KeyMaterial::Rsa { .. } => key.algorithm == "RSA",
                 KeyMaterial::Ec { curve, .. } => {
-                    *curve == Curve::Other && key.curve.as_deref() != Some("P-521")
+                    *curve != Curve::Other || key.curve.as_deref() == Some("P-521")
                 }
-                KeyMaterial::Ed25519(_) | KeyMaterial::Other => true,
+                KeyMaterial::Ed25519(_) | KeyMaterial::Other => false,
             };
+            if position > 0 && !readable {
+                let kind = K::AuthorityKeyRefused {
+                    algorithm: key.algorithm.clone(),
+                    curve: key.curve.clone(),
+                };
+                let finding = if ctx.path.anchor.is_some() {
+                    Finding::error(kind, E::Invalid)
+                } else {
+                    Finding::warning(kind)
+                };
+                return Some(finding.cert(i));
+            }
+            let weak = key.algorithm == "RSA" && d.rsa_bits.is_some_and(|bits| bits < 1024);
             weak.then(|| {
                 Finding::error(
                     K::WeakKey {
@@ -1336,8 +1397,11 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     let has = |i: usize, pick: &dyn Fn(&K) -> bool| on(i).any(|f| pick(&f.kind));
     let key_error = |i: usize| {
         on(i).find_map(|f| match &f.kind {
-            K::WeakKey { algorithm, .. } if algorithm == "EC" => Some(F::UnsupportedEllipticCurve),
-            K::WeakKey { algorithm, .. } if algorithm == "RSA" => Some(F::InadequateKeySize),
+            K::WeakKey { .. } => Some(F::InadequateKeySize),
+            K::AuthorityKeyRefused { algorithm, .. } if algorithm == "EC" => {
+                Some(F::UnsupportedEllipticCurve)
+            }
+            K::AuthorityKeyRefused { .. } => Some(F::UnsupportedKeyalg),
             K::ExplicitCurve => Some(F::BadDer),
             _ => None,
         })
@@ -1440,7 +1504,12 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }
     // Links from the top down: signature (its algorithm first), then name constraints.
     for &i in ctx.path.chain.iter().rev() {
-        if has(i, &|k| matches!(k, K::WeakSignatureAlgorithm { .. })) {
+        if has(i, &|k| {
+            matches!(
+                k,
+                K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
+            )
+        }) {
             return Some(F::SignatureAlgorithmDisabled);
         }
         if has(i, &|k| matches!(k, K::SignatureInvalid { .. })) {

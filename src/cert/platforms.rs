@@ -161,12 +161,27 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
     let chromium = match (&gap, report.primary_error) {
         (_, Some(e)) if e.ends_the_handshake() => says(&e.as_shown()),
         (Some(Gap::Missing(urls)), _) if http_among(urls, 5).is_some() => {
-            let rest: Vec<ChromiumError> = report
+            let mut rest: Vec<ChromiumError> = report
                 .errors
                 .iter()
                 .copied()
                 .filter(|e| *e != ChromiumError::AuthorityInvalid)
                 .collect();
+            // With the chain complete, Chromium inspects and reads what it did not on a
+            // chain that reached no root: the signature algorithms and authorities' keys
+            // named without an error (judge::signature_algorithms, judge::keys).
+            let pending = report.findings.iter().any(|f| {
+                f.error.is_none()
+                    && matches!(
+                        f.code(),
+                        Code::WeakSignatureAlgorithm
+                            | Code::SignatureAlgorithmRefused
+                            | Code::AuthorityKeyRefused
+                    )
+            });
+            if pending {
+                rest.push(ChromiumError::Invalid);
+            }
             Outcome::Fetches {
                 url: http_among(urls, 5).cloned().unwrap_or_default(),
                 then: ChromiumError::primary(&rest).map(ChromiumError::as_shown),

@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, open } from './fixtures';
+import { chromiumSays } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
@@ -53,21 +54,8 @@ for (const [i, c] of cases.entries()) {
     server.on('tlsClientError', () => {});
     await new Promise<void>((listening) => server.listen(port, 'localhost', listening));
     try {
-      // Chromium itself, connecting (a page of its own: not the app's origin).
-      const probe = await page.context().newPage();
-      let said = '';
-      for (let attempt = 0; attempt < 40 && said === ''; attempt++) {
-        try {
-          await probe.goto(`https://localhost:${port}/`, { timeout: 5000 });
-          said = 'connected';
-        } catch (e) {
-          const m = String(e).match(/net::(ERR_[A-Z_]+)/);
-          // The server may not listen yet: try again.
-          if (m && m[1] !== 'ERR_CONNECTION_REFUSED') said = m[1];
-          else await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      await probe.close();
+      // Chromium itself, connecting.
+      const said = await chromiumSays(page, port);
       expect(said, 'what Chromium says').toBe(c.chrome);
 
       // The page, given the same certificate for the same host.

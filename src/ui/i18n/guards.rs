@@ -197,7 +197,6 @@ const ALLOWED: &[(&str, &str)] = &[
     ("PGP MESSAGE", "PEM label matched against the input"),
     ("PGP SIGNATURE", "PEM label matched against the input"),
     ("RSA", "key algorithm name as the engine reports it"),
-    ("RSA-PSS", "key algorithm name as the engine reports it"),
     ("EC", "key algorithm name as the engine reports it"),
     (
         "OCSPSigning",

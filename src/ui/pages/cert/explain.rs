@@ -59,7 +59,9 @@ pub fn code_key(code: Code) -> Key {
         Code::AnchorCertificateOutOfDate => c::anchor_certificate_out_of_date,
         Code::ValidityTooLong => c::validity_too_long,
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
+        Code::SignatureAlgorithmRefused => c::signature_algorithm_refused,
         Code::WeakKey => c::weak_key,
+        Code::AuthorityKeyRefused => c::authority_key_refused,
         Code::ExplicitCurve => c::explicit_curve,
         Code::LeafKeyNotNegotiable => c::leaf_key_not_negotiable,
         Code::HostMismatch => c::host_mismatch,
@@ -200,6 +202,16 @@ fn root_history(lang: Lang, root: &RootHistory) -> String {
 
 /// The sentence for one finding, in `lang`, naming the certificates of `certs` it is
 /// about. The page shows it; `inspect` prints it in English.
+/// A key named by its kind, as the findings about keys say it: "an ECDSA key on P-521",
+/// "a key of type Ed25519".
+fn key_kind(lang: Lang, algorithm: &str, curve: Option<&str>) -> String {
+    use k::cert_codes::key as kk;
+    match curve {
+        Some(curve) => fill(lang, kk::ecdsa_on, &[("curve", curve)]),
+        None => fill(lang, kk::of_kind, &[("algorithm", algorithm)]),
+    }
+}
+
 pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) -> String {
     use FindingKind as F;
     let key = code_key(finding.code());
@@ -365,32 +377,22 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         F::ValidityTooLong { days, limit } => {
             with(&[("days", &days.to_string()), ("limit", &limit.to_string())])
         }
-        F::WeakSignatureAlgorithm { algorithm } => with(&[("algorithm", algorithm)]),
-        F::WeakKey {
-            algorithm,
-            bits,
-            curve,
-        } => {
-            use k::cert_codes::key as kk;
-            let what = match (algorithm.as_str(), bits, curve) {
-                ("RSA" | "RSA-PSS", Some(bits), _) => {
-                    fill(lang, kk::rsa, &[("bits", &bits.to_string())])
-                }
-                ("EC", _, Some(curve)) => fill(lang, kk::curve, &[("curve", curve)]),
-                _ => fill(lang, kk::other, &[("algorithm", algorithm)]),
-            };
-            with(&[("what", &what)])
+        F::WeakSignatureAlgorithm { algorithm } | F::SignatureAlgorithmRefused { algorithm } => {
+            with(&[("algorithm", algorithm)])
+        }
+        F::WeakKey { bits, .. } => {
+            let bits = bits.map_or_else(|| "?".to_owned(), |b| b.to_string());
+            with(&[("bits", &bits)])
+        }
+        F::AuthorityKeyRefused { algorithm, curve } => {
+            with(&[("what", &key_kind(lang, algorithm, curve.as_deref()))])
         }
         F::LeafKeyNotNegotiable {
             algorithm,
             curve,
             firefox_offers,
         } => {
-            use k::cert_codes::key as kk;
-            let what = match curve {
-                Some(curve) => fill(lang, kk::ecdsa_on, &[("curve", curve)]),
-                None => fill(lang, kk::of_kind, &[("algorithm", algorithm)]),
-            };
+            let what = key_kind(lang, algorithm, curve.as_deref());
             if *firefox_offers {
                 other(k::cert_codes::leaf_key_chrome_only, &[("what", &what)])
             } else {
@@ -1033,15 +1035,16 @@ mod tests {
                 bits: Some(512),
                 curve: None,
             },
-            F::WeakKey {
+            F::AuthorityKeyRefused {
                 algorithm: "EC".into(),
-                bits: Some(256),
                 curve: Some("secp256k1".into()),
             },
-            F::WeakKey {
+            F::AuthorityKeyRefused {
                 algorithm: "Ed25519".into(),
-                bits: Some(256),
                 curve: None,
+            },
+            F::SignatureAlgorithmRefused {
+                algorithm: "Ed25519".into(),
             },
             F::HostMismatch {
                 expected: "example.org".into(),

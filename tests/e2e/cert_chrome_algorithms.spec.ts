@@ -1,0 +1,105 @@
+// Signature algorithms and authorities' keys: the page's verdict against what this very
+// Chromium says when it connects to a TLS server on OpenSSL 3 (Node's `tls`) serving the
+// same chain, none of it trusted. Chromium inspects the signature algorithm of the chain
+// its verifier hands back whether or not it reaches a root, except the chain's last
+// certificate (`InspectSignatureAlgorithmsInChain`, net/cert/cert_verify_proc.cc); one it
+// does not take (SHA-1, SHA-224, Ed25519, RSA-PSS with other parameters than TLS 1.3's)
+// is ERR_CERT_INVALID, which outranks the unknown root. Where nothing it refuses is
+// inspected, the unknown root decides: ERR_CERT_AUTHORITY_INVALID. The engine's side of
+// the same rule: `signature_algorithms` in src/cert/judge.rs.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:tls';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, open } from './fixtures';
+import { chromiumSays } from './chromium_says';
+
+const dir = mkdtempSync(join(tmpdir(), 'imasara-algorithms-'));
+const at = (name: string) => join(dir, name);
+const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+
+writeFileSync(
+  at('ca.ext'),
+  'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n' +
+    'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+);
+writeFileSync(
+  at('leaf.ext'),
+  'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n' +
+    'extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost\n' +
+    'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+);
+
+/** A certificate for `csr`'s key, signed by `ca` with `signing` options. */
+function issue(out: string, csr: string, ca: string, ext: string, signing: string[]) {
+  run(['x509', '-req', '-in', csr, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial',
+    '-days', '300', '-extfile', ext, ...signing, '-out', out]);
+}
+
+// A root (never trusted here), two RSA intermediates under it (SHA-256 and SHA-1), one
+// with an Ed25519 key, and the site's RSA key.
+run(['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-sha256',
+  '-days', '300', '-subj', '/CN=imasara Test Root', '-addext', 'basicConstraints=critical,CA:TRUE',
+  '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'root.pem']);
+run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int.key',
+  '-subj', '/CN=imasara Test Intermediate', '-out', 'int.csr']);
+issue('int.pem', 'int.csr', 'root', 'ca.ext', ['-sha256']);
+run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int-sha1.key',
+  '-subj', '/CN=imasara Test SHA-1 Intermediate', '-out', 'int-sha1.csr']);
+issue('int-sha1.pem', 'int-sha1.csr', 'root', 'ca.ext', ['-sha1']);
+run(['req', '-new', '-newkey', 'ed25519', '-nodes', '-keyout', 'int-ed25519.key',
+  '-subj', '/CN=imasara Test Ed25519 Intermediate', '-out', 'int-ed25519.csr']);
+issue('int-ed25519.pem', 'int-ed25519.csr', 'root', 'ca.ext', ['-sha256']);
+run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'site.key',
+  '-subj', '/CN=localhost', '-out', 'site.csr']);
+const pss = (salt: number) => ['-sha256', '-sigopt', 'rsa_padding_mode:pss',
+  '-sigopt', `rsa_pss_saltlen:${salt}`, '-sigopt', 'rsa_mgf1_md:sha256'];
+const sites: [string, string, string[]][] = [
+  ['site-sha224', 'int', ['-sha224']],
+  ['site-pss-32', 'int', pss(32)],
+  ['site-pss-20', 'int', pss(20)],
+  ['site-sha1', 'int', ['-sha1']],
+  ['site-under-sha1', 'int-sha1', ['-sha256']],
+  ['site-under-ed25519', 'int-ed25519', []],
+];
+for (const [name, ca, signing] of sites) issue(`${name}.pem`, 'site.csr', ca, 'leaf.ext', signing);
+
+const cases: { name: string; chain: string[]; chrome: string }[] = [
+  { name: 'SHA-224 on the site', chain: ['site-sha224', 'int'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'RSA-PSS as TLS 1.3 writes it', chain: ['site-pss-32', 'int'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'RSA-PSS with a 20-byte salt', chain: ['site-pss-20', 'int'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'SHA-1 on the site, its intermediate served', chain: ['site-sha1', 'int'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'SHA-1 on the site, served alone', chain: ['site-sha1'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'SHA-1 on the intermediate, served last', chain: ['site-under-sha1', 'int-sha1'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'SHA-1 on the intermediate, the root after it', chain: ['site-under-sha1', 'int-sha1', 'root'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'an intermediate with an Ed25519 key', chain: ['site-under-ed25519', 'int-ed25519'], chrome: 'ERR_CERT_INVALID' },
+];
+
+for (const [i, c] of cases.entries()) {
+  // A port of its own for each case (cert_handshake.spec.ts uses 4661 and on).
+  const port = 4681 + i;
+  test(`${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const chain = c.chain.map((name) => readFileSync(at(`${name}.pem`), 'utf8')).join('');
+    // SHA-1 and the like are below OpenSSL 3's default security level for a server's
+    // own chain: level 0 lets Node's server send them.
+    const server = createServer(
+      { key: readFileSync(at('site.key')), cert: chain, ciphers: 'DEFAULT:@SECLEVEL=0' },
+      (socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok'),
+    );
+    server.on('tlsClientError', () => {});
+    await new Promise<void>((listening) => server.listen(port, 'localhost', listening));
+    try {
+      // Chromium itself, connecting.
+      const said = await chromiumSays(page, port);
+      expect(said, 'what Chromium says').toBe(c.chrome);
+
+      // The page, given the same chain for the same host.
+      await open(page, '#/cert?lang=en&host=localhost');
+      await page.locator('#cert-paste').fill(chain);
+      await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
+    } finally {
+      server.close();
+    }
+  });
+}
