@@ -1463,6 +1463,17 @@ fn chromium_inspects_signature_algorithms_where_it_does() {
         untrusted(&[under, sha1_int]),
         (Some(E::AuthorityInvalid), 1)
     );
+    // Firefox checks an issuer's signature algorithm with its own properties, before it
+    // looks for that issuer's issuer (`CheckIssuerIndependentProperties`, pkixcheck.cpp).
+    let input = [fixture(under), fixture(sha1_int)].concat();
+    let analysis = Analysis::parse(&input);
+    let day_after = UnixTime(analysis.certificates()[0].not_before.seconds() + 86_400);
+    let mut options = Options::at(day_after).with_host("rsa.example.test");
+    options.mozilla_roots = false;
+    assert_eq!(
+        analysis.judge(&options).firefox_error,
+        Some(imasara::cert::FirefoxError::SignatureAlgorithmDisabled)
+    );
     assert_eq!(
         untrusted(&[under, sha1_int, rsa_root]),
         (Some(E::Invalid), 1)

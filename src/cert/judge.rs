@@ -915,7 +915,8 @@ fn chromium_takes(alg: &SigAlg) -> bool {
 /// (`IsWeakKey` in `ExaminePublicKeys`, net/cert/cert_verify_proc.cc). An authority's key
 /// (the trust anchor's included) is read by the path verifier only as RSA (rsaEncryption)
 /// or EC on P-256, P-384 or P-521 (`ParsePublicKey` in BoringSSL's
-/// pki/verify_signed_data.cc, whose list of key kinds dates from August 2025); anything
+/// pki/verify_signed_data.cc, whose list of key kinds dates from August 2025; ML-DSA joined
+/// it in March 2026 and is not modelled here: no certificate on the web uses it); anything
 /// else, Ed25519, an RSA-PSS key, another curve, a curve written out, is `kFailedParsingSpki`
 /// (`ParseAndCheckPublicKey`, pki/verify_certificate_chain.cc), which
 /// `MapPathBuilderErrorsToCertStatus` leaves to the generic `ERR_CERT_INVALID`. Only a path
@@ -1377,6 +1378,7 @@ fn settle_path_rules(findings: &mut [Finding]) {
                 | K::UnsupportedCriticalExtension { .. }
                 | K::LeafNotForServers
                 | K::ExplicitCurve
+                | K::AuthorityKeyRefused { .. }
         );
         if path_rule && f.error == Some(E::Invalid) {
             f.error = None;
@@ -1460,9 +1462,26 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             .certs
             .get(leaf)
             .is_some_and(|c| c.self_signed && c.self_issued);
-    for &i in ctx.path.chain.iter().skip(1) {
+    let anchor_in_chain = ctx
+        .path
+        .anchor_in_chain
+        .then_some(ctx.path.anchor_position)
+        .flatten();
+    for (position, &i) in ctx.path.chain.iter().enumerate().skip(1) {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             return Some(F::UnknownCriticalExtension);
+        }
+        // `CheckIssuerIndependentProperties` (pkixcheck.cpp) checks a certificate's
+        // signature algorithm first, its key next; not a trust anchor's algorithm.
+        if Some(position) != anchor_in_chain
+            && has(i, &|k| {
+                matches!(
+                    k,
+                    K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
+                )
+            })
+        {
+            return Some(F::SignatureAlgorithmDisabled);
         }
         if let Some(e) = key_error(i) {
             return Some(e);

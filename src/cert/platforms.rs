@@ -169,15 +169,18 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
                 .collect();
             // With the chain complete, Chromium inspects and reads what it did not on a
             // chain that reached no root: the signature algorithms and authorities' keys
-            // named without an error (judge::signature_algorithms, judge::keys).
+            // named without an error (judge::signature_algorithms, judge::keys,
+            // judge::settle_path_rules).
+            let leaf = report.chain.first().copied();
             let pending = report.findings.iter().any(|f| {
                 f.error.is_none()
-                    && matches!(
-                        f.code(),
+                    && match f.code() {
                         Code::WeakSignatureAlgorithm
-                            | Code::SignatureAlgorithmRefused
-                            | Code::AuthorityKeyRefused
-                    )
+                        | Code::SignatureAlgorithmRefused
+                        | Code::AuthorityKeyRefused => true,
+                        Code::ExplicitCurve => f.certificate != leaf,
+                        _ => false,
+                    }
             });
             if pending {
                 rest.push(ChromiumError::Invalid);

@@ -200,8 +200,6 @@ fn root_history(lang: Lang, root: &RootHistory) -> String {
     out
 }
 
-/// The sentence for one finding, in `lang`, naming the certificates of `certs` it is
-/// about. The page shows it; `inspect` prints it in English.
 /// A key named by its kind, as the findings about keys say it: "an ECDSA key on P-521",
 /// "a key of type Ed25519".
 fn key_kind(lang: Lang, algorithm: &str, curve: Option<&str>) -> String {
@@ -212,6 +210,8 @@ fn key_kind(lang: Lang, algorithm: &str, curve: Option<&str>) -> String {
     }
 }
 
+/// The sentence for one finding, in `lang`, naming the certificates of `certs` it is
+/// about. The page shows it; `inspect` prints it in English.
 pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) -> String {
     use FindingKind as F;
     let key = code_key(finding.code());
