@@ -8,12 +8,11 @@
 // inspected, the unknown root decides: ERR_CERT_AUTHORITY_INVALID. The engine's side of
 // the same rule: `signature_algorithms` in src/cert/judge.rs.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:tls';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, open } from './fixtures';
-import { chromiumSays } from './chromium_says';
+import { test } from './fixtures';
+import { pageNamesWhatChromiumSays } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-algorithms-'));
 const at = (name: string) => join(dir, name);
@@ -83,23 +82,7 @@ for (const [i, c] of cases.entries()) {
     const chain = c.chain.map((name) => readFileSync(at(`${name}.pem`), 'utf8')).join('');
     // SHA-1 and the like are below OpenSSL 3's default security level for a server's
     // own chain: level 0 lets Node's server send them.
-    const server = createServer(
-      { key: readFileSync(at('site.key')), cert: chain, ciphers: 'DEFAULT:@SECLEVEL=0' },
-      (socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok'),
-    );
-    server.on('tlsClientError', () => {});
-    await new Promise<void>((listening) => server.listen(port, 'localhost', listening));
-    try {
-      // Chromium itself, connecting.
-      const said = await chromiumSays(page, port);
-      expect(said, 'what Chromium says').toBe(c.chrome);
-
-      // The page, given the same chain for the same host.
-      await open(page, '#/cert?lang=en&host=localhost');
-      await page.locator('#cert-paste').fill(chain);
-      await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
-    } finally {
-      server.close();
-    }
+    const tls = { key: readFileSync(at('site.key')), cert: chain, ciphers: 'DEFAULT:@SECLEVEL=0' };
+    await pageNamesWhatChromiumSays(page, port, tls, chain, c.chrome);
   });
 }

@@ -11,12 +11,11 @@
 // And a P-256 key for contrast: the handshake completes, the untrusted certificate gets
 // Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page says the same.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:tls';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, open } from './fixtures';
-import { chromiumSays } from './chromium_says';
+import { test } from './fixtures';
+import { pageNamesWhatChromiumSays } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
@@ -45,25 +44,7 @@ for (const [i, c] of cases.entries()) {
   const port = 4661 + i;
   test(`a site key on ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
     const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs);
-    // A TLS server on OpenSSL 3 (Node's), as `openssl s_server` is, but one that serves
-    // connections side by side: s_server serves one at a time, and a connection the
-    // browser opens ahead and leaves idle can hold it up.
-    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) => {
-      socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok');
-    });
-    server.on('tlsClientError', () => {});
-    await new Promise<void>((listening) => server.listen(port, 'localhost', listening));
-    try {
-      // Chromium itself, connecting.
-      const said = await chromiumSays(page, port);
-      expect(said, 'what Chromium says').toBe(c.chrome);
-
-      // The page, given the same certificate for the same host.
-      await open(page, '#/cert?lang=en&host=localhost');
-      await page.locator('#cert-paste').fill(readFileSync(cert, 'utf8'));
-      await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
-    } finally {
-      server.close();
-    }
+    const pem = readFileSync(cert, 'utf8');
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
   });
 }
