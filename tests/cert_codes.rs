@@ -188,6 +188,36 @@ fn sct_list_of(log: [u8; 32]) -> Vec<u8> {
     value
 }
 
+/// A root, the site's certificate whose two signature algorithm fields are apart, and
+/// that certificate with its intermediate: another algorithm inside the signed part
+/// (ecdsa-with-SHA384; the outer field and the signature ecdsa-with-SHA256), or, with
+/// `written_apart_only`, the same RSA algorithm without its NULL parameters inside.
+fn algorithm_fields_apart(written_apart_only: bool) -> (Ca, String, String) {
+    let r = root("Root", EC);
+    let key = if written_apart_only {
+        support::rsa_key()
+    } else {
+        KeyPair::generate_for(EC).unwrap()
+    };
+    let params = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+    let cert = params
+        .signed_by(&key, &Issuer::from_params(&r.params, &r.key))
+        .unwrap();
+    let i = Ca { params, key, cert };
+    let l = support::leaf(EC, &i);
+    let inner = |field: &[u8]| {
+        if written_apart_only {
+            support::without_null(field)
+        } else {
+            support::oid_ending(field, 3)
+        }
+    };
+    let der = support::with_algorithm_fields(l.der(), &i.key, inner, <[u8]>::to_vec);
+    let leaf = pem_of("CERTIFICATE", &der);
+    let chain = format!("{leaf}{}", i.cert.pem());
+    (r, leaf, chain)
+}
+
 /// An input made to produce `code`, and what the engine said about it.
 fn produce(code: Code) -> Outcome {
     let amazon = blocks(AMAZON);
@@ -481,6 +511,14 @@ fn produce(code: Code) -> Outcome {
             let i = sub_ca("Ed25519 Intermediate", &rcgen::PKCS_ED25519, &r, None);
             let l = support::leaf(EC, &i);
             generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
+        }
+        Code::SignatureAlgorithmMismatch => {
+            let (r, _, chain) = algorithm_fields_apart(false);
+            generated(&chain, &r, Some("www.example.test"))
+        }
+        Code::SignatureAlgorithmWrittenApart => {
+            let (r, _, chain) = algorithm_fields_apart(true);
+            generated(&chain, &r, Some("www.example.test"))
         }
         Code::WeakKey | Code::ExplicitCurve => {
             let (leaf, root) = match code {
@@ -847,6 +885,28 @@ fn firefox_names_dates_and_small_keys() {
         produce(Code::WeakKey).report.firefox_error,
         Some(F::InadequateKeySize)
     );
+    // The site's own faults wait until a chain is found (`deferredEndEntityError` in
+    // `BuildForward`, pkixbuild.cpp): a leaf for clients only is named under a trusted
+    // root, but an unknown issuer outranks it; a leaf that is a CA the same way.
+    let root_ca = root("Firefox Test Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let for_clients = leaf_under(&intermediate, |p| {
+        p.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+    });
+    let a_ca = leaf_under(&intermediate, |p| {
+        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    });
+    for (site, fault) in [
+        (&for_clients, F::InadequateCertType),
+        (&a_ca, F::CaCertUsedAsEndEntity),
+    ] {
+        let input = pem(&[site, &intermediate.cert]);
+        let host = Some("www.example.test");
+        let trusted = generated(&input, &root_ca, host);
+        assert_eq!(trusted.report.firefox_error, Some(fault));
+        let untrusted = generated_with(&input, Vec::new(), host);
+        assert_eq!(untrusted.report.firefox_error, Some(F::UnknownIssuer));
+    }
 }
 
 #[test]
@@ -1505,4 +1565,94 @@ fn chromium_inspects_signature_algorithms_where_it_does() {
     // RSA-PSS as TLS 1.3 writes it (SHA-256, MGF1 with SHA-256, a 32-byte salt) is taken.
     let pss = untrusted(&["openssl/leaf-rsa-pss-sha256.pem", rsa_root]);
     assert_eq!(pss, (Some(E::AuthorityInvalid), 0));
+}
+
+/// The two signature algorithm fields apart. Chromium compares them as parsed values where
+/// it inspects a certificate's algorithm (`InspectSignatureAlgorithmForCert`,
+/// net/cert/cert_verify_proc.cc) and in the path verifier (`VerifySignatureAlgorithmsMatch`,
+/// BoringSSL's pki/verify_certificate_chain.cc); checked live against Chromium 156: another
+/// algorithm inside the site's certificate served with its intermediate gave
+/// ERR_CERT_INVALID, the same certificate alone ERR_CERT_AUTHORITY_INVALID, and RSA with
+/// NULL parameters on one side and none on the other ERR_CERT_AUTHORITY_INVALID (as any
+/// chain to an unknown root). Firefox compares kind and digest first of a certificate's own
+/// properties (`CheckSignatureAlgorithm`, lib/mozpkix/lib/pkixcheck.cpp), the site's
+/// certificate's faults waiting until a chain is found (`BuildForward`, pkixbuild.cpp).
+/// OpenSSL's rows are compared with the real programs in tests/cert_openssl_clients.rs.
+#[test]
+fn algorithm_fields_apart_as_the_browsers_read_them() {
+    use imasara::cert::FirefoxError as F;
+    let judge_with = |input: &str, anchors: Vec<Anchor>| {
+        let outcome = generated_with(input, anchors, Some("www.example.test"));
+        let warned = outcome
+            .report
+            .findings
+            .iter()
+            .any(|w| w.code() == Code::SignatureAlgorithmMismatch && w.error.is_none());
+        (
+            outcome.report.primary_error,
+            outcome.report.firefox_error,
+            outcome.codes().contains(&Code::SignatureAlgorithmMismatch),
+            warned,
+        )
+    };
+    let (r, leaf, chain) = algorithm_fields_apart(false);
+    // Trusted: ERR_CERT_INVALID; Firefox names the mismatch once the chain is found.
+    assert_eq!(
+        judge_with(&chain, anchor(&r)),
+        (
+            Some(E::Invalid),
+            Some(F::SignatureAlgorithmMismatch),
+            true,
+            false
+        )
+    );
+    // Untrusted, with the intermediate: the site's certificate is inspected; Firefox's
+    // unknown issuer outranks the site's own fault.
+    assert_eq!(
+        judge_with(&chain, Vec::new()),
+        (Some(E::Invalid), Some(F::UnknownIssuer), true, false)
+    );
+    // Alone, untrusted: not inspected, named without an error.
+    assert_eq!(
+        judge_with(&leaf, Vec::new()),
+        (
+            Some(E::AuthorityInvalid),
+            Some(F::UnknownIssuer),
+            true,
+            true
+        )
+    );
+
+    // The same RSA algorithm written apart: the browsers read one algorithm.
+    let (r, _, chain) = algorithm_fields_apart(true);
+    let outcome = generated(&chain, &r, Some("www.example.test"));
+    assert_eq!(outcome.report.primary_error, None);
+    assert_eq!(outcome.report.firefox_error, None);
+    assert!(
+        outcome
+            .codes()
+            .contains(&Code::SignatureAlgorithmWrittenApart)
+    );
+    assert!(!outcome.codes().contains(&Code::SignatureAlgorithmMismatch));
+
+    // An intermediate whose fields are apart, untrusted: Firefox checks an issuer's own
+    // properties before it looks for that issuer's issuer.
+    let root_ca = root("Root", EC);
+    let top = sub_ca("Top", EC, &root_ca, None);
+    let middle = sub_ca("Middle", EC, &top, None);
+    let middle_der = support::with_algorithm_fields(
+        middle.cert.der(),
+        &top.key,
+        |f| support::oid_ending(f, 3),
+        <[u8]>::to_vec,
+    );
+    let site = support::leaf(EC, &middle);
+    let input = format!("{}{}", site.pem(), pem_of("CERTIFICATE", &middle_der));
+    let (chromium, firefox, named, warned) = judge_with(&input, Vec::new());
+    // The intermediate is the chain's last: Chromium does not inspect it.
+    assert_eq!(
+        (chromium, named, warned),
+        (Some(E::AuthorityInvalid), true, true)
+    );
+    assert_eq!(firefox, Some(F::SignatureAlgorithmMismatch));
 }

@@ -166,6 +166,31 @@ fn openssl_verify_with(
     }
 }
 
+/// The engine's Python rows against `openssl verify` as a TLS client and as Python 3.13
+/// (strict mode) verify the same input.
+fn assert_python_rows_agree(
+    label: &str,
+    input: &str,
+    ca_file: &Path,
+    host: &str,
+    at: UnixTime,
+    report: &Report,
+    context: &str,
+) {
+    let real = openssl_verify_as_tls_client(label, input, ca_file, host, at);
+    assert_eq!(
+        engine_as(Client::Python, report),
+        real,
+        "as a TLS client: {context}"
+    );
+    let real = openssl_verify_as_strict_client(label, input, ca_file, host, at);
+    assert_eq!(
+        engine_as(Client::PythonStrict, report),
+        real,
+        "as Python 3.13: {context}"
+    );
+}
+
 fn engine_verify(analysis: &Analysis, report: &Report, host: &str) -> String {
     Client::OpensslVerify
         .says(&report.openssl, Some(host), &leaf_names(analysis, report))
@@ -340,18 +365,7 @@ fn a_curve_written_out_is_refused_where_openssl_refuses_it() {
         let real = openssl_verify(&label, &input, &root, host, at);
         assert!(real.contains(expected), "{name}: openssl says {real}");
         assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
-        let real = openssl_verify_as_tls_client(&label, &input, &root, host, at);
-        assert_eq!(
-            engine_as(Client::Python, &report),
-            real,
-            "as a TLS client: {name}"
-        );
-        let real = openssl_verify_as_strict_client(&label, &input, &root, host, at);
-        assert_eq!(
-            engine_as(Client::PythonStrict, &report),
-            real,
-            "as Python 3.13: {name}"
-        );
+        assert_python_rows_agree(&label, &input, &root, host, at, &report, name);
     }
     // The leaf alone, trusted itself: a chain of one, which check_curve does not read.
     let leaf_file = scratch("explicit-curve-leaf-trusted.pem");
@@ -396,6 +410,14 @@ fn ca_params(cn: &str) -> CertificateParams {
     p
 }
 
+/// A root valid until 2090, so that the live clients agree whatever day they run.
+fn long_lived_root(cn: &str) -> Ca {
+    let mut r = root(cn, EC);
+    r.params.not_after = date_time_ymd(2090, 1, 1);
+    r.cert = r.params.self_signed(&r.key).unwrap();
+    r
+}
+
 fn made(
     intermediate: CertificateParams,
     leaf: CertificateParams,
@@ -411,12 +433,7 @@ fn made(
                 cert,
             }
         }
-        None => {
-            let mut r = root("Clients Test Root", EC);
-            r.params.not_after = date_time_ymd(2090, 1, 1);
-            r.cert = r.params.self_signed(&r.key).unwrap();
-            r
-        }
+        None => long_lived_root("Clients Test Root"),
     };
     let inter = sub_ca(
         "Clients Test Intermediate",
@@ -559,12 +576,7 @@ fn openssl_verify_agrees_on_each_generated_defect() {
                     let context =
                         format!("{name}, {shape}, root trusted: {with_anchor}, host {host}");
                     assert_eq!(ours, real, "{context}");
-                    let real = openssl_verify_as_tls_client(&label, &input, &ca_file, host, at);
-                    let ours = engine_as(Client::Python, &report);
-                    assert_eq!(ours, real, "as a TLS client: {context}");
-                    let real = openssl_verify_as_strict_client(&label, &input, &ca_file, host, at);
-                    let ours = engine_as(Client::PythonStrict, &report);
-                    assert_eq!(ours, real, "as Python 3.13: {context}");
+                    assert_python_rows_agree(&label, &input, &ca_file, host, at, &report, &context);
                     compared += 1;
                 }
             }
@@ -596,12 +608,23 @@ impl Drop for Server {
 }
 
 fn serve(name: &str, m: &Made) -> Server {
+    serve_pem(
+        name,
+        &m.chain[0].pem(),
+        &m.leaf_key.serialize_pem(),
+        &m.chain[1].pem(),
+    )
+}
+
+/// `openssl s_server` serving the leaf `leaf` (its key `key_pem`) and the intermediates
+/// `rest`.
+fn serve_pem(name: &str, leaf: &str, key_pem: &str, rest: &str) -> Server {
     let cert = scratch(&format!("{name}-served-leaf.pem"));
     let key = scratch(&format!("{name}-served-leaf.key"));
     let chain = scratch(&format!("{name}-served-chain.pem"));
-    std::fs::write(&cert, m.chain[0].pem()).unwrap();
-    std::fs::write(&key, m.leaf_key.serialize_pem()).unwrap();
-    std::fs::write(&chain, m.chain[1].pem()).unwrap();
+    std::fs::write(&cert, leaf).unwrap();
+    std::fs::write(&key, key_pem).unwrap();
+    std::fs::write(&chain, rest).unwrap();
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -886,18 +909,7 @@ fn a_trusted_intermediate_ends_the_chain_only_for_partial_chains() {
             {
                 refused += 1;
             }
-            let real = openssl_verify_as_tls_client(&label, input, &ca_file, host, at);
-            assert_eq!(
-                engine_as(Client::Python, &report),
-                real,
-                "as Python: {context}"
-            );
-            let real = openssl_verify_as_strict_client(&label, input, &ca_file, host, at);
-            assert_eq!(
-                engine_as(Client::PythonStrict, &report),
-                real,
-                "as Python 3.13: {context}"
-            );
+            assert_python_rows_agree(&label, input, &ca_file, host, at, &report, &context);
             if input == served {
                 let names = leaf_names(&analysis, &report);
                 for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
@@ -915,4 +927,120 @@ fn a_trusted_intermediate_ends_the_chain_only_for_partial_chains() {
     }
     // openssl verify refused every case but the last (the wrong host comes after the chain).
     assert_eq!(refused, (cases.len() - 1) * 2);
+}
+
+/// The two signature algorithm fields of a certificate, outside its signed part and inside
+/// it (RFC 5280 sections 4.1.1.2 and 4.1.2.3), apart: another algorithm inside
+/// (ecdsa-with-SHA384 in a certificate signed with ecdsa-with-SHA256), or the same RSA
+/// algorithm written with NULL parameters on one side and none on the other. `X509_verify`
+/// compares them as written before it checks a signature (`X509_ALGOR_cmp`,
+/// crypto/x509/x_all.c): error 7 wherever OpenSSL checks the leaf's signature, in
+/// `openssl verify`, curl and Python alike. The browsers' side is in
+/// tests/e2e/cert_chrome_algorithms.spec.ts and tests/cert_codes.rs.
+#[test]
+fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let root_ca = long_lived_root("Fields Test Root");
+    let ec_ca = sub_ca(
+        "Fields Test EC Intermediate",
+        EC,
+        &root_ca,
+        Some(ca_params("E")),
+    );
+    let rsa_key = support::rsa_key();
+    let rsa_params = ca_params("R");
+    let rsa_cert = rsa_params
+        .signed_by(
+            &rsa_key,
+            &rcgen::Issuer::from_params(&root_ca.params, &root_ca.key),
+        )
+        .unwrap();
+    let leaf_key = KeyPair::generate_for(EC).unwrap();
+    let leaf_under = |params: &CertificateParams, key: &KeyPair| {
+        leaf_params()
+            .signed_by(&leaf_key, &rcgen::Issuer::from_params(params, key))
+            .unwrap()
+    };
+    let ec_leaf = leaf_under(&ec_ca.params, &ec_ca.key);
+    let rsa_leaf = leaf_under(&rsa_params, &rsa_key);
+    let same = <[u8]>::to_vec;
+    let another = |f: &[u8]| support::oid_ending(f, 3);
+    let cases = [
+        (
+            "another-algorithm-inside",
+            support::with_algorithm_fields(ec_leaf.der(), &ec_ca.key, another, same),
+            ec_ca.cert.pem(),
+        ),
+        (
+            "rsa-without-null-inside",
+            support::with_algorithm_fields(rsa_leaf.der(), &rsa_key, support::without_null, same),
+            rsa_cert.pem(),
+        ),
+        (
+            "rsa-without-null-outside",
+            support::with_algorithm_fields(rsa_leaf.der(), &rsa_key, same, support::without_null),
+            rsa_cert.pem(),
+        ),
+    ];
+    let root_file = scratch("fields-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    let host = "www.example.test";
+    let mut compared = 0;
+    for (name, leaf_der, intermediate) in &cases {
+        let leaf = support::pem_of("CERTIFICATE", leaf_der);
+        let served = format!("{leaf}{intermediate}");
+        let inputs = [
+            ("served", served.clone()),
+            ("leaf-only", leaf.clone()),
+            ("with-root", format!("{served}{}", root_ca.cert.pem())),
+        ];
+        for (shape, input) in &inputs {
+            for (with_anchor, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
+                let anchors = if with_anchor {
+                    Anchor::from_input(root_ca.cert.pem().as_bytes())
+                } else {
+                    vec![]
+                };
+                let (analysis, report) = judge(input, anchors, host, at);
+                let label = format!("fields-{name}-{shape}");
+                let context = format!("{name}, {shape}, root trusted: {with_anchor}");
+                let real = openssl_verify(&label, input, &ca_file, host, at);
+                assert_eq!(engine_verify(&analysis, &report, host), real, "{context}");
+                if *shape != "leaf-only" && with_anchor {
+                    assert!(real.starts_with("error 7 at 0 depth"), "{context}: {real}");
+                }
+                assert_python_rows_agree(&label, input, &ca_file, host, at, &report, &context);
+                compared += 1;
+            }
+        }
+        // curl and Python connecting to a server that serves the chain.
+        let server = serve_pem(
+            &format!("fields-{name}"),
+            &leaf,
+            &leaf_key.serialize_pem(),
+            intermediate,
+        );
+        let anchors = Anchor::from_input(root_ca.cert.pem().as_bytes());
+        let (analysis, report) = judge(&served, anchors, host, at);
+        let names = leaf_names(&analysis, &report);
+        let ours = Client::Curl.says(&report.openssl, Some(host), &names);
+        assert_eq!(
+            ours.as_deref(),
+            Some("curl: (60) SSL certificate problem: certificate signature failure")
+        );
+        assert_eq!(
+            curl(server.port, &root_file, host),
+            ours.unwrap(),
+            "curl: {name}"
+        );
+        for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
+            let real = python(server.port, &root_file, host, strict);
+            let ours = client.says(&report.openssl, Some(host), &names).unwrap();
+            assert!(
+                real.starts_with(&ours),
+                "{client:?}: {name}: {real:?} / {ours:?}"
+            );
+        }
+    }
+    assert_eq!(compared, cases.len() * 6);
 }

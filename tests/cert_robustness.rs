@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 use imasara::cert::{Analysis, Options, UnixTime};
+
+mod support;
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> Vec<u8> {
@@ -173,23 +175,7 @@ fn blocks_are_read_up_to_the_limit_and_the_stop_is_said() {
 #[test]
 fn a_bundle_of_tiny_certificates_is_read_up_to_the_limit() {
     use imasara::cert::{Code, MAX_CERTIFICATES};
-    fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
-        let mut out = vec![tag];
-        let len = body.len();
-        if len < 0x80 {
-            out.push(len as u8);
-        } else {
-            let bytes: Vec<u8> = len
-                .to_be_bytes()
-                .into_iter()
-                .skip_while(|b| *b == 0)
-                .collect();
-            out.push(0x80 | bytes.len() as u8);
-            out.extend(bytes);
-        }
-        out.extend_from_slice(body);
-        out
-    }
+    use support::wrap as tlv;
     let certificates: Vec<u8> = [0x30, 0x00].repeat(100_000);
     let signed_data = tlv(
         0x30,

@@ -194,6 +194,11 @@ pub enum FirefoxError {
     /// lib/mozpkix/lib/pkixder.cpp).
     #[serde(rename = "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED")]
     SignatureAlgorithmDisabled,
+    /// A certificate (not a trust anchor) names another signature algorithm inside its
+    /// signed part than outside it, kind or digest (`CheckSignatureAlgorithm` in
+    /// lib/mozpkix/lib/pkixcheck.cpp, the first check of a certificate's own properties).
+    #[serde(rename = "MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH")]
+    SignatureAlgorithmMismatch,
     /// A name outside an issuer's name constraints.
     #[serde(rename = "SEC_ERROR_CERT_NOT_IN_NAME_SPACE")]
     CertNotInNameSpace,
@@ -257,6 +262,9 @@ impl FirefoxError {
             FirefoxError::UnsupportedKeyalg => "SEC_ERROR_UNSUPPORTED_KEYALG",
             FirefoxError::SignatureAlgorithmDisabled => {
                 "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"
+            }
+            FirefoxError::SignatureAlgorithmMismatch => {
+                "MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH"
             }
             FirefoxError::CertNotInNameSpace => "SEC_ERROR_CERT_NOT_IN_NAME_SPACE",
             FirefoxError::CaCertInvalid => "SEC_ERROR_CA_CERT_INVALID",

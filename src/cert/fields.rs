@@ -307,6 +307,13 @@ pub(crate) struct CertData {
     pub key: KeyMaterial,
     pub rsa_bits: Option<u32>,
     pub sig_alg: SigAlg,
+    /// The algorithm the signed part names for itself (TBSCertificate's `signature`),
+    /// read as `sig_alg` is: RFC 5280 section 4.1.2.3 says it must be the same as the
+    /// outer one, which browsers compare as parsed values ([`Self::algorithms_agree`]) and
+    /// OpenSSL as written (`strict.algorithms_agree`).
+    pub tbs_sig_alg: SigAlg,
+    /// Its name, as the report names the outer one.
+    pub tbs_sig_alg_name: String,
     pub sig: Vec<u8>,
     pub aki: Option<Vec<u8>>,
     pub ski: Option<Vec<u8>>,
@@ -340,6 +347,12 @@ pub(crate) struct CertData {
 }
 
 impl CertData {
+    /// Whether the outer signature algorithm and the signed part's agree as browsers read
+    /// them: the same algorithm, whatever the encoding of its parameters.
+    pub(crate) fn algorithms_agree(&self) -> bool {
+        self.sig_alg == self.tbs_sig_alg
+    }
+
     pub(crate) fn tbs_bytes(&self) -> &[u8] {
         let (start, length) = self.tbs;
         self.der
@@ -452,6 +465,26 @@ fn rsa_bits(modulus: &[u8]) -> u32 {
 /// The signature algorithm as verification needs it, and its name.
 fn signature_algorithm(cert: &X509Certificate<'_>) -> (SigAlg, String) {
     algorithm(&cert.signature_algorithm)
+}
+
+/// Whether two AlgorithmIdentifiers are written the same: the same OID, and parameters
+/// both absent or both present with the same tag and bytes (OpenSSL's `X509_ALGOR_cmp`,
+/// crypto/asn1/x_algor.c, which `X509_verify` asks before checking the signature).
+pub(crate) fn same_algorithm_fields(
+    a: &x509_parser::x509::AlgorithmIdentifier<'_>,
+    b: &x509_parser::x509::AlgorithmIdentifier<'_>,
+) -> bool {
+    a.algorithm == b.algorithm
+        && match (&a.parameters, &b.parameters) {
+            (None, None) => true,
+            (Some(x), Some(y)) => {
+                x.tag() == y.tag()
+                    && x.class() == y.class()
+                    && x.header.is_constructed() == y.header.is_constructed()
+                    && x.data == y.data
+            }
+            _ => false,
+        }
 }
 
 /// A signature's AlgorithmIdentifier as verification needs it, and its name (certificates,
@@ -705,6 +738,7 @@ pub(crate) fn build(
     let subject = format_name(&subject_attributes);
     let issuer = format_name(&issuer_attributes);
     let (sig_alg, signature_algorithm_name) = signature_algorithm(cert);
+    let (tbs_sig_alg, tbs_sig_alg_name) = algorithm(&tbs.signature);
     let (key, public_key) = public_key(&tbs.subject_pki);
     let (mut ranges, extension_tlvs, tbs_range) = ranges(der_bytes);
     let not_before = tbs.validity.not_before.timestamp();
@@ -767,6 +801,8 @@ pub(crate) fn build(
         },
         key,
         sig_alg,
+        tbs_sig_alg,
+        tbs_sig_alg_name,
         sig: cert.signature_value.data.to_vec(),
         aki: None,
         ski: None,

@@ -143,6 +143,12 @@ codes! {
     /// Another algorithm Chromium does not take signs a certificate below the trust anchor:
     /// SHA-224, Ed25519, RSA-PSS with parameters other than TLS 1.3's, DSA, GOST…
     SignatureAlgorithmRefused = "signature_algorithm_refused",
+    /// The certificate names two signature algorithms, outside its signed part and inside
+    /// it (RFC 5280 sections 4.1.1.2 and 4.1.2.3 require the same one).
+    SignatureAlgorithmMismatch = "signature_algorithm_mismatch",
+    /// The same signature algorithm is written differently outside the signed part and
+    /// inside it (with NULL parameters and without): browsers take it, OpenSSL does not.
+    SignatureAlgorithmWrittenApart = "signature_algorithm_written_apart",
     /// A public key browsers refuse anywhere in the chain: RSA under 1024 bits.
     WeakKey = "weak_key",
     /// An authority's key of a kind browsers do not read: neither RSA (rsaEncryption)
@@ -572,6 +578,22 @@ pub enum FindingKind {
         /// Its name.
         algorithm: String,
     },
+    /// The signed part (TBSCertificate's `signature`) names another signature algorithm
+    /// than the certificate's outer `signatureAlgorithm`, the one the signature is checked
+    /// with.
+    SignatureAlgorithmMismatch {
+        /// The outer algorithm's name.
+        outer: String,
+        /// The name of the one inside the signed part.
+        inner: String,
+    },
+    /// The outer `signatureAlgorithm` and the signed part's `signature` name the same
+    /// algorithm but are written differently (RSA with NULL parameters in one, none in the
+    /// other): OpenSSL compares them as written (`X509_ALGOR_cmp`) and fails the signature.
+    SignatureAlgorithmWrittenApart {
+        /// The algorithm's name.
+        algorithm: String,
+    },
     /// An authority's key of a kind browsers do not read.
     AuthorityKeyRefused {
         /// `Ed25519`, `RSA-PSS`, `EC`…
@@ -736,6 +758,8 @@ impl FindingKind {
             K::WeakSignatureAlgorithm { .. } => Code::WeakSignatureAlgorithm,
             K::WeakKey { .. } => Code::WeakKey,
             K::SignatureAlgorithmRefused { .. } => Code::SignatureAlgorithmRefused,
+            K::SignatureAlgorithmMismatch { .. } => Code::SignatureAlgorithmMismatch,
+            K::SignatureAlgorithmWrittenApart { .. } => Code::SignatureAlgorithmWrittenApart,
             K::AuthorityKeyRefused { .. } => Code::AuthorityKeyRefused,
             K::ExplicitCurve => Code::ExplicitCurve,
             K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,

@@ -861,17 +861,33 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
 ///
 /// The top of an untrusted chain, or a certificate alone, is not inspected: the algorithm is
 /// still reported, without an error (it counts once the chain reaches a root).
+///
+/// Both checks also compare the algorithm the signed part names for itself (TBSCertificate's
+/// `signature`) with the outer one, as parsed values, so that NULL parameters or none
+/// are the same RSA algorithm: `InspectSignatureAlgorithmForCert` (`*cert_algorithm !=
+/// *tbs_algorithm`) and `VerifySignatureAlgorithmsMatch` (`kSignatureAlgorithmMismatch`,
+/// pki/verify_certificate_chain.cc). Two algorithms are `ERR_CERT_INVALID` where the
+/// certificate is inspected (checked live against Chromium 156).
 fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
     let trusted = ctx.path.anchor.is_some();
     let len = ctx.path.chain.len();
     ctx.below_anchor()
         .filter_map(|(position, i)| {
             let d = ctx.analysis.data.get(i)?;
-            if chromium_takes(&d.sig_alg) {
-                return None;
-            }
             let algorithm = ctx.analysis.certs.get(i)?.signature_algorithm.clone();
-            let kind = if d.sig_alg.hash().is_some_and(|h| h.is_weak()) {
+            let kind = if chromium_takes(&d.sig_alg) {
+                if d.algorithms_agree() {
+                    // The same algorithm, written apart (NULL parameters and none): the
+                    // browsers take it, OpenSSL's signature check does not.
+                    return (!d.strict.algorithms_agree).then(|| {
+                        Finding::warning(K::SignatureAlgorithmWrittenApart { algorithm }).cert(i)
+                    });
+                }
+                K::SignatureAlgorithmMismatch {
+                    outer: algorithm,
+                    inner: d.tbs_sig_alg_name.clone(),
+                }
+            } else if d.sig_alg.hash().is_some_and(|h| h.is_weak()) {
                 K::WeakSignatureAlgorithm { algorithm }
             } else {
                 K::SignatureAlgorithmRefused { algorithm }
@@ -1408,6 +1424,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             _ => None,
         })
     };
+    let algorithm_fields = |i: usize| ctx.analysis.data.get(i).and_then(firefox_algorithm_fields);
     let host_fails = host.is_some_and(|h| h.matched_by.is_none());
     let name_error = |fallback: Option<F>| {
         if host_fails {
@@ -1438,20 +1455,49 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     if leaf_explicit {
         return Some(F::ExtractPublicKeyFailure);
     }
-    // The leaf as an end entity.
+    // The leaf as `BackCert::Init` reads it (pkixcert.cpp): a critical extension it does
+    // not know ends the check at once.
     if has(leaf, &|k| {
         matches!(k, K::UnsupportedCriticalExtension { .. })
     }) {
         return Some(F::UnknownCriticalExtension);
     }
-    if ctx.leaf_is_authority() {
-        return Some(F::CaCertUsedAsEndEntity);
-    }
-    if let Some(e) = key_error(leaf) {
+    let anchor_in_chain = ctx
+        .path
+        .anchor_in_chain
+        .then_some(ctx.path.anchor_position)
+        .flatten();
+    let leaf_is_anchor = anchor_in_chain == Some(0);
+    // The leaf's own properties, in `CheckIssuerIndependentProperties`'s order
+    // (pkixcheck.cpp): its signature algorithms (not a trust anchor's), its key, its basic
+    // constraints, its extended key usage; its dates come last, below. A trust anchor's
+    // fault is reported at once; any other end entity's is deferred until a chain has been
+    // found (`deferredEndEntityError` in `BuildForward`, pkixbuild.cpp), so that an unknown
+    // issuer or an authority's fault outranks it (lib/mozpkix/include/pkix/pkix.h, "ERROR
+    // RANKING").
+    let leaf_own = || {
+        let algorithm = if leaf_is_anchor {
+            None
+        } else {
+            algorithm_fields(leaf).or_else(|| {
+                has(leaf, &|k| {
+                    matches!(
+                        k,
+                        K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
+                    )
+                })
+                .then_some(F::SignatureAlgorithmDisabled)
+            })
+        };
+        algorithm
+            .or_else(|| key_error(leaf))
+            .or_else(|| ctx.leaf_is_authority().then_some(F::CaCertUsedAsEndEntity))
+            .or_else(|| {
+                has(leaf, &|k| matches!(k, K::LeafNotForServers)).then_some(F::InadequateCertType)
+            })
+    };
+    if leaf_is_anchor && let Some(e) = leaf_own() {
         return Some(e);
-    }
-    if has(leaf, &|k| matches!(k, K::LeafNotForServers)) {
-        return Some(F::InadequateCertType);
     }
 
     // Issuers' own properties, from the leaf upward.
@@ -1462,17 +1508,17 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             .certs
             .get(leaf)
             .is_some_and(|c| c.self_signed && c.self_issued);
-    let anchor_in_chain = ctx
-        .path
-        .anchor_in_chain
-        .then_some(ctx.path.anchor_position)
-        .flatten();
     for (position, &i) in ctx.path.chain.iter().enumerate().skip(1) {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             return Some(F::UnknownCriticalExtension);
         }
         // `CheckIssuerIndependentProperties` (pkixcheck.cpp) checks a certificate's
         // signature algorithm first, its key next; not a trust anchor's algorithm.
+        if Some(position) != anchor_in_chain
+            && let Some(e) = algorithm_fields(i)
+        {
+            return Some(e);
+        }
         if Some(position) != anchor_in_chain
             && has(i, &|k| {
                 matches!(
@@ -1523,12 +1569,14 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }
     // Links from the top down: signature (its algorithm first), then name constraints.
     for &i in ctx.path.chain.iter().rev() {
-        if has(i, &|k| {
-            matches!(
-                k,
-                K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
-            )
-        }) {
+        if i != leaf
+            && has(i, &|k| {
+                matches!(
+                    k,
+                    K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
+                )
+            })
+        {
             return Some(F::SignatureAlgorithmDisabled);
         }
         if has(i, &|k| matches!(k, K::SignatureInvalid { .. })) {
@@ -1538,11 +1586,47 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             return Some(F::CertNotInNameSpace);
         }
     }
+    // A chain was found: the leaf's deferred fault, if any.
+    if !leaf_is_anchor && let Some(e) = leaf_own() {
+        return Some(e);
+    }
     // The leaf's deferred dates: the name is checked first, as the graver error.
     match ctx.validity.get(leaf) {
         Some(ValidityStatus::Expired) => name_error(Some(F::ExpiredCertificate)),
         Some(ValidityStatus::NotYetValid) => name_error(Some(F::NotYetValidCertificate)),
         _ => name_error(None),
+    }
+}
+
+/// A signature algorithm as mozilla::pkix reads it: the kind of signature and its digest
+/// (`SignatureAlgorithmIdentifierValue`, lib/mozpkix/lib/pkixder.cpp): RSA PKCS#1 v1.5 and
+/// ECDSA with SHA-1, -256, -384 or -512 (RSA with NULL parameters or none), RSA-PSS with
+/// the three parameter sets the Baseline Requirements allow. Anything else it does not
+/// read (`ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`).
+fn firefox_reads(alg: &SigAlg) -> Option<(&'static str, super::signature::Hash)> {
+    use super::signature::Hash;
+    let digest = |h: &Hash| matches!(h, Hash::Sha1 | Hash::Sha256 | Hash::Sha384 | Hash::Sha512);
+    match alg {
+        SigAlg::RsaPkcs1(h) if digest(h) => Some(("RSA_PKCS1", *h)),
+        SigAlg::Ecdsa(h) if digest(h) => Some(("ECDSA", *h)),
+        SigAlg::RsaPss { hash, .. } if *hash != Hash::Sha1 && chromium_takes(alg) => {
+            Some(("RSA_PSS", *hash))
+        }
+        _ => None,
+    }
+}
+
+/// Firefox's first check of a certificate that is not a trust anchor, of its two algorithm
+/// fields (`CheckSignatureAlgorithm`, lib/mozpkix/lib/pkixcheck.cpp): the signed part's
+/// must be one it reads, and name the same kind and digest as the outer one
+/// (`MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH`). An outer algorithm it does not
+/// read is left to [`firefox`]'s `SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`.
+fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError> {
+    let outer = firefox_reads(&d.sig_alg)?;
+    match firefox_reads(&d.tbs_sig_alg) {
+        Some(inner) if inner == outer => None,
+        Some(_) => Some(FirefoxError::SignatureAlgorithmMismatch),
+        None => Some(FirefoxError::SignatureAlgorithmDisabled),
     }
 }
 
@@ -1808,10 +1892,17 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         if anchor_depth == Some(depth) {
             continue;
         }
+        // `X509_verify` (crypto/x509/x_all.c) first asks whether the two algorithm fields
+        // are written the same (`X509_ALGOR_cmp`): if not, the signature fails unchecked.
+        let written_apart = ctx
+            .analysis
+            .data
+            .get(i)
+            .is_some_and(|d| !d.strict.algorithms_agree);
         if ctx
             .links
             .iter()
-            .any(|l| l.child == i && l.signature == SignatureStatus::Invalid)
+            .any(|l| l.child == i && (l.signature == SignatureStatus::Invalid || written_apart))
         {
             out.push(at(O::CertSignatureFailure, depth, C::Signatures));
         }

@@ -421,7 +421,9 @@ pub struct Strict {
     pub subject_empty: bool,
     /// subjectAltName: marked critical, how many names.
     pub alt_names: Option<(bool, usize)>,
-    /// The signature algorithm outside the signed part equals the one inside.
+    /// The signature algorithm outside the signed part is written as the one inside
+    /// (the same OID, and parameters both absent or the same): `X509_verify` asks it before any
+    /// signature is checked (error 7 when not), strict mode of every certificate (error 78).
     pub algorithms_agree: bool,
     /// authorityKeyIdentifier: marked critical, holds a key identifier.
     pub authority_key_id: Option<(bool, bool)>,
@@ -449,7 +451,10 @@ impl Strict {
             self_issued,
             issuer_empty: tbs.issuer.iter_attributes().next().is_none(),
             subject_empty: tbs.subject.iter_attributes().next().is_none(),
-            algorithms_agree: cert.signature_algorithm == tbs.signature,
+            algorithms_agree: super::fields::same_algorithm_fields(
+                &cert.signature_algorithm,
+                &tbs.signature,
+            ),
             explicit_curve: super::fields::explicit_curve(&tbs.subject_pki),
             ..Strict::default()
         };

@@ -177,6 +177,7 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
                     && match f.code() {
                         Code::WeakSignatureAlgorithm
                         | Code::SignatureAlgorithmRefused
+                        | Code::SignatureAlgorithmMismatch
                         | Code::AuthorityKeyRefused => true,
                         Code::ExplicitCurve => f.certificate != leaf,
                         _ => false,

@@ -5,8 +5,10 @@
 // certificate (`InspectSignatureAlgorithmsInChain`, net/cert/cert_verify_proc.cc); one it
 // does not take (SHA-1, SHA-224, Ed25519, RSA-PSS with other parameters than TLS 1.3's)
 // is ERR_CERT_INVALID, which outranks the unknown root. Where nothing it refuses is
-// inspected, the unknown root decides: ERR_CERT_AUTHORITY_INVALID. The engine's side of
-// the same rule: `signature_algorithms` in src/cert/judge.rs.
+// inspected, the unknown root decides: ERR_CERT_AUTHORITY_INVALID. So does a certificate
+// whose signed part names another algorithm than its outer field, compared as parsed
+// values (`InspectSignatureAlgorithmForCert`). The engine's side of the same rules:
+// `signature_algorithms` in src/cert/judge.rs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +66,58 @@ const sites: [string, string, string[]][] = [
 ];
 for (const [name, ca, signing] of sites) issue(`${name}.pem`, 'site.csr', ca, 'leaf.ext', signing);
 
+// The site's certificate with its two signature algorithm fields apart, which no tool
+// writes on purpose: the signed part's `signature` field rewritten, the part signed again
+// by the intermediate (PKCS#1 v1.5 with SHA-256, as the outer field says). Chromium
+// compares the two as parsed values (`InspectSignatureAlgorithmForCert`,
+// net/cert/cert_verify_proc.cc): another algorithm is ERR_CERT_INVALID where it looks,
+// NULL parameters against none are the same algorithm.
+/** The element of `der` at `pos`: [start, content start, end]. */
+function element(der: Buffer, pos: number): [number, number, number] {
+  const first = der[pos + 1];
+  if (first < 0x80) return [pos, pos + 2, pos + 2 + first];
+  const n = first & 0x7f;
+  const length = der.subarray(pos + 2, pos + 2 + n).reduce((acc, b) => acc * 256 + b, 0);
+  return [pos, pos + 2 + n, pos + 2 + n + length];
+}
+function wrap(tag: number, content: Buffer): Buffer {
+  const n = content.length;
+  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  return Buffer.concat([Buffer.from([tag, ...length]), content]);
+}
+function withInnerAlgorithm(from: string, out: string, inner: (field: Buffer) => Buffer) {
+  const der = execFileSync('openssl', ['x509', '-in', at(from), '-outform', 'DER']);
+  const [, certificate] = element(der, 0);
+  const [, tbsContent, tbsEnd] = element(der, certificate);
+  const [, , outerEnd] = element(der, tbsEnd);
+  const [, , versionEnd] = element(der, tbsContent);
+  const [, , serialEnd] = element(der, versionEnd);
+  const [fieldStart, , fieldEnd] = element(der, serialEnd);
+  const tbs = wrap(0x30, Buffer.concat([
+    der.subarray(tbsContent, fieldStart), inner(der.subarray(fieldStart, fieldEnd)), der.subarray(fieldEnd, tbsEnd),
+  ]));
+  writeFileSync(at(`${out}.tbs`), tbs);
+  const signature = execFileSync('openssl', ['dgst', '-sha256', '-sign', at('int.key'), at(`${out}.tbs`)]);
+  const bits = wrap(0x03, Buffer.concat([Buffer.from([0]), signature]));
+  const cert = wrap(0x30, Buffer.concat([tbs, der.subarray(tbsEnd, outerEnd), bits]));
+  writeFileSync(at(`${out}.der`), cert);
+  run(['x509', '-inform', 'DER', '-in', `${out}.der`, '-out', `${out}.pem`]);
+}
+issue('site-sha256.pem', 'site.csr', 'int', 'leaf.ext', ['-sha256']);
+// sha256WithRSAEncryption (1.2.840.113549.1.1.11) inside becomes sha384WithRSAEncryption (…12).
+withInnerAlgorithm('site-sha256.pem', 'site-fields-apart', (f) => {
+  const [, content] = element(f, 0);
+  const [, , oidEnd] = element(f, content);
+  const changed = Buffer.from(f);
+  changed[oidEnd - 1] = 12;
+  return changed;
+});
+// The same algorithm inside, without its NULL parameters.
+withInnerAlgorithm('site-sha256.pem', 'site-written-apart', (f) => {
+  const [, content, end] = element(f, 0);
+  return wrap(0x30, f.subarray(content, end - 2));
+});
+
 const cases: { name: string; chain: string[]; chrome: string }[] = [
   { name: 'SHA-224 on the site', chain: ['site-sha224', 'int'], chrome: 'ERR_CERT_INVALID' },
   { name: 'RSA-PSS as TLS 1.3 writes it', chain: ['site-pss-32', 'int'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
@@ -73,6 +127,9 @@ const cases: { name: string; chain: string[]; chrome: string }[] = [
   { name: 'SHA-1 on the intermediate, served last', chain: ['site-under-sha1', 'int-sha1'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'SHA-1 on the intermediate, the root after it', chain: ['site-under-sha1', 'int-sha1', 'root'], chrome: 'ERR_CERT_INVALID' },
   { name: 'an intermediate with an Ed25519 key', chain: ['site-under-ed25519', 'int-ed25519'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'two algorithms in the site\'s certificate, its intermediate served', chain: ['site-fields-apart', 'int'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'two algorithms in the site\'s certificate, served alone', chain: ['site-fields-apart'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'one algorithm written two ways', chain: ['site-written-apart', 'int'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
 
 for (const [i, c] of cases.entries()) {

@@ -131,3 +131,104 @@ pub fn pem_of(label: &str, der: &[u8]) -> String {
         lines.join("\n")
     )
 }
+
+/// A DER element at `pos`: (start, content start, end).
+fn element(der: &[u8], pos: usize) -> (usize, usize, usize) {
+    let first = der[pos + 1];
+    let (header, length) = if first < 0x80 {
+        (2, usize::from(first))
+    } else {
+        let n = usize::from(first & 0x7f);
+        let length = der[pos + 2..pos + 2 + n]
+            .iter()
+            .fold(0, |acc, b| acc << 8 | usize::from(*b));
+        (2 + n, length)
+    };
+    (pos, pos + header, pos + header + length)
+}
+
+/// `tag || length || content` in DER.
+pub fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    if content.len() < 0x80 {
+        out.push(content.len() as u8);
+    } else {
+        let bytes: Vec<u8> = content
+            .len()
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// The certificate `der` with its two signature algorithm fields rewritten, as no tool
+/// writes them on purpose: the signed part's `signature` as `inner` makes it, the outer
+/// `signatureAlgorithm` as `outer` makes it (each given the field's DER), the signed part
+/// signed again by `issuer_key` (whose algorithm must be what the outer field says).
+pub fn with_algorithm_fields(
+    der: &[u8],
+    issuer_key: &KeyPair,
+    inner: impl Fn(&[u8]) -> Vec<u8>,
+    outer: impl Fn(&[u8]) -> Vec<u8>,
+) -> Vec<u8> {
+    let (_, certificate, _) = element(der, 0);
+    let (tbs_start, tbs_content, tbs_end) = element(der, certificate);
+    let (_, _, outer_end) = element(der, tbs_end);
+    // Inside the signed part: [0] version, serialNumber, then the signature field.
+    let (_, _, version_end) = element(der, tbs_content);
+    let (_, _, serial_end) = element(der, version_end);
+    let (field_start, _, field_end) = element(der, serial_end);
+    assert!(tbs_start < field_start);
+    let mut body = der[tbs_content..field_start].to_vec();
+    body.extend(inner(&der[field_start..field_end]));
+    body.extend_from_slice(&der[field_end..tbs_end]);
+    let tbs = wrap(0x30, &body);
+    let signature = rcgen::SigningKey::sign(issuer_key, &tbs).unwrap();
+    let mut bits = vec![0];
+    bits.extend(signature);
+    let mut certificate = tbs;
+    certificate.extend(outer(&der[tbs_end..outer_end]));
+    certificate.extend(wrap(0x03, &bits));
+    wrap(0x30, &certificate)
+}
+
+/// An AlgorithmIdentifier with its OID's last byte changed to `last` (ecdsa-with-SHA256,
+/// …4.3.2, becomes ecdsa-with-SHA384 with 3; sha256WithRSAEncryption, …1.1.11,
+/// sha384WithRSAEncryption with 12).
+pub fn oid_ending(field: &[u8], last: u8) -> Vec<u8> {
+    let (_, content, _) = element(field, 0);
+    let (_, _, oid_end) = element(field, content);
+    let mut out = field.to_vec();
+    out[oid_end - 1] = last;
+    out
+}
+
+/// An AlgorithmIdentifier without its NULL parameters (RSA written the other allowed way).
+pub fn without_null(field: &[u8]) -> Vec<u8> {
+    assert!(field.ends_with(&[0x05, 0x00]), "NULL parameters expected");
+    let (_, content, end) = element(field, 0);
+    wrap(0x30, &field[content..end - 2])
+}
+
+/// A 2048-bit RSA key for rcgen: ring signs with RSA keys but does not make them, so
+/// OpenSSL makes it (`make tools` installs it).
+pub fn rsa_key() -> KeyPair {
+    let pem = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+        ])
+        .output()
+        .expect("openssl (make tools installs it)")
+        .stdout;
+    KeyPair::from_pem_and_sign_algo(std::str::from_utf8(&pem).unwrap(), &rcgen::PKCS_RSA_SHA256)
+        .unwrap()
+}

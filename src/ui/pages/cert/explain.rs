@@ -60,6 +60,8 @@ pub fn code_key(code: Code) -> Key {
         Code::ValidityTooLong => c::validity_too_long,
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
         Code::SignatureAlgorithmRefused => c::signature_algorithm_refused,
+        Code::SignatureAlgorithmMismatch => c::signature_algorithm_mismatch,
+        Code::SignatureAlgorithmWrittenApart => c::signature_algorithm_written_apart,
         Code::WeakKey => c::weak_key,
         Code::AuthorityKeyRefused => c::authority_key_refused,
         Code::ExplicitCurve => c::explicit_curve,
@@ -377,8 +379,11 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         F::ValidityTooLong { days, limit } => {
             with(&[("days", &days.to_string()), ("limit", &limit.to_string())])
         }
-        F::WeakSignatureAlgorithm { algorithm } | F::SignatureAlgorithmRefused { algorithm } => {
-            with(&[("algorithm", algorithm)])
+        F::WeakSignatureAlgorithm { algorithm }
+        | F::SignatureAlgorithmRefused { algorithm }
+        | F::SignatureAlgorithmWrittenApart { algorithm } => with(&[("algorithm", algorithm)]),
+        F::SignatureAlgorithmMismatch { outer, inner } => {
+            with(&[("outer", outer), ("inner", inner)])
         }
         F::WeakKey { bits, .. } => {
             let bits = bits.map_or_else(|| "?".to_owned(), |b| b.to_string());
@@ -1045,6 +1050,13 @@ mod tests {
             },
             F::SignatureAlgorithmRefused {
                 algorithm: "Ed25519".into(),
+            },
+            F::SignatureAlgorithmMismatch {
+                outer: "ecdsa-with-SHA256".into(),
+                inner: "ecdsa-with-SHA384".into(),
+            },
+            F::SignatureAlgorithmWrittenApart {
+                algorithm: "sha256WithRSAEncryption".into(),
             },
             F::HostMismatch {
                 expected: "example.org".into(),
