@@ -896,6 +896,34 @@ fn firefox_names_dates_and_small_keys() {
     let a_ca = leaf_under(&intermediate, |p| {
         p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     });
+    // An issuer's faults come before its own issuer is looked for, its name constraints
+    // first (`PathBuildingStep::Check`, before `BuildForward` of that issuer), then its
+    // properties in `CheckIssuerIndependentProperties`'s order: basic constraints before
+    // the dates.
+    let mut constrained = params("Constrained", IsCa::Ca(BasicConstraints::Unconstrained));
+    constrained.name_constraints = Some(rcgen::NameConstraints {
+        permitted_subtrees: vec![rcgen::GeneralSubtree::DnsName("allowed.test".into())],
+        excluded_subtrees: vec![],
+    });
+    let constrained = sub_ca("Constrained", EC, &root_ca, Some(constrained));
+    let below = support::leaf(EC, &constrained);
+    let untrusted = generated_with(
+        &pem(&[&below, &constrained.cert]),
+        Vec::new(),
+        Some("www.example.test"),
+    );
+    assert_eq!(untrusted.report.firefox_error, Some(F::CertNotInNameSpace));
+    let mut stale = params("Stale", IsCa::ExplicitNoCa);
+    stale.not_after = date_time_ymd(2026, 1, 1);
+    stale.key_usages = vec![rcgen::KeyUsagePurpose::KeyCertSign];
+    let stale = sub_ca("Stale", EC, &root_ca, Some(stale));
+    let below = support::leaf(EC, &stale);
+    let outcome = generated(
+        &pem(&[&below, &stale.cert]),
+        &root_ca,
+        Some("www.example.test"),
+    );
+    assert_eq!(outcome.report.firefox_error, Some(F::CaCertInvalid));
     for (site, fault) in [
         (&for_clients, F::InadequateCertType),
         (&a_ca, F::CaCertUsedAsEndEntity),

@@ -877,9 +877,12 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
             let algorithm = ctx.analysis.certs.get(i)?.signature_algorithm.clone();
             let kind = if chromium_takes(&d.sig_alg) {
                 if d.algorithms_agree() {
-                    // The same algorithm, written apart (NULL parameters and none): the
-                    // browsers take it, OpenSSL's signature check does not.
-                    return (!d.strict.algorithms_agree).then(|| {
+                    // The same RSA algorithm, written apart (NULL parameters and none): the
+                    // browsers take it, OpenSSL's signature check does not. (ECDSA with
+                    // NULL parameters Chromium does not read at all, which is not modelled:
+                    // `SigAlg` keeps no parameters.)
+                    let rsa = matches!(d.sig_alg, SigAlg::RsaPkcs1(_));
+                    return (rsa && !d.strict.algorithms_agree).then(|| {
                         Finding::warning(K::SignatureAlgorithmWrittenApart { algorithm }).cert(i)
                     });
                 }
@@ -1403,11 +1406,13 @@ fn settle_path_rules(findings: &mut [Finding]) {
 }
 
 /// Firefox's error, in mozilla::pkix's order of checks (lib/mozpkix/lib/pkixbuild.cpp,
-/// `BuildForward` and `PathBuildingStep::Check`): the leaf's own properties (its dates
-/// deferred), then each issuer's properties from the leaf upward, a missing anchor, then
-/// each link's signature and name constraints from the top down; then PSM
-/// (security/certverifier/CertVerifier.cpp, `VerifySSLServerCert`): a self-signed leaf
-/// instead of an unknown issuer, and the host name before the leaf's dates.
+/// `BuildForward` and `PathBuildingStep::Check`): the leaf's parsing; its own properties
+/// at once if it is a trust anchor, otherwise deferred until a chain is found; each
+/// issuer from the leaf upward (its parsing, its name constraints over what is below it,
+/// its own properties); a missing anchor; each link's signature from the top down; the
+/// leaf's deferred fault. Then PSM (security/certverifier/CertVerifier.cpp,
+/// `VerifySSLServerCert`): a self-signed leaf instead of an unknown issuer, and the host
+/// name before the leaf's dates.
 fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
     use FirefoxError as F;
     let leaf = ctx.leaf()?;
@@ -1508,38 +1513,72 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             .certs
             .get(leaf)
             .is_some_and(|c| c.self_signed && c.self_issued);
+    // Each issuer from the leaf upward, as `PathBuildingStep::Check` tries it
+    // (pkixbuild.cpp): its parsing (`BackCert::Init`), its name constraints over all it
+    // stands above, then its own properties in `CheckIssuerIndependentProperties`'s order
+    // (pkixcheck.cpp): the signature algorithm fields (not a trust anchor's), the key, key
+    // usage, basic constraints (a CA, the path length), the dates (a trust anchor's too).
+    // A CA's fault is reported at once, before its own issuer is looked for.
+    let constrains = |by: Constrainer| {
+        findings
+            .iter()
+            .any(|f| matches!(f.kind, K::NameConstraintViolation { by: b, .. } if b == by))
+    };
+    let about = |issuer: usize, pick: &dyn Fn(&K) -> Option<usize>| {
+        findings.iter().any(|f| pick(&f.kind) == Some(issuer))
+    };
     for (position, &i) in ctx.path.chain.iter().enumerate().skip(1) {
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             return Some(F::UnknownCriticalExtension);
         }
-        // `CheckIssuerIndependentProperties` (pkixcheck.cpp) checks a certificate's
-        // signature algorithm first, its key next; not a trust anchor's algorithm.
-        if Some(position) != anchor_in_chain
-            && let Some(e) = algorithm_fields(i)
-        {
-            return Some(e);
+        if constrains(Constrainer::Certificate(i)) {
+            return Some(F::CertNotInNameSpace);
         }
-        if Some(position) != anchor_in_chain
-            && has(i, &|k| {
+        if Some(position) != anchor_in_chain {
+            if let Some(e) = algorithm_fields(i) {
+                return Some(e);
+            }
+            if has(i, &|k| {
                 matches!(
                     k,
                     K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
                 )
-            })
-        {
-            return Some(F::SignatureAlgorithmDisabled);
+            }) {
+                return Some(F::SignatureAlgorithmDisabled);
+            }
         }
         if let Some(e) = key_error(i) {
             return Some(e);
         }
+        if about(i, &|k| match k {
+            K::IssuerCannotSign { issuer } => Some(*issuer),
+            _ => None,
+        }) {
+            return Some(F::InadequateKeyUsage);
+        }
+        if about(i, &|k| match k {
+            K::IssuerNotCa { issuer, .. } => Some(*issuer),
+            _ => None,
+        }) {
+            return Some(F::CaCertInvalid);
+        }
+        if about(i, &|k| match k {
+            K::PathLenExceeded { issuer, .. } => Some(*issuer),
+            _ => None,
+        }) {
+            return Some(F::PathLenConstraintInvalid);
+        }
         match ctx.validity.get(i) {
-            // mozilla::pkix checks a trust anchor's dates too (CheckIssuerIndependentProperties).
             Some(ValidityStatus::Expired) => return Some(F::ExpiredIssuerCertificate),
             Some(ValidityStatus::NotYetValid) => return Some(F::NotYetValidIssuerCertificate),
             _ => {}
         }
     }
-    // The issuers' CA properties (found on the certificate they issued).
+    // A trust anchor above the chain (not pasted): the constraints the root set gives it
+    // (`additionalNameConstraints`), and any CA fault the checks above did not place.
+    if constrains(Constrainer::Anchor) {
+        return Some(F::CertNotInNameSpace);
+    }
     for &i in &ctx.path.chain {
         if has(i, &|k| matches!(k, K::IssuerNotCa { .. })) {
             return Some(F::CaCertInvalid);
@@ -1567,23 +1606,11 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
             F::UnknownIssuer
         });
     }
-    // Links from the top down: signature (its algorithm first), then name constraints.
+    // The signatures, from the top down, as the path is unwound (`VerifySignedData` after
+    // `BuildForward` returns in `PathBuildingStep::Check`).
     for &i in ctx.path.chain.iter().rev() {
-        if i != leaf
-            && has(i, &|k| {
-                matches!(
-                    k,
-                    K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
-                )
-            })
-        {
-            return Some(F::SignatureAlgorithmDisabled);
-        }
         if has(i, &|k| matches!(k, K::SignatureInvalid { .. })) {
             return Some(F::BadSignature);
-        }
-        if has(i, &|k| matches!(k, K::NameConstraintViolation { .. })) {
-            return Some(F::CertNotInNameSpace);
         }
     }
     // A chain was found: the leaf's deferred fault, if any.
@@ -1628,6 +1655,21 @@ fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError>
         Some(_) => Some(FirefoxError::SignatureAlgorithmMismatch),
         None => Some(FirefoxError::SignatureAlgorithmDisabled),
     }
+}
+
+/// Whether OpenSSL takes `issuer_key` as the kind of key that makes a signature of `alg`
+/// (`check_sig_alg_match`, crypto/x509/v3_purp.c: the key type the algorithm's OID names,
+/// `OBJ_find_sigid_algs`): RSA PKCS#1 v1.5 and RSA-PSS from an RSA key, ECDSA from an EC
+/// key, Ed25519 from an Ed25519 key; an algorithm unknown here from none.
+fn openssl_key_fits(alg: &SigAlg, issuer_key: &KeyMaterial) -> bool {
+    matches!(
+        (alg, issuer_key),
+        (
+            SigAlg::RsaPkcs1(_) | SigAlg::RsaPss { .. },
+            KeyMaterial::Rsa { .. }
+        ) | (SigAlg::Ecdsa(_), KeyMaterial::Ec { .. })
+            | (SigAlg::Ed25519, KeyMaterial::Ed25519(_))
+    )
 }
 
 /// What `build_chain` raises for a chain of `len` that reaches no trusted root, by whether
@@ -1714,8 +1756,32 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     if small_rsa(leaf) {
         out.push(at(O::EeKeyTooSmall, 0, C::SecurityLevel));
     }
+    // build_chain takes a certificate as another's issuer only if its key is of the kind
+    // the other's signed part names (`check_sig_alg_match` in crypto/x509/v3_purp.c, which
+    // `ossl_x509_likely_issued` asks): where that part names another algorithm than the
+    // outer field, of another kind or one OpenSSL does not know, the chain ends below the
+    // issuer, which is then not found.
+    let issuer_key = |depth: usize| match chain.get(depth.saturating_add(1)) {
+        Some(&parent) => ctx.analysis.data.get(parent).map(|d| &d.key),
+        None if anchor_outside => ctx.path.anchor.map(|a| &a.key),
+        None => None,
+    };
+    let anchor_depth = ctx
+        .path
+        .anchor_in_chain
+        .then_some(ctx.path.anchor_position)
+        .flatten();
+    let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
+        let d = ctx.analysis.data.get(i)?;
+        let unfit = Some(depth) != anchor_depth
+            && !d.algorithms_agree()
+            && issuer_key(depth).is_some_and(|key| !openssl_key_fits(&d.tbs_sig_alg, key));
+        unfit.then_some(depth)
+    });
     // build_chain: no trusted root.
-    if ctx.path.anchor.is_none() {
+    if let Some(depth) = unfit {
+        out.push(at(O::UnableToGetIssuerCertLocally, depth, C::Chain));
+    } else if ctx.path.anchor.is_none() {
         let top = ctx.top().unwrap_or(leaf);
         let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
         out.push(at(

@@ -84,6 +84,26 @@ struct Console {
 }
 
 /// The free-play section, with its console.
+/// A counter that moves in a task of its own once the frame after a change of what `track`
+/// reads is drawn ([`crate::ui::after_next_frame`]): a view that reads it is drawn a frame
+/// after the change, and changes that come before it is drawn are drawn together.
+fn a_frame_after(track: impl Fn() + Send + Sync + 'static) -> RwSignal<u64> {
+    let drawn = RwSignal::new(0_u64);
+    let due = StoredValue::new(false);
+    Effect::new(move |_| {
+        track();
+        if due.get_value() {
+            return;
+        }
+        due.set_value(true);
+        crate::ui::after_next_frame(move || {
+            due.try_set_value(false);
+            drawn.try_update(|n| *n += 1);
+        });
+    });
+    drawn
+}
+
 #[component]
 pub fn FreePlay() -> impl IntoView {
     let nav = use_nav();
@@ -283,19 +303,7 @@ pub fn FreePlay() -> impl IntoView {
     // the allowlist, the diagram and the result; each of the others follows in a task of
     // its own, so that on a slow machine no task or frame of an action grows past 50 ms
     // (issue #15). Changes that come before a part is drawn are drawn together.
-    let log_drawn = RwSignal::new(0_u64);
-    let log_due = StoredValue::new(false);
-    Effect::new(move |_| {
-        log.track();
-        if log_due.get_value() {
-            return;
-        }
-        log_due.set_value(true);
-        crate::ui::after_next_frame(move || {
-            log_due.try_set_value(false);
-            log_drawn.try_update(|n| *n += 1);
-        });
-    });
+    let log_drawn = a_frame_after(move || log.track());
     let shown_log: Memo<Vec<LineView>> = Memo::new(move |_| {
         log_drawn.track();
         log.get_untracked()
@@ -319,19 +327,9 @@ pub fn FreePlay() -> impl IntoView {
     // The time chart, a frame after the transcript (or after the clock moved): a tenth to
     // a third of an action's work at once, on a slow machine enough to take a task and its
     // frame over 50 ms.
-    let chart_drawn = RwSignal::new(0_u64);
-    let chart_due = StoredValue::new(false);
-    Effect::new(move |_| {
+    let chart_drawn = a_frame_after(move || {
         log_drawn.track();
         now.track();
-        if chart_due.get_value() {
-            return;
-        }
-        chart_due.set_value(true);
-        crate::ui::after_next_frame(move || {
-            chart_due.try_set_value(false);
-            chart_drawn.try_update(|n| *n += 1);
-        });
     });
     let chart = Memo::new(move |_| {
         chart_drawn.track();
