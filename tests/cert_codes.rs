@@ -188,13 +188,23 @@ fn sct_list_of(log: [u8; 32]) -> Vec<u8> {
     value
 }
 
-/// A root, the site's certificate whose two signature algorithm fields are apart, and
-/// that certificate with its intermediate: another algorithm inside the signed part
-/// (ecdsa-with-SHA384; the outer field and the signature ecdsa-with-SHA256), or, with
-/// `written_apart_only`, the same RSA algorithm without its NULL parameters inside.
-fn algorithm_fields_apart(written_apart_only: bool) -> (Ca, String, String) {
+/// How the site's certificate's two signature algorithm fields are apart.
+#[derive(Clone, Copy, PartialEq)]
+enum Apart {
+    /// Another algorithm inside the signed part (ecdsa-with-SHA384; the outer field and the
+    /// signature ecdsa-with-SHA256).
+    Another,
+    /// The same RSA algorithm, without its NULL parameters inside.
+    RsaWithoutNull,
+    /// The same ECDSA algorithm, with NULL parameters inside (RFC 5758 wants none).
+    EcdsaWithNull,
+}
+
+/// A root, the site's certificate whose two signature algorithm fields are apart as `how`
+/// says, and that certificate with its intermediate.
+fn algorithm_fields_apart(how: Apart) -> (Ca, String, String) {
     let r = root("Root", EC);
-    let key = if written_apart_only {
+    let key = if how == Apart::RsaWithoutNull {
         support::rsa_key()
     } else {
         KeyPair::generate_for(EC).unwrap()
@@ -205,12 +215,10 @@ fn algorithm_fields_apart(written_apart_only: bool) -> (Ca, String, String) {
         .unwrap();
     let i = Ca { params, key, cert };
     let l = support::leaf(EC, &i);
-    let inner = |field: &[u8]| {
-        if written_apart_only {
-            support::without_null(field)
-        } else {
-            support::oid_ending(field, 3)
-        }
+    let inner = |field: &[u8]| match how {
+        Apart::Another => support::oid_ending(field, 3),
+        Apart::RsaWithoutNull => support::without_null(field),
+        Apart::EcdsaWithNull => support::with_null(field),
     };
     let der = support::with_algorithm_fields(l.der(), &i.key, inner, <[u8]>::to_vec);
     let leaf = pem_of("CERTIFICATE", &der);
@@ -513,11 +521,15 @@ fn produce(code: Code) -> Outcome {
             generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
         }
         Code::SignatureAlgorithmMismatch => {
-            let (r, _, chain) = algorithm_fields_apart(false);
+            let (r, _, chain) = algorithm_fields_apart(Apart::Another);
             generated(&chain, &r, Some("www.example.test"))
         }
         Code::SignatureAlgorithmWrittenApart => {
-            let (r, _, chain) = algorithm_fields_apart(true);
+            let (r, _, chain) = algorithm_fields_apart(Apart::RsaWithoutNull);
+            generated(&chain, &r, Some("www.example.test"))
+        }
+        Code::SignatureAlgorithmParameters => {
+            let (r, _, chain) = algorithm_fields_apart(Apart::EcdsaWithNull);
             generated(&chain, &r, Some("www.example.test"))
         }
         Code::WeakKey | Code::ExplicitCurve => {
@@ -1623,7 +1635,7 @@ fn algorithm_fields_apart_as_the_browsers_read_them() {
             warned,
         )
     };
-    let (r, leaf, chain) = algorithm_fields_apart(false);
+    let (r, leaf, chain) = algorithm_fields_apart(Apart::Another);
     // Trusted: ERR_CERT_INVALID; Firefox names the mismatch once the chain is found.
     assert_eq!(
         judge_with(&chain, anchor(&r)),
@@ -1652,7 +1664,7 @@ fn algorithm_fields_apart_as_the_browsers_read_them() {
     );
 
     // The same RSA algorithm written apart: the browsers read one algorithm.
-    let (r, _, chain) = algorithm_fields_apart(true);
+    let (r, _, chain) = algorithm_fields_apart(Apart::RsaWithoutNull);
     let outcome = generated(&chain, &r, Some("www.example.test"));
     assert_eq!(outcome.report.primary_error, None);
     assert_eq!(outcome.report.firefox_error, None);
@@ -1662,6 +1674,21 @@ fn algorithm_fields_apart_as_the_browsers_read_them() {
             .contains(&Code::SignatureAlgorithmWrittenApart)
     );
     assert!(!outcome.codes().contains(&Code::SignatureAlgorithmMismatch));
+
+    // ECDSA with NULL parameters inside: Chromium's `ParseSignatureAlgorithm` does not read
+    // it (checked live: ERR_CERT_INVALID where inspected, as with NULL on both sides);
+    // Firefox reads NULL parameters as none.
+    let (r, leaf, chain) = algorithm_fields_apart(Apart::EcdsaWithNull);
+    let outcome = generated(&chain, &r, Some("www.example.test"));
+    assert_eq!(outcome.report.primary_error, Some(E::Invalid));
+    assert_eq!(outcome.report.firefox_error, None);
+    assert!(
+        outcome
+            .codes()
+            .contains(&Code::SignatureAlgorithmParameters)
+    );
+    let alone = generated_with(&leaf, Vec::new(), Some("www.example.test"));
+    assert_eq!(alone.report.primary_error, Some(E::AuthorityInvalid));
 
     // An intermediate whose fields are apart, untrusted: Firefox checks an issuer's own
     // properties before it looks for that issuer's issuer.

@@ -314,6 +314,8 @@ pub(crate) struct CertData {
     pub tbs_sig_alg: SigAlg,
     /// Its name, as the report names the outer one.
     pub tbs_sig_alg_name: String,
+    /// How the outer algorithm's parameters are written, and the inner one's.
+    pub sig_params: (Parameters, Parameters),
     pub sig: Vec<u8>,
     pub aki: Option<Vec<u8>>,
     pub ski: Option<Vec<u8>>,
@@ -465,6 +467,27 @@ fn rsa_bits(modulus: &[u8]) -> u32 {
 /// The signature algorithm as verification needs it, and its name.
 fn signature_algorithm(cert: &X509Certificate<'_>) -> (SigAlg, String) {
     algorithm(&cert.signature_algorithm)
+}
+
+/// How an AlgorithmIdentifier's parameters are written: RSA PKCS#1 v1.5 takes NULL ones
+/// or none, ECDSA none (RFC 5758 section 3.2), RSA-PSS its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Parameters {
+    /// None at all.
+    Absent,
+    /// An ASN.1 NULL.
+    Null,
+    /// Anything else.
+    Other,
+}
+
+/// How `alg`'s parameters are written.
+fn parameters(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> Parameters {
+    match &alg.parameters {
+        None => Parameters::Absent,
+        Some(p) if p.tag() == Tag::Null && p.data.is_empty() => Parameters::Null,
+        Some(_) => Parameters::Other,
+    }
 }
 
 /// Whether two AlgorithmIdentifiers are written the same: the same OID, and parameters
@@ -803,6 +826,10 @@ pub(crate) fn build(
         sig_alg,
         tbs_sig_alg,
         tbs_sig_alg_name,
+        sig_params: (
+            parameters(&cert.signature_algorithm),
+            parameters(&tbs.signature),
+        ),
         sig: cert.signature_value.data.to_vec(),
         aki: None,
         ski: None,

@@ -149,6 +149,9 @@ codes! {
     /// The same signature algorithm is written differently outside the signed part and
     /// inside it (with NULL parameters and without): browsers take it, OpenSSL does not.
     SignatureAlgorithmWrittenApart = "signature_algorithm_written_apart",
+    /// A signature algorithm Chromium takes is written with parameters it does not read
+    /// (ECDSA with NULL parameters, RFC 5758 section 3.2 wants none).
+    SignatureAlgorithmParameters = "signature_algorithm_parameters",
     /// A public key browsers refuse anywhere in the chain: RSA under 1024 bits.
     WeakKey = "weak_key",
     /// An authority's key of a kind browsers do not read: neither RSA (rsaEncryption)
@@ -587,6 +590,12 @@ pub enum FindingKind {
         /// The name of the one inside the signed part.
         inner: String,
     },
+    /// A signature algorithm Chromium takes, written with parameters it does not read
+    /// (ECDSA with NULL parameters, RSA with other than NULL), in either field.
+    SignatureAlgorithmParameters {
+        /// The algorithm's name.
+        algorithm: String,
+    },
     /// The outer `signatureAlgorithm` and the signed part's `signature` name the same
     /// algorithm but are written differently (RSA with NULL parameters in one, none in the
     /// other): OpenSSL compares them as written (`X509_ALGOR_cmp`) and fails the signature.
@@ -760,6 +769,7 @@ impl FindingKind {
             K::SignatureAlgorithmRefused { .. } => Code::SignatureAlgorithmRefused,
             K::SignatureAlgorithmMismatch { .. } => Code::SignatureAlgorithmMismatch,
             K::SignatureAlgorithmWrittenApart { .. } => Code::SignatureAlgorithmWrittenApart,
+            K::SignatureAlgorithmParameters { .. } => Code::SignatureAlgorithmParameters,
             K::AuthorityKeyRefused { .. } => Code::AuthorityKeyRefused,
             K::ExplicitCurve => Code::ExplicitCurve,
             K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,

@@ -13,10 +13,11 @@
 use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
+use super::fields::Parameters;
 use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
-use super::signature::{Curve, KeyMaterial, SigAlg, SignatureStatus};
+use super::signature::{Curve, Hash, KeyMaterial, SigAlg, SignatureStatus};
 use super::{Analysis, MissingIssuer, Options, Report, TrustReport, ValidityStatus, nss};
 
 use super::rules::{
@@ -867,7 +868,9 @@ fn validity_length(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// are the same RSA algorithm: `InspectSignatureAlgorithmForCert` (`*cert_algorithm !=
 /// *tbs_algorithm`) and `VerifySignatureAlgorithmsMatch` (`kSignatureAlgorithmMismatch`,
 /// pki/verify_certificate_chain.cc). Two algorithms are `ERR_CERT_INVALID` where the
-/// certificate is inspected (checked live against Chromium 156).
+/// certificate is inspected, and so is an algorithm written in either field with parameters
+/// `ParseSignatureAlgorithm` does not read ([`chromium_reads_parameters`]; both checked live
+/// against Chromium 156).
 fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
     let trusted = ctx.path.anchor.is_some();
     let len = ctx.path.chain.len();
@@ -875,20 +878,23 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
         .filter_map(|(position, i)| {
             let d = ctx.analysis.data.get(i)?;
             let algorithm = ctx.analysis.certs.get(i)?.signature_algorithm.clone();
+            let (outer_params, inner_params) = d.sig_params;
             let kind = if chromium_takes(&d.sig_alg) {
-                if d.algorithms_agree() {
-                    // The same RSA algorithm, written apart (NULL parameters and none): the
-                    // browsers take it, OpenSSL's signature check does not. (ECDSA with
-                    // NULL parameters Chromium does not read at all, which is not modelled:
-                    // `SigAlg` keeps no parameters.)
-                    let rsa = matches!(d.sig_alg, SigAlg::RsaPkcs1(_));
-                    return (rsa && !d.strict.algorithms_agree).then(|| {
+                let read = chromium_reads_parameters(&d.sig_alg, outer_params)
+                    && chromium_reads_parameters(&d.tbs_sig_alg, inner_params);
+                if !d.algorithms_agree() {
+                    K::SignatureAlgorithmMismatch {
+                        outer: algorithm,
+                        inner: d.tbs_sig_alg_name.clone(),
+                    }
+                } else if !read {
+                    K::SignatureAlgorithmParameters { algorithm }
+                } else {
+                    // The same algorithm, written apart (RSA with NULL parameters and
+                    // none): the browsers take it, OpenSSL's signature check does not.
+                    return (!d.strict.algorithms_agree).then(|| {
                         Finding::warning(K::SignatureAlgorithmWrittenApart { algorithm }).cert(i)
                     });
-                }
-                K::SignatureAlgorithmMismatch {
-                    outer: algorithm,
-                    inner: d.tbs_sig_alg_name.clone(),
                 }
             } else if d.sig_alg.hash().is_some_and(|h| h.is_weak()) {
                 K::WeakSignatureAlgorithm { algorithm }
@@ -904,6 +910,18 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
             Some(finding.cert(i))
         })
         .collect()
+}
+
+/// Whether Chromium's `ParseSignatureAlgorithm` (BoringSSL's pki/signature_algorithm.cc)
+/// reads `alg` written with these parameters: RSA PKCS#1 v1.5 with NULL ones or none
+/// (`IsNullOrEmpty`), ECDSA with none ("PARAMS TYPE NULL ARE absent", RFC 5912); RSA-PSS's
+/// own parameters are read with the algorithm ([`SigAlg::RsaPss`]).
+fn chromium_reads_parameters(alg: &SigAlg, params: Parameters) -> bool {
+    match alg {
+        SigAlg::RsaPkcs1(_) => params != Parameters::Other,
+        SigAlg::Ecdsa(_) => params == Parameters::Absent,
+        SigAlg::RsaPss { .. } | SigAlg::Ed25519 | SigAlg::Other => true,
+    }
 }
 
 /// Whether Chromium's `ParseSignatureAlgorithm` knows `alg` and its verifier takes it (see
@@ -1484,15 +1502,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         let algorithm = if leaf_is_anchor {
             None
         } else {
-            algorithm_fields(leaf).or_else(|| {
-                has(leaf, &|k| {
-                    matches!(
-                        k,
-                        K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
-                    )
-                })
-                .then_some(F::SignatureAlgorithmDisabled)
-            })
+            algorithm_fields(leaf)
         };
         algorithm
             .or_else(|| key_error(leaf))
@@ -1534,18 +1544,10 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         if constrains(Constrainer::Certificate(i)) {
             return Some(F::CertNotInNameSpace);
         }
-        if Some(position) != anchor_in_chain {
-            if let Some(e) = algorithm_fields(i) {
-                return Some(e);
-            }
-            if has(i, &|k| {
-                matches!(
-                    k,
-                    K::WeakSignatureAlgorithm { .. } | K::SignatureAlgorithmRefused { .. }
-                )
-            }) {
-                return Some(F::SignatureAlgorithmDisabled);
-            }
+        if Some(position) != anchor_in_chain
+            && let Some(e) = algorithm_fields(i)
+        {
+            return Some(e);
         }
         if let Some(e) = key_error(i) {
             return Some(e);
@@ -1627,12 +1629,15 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
 
 /// A signature algorithm as mozilla::pkix reads it: the kind of signature and its digest
 /// (`SignatureAlgorithmIdentifierValue`, lib/mozpkix/lib/pkixder.cpp): RSA PKCS#1 v1.5 and
-/// ECDSA with SHA-1, -256, -384 or -512 (RSA with NULL parameters or none), RSA-PSS with
-/// the three parameter sets the Baseline Requirements allow. Anything else it does not
-/// read (`ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`).
-fn firefox_reads(alg: &SigAlg) -> Option<(&'static str, super::signature::Hash)> {
-    use super::signature::Hash;
+/// ECDSA with SHA-1, -256, -384 or -512, with NULL parameters or none (other parameters are
+/// `ERROR_BAD_DER`, not told apart here), RSA-PSS with the three parameter sets the
+/// Baseline Requirements allow. Anything else it does not read
+/// (`ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`).
+fn firefox_reads(alg: &SigAlg, params: Parameters) -> Option<(&'static str, Hash)> {
     let digest = |h: &Hash| matches!(h, Hash::Sha1 | Hash::Sha256 | Hash::Sha384 | Hash::Sha512);
+    if params == Parameters::Other && !matches!(alg, SigAlg::RsaPss { .. }) {
+        return None;
+    }
     match alg {
         SigAlg::RsaPkcs1(h) if digest(h) => Some(("RSA_PKCS1", *h)),
         SigAlg::Ecdsa(h) if digest(h) => Some(("ECDSA", *h)),
@@ -1644,16 +1649,22 @@ fn firefox_reads(alg: &SigAlg) -> Option<(&'static str, super::signature::Hash)>
 }
 
 /// Firefox's first check of a certificate that is not a trust anchor, of its two algorithm
-/// fields (`CheckSignatureAlgorithm`, lib/mozpkix/lib/pkixcheck.cpp): the signed part's
-/// must be one it reads, and name the same kind and digest as the outer one
-/// (`MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH`). An outer algorithm it does not
-/// read is left to [`firefox`]'s `SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`.
+/// fields (`CheckSignatureAlgorithm`, lib/mozpkix/lib/pkixcheck.cpp): each must be one it
+/// reads (`SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`), both the same kind and digest
+/// (`MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH`), and the digest not SHA-1, which
+/// its trust domain refuses for every certificate (`CheckSignatureDigestAlgorithm`,
+/// security/certverifier/NSSCertDBTrustDomain.cpp).
 fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError> {
-    let outer = firefox_reads(&d.sig_alg)?;
-    match firefox_reads(&d.tbs_sig_alg) {
-        Some(inner) if inner == outer => None,
-        Some(_) => Some(FirefoxError::SignatureAlgorithmMismatch),
-        None => Some(FirefoxError::SignatureAlgorithmDisabled),
+    use FirefoxError as F;
+    let (outer_params, inner_params) = d.sig_params;
+    let Some(outer) = firefox_reads(&d.sig_alg, outer_params) else {
+        return Some(F::SignatureAlgorithmDisabled);
+    };
+    match firefox_reads(&d.tbs_sig_alg, inner_params) {
+        None => Some(F::SignatureAlgorithmDisabled),
+        Some(inner) if inner != outer => Some(F::SignatureAlgorithmMismatch),
+        Some(_) if outer.1 == Hash::Sha1 => Some(F::SignatureAlgorithmDisabled),
+        Some(_) => None,
     }
 }
 

@@ -178,6 +178,7 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
                         Code::WeakSignatureAlgorithm
                         | Code::SignatureAlgorithmRefused
                         | Code::SignatureAlgorithmMismatch
+                        | Code::SignatureAlgorithmParameters
                         | Code::AuthorityKeyRefused => true,
                         Code::ExplicitCurve => f.certificate != leaf,
                         _ => false,

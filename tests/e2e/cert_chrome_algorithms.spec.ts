@@ -7,7 +7,8 @@
 // is ERR_CERT_INVALID, which outranks the unknown root. Where nothing it refuses is
 // inspected, the unknown root decides: ERR_CERT_AUTHORITY_INVALID. So does a certificate
 // whose signed part names another algorithm than its outer field, compared as parsed
-// values (`InspectSignatureAlgorithmForCert`). The engine's side of the same rules:
+// values (`InspectSignatureAlgorithmForCert`), and one written with parameters it does
+// not read (ECDSA with NULL). The engine's side of the same rules:
 // `signature_algorithms` in src/cert/judge.rs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -85,7 +86,13 @@ function wrap(tag: number, content: Buffer): Buffer {
   const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
   return Buffer.concat([Buffer.from([tag, ...length]), content]);
 }
-function withInnerAlgorithm(from: string, out: string, inner: (field: Buffer) => Buffer) {
+function withInnerAlgorithm(
+  from: string,
+  out: string,
+  inner: (field: Buffer) => Buffer,
+  outer: (field: Buffer) => Buffer = (f) => f,
+  signer = 'int',
+) {
   const der = execFileSync('openssl', ['x509', '-in', at(from), '-outform', 'DER']);
   const [, certificate] = element(der, 0);
   const [, tbsContent, tbsEnd] = element(der, certificate);
@@ -97,9 +104,9 @@ function withInnerAlgorithm(from: string, out: string, inner: (field: Buffer) =>
     der.subarray(tbsContent, fieldStart), inner(der.subarray(fieldStart, fieldEnd)), der.subarray(fieldEnd, tbsEnd),
   ]));
   writeFileSync(at(`${out}.tbs`), tbs);
-  const signature = execFileSync('openssl', ['dgst', '-sha256', '-sign', at('int.key'), at(`${out}.tbs`)]);
+  const signature = execFileSync('openssl', ['dgst', '-sha256', '-sign', at(`${signer}.key`), at(`${out}.tbs`)]);
   const bits = wrap(0x03, Buffer.concat([Buffer.from([0]), signature]));
-  const cert = wrap(0x30, Buffer.concat([tbs, der.subarray(tbsEnd, outerEnd), bits]));
+  const cert = wrap(0x30, Buffer.concat([tbs, outer(der.subarray(tbsEnd, outerEnd)), bits]));
   writeFileSync(at(`${out}.der`), cert);
   run(['x509', '-inform', 'DER', '-in', `${out}.der`, '-out', `${out}.pem`]);
 }
@@ -117,6 +124,18 @@ withInnerAlgorithm('site-sha256.pem', 'site-written-apart', (f) => {
   const [, content, end] = element(f, 0);
   return wrap(0x30, f.subarray(content, end - 2));
 });
+// Under an EC intermediate: ecdsa-with-SHA256 with NULL parameters, which RFC 5758 forbids
+// and Chromium's `ParseSignatureAlgorithm` does not read, inside only and on both sides.
+run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+  '-keyout', 'int-ec.key', '-subj', '/CN=imasara Test EC Intermediate', '-out', 'int-ec.csr']);
+issue('int-ec.pem', 'int-ec.csr', 'root', 'ca.ext', ['-sha256']);
+issue('site-under-ec.pem', 'site.csr', 'int-ec', 'leaf.ext', ['-sha256']);
+const withNull = (f: Buffer) => {
+  const [, content, end] = element(f, 0);
+  return wrap(0x30, Buffer.concat([f.subarray(content, end), Buffer.from([0x05, 0x00])]));
+};
+withInnerAlgorithm('site-under-ec.pem', 'site-ecdsa-null-inside', withNull, undefined, 'int-ec');
+withInnerAlgorithm('site-under-ec.pem', 'site-ecdsa-null-both', withNull, withNull, 'int-ec');
 
 const cases: { name: string; chain: string[]; chrome: string }[] = [
   { name: 'SHA-224 on the site', chain: ['site-sha224', 'int'], chrome: 'ERR_CERT_INVALID' },
@@ -130,6 +149,9 @@ const cases: { name: string; chain: string[]; chrome: string }[] = [
   { name: 'two algorithms in the site\'s certificate, its intermediate served', chain: ['site-fields-apart', 'int'], chrome: 'ERR_CERT_INVALID' },
   { name: 'two algorithms in the site\'s certificate, served alone', chain: ['site-fields-apart'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'one algorithm written two ways', chain: ['site-written-apart', 'int'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'ECDSA with NULL parameters inside', chain: ['site-ecdsa-null-inside', 'int-ec'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'ECDSA with NULL parameters on both sides', chain: ['site-ecdsa-null-both', 'int-ec'], chrome: 'ERR_CERT_INVALID' },
+  { name: 'ECDSA with NULL parameters, served alone', chain: ['site-ecdsa-null-both'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
 
 for (const [i, c] of cases.entries()) {

@@ -232,3 +232,11 @@ pub fn rsa_key() -> KeyPair {
     KeyPair::from_pem_and_sign_algo(std::str::from_utf8(&pem).unwrap(), &rcgen::PKCS_RSA_SHA256)
         .unwrap()
 }
+
+/// An AlgorithmIdentifier with NULL parameters added (ECDSA written as RFC 5758 forbids).
+pub fn with_null(field: &[u8]) -> Vec<u8> {
+    let (_, content, end) = element(field, 0);
+    let mut body = field[content..end].to_vec();
+    body.extend([0x05, 0x00]);
+    wrap(0x30, &body)
+}

@@ -62,6 +62,7 @@ pub fn code_key(code: Code) -> Key {
         Code::SignatureAlgorithmRefused => c::signature_algorithm_refused,
         Code::SignatureAlgorithmMismatch => c::signature_algorithm_mismatch,
         Code::SignatureAlgorithmWrittenApart => c::signature_algorithm_written_apart,
+        Code::SignatureAlgorithmParameters => c::signature_algorithm_parameters,
         Code::WeakKey => c::weak_key,
         Code::AuthorityKeyRefused => c::authority_key_refused,
         Code::ExplicitCurve => c::explicit_curve,
@@ -381,7 +382,8 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         }
         F::WeakSignatureAlgorithm { algorithm }
         | F::SignatureAlgorithmRefused { algorithm }
-        | F::SignatureAlgorithmWrittenApart { algorithm } => with(&[("algorithm", algorithm)]),
+        | F::SignatureAlgorithmWrittenApart { algorithm }
+        | F::SignatureAlgorithmParameters { algorithm } => with(&[("algorithm", algorithm)]),
         F::SignatureAlgorithmMismatch { outer, inner } => {
             with(&[("outer", outer), ("inner", inner)])
         }
@@ -1057,6 +1059,9 @@ mod tests {
             },
             F::SignatureAlgorithmWrittenApart {
                 algorithm: "sha256WithRSAEncryption".into(),
+            },
+            F::SignatureAlgorithmParameters {
+                algorithm: "ecdsa-with-SHA256".into(),
             },
             F::HostMismatch {
                 expected: "example.org".into(),
