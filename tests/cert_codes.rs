@@ -1690,6 +1690,34 @@ fn algorithm_fields_apart_as_the_browsers_read_them() {
     let alone = generated_with(&leaf, Vec::new(), Some("www.example.test"));
     assert_eq!(alone.report.primary_error, Some(E::AuthorityInvalid));
 
+    // An intermediate whose outer field says SHA-1 and whose signed part says SHA-256:
+    // Firefox compares the two before it looks at the digest (`CheckSignatureAlgorithm`).
+    let rsa_top = {
+        let key = support::rsa_key();
+        let params = params("RSA Top", IsCa::Ca(BasicConstraints::Unconstrained));
+        let cert = params
+            .signed_by(&key, &Issuer::from_params(&r.params, &r.key))
+            .unwrap();
+        Ca { params, key, cert }
+    };
+    let middle = sub_ca("Middle", EC, &rsa_top, None);
+    let sha1_outside =
+        support::with_algorithm_fields(middle.cert.der(), &rsa_top.key, <[u8]>::to_vec, |f| {
+            support::oid_ending(f, 5)
+        });
+    let site = support::leaf(EC, &middle);
+    let input = format!(
+        "{}{}{}",
+        site.pem(),
+        pem_of("CERTIFICATE", &sha1_outside),
+        rsa_top.cert.pem()
+    );
+    let outcome = generated(&input, &r, Some("www.example.test"));
+    assert_eq!(
+        outcome.report.firefox_error,
+        Some(F::SignatureAlgorithmMismatch)
+    );
+
     // An intermediate whose fields are apart, untrusted: Firefox checks an issuer's own
     // properties before it looks for that issuer's issuer.
     let root_ca = root("Root", EC);

@@ -983,6 +983,17 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
     let odd_ca_der =
         support::with_algorithm_fields(odd_ca.cert.der(), &root_ca.key, rsa_kind, same);
     let under_odd = leaf_under(&odd_ca.params, &odd_ca.key);
+    // A leaf signed by the RSA intermediate (no authority key identifier), served with an
+    // EC intermediate of the same name: both fields agree, but the key is of another kind.
+    let ec_namesake = sub_ca("", EC, &root_ca, Some(ca_params("R")));
+    let mut no_aki = leaf_params();
+    no_aki.use_authority_key_identifier_extension = false;
+    let rsa_leaf_no_aki = no_aki
+        .signed_by(
+            &leaf_key,
+            &rcgen::Issuer::from_params(&rsa_params, &rsa_key),
+        )
+        .unwrap();
     // Each case: the leaf, its intermediate, and the first error of `openssl verify` with
     // the root trusted and the intermediate served.
     let cases = [
@@ -1013,6 +1024,12 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
             under_odd.pem(),
             leaf_pem(&odd_ca_der),
             "error 20 at 1 depth lookup: unable to get local issuer certificate",
+        ),
+        (
+            "an-issuer-of-another-kind",
+            rsa_leaf_no_aki.pem(),
+            ec_namesake.cert.pem(),
+            "error 20 at 0 depth lookup: unable to get local issuer certificate",
         ),
         (
             "ecdsa-with-null-inside",

@@ -485,7 +485,13 @@ pub(crate) enum Parameters {
 fn parameters(alg: &x509_parser::x509::AlgorithmIdentifier<'_>) -> Parameters {
     match &alg.parameters {
         None => Parameters::Absent,
-        Some(p) if p.tag() == Tag::Null && p.data.is_empty() => Parameters::Null,
+        Some(p)
+            if p.class() == x509_parser::asn1_rs::Class::Universal
+                && p.tag() == Tag::Null
+                && p.data.is_empty() =>
+        {
+            Parameters::Null
+        }
         Some(_) => Parameters::Other,
     }
 }

@@ -591,7 +591,7 @@ pub enum FindingKind {
         inner: String,
     },
     /// A signature algorithm Chromium takes, written with parameters it does not read
-    /// (ECDSA with NULL parameters, RSA with other than NULL), in either field.
+    /// (ECDSA with NULL parameters, RSA with other than NULL or none), in either field.
     SignatureAlgorithmParameters {
         /// The algorithm's name.
         algorithm: String,

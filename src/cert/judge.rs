@@ -580,14 +580,18 @@ impl Ctx<'_> {
         self.path.chain.last().copied()
     }
 
+    /// Where the trust anchor sits in the chain, when its certificate was pasted.
+    fn pasted_anchor_position(&self) -> Option<usize> {
+        self.path
+            .anchor_in_chain
+            .then_some(self.path.anchor_position)
+            .flatten()
+    }
+
     /// The chain below the anchor: every certificate whose own dates, signature algorithm
     /// and extensions count (an anchor is a name and a key).
     fn below_anchor(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let anchor_in_chain = self
-            .path
-            .anchor_in_chain
-            .then_some(self.path.anchor_position)
-            .flatten();
+        let anchor_in_chain = self.pasted_anchor_position();
         self.path
             .chain
             .iter()
@@ -890,9 +894,11 @@ fn signature_algorithms(ctx: &Ctx<'_>) -> Vec<Finding> {
                 } else if !read {
                     K::SignatureAlgorithmParameters { algorithm }
                 } else {
-                    // The same algorithm, written apart (RSA with NULL parameters and
-                    // none): the browsers take it, OpenSSL's signature check does not.
-                    return (!d.strict.algorithms_agree).then(|| {
+                    // The same RSA algorithm, written apart (NULL parameters and none):
+                    // the browsers take it, OpenSSL's signature check does not. (RSA-PSS
+                    // written two ways Firefox may not read: not told here.)
+                    let rsa = matches!(d.sig_alg, SigAlg::RsaPkcs1(_));
+                    return (rsa && !d.strict.algorithms_agree).then(|| {
                         Finding::warning(K::SignatureAlgorithmWrittenApart { algorithm }).cert(i)
                     });
                 }
@@ -1485,11 +1491,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     }) {
         return Some(F::UnknownCriticalExtension);
     }
-    let anchor_in_chain = ctx
-        .path
-        .anchor_in_chain
-        .then_some(ctx.path.anchor_position)
-        .flatten();
+    let anchor_in_chain = ctx.pasted_anchor_position();
     let leaf_is_anchor = anchor_in_chain == Some(0);
     // The leaf's own properties, in `CheckIssuerIndependentProperties`'s order
     // (pkixcheck.cpp): its signature algorithms (not a trust anchor's), its key, its basic
@@ -1577,19 +1579,19 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
         }
     }
     // A trust anchor above the chain (not pasted): the constraints the root set gives it
-    // (`additionalNameConstraints`), and any CA fault the checks above did not place.
+    // (`additionalNameConstraints`), then its own dates when it came as a certificate
+    // (Mozilla's roots here are names and keys; their CA properties are not modelled).
     if constrains(Constrainer::Anchor) {
         return Some(F::CertNotInNameSpace);
     }
-    for &i in &ctx.path.chain {
-        if has(i, &|k| matches!(k, K::IssuerNotCa { .. })) {
-            return Some(F::CaCertInvalid);
+    if let Some(anchor) = ctx.path.anchor.filter(|_| !ctx.path.anchor_in_chain)
+        && let Some((not_before, not_after)) = anchor.dates
+    {
+        if ctx.options.at > not_after {
+            return Some(F::ExpiredIssuerCertificate);
         }
-        if has(i, &|k| matches!(k, K::IssuerCannotSign { .. })) {
-            return Some(F::InadequateKeyUsage);
-        }
-        if has(i, &|k| matches!(k, K::PathLenExceeded { .. })) {
-            return Some(F::PathLenConstraintInvalid);
+        if ctx.options.at < not_before {
+            return Some(F::NotYetValidIssuerCertificate);
         }
     }
     // mozilla::pkix finds issuers by name: one whose name does not chain is none at all.
@@ -1630,7 +1632,7 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
 /// A signature algorithm as mozilla::pkix reads it: the kind of signature and its digest
 /// (`SignatureAlgorithmIdentifierValue`, lib/mozpkix/lib/pkixder.cpp): RSA PKCS#1 v1.5 and
 /// ECDSA with SHA-1, -256, -384 or -512, with NULL parameters or none (other parameters are
-/// `ERROR_BAD_DER`, not told apart here), RSA-PSS with the three parameter sets the
+/// `ERROR_BAD_DER`: [`firefox_algorithm_fields`]), RSA-PSS with the three parameter sets the
 /// Baseline Requirements allow. Anything else it does not read
 /// (`ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED`).
 fn firefox_reads(alg: &SigAlg, params: Parameters) -> Option<(&'static str, Hash)> {
@@ -1657,11 +1659,23 @@ fn firefox_reads(alg: &SigAlg, params: Parameters) -> Option<(&'static str, Hash
 fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError> {
     use FirefoxError as F;
     let (outer_params, inner_params) = d.sig_params;
+    // RSA PKCS#1 v1.5 or ECDSA with parameters other than NULL: `ERROR_BAD_DER`, once the
+    // OID is known ("params are NULL or omitted").
+    let bad_der = |alg: &SigAlg, params| {
+        params == Parameters::Other && matches!(alg, SigAlg::RsaPkcs1(_) | SigAlg::Ecdsa(_))
+    };
+    let unread = |alg: &SigAlg, params| {
+        if bad_der(alg, params) {
+            F::BadDer
+        } else {
+            F::SignatureAlgorithmDisabled
+        }
+    };
     let Some(outer) = firefox_reads(&d.sig_alg, outer_params) else {
-        return Some(F::SignatureAlgorithmDisabled);
+        return Some(unread(&d.sig_alg, outer_params));
     };
     match firefox_reads(&d.tbs_sig_alg, inner_params) {
-        None => Some(F::SignatureAlgorithmDisabled),
+        None => Some(unread(&d.tbs_sig_alg, inner_params)),
         Some(inner) if inner != outer => Some(F::SignatureAlgorithmMismatch),
         Some(_) if outer.1 == Hash::Sha1 => Some(F::SignatureAlgorithmDisabled),
         Some(_) => None,
@@ -1671,16 +1685,17 @@ fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError>
 /// Whether OpenSSL takes `issuer_key` as the kind of key that makes a signature of `alg`
 /// (`check_sig_alg_match`, crypto/x509/v3_purp.c: the key type the algorithm's OID names,
 /// `OBJ_find_sigid_algs`): RSA PKCS#1 v1.5 and RSA-PSS from an RSA key, ECDSA from an EC
-/// key, Ed25519 from an Ed25519 key; an algorithm unknown here from none.
-fn openssl_key_fits(alg: &SigAlg, issuer_key: &KeyMaterial) -> bool {
-    matches!(
-        (alg, issuer_key),
-        (
-            SigAlg::RsaPkcs1(_) | SigAlg::RsaPss { .. },
-            KeyMaterial::Rsa { .. }
-        ) | (SigAlg::Ecdsa(_), KeyMaterial::Ec { .. })
-            | (SigAlg::Ed25519, KeyMaterial::Ed25519(_))
-    )
+/// key, Ed25519 from an Ed25519 key. `None` where this engine cannot tell (an algorithm or
+/// a key kind it does not know, which OpenSSL may: DSA, Ed448).
+fn openssl_key_fits(alg: &SigAlg, issuer_key: &KeyMaterial) -> Option<bool> {
+    match (alg, issuer_key) {
+        (SigAlg::Other, _) | (_, KeyMaterial::Other) => None,
+        (SigAlg::RsaPkcs1(_) | SigAlg::RsaPss { .. }, key) => {
+            Some(matches!(key, KeyMaterial::Rsa { .. }))
+        }
+        (SigAlg::Ecdsa(_), key) => Some(matches!(key, KeyMaterial::Ec { .. })),
+        (SigAlg::Ed25519, key) => Some(matches!(key, KeyMaterial::Ed25519(_))),
+    }
 }
 
 /// What `build_chain` raises for a chain of `len` that reaches no trusted root, by whether
@@ -1769,24 +1784,19 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     }
     // build_chain takes a certificate as another's issuer only if its key is of the kind
     // the other's signed part names (`check_sig_alg_match` in crypto/x509/v3_purp.c, which
-    // `ossl_x509_likely_issued` asks): where that part names another algorithm than the
-    // outer field, of another kind or one OpenSSL does not know, the chain ends below the
-    // issuer, which is then not found.
+    // `ossl_x509_likely_issued` asks, whatever the outer field says): otherwise the chain
+    // ends below that issuer, which is then not found.
     let issuer_key = |depth: usize| match chain.get(depth.saturating_add(1)) {
         Some(&parent) => ctx.analysis.data.get(parent).map(|d| &d.key),
         None if anchor_outside => ctx.path.anchor.map(|a| &a.key),
         None => None,
     };
-    let anchor_depth = ctx
-        .path
-        .anchor_in_chain
-        .then_some(ctx.path.anchor_position)
-        .flatten();
+    let pasted_anchor = ctx.pasted_anchor_position();
     let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
         let d = ctx.analysis.data.get(i)?;
-        let unfit = Some(depth) != anchor_depth
-            && !d.algorithms_agree()
-            && issuer_key(depth).is_some_and(|key| !openssl_key_fits(&d.tbs_sig_alg, key));
+        let unfit = Some(depth) != pasted_anchor
+            && issuer_key(depth)
+                .is_some_and(|key| openssl_key_fits(&d.tbs_sig_alg, key) == Some(false));
         unfit.then_some(depth)
     });
     // build_chain: no trusted root.
