@@ -1140,3 +1140,31 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
     }
     assert_eq!(compared, cases.len() * 6);
 }
+
+/// OpenSSL takes a certificate as self-signed before it checks any signature (`EXFLAG_SS`:
+/// self-issued, its authority key identifier naming its own key, and its key of the kind
+/// its signed part's algorithm names): a self-signed certificate whose signature is
+/// broken, or whose outer field names another algorithm, is still "self-signed
+/// certificate" (18) to it, as it is served alone and trusted by no one.
+#[test]
+fn self_signed_is_read_before_any_signature() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let mut params = leaf_params();
+    params.is_ca = IsCa::ExplicitNoCa;
+    let key = KeyPair::generate_for(EC).unwrap();
+    let cert = params.self_signed(&key).unwrap();
+    let flipped = support::flip_signature(&cert);
+    let another_outside = support::with_algorithm_fields(cert.der(), &key, <[u8]>::to_vec, |f| {
+        support::oid_ending(f, 3)
+    });
+    let host = "www.example.test";
+    for (name, der) in [("broken", flipped), ("another-outside", another_outside)] {
+        let input = support::pem_of("CERTIFICATE", &der);
+        let (analysis, report) = judge(&input, vec![], host, at);
+        let label = format!("self-made-{name}");
+        let real = openssl_verify(&label, &input, &empty_ca_file(), host, at);
+        assert!(real.starts_with("error 18 at 0"), "{name}: {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
+        assert_python_rows_agree(&label, &input, &empty_ca_file(), host, at, &report, name);
+    }
+}

@@ -355,6 +355,15 @@ impl CertData {
         self.sig_alg == self.tbs_sig_alg
     }
 
+    /// Self-signed as OpenSSL's `build_chain` reads it, before any signature is checked
+    /// (`EXFLAG_SS`, `ossl_x509v3_cache_extensions` in crypto/x509/v3_purp.c): self-issued,
+    /// its authority key identifier naming its own key ([`super::openssl::Strict`]), and its
+    /// own key of the kind its signed part's algorithm names (`check_sig_alg_match`).
+    pub(crate) fn openssl_self_signed(&self) -> bool {
+        self.strict.self_signed
+            && super::openssl::key_fits(&self.tbs_sig_alg, &self.key) != Some(false)
+    }
+
     pub(crate) fn tbs_bytes(&self) -> &[u8] {
         let (start, length) = self.tbs;
         self.der

@@ -13,7 +13,7 @@
 use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
-use super::fields::Parameters;
+use super::fields::{CertData, Parameters};
 use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
@@ -1656,7 +1656,7 @@ fn firefox_reads(alg: &SigAlg, params: Parameters) -> Option<(&'static str, Hash
 /// (`MOZILLA_PKIX_ERROR_SIGNATURE_ALGORITHM_MISMATCH`), and the digest not SHA-1, which
 /// its trust domain refuses for every certificate (`CheckSignatureDigestAlgorithm`,
 /// security/certverifier/NSSCertDBTrustDomain.cpp).
-fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError> {
+fn firefox_algorithm_fields(d: &CertData) -> Option<FirefoxError> {
     use FirefoxError as F;
     let (outer_params, inner_params) = d.sig_params;
     // RSA PKCS#1 v1.5 or ECDSA with parameters other than NULL: `ERROR_BAD_DER`, once the
@@ -1679,22 +1679,6 @@ fn firefox_algorithm_fields(d: &super::fields::CertData) -> Option<FirefoxError>
         Some(inner) if inner != outer => Some(F::SignatureAlgorithmMismatch),
         Some(_) if outer.1 == Hash::Sha1 => Some(F::SignatureAlgorithmDisabled),
         Some(_) => None,
-    }
-}
-
-/// Whether OpenSSL takes `issuer_key` as the kind of key that makes a signature of `alg`
-/// (`check_sig_alg_match`, crypto/x509/v3_purp.c: the key type the algorithm's OID names,
-/// `OBJ_find_sigid_algs`): RSA PKCS#1 v1.5 and RSA-PSS from an RSA key, ECDSA from an EC
-/// key, Ed25519 from an Ed25519 key. `None` where this engine cannot tell (an algorithm or
-/// a key kind it does not know, which OpenSSL may: DSA, Ed448).
-fn openssl_key_fits(alg: &SigAlg, issuer_key: &KeyMaterial) -> Option<bool> {
-    match (alg, issuer_key) {
-        (SigAlg::Other, _) | (_, KeyMaterial::Other) => None,
-        (SigAlg::RsaPkcs1(_) | SigAlg::RsaPss { .. }, key) => {
-            Some(matches!(key, KeyMaterial::Rsa { .. }))
-        }
-        (SigAlg::Ecdsa(_), key) => Some(matches!(key, KeyMaterial::Ec { .. })),
-        (SigAlg::Ed25519, key) => Some(matches!(key, KeyMaterial::Ed25519(_))),
     }
 }
 
@@ -1796,7 +1780,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         let d = ctx.analysis.data.get(i)?;
         let unfit = Some(depth) != pasted_anchor
             && issuer_key(depth)
-                .is_some_and(|key| openssl_key_fits(&d.tbs_sig_alg, key) == Some(false));
+                .is_some_and(|key| super::openssl::key_fits(&d.tbs_sig_alg, key) == Some(false));
         unfit.then_some(depth)
     });
     // build_chain: no trusted root.
@@ -1804,7 +1788,11 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         out.push(at(O::UnableToGetIssuerCertLocally, depth, C::Chain));
     } else if ctx.path.anchor.is_none() {
         let top = ctx.top().unwrap_or(leaf);
-        let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
+        let self_signed = ctx
+            .analysis
+            .data
+            .get(top)
+            .is_some_and(CertData::openssl_self_signed);
         out.push(at(
             untrusted_end(self_signed, chain.len()),
             top_depth,
@@ -1832,7 +1820,11 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         } else {
             let pasted = pasted_chain(ctx, leaf);
             let top = pasted.last().copied().unwrap_or(leaf);
-            let self_signed = ctx.analysis.certs.get(top).is_some_and(|c| c.self_signed);
+            let self_signed = ctx
+                .analysis
+                .data
+                .get(top)
+                .is_some_and(CertData::openssl_self_signed);
             let depth = pasted.len().saturating_sub(1);
             out.push(at(
                 untrusted_end(self_signed, pasted.len()),
