@@ -908,6 +908,17 @@ fn firefox_names_dates_and_small_keys() {
     let a_ca = leaf_under(&intermediate, |p| {
         p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     });
+    for (site, fault) in [
+        (&for_clients, F::InadequateCertType),
+        (&a_ca, F::CaCertUsedAsEndEntity),
+    ] {
+        let input = pem(&[site, &intermediate.cert]);
+        let host = Some("www.example.test");
+        let trusted = generated(&input, &root_ca, host);
+        assert_eq!(trusted.report.firefox_error, Some(fault));
+        let untrusted = generated_with(&input, Vec::new(), host);
+        assert_eq!(untrusted.report.firefox_error, Some(F::UnknownIssuer));
+    }
     // An issuer's faults come before its own issuer is looked for, its name constraints
     // first (`PathBuildingStep::Check`, before `BuildForward` of that issuer), then its
     // properties in `CheckIssuerIndependentProperties`'s order: basic constraints before
@@ -936,17 +947,6 @@ fn firefox_names_dates_and_small_keys() {
         Some("www.example.test"),
     );
     assert_eq!(outcome.report.firefox_error, Some(F::CaCertInvalid));
-    for (site, fault) in [
-        (&for_clients, F::InadequateCertType),
-        (&a_ca, F::CaCertUsedAsEndEntity),
-    ] {
-        let input = pem(&[site, &intermediate.cert]);
-        let host = Some("www.example.test");
-        let trusted = generated(&input, &root_ca, host);
-        assert_eq!(trusted.report.firefox_error, Some(fault));
-        let untrusted = generated_with(&input, Vec::new(), host);
-        assert_eq!(untrusted.report.firefox_error, Some(F::UnknownIssuer));
-    }
 }
 
 #[test]

@@ -973,6 +973,24 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
         ]
     };
     let leaf_pem = |der: &[u8]| support::pem_of("CERTIFICATE", der);
+    type Edit<'a> = &'a dyn Fn(&[u8]) -> Vec<u8>;
+    // The EC and the RSA leaf with their two fields rewritten and signed again.
+    let ec_apart = |inner: Edit<'_>, outer: Edit<'_>| {
+        leaf_pem(&support::with_algorithm_fields(
+            ec_leaf.der(),
+            &ec_ca.key,
+            inner,
+            outer,
+        ))
+    };
+    let rsa_apart = |inner: Edit<'_>, outer: Edit<'_>| {
+        leaf_pem(&support::with_algorithm_fields(
+            rsa_leaf.der(),
+            &rsa_key,
+            inner,
+            outer,
+        ))
+    };
     // An EC intermediate whose own signed part names RSA, under the EC root.
     let odd_ca = sub_ca(
         "Fields Test Odd Intermediate",
@@ -999,23 +1017,13 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
     let cases = [
         (
             "another-algorithm-inside",
-            leaf_pem(&support::with_algorithm_fields(
-                ec_leaf.der(),
-                &ec_ca.key,
-                another,
-                same,
-            )),
+            ec_apart(&another, &same),
             ec_ca.cert.pem(),
             "error 7 at 0 depth lookup: certificate signature failure",
         ),
         (
             "another-kind-inside",
-            leaf_pem(&support::with_algorithm_fields(
-                ec_leaf.der(),
-                &ec_ca.key,
-                rsa_kind,
-                same,
-            )),
+            ec_apart(&rsa_kind, &same),
             ec_ca.cert.pem(),
             "error 20 at 0 depth lookup: unable to get local issuer certificate",
         ),
@@ -1033,45 +1041,25 @@ fn algorithm_fields_apart_fail_the_signature_where_openssl_checks_it() {
         ),
         (
             "ecdsa-with-null-inside",
-            leaf_pem(&support::with_algorithm_fields(
-                ec_leaf.der(),
-                &ec_ca.key,
-                support::with_null,
-                same,
-            )),
+            ec_apart(&support::with_null, &same),
             ec_ca.cert.pem(),
             "error 7 at 0 depth lookup: certificate signature failure",
         ),
         (
             "ecdsa-with-null-on-both-sides",
-            leaf_pem(&support::with_algorithm_fields(
-                ec_leaf.der(),
-                &ec_ca.key,
-                support::with_null,
-                support::with_null,
-            )),
+            ec_apart(&support::with_null, &support::with_null),
             ec_ca.cert.pem(),
             "OK",
         ),
         (
             "rsa-without-null-inside",
-            leaf_pem(&support::with_algorithm_fields(
-                rsa_leaf.der(),
-                &rsa_key,
-                support::without_null,
-                same,
-            )),
+            rsa_apart(&support::without_null, &same),
             rsa_cert.pem(),
             "error 7 at 0 depth lookup: certificate signature failure",
         ),
         (
             "rsa-without-null-outside",
-            leaf_pem(&support::with_algorithm_fields(
-                rsa_leaf.der(),
-                &rsa_key,
-                same,
-                support::without_null,
-            )),
+            rsa_apart(&same, &support::without_null),
             rsa_cert.pem(),
             "error 7 at 0 depth lookup: certificate signature failure",
         ),
