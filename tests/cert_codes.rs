@@ -949,6 +949,53 @@ fn firefox_names_dates_and_small_keys() {
     assert_eq!(outcome.report.firefox_error, Some(F::CaCertInvalid));
 }
 
+/// mozilla::pkix checks a signature only once the issuers above it have led to a trust
+/// anchor (`VerifySignedData` after `BuildForward`, pkixbuild.cpp): a broken signature
+/// under an issuer nobody trusts is an unknown issuer; under a trusted root, a bad
+/// signature. PSM then names a self-signed site certificate as such
+/// (`VerifySSLServerCert`, security/certverifier/CertVerifier.cpp), but only when its own
+/// key verifies it.
+#[test]
+fn firefox_checks_a_signature_only_below_a_trust_anchor() {
+    use imasara::cert::FirefoxError as F;
+    let root_ca = root("Firefox Test Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let site = support::leaf(EC, &intermediate);
+    let broken = |der: &rcgen::Certificate| pem_of("CERTIFICATE", &support::flip_signature(der));
+    let host = Some("www.example.test");
+    let broken_leaf = [broken(&site), intermediate.cert.pem()].concat();
+    let broken_intermediate = [site.pem(), broken(&intermediate.cert)].concat();
+    let with_root = [site.pem(), broken(&intermediate.cert), root_ca.cert.pem()].concat();
+    for (input, trusted, expected) in [
+        (&broken_leaf, true, F::BadSignature),
+        (&broken_leaf, false, F::UnknownIssuer),
+        (&broken_intermediate, true, F::BadSignature),
+        (&broken_intermediate, false, F::UnknownIssuer),
+        (&with_root, false, F::UnknownIssuer),
+    ] {
+        let anchors = if trusted {
+            anchor(&root_ca)
+        } else {
+            Vec::new()
+        };
+        let outcome = generated_with(input, anchors, host);
+        assert_eq!(
+            outcome.report.firefox_error,
+            Some(expected),
+            "trusted: {trusted}, {input}"
+        );
+        assert_eq!(outcome.errors(), [E::AuthorityInvalid]);
+    }
+    let key = KeyPair::generate_for(EC).unwrap();
+    let self_made = params("www.example.test", IsCa::ExplicitNoCa)
+        .self_signed(&key)
+        .unwrap();
+    let alone = generated_with(&self_made.pem(), Vec::new(), host);
+    assert_eq!(alone.report.firefox_error, Some(F::SelfSignedCert));
+    let own_key_fails = generated_with(&broken(&self_made), Vec::new(), host);
+    assert_eq!(own_key_fails.report.firefox_error, Some(F::UnknownIssuer));
+}
+
 #[test]
 fn dates_weak_keys_and_names() {
     assert_eq!(produce(Code::Expired).errors(), [E::DateInvalid]);

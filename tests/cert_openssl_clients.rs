@@ -1156,3 +1156,54 @@ fn self_signed_is_read_before_any_signature() {
         assert_python_rows_agree(&label, &input, &empty_ca_file(), host, at, &report, name);
     }
 }
+
+/// A broken signature (one bit of it flipped) in each place of a chain: OpenSSL builds its
+/// chain by names and key identifiers alone (`build_chain`, crypto/x509/x509_vfy.c), so a
+/// certificate whose signature fails still leads to the trusted root its issuer names,
+/// and the signature is found wanting afterwards (`internal_verify`: error 7 at its
+/// depth); below an issuer nobody trusts, no signature is checked at all.
+#[test]
+fn a_broken_signature_is_found_where_openssl_checks_it() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let m = made(ca_params("I"), leaf_params(), None);
+    let root_file = scratch("broken-root.pem");
+    std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+    let whole = |c: &Certificate| c.pem();
+    let broken = |c: &Certificate| support::pem_of("CERTIFICATE", &support::flip_signature(c));
+    let (leaf, inter, root_cert) = (&m.chain[0], &m.chain[1], &m.root.cert);
+    let host = "www.example.test";
+    let mut compared = 0;
+    for (name, input) in [
+        ("leaf", [broken(leaf), whole(inter)].concat()),
+        ("intermediate", [whole(leaf), broken(inter)].concat()),
+        (
+            "leaf-with-root",
+            [broken(leaf), whole(inter), whole(root_cert)].concat(),
+        ),
+        (
+            "intermediate-with-root",
+            [whole(leaf), broken(inter), whole(root_cert)].concat(),
+        ),
+        (
+            "root-pasted",
+            [whole(leaf), whole(inter), broken(root_cert)].concat(),
+        ),
+        ("leaf-alone", broken(leaf)),
+    ] {
+        for (trusted, ca_file) in [(true, root_file.clone()), (false, empty_ca_file())] {
+            let anchors = if trusted {
+                Anchor::from_input(m.root.cert.pem().as_bytes())
+            } else {
+                vec![]
+            };
+            let (analysis, report) = judge(&input, anchors, host, at);
+            let label = format!("broken-{name}-{trusted}");
+            let real = openssl_verify(&label, &input, &ca_file, host, at);
+            let context = format!("broken {name}, root trusted: {trusted}");
+            assert_eq!(engine_verify(&analysis, &report, host), real, "{context}");
+            assert_python_rows_agree(&label, &input, &ca_file, host, at, &report, &context);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 12);
+}

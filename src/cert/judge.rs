@@ -55,7 +55,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
             unchecked: anchors.unchecked,
         }));
     }
-    findings.extend(untrusted_path(&ctx, &anchors));
+    findings.extend(untrusted_path(&ctx));
     findings.extend(root_history(&ctx));
     findings.extend(custom_anchor(&ctx));
     findings.extend(link_faults(&ctx));
@@ -220,6 +220,11 @@ struct Path<'a> {
     anchor_in_chain: bool,
     /// The issuer the chain lacks.
     missing: Option<MissingIssuer>,
+    /// When the chain lacks an issuer: an anchor named as that issuer whose key does not
+    /// verify the certificate. Browsers and OpenSSL look issuers up by name (and key
+    /// identifier) and check signatures afterwards: they reach this anchor and find the
+    /// signature wanting, where a verifying signature is asked for here.
+    named_anchor: Option<&'a Anchor>,
     /// Certificates that could have issued a link instead of the one used.
     alternatives: Vec<usize>,
     /// What choosing the path found (leaf candidates, cross-signing).
@@ -293,6 +298,7 @@ fn build_path<'a>(
         anchor_position: None,
         anchor_in_chain: false,
         missing: None,
+        named_anchor: None,
         alternatives: Vec::new(),
         findings: Vec::new(),
     };
@@ -357,6 +363,7 @@ fn build_path<'a>(
         });
         let Some((best, others)) = candidates.split_first() else {
             path.missing = Some(MissingIssuer { child: current });
+            path.named_anchor = anchors.names_but_does_not_sign(current);
             break;
         };
         let alternatives: Vec<usize> = others
@@ -613,7 +620,7 @@ impl Ctx<'_> {
 
 /// A chain that reaches no anchor: why (Chromium's `kNoIssuersFound`, a bad signature by
 /// the anchor named, or a self-signed end), all `ERR_CERT_AUTHORITY_INVALID`.
-fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
+fn untrusted_path(ctx: &Ctx<'_>) -> Vec<Finding> {
     let Some(top) = ctx.top() else {
         return Vec::new();
     };
@@ -631,7 +638,7 @@ fn untrusted_path(ctx: &Ctx<'_>, anchors: &AnchorMatches<'_>) -> Vec<Finding> {
     };
     if let Some(missing) = ctx.path.missing {
         let child = missing.child;
-        if let Some(anchor) = anchors.names_but_does_not_sign(child) {
+        if let Some(anchor) = ctx.path.named_anchor {
             return vec![
                 error(K::SignatureInvalid {
                     issuer: Issuer::Anchor {
@@ -1435,9 +1442,33 @@ fn settle_path_rules(findings: &mut [Finding]) {
 /// issuer from the leaf upward (its parsing, its name constraints over what is below it,
 /// its own properties); a missing anchor; each link's signature from the top down; the
 /// leaf's deferred fault. Then PSM (security/certverifier/CertVerifier.cpp,
-/// `VerifySSLServerCert`): a self-signed leaf instead of an unknown issuer, and the host
-/// name before the leaf's dates.
+/// `VerifySSLServerCert`): the host name before the leaf's dates, and a self-signed leaf
+/// named as such.
 fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
+    use FirefoxError as F;
+    let error = mozilla_pkix(ctx, findings, host);
+    // PSM: when no issuer was found, a signature failed or an issuer's key usage did not
+    // allow it, and the site's certificate names itself as issuer (the same bytes) and its
+    // own key verifies it (`CertIsSelfSigned`), the reader is told it is self-signed.
+    let self_signed_leaf = ctx
+        .leaf()
+        .and_then(|leaf| ctx.analysis.certs.get(leaf))
+        .is_some_and(|c| c.self_signed && c.self_issued);
+    match error {
+        Some(F::UnknownIssuer | F::BadSignature | F::InadequateKeyUsage) if self_signed_leaf => {
+            Some(F::SelfSignedCert)
+        }
+        other => other,
+    }
+}
+
+/// mozilla::pkix's answer for the leaf ([`firefox`]), with PSM's reading of the host name
+/// against the leaf's dates.
+fn mozilla_pkix(
+    ctx: &Ctx<'_>,
+    findings: &[Finding],
+    host: Option<&HostReport>,
+) -> Option<FirefoxError> {
     use FirefoxError as F;
     let leaf = ctx.leaf()?;
     let on = |i: usize| findings.iter().filter(move |f| f.certificate == Some(i));
@@ -1519,12 +1550,6 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
 
     // Issuers' own properties, from the leaf upward.
     let untrusted = ctx.path.anchor.is_none();
-    let self_signed_leaf = ctx.path.chain.len() == 1
-        && ctx
-            .analysis
-            .certs
-            .get(leaf)
-            .is_some_and(|c| c.self_signed && c.self_issued);
     // Each issuer from the leaf upward, as `PathBuildingStep::Check` tries it
     // (pkixbuild.cpp): its parsing (`BackCert::Init`), its name constraints over all it
     // stands above, then its own properties in `CheckIssuerIndependentProperties`'s order
@@ -1598,13 +1623,12 @@ fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Op
     let name_mismatch = findings
         .iter()
         .any(|f| matches!(f.kind, K::NameMismatch { .. }));
+    // It checks a signature only once the issuers above it have led to a trust anchor
+    // (`VerifySignedData` after `BuildForward` in `PathBuildingStep::Check`): below an
+    // issuer nobody trusts none is checked; an anchor named as an issuer whose key does
+    // not verify the certificate is a bad signature.
     if untrusted || name_mismatch {
-        let bad_signature = findings
-            .iter()
-            .any(|f| matches!(f.kind, K::SignatureInvalid { .. }));
-        return Some(if self_signed_leaf {
-            F::SelfSignedCert
-        } else if bad_signature {
+        return Some(if ctx.path.named_anchor.is_some() {
             F::BadSignature
         } else {
             F::UnknownIssuer
@@ -1758,8 +1782,25 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             .and_then(|d| d.rsa_bits)
             .is_some_and(|bits| bits < 2048)
     };
+    // build_chain looks an issuer up by name and key identifier, never by its signature: a
+    // chain whose top names a trusted root that did not sign it still reaches that root
+    // (`ossl_x509_likely_issued`, crypto/x509/v3_purp.c: the names, the authority key
+    // identifier against the root's, the key's kind), and the signature fails afterwards,
+    // in internal_verify.
+    let unverified_root = ctx.path.named_anchor.filter(|root| {
+        ctx.top()
+            .and_then(|top| ctx.analysis.data.get(top))
+            .is_some_and(|d| {
+                let ids_agree = match (&d.aki, &root.key_id) {
+                    (Some(aki), Some(key_id)) => aki == key_id,
+                    _ => true,
+                };
+                ids_agree && super::openssl::key_fits(&d.tbs_sig_alg, &root.key) != Some(false)
+            })
+    });
+    let store_root = ctx.path.anchor.or(unverified_root);
     // The root OpenSSL takes from its store when it was not pasted sits above the chain.
-    let anchor_outside = ctx.path.anchor.is_some() && !ctx.path.anchor_in_chain;
+    let anchor_outside = store_root.is_some() && !ctx.path.anchor_in_chain;
     let top_depth = chain.len().saturating_sub(1);
 
     // X509_verify_cert: the leaf's key first.
@@ -1772,7 +1813,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // ends below that issuer, which is then not found.
     let issuer_key = |depth: usize| match chain.get(depth.saturating_add(1)) {
         Some(&parent) => ctx.analysis.data.get(parent).map(|d| &d.key),
-        None if anchor_outside => ctx.path.anchor.map(|a| &a.key),
+        None if anchor_outside => store_root.map(|a| &a.key),
         None => None,
     };
     let pasted_anchor = ctx.pasted_anchor_position();
@@ -1786,7 +1827,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // build_chain: no trusted root.
     if let Some(depth) = unfit {
         out.push(at(O::UnableToGetIssuerCertLocally, depth, C::Chain));
-    } else if ctx.path.anchor.is_none() {
+    } else if store_root.is_none() {
         let top = ctx.top().unwrap_or(leaf);
         let self_signed = ctx
             .analysis
@@ -1806,7 +1847,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // trusted leaf as trusted at all: it builds on from the pasted certificates and ends
     // where they end, untrusted. (When the trusted certificate's own issuer is a trusted
     // root as well, OpenSSL goes on to that root and nothing is raised here.)
-    if let Some(anchor) = ctx.path.anchor
+    if let Some(anchor) = store_root
         && anchor.strict.is_some_and(|facts| !facts.self_signed)
         && !issuer_is_trusted(ctx, anchor)
     {
@@ -1880,7 +1921,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // The store's root, when it was not pasted, is read too (its own facts when it came as
     // a certificate; Mozilla's roots are CAs without extKeyUsage, and strict mode's verdict
     // on them is listed): a CA, strict mode, the purpose; then its pathLenConstraint.
-    if anchor_outside && let Some(anchor) = ctx.path.anchor {
+    if anchor_outside && let Some(anchor) = store_root {
         let top = chain.len();
         let invalid_ca = anchor
             .strict
@@ -1905,7 +1946,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             out.push(at(O::InvalidPurpose, top, C::Purpose));
         }
     }
-    if anchor_outside && let Some(limit) = ctx.path.anchor.and_then(|a| a.path_len) {
+    if anchor_outside && let Some(limit) = store_root.and_then(|a| a.path_len) {
         let intermediates = chain
             .iter()
             .skip(1)
@@ -1948,14 +1989,14 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // internal_verify, from the top down: the signature, then the dates.
     // The root is the store's copy ("trusted first", even when one was pasted): its dates
     // are checked when the anchor came as a certificate (Mozilla's set has none).
-    let anchor_depth = ctx.path.anchor.map(|_| {
+    let anchor_depth = store_root.map(|_| {
         if ctx.path.anchor_in_chain {
             ctx.path.anchor_position.unwrap_or(top_depth)
         } else {
             chain.len()
         }
     });
-    if let (Some(anchor), Some(depth)) = (ctx.path.anchor, anchor_depth)
+    if let (Some(anchor), Some(depth)) = (store_root, anchor_depth)
         && let Some((not_before, not_after)) = anchor.dates
     {
         if ctx.options.at < not_before {
@@ -1978,10 +2019,12 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
             .data
             .get(i)
             .is_some_and(|d| !d.strict.algorithms_agree);
-        if ctx
-            .links
-            .iter()
-            .any(|l| l.child == i && (l.signature == SignatureStatus::Invalid || written_apart))
+        let unverified = depth == top_depth && unverified_root.is_some();
+        if unverified
+            || ctx
+                .links
+                .iter()
+                .any(|l| l.child == i && (l.signature == SignatureStatus::Invalid || written_apart))
         {
             out.push(at(O::CertSignatureFailure, depth, C::Signatures));
         }
