@@ -1207,3 +1207,43 @@ fn a_broken_signature_is_found_where_openssl_checks_it() {
     }
     assert_eq!(compared, 12);
 }
+
+/// An intermediate whose RSA key is written as an RSA-PSS key (id-RSASSA-PSS), signing a
+/// leaf with PKCS#1 v1.5: OpenSSL does not take it as the issuer (`check_sig_alg_match`,
+/// crypto/x509/v3_purp.c: the key must be of the kind the signature's algorithm names; an
+/// RSA-PSS key makes RSA-PSS signatures only), so the chain ends below it. The same key
+/// written as rsaEncryption is taken.
+#[test]
+fn an_rsa_pss_key_is_no_issuer_of_a_pkcs1_signature_for_openssl() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let root_ca = long_lived_root("Clients Test Root");
+    let root_file = scratch("pss-key-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    let host = "www.example.test";
+    let key = support::rsa_key();
+    let inter_params = ca_params("PSS Key Intermediate");
+    let inter = inter_params
+        .signed_by(
+            &key,
+            &rcgen::Issuer::from_params(&root_ca.params, &root_ca.key),
+        )
+        .unwrap();
+    let leaf_key = KeyPair::generate_for(EC).unwrap();
+    let leaf = leaf_params()
+        .signed_by(&leaf_key, &rcgen::Issuer::from_params(&inter_params, &key))
+        .unwrap();
+    let as_pss = support::with_key_algorithm(inter.der(), &root_ca.key, support::RSASSA_PSS_KEY);
+    for (name, inter_der, expected) in [
+        ("rsa-encryption", inter.der().to_vec(), "OK"),
+        ("rsassa-pss", as_pss, "error 20 at 0"),
+    ] {
+        let input = [leaf.pem(), support::pem_of("CERTIFICATE", &inter_der)].concat();
+        let anchors = Anchor::from_input(root_ca.cert.pem().as_bytes());
+        let (analysis, report) = judge(&input, anchors, host, at);
+        let label = format!("pss-key-{name}");
+        let real = openssl_verify(&label, &input, &root_file, host, at);
+        assert!(real.starts_with(expected), "{name}: {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
+        assert_python_rows_agree(&label, &input, &root_file, host, at, &report, name);
+    }
+}

@@ -235,6 +235,7 @@ fn rsa_key(spki: &[u8]) -> Option<KeyMaterial> {
     Some(KeyMaterial::Rsa {
         n: spki.get(n.content..n.end)?.to_vec(),
         e: spki.get(e.content..e.end)?.to_vec(),
+        pss: false,
     })
 }
 

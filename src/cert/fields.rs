@@ -632,6 +632,7 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
                         KeyMaterial::Rsa {
                             n: key.modulus.to_vec(),
                             e: key.exponent.to_vec(),
+                            pss: kind == KeyKind::RsaPss,
                         },
                         report(name, Some(rsa_bits(key.modulus)), None, exponent),
                     )

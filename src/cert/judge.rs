@@ -990,7 +990,7 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
             // server (OpenSSL) reads it as.
             let offered = matches!(key.curve.as_deref(), Some("P-256" | "P-384"));
             let chrome_signs = match &d.key {
-                KeyMaterial::Rsa { .. } => key.algorithm == "RSA",
+                KeyMaterial::Rsa { pss, .. } => !pss,
                 KeyMaterial::Ec { curve, .. } => *curve != Curve::Other || offered,
                 KeyMaterial::Ed25519(_) | KeyMaterial::Other => false,
             };
@@ -1018,7 +1018,7 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                 return Some(Finding::error(K::ExplicitCurve, error).cert(i));
             }
             let readable = match &d.key {
-                KeyMaterial::Rsa { .. } => key.algorithm == "RSA",
+                KeyMaterial::Rsa { pss, .. } => !pss,
                 KeyMaterial::Ec { curve, .. } => {
                     *curve != Curve::Other || key.curve.as_deref() == Some("P-521")
                 }

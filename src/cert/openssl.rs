@@ -623,15 +623,15 @@ impl Strict {
 
 /// Whether OpenSSL takes `issuer_key` as the kind of key that makes a signature of `alg`
 /// (`check_sig_alg_match`, crypto/x509/v3_purp.c: the key type the algorithm's OID names,
-/// `OBJ_find_sigid_algs`): RSA PKCS#1 v1.5 and RSA-PSS from an RSA key, ECDSA from an EC
-/// key, Ed25519 from an Ed25519 key. `None` where this engine cannot tell (an algorithm or
-/// a key kind it does not know, which OpenSSL may: DSA, Ed448).
+/// `OBJ_find_sigid_algs`): RSA PKCS#1 v1.5 from an rsaEncryption key only, RSA-PSS from
+/// that or an RSA-PSS key, ECDSA from an EC key, Ed25519 from an Ed25519 key. `None` where
+/// this engine cannot tell (an algorithm or a key kind it does not know, which OpenSSL
+/// may: DSA, Ed448).
 pub(crate) fn key_fits(alg: &SigAlg, issuer_key: &KeyMaterial) -> Option<bool> {
     match (alg, issuer_key) {
         (SigAlg::Other, _) | (_, KeyMaterial::Other) => None,
-        (SigAlg::RsaPkcs1(_) | SigAlg::RsaPss { .. }, key) => {
-            Some(matches!(key, KeyMaterial::Rsa { .. }))
-        }
+        (SigAlg::RsaPkcs1(_), key) => Some(matches!(key, KeyMaterial::Rsa { pss: false, .. })),
+        (SigAlg::RsaPss { .. }, key) => Some(matches!(key, KeyMaterial::Rsa { .. })),
         (SigAlg::Ecdsa(_), key) => Some(matches!(key, KeyMaterial::Ec { .. })),
         (SigAlg::Ed25519, key) => Some(matches!(key, KeyMaterial::Ed25519(_))),
     }

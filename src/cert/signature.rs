@@ -86,8 +86,17 @@ pub(crate) enum Curve {
 /// A public key as far as verification needs it (owned).
 #[derive(Clone, Debug, PartialEq, Eq, std::hash::Hash)]
 pub(crate) enum KeyMaterial {
-    Rsa { n: Vec<u8>, e: Vec<u8> },
-    Ec { curve: Curve, point: Vec<u8> },
+    /// An RSA key; `pss` when its SubjectPublicKeyInfo names id-RSASSA-PSS (RFC 4055 1.2:
+    /// the key is for RSA-PSS signatures only) rather than rsaEncryption.
+    Rsa {
+        n: Vec<u8>,
+        e: Vec<u8>,
+        pss: bool,
+    },
+    Ec {
+        curve: Curve,
+        point: Vec<u8>,
+    },
     Ed25519(Vec<u8>),
     Other,
 }
@@ -135,7 +144,7 @@ pub(crate) fn verify_digest(
 ) -> SignatureStatus {
     use SignatureStatus::*;
     match (alg, key) {
-        (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { n, e }) => {
+        (SigAlg::RsaPkcs1(h), KeyMaterial::Rsa { n, e, .. }) => {
             if rsa_too_large(n) {
                 return Unsupported;
             }
@@ -198,7 +207,7 @@ fn verify_message(alg: &SigAlg, key: &KeyMaterial, msg: &[u8], sig: &[u8]) -> Si
                 mgf_hash,
                 salt,
             },
-            KeyMaterial::Rsa { n, e },
+            KeyMaterial::Rsa { n, e, .. },
         ) => {
             if *mgf_hash != Some(*hash) {
                 return Unsupported;

@@ -187,12 +187,18 @@ pub fn with_algorithm_fields(
     let mut body = der[tbs_content..field_start].to_vec();
     body.extend(inner(&der[field_start..field_end]));
     body.extend_from_slice(&der[field_end..tbs_end]);
-    let tbs = wrap(0x30, &body);
+    signed(&body, &outer(&der[tbs_end..outer_end]), issuer_key)
+}
+
+/// A certificate of the signed part's `body` and the outer `algorithm` field (DER), the
+/// signature made by `issuer_key`.
+fn signed(body: &[u8], algorithm: &[u8], issuer_key: &KeyPair) -> Vec<u8> {
+    let tbs = wrap(0x30, body);
     let signature = rcgen::SigningKey::sign(issuer_key, &tbs).unwrap();
     let mut bits = vec![0];
     bits.extend(signature);
     let mut certificate = tbs;
-    certificate.extend(outer(&der[tbs_end..outer_end]));
+    certificate.extend_from_slice(algorithm);
     certificate.extend(wrap(0x03, &bits));
     wrap(0x30, &certificate)
 }
@@ -240,3 +246,32 @@ pub fn with_null(field: &[u8]) -> Vec<u8> {
     body.extend([0x05, 0x00]);
     wrap(0x30, &body)
 }
+
+/// The certificate `der` with its key's AlgorithmIdentifier (in subjectPublicKeyInfo)
+/// replaced by `algorithm` (the field's DER), the signed part signed again by `issuer_key`:
+/// the same key named as another kind (an RSA key as id-RSASSA-PSS, RFC 4055 1.2).
+pub fn with_key_algorithm(der: &[u8], issuer_key: &KeyPair, algorithm: &[u8]) -> Vec<u8> {
+    let (_, certificate, _) = element(der, 0);
+    let (_, tbs_content, tbs_end) = element(der, certificate);
+    let (_, _, outer_end) = element(der, tbs_end);
+    // Inside the signed part: [0] version, serialNumber, signature, issuer, validity,
+    // subject, then subjectPublicKeyInfo.
+    let mut at = tbs_content;
+    for _ in 0..6 {
+        at = element(der, at).2;
+    }
+    let (_, spki_content, spki_end) = element(der, at);
+    let (_, _, algorithm_end) = element(der, spki_content);
+    let mut spki = algorithm.to_vec();
+    spki.extend_from_slice(&der[algorithm_end..spki_end]);
+    let mut body = der[tbs_content..at].to_vec();
+    body.extend(wrap(0x30, &spki));
+    body.extend_from_slice(&der[spki_end..tbs_end]);
+    signed(&body, &der[tbs_end..outer_end], issuer_key)
+}
+
+/// id-RSASSA-PSS (1.2.840.113549.1.1.10) without parameters, as an AlgorithmIdentifier:
+/// an RSA key for RSA-PSS signatures only, any hash (RFC 4055 1.2).
+pub const RSASSA_PSS_KEY: &[u8] = &[
+    0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a,
+];
