@@ -504,6 +504,14 @@ fn produce(code: Code) -> Outcome {
             "2017-05-13T00:00:00Z",
             Some("sha1-intermediate.badssl.com"),
         ),
+        Code::LeafKeyUsageNotForSigning => {
+            let r = root("Root", EC);
+            let i = sub_ca("Intermediate", EC, &r, None);
+            let l = leaf_under(&i, |p| {
+                p.key_usages = vec![rcgen::KeyUsagePurpose::KeyEncipherment];
+            });
+            generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
+        }
         Code::LeafKeyNotNegotiable => at_real(
             &fixture("x509-parser-assets/ed25519.der"),
             "2022-01-01T00:00:00Z",
@@ -994,6 +1002,53 @@ fn firefox_checks_a_signature_only_below_a_trust_anchor() {
     assert_eq!(alone.report.firefox_error, Some(F::SelfSignedCert));
     let own_key_fails = generated_with(&broken(&self_made), Vec::new(), host);
     assert_eq!(own_key_fails.report.firefox_error, Some(F::UnknownIssuer));
+}
+
+/// A site key whose keyUsage leaves out digitalSignature: Chrome ends the TLS 1.3 handshake
+/// (BoringSSL's `ssl_cert_check_key_usage`, checked live in
+/// tests/e2e/cert_handshake.spec.ts), Firefox takes keyEncipherment or keyAgreement for a
+/// TLS server and refuses the rest once the chain is found (`BuildCertChainForOneKeyUsage`),
+/// and PSM names a self-signed one as such.
+#[test]
+fn a_key_usage_without_digital_signature_ends_chromes_handshake() {
+    use imasara::cert::FirefoxError as F;
+    use rcgen::KeyUsagePurpose as U;
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let host = Some("www.example.test");
+    for (uses, firefox_trusted) in [
+        (vec![U::KeyEncipherment], None),
+        (vec![U::KeyAgreement], None),
+        (vec![U::KeyCertSign], Some(F::InadequateKeyUsage)),
+        (vec![U::ContentCommitment], Some(F::InadequateKeyUsage)),
+    ] {
+        let site = leaf_under(&intermediate, |p| p.key_usages = uses.clone());
+        let input = pem(&[&site, &intermediate.cert]);
+        let trusted = generated(&input, &root_ca, host);
+        assert_eq!(trusted.errors(), [E::KeyUsageIncompatible], "{uses:?}");
+        assert_eq!(trusted.report.primary_error, Some(E::KeyUsageIncompatible));
+        assert!(trusted.codes().contains(&Code::LeafKeyUsageNotForSigning));
+        assert_eq!(trusted.report.firefox_error, firefox_trusted, "{uses:?}");
+        // The handshake ends before any certificate check: no certificate error beside it.
+        let untrusted = generated_with(&input, Vec::new(), host);
+        assert_eq!(untrusted.errors(), [E::KeyUsageIncompatible]);
+        assert_eq!(untrusted.report.firefox_error, Some(F::UnknownIssuer));
+    }
+    let with_signing = leaf_under(&intermediate, |p| {
+        p.key_usages = vec![U::DigitalSignature, U::KeyEncipherment];
+    });
+    let fine = generated(&pem(&[&with_signing, &intermediate.cert]), &root_ca, host);
+    assert_eq!(fine.errors(), []);
+    assert_eq!(fine.report.firefox_error, None);
+    // Self-signed for keyCertSign alone: mozilla::pkix finds no issuer, PSM says
+    // self-signed.
+    let key = KeyPair::generate_for(EC).unwrap();
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.key_usages = vec![U::KeyCertSign];
+    let self_made = p.self_signed(&key).unwrap();
+    let alone = generated_with(&self_made.pem(), Vec::new(), host);
+    assert_eq!(alone.report.firefox_error, Some(F::SelfSignedCert));
+    assert_eq!(alone.report.primary_error, Some(E::KeyUsageIncompatible));
 }
 
 #[test]

@@ -528,6 +528,21 @@ fn defects() -> Vec<(&'static str, Made)> {
         "leaf-key-for-content-commitment",
         made(ca_params("I"), commitment, None),
     ));
+    // A leaf key for keyEncipherment alone: OpenSSL's purpose takes it (one of the three
+    // uses of a TLS server's key), as OpenSSL-based clients connect over TLS 1.3 (Chrome
+    // does not: ERR_SSL_KEY_USAGE_INCOMPATIBLE); for keyCertSign alone, it does not.
+    let mut encipherment = leaf_params();
+    encipherment.key_usages = vec![KeyUsagePurpose::KeyEncipherment];
+    out.push((
+        "leaf-key-for-key-encipherment",
+        made(ca_params("I"), encipherment, None),
+    ));
+    let mut cert_sign = leaf_params();
+    cert_sign.key_usages = vec![KeyUsagePurpose::KeyCertSign];
+    out.push((
+        "leaf-key-for-certificate-signing",
+        made(ca_params("I"), cert_sign, None),
+    ));
     // What only strict mode (Python 3.13 and later) refuses: an authority without key
     // usage, a leaf without an authority key identifier.
     let mut no_key_usage = ca_params("I");

@@ -35,6 +35,18 @@ pub enum ChromiumError {
     /// an Ed25519 and an RSA-PSS certificate, TLS 1.3 and 1.2: this error for each.
     #[serde(rename = "ERR_SSL_VERSION_OR_CIPHER_MISMATCH")]
     VersionOrCipherMismatch,
+    /// `ERR_SSL_KEY_USAGE_INCOMPATIBLE`: no certificate error either. In TLS 1.3 the
+    /// server always signs with its certificate's key, and BoringSSL refuses a site
+    /// certificate whose keyUsage extension is there without digitalSignature as it reads
+    /// the server's Certificate message, before anything is verified
+    /// (`ssl_cert_check_key_usage` in ssl/ssl_cert.cc, asked by ssl/tls13_both.cc;
+    /// `MapOpenSSLErrorSSL` names `SSL_R_KEY_USAGE_BIT_INCORRECT` so). In TLS 1.2 the same
+    /// check comes after the certificate is verified, and a key exchange by RSA asks for
+    /// keyEncipherment instead (ssl/handshake_client.cc). Chromium 156 against a TLS 1.3
+    /// server, ECDSA and RSA site certificates with keyEncipherment, keyAgreement or
+    /// keyCertSign alone: this error for each, under an unknown root too.
+    #[serde(rename = "ERR_SSL_KEY_USAGE_INCOMPATIBLE")]
+    KeyUsageIncompatible,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
     /// specific applies (`MapPathBuilderErrorsToCertStatus` in
     /// net/cert/cert_verify_proc_builtin.cc), or a signature algorithm Chromium does not
@@ -70,9 +82,10 @@ pub enum ChromiumError {
 
 impl ChromiumError {
     /// Every error, in ranking order.
-    pub const ALL: [ChromiumError; 9] = [
+    pub const ALL: [ChromiumError; 10] = [
         ChromiumError::SslProtocolError,
         ChromiumError::VersionOrCipherMismatch,
+        ChromiumError::KeyUsageIncompatible,
         ChromiumError::Invalid,
         ChromiumError::AuthorityInvalid,
         ChromiumError::CommonNameInvalid,
@@ -87,6 +100,7 @@ impl ChromiumError {
         match self {
             ChromiumError::SslProtocolError => "ERR_SSL_PROTOCOL_ERROR",
             ChromiumError::VersionOrCipherMismatch => "ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
+            ChromiumError::KeyUsageIncompatible => "ERR_SSL_KEY_USAGE_INCOMPATIBLE",
             ChromiumError::Invalid => "ERR_CERT_INVALID",
             ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
             ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
@@ -118,7 +132,9 @@ impl ChromiumError {
     pub fn ends_the_handshake(self) -> bool {
         matches!(
             self,
-            ChromiumError::SslProtocolError | ChromiumError::VersionOrCipherMismatch
+            ChromiumError::SslProtocolError
+                | ChromiumError::VersionOrCipherMismatch
+                | ChromiumError::KeyUsageIncompatible
         )
     }
 
@@ -355,7 +371,15 @@ mod tests {
             .into_iter()
             .filter(|e| e.is_fatal())
             .collect();
-        assert_eq!(fatal, [SslProtocolError, VersionOrCipherMismatch, Invalid]);
+        assert_eq!(
+            fatal,
+            [
+                SslProtocolError,
+                VersionOrCipherMismatch,
+                KeyUsageIncompatible,
+                Invalid
+            ]
+        );
         assert!(!FirefoxError::BadSignature.is_overridable());
         assert!(!FirefoxError::BadDer.is_overridable());
         assert!(!FirefoxError::ExtractPublicKeyFailure.is_overridable());
@@ -372,6 +396,10 @@ mod tests {
         assert_eq!(
             VersionOrCipherMismatch.as_shown(),
             "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"
+        );
+        assert_eq!(
+            KeyUsageIncompatible.as_shown(),
+            "ERR_SSL_KEY_USAGE_INCOMPATIBLE"
         );
         assert_eq!(Invalid.as_shown(), "NET::ERR_CERT_INVALID");
     }

@@ -320,8 +320,9 @@ pub(crate) struct CertData {
     pub aki: Option<Vec<u8>>,
     pub ski: Option<Vec<u8>>,
     pub basic_ca: Option<(bool, Option<u32>)>,
-    /// keyUsage keyCertSign, when keyUsage is present.
-    pub key_cert_sign: Option<bool>,
+    /// keyUsage's bits (bit 0 digitalSignature … bit 8 decipherOnly, RFC 5280 4.2.1.3, as
+    /// [`KEY_USAGE_BITS`] names them), when keyUsage is present.
+    pub key_usage: Option<u16>,
     /// extKeyUsage allows TLS server auth, when extKeyUsage is present.
     pub eku_server: Option<bool>,
     pub not_before: i64,
@@ -349,6 +350,12 @@ pub(crate) struct CertData {
 }
 
 impl CertData {
+    /// Whether keyUsage, when present, sets any of `bits` ([`DIGITAL_SIGNATURE`]…);
+    /// `None` without the extension, which allows every use.
+    pub(crate) fn key_usage_allows(&self, bits: u16) -> Option<bool> {
+        self.key_usage.map(|flags| flags & bits != 0)
+    }
+
     /// Whether the outer signature algorithm and the signed part's agree as browsers read
     /// them: the same algorithm, whatever the encoding of its parameters.
     pub(crate) fn algorithms_agree(&self) -> bool {
@@ -751,7 +758,16 @@ fn ranges(d: &[u8]) -> (Vec<FieldRange>, Vec<Tlv>, (usize, usize)) {
     (out, exts, (tbs.start, tbs.end.saturating_sub(tbs.start)))
 }
 
-/// keyUsage bit names (RFC 5280 4.2.1.3), bit 0 first.
+/// keyUsage's digitalSignature bit (RFC 5280 4.2.1.3).
+pub(crate) const DIGITAL_SIGNATURE: u16 = 1;
+/// keyUsage's keyEncipherment bit.
+pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;
+/// keyUsage's keyAgreement bit.
+pub(crate) const KEY_AGREEMENT: u16 = 1 << 4;
+/// keyUsage's keyCertSign bit.
+pub(crate) const KEY_CERT_SIGN: u16 = 1 << 5;
+
+/// keyUsage's bits by name, bit 0 first (RFC 5280 4.2.1.3).
 const KEY_USAGE_BITS: [&str; 9] = [
     "digitalSignature",
     "nonRepudiation",
@@ -850,7 +866,7 @@ pub(crate) fn build(
         aki: None,
         ski: None,
         basic_ca: None,
-        key_cert_sign: None,
+        key_usage: None,
         eku_server: None,
         not_before,
         not_after,
@@ -983,7 +999,7 @@ fn key_usage(ku: &KeyUsage, r: &mut CertificateReport, data: &mut CertData) {
         })
         .map(|(_, name)| (*name).to_owned())
         .collect();
-    data.key_cert_sign = Some(ku.key_cert_sign());
+    data.key_usage = Some(ku.flags);
 }
 
 /// RFC 5280 4.2.1.12.

@@ -164,6 +164,9 @@ codes! {
     /// ECDSA on P-256 and P-384; Firefox also P-521): the handshake fails before the
     /// certificate is looked at.
     LeafKeyNotNegotiable = "leaf_key_not_negotiable",
+    /// The site's certificate has keyUsage without digitalSignature: in TLS 1.3 the key
+    /// must sign, and Chrome ends the handshake before the certificate is verified.
+    LeafKeyUsageNotForSigning = "leaf_key_usage_not_for_signing",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
     HostMismatch = "host_mismatch",
@@ -632,6 +635,15 @@ pub enum FindingKind {
         /// Whether Firefox offers one (ECDSA on P-521), so that only Chrome fails.
         firefox_offers: bool,
     },
+    /// The site's keyUsage is there without digitalSignature.
+    LeafKeyUsageNotForSigning {
+        /// The uses it names (`keyEncipherment`…), possibly none.
+        key_usage: Vec<String>,
+        /// Whether it names none of the three a TLS server's key may have
+        /// (digitalSignature, keyEncipherment, keyAgreement), which Firefox and OpenSSL
+        /// refuse too.
+        no_tls_use: bool,
+    },
     /// The host matches none of the leaf's names.
     HostMismatch {
         /// The host asked for, in ASCII.
@@ -773,6 +785,7 @@ impl FindingKind {
             K::AuthorityKeyRefused { .. } => Code::AuthorityKeyRefused,
             K::ExplicitCurve => Code::ExplicitCurve,
             K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,
+            K::LeafKeyUsageNotForSigning { .. } => Code::LeafKeyUsageNotForSigning,
             K::HostMismatch { .. } => Code::HostMismatch,
             K::HostMatchesOnlyCommonName { .. } => Code::HostMatchesOnlyCommonName,
             K::WildcardUnderPublicSuffix { .. } => Code::WildcardUnderPublicSuffix,

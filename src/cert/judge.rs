@@ -13,7 +13,7 @@
 use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
-use super::fields::{CertData, Parameters};
+use super::fields::{self, CertData, Parameters};
 use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
@@ -488,7 +488,8 @@ fn link(
             let issuer_data = analysis.data.get(e.parent);
             let ca = ca_rule(analysis, chain, k, e.parent, issuer_is_anchor);
             checks.push(check(CheckName::IssuerIsCa, pass_fail(ca.is_none())));
-            let may_sign = issuer_data.and_then(|p| p.key_cert_sign) != Some(false);
+            let may_sign =
+                issuer_data.and_then(|p| p.key_usage_allows(fields::KEY_CERT_SIGN)) != Some(false);
             checks.push(check(CheckName::IssuerMaySign, pass_fail(may_sign)));
         }
         LinkTo::Anchor(_) => {
@@ -1086,7 +1087,34 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     if ctx.analysis.data.get(leaf).and_then(|d| d.eku_server) == Some(false) {
         out.push(path_rule(K::LeafNotForServers).cert(leaf));
     }
+    // keyUsage without digitalSignature: in TLS 1.3 the site's key signs the handshake,
+    // and Chrome refuses the certificate as it reads it ([`E::KeyUsageIncompatible`]).
+    if let Some(d) = ctx.analysis.data.get(leaf)
+        && !ctx.leaf_is_authority()
+        && d.key_usage_allows(fields::DIGITAL_SIGNATURE) == Some(false)
+    {
+        let kind = K::LeafKeyUsageNotForSigning {
+            key_usage: ctx
+                .analysis
+                .certs
+                .get(leaf)
+                .map(|c| c.key_usage.clone())
+                .unwrap_or_default(),
+            no_tls_use: !leaf_key_usage_fits_tls(d),
+        };
+        out.push(Finding::error(kind, E::KeyUsageIncompatible).cert(leaf));
+    }
     out
+}
+
+/// Whether a site certificate's keyUsage, if any, allows one of the uses a TLS server's
+/// key has (digitalSignature, keyEncipherment, keyAgreement): Firefox tries the three in
+/// turn (`BuildCertChainForOneKeyUsage` in `CertVerifier::VerifyCert`,
+/// security/certverifier/CertVerifier.cpp), OpenSSL's `sslserver` purpose asks for one of
+/// them (`check_purpose_ssl_server`, `KU_TLS`, crypto/x509/v3_purp.c).
+fn leaf_key_usage_fits_tls(d: &CertData) -> bool {
+    d.key_usage_allows(fields::DIGITAL_SIGNATURE | fields::KEY_ENCIPHERMENT | fields::KEY_AGREEMENT)
+        != Some(false)
 }
 
 /// The rules a CA had to follow when it issued the leaf (`rules.rs`): warnings about the
@@ -1525,8 +1553,9 @@ fn mozilla_pkix(
     let anchor_in_chain = ctx.pasted_anchor_position();
     let leaf_is_anchor = anchor_in_chain == Some(0);
     // The leaf's own properties, in `CheckIssuerIndependentProperties`'s order
-    // (pkixcheck.cpp): its signature algorithms (not a trust anchor's), its key, its basic
-    // constraints, its extended key usage; its dates come last, below. A trust anchor's
+    // (pkixcheck.cpp): its signature algorithms (not a trust anchor's), its key, its key
+    // usage (one of the three a TLS server's key may have, [`leaf_key_usage_fits_tls`]),
+    // its basic constraints, its extended key usage; its dates come last, below. A trust anchor's
     // fault is reported at once; any other end entity's is deferred until a chain has been
     // found (`deferredEndEntityError` in `BuildForward`, pkixbuild.cpp), so that an unknown
     // issuer or an authority's fault outranks it (lib/mozpkix/include/pkix/pkix.h, "ERROR
@@ -1537,8 +1566,14 @@ fn mozilla_pkix(
         } else {
             algorithm_fields(leaf)
         };
+        let key_usage = ctx
+            .analysis
+            .data
+            .get(leaf)
+            .is_some_and(|d| !leaf_key_usage_fits_tls(d));
         algorithm
             .or_else(|| key_error(leaf))
+            .or_else(|| key_usage.then_some(F::InadequateKeyUsage))
             .or_else(|| ctx.leaf_is_authority().then_some(F::CaCertUsedAsEndEntity))
             .or_else(|| {
                 has(leaf, &|k| matches!(k, K::LeafNotForServers)).then_some(F::InadequateCertType)

@@ -8,8 +8,12 @@
 //     to sign with, and Chrome says ERR_SSL_VERSION_OR_CIPHER_MISMATCH;
 //   - an EC key whose curve is written out rather than named: BoringSSL cannot read the
 //     key in the server's Certificate message, and Chrome says ERR_SSL_PROTOCOL_ERROR.
-// And a P-256 key for contrast: the handshake completes, the untrusted certificate gets
-// Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page says the same.
+//   - a keyUsage without digitalSignature: in TLS 1.3 the server signs with its key, and
+//     BoringSSL refuses the certificate as it reads it (ssl_cert_check_key_usage), so
+//     Chrome says ERR_SSL_KEY_USAGE_INCOMPATIBLE, for ECDSA and RSA keys alike.
+// And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
+// untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
+// says the same.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,31 +23,41 @@ import { pageNamesWhatChromiumSays } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
-/** A self-signed certificate for localhost with a new key: `keyArgs` make the key. */
-function made(name: string, keyArgs: string[]): { cert: string; key: string } {
+/** A self-signed certificate for localhost with a new key: `keyArgs` make the key,
+ * `keyUsage` (openssl's names) is the certificate's keyUsage when given. */
+function made(name: string, keyArgs: string[], keyUsage?: string): { cert: string; key: string } {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.pem`);
   execFileSync('openssl', [...keyArgs, '-out', key], { stdio: 'ignore' });
   execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-days', '30',
     '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
-    '-addext', 'basicConstraints=critical,CA:FALSE'], { stdio: 'ignore' });
+    '-addext', 'basicConstraints=critical,CA:FALSE',
+    ...(keyUsage ? ['-addext', `keyUsage=critical,${keyUsage}`] : [])], { stdio: 'ignore' });
   return { cert, key };
 }
 
-const cases: { name: string; keyArgs: string[]; chrome: string }[] = [
+const P256 = ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'];
+const RSA = ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
+
+const cases: { name: string; keyArgs: string[]; keyUsage?: string; chrome: string }[] = [
   { name: 'P-256', keyArgs: ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'P-521', keyArgs: ['ecparam', '-name', 'secp521r1', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'Ed25519', keyArgs: ['genpkey', '-algorithm', 'ed25519'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'RSA-PSS', keyArgs: ['genpkey', '-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'P-521 written out', keyArgs: ['ecparam', '-name', 'secp521r1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'a curve written out', keyArgs: ['ecparam', '-name', 'prime256v1', '-param_enc', 'explicit', '-genkey', '-noout'], chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  { name: 'P-256 for digitalSignature', keyArgs: P256, keyUsage: 'digitalSignature', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'P-256 for keyEncipherment alone', keyArgs: P256, keyUsage: 'keyEncipherment', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
+  { name: 'P-256 for keyAgreement alone', keyArgs: P256, keyUsage: 'keyAgreement', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
+  { name: 'RSA for keyEncipherment alone', keyArgs: RSA, keyUsage: 'keyEncipherment', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
+  { name: 'RSA for keyCertSign alone', keyArgs: RSA, keyUsage: 'keyCertSign', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
 ];
 
 for (const [i, c] of cases.entries()) {
   // A port of its own for each case.
   const port = 4661 + i;
   test(`a site key on ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
-    const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs);
+    const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs, c.keyUsage);
     const pem = readFileSync(cert, 'utf8');
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
   });

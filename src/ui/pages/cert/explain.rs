@@ -67,6 +67,7 @@ pub fn code_key(code: Code) -> Key {
         Code::AuthorityKeyRefused => c::authority_key_refused,
         Code::ExplicitCurve => c::explicit_curve,
         Code::LeafKeyNotNegotiable => c::leaf_key_not_negotiable,
+        Code::LeafKeyUsageNotForSigning => c::leaf_key_usage_not_for_signing,
         Code::HostMismatch => c::host_mismatch,
         Code::HostMatchesOnlyCommonName => c::host_matches_only_common_name,
         Code::WildcardUnderPublicSuffix => c::wildcard_under_public_suffix,
@@ -406,6 +407,21 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 with(&[("what", &what)])
             }
         }
+        F::LeafKeyUsageNotForSigning {
+            key_usage,
+            no_tls_use,
+        } => {
+            let uses = if key_usage.is_empty() {
+                text(lang, k::cert_codes::list::none).to_owned()
+            } else {
+                key_usage.join(text(lang, k::punct::list))
+            };
+            if *no_tls_use {
+                other(k::cert_codes::leaf_key_usage_no_tls_use, &[("uses", &uses)])
+            } else {
+                with(&[("uses", &uses)])
+            }
+        }
         F::HostMismatch { expected } => with(&[("host", expected)]),
         F::HostMatchesOnlyCommonName { common_name } => with(&[("name", common_name)]),
         F::WildcardUnderPublicSuffix { wildcard, suffix } => {
@@ -495,6 +511,10 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
         ChromiumError::VersionOrCipherMismatch => (
             e::version_or_cipher_mismatch_says,
             e::version_or_cipher_mismatch_todo,
+        ),
+        ChromiumError::KeyUsageIncompatible => (
+            e::key_usage_incompatible_says,
+            e::key_usage_incompatible_todo,
         ),
         ChromiumError::Invalid => (e::invalid_says, e::invalid_todo),
         ChromiumError::AuthorityInvalid => (e::authority_invalid_says, e::authority_invalid_todo),
@@ -1094,6 +1114,14 @@ mod tests {
                 algorithm: "Ed25519".into(),
                 curve: None,
                 firefox_offers: false,
+            },
+            F::LeafKeyUsageNotForSigning {
+                key_usage: vec!["keyEncipherment".into()],
+                no_tls_use: false,
+            },
+            F::LeafKeyUsageNotForSigning {
+                key_usage: vec![],
+                no_tls_use: true,
             },
             F::TrustedByCustomAnchor {
                 anchor: "CN=My Root".into(),
