@@ -1034,6 +1034,32 @@ fn a_key_usage_without_digital_signature_ends_chromes_handshake() {
         assert_eq!(untrusted.errors(), [E::KeyUsageIncompatible]);
         assert_eq!(untrusted.report.firefox_error, Some(F::UnknownIssuer));
     }
+    // keyAgreement alone (of the three): Firefox's third try turns every later fault of
+    // the site's own certificate into INADEQUATE_KEY_USAGE, its dates included.
+    let for_key_agreement = |change: &dyn Fn(&mut CertificateParams)| {
+        let site = leaf_under(&intermediate, |p| {
+            p.key_usages = vec![U::KeyAgreement];
+            change(p);
+        });
+        generated(&pem(&[&site, &intermediate.cert]), &root_ca, host)
+            .report
+            .firefox_error
+    };
+    assert_eq!(
+        for_key_agreement(&|p| p.not_after = date_time_ymd(2026, 1, 1)),
+        Some(F::InadequateKeyUsage)
+    );
+    assert_eq!(
+        for_key_agreement(&|p| {
+            p.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+        }),
+        Some(F::InadequateKeyUsage)
+    );
+    assert_eq!(for_key_agreement(&|_| {}), None);
+    // An authority pasted as a site: its keyUsage is read the same way.
+    let alone = generated(&intermediate.cert.pem(), &root_ca, host);
+    assert_eq!(alone.report.primary_error, Some(E::KeyUsageIncompatible));
+    assert_eq!(alone.report.firefox_error, Some(F::InadequateKeyUsage));
     let with_signing = leaf_under(&intermediate, |p| {
         p.key_usages = vec![U::DigitalSignature, U::KeyEncipherment];
     });

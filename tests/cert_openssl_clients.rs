@@ -1262,3 +1262,36 @@ fn an_rsa_pss_key_is_no_issuer_of_a_pkcs1_signature_for_openssl() {
         assert_python_rows_agree(&label, &input, &root_file, host, at, &report, name);
     }
 }
+
+/// A site certificate whose keyUsage names no use (a BIT STRING with no bits): OpenSSL takes
+/// it for an invalid certificate (`ossl_x509v3_cache_extensions`, crypto/x509/v3_purp.c:
+/// X509V3_R_EMPTY_KEY_USAGE) and finds no issuer for it, 20 at its depth, whether its
+/// issuer is served or trusted. (In a TLS handshake with its intermediate served, the live
+/// curl and Python stop earlier, with OpenSSL's "invalid certificate": not modelled.)
+#[test]
+fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let mut no_use = leaf_params();
+    no_use.key_usages = vec![];
+    let mut empty =
+        rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 15], vec![0x03, 0x01, 0x00]);
+    empty.set_criticality(true);
+    no_use.custom_extensions = vec![empty];
+    let m = made(ca_params("I"), no_use, None);
+    let root_file = scratch("empty-key-usage-root.pem");
+    std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+    let host = "www.example.test";
+    let chain: Vec<&Certificate> = m.chain.iter().collect();
+    for (shape, input) in [
+        ("served", pem_of(&chain)),
+        ("with-root", pem_of(&[chain[0], chain[1], &m.root.cert])),
+    ] {
+        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+        let (analysis, report) = judge(&input, anchors, host, at);
+        let label = format!("empty-key-usage-{shape}");
+        let real = openssl_verify(&label, &input, &root_file, host, at);
+        assert!(real.starts_with("error 20 at 0"), "{shape}: {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{shape}");
+        assert_python_rows_agree(&label, &input, &root_file, host, at, &report, shape);
+    }
+}

@@ -80,7 +80,10 @@ pub struct Anchor {
     /// (`X509_check_akid`, crypto/x509/v3_purp.c): the certificate's subjectKeyIdentifier
     /// when the anchor came as one (`None` if it has none); for Mozilla's set, which keeps
     /// no extensions, the SHA-1 of the key's bits (RFC 5280 4.2.1.2, its first method),
-    /// which 135 of the 144 roots in Debian's ca-certificates of 2026 carry.
+    /// which 135 of the 144 roots in Debian's ca-certificates of 2026 carry: seven carry
+    /// another (both D-TRUST Class 3 CA 2 2009 roots, Entrust.net 2048, SecureTrust CA,
+    /// Secure Global CA, XRamp Global CA, certSIGN ROOT CA), and Hongkong Post Root CA 1
+    /// and TWCA Global Root CA none, so that OpenSSL compares no identifiers there.
     pub(crate) key_id: Option<Vec<u8>>,
 }
 

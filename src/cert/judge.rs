@@ -196,11 +196,13 @@ impl<'a> AnchorMatches<'a> {
             .map(|(anchor, _)| anchor)
     }
 
-    /// An anchor named as this certificate's issuer whose key does not verify it.
-    fn names_but_does_not_sign(&self, i: usize) -> Option<&'a Anchor> {
-        self.of(i)
-            .find(|(_, m)| matches!(m, AnchorMatch::IssuedBy(_, s) if *s != SignatureStatus::Valid))
-            .map(|(anchor, _)| anchor)
+    /// An anchor named as this certificate's issuer whose key does not verify it (or whose
+    /// signature was not checked), and the signature's status.
+    fn names_but_does_not_sign(&self, i: usize) -> Option<(&'a Anchor, SignatureStatus)> {
+        self.of(i).find_map(|(anchor, m)| match m {
+            AnchorMatch::IssuedBy(_, s) if *s != SignatureStatus::Valid => Some((anchor, *s)),
+            _ => None,
+        })
     }
 
     fn leads_to_anchor(&self, i: usize) -> bool {
@@ -221,10 +223,11 @@ struct Path<'a> {
     /// The issuer the chain lacks.
     missing: Option<MissingIssuer>,
     /// When the chain lacks an issuer: an anchor named as that issuer whose key does not
-    /// verify the certificate. Browsers and OpenSSL look issuers up by name (and key
-    /// identifier) and check signatures afterwards: they reach this anchor and find the
-    /// signature wanting, where a verifying signature is asked for here.
-    named_anchor: Option<&'a Anchor>,
+    /// verify the certificate (or whose signature was not checked: the status says).
+    /// Browsers and OpenSSL look issuers up by name (and key identifier) and check
+    /// signatures afterwards: they reach this anchor and find the signature wanting, where
+    /// a verifying signature is asked for here.
+    named_anchor: Option<(&'a Anchor, SignatureStatus)>,
     /// Certificates that could have issued a link instead of the one used.
     alternatives: Vec<usize>,
     /// What choosing the path found (leaf candidates, cross-signing).
@@ -639,7 +642,7 @@ fn untrusted_path(ctx: &Ctx<'_>) -> Vec<Finding> {
     };
     if let Some(missing) = ctx.path.missing {
         let child = missing.child;
-        if let Some(anchor) = ctx.path.named_anchor {
+        if let Some((anchor, _)) = ctx.path.named_anchor {
             return vec![
                 error(K::SignatureInvalid {
                     issuer: Issuer::Anchor {
@@ -1090,7 +1093,6 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     // keyUsage without digitalSignature: in TLS 1.3 the site's key signs the handshake,
     // and Chrome refuses the certificate as it reads it ([`E::KeyUsageIncompatible`]).
     if let Some(d) = ctx.analysis.data.get(leaf)
-        && !ctx.leaf_is_authority()
         && d.key_usage_allows(fields::DIGITAL_SIGNATURE) == Some(false)
     {
         let kind = K::LeafKeyUsageNotForSigning {
@@ -1475,13 +1477,21 @@ fn settle_path_rules(findings: &mut [Finding]) {
 fn firefox(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Option<FirefoxError> {
     use FirefoxError as F;
     let error = mozilla_pkix(ctx, findings, host);
-    // PSM: when no issuer was found, a signature failed or an issuer's key usage did not
-    // allow it, and the site's certificate names itself as issuer (the same bytes) and its
-    // own key verifies it (`CertIsSelfSigned`), the reader is told it is self-signed.
-    let self_signed_leaf = ctx
-        .leaf()
-        .and_then(|leaf| ctx.analysis.certs.get(leaf))
-        .is_some_and(|c| c.self_signed && c.self_issued);
+    // PSM: when no issuer was found, a signature failed or a key usage (the site's or an
+    // issuer's) did not allow the use, and the site's certificate names itself as issuer
+    // (the same bytes) and its own key verifies it with an algorithm mozilla::pkix reads
+    // (`CertIsSelfSigned`), the reader is told it is self-signed.
+    let self_signed_leaf = ctx.leaf().is_some_and(|leaf| {
+        ctx.analysis
+            .certs
+            .get(leaf)
+            .is_some_and(|c| c.self_signed && c.self_issued)
+            && ctx
+                .analysis
+                .data
+                .get(leaf)
+                .is_some_and(|d| firefox_reads(&d.sig_alg, d.sig_params.0).is_some())
+    });
     match error {
         Some(F::UnknownIssuer | F::BadSignature | F::InadequateKeyUsage) if self_signed_leaf => {
             Some(F::SelfSignedCert)
@@ -1560,6 +1570,15 @@ fn mozilla_pkix(
     // found (`deferredEndEntityError` in `BuildForward`, pkixbuild.cpp), so that an unknown
     // issuer or an authority's fault outranks it (lib/mozpkix/include/pkix/pkix.h, "ERROR
     // RANKING").
+    // Firefox verifies the site for digitalSignature, then keyEncipherment, then
+    // keyAgreement, each try after one that failed for its key usage alone, and turns
+    // whatever fails on the third into INADEQUATE_KEY_USAGE (`BuildCertChainForOneKeyUsage`,
+    // security/certverifier/CertVerifier.cpp): a site key for keyAgreement (of the three)
+    // alone gets that for every fault checked after its key usage.
+    let third_try = ctx.analysis.data.get(leaf).is_some_and(|d| {
+        d.key_usage_allows(fields::DIGITAL_SIGNATURE | fields::KEY_ENCIPHERMENT) == Some(false)
+            && d.key_usage_allows(fields::KEY_AGREEMENT) == Some(true)
+    });
     let leaf_own = || {
         let algorithm = if leaf_is_anchor {
             None
@@ -1571,13 +1590,17 @@ fn mozilla_pkix(
             .data
             .get(leaf)
             .is_some_and(|d| !leaf_key_usage_fits_tls(d));
-        algorithm
-            .or_else(|| key_error(leaf))
-            .or_else(|| key_usage.then_some(F::InadequateKeyUsage))
-            .or_else(|| ctx.leaf_is_authority().then_some(F::CaCertUsedAsEndEntity))
+        let after_key_usage = ctx
+            .leaf_is_authority()
+            .then_some(F::CaCertUsedAsEndEntity)
             .or_else(|| {
                 has(leaf, &|k| matches!(k, K::LeafNotForServers)).then_some(F::InadequateCertType)
             })
+            .map(|e| if third_try { F::InadequateKeyUsage } else { e });
+        algorithm
+            .or_else(|| key_error(leaf))
+            .or_else(|| key_usage.then_some(F::InadequateKeyUsage))
+            .or(after_key_usage)
     };
     if leaf_is_anchor && let Some(e) = leaf_own() {
         return Some(e);
@@ -1663,7 +1686,11 @@ fn mozilla_pkix(
     // issuer nobody trusts none is checked; an anchor named as an issuer whose key does
     // not verify the certificate is a bad signature.
     if untrusted || name_mismatch {
-        return Some(if ctx.path.named_anchor.is_some() {
+        let broken = ctx
+            .path
+            .named_anchor
+            .is_some_and(|(_, status)| status == SignatureStatus::Invalid);
+        return Some(if broken {
             F::BadSignature
         } else {
             F::UnknownIssuer
@@ -1680,8 +1707,12 @@ fn mozilla_pkix(
     if !leaf_is_anchor && let Some(e) = leaf_own() {
         return Some(e);
     }
-    // The leaf's deferred dates: the name is checked first, as the graver error.
+    // The leaf's deferred dates: the name is checked first, as the graver error (PSM reads
+    // the name only for a date error, not for the third try's).
     match ctx.validity.get(leaf) {
+        Some(ValidityStatus::Expired | ValidityStatus::NotYetValid) if third_try => {
+            Some(F::InadequateKeyUsage)
+        }
         Some(ValidityStatus::Expired) => name_error(Some(F::ExpiredCertificate)),
         Some(ValidityStatus::NotYetValid) => name_error(Some(F::NotYetValidCertificate)),
         _ => name_error(None),
@@ -1822,7 +1853,11 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // (`ossl_x509_likely_issued`, crypto/x509/v3_purp.c: the names, the authority key
     // identifier against the root's, the key's kind), and the signature fails afterwards,
     // in internal_verify.
-    let unverified_root = ctx.path.named_anchor.filter(|root| {
+    let unverified_root = ctx
+        .path
+        .named_anchor
+        .and_then(|(root, status)| (status == SignatureStatus::Invalid).then_some(root));
+    let unverified_root = unverified_root.filter(|root| {
         ctx.top()
             .and_then(|top| ctx.analysis.data.get(top))
             .is_some_and(|d| {
@@ -1852,11 +1887,26 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         None => None,
     };
     let pasted_anchor = ctx.pasted_anchor_position();
+    // A keyUsage that names no use makes a certificate invalid to OpenSSL
+    // (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), and
+    // `ossl_x509_likely_issued` then takes no issuer for it, nor it as anyone's issuer.
+    let empty_key_usage = |i: usize| {
+        ctx.analysis
+            .data
+            .get(i)
+            .is_some_and(|d| d.key_usage == Some(0))
+    };
     let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
         let d = ctx.analysis.data.get(i)?;
+        let issuer_empty = chain
+            .get(depth.saturating_add(1))
+            .is_some_and(|&parent| empty_key_usage(parent));
         let unfit = Some(depth) != pasted_anchor
-            && issuer_key(depth)
-                .is_some_and(|key| super::openssl::key_fits(&d.tbs_sig_alg, key) == Some(false));
+            && (empty_key_usage(i)
+                || issuer_empty
+                || issuer_key(depth).is_some_and(|key| {
+                    super::openssl::key_fits(&d.tbs_sig_alg, key) == Some(false)
+                }));
         unfit.then_some(depth)
     });
     // build_chain: no trusted root.

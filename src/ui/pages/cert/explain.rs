@@ -411,12 +411,21 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             key_usage,
             no_tls_use,
         } => {
-            let uses = if key_usage.is_empty() {
-                text(lang, k::cert_codes::list::none).to_owned()
-            } else {
-                key_usage.join(text(lang, k::punct::list))
-            };
-            if *no_tls_use {
+            let uses = key_usage
+                .iter()
+                .map(|name| {
+                    let label = usage_key(name).map_or(name.as_str(), |key| text(lang, key));
+                    fill(
+                        lang,
+                        k::cert_codes::key::usage,
+                        &[("label", label), ("name", name)],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(text(lang, k::punct::list));
+            if key_usage.is_empty() {
+                other(k::cert_codes::leaf_key_usage_empty, &[])
+            } else if *no_tls_use {
                 other(k::cert_codes::leaf_key_usage_no_tls_use, &[("uses", &uses)])
             } else {
                 with(&[("uses", &uses)])
