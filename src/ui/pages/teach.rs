@@ -465,6 +465,9 @@ fn Builder() -> impl IntoView {
     });
     let (copied, set_copied) = signal(None::<bool>);
     let preview = RwSignal::new(false);
+    // The link opens the mail page, the padlock page or the quiz: each drawn by a program
+    // of its own (`Page::program`), so the page stands for the program.
+    let frame_page = Memo::new(move |_| location.with(|l| l.page.clone()));
     let changed = move |_| {
         set_copied.set(None);
         choice.set(Choice::from_form(field_value, field_checked));
@@ -511,9 +514,16 @@ fn Builder() -> impl IntoView {
                 on:click=move |_| preview.update(|on| *on = !*on)>
                 {tr(k::teach::builder::show_preview)}
             </button>
-            {move || preview.get().then(|| view! {
-                <iframe class="preview" src=move || url.get() title=move || nav.t(k::teach::builder::preview_title)
-                    sandbox="allow-scripts allow-same-origin"></iframe>
+            // A frame of its own for each page the link opens: a page another program draws
+            // makes the framed document reload (app.rs, `Site`), and a change of the link
+            // that arrives while it reloads would be lost (the reload takes the address it
+            // had when it began). Within one program the frame follows the link's fragment.
+            {move || preview.get().then(|| {
+                frame_page.track();
+                view! {
+                    <iframe class="preview" src=move || url.get() title=move || nav.t(k::teach::builder::preview_title)
+                        sandbox="allow-scripts allow-same-origin"></iframe>
+                }
             })}
         </section>
     }
