@@ -1856,18 +1856,18 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     let unverified_root = ctx
         .path
         .named_anchor
-        .and_then(|(root, status)| (status == SignatureStatus::Invalid).then_some(root));
-    let unverified_root = unverified_root.filter(|root| {
-        ctx.top()
-            .and_then(|top| ctx.analysis.data.get(top))
-            .is_some_and(|d| {
-                let ids_agree = match (&d.aki, &root.key_id) {
-                    (Some(aki), Some(key_id)) => aki == key_id,
-                    _ => true,
-                };
-                ids_agree && super::openssl::key_fits(&d.tbs_sig_alg, &root.key) != Some(false)
-            })
-    });
+        .and_then(|(root, status)| (status == SignatureStatus::Invalid).then_some(root))
+        .filter(|root| {
+            ctx.top()
+                .and_then(|top| ctx.analysis.data.get(top))
+                .is_some_and(|d| {
+                    let ids_agree = match (&d.aki, &root.key_id) {
+                        (Some(aki), Some(key_id)) => aki == key_id,
+                        _ => true,
+                    };
+                    ids_agree && super::openssl::key_fits(&d.tbs_sig_alg, &root.key) != Some(false)
+                })
+        });
     let store_root = ctx.path.anchor.or(unverified_root);
     // The root OpenSSL takes from its store when it was not pasted sits above the chain.
     let anchor_outside = store_root.is_some() && !ctx.path.anchor_in_chain;
