@@ -512,6 +512,14 @@ fn produce(code: Code) -> Outcome {
             });
             generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
         }
+        Code::LeafKeyUsageUnreadable => {
+            let r = root("Root", EC);
+            let i = sub_ca("Intermediate", EC, &r, None);
+            let l = leaf_under(&i, |p| {
+                with_raw_key_usage(p, &[0x03, 0x02, 0x08, 0x80], true)
+            });
+            generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
+        }
         Code::LeafKeyNotNegotiable => at_real(
             &fixture("x509-parser-assets/ed25519.der"),
             "2022-01-01T00:00:00Z",
@@ -1075,6 +1083,82 @@ fn a_key_usage_without_digital_signature_ends_chromes_handshake() {
     let alone = generated_with(&self_made.pem(), Vec::new(), host);
     assert_eq!(alone.report.firefox_error, Some(F::SelfSignedCert));
     assert_eq!(alone.report.primary_error, Some(E::KeyUsageIncompatible));
+}
+
+/// `p`'s keyUsage written as `bit_string` (the extension's value, as it is).
+fn with_raw_key_usage(p: &mut CertificateParams, bit_string: &[u8], critical: bool) {
+    p.key_usages = vec![];
+    let mut key_usage =
+        rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 15], bit_string.to_vec());
+    key_usage.set_criticality(critical);
+    p.custom_extensions.push(key_usage);
+}
+
+#[test]
+fn a_key_usage_the_browsers_cannot_read_ends_chromes_handshake() {
+    use imasara::cert::FirefoxError as F;
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let host = Some("www.example.test");
+    // Not DER (BoringSSL's `ssl_cert_check_key_usage`, mozilla::pkix's `CheckKeyUsage`):
+    // an OCTET STRING, a byte after the BIT STRING, 8 unused bits, 7 unused bits and no
+    // octet to hold them, an unused bit set, a length in the long form where the short one
+    // fits, no content at all.
+    let unreadable: [&[u8]; 7] = [
+        &[0x04, 0x01, 0x80],
+        &[0x03, 0x02, 0x07, 0x80, 0x00],
+        &[0x03, 0x02, 0x08, 0x80],
+        &[0x03, 0x01, 0x07],
+        &[0x03, 0x02, 0x07, 0x81],
+        &[0x03, 0x81, 0x02, 0x07, 0x80],
+        &[0x03, 0x00],
+    ];
+    for bytes in unreadable {
+        for critical in [true, false] {
+            let site = leaf_under(&intermediate, |p| with_raw_key_usage(p, bytes, critical));
+            let input = pem(&[&site, &intermediate.cert]);
+            let trusted = generated(&input, &root_ca, host);
+            let case = format!("{bytes:02x?}, critical {critical}");
+            assert_eq!(trusted.errors(), [E::SslProtocolError], "{case}");
+            assert!(
+                trusted.codes().contains(&Code::LeafKeyUsageUnreadable),
+                "{case}"
+            );
+            // Read by the browsers' own rule, never as a critical extension no one knows.
+            assert!(
+                !trusted
+                    .codes()
+                    .contains(&Code::UnsupportedCriticalExtension),
+                "{case}"
+            );
+            assert_eq!(
+                trusted.report.firefox_error,
+                Some(F::InadequateKeyUsage),
+                "{case}"
+            );
+            let untrusted = generated_with(&input, Vec::new(), host);
+            assert_eq!(untrusted.errors(), [E::SslProtocolError], "{case}");
+            assert_eq!(
+                untrusted.report.firefox_error,
+                Some(F::UnknownIssuer),
+                "{case}"
+            );
+        }
+    }
+    // Written as DER: digitalSignature alone is fine; a BIT STRING with no bit set is read,
+    // and names no use.
+    let site = leaf_under(&intermediate, |p| {
+        with_raw_key_usage(p, &[0x03, 0x02, 0x07, 0x80], true)
+    });
+    let fine = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+    assert_eq!(fine.errors(), []);
+    assert_eq!(fine.report.firefox_error, None);
+    let site = leaf_under(&intermediate, |p| {
+        with_raw_key_usage(p, &[0x03, 0x01, 0x00], true)
+    });
+    let empty = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+    assert_eq!(empty.errors(), [E::KeyUsageIncompatible]);
+    assert_eq!(empty.report.firefox_error, Some(F::InadequateKeyUsage));
 }
 
 #[test]

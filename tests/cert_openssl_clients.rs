@@ -543,6 +543,19 @@ fn defects() -> Vec<(&'static str, Made)> {
         "leaf-key-for-certificate-signing",
         made(ca_params("I"), cert_sign, None),
     ));
+    // keyUsage as OpenSSL reads its bytes: a byte after the BIT STRING is ignored (the
+    // browsers refuse it). One it cannot read is compared with openssl verify and Python
+    // only (`a_key_usage_is_read_as_openssl_reads_it`): curl then says error 35 and
+    // OpenSSL's "invalid certificate" for some such chains and error 60 for others, which
+    // is not modelled.
+    out.push((
+        "leaf-key-usage-with-a-byte-after",
+        made(
+            ca_params("I"),
+            with_raw_key_usage(&[0x03, 0x02, 0x07, 0x80, 0x00]),
+            None,
+        ),
+    ));
     // What only strict mode (Python 3.13 and later) refuses: an authority without key
     // usage, a leaf without an authority key identifier.
     let mut no_key_usage = ca_params("I");
@@ -1268,6 +1281,51 @@ fn an_rsa_pss_key_is_no_issuer_of_a_pkcs1_signature_for_openssl() {
 /// X509V3_R_EMPTY_KEY_USAGE) and finds no issuer for it, 20 at its depth, whether its
 /// issuer is served or trusted. (In a TLS handshake with its intermediate served, the live
 /// curl and Python stop earlier, with OpenSSL's "invalid certificate": not modelled.)
+/// The site's keyUsage written as `bit_string`, critical.
+fn with_raw_key_usage(bit_string: &[u8]) -> CertificateParams {
+    let mut p = leaf_params();
+    p.key_usages = vec![];
+    let mut key_usage =
+        rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 15], bit_string.to_vec());
+    key_usage.set_criticality(true);
+    p.custom_extensions = vec![key_usage];
+    p
+}
+
+#[test]
+fn a_key_usage_is_read_as_openssl_reads_it() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    // (bytes, OpenSSL refuses it): `c2i_ASN1_BIT_STRING` (crypto/asn1/a_bitstr.c) ignores
+    // what follows the BIT STRING, takes a length in the long form, clears the unused bits
+    // and refuses more than 7 of them; `ossl_x509v3_cache_extensions` refuses a keyUsage
+    // it cannot read or one naming no use. The browsers refuse every one of these but the
+    // last (tests/cert_codes.rs).
+    let cases: [(&str, &[u8], bool); 6] = [
+        ("byte-after", &[0x03, 0x02, 0x07, 0x80, 0x00], false),
+        ("long-length", &[0x03, 0x81, 0x02, 0x07, 0x80], false),
+        ("unused-bit-set", &[0x03, 0x02, 0x07, 0x81], false),
+        ("eight-unused-bits", &[0x03, 0x02, 0x08, 0x80], true),
+        ("octet-string", &[0x04, 0x01, 0x80], true),
+        ("no-octet-for-unused-bits", &[0x03, 0x01, 0x07], true),
+    ];
+    for (name, bytes, refused) in cases {
+        let m = made(ca_params("I"), with_raw_key_usage(bytes), None);
+        let root_file = scratch(&format!("key-usage-{name}-root.pem"));
+        std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+        let chain: Vec<&Certificate> = m.chain.iter().collect();
+        let input = pem_of(&chain);
+        let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+        let (analysis, report) = judge(&input, anchors, host, at);
+        let label = format!("key-usage-{name}");
+        let real = openssl_verify(&label, &input, &root_file, host, at);
+        assert_eq!(real.starts_with("error 20 at 0"), refused, "{name}: {real}");
+        assert_eq!(real == "OK", !refused, "{name}: {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
+        assert_python_rows_agree(&label, &input, &root_file, host, at, &report, name);
+    }
+}
+
 #[test]
 fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
     let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();

@@ -320,9 +320,10 @@ pub(crate) struct CertData {
     pub aki: Option<Vec<u8>>,
     pub ski: Option<Vec<u8>>,
     pub basic_ca: Option<(bool, Option<u32>)>,
-    /// keyUsage's bits (bit 0 digitalSignature … bit 8 decipherOnly, RFC 5280 4.2.1.3, as
-    /// [`KEY_USAGE_BITS`] names them), when keyUsage is present.
-    pub key_usage: Option<u16>,
+    /// keyUsage as the browsers read it ([`KeyUsageRead::der`]).
+    pub key_usage: KeyUsageRead,
+    /// keyUsage as OpenSSL reads it ([`KeyUsageRead::openssl`]).
+    pub key_usage_openssl: KeyUsageRead,
     /// extKeyUsage allows TLS server auth, when extKeyUsage is present.
     pub eku_server: Option<bool>,
     pub not_before: i64,
@@ -353,7 +354,7 @@ impl CertData {
     /// Whether keyUsage, when present, sets any of `bits` ([`DIGITAL_SIGNATURE`]…);
     /// `None` without the extension, which allows every use.
     pub(crate) fn key_usage_allows(&self, bits: u16) -> Option<bool> {
-        self.key_usage.map(|flags| flags & bits != 0)
+        self.key_usage.allows(bits)
     }
 
     /// Whether the outer signature algorithm and the signed part's agree as browsers read
@@ -766,6 +767,123 @@ pub(crate) const KEY_ENCIPHERMENT: u16 = 1 << 2;
 pub(crate) const KEY_AGREEMENT: u16 = 1 << 4;
 /// keyUsage's keyCertSign bit.
 pub(crate) const KEY_CERT_SIGN: u16 = 1 << 5;
+/// keyUsage's cRLSign bit.
+pub(crate) const CRL_SIGN: u16 = 1 << 6;
+
+/// keyUsage as one client reads the extension's bytes: each parses them its own way, so a
+/// keyUsage written loosely can be fine to one and refuse every use to another.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeyUsageRead {
+    /// No keyUsage extension: every use allowed.
+    #[default]
+    Absent,
+    /// The bits (bit 0 digitalSignature … bit 8 decipherOnly, RFC 5280 4.2.1.3, as
+    /// the certificate details name them; 0 when none is set).
+    Bits(u16),
+    /// There, and not read: the client allows the key no use at all.
+    Unreadable,
+}
+
+impl KeyUsageRead {
+    /// As DER has it, which is how BoringSSL's TLS code (`ssl_cert_check_key_usage` in
+    /// ssl/ssl_cert.cc with `CBS_is_valid_asn1_bitstring` in crypto/bytestring/cbs.cc),
+    /// Chromium's verifier (`ParseKeyUsage`, pki/parse_certificate.cc) and mozilla::pkix
+    /// (`CheckKeyUsage`, lib/mozpkix/lib/pkixcheck.cpp) read it: one BIT STRING with the
+    /// shortest length, filling the extension's value, at most 7 unused bits, and those
+    /// present in a last octet and zero.
+    pub(crate) fn der(value: &[u8]) -> KeyUsageRead {
+        let Some((content, after)) = bit_string(value, true) else {
+            return KeyUsageRead::Unreadable;
+        };
+        let Some((&unused, octets)) = content.split_first() else {
+            return KeyUsageRead::Unreadable;
+        };
+        let padding = 1u8
+            .checked_shl(u32::from(unused))
+            .map(|b| b.wrapping_sub(1));
+        let padding_clear = match (padding, octets.last()) {
+            (Some(0), _) => true,
+            (Some(mask), Some(last)) => last & mask == 0,
+            _ => false,
+        };
+        if !after.is_empty() || unused > 7 || !padding_clear {
+            return KeyUsageRead::Unreadable;
+        }
+        KeyUsageRead::Bits(key_usage_bits(octets))
+    }
+
+    /// As OpenSSL reads it (`X509_get_ext_d2i`, then `c2i_ASN1_BIT_STRING` in
+    /// crypto/asn1/a_bitstr.c): a BIT STRING, whatever its length's form and whatever
+    /// follows it, at most 7 unused bits, which it clears. A BIT STRING written in parts
+    /// (constructed, BER) is not read here.
+    pub(crate) fn openssl(value: &[u8]) -> KeyUsageRead {
+        match bit_string(value, false).and_then(|(content, _)| content.split_first()) {
+            Some((&unused, octets)) if unused <= 7 => {
+                let mut first_two = [0u8; 2];
+                for (to, from) in first_two.iter_mut().zip(octets) {
+                    *to = *from;
+                }
+                // The unused bits of the last octet cleared (`s[len - 1] &= 0xff << i`).
+                if let Some(last) = octets.len().checked_sub(1).filter(|&l| l < 2)
+                    && let Some(octet) = first_two.get_mut(last)
+                {
+                    *octet &= 0xffu8.checked_shl(u32::from(unused)).unwrap_or(0);
+                }
+                KeyUsageRead::Bits(key_usage_bits(&first_two))
+            }
+            _ => KeyUsageRead::Unreadable,
+        }
+    }
+
+    /// Whether any of `bits` is allowed: `None` without the extension (every use is);
+    /// an unreadable one allows none.
+    pub(crate) fn allows(self, bits: u16) -> Option<bool> {
+        match self {
+            KeyUsageRead::Absent => None,
+            KeyUsageRead::Bits(flags) => Some(flags & bits != 0),
+            KeyUsageRead::Unreadable => Some(false),
+        }
+    }
+
+    /// Whether the client takes the certificate as written: OpenSSL marks one whose
+    /// keyUsage it cannot read or names no use invalid (`ossl_x509v3_cache_extensions`,
+    /// crypto/x509/v3_purp.c: X509V3_R_EMPTY_KEY_USAGE).
+    pub(crate) fn names_a_use(self) -> bool {
+        !matches!(self, KeyUsageRead::Bits(0) | KeyUsageRead::Unreadable)
+    }
+}
+
+/// The bits of keyUsage's octets, bit 0 (digitalSignature) the first octet's highest.
+fn key_usage_bits(octets: &[u8]) -> u16 {
+    let first = octets.first().map_or(0, |o| u16::from(o.reverse_bits()));
+    let decipher_only = octets.get(1).map_or(0, |o| u16::from(o >> 7));
+    first | decipher_only << 8
+}
+
+/// The content of the BIT STRING `der` starts with, and what follows it; `shortest`: its
+/// length must be written in the shortest form (DER), as BoringSSL's `CBS_get_asn1` and
+/// mozilla::pkix ask.
+fn bit_string(der: &[u8], shortest: bool) -> Option<(&[u8], &[u8])> {
+    let (&tag, rest) = der.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    if tag != 0x03 {
+        return None;
+    }
+    let (length, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let (octets, rest) = rest.split_at_checked(usize::from(first & 0x7f))?;
+        let length = octets.iter().try_fold(0usize, |n, &o| {
+            n.checked_mul(256)?.checked_add(usize::from(o))
+        })?;
+        let long_needed = octets.first().is_some_and(|&o| o != 0) && length >= 0x80;
+        if octets.is_empty() || (shortest && !long_needed) {
+            return None;
+        }
+        (length, rest)
+    };
+    rest.split_at_checked(length)
+}
 
 /// keyUsage's bits by name, bit 0 first (RFC 5280 4.2.1.3).
 const KEY_USAGE_BITS: [&str; 9] = [
@@ -866,7 +984,8 @@ pub(crate) fn build(
         aki: None,
         ski: None,
         basic_ca: None,
-        key_usage: None,
+        key_usage: KeyUsageRead::Absent,
+        key_usage_openssl: KeyUsageRead::Absent,
         eku_server: None,
         not_before,
         not_after,
@@ -908,11 +1027,18 @@ pub(crate) fn build(
             length,
         });
         let decoded = read_extension(ext, &mut r, &mut data);
+        // keyUsage is read from its bytes by each client's own rules, whether it decodes
+        // here or not: no client counts it as a critical extension it does not know.
+        let key_usage = ext.oid == x509_parser::oid_registry::OID_X509_EXT_KEY_USAGE;
+        if key_usage {
+            data.key_usage = KeyUsageRead::der(ext.value);
+            data.key_usage_openssl = KeyUsageRead::openssl(ext.value);
+        }
         if !decoded {
             if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
                 data.unparsable_extensions.push(i);
             }
-            if ext.critical {
+            if ext.critical && !key_usage {
                 data.unsupported_critical.push(i);
             }
         }
@@ -935,7 +1061,7 @@ pub(crate) fn build(
 fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut CertData) -> bool {
     match ext.parsed_extension() {
         ParsedExtension::BasicConstraints(bc) => basic_constraints(bc, r, data),
-        ParsedExtension::KeyUsage(ku) => key_usage(ku, r, data),
+        ParsedExtension::KeyUsage(ku) => key_usage(ku, r),
         ParsedExtension::ExtendedKeyUsage(eku) => extended_key_usage(eku, r, data),
         ParsedExtension::SubjectKeyIdentifier(k) => {
             data.ski = Some(k.0.to_vec());
@@ -986,7 +1112,7 @@ fn basic_constraints(bc: &BasicConstraints, r: &mut CertificateReport, data: &mu
 }
 
 /// RFC 5280 4.2.1.3.
-fn key_usage(ku: &KeyUsage, r: &mut CertificateReport, data: &mut CertData) {
+fn key_usage(ku: &KeyUsage, r: &mut CertificateReport) {
     r.key_usage = KEY_USAGE_BITS
         .iter()
         .enumerate()
@@ -999,7 +1125,6 @@ fn key_usage(ku: &KeyUsage, r: &mut CertificateReport, data: &mut CertData) {
         })
         .map(|(_, name)| (*name).to_owned())
         .collect();
-    data.key_usage = Some(ku.flags);
 }
 
 /// RFC 5280 4.2.1.12.
@@ -1128,6 +1253,51 @@ fn name_constraints(nc: &NameConstraints<'_>, r: &mut CertificateReport, data: &
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_usage_is_read_by_each_clients_rule() {
+        use KeyUsageRead::{Bits, Unreadable};
+        let der = KeyUsageRead::der;
+        let openssl = KeyUsageRead::openssl;
+        // Written as DER: both read the same bits.
+        for (bytes, bits) in [
+            (&[0x03, 0x02, 0x07, 0x80][..], DIGITAL_SIGNATURE),
+            (&[0x03, 0x02, 0x01, 0x06], KEY_CERT_SIGN | CRL_SIGN),
+            (&[0x03, 0x03, 0x07, 0x00, 0x80], 1 << 8),
+            (&[0x03, 0x01, 0x00], 0),
+        ] {
+            assert_eq!(der(bytes), Bits(bits), "{bytes:02x?}");
+            assert_eq!(openssl(bytes), Bits(bits), "{bytes:02x?}");
+        }
+        // What OpenSSL reads and DER does not: a byte after, a long length, an unused bit
+        // set (cleared), 7 unused bits with no octet (an empty keyUsage).
+        for (bytes, bits) in [
+            (&[0x03, 0x02, 0x07, 0x80, 0x00][..], DIGITAL_SIGNATURE),
+            (&[0x03, 0x81, 0x02, 0x07, 0x80], DIGITAL_SIGNATURE),
+            (&[0x03, 0x02, 0x07, 0x81], DIGITAL_SIGNATURE),
+            (&[0x03, 0x01, 0x07], 0),
+        ] {
+            assert_eq!(der(bytes), Unreadable, "{bytes:02x?}");
+            assert_eq!(openssl(bytes), Bits(bits), "{bytes:02x?}");
+        }
+        // Neither reads these: another type, 8 unused bits, no content, cut short, nothing.
+        for bytes in [
+            &[0x04, 0x01, 0x80][..],
+            &[0x03, 0x02, 0x08, 0x80],
+            &[0x03, 0x00],
+            &[0x03, 0x05, 0x07, 0x80],
+            &[0x03, 0x84, 0xff, 0xff, 0xff, 0xff],
+            &[0x03, 0x80],
+            &[],
+        ] {
+            assert_eq!(der(bytes), Unreadable, "{bytes:02x?}");
+            assert_eq!(openssl(bytes), Unreadable, "{bytes:02x?}");
+        }
+        assert!(!Bits(0).names_a_use() && !Unreadable.names_a_use());
+        assert!(Bits(DIGITAL_SIGNATURE).names_a_use() && KeyUsageRead::Absent.names_a_use());
+        assert_eq!(Unreadable.allows(DIGITAL_SIGNATURE), Some(false));
+        assert_eq!(KeyUsageRead::Absent.allows(DIGITAL_SIGNATURE), None);
+    }
 
     #[test]
     fn rsa_sizes_ignore_leading_zeros() {

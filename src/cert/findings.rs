@@ -167,6 +167,9 @@ codes! {
     /// The site's certificate has keyUsage without digitalSignature: in TLS 1.3 the key
     /// must sign, and Chrome ends the handshake before the certificate is verified.
     LeafKeyUsageNotForSigning = "leaf_key_usage_not_for_signing",
+    /// The site's keyUsage is not written as DER requires, so the browsers cannot read
+    /// it: Chrome ends the handshake, Firefox allows the key no use.
+    LeafKeyUsageUnreadable = "leaf_key_usage_unreadable",
     // --- host name -------------------------------------------------------------------
     /// The host name matches none of the leaf's names.
     HostMismatch = "host_mismatch",
@@ -644,6 +647,8 @@ pub enum FindingKind {
         /// refuse too.
         no_tls_use: bool,
     },
+    /// The site's keyUsage is not one DER BIT STRING as RFC 5280 4.2.1.3 writes it.
+    LeafKeyUsageUnreadable,
     /// The host matches none of the leaf's names.
     HostMismatch {
         /// The host asked for, in ASCII.
@@ -786,6 +791,7 @@ impl FindingKind {
             K::ExplicitCurve => Code::ExplicitCurve,
             K::LeafKeyNotNegotiable { .. } => Code::LeafKeyNotNegotiable,
             K::LeafKeyUsageNotForSigning { .. } => Code::LeafKeyUsageNotForSigning,
+            K::LeafKeyUsageUnreadable => Code::LeafKeyUsageUnreadable,
             K::HostMismatch { .. } => Code::HostMismatch,
             K::HostMatchesOnlyCommonName { .. } => Code::HostMatchesOnlyCommonName,
             K::WildcardUnderPublicSuffix { .. } => Code::WildcardUnderPublicSuffix,

@@ -1091,8 +1091,17 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         out.push(path_rule(K::LeafNotForServers).cert(leaf));
     }
     // keyUsage without digitalSignature: in TLS 1.3 the site's key signs the handshake,
-    // and Chrome refuses the certificate as it reads it ([`E::KeyUsageIncompatible`]).
+    // and Chrome refuses the certificate as it reads it ([`E::KeyUsageIncompatible`]); a
+    // keyUsage it cannot read ends the handshake as a malformed message
+    // (`SSL_R_CANNOT_PARSE_LEAF_CERT` in `ssl_cert_check_key_usage`, ssl/ssl_cert.cc, which
+    // `MapOpenSSLErrorSSL` leaves as [`E::SslProtocolError`]). Chromium 156 against a TLS 1.3
+    // server, keyUsage written as an OCTET STRING, with a byte after its BIT STRING, with 8
+    // unused bits, with 7 unused bits and no octet, with a padding bit set: that error for each.
     if let Some(d) = ctx.analysis.data.get(leaf)
+        && d.key_usage == fields::KeyUsageRead::Unreadable
+    {
+        out.push(Finding::error(K::LeafKeyUsageUnreadable, E::SslProtocolError).cert(leaf));
+    } else if let Some(d) = ctx.analysis.data.get(leaf)
         && d.key_usage_allows(fields::DIGITAL_SIGNATURE) == Some(false)
     {
         let kind = K::LeafKeyUsageNotForSigning {
@@ -1887,14 +1896,14 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         None => None,
     };
     let pasted_anchor = ctx.pasted_anchor_position();
-    // A keyUsage that names no use makes a certificate invalid to OpenSSL
-    // (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), and
+    // A keyUsage that OpenSSL cannot read or that names no use makes a certificate invalid
+    // to it (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), and
     // `ossl_x509_likely_issued` then takes no issuer for it, nor it as anyone's issuer.
     let empty_key_usage = |i: usize| {
         ctx.analysis
             .data
             .get(i)
-            .is_some_and(|d| d.key_usage == Some(0))
+            .is_some_and(|d| !d.key_usage_openssl.names_a_use())
     };
     let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
         let d = ctx.analysis.data.get(i)?;

@@ -462,15 +462,24 @@ impl Strict {
         };
         let (mut aki_key, mut ski_key) = (None, None);
         for ext in tbs.extensions() {
+            // keyUsage as OpenSSL reads its bytes, whether x509-parser decodes them or not;
+            // one it cannot read is not there for it (`EXFLAG_KUSAGE` unset), and makes the
+            // certificate invalid (`KeyUsageRead::names_a_use`).
+            if ext.oid == x509_parser::oid_registry::OID_X509_EXT_KEY_USAGE {
+                use super::fields::{self as f, KeyUsageRead};
+                if let KeyUsageRead::Bits(bits) = KeyUsageRead::openssl(ext.value) {
+                    let has = |use_bits: u16| bits & use_bits != 0;
+                    facts.key_usage = Some((has(f::KEY_CERT_SIGN), has(f::CRL_SIGN)));
+                    facts.tls_key_usage = Some(has(f::DIGITAL_SIGNATURE
+                        | f::KEY_ENCIPHERMENT
+                        | f::KEY_AGREEMENT));
+                }
+                continue;
+            }
             match ext.parsed_extension() {
                 P::BasicConstraints(bc) => {
                     facts.basic_constraints =
                         Some((bc.ca, ext.critical, bc.path_len_constraint.is_some()));
-                }
-                P::KeyUsage(ku) => {
-                    facts.key_usage = Some((ku.key_cert_sign(), ku.crl_sign()));
-                    facts.tls_key_usage =
-                        Some(ku.digital_signature() || ku.key_encipherment() || ku.key_agreement());
                 }
                 P::ExtendedKeyUsage(eku) => {
                     // Netscape's and Microsoft's Server Gated Cryptography (XKU_SGC).

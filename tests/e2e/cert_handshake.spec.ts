@@ -10,7 +10,10 @@
 //     key in the server's Certificate message, and Chrome says ERR_SSL_PROTOCOL_ERROR.
 //   - a keyUsage without digitalSignature: in TLS 1.3 the server signs with its key, and
 //     BoringSSL refuses the certificate as it reads it (ssl_cert_check_key_usage), so
-//     Chrome says ERR_SSL_KEY_USAGE_INCOMPATIBLE, for ECDSA and RSA keys alike.
+//     Chrome says ERR_SSL_KEY_USAGE_INCOMPATIBLE, for ECDSA and RSA keys alike;
+//   - a keyUsage not written as DER requires (a byte after its BIT STRING, 8 unused bits,
+//     an unused bit set): BoringSSL cannot read the certificate (SSL_R_CANNOT_PARSE_LEAF_CERT)
+//     and Chrome says ERR_SSL_PROTOCOL_ERROR.
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
@@ -24,7 +27,8 @@ import { pageNamesWhatChromiumSays } from './chromium_says';
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
 /** A self-signed certificate for localhost with a new key: `keyArgs` make the key,
- * `keyUsage` (openssl's names) is the certificate's keyUsage when given. */
+ * `keyUsage` (openssl's names, or `DER:` and its bytes) is the certificate's keyUsage when
+ * given. */
 function made(name: string, keyArgs: string[], keyUsage?: string): { cert: string; key: string } {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.pem`);
@@ -32,7 +36,7 @@ function made(name: string, keyArgs: string[], keyUsage?: string): { cert: strin
   execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-days', '30',
     '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
     '-addext', 'basicConstraints=critical,CA:FALSE',
-    ...(keyUsage ? ['-addext', `keyUsage=critical,${keyUsage}`] : [])], { stdio: 'ignore' });
+    ...(keyUsage ? ['-addext', `${keyUsage.startsWith('DER:') ? '2.5.29.15' : 'keyUsage'}=critical,${keyUsage}`] : [])], { stdio: 'ignore' });
   return { cert, key };
 }
 
@@ -51,6 +55,9 @@ const cases: { name: string; keyArgs: string[]; keyUsage?: string; chrome: strin
   { name: 'P-256 for keyAgreement alone', keyArgs: P256, keyUsage: 'keyAgreement', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
   { name: 'RSA for keyEncipherment alone', keyArgs: RSA, keyUsage: 'keyEncipherment', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
   { name: 'RSA for keyCertSign alone', keyArgs: RSA, keyUsage: 'keyCertSign', chrome: 'ERR_SSL_KEY_USAGE_INCOMPATIBLE' },
+  { name: 'P-256, keyUsage with a byte after it', keyArgs: P256, keyUsage: 'DER:03:02:07:80:00', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  { name: 'P-256, keyUsage with 8 unused bits', keyArgs: P256, keyUsage: 'DER:03:02:08:80', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  { name: 'P-256, keyUsage with an unused bit set', keyArgs: P256, keyUsage: 'DER:03:02:07:81', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
 ];
 
 for (const [i, c] of cases.entries()) {

@@ -68,6 +68,7 @@ pub fn code_key(code: Code) -> Key {
         Code::ExplicitCurve => c::explicit_curve,
         Code::LeafKeyNotNegotiable => c::leaf_key_not_negotiable,
         Code::LeafKeyUsageNotForSigning => c::leaf_key_usage_not_for_signing,
+        Code::LeafKeyUsageUnreadable => c::leaf_key_usage_unreadable,
         Code::HostMismatch => c::host_mismatch,
         Code::HostMatchesOnlyCommonName => c::host_matches_only_common_name,
         Code::WildcardUnderPublicSuffix => c::wildcard_under_public_suffix,
@@ -463,6 +464,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         | F::NoSubjectAltName
         | F::LeafNotForServers
         | F::ExplicitCurve
+        | F::LeafKeyUsageUnreadable
         | F::RevocationNotChecked { .. }
         | F::NoEmbeddedScts => text(lang, key).to_owned(),
     }
@@ -1132,6 +1134,7 @@ mod tests {
                 key_usage: vec![],
                 no_tls_use: true,
             },
+            F::LeafKeyUsageUnreadable,
             F::TrustedByCustomAnchor {
                 anchor: "CN=My Root".into(),
             },
