@@ -8,7 +8,7 @@ use crate::cert::findings::{
 };
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
-    CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
+    CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind, Report,
 };
 use crate::ui::i18n::{Key, Lang, fill, k, text};
 
@@ -542,6 +542,24 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
     }
 }
 
+/// The words for the verdict line of `report`, whose first error is `error`: as
+/// [`error_keys`], except where one error has more than one cause (Chrome's protocol error
+/// for a keyUsage it cannot read, rather than for a key it cannot read).
+pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
+    let key_usage = report
+        .findings
+        .iter()
+        .any(|f| f.code() == Code::LeafKeyUsageUnreadable);
+    if error == ChromiumError::SslProtocolError && key_usage {
+        use k::cert::error as e;
+        return (
+            e::ssl_protocol_error_key_usage_says,
+            e::ssl_protocol_error_key_usage_todo,
+        );
+    }
+    error_keys(error)
+}
+
 /// The words for one check of a chain link.
 pub fn check_key(check: CheckName) -> Key {
     use k::cert::chain as c;
@@ -894,6 +912,23 @@ mod tests {
                 assert!(!text(lang, says).is_empty() && !text(lang, todo).is_empty());
             }
         }
+        // A protocol error for a keyUsage Chrome cannot read has words of its own.
+        let empty = crate::cert::Analysis::parse(b"")
+            .judge(&crate::cert::Options::at(crate::cert::UnixTime(0)));
+        let mut report = empty.clone();
+        report.findings.push(crate::cert::Finding::error(
+            FindingKind::LeafKeyUsageUnreadable,
+            ChromiumError::SslProtocolError,
+        ));
+        let own = verdict_keys(&report, ChromiumError::SslProtocolError);
+        assert_ne!(own, error_keys(ChromiumError::SslProtocolError));
+        for lang in Lang::ALL {
+            assert!(!text(lang, own.0).is_empty() && !text(lang, own.1).is_empty());
+        }
+        assert_eq!(
+            verdict_keys(&empty, ChromiumError::SslProtocolError),
+            error_keys(ChromiumError::SslProtocolError)
+        );
     }
 
     /// One finding of every kind, with data in every field.

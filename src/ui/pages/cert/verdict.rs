@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::tr;
 
-use super::explain::{error_keys, finding_text};
+use super::explain::{finding_text, verdict_keys};
 use super::longlist::first_of;
 use super::{Shared, use_cert};
 use crate::cert::openssl::LeafNames;
@@ -197,7 +197,7 @@ fn findings_list(
 fn headline(report: &Report) -> AnyView {
     match report.primary_error {
         Some(e) => {
-            let (says, todo) = error_keys(e);
+            let (says, todo) = verdict_keys(report, e);
             let others: Vec<String> = report
                 .errors
                 .iter()
