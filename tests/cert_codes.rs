@@ -1159,6 +1159,29 @@ fn a_key_usage_the_browsers_cannot_read_ends_chromes_handshake() {
     let empty = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
     assert_eq!(empty.errors(), [E::KeyUsageIncompatible]);
     assert_eq!(empty.report.firefox_error, Some(F::InadequateKeyUsage));
+    // An authority's keyUsage that is not DER or names no use: Chrome's verifier cannot
+    // parse that certificate and leaves it out (no issuer for the site's); Firefox allows
+    // its key no use. One that is read and lacks keyCertSign is a CA rule broken.
+    for (bytes, chrome) in [
+        (&[0x03, 0x02, 0x08, 0x04][..], E::AuthorityInvalid),
+        (&[0x03, 0x02, 0x01, 0x06, 0x00], E::AuthorityInvalid),
+        (&[0x03, 0x01, 0x00], E::AuthorityInvalid),
+        (&[0x03, 0x02, 0x07, 0x80], E::Invalid),
+    ] {
+        let mut p = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+        with_raw_key_usage(&mut p, bytes, true);
+        let authority = sub_ca("Intermediate", EC, &root_ca, Some(p));
+        let site = leaf_under(&authority, |_| {});
+        let judged = generated(&pem(&[&site, &authority.cert]), &root_ca, host);
+        let case = format!("{bytes:02x?}");
+        assert_eq!(judged.errors(), [chrome], "{case}");
+        assert!(judged.codes().contains(&Code::IssuerCannotSign), "{case}");
+        assert_eq!(
+            judged.report.firefox_error,
+            Some(F::InadequateKeyUsage),
+            "{case}"
+        );
+    }
 }
 
 #[test]

@@ -1276,11 +1276,6 @@ fn an_rsa_pss_key_is_no_issuer_of_a_pkcs1_signature_for_openssl() {
     }
 }
 
-/// A site certificate whose keyUsage names no use (a BIT STRING with no bits): OpenSSL takes
-/// it for an invalid certificate (`ossl_x509v3_cache_extensions`, crypto/x509/v3_purp.c:
-/// X509V3_R_EMPTY_KEY_USAGE) and finds no issuer for it, 20 at its depth, whether its
-/// issuer is served or trusted. (In a TLS handshake with its intermediate served, the live
-/// curl and Python stop earlier, with OpenSSL's "invalid certificate": not modelled.)
 /// The site's keyUsage written as `bit_string`, critical.
 fn with_raw_key_usage(bit_string: &[u8]) -> CertificateParams {
     let mut p = leaf_params();
@@ -1301,10 +1296,32 @@ fn a_key_usage_is_read_as_openssl_reads_it() {
     // and refuses more than 7 of them; `ossl_x509v3_cache_extensions` refuses a keyUsage
     // it cannot read or one naming no use. The browsers refuse every one of these but the
     // last (tests/cert_codes.rs).
-    let cases: [(&str, &[u8], bool); 6] = [
+    let cases: [(&str, &[u8], bool); 11] = [
         ("byte-after", &[0x03, 0x02, 0x07, 0x80, 0x00], false),
         ("long-length", &[0x03, 0x81, 0x02, 0x07, 0x80], false),
         ("unused-bit-set", &[0x03, 0x02, 0x07, 0x81], false),
+        // Written in parts (constructed, BER: `asn1_collect` in crypto/asn1/tasn_dec.c
+        // joins the parts' contents), with an indefinite length, and with its tag in the
+        // high-tag-number form.
+        ("in-one-part", &[0x23, 0x04, 0x03, 0x02, 0x07, 0x80], false),
+        (
+            "indefinite",
+            &[0x23, 0x80, 0x03, 0x02, 0x07, 0x80, 0x00, 0x00],
+            false,
+        ),
+        (
+            "in-two-parts",
+            &[0x23, 0x06, 0x03, 0x02, 0x00, 0x80, 0x03, 0x00],
+            false,
+        ),
+        ("high-tag-form", &[0x1f, 0x03, 0x02, 0x07, 0x80], false),
+        // A second octet with a bit beyond decipherOnly: a use to OpenSSL, which reads the
+        // two octets whole (and then finds none a TLS server needs: error 26).
+        (
+            "only-a-bit-beyond-the-named",
+            &[0x03, 0x03, 0x00, 0x00, 0x40],
+            false,
+        ),
         ("eight-unused-bits", &[0x03, 0x02, 0x08, 0x80], true),
         ("octet-string", &[0x04, 0x01, 0x80], true),
         ("no-octet-for-unused-bits", &[0x03, 0x01, 0x07], true),
@@ -1320,12 +1337,17 @@ fn a_key_usage_is_read_as_openssl_reads_it() {
         let label = format!("key-usage-{name}");
         let real = openssl_verify(&label, &input, &root_file, host, at);
         assert_eq!(real.starts_with("error 20 at 0"), refused, "{name}: {real}");
-        assert_eq!(real == "OK", !refused, "{name}: {real}");
         assert_eq!(engine_verify(&analysis, &report, host), real, "{name}");
         assert_python_rows_agree(&label, &input, &root_file, host, at, &report, name);
     }
 }
 
+/// A site certificate whose keyUsage names no use (a BIT STRING with no bits): OpenSSL takes
+/// it for an invalid certificate (`ossl_x509v3_cache_extensions`, crypto/x509/v3_purp.c:
+/// X509V3_R_EMPTY_KEY_USAGE) and finds no issuer for it, 20 at its depth, whether its
+/// issuer is served or trusted. (In a TLS handshake with its intermediate served, the live
+/// curl stops earlier for some such chains, with OpenSSL's "invalid certificate": not
+/// modelled.)
 #[test]
 fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
     let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();

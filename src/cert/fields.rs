@@ -792,7 +792,7 @@ impl KeyUsageRead {
     /// shortest length, filling the extension's value, at most 7 unused bits, and those
     /// present in a last octet and zero.
     pub(crate) fn der(value: &[u8]) -> KeyUsageRead {
-        let Some((content, after)) = bit_string(value, true) else {
+        let Some((content, after)) = bit_string(value) else {
             return KeyUsageRead::Unreadable;
         };
         let Some((&unused, octets)) = content.split_first() else {
@@ -813,11 +813,13 @@ impl KeyUsageRead {
     }
 
     /// As OpenSSL reads it (`X509_get_ext_d2i`, then `c2i_ASN1_BIT_STRING` in
-    /// crypto/asn1/a_bitstr.c): a BIT STRING, whatever its length's form and whatever
-    /// follows it, at most 7 unused bits, which it clears. A BIT STRING written in parts
-    /// (constructed, BER) is not read here.
+    /// crypto/asn1/a_bitstr.c): a BIT STRING as BER allows it ([`openssl_bit_string`]),
+    /// whatever follows it, at most 7 unused bits, which it clears; its bits are the first
+    /// two octets whole (`ex_kusage`, crypto/x509/v3_purp.c), so a bit past decipherOnly
+    /// counts as a use.
     pub(crate) fn openssl(value: &[u8]) -> KeyUsageRead {
-        match bit_string(value, false).and_then(|(content, _)| content.split_first()) {
+        let content = openssl_bit_string(value);
+        match content.as_deref().and_then(<[u8]>::split_first) {
             Some((&unused, octets)) if unused <= 7 => {
                 let mut first_two = [0u8; 2];
                 for (to, from) in first_two.iter_mut().zip(octets) {
@@ -853,17 +855,123 @@ impl KeyUsageRead {
     }
 }
 
-/// The bits of keyUsage's octets, bit 0 (digitalSignature) the first octet's highest.
+/// The bits of keyUsage's first two octets, bit 0 (digitalSignature) the first octet's
+/// highest, bit 8 (decipherOnly) the second's.
 fn key_usage_bits(octets: &[u8]) -> u16 {
     let first = octets.first().map_or(0, |o| u16::from(o.reverse_bits()));
-    let decipher_only = octets.get(1).map_or(0, |o| u16::from(o >> 7));
-    first | decipher_only << 8
+    let second = octets.get(1).map_or(0, |o| u16::from(o.reverse_bits()));
+    first | second << 8
 }
 
-/// The content of the BIT STRING `der` starts with, and what follows it; `shortest`: its
-/// length must be written in the shortest form (DER), as BoringSSL's `CBS_get_asn1` and
-/// mozilla::pkix ask.
-fn bit_string(der: &[u8], shortest: bool) -> Option<(&[u8], &[u8])> {
+/// The content of the BIT STRING `der` starts with, as OpenSSL's decoder takes it
+/// (`ASN1_get_object` in crypto/asn1/asn1_lib.c, `asn1_d2i_ex_primitive` and
+/// `asn1_collect` in crypto/asn1/tasn_dec.c): its tag in either form, its length in any
+/// definite form; or written in parts (constructed), their contents joined.
+fn openssl_bit_string(der: &[u8]) -> Option<Vec<u8>> {
+    let (header, rest) = ber_header(der)?;
+    if header.class != 0 || header.tag != 3 {
+        return None;
+    }
+    if !header.constructed {
+        return rest.get(..header.length?).map(<[u8]>::to_vec);
+    }
+    let mut content = Vec::new();
+    collect_parts(rest, header.length, 0, &mut content)?;
+    Some(content)
+}
+
+/// A BER identifier and length, as `ASN1_get_object` reads them.
+struct BerHeader {
+    constructed: bool,
+    class: u8,
+    tag: u32,
+    /// `None` for the indefinite form (constructed only).
+    length: Option<usize>,
+}
+
+fn ber_header(der: &[u8]) -> Option<(BerHeader, &[u8])> {
+    let (&first, mut rest) = der.split_first()?;
+    let mut tag = u32::from(first & 0x1f);
+    if tag == 0x1f {
+        tag = 0;
+        loop {
+            let (&octet, after) = rest.split_first()?;
+            rest = after;
+            tag = tag.checked_mul(128)?.checked_add(u32::from(octet & 0x7f))?;
+            if octet & 0x80 == 0 {
+                break;
+            }
+        }
+    }
+    let constructed = first & 0x20 != 0;
+    let (&form, rest) = rest.split_first()?;
+    let (length, rest) = match form {
+        0x80 if constructed => (None, rest),
+        0x80 => return None,
+        short if short < 0x80 => (Some(usize::from(short)), rest),
+        long => {
+            let (octets, rest) = rest.split_at_checked(usize::from(long & 0x7f))?;
+            let length = octets.iter().try_fold(0usize, |n, &o| {
+                n.checked_mul(256)?.checked_add(usize::from(o))
+            })?;
+            (Some(length), rest)
+        }
+    };
+    let class = first >> 6;
+    Some((
+        BerHeader {
+            constructed,
+            class,
+            tag,
+            length,
+        },
+        rest,
+    ))
+}
+
+/// `asn1_collect`: appends to `out` the contents of the parts `der` holds (its first
+/// `length` bytes, or up to the end-of-contents octets for the indefinite form), each of
+/// the universal class, nested at most 5 deep (`ASN1_MAX_STRING_NEST`); how many bytes of
+/// `der` that took, or `None` when it is malformed.
+fn collect_parts(der: &[u8], length: Option<usize>, depth: u8, out: &mut Vec<u8>) -> Option<usize> {
+    let whole = match length {
+        Some(n) => der.get(..n)?,
+        None => der,
+    };
+    let mut rest = whole;
+    loop {
+        if rest.starts_with(&[0, 0]) {
+            // End-of-contents: only where the length was left open.
+            return match length {
+                Some(_) => None,
+                None => whole.len().checked_sub(rest.len())?.checked_add(2),
+            };
+        }
+        if rest.is_empty() {
+            return length;
+        }
+        let (header, after) = ber_header(rest)?;
+        if header.class != 0 {
+            return None;
+        }
+        rest = if header.constructed {
+            if depth >= 5 {
+                return None;
+            }
+            let used = collect_parts(after, header.length, depth.checked_add(1)?, out)?;
+            after.get(used..)?
+        } else {
+            let n = header.length?;
+            out.extend_from_slice(after.get(..n)?);
+            after.get(n..)?
+        };
+    }
+}
+
+/// The content of the BIT STRING `der` starts with, and what follows it, as DER writes
+/// it: a one-octet tag, the length in its shortest form (BoringSSL's `CBS_get_asn1`,
+/// mozilla::pkix's `ReadTagAndGetValue`).
+fn bit_string(der: &[u8]) -> Option<(&[u8], &[u8])> {
     let (&tag, rest) = der.split_first()?;
     let (&first, rest) = rest.split_first()?;
     if tag != 0x03 {
@@ -877,7 +985,7 @@ fn bit_string(der: &[u8], shortest: bool) -> Option<(&[u8], &[u8])> {
             n.checked_mul(256)?.checked_add(usize::from(o))
         })?;
         let long_needed = octets.first().is_some_and(|&o| o != 0) && length >= 0x80;
-        if octets.is_empty() || (shortest && !long_needed) {
+        if !long_needed {
             return None;
         }
         (length, rest)
@@ -1265,17 +1373,34 @@ mod tests {
             (&[0x03, 0x02, 0x01, 0x06], KEY_CERT_SIGN | CRL_SIGN),
             (&[0x03, 0x03, 0x07, 0x00, 0x80], 1 << 8),
             (&[0x03, 0x01, 0x00], 0),
+            (&[0x03, 0x03, 0x00, 0x00, 0x40], 1 << 9),
         ] {
             assert_eq!(der(bytes), Bits(bits), "{bytes:02x?}");
             assert_eq!(openssl(bytes), Bits(bits), "{bytes:02x?}");
         }
         // What OpenSSL reads and DER does not: a byte after, a long length, an unused bit
-        // set (cleared), 7 unused bits with no octet (an empty keyUsage).
+        // set (cleared), 7 unused bits with no octet (an empty keyUsage), BER's parts
+        // (definite, indefinite, two parts, nested), the tag's long form; a bit past
+        // decipherOnly (above, read alike) counts as a use to OpenSSL only.
         for (bytes, bits) in [
             (&[0x03, 0x02, 0x07, 0x80, 0x00][..], DIGITAL_SIGNATURE),
             (&[0x03, 0x81, 0x02, 0x07, 0x80], DIGITAL_SIGNATURE),
             (&[0x03, 0x02, 0x07, 0x81], DIGITAL_SIGNATURE),
             (&[0x03, 0x01, 0x07], 0),
+            (&[0x23, 0x04, 0x03, 0x02, 0x07, 0x80], DIGITAL_SIGNATURE),
+            (
+                &[0x23, 0x80, 0x03, 0x02, 0x07, 0x80, 0x00, 0x00],
+                DIGITAL_SIGNATURE,
+            ),
+            (
+                &[0x23, 0x06, 0x03, 0x02, 0x00, 0x80, 0x03, 0x00],
+                DIGITAL_SIGNATURE,
+            ),
+            (
+                &[0x23, 0x06, 0x23, 0x04, 0x03, 0x02, 0x07, 0x80],
+                DIGITAL_SIGNATURE,
+            ),
+            (&[0x1f, 0x03, 0x02, 0x07, 0x80], DIGITAL_SIGNATURE),
         ] {
             assert_eq!(der(bytes), Unreadable, "{bytes:02x?}");
             assert_eq!(openssl(bytes), Bits(bits), "{bytes:02x?}");
@@ -1289,6 +1414,16 @@ mod tests {
             &[0x03, 0x84, 0xff, 0xff, 0xff, 0xff],
             &[0x03, 0x80],
             &[],
+            // BER that OpenSSL refuses too: an end-of-contents in a definite length, a part
+            // of another class, an open length never closed, parts nested 7 deep (one in
+            // another 5 deep at most, `ASN1_MAX_STRING_NEST`).
+            &[0x23, 0x04, 0x00, 0x00, 0x03, 0x00],
+            &[0x23, 0x04, 0x83, 0x02, 0x07, 0x80],
+            &[0x23, 0x80, 0x03, 0x02, 0x07, 0x80],
+            &[
+                0x23, 0x10, 0x23, 0x0e, 0x23, 0x0c, 0x23, 0x0a, 0x23, 0x08, 0x23, 0x06, 0x23, 0x04,
+                0x03, 0x02, 0x07, 0x80,
+            ],
         ] {
             assert_eq!(der(bytes), Unreadable, "{bytes:02x?}");
             assert_eq!(openssl(bytes), Unreadable, "{bytes:02x?}");

@@ -542,6 +542,9 @@ pub enum FindingKind {
     IssuerCannotSign {
         /// The issuer.
         issuer: usize,
+        /// Its keyUsage is not DER or names no use at all, so Chrome's verifier cannot
+        /// parse the certificate and leaves it out ([`ChromiumError::AuthorityInvalid`]).
+        unreadable: bool,
     },
     /// Names outside what a CA above may vouch for.
     NameConstraintViolation {

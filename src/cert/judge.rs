@@ -799,7 +799,24 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
             out.push(path_rule(kind).cert(child));
         }
         if failed(CheckName::IssuerMaySign) {
-            out.push(path_rule(K::IssuerCannotSign { issuer }).cert(child));
+            // Chrome's verifier cannot parse a certificate whose keyUsage is not DER or
+            // names no use (`ParseKeyUsage`, pki/parse_certificate.cc, for
+            // `ParsedCertificate::Create`), and leaves such a served intermediate out of
+            // path building (`AddIntermediatesToIssuerSource`,
+            // net/cert/cert_verify_proc_builtin.cc): no issuer for the one below it.
+            let unreadable = !l.issuer_is_anchor
+                && analysis.data.get(issuer).is_some_and(|d| {
+                    matches!(
+                        d.key_usage,
+                        fields::KeyUsageRead::Unreadable | fields::KeyUsageRead::Bits(0)
+                    )
+                });
+            let kind = K::IssuerCannotSign { issuer, unreadable };
+            out.push(if unreadable {
+                Finding::error(kind, E::AuthorityInvalid).cert(child)
+            } else {
+                path_rule(kind).cert(child)
+            });
         }
     }
     out
@@ -1647,7 +1664,7 @@ fn mozilla_pkix(
             return Some(e);
         }
         if about(i, &|k| match k {
-            K::IssuerCannotSign { issuer } => Some(*issuer),
+            K::IssuerCannotSign { issuer, .. } => Some(*issuer),
             _ => None,
         }) {
             return Some(F::InadequateKeyUsage);

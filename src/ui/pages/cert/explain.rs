@@ -340,11 +340,21 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         F::MoreOfTheSame { count, .. } => with(&[("count", &n(*count))]),
         F::NameMismatch { issuer }
         | F::KeyIdMismatch { issuer }
-        | F::IssuerCannotSign { issuer }
+        | F::IssuerCannotSign {
+            issuer,
+            unreadable: false,
+        }
         | F::IssuerNotCa {
             issuer,
             no_basic_constraints: false,
         } => with(&[("issuer", &cert(*issuer))]),
+        F::IssuerCannotSign {
+            issuer,
+            unreadable: true,
+        } => other(
+            k::cert_codes::issuer_key_usage_unreadable,
+            &[("issuer", &cert(*issuer))],
+        ),
         F::IssuerNotCa {
             issuer,
             no_basic_constraints: true,
@@ -546,11 +556,16 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
 /// [`error_keys`], except where one error has more than one cause (Chrome's protocol error
 /// for a keyUsage it cannot read, rather than for a key it cannot read).
 pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
+    // BoringSSL reads the site's key before its keyUsage (ssl/tls13_both.cc): a key it
+    // cannot read is the cause when both are wrong.
+    let key_usage_alone = report.findings.iter().all(|f| {
+        f.error != Some(ChromiumError::SslProtocolError) || f.code() == Code::LeafKeyUsageUnreadable
+    });
     let key_usage = report
         .findings
         .iter()
         .any(|f| f.code() == Code::LeafKeyUsageUnreadable);
-    if error == ChromiumError::SslProtocolError && key_usage {
+    if error == ChromiumError::SslProtocolError && key_usage && key_usage_alone {
         use k::cert::error as e;
         return (
             e::ssl_protocol_error_key_usage_says,
@@ -929,6 +944,15 @@ mod tests {
             verdict_keys(&empty, ChromiumError::SslProtocolError),
             error_keys(ChromiumError::SslProtocolError)
         );
+        // A key BoringSSL cannot read is found first (ssl/tls13_both.cc).
+        report.findings.push(crate::cert::Finding::error(
+            FindingKind::ExplicitCurve,
+            ChromiumError::SslProtocolError,
+        ));
+        assert_eq!(
+            verdict_keys(&report, ChromiumError::SslProtocolError),
+            error_keys(ChromiumError::SslProtocolError)
+        );
     }
 
     /// One finding of every kind, with data in every field.
@@ -1071,7 +1095,14 @@ mod tests {
                 limit: 0,
                 below: 1,
             },
-            F::IssuerCannotSign { issuer: 1 },
+            F::IssuerCannotSign {
+                issuer: 1,
+                unreadable: false,
+            },
+            F::IssuerCannotSign {
+                issuer: 1,
+                unreadable: true,
+            },
             F::NameConstraintViolation {
                 by: Constrainer::Certificate(1),
                 names: vec!["a.example".into()],
