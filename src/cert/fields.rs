@@ -847,8 +847,10 @@ impl KeyUsageRead {
         }
     }
 
-    /// Whether the client takes the certificate as written: OpenSSL marks one whose
-    /// keyUsage it cannot read or names no use invalid (`ossl_x509v3_cache_extensions`,
+    /// Whether the client takes the certificate as written: absent, or read and naming a
+    /// use. Each asks it of its own reading: Chromium's verifier cannot parse a certificate
+    /// whose keyUsage is not DER or names no use (`ParseKeyUsage`, pki/parse_certificate.cc),
+    /// and OpenSSL marks such a one invalid (`ossl_x509v3_cache_extensions`,
     /// crypto/x509/v3_purp.c: X509V3_R_EMPTY_KEY_USAGE).
     pub(crate) fn names_a_use(self) -> bool {
         !matches!(self, KeyUsageRead::Bits(0) | KeyUsageRead::Unreadable)

@@ -805,12 +805,10 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
             // path building (`AddIntermediatesToIssuerSource`,
             // net/cert/cert_verify_proc_builtin.cc): no issuer for the one below it.
             let unreadable = !l.issuer_is_anchor
-                && analysis.data.get(issuer).is_some_and(|d| {
-                    matches!(
-                        d.key_usage,
-                        fields::KeyUsageRead::Unreadable | fields::KeyUsageRead::Bits(0)
-                    )
-                });
+                && analysis
+                    .data
+                    .get(issuer)
+                    .is_some_and(|d| !d.key_usage.names_a_use());
             let kind = K::IssuerCannotSign { issuer, unreadable };
             out.push(if unreadable {
                 Finding::error(kind, E::AuthorityInvalid).cert(child)
@@ -1114,11 +1112,12 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     // `MapOpenSSLErrorSSL` leaves as [`E::SslProtocolError`]). Chromium 156 against a TLS 1.3
     // server, keyUsage written as an OCTET STRING, with a byte after its BIT STRING, with 8
     // unused bits, with 7 unused bits and no octet, with a padding bit set: that error for each.
-    if let Some(d) = ctx.analysis.data.get(leaf)
+    let leaf_data = ctx.analysis.data.get(leaf);
+    if let Some(d) = leaf_data
         && d.key_usage == fields::KeyUsageRead::Unreadable
     {
         out.push(Finding::error(K::LeafKeyUsageUnreadable, E::SslProtocolError).cert(leaf));
-    } else if let Some(d) = ctx.analysis.data.get(leaf)
+    } else if let Some(d) = leaf_data
         && d.key_usage_allows(fields::DIGITAL_SIGNATURE) == Some(false)
     {
         let kind = K::LeafKeyUsageNotForSigning {
