@@ -694,12 +694,12 @@ fn produce(code: Code) -> Outcome {
             generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
         }
         Code::ExtensionUnparsable => {
-            // keyUsage (RFC 5280 4.2.1.3) must be a BIT STRING; this one is a NULL.
+            // CRL distribution points (RFC 5280 4.2.1.13) must be a SEQUENCE; this one is a
+            // NULL.
             let r = root("Root", EC);
             let l = leaf_under(&r, |p| {
-                p.key_usages = Vec::new();
                 p.custom_extensions = vec![CustomExtension::from_oid_content(
-                    &[2, 5, 29, 15],
+                    &[2, 5, 29, 31],
                     vec![0x05, 0x00],
                 )];
             });
@@ -1181,6 +1181,160 @@ fn a_key_usage_the_browsers_cannot_read_ends_chromes_handshake() {
             Some(F::InadequateKeyUsage),
             "{case}"
         );
+    }
+}
+
+/// The standard fields of `p` that write the extension `oid` left out, so that a custom
+/// one takes their place.
+fn without_extension(p: &mut CertificateParams, oid: &[u64]) {
+    match oid {
+        [2, 5, 29, 19] => p.is_ca = IsCa::NoCa,
+        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
+        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
+        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
+        _ => {}
+    }
+}
+
+/// An extension whose value does not decode: a NULL, or nothing, where RFC 5280 gives it a
+/// type. Chrome's verifier cannot read a certificate with one of those it parses
+/// (`ParsedCertificate::Create`): the site's is refused before anything else, an
+/// authority's left out; Firefox refuses an empty value of one it keeps at once, and trips
+/// over basicConstraints, extKeyUsage, an authority's nameConstraints and the site's names
+/// when it reads them (`UnparsableExtension`, src/cert/fields.rs). OpenSSL's answers are
+/// compared with the real openssl in tests/cert_openssl_clients.rs.
+#[test]
+fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
+    use imasara::cert::FirefoxError as F;
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let host = Some("www.example.test");
+    // (name, OID, Chrome reads it, Firefox keeps it, Firefox on the site for a NULL, on an
+    // authority for a NULL)
+    type Case = (
+        &'static str,
+        &'static [u64],
+        bool,
+        bool,
+        Option<F>,
+        Option<F>,
+    );
+    let cases: [Case; 12] = [
+        (
+            "basicConstraints",
+            &[2, 5, 29, 19],
+            true,
+            true,
+            Some(F::ExtensionValueInvalid),
+            Some(F::ExtensionValueInvalid),
+        ),
+        (
+            "extKeyUsage",
+            &[2, 5, 29, 37],
+            true,
+            true,
+            Some(F::InadequateCertType),
+            Some(F::InadequateCertType),
+        ),
+        (
+            "subjectAltName",
+            &[2, 5, 29, 17],
+            true,
+            true,
+            Some(F::BadCertDomain),
+            None,
+        ),
+        (
+            "nameConstraints",
+            &[2, 5, 29, 30],
+            true,
+            true,
+            None,
+            Some(F::BadDer),
+        ),
+        (
+            "certificatePolicies",
+            &[2, 5, 29, 32],
+            true,
+            true,
+            None,
+            None,
+        ),
+        ("policyMappings", &[2, 5, 29, 33], true, false, None, None),
+        ("policyConstraints", &[2, 5, 29, 36], true, true, None, None),
+        ("inhibitAnyPolicy", &[2, 5, 29, 54], true, true, None, None),
+        (
+            "authorityInfoAccess",
+            &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+            true,
+            true,
+            None,
+            None,
+        ),
+        (
+            "authorityKeyIdentifier",
+            &[2, 5, 29, 35],
+            true,
+            false,
+            None,
+            None,
+        ),
+        (
+            "cRLDistributionPoints",
+            &[2, 5, 29, 31],
+            false,
+            false,
+            None,
+            None,
+        ),
+        ("issuerAltName", &[2, 5, 29, 18], false, false, None, None),
+    ];
+    for (name, oid, chrome, kept, site_null, authority_null) in cases {
+        for value in [&[0x05, 0x00][..], &[]] {
+            let case = format!("{name} {value:02x?}");
+            let custom = || vec![CustomExtension::from_oid_content(oid, value.to_vec())];
+            let firefox_at_once = (kept && value.is_empty()).then_some(F::ExtensionValueInvalid);
+
+            // The site's certificate.
+            let site = leaf_under(&intermediate, |p| {
+                without_extension(p, oid);
+                p.custom_extensions = custom();
+            });
+            let judged = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+            if chrome {
+                // The one error Chrome names, whatever else is wrong.
+                assert_eq!(judged.errors(), [E::Invalid], "{case}");
+                let untrusted =
+                    generated_with(&pem(&[&site, &intermediate.cert]), Vec::new(), host);
+                assert_eq!(untrusted.errors(), [E::Invalid], "{case}, untrusted");
+            } else {
+                assert_eq!(judged.errors(), [], "{case}");
+            }
+            assert!(
+                judged.codes().contains(&Code::ExtensionUnparsable),
+                "{case}"
+            );
+            assert_eq!(
+                judged.report.firefox_error,
+                firefox_at_once.or(site_null),
+                "{case}"
+            );
+
+            // An authority's.
+            let mut p = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+            without_extension(&mut p, oid);
+            p.custom_extensions = custom();
+            let authority = sub_ca("Intermediate", EC, &root_ca, Some(p));
+            let site = leaf_under(&authority, |_| {});
+            let judged = generated(&pem(&[&site, &authority.cert]), &root_ca, host);
+            let expected: &[E] = if chrome { &[E::AuthorityInvalid] } else { &[] };
+            assert_eq!(judged.errors(), expected, "{case}, an authority's");
+            assert_eq!(
+                judged.report.firefox_error,
+                firefox_at_once.or(authority_null),
+                "{case}, an authority's"
+            );
+        }
     }
 }
 

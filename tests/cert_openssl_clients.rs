@@ -1375,3 +1375,75 @@ fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
         assert_python_rows_agree(&label, &input, &root_file, host, at, &report, shape);
     }
 }
+
+/// An extension whose value does not decode (a NULL, or nothing, where RFC 5280 gives it a
+/// type), in the site's certificate and in its intermediate's: OpenSSL takes the
+/// certificate for invalid only for the extensions `ossl_x509v3_cache_extensions`
+/// (crypto/x509/v3_purp.c) decodes, and then finds no issuer for it or through it; the
+/// others it passes (`UnparsableExtension`, src/cert/fields.rs).
+#[test]
+fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    // (name, OID, OpenSSL refuses the certificate)
+    let cases: [(&str, &[u64], bool); 17] = [
+        ("basic-constraints", &[2, 5, 29, 19], true),
+        ("authority-key-identifier", &[2, 5, 29, 35], true),
+        ("subject-key-identifier", &[2, 5, 29, 14], true),
+        ("ext-key-usage", &[2, 5, 29, 37], true),
+        ("subject-alt-name", &[2, 5, 29, 17], true),
+        ("name-constraints", &[2, 5, 29, 30], true),
+        ("crl-distribution-points", &[2, 5, 29, 31], true),
+        ("netscape-cert-type", &[2, 16, 840, 1, 113730, 1, 1], true),
+        ("certificate-policies", &[2, 5, 29, 32], false),
+        ("policy-mappings", &[2, 5, 29, 33], false),
+        ("policy-constraints", &[2, 5, 29, 36], false),
+        ("inhibit-any-policy", &[2, 5, 29, 54], false),
+        ("authority-info-access", &[1, 3, 6, 1, 5, 5, 7, 1, 1], false),
+        ("subject-info-access", &[1, 3, 6, 1, 5, 5, 7, 1, 11], false),
+        ("issuer-alt-name", &[2, 5, 29, 18], false),
+        ("sct-list", &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2], false),
+        ("netscape-comment", &[2, 16, 840, 1, 113730, 1, 13], false),
+    ];
+    // The standard fields that write the extension, left out for the custom one.
+    // (rcgen writes the subject key identifier with basicConstraints: only the site's
+    // certificate can do without both.)
+    let without = |p: &mut CertificateParams, oid: &[u64]| match oid {
+        [2, 5, 29, 19] | [2, 5, 29, 14] => p.is_ca = IsCa::NoCa,
+        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
+        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
+        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
+        _ => {}
+    };
+    for (name, oid, refused) in cases {
+        for (form, value) in [("null", &[0x05, 0x00][..]), ("empty", &[])] {
+            for site in [true, false] {
+                if !site && oid == [2, 5, 29, 14] {
+                    continue;
+                }
+                let custom = vec![rcgen::CustomExtension::from_oid_content(
+                    oid,
+                    value.to_vec(),
+                )];
+                let (mut inter, mut leaf) = (ca_params("I"), leaf_params());
+                let p = if site { &mut leaf } else { &mut inter };
+                without(p, oid);
+                p.custom_extensions = custom;
+                let m = made(inter, leaf, None);
+                let whose = if site { "site" } else { "intermediate" };
+                let label = format!("undecodable-{name}-{form}-{whose}");
+                let root_file = scratch(&format!("{label}-root.pem"));
+                std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+                let chain: Vec<&Certificate> = m.chain.iter().collect();
+                let input = pem_of(&chain);
+                let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+                let (analysis, report) = judge(&input, anchors, host, at);
+                let real = openssl_verify(&label, &input, &root_file, host, at);
+                let case = format!("{label}: {real}");
+                assert_eq!(real.starts_with("error 20 at 0"), refused, "{case}");
+                assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
+                assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+            }
+        }
+    }
+}

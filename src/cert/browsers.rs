@@ -258,6 +258,11 @@ pub enum FirefoxError {
     /// A critical extension not understood.
     #[serde(rename = "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION")]
     UnknownCriticalExtension,
+    /// An extension mozilla::pkix keeps is empty (`BackCert::RememberExtension`,
+    /// lib/mozpkix/lib/pkixcert.cpp), or basicConstraints does not decode
+    /// (`CheckBasicConstraints`, pkixcheck.cpp).
+    #[serde(rename = "SEC_ERROR_EXTENSION_VALUE_INVALID")]
+    ExtensionValueInvalid,
 }
 
 impl FirefoxError {
@@ -292,6 +297,7 @@ impl FirefoxError {
             FirefoxError::NoCypherOverlap => "SSL_ERROR_NO_CYPHER_OVERLAP",
             FirefoxError::InadequateKeyUsage => "SEC_ERROR_INADEQUATE_KEY_USAGE",
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
+            FirefoxError::ExtensionValueInvalid => "SEC_ERROR_EXTENSION_VALUE_INVALID",
             FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
         }
     }

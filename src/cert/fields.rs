@@ -20,6 +20,7 @@ use x509_parser::public_key::PublicKey;
 use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
 
 use super::der::{self, Tlv, read_tlv};
+use super::findings::Refusers;
 use super::oids::{self, KeyKind, SignatureKind};
 use super::signature::{Curve, KeyMaterial, SigAlg};
 use super::time::UnixTime;
@@ -336,8 +337,8 @@ pub(crate) struct CertData {
     pub common_names: Vec<String>,
     /// Indices (in `extensions`) of critical extensions not understood.
     pub unsupported_critical: Vec<usize>,
-    /// Indices of extensions that did not decode.
-    pub unparsable_extensions: Vec<usize>,
+    /// Extensions that did not decode.
+    pub unparsable_extensions: Vec<UnparsableExtension>,
     pub sct_count: usize,
     /// The embedded SCTs, for checking their signatures once the issuer is known.
     pub scts: Vec<super::ct::EmbeddedSct>,
@@ -1146,7 +1147,10 @@ pub(crate) fn build(
         }
         if !decoded {
             if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
-                data.unparsable_extensions.push(i);
+                data.unparsable_extensions
+                    .push(UnparsableExtension::of(i, &ext.oid, ext.value));
+                // The site's names are there, unreadable: not a certificate without them.
+                data.has_san |= ext.oid == x509_parser::oid_registry::OID_X509_EXT_SUBJECT_ALT_NAME;
             }
             if ext.critical && !key_usage {
                 data.unsupported_critical.push(i);
@@ -1165,6 +1169,146 @@ pub(crate) fn build(
     r.validation_level = r.policies.iter().filter_map(|p| p.validation).min();
     r.ranges = ranges;
     (r, data)
+}
+
+/// An extension that did not decode (x509-parser could not read its value: empty, or not
+/// the type RFC 5280 gives it), and which clients cannot read the certificate because of it.
+/// keyUsage is read from its bytes by each client ([`KeyUsageRead`]); only an empty one is
+/// counted here, as Firefox refuses it at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct UnparsableExtension {
+    /// Its index in the certificate's extensions.
+    pub index: usize,
+    /// Chrome's verifier cannot read the certificate. It parses these when it reads one,
+    /// critical or not (`ParsedCertificate::Create`, pki/parsed_certificate.cc):
+    /// basicConstraints, extKeyUsage, subjectAltName, nameConstraints, authorityInfoAccess,
+    /// certificatePolicies, policyConstraints, policyMappings, inhibitAnyPolicy and the two
+    /// key identifiers; CRL distribution points, SCTs and the rest it does not read while
+    /// verifying. Chromium 156 against a TLS server sending a site certificate with a NULL
+    /// as the value of each: `ERR_CERT_INVALID` for those (the key identifiers from the
+    /// source alone), an unknown root's `ERR_CERT_AUTHORITY_INVALID` for the rest.
+    pub chrome: bool,
+    /// OpenSSL 3 takes the certificate for invalid: it decodes these when it first looks at
+    /// a certificate (`EXFLAG_INVALID` in `ossl_x509v3_cache_extensions`,
+    /// crypto/x509/v3_purp.c): basicConstraints, the two key identifiers, extKeyUsage,
+    /// subjectAltName, nameConstraints, CRL distribution points and the Netscape
+    /// certificate type. openssl 3.0.19 on each, empty and a NULL, of a site and of an
+    /// intermediate: tests/cert_openssl_clients.rs.
+    pub openssl: bool,
+    /// Where Firefox trips over it, if it does.
+    pub firefox: Option<FirefoxStep>,
+    /// It is keyUsage.
+    pub key_usage: bool,
+}
+
+/// Whether `oid` is one of `known`.
+fn one_of<'a>(
+    oid: &'a x509_parser::asn1_rs::Oid<'a>,
+    known: &[&'a x509_parser::asn1_rs::Oid<'a>],
+) -> bool {
+    known.contains(&oid)
+}
+
+/// Where mozilla::pkix trips over an extension that does not decode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FirefoxStep {
+    /// An empty value of an extension it keeps (keyUsage, subjectAltName,
+    /// basicConstraints, nameConstraints, certificatePolicies, policyConstraints,
+    /// extKeyUsage, inhibitAnyPolicy, authorityInfoAccess, SCTs): `BackCert::Init` refuses
+    /// the certificate as it reads it (`RememberExtension`, lib/mozpkix/lib/pkixcert.cpp:
+    /// `ERROR_EXTENSION_VALUE_INVALID`).
+    Parsing,
+    /// basicConstraints, among the certificate's own properties (`CheckBasicConstraints`,
+    /// pkixcheck.cpp): `ERROR_EXTENSION_VALUE_INVALID`.
+    BasicConstraints,
+    /// extKeyUsage, among them (`CheckExtendedKeyUsage`): `ERROR_INADEQUATE_CERT_TYPE`.
+    ExtendedKeyUsage,
+    /// nameConstraints, read when the certificate is tried as an issuer
+    /// (`CheckNameConstraints`, pkixnames.cpp): `ERROR_BAD_DER`.
+    NameConstraints,
+    /// subjectAltName, read for the site's name (`CheckCertHostname`, pkixnames.cpp), whose
+    /// `ERROR_BAD_DER` PSM reports as a name that does not match
+    /// (`SSL_ERROR_BAD_CERT_DOMAIN`).
+    SubjectAltName,
+}
+
+impl UnparsableExtension {
+    /// The extension at `index`, of this kind, whose value is `value`.
+    fn of(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, value: &[u8]) -> Self {
+        use x509_parser::oid_registry as o;
+        let is = |known: &[&x509_parser::asn1_rs::Oid<'_>]| one_of(oid, known);
+        let key_usage = *oid == o::OID_X509_EXT_KEY_USAGE;
+        let firefox = if value.is_empty()
+            && is(&[
+                &o::OID_X509_EXT_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                &o::OID_CT_LIST_SCT,
+            ]) {
+            Some(FirefoxStep::Parsing)
+        } else if *oid == o::OID_X509_EXT_BASIC_CONSTRAINTS {
+            Some(FirefoxStep::BasicConstraints)
+        } else if *oid == o::OID_X509_EXT_EXTENDED_KEY_USAGE {
+            Some(FirefoxStep::ExtendedKeyUsage)
+        } else if *oid == o::OID_X509_EXT_NAME_CONSTRAINTS {
+            Some(FirefoxStep::NameConstraints)
+        } else if *oid == o::OID_X509_EXT_SUBJECT_ALT_NAME {
+            Some(FirefoxStep::SubjectAltName)
+        } else {
+            None
+        };
+        UnparsableExtension {
+            index,
+            chrome: !key_usage
+                && is(&[
+                    &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                    &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                    &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                    &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                    &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                    &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                    &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+                    &o::OID_X509_EXT_POLICY_MAPPINGS,
+                    &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                    &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+                    &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+                ]),
+            openssl: is(&[
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_X509_EXT_CRL_DISTRIBUTION_POINTS,
+                &o::OID_X509_EXT_CERT_TYPE,
+            ]),
+            firefox,
+            key_usage,
+        }
+    }
+
+    /// Who cannot read the certificate because of it, the site's (`site`) or an
+    /// authority's.
+    pub(crate) fn refusers(&self, site: bool) -> Refusers {
+        use FirefoxStep as S;
+        Refusers {
+            chrome: self.chrome,
+            firefox: match self.firefox {
+                Some(S::Parsing | S::BasicConstraints | S::ExtendedKeyUsage) => true,
+                Some(S::NameConstraints) => !site,
+                Some(S::SubjectAltName) => site,
+                None => false,
+            },
+            openssl: self.openssl,
+        }
+    }
 }
 
 /// Reads one extension into the report and the data; whether it was understood.

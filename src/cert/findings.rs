@@ -209,6 +209,25 @@ codes! {
     RuleBroken = "rule_broken",
 }
 
+/// The clients that cannot read a certificate because one of its extensions does not
+/// decode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusers {
+    /// Chrome's verifier (`ParsedCertificate::Create`).
+    pub chrome: bool,
+    /// Firefox (mozilla::pkix).
+    pub firefox: bool,
+    /// OpenSSL 3 (`ossl_x509v3_cache_extensions`), and so curl and Python.
+    pub openssl: bool,
+}
+
+impl Refusers {
+    /// Whether any of them does.
+    pub fn any(self) -> bool {
+        self.chrome || self.firefox || self.openssl
+    }
+}
+
 /// Why a signature was not checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -729,6 +748,12 @@ pub enum FindingKind {
     ExtensionUnparsable {
         /// Its index in the certificate's `extensions`.
         extension: usize,
+        /// Who cannot read the certificate because of it (none: no client reads it
+        /// while checking a TLS server's chain).
+        refused_by: Refusers,
+        /// Whether the certificate is the site's own (Chrome refuses it) rather than an
+        /// authority's (Chrome leaves it out and finds no issuer for the one below).
+        site: bool,
     },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.

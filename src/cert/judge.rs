@@ -14,7 +14,7 @@ use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
 use super::fields::{self, CertData, Parameters};
-use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
+use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Refusers, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, Hash, KeyMaterial, SigAlg, SignatureStatus};
@@ -80,7 +80,24 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     errors.dedup();
     // A handshake that fails ends it all: Chrome verifies no certificate and names nothing
     // else (the findings keep what each would cause).
-    if errors.first().is_some_and(|e| e.ends_the_handshake()) {
+    // Nor does it name more for a site certificate its verifier cannot read:
+    // `VerifyInternal` returns `ERR_CERT_INVALID` before any path is built
+    // (net/cert/cert_verify_proc_builtin.cc), and the status bits added after it (a name
+    // that does not match) do not change the error shown (`MapCertStatusToNetError` puts
+    // `CERT_STATUS_INVALID` first).
+    let site_unreadable = findings.iter().any(|f| {
+        matches!(
+            f.kind,
+            K::ExtensionUnparsable {
+                refused_by: Refusers { chrome: true, .. },
+                site: true,
+                ..
+            }
+        )
+    });
+    if errors.first().is_some_and(|e| e.ends_the_handshake())
+        || (site_unreadable && errors.first() == Some(&E::Invalid))
+    {
         errors.truncate(1);
     }
     let primary_error = E::primary(&errors);
@@ -1081,8 +1098,29 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         for &extension in &d.unsupported_critical {
             out.push(path_rule(K::UnsupportedCriticalExtension { extension }).cert(i));
         }
-        for &extension in &d.unparsable_extensions {
-            out.push(Finding::warning(K::ExtensionUnparsable { extension }).cert(i));
+        // Chrome's verifier cannot read such a certificate (`fields::refusers`): the
+        // site's is refused before any path is built (`ERR_CERT_INVALID`,
+        // `VerifyInternal` in net/cert/cert_verify_proc_builtin.cc, which
+        // `MapCertStatusToNetError` ranks first), and an authority it was sent is left out
+        // of path building (`AddIntermediatesToIssuerSource`), so no issuer is found for
+        // the one below it.
+        // keyUsage has findings of its own, as each client reads its bytes.
+        let site = ctx.leaf() == Some(i);
+        for u in d.unparsable_extensions.iter().filter(|u| !u.key_usage) {
+            let refused_by = u.refusers(site);
+            let kind = K::ExtensionUnparsable {
+                extension: u.index,
+                refused_by,
+                site,
+            };
+            out.push(
+                match (refused_by.chrome, site) {
+                    (false, _) => Finding::warning(kind),
+                    (true, true) => Finding::error(kind, E::Invalid),
+                    (true, false) => Finding::error(kind, E::AuthorityInvalid),
+                }
+                .cert(i),
+            );
         }
     }
     out
@@ -1585,6 +1623,18 @@ fn mozilla_pkix(
     }) {
         return Some(F::UnknownCriticalExtension);
     }
+    // An extension it keeps, empty (`RememberExtension`), or one its checks read and cannot
+    // decode ([`fields::FirefoxStep`]).
+    let trips = |i: usize, step: fields::FirefoxStep| {
+        ctx.analysis.data.get(i).is_some_and(|d| {
+            d.unparsable_extensions
+                .iter()
+                .any(|u| u.firefox == Some(step))
+        })
+    };
+    if trips(leaf, fields::FirefoxStep::Parsing) {
+        return Some(F::ExtensionValueInvalid);
+    }
     let anchor_in_chain = ctx.pasted_anchor_position();
     let leaf_is_anchor = anchor_in_chain == Some(0);
     // The leaf's own properties, in `CheckIssuerIndependentProperties`'s order
@@ -1615,11 +1665,13 @@ fn mozilla_pkix(
             .data
             .get(leaf)
             .is_some_and(|d| !leaf_key_usage_fits_tls(d));
-        let after_key_usage = ctx
-            .leaf_is_authority()
-            .then_some(F::CaCertUsedAsEndEntity)
+        let after_key_usage = trips(leaf, fields::FirefoxStep::BasicConstraints)
+            .then_some(F::ExtensionValueInvalid)
+            .or_else(|| ctx.leaf_is_authority().then_some(F::CaCertUsedAsEndEntity))
             .or_else(|| {
-                has(leaf, &|k| matches!(k, K::LeafNotForServers)).then_some(F::InadequateCertType)
+                (has(leaf, &|k| matches!(k, K::LeafNotForServers))
+                    || trips(leaf, fields::FirefoxStep::ExtendedKeyUsage))
+                .then_some(F::InadequateCertType)
             })
             .map(|e| if third_try { F::InadequateKeyUsage } else { e });
         algorithm
@@ -1651,6 +1703,12 @@ fn mozilla_pkix(
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
             return Some(F::UnknownCriticalExtension);
         }
+        if trips(i, fields::FirefoxStep::Parsing) {
+            return Some(F::ExtensionValueInvalid);
+        }
+        if trips(i, fields::FirefoxStep::NameConstraints) {
+            return Some(F::BadDer);
+        }
         if constrains(Constrainer::Certificate(i)) {
             return Some(F::CertNotInNameSpace);
         }
@@ -1668,6 +1726,9 @@ fn mozilla_pkix(
         }) {
             return Some(F::InadequateKeyUsage);
         }
+        if trips(i, fields::FirefoxStep::BasicConstraints) {
+            return Some(F::ExtensionValueInvalid);
+        }
         if about(i, &|k| match k {
             K::IssuerNotCa { issuer, .. } => Some(*issuer),
             _ => None,
@@ -1679,6 +1740,9 @@ fn mozilla_pkix(
             _ => None,
         }) {
             return Some(F::PathLenConstraintInvalid);
+        }
+        if trips(i, fields::FirefoxStep::ExtendedKeyUsage) {
+            return Some(F::InadequateCertType);
         }
         match ctx.validity.get(i) {
             Some(ValidityStatus::Expired) => return Some(F::ExpiredIssuerCertificate),
@@ -1913,13 +1977,13 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     };
     let pasted_anchor = ctx.pasted_anchor_position();
     // A keyUsage that OpenSSL cannot read or that names no use makes a certificate invalid
-    // to it (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), and
+    // to it (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), as does
+    // another extension it reads there and cannot decode (`fields::refusers`);
     // `ossl_x509_likely_issued` then takes no issuer for it, nor it as anyone's issuer.
     let empty_key_usage = |i: usize| {
-        ctx.analysis
-            .data
-            .get(i)
-            .is_some_and(|d| !d.key_usage_openssl.names_a_use())
+        ctx.analysis.data.get(i).is_some_and(|d| {
+            !d.key_usage_openssl.names_a_use() || d.unparsable_extensions.iter().any(|u| u.openssl)
+        })
     };
     let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
         let d = ctx.analysis.data.get(i)?;

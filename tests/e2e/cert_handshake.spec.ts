@@ -14,6 +14,9 @@
 //   - a keyUsage not written as DER requires (a byte after its BIT STRING, 8 unused bits,
 //     an unused bit set): BoringSSL cannot read the certificate (SSL_R_CANNOT_PARSE_LEAF_CERT)
 //     and Chrome says ERR_SSL_PROTOCOL_ERROR.
+//   - an extension whose value is a NULL where RFC 5280 gives it a type: the handshake
+//     completes, and Chrome's verifier cannot read the certificate if it parses that
+//     extension (ParsedCertificate::Create): ERR_CERT_INVALID, before the unknown root.
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
@@ -28,22 +31,23 @@ const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
 /** A self-signed certificate for localhost with a new key: `keyArgs` make the key,
  * `keyUsage` (openssl's names, or `DER:` and its bytes) is the certificate's keyUsage when
- * given. */
-function made(name: string, keyArgs: string[], keyUsage?: string): { cert: string; key: string } {
+ * given, `extension` (`OID=DER:bytes`) one more extension. */
+function made(name: string, keyArgs: string[], keyUsage?: string, extension?: string): { cert: string; key: string } {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.pem`);
   execFileSync('openssl', [...keyArgs, '-out', key], { stdio: 'ignore' });
   execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-days', '30',
     '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
     '-addext', 'basicConstraints=critical,CA:FALSE',
-    ...(keyUsage ? ['-addext', `${keyUsage.startsWith('DER:') ? '2.5.29.15' : 'keyUsage'}=critical,${keyUsage}`] : [])], { stdio: 'ignore' });
+    ...(keyUsage ? ['-addext', `${keyUsage.startsWith('DER:') ? '2.5.29.15' : 'keyUsage'}=critical,${keyUsage}`] : []),
+    ...(extension ? ['-addext', extension] : [])], { stdio: 'ignore' });
   return { cert, key };
 }
 
 const P256 = ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'];
 const RSA = ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
 
-const cases: { name: string; keyArgs: string[]; keyUsage?: string; chrome: string }[] = [
+const cases: { name: string; keyArgs: string[]; keyUsage?: string; extension?: string; chrome: string }[] = [
   { name: 'P-256', keyArgs: ['ecparam', '-name', 'prime256v1', '-genkey', '-noout'], chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'P-521', keyArgs: ['ecparam', '-name', 'secp521r1', '-genkey', '-noout'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
   { name: 'Ed25519', keyArgs: ['genpkey', '-algorithm', 'ed25519'], chrome: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' },
@@ -58,13 +62,22 @@ const cases: { name: string; keyArgs: string[]; keyUsage?: string; chrome: strin
   { name: 'P-256, keyUsage with a byte after it', keyArgs: P256, keyUsage: 'DER:03:02:07:80:00', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
   { name: 'P-256, keyUsage with 8 unused bits', keyArgs: P256, keyUsage: 'DER:03:02:08:80', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
   { name: 'P-256, keyUsage with an unused bit set', keyArgs: P256, keyUsage: 'DER:03:02:07:81', chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  // An extension whose value is a NULL where RFC 5280 gives it a type: one Chrome's
+  // verifier parses makes the certificate unreadable to it (ERR_CERT_INVALID, before the
+  // unknown root is looked at); one it does not read changes nothing.
+  { name: 'P-256, extKeyUsage a NULL', keyArgs: P256, extension: '2.5.29.37=DER:05:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'P-256, certificatePolicies a NULL', keyArgs: P256, extension: '2.5.29.32=DER:05:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'P-256, authorityInfoAccess a NULL', keyArgs: P256, extension: '1.3.6.1.5.5.7.1.1=DER:05:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'P-256, nameConstraints a NULL', keyArgs: P256, extension: '2.5.29.30=DER:05:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'P-256, CRL distribution points a NULL', keyArgs: P256, extension: '2.5.29.31=DER:05:00', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'P-256, SCT list a NULL', keyArgs: P256, extension: '1.3.6.1.4.1.11129.2.4.2=DER:05:00', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
 
 for (const [i, c] of cases.entries()) {
   // A port of its own for each case.
   const port = 4661 + i;
   test(`a site key on ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
-    const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs, c.keyUsage);
+    const { cert, key } = made(c.name.replace(/\W+/g, '-'), c.keyArgs, c.keyUsage, c.extension);
     const pem = readFileSync(cert, 'utf8');
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
   });

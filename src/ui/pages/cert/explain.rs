@@ -4,7 +4,8 @@
 
 use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
-    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
+    Constrainer, Issuer, OtherDer, Pkcs7Problem, Refusers, RootChange, RootHistory, Unchecked,
+    Unreadable,
 };
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
@@ -451,8 +452,35 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             with(&[("unicode", unicode), ("ascii", ascii)])
         }
         F::HostInvalid { host } => with(&[("host", host)]),
-        F::UnsupportedCriticalExtension { extension } | F::ExtensionUnparsable { extension } => {
+        F::UnsupportedCriticalExtension { extension } => {
             with(&[("extension", &extension_name(*extension))])
+        }
+        F::ExtensionUnparsable {
+            extension,
+            refused_by,
+            site,
+        } => {
+            let name = extension_name(*extension);
+            if !refused_by.any() {
+                return with(&[("extension", &name)]);
+            }
+            use k::cert_codes as c;
+            let chrome = match (refused_by.chrome, *site) {
+                (true, true) => c::extension_unreadable_chrome_site,
+                (true, false) => c::extension_unreadable_chrome_authority,
+                (false, _) => c::extension_unreadable_chrome_ignores,
+            };
+            let mut parts = vec![
+                other(c::extension_unreadable, &[("extension", &name)]),
+                other(chrome, &[]),
+            ];
+            if refused_by.firefox {
+                parts.push(other(c::extension_unreadable_firefox, &[]));
+            }
+            if refused_by.openssl {
+                parts.push(other(c::extension_unreadable_openssl, &[]));
+            }
+            parts.join(lang.sentence_gap())
         }
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
@@ -571,6 +599,22 @@ pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
             e::ssl_protocol_error_key_usage_says,
             e::ssl_protocol_error_key_usage_todo,
         );
+    }
+    // A site certificate Chrome's verifier cannot read is refused before anything else is
+    // looked at: that is the one cause.
+    let site_unreadable = report.findings.iter().any(|f| {
+        matches!(
+            f.kind,
+            FindingKind::ExtensionUnparsable {
+                refused_by: Refusers { chrome: true, .. },
+                site: true,
+                ..
+            }
+        )
+    });
+    if error == ChromiumError::Invalid && site_unreadable {
+        use k::cert::error as e;
+        return (e::invalid_unreadable_says, e::invalid_unreadable_todo);
     }
     error_keys(error)
 }
@@ -953,6 +997,30 @@ mod tests {
             verdict_keys(&report, ChromiumError::SslProtocolError),
             error_keys(ChromiumError::SslProtocolError)
         );
+        // A site certificate Chrome's verifier cannot read has words of its own; an
+        // authority's, or an extension Chrome does not read, keeps the general ones.
+        let unreadable = |chrome: bool, site: bool| {
+            let mut report = empty.clone();
+            report.findings.push(crate::cert::Finding::error(
+                FindingKind::ExtensionUnparsable {
+                    extension: 0,
+                    refused_by: Refusers {
+                        chrome,
+                        ..Refusers::default()
+                    },
+                    site,
+                },
+                ChromiumError::Invalid,
+            ));
+            verdict_keys(&report, ChromiumError::Invalid)
+        };
+        let own = unreadable(true, true);
+        assert_ne!(own, error_keys(ChromiumError::Invalid));
+        for lang in Lang::ALL {
+            assert!(!text(lang, own.0).is_empty() && !text(lang, own.1).is_empty());
+        }
+        assert_eq!(unreadable(true, false), error_keys(ChromiumError::Invalid));
+        assert_eq!(unreadable(false, true), error_keys(ChromiumError::Invalid));
     }
 
     /// One finding of every kind, with data in every field.
@@ -1239,7 +1307,38 @@ mod tests {
             F::RuleBroken {
                 rule: Rule::LifetimeTooLong,
             },
-            F::ExtensionUnparsable { extension: 0 },
+            F::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers::default(),
+                site: true,
+            },
+            F::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers {
+                    chrome: true,
+                    firefox: true,
+                    openssl: true,
+                },
+                site: true,
+            },
+            F::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers {
+                    chrome: true,
+                    firefox: false,
+                    openssl: true,
+                },
+                site: false,
+            },
+            F::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers {
+                    chrome: false,
+                    firefox: false,
+                    openssl: true,
+                },
+                site: true,
+            },
         ]
     }
 
