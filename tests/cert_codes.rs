@@ -1199,10 +1199,12 @@ fn without_extension(p: &mut CertificateParams, oid: &[u64]) {
 /// An extension whose value does not decode: a NULL, or nothing, where RFC 5280 gives it a
 /// type. Chrome's verifier cannot read a certificate with one of those it parses
 /// (`ParsedCertificate::Create`): the site's is refused before anything else, an
-/// authority's left out; Firefox refuses an empty value of one it keeps at once, and trips
-/// over basicConstraints, extKeyUsage, an authority's nameConstraints and the site's names
-/// when it reads them (`UnparsableExtension`, src/cert/fields.rs). OpenSSL's answers are
-/// compared with the real openssl in tests/cert_openssl_clients.rs.
+/// authority's left out; Firefox refuses the site's certificate with an empty value of one
+/// it keeps at once, leaves out an authority's (no issuer), and trips over
+/// basicConstraints, extKeyUsage, an authority's nameConstraints and the site's names and
+/// SCTs when it reads them (`UnparsableExtension`, src/cert/fields.rs). Critical or not,
+/// none is taken for a critical extension no one knows. OpenSSL's answers are compared
+/// with the real openssl in tests/cert_openssl_clients.rs.
 #[test]
 fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
     use imasara::cert::FirefoxError as F;
@@ -1219,7 +1221,7 @@ fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
         Option<F>,
         Option<F>,
     );
-    let cases: [Case; 12] = [
+    let cases: [Case; 13] = [
         (
             "basicConstraints",
             &[2, 5, 29, 19],
@@ -1288,12 +1290,42 @@ fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
             None,
         ),
         ("issuerAltName", &[2, 5, 29, 18], false, false, None, None),
+        (
+            "SCT list",
+            &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2],
+            false,
+            true,
+            Some(F::BadDer),
+            None,
+        ),
     ];
     for (name, oid, chrome, kept, site_null, authority_null) in cases {
-        for value in [&[0x05, 0x00][..], &[]] {
-            let case = format!("{name} {value:02x?}");
-            let custom = || vec![CustomExtension::from_oid_content(oid, value.to_vec())];
-            let firefox_at_once = (kept && value.is_empty()).then_some(F::ExtensionValueInvalid);
+        for (value, critical) in [
+            (&[0x05, 0x00][..], false),
+            (&[], false),
+            (&[0x05, 0x00], true),
+        ] {
+            // Marked critical: only those every client handles so (others are critical
+            // extensions some client does not know, whether they decode or not).
+            let handled_when_critical = [
+                "basicConstraints",
+                "extKeyUsage",
+                "subjectAltName",
+                "nameConstraints",
+                "certificatePolicies",
+                "policyConstraints",
+                "inhibitAnyPolicy",
+            ];
+            if critical && !handled_when_critical.contains(&name) {
+                continue;
+            }
+            let case = format!("{name} {value:02x?}, critical {critical}");
+            let custom = || {
+                let mut e = CustomExtension::from_oid_content(oid, value.to_vec());
+                e.set_criticality(critical);
+                vec![e]
+            };
+            let empty = kept && value.is_empty();
 
             // The site's certificate.
             let site = leaf_under(&intermediate, |p| {
@@ -1314,9 +1346,17 @@ fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
                 judged.codes().contains(&Code::ExtensionUnparsable),
                 "{case}"
             );
+            assert!(
+                !judged.codes().contains(&Code::UnsupportedCriticalExtension),
+                "{case}"
+            );
             assert_eq!(
                 judged.report.firefox_error,
-                firefox_at_once.or(site_null),
+                if empty {
+                    Some(F::ExtensionValueInvalid)
+                } else {
+                    site_null
+                },
                 "{case}"
             );
 
@@ -1329,9 +1369,14 @@ fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
             let judged = generated(&pem(&[&site, &authority.cert]), &root_ca, host);
             let expected: &[E] = if chrome { &[E::AuthorityInvalid] } else { &[] };
             assert_eq!(judged.errors(), expected, "{case}, an authority's");
+            // PSM leaves out a served certificate `BackCert::Init` refuses: no issuer.
             assert_eq!(
                 judged.report.firefox_error,
-                firefox_at_once.or(authority_null),
+                if empty {
+                    Some(F::UnknownIssuer)
+                } else {
+                    authority_null
+                },
                 "{case}, an authority's"
             );
         }

@@ -1415,8 +1415,44 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
         [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
         _ => {}
     };
-    for (name, oid, refused) in cases {
-        for (form, value) in [("null", &[0x05, 0x00][..]), ("empty", &[])] {
+    // Forms x509-parser does not decode and OpenSSL reads as BER: an indefinite length, a
+    // BOOLEAN other than 0xFF, a Netscape certificate type with more octets than it uses.
+    let site_name: Vec<u8> = [&[0x30, 0x80, 0x82, 0x10][..], b"www.example.test", &[0, 0]].concat();
+    let looser: [(&str, &[u64], &[u8]); 4] = [
+        (
+            "basic-constraints-true-as-01",
+            &[2, 5, 29, 19],
+            &[0x30, 0x03, 0x01, 0x01, 0x01],
+        ),
+        ("subject-alt-name-indefinite", &[2, 5, 29, 17], &site_name),
+        (
+            "ext-key-usage-indefinite",
+            &[2, 5, 29, 37],
+            &[
+                0x30, 0x80, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01, 0, 0,
+            ],
+        ),
+        (
+            "netscape-cert-type-long",
+            &[2, 16, 840, 1, 113730, 1, 1],
+            &[0x03, 0x03, 0x00, 0x40, 0x00],
+        ),
+    ];
+    let forms = cases
+        .iter()
+        .flat_map(|&(name, oid, refused)| {
+            [
+                (format!("{name}-null"), oid, &[0x05, 0x00][..], refused),
+                (format!("{name}-empty"), oid, &[][..], refused),
+            ]
+        })
+        .chain(
+            looser
+                .iter()
+                .map(|&(name, oid, value)| (name.to_owned(), oid, value, false)),
+        );
+    for (name, oid, value, refused) in forms {
+        {
             for site in [true, false] {
                 if !site && oid == [2, 5, 29, 14] {
                     continue;
@@ -1431,7 +1467,7 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
                 p.custom_extensions = custom;
                 let m = made(inter, leaf, None);
                 let whose = if site { "site" } else { "intermediate" };
-                let label = format!("undecodable-{name}-{form}-{whose}");
+                let label = format!("undecodable-{name}-{whose}");
                 let root_file = scratch(&format!("{label}-root.pem"));
                 std::fs::write(&root_file, m.root.cert.pem()).unwrap();
                 let chain: Vec<&Certificate> = m.chain.iter().collect();

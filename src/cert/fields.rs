@@ -1146,13 +1146,17 @@ pub(crate) fn build(
             data.key_usage_openssl = KeyUsageRead::openssl(ext.value);
         }
         if !decoded {
+            // One every client handles when critical, but which does not decode, is not a
+            // critical extension they do not know: its own finding says what each does.
+            let mut known = key_usage;
             if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
+                known |= critical_known(&ext.oid);
                 data.unparsable_extensions
                     .push(UnparsableExtension::of(i, &ext.oid, ext.value));
                 // The site's names are there, unreadable: not a certificate without them.
                 data.has_san |= ext.oid == x509_parser::oid_registry::OID_X509_EXT_SUBJECT_ALT_NAME;
             }
-            if ext.critical && !key_usage {
+            if ext.critical && !known {
                 data.unsupported_critical.push(i);
             }
         }
@@ -1188,17 +1192,71 @@ pub(crate) struct UnparsableExtension {
     /// as the value of each: `ERR_CERT_INVALID` for those (the key identifiers from the
     /// source alone), an unknown root's `ERR_CERT_AUTHORITY_INVALID` for the rest.
     pub chrome: bool,
-    /// OpenSSL 3 takes the certificate for invalid: it decodes these when it first looks at
-    /// a certificate (`EXFLAG_INVALID` in `ossl_x509v3_cache_extensions`,
-    /// crypto/x509/v3_purp.c): basicConstraints, the two key identifiers, extKeyUsage,
-    /// subjectAltName, nameConstraints, CRL distribution points and the Netscape
-    /// certificate type. openssl 3.0.19 on each, empty and a NULL, of a site and of an
-    /// intermediate: tests/cert_openssl_clients.rs.
+    /// OpenSSL 3 treats the certificate as invalid ([`openssl_refuses`]).
     pub openssl: bool,
     /// Where Firefox trips over it, if it does.
     pub firefox: Option<FirefoxStep>,
     /// It is keyUsage.
     pub key_usage: bool,
+}
+
+/// Whether OpenSSL 3 treats a certificate as invalid for this extension, which x509-parser
+/// could not decode. OpenSSL decodes basicConstraints, the two key identifiers,
+/// extKeyUsage, subjectAltName, nameConstraints, CRL distribution points and the Netscape
+/// certificate type when it first looks at a certificate, and one it cannot decode sets
+/// `EXFLAG_INVALID` (`ossl_x509v3_cache_extensions`, crypto/x509/v3_purp.c). It reads them
+/// as BER, more loosely than x509-parser (an indefinite length, a BOOLEAN written other than
+/// as 0xFF, more bytes in a BIT STRING than it uses), so only what it surely cannot read is
+/// counted: an empty value, or one that is not of the type's tag. openssl 3.0.19 on each,
+/// empty, a NULL and such looser forms, of a site and of an intermediate:
+/// tests/cert_openssl_clients.rs.
+fn openssl_refuses(oid: &x509_parser::asn1_rs::Oid<'_>, value: &[u8]) -> bool {
+    use x509_parser::oid_registry as o;
+    const SEQUENCE: &[u8] = &[0x30];
+    // A string may be written in parts in BER (the constructed form).
+    const OCTET_STRING: &[u8] = &[0x04, 0x24];
+    const BIT_STRING: &[u8] = &[0x03, 0x23];
+    let tags = if one_of(
+        oid,
+        &[
+            &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+            &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+            &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+            &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+            &o::OID_X509_EXT_NAME_CONSTRAINTS,
+            &o::OID_X509_EXT_CRL_DISTRIBUTION_POINTS,
+        ],
+    ) {
+        SEQUENCE
+    } else if *oid == o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER {
+        OCTET_STRING
+    } else if *oid == o::OID_X509_EXT_CERT_TYPE {
+        BIT_STRING
+    } else {
+        return false;
+    };
+    value.first().is_none_or(|tag| !tags.contains(tag))
+}
+
+/// Whether every client handles this extension when it is marked critical: Chromium's
+/// `IsHandledCriticalExtension` (pki/verify_certificate_chain.cc), the extensions
+/// mozilla::pkix keeps (`BackCert::RememberExtension`, lib/mozpkix/lib/pkixcert.cpp) and
+/// OpenSSL's `X509_supported_extension` (crypto/x509/v3_purp.c) all name these (keyUsage
+/// too, read apart).
+fn critical_known(oid: &x509_parser::asn1_rs::Oid<'_>) -> bool {
+    use x509_parser::oid_registry as o;
+    one_of(
+        oid,
+        &[
+            &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+            &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+            &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+            &o::OID_X509_EXT_NAME_CONSTRAINTS,
+            &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+            &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+            &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+        ],
+    )
 }
 
 /// Whether `oid` is one of `known`.
@@ -1230,6 +1288,10 @@ pub(crate) enum FirefoxStep {
     /// `ERROR_BAD_DER` PSM reports as a name that does not match
     /// (`SSL_ERROR_BAD_CERT_DOMAIN`).
     SubjectAltName,
+    /// The site's embedded SCT list, read once the issuers above it have led to a trust
+    /// anchor and its signature verifies (`PathBuildingStep::Check`, pkixbuild.cpp, and
+    /// `ExtractSignedCertificateTimestampListFromExtension`, pkixcert.cpp): `ERROR_BAD_DER`.
+    Scts,
 }
 
 impl UnparsableExtension {
@@ -1260,6 +1322,8 @@ impl UnparsableExtension {
             Some(FirefoxStep::NameConstraints)
         } else if *oid == o::OID_X509_EXT_SUBJECT_ALT_NAME {
             Some(FirefoxStep::SubjectAltName)
+        } else if *oid == o::OID_CT_LIST_SCT {
+            Some(FirefoxStep::Scts)
         } else {
             None
         };
@@ -1279,16 +1343,7 @@ impl UnparsableExtension {
                     &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
                     &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
                 ]),
-            openssl: is(&[
-                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
-                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
-                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                &o::OID_X509_EXT_CRL_DISTRIBUTION_POINTS,
-                &o::OID_X509_EXT_CERT_TYPE,
-            ]),
+            openssl: openssl_refuses(oid, value),
             firefox,
             key_usage,
         }
@@ -1303,7 +1358,7 @@ impl UnparsableExtension {
             firefox: match self.firefox {
                 Some(S::Parsing | S::BasicConstraints | S::ExtendedKeyUsage) => true,
                 Some(S::NameConstraints) => !site,
-                Some(S::SubjectAltName) => site,
+                Some(S::SubjectAltName | S::Scts) => site,
                 None => false,
             },
             openssl: self.openssl,

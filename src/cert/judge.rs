@@ -1234,7 +1234,8 @@ fn issuing_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
         validation: cert
             .and_then(|c| c.validation_level)
             .unwrap_or(super::fields::ValidationLevel::Dv),
-        has_eku: d.eku_server.is_some(),
+        // There, whether or not it decodes (one that does not is a finding of its own).
+        has_eku: has(super::rules::EXT_KEY_USAGE),
         any_eku: cert.is_some_and(|c| c.ext_key_usage.iter().any(|e| e == "anyExtendedKeyUsage")),
         has_crl_distribution_points: has(CRL_DISTRIBUTION_POINTS),
         has_ocsp: !ocsp_urls.is_empty(),
@@ -1700,11 +1701,14 @@ fn mozilla_pkix(
         findings.iter().any(|f| pick(&f.kind) == Some(issuer))
     };
     for (position, &i) in ctx.path.chain.iter().enumerate().skip(1) {
-        if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. })) {
-            return Some(F::UnknownCriticalExtension);
-        }
-        if trips(i, fields::FirefoxStep::Parsing) {
-            return Some(F::ExtensionValueInvalid);
+        // PSM reads each certificate the server sent before offering it as an issuer, and
+        // leaves out one `BackCert::Init` refuses (`NSSCertDBTrustDomain::FindIssuer`,
+        // security/certverifier/NSSCertDBTrustDomain.cpp), as it does a root the reader
+        // trusts: then no issuer is found.
+        if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. }))
+            || trips(i, fields::FirefoxStep::Parsing)
+        {
+            return Some(F::UnknownIssuer);
         }
         if trips(i, fields::FirefoxStep::NameConstraints) {
             return Some(F::BadDer);
@@ -1792,7 +1796,11 @@ fn mozilla_pkix(
             return Some(F::BadSignature);
         }
     }
-    // A chain was found: the leaf's deferred fault, if any.
+    // A chain was found: the site's SCT list is read (`PathBuildingStep::Check`), then the
+    // leaf's deferred fault, if any.
+    if !leaf_is_anchor && trips(leaf, fields::FirefoxStep::Scts) {
+        return Some(F::BadDer);
+    }
     if !leaf_is_anchor && let Some(e) = leaf_own() {
         return Some(e);
     }
@@ -1980,19 +1988,19 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     // to it (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), as does
     // another extension it reads there and cannot decode (`fields::refusers`);
     // `ossl_x509_likely_issued` then takes no issuer for it, nor it as anyone's issuer.
-    let empty_key_usage = |i: usize| {
+    let invalid_to_openssl = |i: usize| {
         ctx.analysis.data.get(i).is_some_and(|d| {
             !d.key_usage_openssl.names_a_use() || d.unparsable_extensions.iter().any(|u| u.openssl)
         })
     };
     let unfit = chain.iter().enumerate().find_map(|(depth, &i)| {
         let d = ctx.analysis.data.get(i)?;
-        let issuer_empty = chain
+        let issuer_invalid = chain
             .get(depth.saturating_add(1))
-            .is_some_and(|&parent| empty_key_usage(parent));
+            .is_some_and(|&parent| invalid_to_openssl(parent));
         let unfit = Some(depth) != pasted_anchor
-            && (empty_key_usage(i)
-                || issuer_empty
+            && (invalid_to_openssl(i)
+                || issuer_invalid
                 || issuer_key(depth).is_some_and(|key| {
                     super::openssl::key_fits(&d.tbs_sig_alg, key) == Some(false)
                 }));
