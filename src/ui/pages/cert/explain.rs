@@ -475,7 +475,14 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 other(chrome, &[]),
             ];
             if refused_by.firefox {
-                parts.push(other(c::extension_unreadable_firefox, &[]));
+                parts.push(other(
+                    if *site {
+                        c::extension_unreadable_firefox
+                    } else {
+                        c::extension_unreadable_firefox_authority
+                    },
+                    &[],
+                ));
             }
             if refused_by.openssl {
                 parts.push(other(c::extension_unreadable_openssl, &[]));
@@ -1325,7 +1332,7 @@ mod tests {
                 extension: 0,
                 refused_by: Refusers {
                     chrome: true,
-                    firefox: false,
+                    firefox: true,
                     openssl: true,
                 },
                 site: false,
