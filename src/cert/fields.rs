@@ -1329,20 +1329,19 @@ impl UnparsableExtension {
         };
         UnparsableExtension {
             index,
-            chrome: !key_usage
-                && is(&[
-                    &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                    &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                    &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                    &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                    &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
-                    &o::OID_X509_EXT_CERTIFICATE_POLICIES,
-                    &o::OID_X509_EXT_POLICY_CONSTRAINTS,
-                    &o::OID_X509_EXT_POLICY_MAPPINGS,
-                    &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
-                    &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
-                    &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
-                ]),
+            chrome: is(&[
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+                &o::OID_X509_EXT_POLICY_MAPPINGS,
+                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+            ]),
             openssl: openssl_refuses(oid, value),
             firefox,
             key_usage,

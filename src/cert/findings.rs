@@ -764,6 +764,19 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Whether this makes the site's certificate one Chrome's verifier cannot read: it is
+    /// refused before any path is built, the one cause of its `ERR_CERT_INVALID`.
+    pub fn site_unreadable_to_chrome(&self) -> bool {
+        matches!(
+            self,
+            FindingKind::ExtensionUnparsable {
+                refused_by: Refusers { chrome: true, .. },
+                site: true,
+                ..
+            }
+        )
+    }
+
     /// The stable code of this kind.
     pub fn code(&self) -> Code {
         use FindingKind as K;

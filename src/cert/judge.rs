@@ -14,7 +14,7 @@ use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
 use super::fields::{self, CertData, Parameters};
-use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Refusers, Unchecked};
+use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, Hash, KeyMaterial, SigAlg, SignatureStatus};
@@ -85,16 +85,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     // (net/cert/cert_verify_proc_builtin.cc), and the status bits added after it (a name
     // that does not match) do not change the error shown (`MapCertStatusToNetError` puts
     // `CERT_STATUS_INVALID` first).
-    let site_unreadable = findings.iter().any(|f| {
-        matches!(
-            f.kind,
-            K::ExtensionUnparsable {
-                refused_by: Refusers { chrome: true, .. },
-                site: true,
-                ..
-            }
-        )
-    });
+    let site_unreadable = findings.iter().any(|f| f.kind.site_unreadable_to_chrome());
     if errors.first().is_some_and(|e| e.ends_the_handshake())
         || (site_unreadable && errors.first() == Some(&E::Invalid))
     {
@@ -1098,7 +1089,7 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         for &extension in &d.unsupported_critical {
             out.push(path_rule(K::UnsupportedCriticalExtension { extension }).cert(i));
         }
-        // Chrome's verifier cannot read such a certificate (`fields::refusers`): the
+        // Chrome's verifier cannot read such a certificate (`UnparsableExtension::chrome`): the
         // site's is refused before any path is built (`ERR_CERT_INVALID`,
         // `VerifyInternal` in net/cert/cert_verify_proc_builtin.cc, which
         // `MapCertStatusToNetError` ranks first), and an authority it was sent is left out
@@ -1986,7 +1977,7 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
     let pasted_anchor = ctx.pasted_anchor_position();
     // A keyUsage that OpenSSL cannot read or that names no use makes a certificate invalid
     // to it (`ossl_x509v3_cache_extensions`, v3_purp.c: X509V3_R_EMPTY_KEY_USAGE), as does
-    // another extension it reads there and cannot decode (`fields::refusers`);
+    // another extension it reads there and cannot decode (`fields::openssl_refuses`);
     // `ossl_x509_likely_issued` then takes no issuer for it, nor it as anyone's issuer.
     let invalid_to_openssl = |i: usize| {
         ctx.analysis.data.get(i).is_some_and(|d| {

@@ -4,8 +4,7 @@
 
 use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
-    Constrainer, Issuer, OtherDer, Pkcs7Problem, Refusers, RootChange, RootHistory, Unchecked,
-    Unreadable,
+    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
 };
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
@@ -609,16 +608,10 @@ pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
     }
     // A site certificate Chrome's verifier cannot read is refused before anything else is
     // looked at: that is the one cause.
-    let site_unreadable = report.findings.iter().any(|f| {
-        matches!(
-            f.kind,
-            FindingKind::ExtensionUnparsable {
-                refused_by: Refusers { chrome: true, .. },
-                site: true,
-                ..
-            }
-        )
-    });
+    let site_unreadable = report
+        .findings
+        .iter()
+        .any(|f| f.kind.site_unreadable_to_chrome());
     if error == ChromiumError::Invalid && site_unreadable {
         use k::cert::error as e;
         return (e::invalid_unreadable_says, e::invalid_unreadable_todo);
@@ -950,6 +943,7 @@ pub fn fingerprint_text(hex: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::cert::findings::Refusers;
 
     #[test]
     fn every_code_has_words_in_both_languages() {
