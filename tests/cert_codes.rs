@@ -11,7 +11,7 @@
 
 use imasara::cert::ct::SctSignature;
 use imasara::cert::fields::SctReport;
-use imasara::cert::findings::Unchecked;
+use imasara::cert::findings::{Refusers, Unchecked};
 use imasara::cert::signature::MAX_SIGNATURE_WORK;
 use imasara::cert::{
     Analysis, Anchor, ChromiumError as E, Code, FindingKind, Options, Report, UnixTime,
@@ -1381,6 +1381,168 @@ fn an_extension_that_does_not_decode_is_refused_by_those_who_read_it() {
             );
         }
     }
+}
+
+/// An extension x509-parser decodes, but Chrome's stricter parsers (BoringSSL's `pki/`,
+/// `chrome_der` in src/cert) cannot read: Chrome refuses the site's certificate, leaves an
+/// authority's out; Firefox refuses where mozilla::pkix reads the extension, OpenSSL reads
+/// them all (compared with the real openssl in tests/cert_openssl_clients.rs). And the
+/// other way: an accessLocation that is not a URI, which x509-parser cannot decode, Chrome
+/// reads and skips.
+#[test]
+fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
+    use imasara::cert::findings::ChromeRule as R;
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let length = u8::try_from(content.len()).unwrap();
+        assert!(length < 0x80);
+        [&[tag, length][..], content].concat()
+    }
+    let seq = |parts: &[&[u8]]| tlv(0x30, &parts.concat());
+    let dns = |name: &str| tlv(0x82, name.as_bytes());
+    let oid = |content: &[u8]| tlv(0x06, content);
+    let policy = oid(&[0x67, 0x81, 0x0c, 0x01, 0x02, 0x01]);
+    let server_auth = oid(&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01]);
+    let ocsp = oid(&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01]);
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let host = Some("www.example.test");
+    let strict_of = |judged: &Outcome| -> Vec<(Option<R>, Refusers)> {
+        judged
+            .report
+            .findings
+            .iter()
+            .filter_map(|f| match f.kind {
+                FindingKind::ExtensionUnparsable {
+                    strict, refused_by, ..
+                } => Some((strict, refused_by)),
+                _ => None,
+            })
+            .collect()
+    };
+    use imasara::cert::FirefoxError as F;
+    let chrome_alone = Refusers {
+        chrome: true,
+        ..Refusers::default()
+    };
+    // mozilla::pkix reads basicConstraints, extKeyUsage and an issuer's nameConstraints as
+    // strictly as Chrome (and not certificatePolicies, policyConstraints, inhibitAnyPolicy
+    // for a site verified for its domain; the site's names only until one matches).
+    let chrome_and_firefox = Refusers {
+        firefox: true,
+        ..chrome_alone
+    };
+
+    // The site's certificate: (what, OID, value, Chrome's rule, Firefox's error).
+    type Case<'a> = (&'a str, &'a [u64], Vec<u8>, R, Option<F>);
+    let site_cases: Vec<Case<'_>> = vec![
+        (
+            "an IP address of 3 bytes",
+            &[2, 5, 29, 17],
+            seq(&[&dns("www.example.test"), &tlv(0x87, &[127, 0, 1])]),
+            R::IpAddress,
+            None,
+        ),
+        (
+            "a DNS name in UTF-8",
+            &[2, 5, 29, 17],
+            seq(&[&dns("www.example.test"), &dns("bü.example.test")]),
+            R::NameNotAscii,
+            None,
+        ),
+        (
+            "bytes after extKeyUsage",
+            &[2, 5, 29, 37],
+            [seq(&[&server_auth]), vec![0x05, 0x00]].concat(),
+            R::Trailing,
+            Some(F::InadequateCertType),
+        ),
+        (
+            "a policy twice",
+            &[2, 5, 29, 32],
+            seq(&[&seq(&[&policy]), &seq(&[&policy])]),
+            R::DuplicatePolicy,
+            None,
+        ),
+        (
+            "requireExplicitPolicy 256",
+            &[2, 5, 29, 36],
+            seq(&[&tlv(0x80, &[0x01, 0x00])]),
+            R::OutOfRange,
+            None,
+        ),
+        (
+            "inhibitAnyPolicy 256",
+            &[2, 5, 29, 54],
+            tlv(0x02, &[0x01, 0x00]),
+            R::OutOfRange,
+            None,
+        ),
+    ];
+    for (what, oid, value, rule, firefox) in site_cases {
+        let site = leaf_under(&intermediate, |p| {
+            without_extension(p, oid);
+            p.custom_extensions = vec![CustomExtension::from_oid_content(oid, value)];
+        });
+        let judged = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+        assert_eq!(judged.errors(), [E::Invalid], "{what}");
+        let refused_by = if firefox.is_some() {
+            chrome_and_firefox
+        } else {
+            chrome_alone
+        };
+        assert_eq!(strict_of(&judged), [(Some(rule), refused_by)], "{what}");
+        assert_eq!(judged.report.firefox_error, firefox, "{what}");
+    }
+
+    // An authority's: left out by Chrome, so no issuer for the site's certificate.
+    let authority_cases: Vec<Case<'_>> = vec![
+        (
+            "cA written as 01",
+            &[2, 5, 29, 19],
+            seq(&[&tlv(0x01, &[0x01])]),
+            R::NotDer,
+            Some(F::ExtensionValueInvalid),
+        ),
+        (
+            "a name constraint with its minimum written out",
+            &[2, 5, 29, 30],
+            seq(&[&tlv(0xa0, &seq(&[&dns("example.test"), &tlv(0x80, &[0])]))]),
+            R::SubtreeBounds,
+            Some(F::BadDer),
+        ),
+    ];
+    for (what, oid, value, rule, firefox) in authority_cases {
+        let mut p = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+        let mut custom = vec![CustomExtension::from_oid_content(oid, value)];
+        if oid == [2, 5, 29, 19] {
+            custom[0].set_criticality(true);
+        }
+        without_extension(&mut p, oid);
+        p.custom_extensions = custom;
+        let authority = sub_ca("Intermediate", EC, &root_ca, Some(p));
+        let site = leaf_under(&authority, |_| {});
+        let judged = generated(&pem(&[&site, &authority.cert]), &root_ca, host);
+        assert_eq!(judged.errors(), [E::AuthorityInvalid], "{what}");
+        assert_eq!(
+            strict_of(&judged),
+            [(Some(rule), chrome_and_firefox)],
+            "{what}"
+        );
+        assert_eq!(judged.report.firefox_error, firefox, "{what}");
+    }
+
+    // An OCSP location written as an IA5String rather than a URI ([6]): x509-parser cannot
+    // decode it, Chrome skips a location that is not a URI (`ParseAuthorityInfoAccessURIs`).
+    let aia = seq(&[&seq(&[&ocsp, &tlv(0x16, b"http://ocsp.example.test")])]);
+    let site = leaf_under(&intermediate, |p| {
+        p.custom_extensions = vec![CustomExtension::from_oid_content(
+            &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+            aia,
+        )];
+    });
+    let judged = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+    assert_eq!(judged.errors(), [], "an IA5String accessLocation");
+    assert_eq!(strict_of(&judged), [(None, Refusers::default())]);
 }
 
 #[test]

@@ -1415,10 +1415,36 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
         [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
         _ => {}
     };
-    // Forms x509-parser does not decode and OpenSSL reads as BER: an indefinite length, a
-    // BOOLEAN other than 0xFF, a Netscape certificate type with more octets than it uses.
+    // Forms OpenSSL reads: as BER (an indefinite length, which x509-parser does not decode;
+    // a BOOLEAN other than 0xFF, which it reads as TRUE; a Netscape certificate type with
+    // more octets than it uses), and forms only Chrome's parsers refuse (`chrome_der`,
+    // src/cert/chrome_der.rs: bytes after a value, a policy twice, a number over 255, an
+    // IP address of 3 bytes, a name constraint's minimum written out, an OCSP location
+    // that is not a URI).
     let site_name: Vec<u8> = [&[0x30, 0x80, 0x82, 0x10][..], b"www.example.test", &[0, 0]].concat();
-    let looser: [(&str, &[u64], &[u8]); 4] = [
+    let name_and_short_ip: Vec<u8> = [
+        &[0x30, 0x17, 0x82, 0x10][..],
+        b"www.example.test",
+        &[0x87, 0x03, 0x7f, 0x00, 0x01],
+    ]
+    .concat();
+    let policy = [0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x01];
+    let policy_twice: Vec<u8> = [&[0x30, 0x14][..], &policy, &policy].concat();
+    let ocsp_ia5: Vec<u8> = [
+        &[
+            0x30, 0x16, 0x30, 0x14, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01,
+        ][..],
+        &[0x16, 0x08],
+        b"http://a",
+    ]
+    .concat();
+    let permitted_with_minimum: Vec<u8> = [
+        &[0x30, 0x15, 0xa0, 0x13, 0x30, 0x11, 0x82, 0x0c][..],
+        b"example.test",
+        &[0x80, 0x01, 0x00],
+    ]
+    .concat();
+    let looser: [(&str, &[u64], &[u8]); 11] = [
         (
             "basic-constraints-true-as-01",
             &[2, 5, 29, 19],
@@ -1436,6 +1462,39 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
             "netscape-cert-type-long",
             &[2, 16, 840, 1, 113730, 1, 1],
             &[0x03, 0x03, 0x00, 0x40, 0x00],
+        ),
+        (
+            "subject-alt-name-ip-of-3",
+            &[2, 5, 29, 17],
+            &name_and_short_ip,
+        ),
+        (
+            "ext-key-usage-trailing",
+            &[2, 5, 29, 37],
+            &[
+                0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01, 0x05, 0x00,
+            ],
+        ),
+        ("certificate-policies-twice", &[2, 5, 29, 32], &policy_twice),
+        (
+            "policy-constraints-256",
+            &[2, 5, 29, 36],
+            &[0x30, 0x04, 0x80, 0x02, 0x01, 0x00],
+        ),
+        (
+            "inhibit-any-policy-256",
+            &[2, 5, 29, 54],
+            &[0x02, 0x02, 0x01, 0x00],
+        ),
+        (
+            "authority-info-access-ia5",
+            &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+            &ocsp_ia5,
+        ),
+        (
+            "name-constraints-minimum",
+            &[2, 5, 29, 30],
+            &permitted_with_minimum,
         ),
     ];
     let forms = cases

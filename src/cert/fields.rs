@@ -20,7 +20,7 @@ use x509_parser::public_key::PublicKey;
 use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
 
 use super::der::{self, Tlv, read_tlv};
-use super::findings::Refusers;
+use super::findings::{ChromeRule, Refusers};
 use super::oids::{self, KeyKind, SignatureKind};
 use super::signature::{Curve, KeyMaterial, SigAlg};
 use super::time::UnixTime;
@@ -1128,6 +1128,8 @@ pub(crate) fn build(
         ),
     );
 
+    // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
+    let subject_empty = data.subject_raw == [0x30, 0x00];
     for (i, ext) in tbs.extensions().iter().enumerate() {
         let (offset, length) = extension_tlvs
             .get(i)
@@ -1145,20 +1147,29 @@ pub(crate) fn build(
             data.key_usage = KeyUsageRead::der(ext.value);
             data.key_usage_openssl = KeyUsageRead::openssl(ext.value);
         }
+        // Chrome's own parser, stricter than x509-parser on some forms and looser on one.
+        let chrome = super::chrome_der::extension(&ext.oid, ext.critical, ext.value, subject_empty);
         if !decoded {
             // One every client handles when critical, but which does not decode, is not a
             // critical extension they do not know: its own finding says what each does.
             let mut known = key_usage;
             if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
                 known |= critical_known(&ext.oid);
-                data.unparsable_extensions
-                    .push(UnparsableExtension::of(i, &ext.oid, ext.value));
+                data.unparsable_extensions.push(UnparsableExtension::of(
+                    i,
+                    &ext.oid,
+                    ext.value,
+                    matches!(chrome, Some(Err(_))),
+                ));
                 // The site's names are there, unreadable: not a certificate without them.
                 data.has_san |= ext.oid == x509_parser::oid_registry::OID_X509_EXT_SUBJECT_ALT_NAME;
             }
             if ext.critical && !known {
                 data.unsupported_critical.push(i);
             }
+        } else if let Some(Err(rule)) = chrome {
+            data.unparsable_extensions
+                .push(UnparsableExtension::strict(i, &ext.oid, rule));
         }
         r.extensions.push(ExtensionReport {
             oid: oids::dotted(&ext.oid),
@@ -1176,7 +1187,8 @@ pub(crate) fn build(
 }
 
 /// An extension that did not decode (x509-parser could not read its value: empty, or not
-/// the type RFC 5280 gives it), and which clients cannot read the certificate because of it.
+/// the type RFC 5280 gives it), or one that decodes but Chrome's stricter parser cannot read
+/// (`chrome_der`), and which clients cannot read the certificate because of it.
 /// keyUsage is read from its bytes by each client ([`KeyUsageRead`]); only an empty one is
 /// counted here, as Firefox refuses it at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1184,14 +1196,18 @@ pub(crate) struct UnparsableExtension {
     /// Its index in the certificate's extensions.
     pub index: usize,
     /// Chrome's verifier cannot read the certificate. It parses these when it reads one,
-    /// critical or not (`ParsedCertificate::Create`, pki/parsed_certificate.cc):
-    /// basicConstraints, extKeyUsage, subjectAltName, nameConstraints, authorityInfoAccess,
-    /// certificatePolicies, policyConstraints, policyMappings, inhibitAnyPolicy and the two
-    /// key identifiers; CRL distribution points, SCTs and the rest it does not read while
-    /// verifying. Chromium 156 against a TLS server sending a site certificate with a NULL
-    /// as the value of each: `ERR_CERT_INVALID` for those (the key identifiers from the
-    /// source alone), an unknown root's `ERR_CERT_AUTHORITY_INVALID` for the rest.
+    /// critical or not (`ParsedCertificate::Create`, pki/parsed_certificate.cc; each as
+    /// `chrome_der` reads it): basicConstraints, extKeyUsage, subjectAltName,
+    /// nameConstraints, authorityInfoAccess, certificatePolicies, policyConstraints,
+    /// policyMappings, inhibitAnyPolicy and the two key identifiers; CRL distribution
+    /// points, SCTs and the rest it does not read while verifying. Chromium 156 against a
+    /// TLS server sending a site certificate with a NULL as the value of each:
+    /// `ERR_CERT_INVALID` for those (the key identifiers from the source alone), an unknown
+    /// root's `ERR_CERT_AUTHORITY_INVALID` for the rest.
     pub chrome: bool,
+    /// Set when the value decodes and Chrome's stricter parser refuses it: why (who else
+    /// does: `UnparsableExtension::strict`).
+    pub strict: Option<ChromeRule>,
     /// OpenSSL 3 treats the certificate as invalid ([`openssl_refuses`]).
     pub openssl: bool,
     /// Where Firefox trips over it, if it does.
@@ -1295,8 +1311,9 @@ pub(crate) enum FirefoxStep {
 }
 
 impl UnparsableExtension {
-    /// The extension at `index`, of this kind, whose value is `value`.
-    fn of(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, value: &[u8]) -> Self {
+    /// The extension at `index`, of this kind, whose value is `value` and does not decode;
+    /// `chrome`: Chrome's parser refuses it too.
+    fn of(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, value: &[u8], chrome: bool) -> Self {
         use x509_parser::oid_registry as o;
         let is = |known: &[&x509_parser::asn1_rs::Oid<'_>]| one_of(oid, known);
         let key_usage = *oid == o::OID_X509_EXT_KEY_USAGE;
@@ -1329,22 +1346,48 @@ impl UnparsableExtension {
         };
         UnparsableExtension {
             index,
-            chrome: is(&[
-                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
-                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
-                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
-                &o::OID_X509_EXT_POLICY_MAPPINGS,
-                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
-                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
-                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
-            ]),
+            chrome,
+            strict: None,
             openssl: openssl_refuses(oid, value),
             firefox,
             key_usage,
+        }
+    }
+
+    /// The extension at `index`, which decodes, but which Chrome's parser refuses by `rule`.
+    /// OpenSSL reads it (as BER, and without Chrome's further rules: openssl 3.0.19 on each
+    /// form in tests/cert_openssl_clients.rs). mozilla::pkix reads DER as strictly as Chrome
+    /// where it parses an extension at all, which for a site verified for domain
+    /// validation is basicConstraints, extKeyUsage and an issuer's nameConstraints
+    /// (`CheckBasicConstraints` and `CheckExtendedKeyUsage`, pkixcheck.cpp: a BOOLEAN other
+    /// than 00 or FF, bytes left over; `CheckPresentedIDConformsToNameConstraintsSubtrees`,
+    /// pkixnames.cpp: a minimum or maximum written out). certificatePolicies,
+    /// policyConstraints and inhibitAnyPolicy it keeps without reading them
+    /// (`CheckCertificatePolicies` returns at once for anyPolicy); the site's names it reads
+    /// only until one matches (`SearchNames`), which is not modelled here.
+    fn strict(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, rule: ChromeRule) -> Self {
+        use x509_parser::oid_registry as o;
+        let firefox = if *oid == o::OID_X509_EXT_BASIC_CONSTRAINTS {
+            Some(FirefoxStep::BasicConstraints)
+        } else if *oid == o::OID_X509_EXT_EXTENDED_KEY_USAGE {
+            Some(FirefoxStep::ExtendedKeyUsage)
+        } else if *oid == o::OID_X509_EXT_NAME_CONSTRAINTS
+            && matches!(
+                rule,
+                ChromeRule::NotDer | ChromeRule::Trailing | ChromeRule::SubtreeBounds
+            )
+        {
+            Some(FirefoxStep::NameConstraints)
+        } else {
+            None
+        };
+        UnparsableExtension {
+            index,
+            chrome: true,
+            strict: Some(rule),
+            openssl: false,
+            firefox,
+            key_usage: false,
         }
     }
 

@@ -228,6 +228,64 @@ impl Refusers {
     }
 }
 
+/// Why Chrome's verifier cannot read an extension that decodes elsewhere: its parsers
+/// (BoringSSL's `pki/`, which Chromium verifies with) are stricter than x509-parser's
+/// (`chrome_der`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChromeRule {
+    /// Not in DER, or an element of another type where one is due: a length not in its
+    /// shortest form, a BOOLEAN other than 00 or FF, an INTEGER with a needless first
+    /// octet, a NULL where a SEQUENCE belongs.
+    NotDer,
+    /// Bytes after the value, or after the last field of one of its parts.
+    Trailing,
+    /// An empty list, or an empty SEQUENCE, where at least one entry is due.
+    Empty,
+    /// A number outside 0 to 255, the range Chrome reads (a path length, a number of
+    /// certificates in policyConstraints or inhibitAnyPolicy).
+    OutOfRange,
+    /// A DNS name, an e-mail address or a URI with an octet outside ASCII.
+    NameNotAscii,
+    /// A name of a kind that does not exist, or not written as its kind is (a
+    /// directoryName that is not one Name).
+    NameKind,
+    /// An iPAddress that is not 4 or 16 octets (in a name constraint: 8 or 32, the mask
+    /// ones then zeros).
+    IpAddress,
+    /// A name constraint with its minimum or maximum written out, which RFC 5280 forbids.
+    SubtreeBounds,
+    /// The same policy twice in certificatePolicies.
+    DuplicatePolicy,
+    /// A policy's qualifiers: an empty list, one without its value, or under anyPolicy one
+    /// other than a CPS pointer or a user notice.
+    PolicyQualifier,
+    /// An authorityKeyIdentifier with the issuer's name and not its serial number, or the
+    /// reverse.
+    AkiIssuerSerial,
+    /// The subject is empty and subjectAltName, where the subject's names then are, is
+    /// not marked critical (RFC 5280, 4.2.1.6).
+    SanNotCritical,
+}
+
+impl ChromeRule {
+    /// Every rule, for tests that walk them all.
+    pub const ALL: [ChromeRule; 12] = [
+        ChromeRule::NotDer,
+        ChromeRule::Trailing,
+        ChromeRule::Empty,
+        ChromeRule::OutOfRange,
+        ChromeRule::NameNotAscii,
+        ChromeRule::NameKind,
+        ChromeRule::IpAddress,
+        ChromeRule::SubtreeBounds,
+        ChromeRule::DuplicatePolicy,
+        ChromeRule::PolicyQualifier,
+        ChromeRule::AkiIssuerSerial,
+        ChromeRule::SanNotCritical,
+    ];
+}
+
 /// Why a signature was not checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -744,16 +802,20 @@ pub enum FindingKind {
         /// SCTs embedded in all.
         embedded: usize,
     },
-    /// An extension could not be decoded.
+    /// An extension could not be decoded, or decodes but Chrome's stricter parser cannot
+    /// read it.
     ExtensionUnparsable {
         /// Its index in the certificate's `extensions`.
         extension: usize,
-        /// Who cannot read the certificate because of it (none: no client reads it
+        /// Who cannot read the certificate because of it (none: no client refuses it
         /// while checking a TLS server's chain).
         refused_by: Refusers,
         /// Whether the certificate is the site's own (Chrome refuses it) rather than an
         /// authority's (Chrome leaves it out and finds no issuer for the one below).
         site: bool,
+        /// Set when the value decodes (the others read it as written) and only Chrome's
+        /// stricter parser refuses it: why.
+        strict: Option<ChromeRule>,
     },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.

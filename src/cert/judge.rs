@@ -1103,6 +1103,7 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 extension: u.index,
                 refused_by,
                 site,
+                strict: u.strict,
             };
             out.push(
                 match (refused_by.chrome, site) {

@@ -30,7 +30,8 @@
 //!
 //! Modules: [`input`] (PEM/DER/PKCS#7 decoding), [`asn1`] (the DER as a tree, for the
 //! page's structure view), [`fields`] (per-certificate report),
-//! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `judge`
+//! [`signature`] (RustCrypto checks), [`chain`] (candidate issuers and links), `chrome_der`
+//! (the extensions as Chrome's verifier parses them), `judge`
 //! (the path and one function per rule), [`browsers`] (Chromium's and Firefox's error
 //! names and what they allow), [`ct`] (the Certificate Transparency log behind each SCT), [`compare`] (two chains side by side, as at a renewal),
 //! [`platforms`] (what Safari, Windows, Java and Android do
@@ -56,6 +57,7 @@ pub mod anchors;
 pub mod asn1;
 pub mod browsers;
 pub mod chain;
+mod chrome_der;
 pub mod compare;
 mod constraints;
 pub mod ct;

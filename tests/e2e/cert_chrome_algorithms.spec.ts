@@ -155,7 +155,7 @@ const cases: { name: string; chain: string[]; chrome: string }[] = [
 ];
 
 for (const [i, c] of cases.entries()) {
-  // A port of its own for each case (cert_handshake.spec.ts uses 4661 and on).
+  // A port of its own for each case (cert_handshake.spec.ts uses 4661 to 4680 and 4701 on).
   const port = 4681 + i;
   test(`${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
     const chain = c.chain.map((name) => readFileSync(at(`${name}.pem`), 'utf8')).join('');

@@ -17,6 +17,9 @@
 //   - an extension whose value is a NULL where RFC 5280 gives it a type: the handshake
 //     completes, and Chrome's verifier cannot read the certificate if it parses that
 //     extension (ParsedCertificate::Create): ERR_CERT_INVALID, before the unknown root.
+//   - an extension that decodes, but not as strictly as Chrome's parsers read it (BoringSSL's
+//     pki/, src/cert/chrome_der.rs): ERR_CERT_INVALID as well; and an OCSP location that
+//     is not a URI, which Chrome skips: only the unknown root's ERR_CERT_AUTHORITY_INVALID.
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
@@ -72,6 +75,30 @@ const cases: { name: string; keyArgs: string[]; keyUsage?: string; extension?: s
   { name: 'P-256, CRL distribution points a NULL', keyArgs: P256, extension: '2.5.29.31=DER:05:00', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'P-256, SCT list a NULL', keyArgs: P256, extension: '1.3.6.1.4.1.11129.2.4.2=DER:05:00', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
+
+// Extensions x509-parser decodes and Chrome's parsers do not (`-addext` replaces the
+// harness's own subjectAltName and basicConstraints, so the names keep localhost).
+const LOCALHOST = '82:09:6c:6f:63:61:6c:68:6f:73:74';
+const strict: { name: string; extension: string; chrome: string }[] = [
+  { name: 'subjectAltName with an IP address of 3 bytes', extension: `2.5.29.17=DER:30:10:${LOCALHOST}:87:03:7f:00:01`, chrome: 'ERR_CERT_INVALID' },
+  { name: 'subjectAltName with a DNS name in UTF-8', extension: `2.5.29.17=DER:30:1a:${LOCALHOST}:82:0d:62:c3:bc:2e:6c:6f:63:61:6c:68:6f:73:74`, chrome: 'ERR_CERT_INVALID' },
+  { name: 'an empty subjectAltName', extension: '2.5.29.17=DER:30:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'cA written as 01', extension: '2.5.29.19=critical,DER:30:03:01:01:01', chrome: 'ERR_CERT_INVALID' },
+  { name: 'bytes after extKeyUsage', extension: '2.5.29.37=DER:30:0a:06:08:2b:06:01:05:05:07:03:01:05:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'a policy twice', extension: '2.5.29.32=DER:30:14:30:08:06:06:67:81:0c:01:02:01:30:08:06:06:67:81:0c:01:02:01', chrome: 'ERR_CERT_INVALID' },
+  { name: 'requireExplicitPolicy 256', extension: '2.5.29.36=DER:30:04:80:02:01:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'inhibitAnyPolicy 256', extension: '2.5.29.54=DER:02:02:01:00', chrome: 'ERR_CERT_INVALID' },
+  { name: 'an OCSP location written as an IA5String', extension: '1.3.6.1.5.5.7.1.1=DER:30:16:30:14:06:08:2b:06:01:05:05:07:30:01:16:08:68:74:74:70:3a:2f:2f:61', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+];
+for (const [i, c] of strict.entries()) {
+  // Ports after cert_chrome_algorithms.spec.ts's.
+  const port = 4701 + i;
+  test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = made(`strict-${i}`, P256, undefined, c.extension);
+    const pem = readFileSync(cert, 'utf8');
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
+  });
+}
 
 for (const [i, c] of cases.entries()) {
   // A port of its own for each case.

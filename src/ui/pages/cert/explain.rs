@@ -4,7 +4,8 @@
 
 use crate::cert::fields::{Field, ValidationLevel};
 use crate::cert::findings::{
-    Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked, Unreadable,
+    ChromeRule, Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked,
+    Unreadable,
 };
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
@@ -86,6 +87,25 @@ pub fn code_key(code: Code) -> Key {
         Code::SctSignatureInvalid => c::sct_signature_invalid,
         Code::ExtensionUnparsable => c::extension_unparsable,
         Code::RuleBroken => c::rule_broken,
+    }
+}
+
+/// What Chrome's stricter parser refuses in an extension that decodes here.
+fn chrome_rule(rule: ChromeRule) -> Key {
+    use k::cert_codes as c;
+    match rule {
+        ChromeRule::NotDer => c::chrome_rule_not_der,
+        ChromeRule::Trailing => c::chrome_rule_trailing,
+        ChromeRule::Empty => c::chrome_rule_empty,
+        ChromeRule::OutOfRange => c::chrome_rule_out_of_range,
+        ChromeRule::NameNotAscii => c::chrome_rule_name_not_ascii,
+        ChromeRule::NameKind => c::chrome_rule_name_kind,
+        ChromeRule::IpAddress => c::chrome_rule_ip_address,
+        ChromeRule::SubtreeBounds => c::chrome_rule_subtree_bounds,
+        ChromeRule::DuplicatePolicy => c::chrome_rule_duplicate_policy,
+        ChromeRule::PolicyQualifier => c::chrome_rule_policy_qualifier,
+        ChromeRule::AkiIssuerSerial => c::chrome_rule_aki_issuer_serial,
+        ChromeRule::SanNotCritical => c::chrome_rule_san_not_critical,
     }
 }
 
@@ -458,6 +478,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             extension,
             refused_by,
             site,
+            strict,
         } => {
             let name = extension_name(*extension);
             if !refused_by.any() {
@@ -469,10 +490,14 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 (true, false) => c::extension_unreadable_chrome_authority,
                 (false, _) => c::extension_unreadable_chrome_ignores,
             };
-            let mut parts = vec![
-                other(c::extension_unreadable, &[("extension", &name)]),
-                other(chrome, &[]),
-            ];
+            let mut parts = match strict {
+                Some(rule) => vec![
+                    other(c::extension_unreadable_strict, &[("extension", &name)]),
+                    other(chrome_rule(*rule), &[]),
+                ],
+                None => vec![other(c::extension_unreadable, &[("extension", &name)])],
+            };
+            parts.push(other(chrome, &[]));
             if refused_by.firefox {
                 parts.push(other(
                     if *site {
@@ -1010,6 +1035,7 @@ mod tests {
                         ..Refusers::default()
                     },
                     site,
+                    strict: None,
                 },
                 ChromiumError::Invalid,
             ));
@@ -1312,6 +1338,7 @@ mod tests {
                 extension: 0,
                 refused_by: Refusers::default(),
                 site: true,
+                strict: None,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1321,6 +1348,7 @@ mod tests {
                     openssl: true,
                 },
                 site: true,
+                strict: None,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1330,6 +1358,7 @@ mod tests {
                     openssl: true,
                 },
                 site: false,
+                strict: None,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1339,8 +1368,20 @@ mod tests {
                     openssl: true,
                 },
                 site: true,
+                strict: None,
             },
         ]
+        .into_iter()
+        .chain(ChromeRule::ALL.map(|rule| F::ExtensionUnparsable {
+            extension: 0,
+            refused_by: Refusers {
+                chrome: true,
+                ..Refusers::default()
+            },
+            site: true,
+            strict: Some(rule),
+        }))
+        .collect()
     }
 
     #[test]

@@ -1,0 +1,881 @@
+//! The extensions as Chrome's certificate verifier reads them: strict DER, one parser per
+//! extension, transcribed from BoringSSL's `pki/` (which Chromium's verifier is).
+//!
+//! `ParsedCertificate::Create` (pki/parsed_certificate.cc) parses basicConstraints,
+//! keyUsage, extKeyUsage, subjectAltName, nameConstraints, authorityInfoAccess,
+//! certificatePolicies, policyConstraints, policyMappings, inhibitAnyPolicy and the two key
+//! identifiers whenever it reads a certificate, critical or not, and a certificate one of
+//! them does not parse is not read at all: the site's is refused (`ERR_CERT_INVALID`), a
+//! served authority's left out of path building. x509-parser is more lenient than these
+//! parsers (it drops bytes after a value, reads a BOOLEAN or an INTEGER as BER, takes an
+//! empty list, keeps a name it cannot read as `GeneralName::Invalid`), and in one place
+//! stricter (an accessLocation that is not context-specific), so the engine asks this
+//! module, not x509-parser, whether Chrome can read an extension. keyUsage has its own
+//! reader ([`super::fields::KeyUsageRead`]).
+//!
+//! Each function below is its BoringSSL namesake, line for line; the DER layer is
+//! `der::Parser` (pki/parser.cc) over `CBS` (crypto/bytestring/cbs.cc,
+//! `cbs_get_any_asn1_element` without BER). Not modelled: the rules on the extension list
+//! itself (`ParseExtensions`, pki/parse_certificate.cc: no two extensions with one OID, a
+//! critical flag written out as FALSE, an empty list).
+
+use super::findings::ChromeRule;
+use x509_parser::asn1_rs::Oid;
+
+/// A tag as `CBS` compares it: class and constructed bit in the top three bits, the number
+/// below (`CBS_ASN1_TAG`, include/openssl/bytestring.h).
+type Tag = u32;
+
+/// The tag of a low-number identifier octet.
+const fn tag(octet: u8) -> Tag {
+    ((octet as u32 & 0xe0) << 24) | (octet as u32 & 0x1f)
+}
+
+const BOOLEAN: Tag = tag(0x01);
+const INTEGER: Tag = tag(0x02);
+const OCTET_STRING: Tag = tag(0x04);
+const OBJECT: Tag = tag(0x06);
+const SEQUENCE: Tag = tag(0x30);
+/// `[n]`, primitive and constructed.
+const fn context(n: u8) -> Tag {
+    tag(0x80 | n)
+}
+const fn context_constructed(n: u8) -> Tag {
+    tag(0xa0 | n)
+}
+
+/// anyPolicy (2.5.29.32.0), its content octets.
+const ANY_POLICY: &[u8] = &[0x55, 0x1d, 0x20, 0x00];
+/// id-qt-cps and id-qt-unotice (RFC 5280, 4.2.1.4), the qualifiers allowed under anyPolicy.
+const CPS_POINTER: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x01];
+const USER_NOTICE: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x02];
+
+/// One element off the front of `input`: its tag, its content and what follows
+/// (`cbs_get_any_asn1_element` with `ber_ok` false and `parse_asn1_tag`): a length in its
+/// shortest form of one to four octets, a high tag number only from 31 and in its shortest
+/// form, never tag `[UNIVERSAL 0]`.
+fn element(input: &[u8]) -> Option<(Tag, &[u8], &[u8])> {
+    let (&first, mut rest) = input.split_first()?;
+    let mut number = u32::from(first & 0x1f);
+    if number == 0x1f {
+        let mut value: u64 = 0;
+        loop {
+            let (&octet, after) = rest.split_first()?;
+            rest = after;
+            if value >> 57 != 0 || (value == 0 && octet == 0x80) {
+                return None;
+            }
+            value = (value << 7) | u64::from(octet & 0x7f);
+            if octet & 0x80 == 0 {
+                break;
+            }
+        }
+        if !(0x1f..=0x1fff_ffff).contains(&value) {
+            return None;
+        }
+        number = u32::try_from(value).ok()?;
+    }
+    let tag = ((u32::from(first) & 0xe0) << 24) | number;
+    if tag & !0x2000_0000 == 0 {
+        return None;
+    }
+    let (&length_octet, rest) = rest.split_first()?;
+    let (length, rest) = if length_octet & 0x80 == 0 {
+        (usize::from(length_octet), rest)
+    } else {
+        let count = usize::from(length_octet & 0x7f);
+        if count == 0 || count > 4 {
+            return None;
+        }
+        let (octets, rest) = rest.split_at_checked(count)?;
+        if octets.first() == Some(&0) {
+            return None;
+        }
+        let length = octets
+            .iter()
+            .fold(0usize, |acc, &octet| (acc << 8) | usize::from(octet));
+        if length < 0x80 {
+            return None;
+        }
+        (length, rest)
+    };
+    let (content, rest) = rest.split_at_checked(length)?;
+    Some((tag, content, rest))
+}
+
+/// `der::Parser`: elements read one after another, each failure a refusal.
+struct Parser<'a> {
+    rest: &'a [u8],
+}
+
+/// A refusal for a malformed element or one of another type.
+const NOT_DER: ChromeRule = ChromeRule::NotDer;
+
+impl<'a> Parser<'a> {
+    fn new(input: &'a [u8]) -> Self {
+        Parser { rest: input }
+    }
+
+    /// `HasMore`.
+    fn has_more(&self) -> bool {
+        !self.rest.is_empty()
+    }
+
+    /// `ReadTagAndValue` (and `ReadRawTLV`): the next element, whatever its tag.
+    fn read_any(&mut self) -> Result<(Tag, &'a [u8]), ChromeRule> {
+        let (tag, content, rest) = element(self.rest).ok_or(NOT_DER)?;
+        self.rest = rest;
+        Ok((tag, content))
+    }
+
+    /// `ReadTag`: the next element, which must have this tag.
+    fn read(&mut self, expected: Tag) -> Result<&'a [u8], ChromeRule> {
+        let (tag, content, rest) = element(self.rest).ok_or(NOT_DER)?;
+        if tag != expected {
+            return Err(NOT_DER);
+        }
+        self.rest = rest;
+        Ok(content)
+    }
+
+    /// `ReadOptionalTag`: the next element if it has this tag; a malformed next element is a
+    /// refusal whatever its tag.
+    fn read_optional(&mut self, expected: Tag) -> Result<Option<&'a [u8]>, ChromeRule> {
+        if !self.has_more() {
+            return Ok(None);
+        }
+        let (tag, content, rest) = element(self.rest).ok_or(NOT_DER)?;
+        if tag != expected {
+            return Ok(None);
+        }
+        self.rest = rest;
+        Ok(Some(content))
+    }
+
+    /// `ReadSequence`: a parser over the next element, a SEQUENCE.
+    fn sequence(&mut self) -> Result<Parser<'a>, ChromeRule> {
+        self.read(SEQUENCE).map(Parser::new)
+    }
+
+    /// Refuses bytes left over.
+    fn end(&self) -> Result<(), ChromeRule> {
+        if self.has_more() {
+            Err(ChromeRule::Trailing)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Refuses a list with nothing in it.
+    fn not_empty(&self) -> Result<(), ChromeRule> {
+        if self.has_more() {
+            Ok(())
+        } else {
+            Err(ChromeRule::Empty)
+        }
+    }
+}
+
+/// `ParseBool` (pki/parse_values.cc): one octet, 00 or FF.
+fn boolean(content: &[u8]) -> Result<bool, ChromeRule> {
+    match content {
+        [0x00] => Ok(false),
+        [0xff] => Ok(true),
+        _ => Err(NOT_DER),
+    }
+}
+
+/// `ParseUint8` (pki/parse_values.cc, over `CBS_is_valid_asn1_integer`): an INTEGER in
+/// its shortest form, not negative, at most 255.
+fn uint8(content: &[u8]) -> Result<u8, ChromeRule> {
+    let (&first, after) = content.split_first().ok_or(NOT_DER)?;
+    if let Some(&second) = after.first()
+        && ((first == 0x00 && second & 0x80 == 0) || (first == 0xff && second & 0x80 != 0))
+    {
+        return Err(NOT_DER);
+    }
+    if first & 0x80 != 0 {
+        return Err(ChromeRule::OutOfRange);
+    }
+    match content {
+        [value] | [0x00, value] => Ok(*value),
+        _ => Err(ChromeRule::OutOfRange),
+    }
+}
+
+/// Whether Chrome's verifier can read the extension with this OID, critical flag and value;
+/// `None` for an extension it does not read while it reads a certificate (keyUsage
+/// included: [`super::fields::KeyUsageRead`]). `subject_empty`: the certificate's subject
+/// is an empty name.
+pub(crate) fn extension(
+    oid: &Oid<'_>,
+    critical: bool,
+    value: &[u8],
+    subject_empty: bool,
+) -> Option<Result<(), ChromeRule>> {
+    use x509_parser::oid_registry as o;
+    let read: fn(&[u8]) -> Result<(), ChromeRule> = if *oid == o::OID_X509_EXT_BASIC_CONSTRAINTS {
+        basic_constraints
+    } else if *oid == o::OID_X509_EXT_EXTENDED_KEY_USAGE {
+        ext_key_usage
+    } else if *oid == o::OID_X509_EXT_SUBJECT_ALT_NAME {
+        // `ParsedCertificate::Create`: a certificate with an empty subject names its
+        // subject in subjectAltName alone, which must then be critical (RFC 5280, 4.2.1.6).
+        let names = general_names(value);
+        return Some(if names.is_ok() && subject_empty && !critical {
+            Err(ChromeRule::SanNotCritical)
+        } else {
+            names
+        });
+    } else if *oid == o::OID_X509_EXT_NAME_CONSTRAINTS {
+        name_constraints
+    } else if *oid == o::OID_PKIX_AUTHORITY_INFO_ACCESS {
+        authority_info_access
+    } else if *oid == o::OID_X509_EXT_CERTIFICATE_POLICIES {
+        certificate_policies
+    } else if *oid == o::OID_X509_EXT_POLICY_CONSTRAINTS {
+        policy_constraints
+    } else if *oid == o::OID_X509_EXT_POLICY_MAPPINGS {
+        policy_mappings
+    } else if *oid == o::OID_X509_EXT_INHIBIT_ANY_POLICY {
+        inhibit_any_policy
+    } else if *oid == o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER {
+        subject_key_identifier
+    } else if *oid == o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER {
+        authority_key_identifier
+    } else {
+        return None;
+    };
+    Some(read(value))
+}
+
+/// `ParseBasicConstraints` (pki/parse_certificate.cc): `SEQUENCE { cA BOOLEAN OPTIONAL,
+/// pathLenConstraint INTEGER (0..255) OPTIONAL }`. cA written out as FALSE is accepted
+/// (against DER, for the many certificates that do it).
+fn basic_constraints(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    if let Some(ca) = sequence.read_optional(BOOLEAN)? {
+        boolean(ca)?;
+    }
+    if let Some(path_length) = sequence.read_optional(INTEGER)? {
+        uint8(path_length)?;
+    }
+    sequence.end()?;
+    parser.end()
+}
+
+/// `ParseEKUExtension` (pki/extended_key_usage.cc): a SEQUENCE of at least one OBJECT
+/// IDENTIFIER (whose content is not checked).
+fn ext_key_usage(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    sequence.not_empty()?;
+    while sequence.has_more() {
+        sequence.read(OBJECT)?;
+    }
+    parser.end()
+}
+
+/// How an iPAddress is written: an address (subjectAltName) or an address and its mask
+/// (nameConstraints).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ip {
+    Address,
+    Range,
+}
+
+/// `GeneralNames::Create` (pki/general_names.cc): a SEQUENCE of at least one name.
+fn general_names(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    parser.end()?;
+    sequence.not_empty()?;
+    while sequence.has_more() {
+        let (tag, content) = sequence.read_any()?;
+        general_name(tag, content, Ip::Address)?;
+    }
+    Ok(())
+}
+
+/// `ParseGeneralName` (pki/general_names.cc): each kind of name by its whole tag; the
+/// names read as text must be ASCII; an iPAddress of 4 or 16 octets (8 or 32, a valid
+/// mask, in a name constraint); a directoryName one Name. The contents of otherName,
+/// x400Address, ediPartyName and registeredID are not read.
+fn general_name(tag: Tag, content: &[u8], ip: Ip) -> Result<(), ChromeRule> {
+    const ADDRESS: [usize; 2] = [4, 16];
+    const RANGE: [usize; 2] = [8, 32];
+    if [context(1), context(2), context(6)].contains(&tag) {
+        if content.is_ascii() {
+            Ok(())
+        } else {
+            Err(ChromeRule::NameNotAscii)
+        }
+    } else if tag == context_constructed(4) {
+        let mut name = Parser::new(content);
+        name.read(SEQUENCE).map_err(|_| ChromeRule::NameKind)?;
+        name.end().map_err(|_| ChromeRule::NameKind)
+    } else if tag == context(7) {
+        match ip {
+            Ip::Address if ADDRESS.contains(&content.len()) => Ok(()),
+            Ip::Range if RANGE.contains(&content.len()) => {
+                let mask = content.get(content.len() / 2..).unwrap_or_default();
+                if netmask(mask) {
+                    Ok(())
+                } else {
+                    Err(ChromeRule::IpAddress)
+                }
+            }
+            _ => Err(ChromeRule::IpAddress),
+        }
+    } else if [
+        context_constructed(0),
+        context_constructed(3),
+        context_constructed(5),
+        context(8),
+    ]
+    .contains(&tag)
+    {
+        Ok(())
+    } else {
+        Err(ChromeRule::NameKind)
+    }
+}
+
+/// `IsValidNetmask` (pki/ip_util.cc): ones, then zeros.
+fn netmask(mask: &[u8]) -> bool {
+    let mut zeros = false;
+    mask.iter().all(|&octet| {
+        let fits = if zeros {
+            octet == 0
+        } else {
+            // All ones followed by all zeros: the inverse plus one is a power of two.
+            (!octet & (!octet).wrapping_add(1)) == 0
+        };
+        zeros |= octet != 0xff;
+        fits
+    })
+}
+
+/// `NameConstraints::Parse` and `ParseGeneralSubtrees` (pki/name_constraints.cc):
+/// `SEQUENCE { permittedSubtrees [0] OPTIONAL, excludedSubtrees [1] OPTIONAL }`, at least
+/// one of them, each a list of at least one `SEQUENCE { base GeneralName }`: Chrome refuses
+/// a minimum or a maximum written out, even the default 0 (RFC 5280, 4.2.1.10: the minimum
+/// MUST be zero, the maximum MUST be absent).
+fn name_constraints(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    parser.end()?;
+    let permitted = sequence.read_optional(context_constructed(0))?;
+    if let Some(subtrees) = permitted {
+        general_subtrees(subtrees)?;
+    }
+    let excluded = sequence.read_optional(context_constructed(1))?;
+    if let Some(subtrees) = excluded {
+        general_subtrees(subtrees)?;
+    }
+    if permitted.is_none() && excluded.is_none() {
+        return Err(ChromeRule::Empty);
+    }
+    sequence.end()
+}
+
+/// `ParseGeneralSubtrees`.
+fn general_subtrees(content: &[u8]) -> Result<(), ChromeRule> {
+    let mut subtrees = Parser::new(content);
+    subtrees.not_empty()?;
+    while subtrees.has_more() {
+        let mut subtree = subtrees.sequence()?;
+        let (tag, name) = subtree.read_any()?;
+        general_name(tag, name, Ip::Range)?;
+        if subtree.has_more() {
+            return Err(ChromeRule::SubtreeBounds);
+        }
+    }
+    Ok(())
+}
+
+/// `ParseAuthorityInfoAccess` and `ParseAuthorityInfoAccessURIs`
+/// (pki/parse_certificate.cc): a SEQUENCE of at least one `SEQUENCE { accessMethod OBJECT
+/// IDENTIFIER, accessLocation }`. Only a location that is a URI (`[6]`) is read, and must
+/// be ASCII; any other is skipped. Bytes after the SEQUENCE are not looked at.
+fn authority_info_access(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut sequence = Parser::new(value).sequence()?;
+    sequence.not_empty()?;
+    while sequence.has_more() {
+        let mut description = sequence.sequence()?;
+        description.read(OBJECT)?;
+        let (tag, location) = description.read_any()?;
+        description.end()?;
+        if tag == context(6) && !location.is_ascii() {
+            return Err(ChromeRule::NameNotAscii);
+        }
+    }
+    Ok(())
+}
+
+/// `ParseCertificatePoliciesExtensionImpl` and `ParsePolicyQualifiers`
+/// (pki/certificate_policies.cc), as `ParsedCertificate::Create` calls it (qualifiers of
+/// any kind, except under anyPolicy): a SEQUENCE of at least one `SEQUENCE { policy OBJECT
+/// IDENTIFIER, qualifiers SEQUENCE OF SEQUENCE { OBJECT IDENTIFIER, ANY } OPTIONAL }`, no
+/// policy twice, no empty list of qualifiers, no qualifier without its value.
+fn certificate_policies(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut policies = parser.sequence()?;
+    parser.end()?;
+    policies.not_empty()?;
+    let mut seen: Vec<&[u8]> = Vec::new();
+    while policies.has_more() {
+        let mut information = policies.sequence()?;
+        let policy = information.read(OBJECT)?;
+        if seen.contains(&policy) {
+            return Err(ChromeRule::DuplicatePolicy);
+        }
+        seen.push(policy);
+        if !information.has_more() {
+            continue;
+        }
+        let mut qualifiers = information.sequence()?;
+        information.end()?;
+        if !qualifiers.has_more() {
+            return Err(ChromeRule::PolicyQualifier);
+        }
+        while qualifiers.has_more() {
+            let mut qualifier = qualifiers.sequence()?;
+            let id = qualifier.read(OBJECT)?;
+            if policy == ANY_POLICY && id != CPS_POINTER && id != USER_NOTICE {
+                return Err(ChromeRule::PolicyQualifier);
+            }
+            if !qualifier.has_more() {
+                return Err(ChromeRule::PolicyQualifier);
+            }
+            qualifier.read_any()?;
+            qualifier.end()?;
+        }
+    }
+    Ok(())
+}
+
+/// `ParsePolicyConstraints` (pki/certificate_policies.cc): `SEQUENCE {
+/// requireExplicitPolicy [0] INTEGER (0..255) OPTIONAL, inhibitPolicyMapping [1] … }`, not
+/// empty.
+fn policy_constraints(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    sequence.not_empty()?;
+    for field in [context(0), context(1)] {
+        if let Some(skip) = sequence.read_optional(field)? {
+            uint8(skip)?;
+        }
+    }
+    sequence.end()?;
+    parser.end()
+}
+
+/// `ParsePolicyMappings` (pki/certificate_policies.cc): a SEQUENCE of at least one
+/// `SEQUENCE { issuerDomainPolicy, subjectDomainPolicy }`.
+fn policy_mappings(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut mappings = parser.sequence()?;
+    mappings.not_empty()?;
+    while mappings.has_more() {
+        let mut mapping = mappings.sequence()?;
+        mapping.read(OBJECT)?;
+        mapping.read(OBJECT)?;
+        mapping.end()?;
+    }
+    parser.end()
+}
+
+/// `ParseInhibitAnyPolicy` (pki/certificate_policies.cc): an INTEGER (0..255).
+fn inhibit_any_policy(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    uint8(parser.read(INTEGER)?)?;
+    parser.end()
+}
+
+/// `ParseSubjectKeyIdentifier` (pki/parse_certificate.cc): an OCTET STRING, of any length.
+fn subject_key_identifier(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    parser.read(OCTET_STRING)?;
+    parser.end()
+}
+
+/// `ParseAuthorityKeyIdentifier` (pki/parse_certificate.cc): `SEQUENCE { keyIdentifier
+/// [0], authorityCertIssuer [1], authorityCertSerialNumber [2] }`, each optional but the
+/// last two together (RFC 5280, 4.2.1.1); their contents are not read.
+fn authority_key_identifier(value: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(value);
+    let mut sequence = parser.sequence()?;
+    parser.end()?;
+    sequence.read_optional(context(0))?;
+    let issuer = sequence.read_optional(context_constructed(1))?;
+    let serial = sequence.read_optional(context(2))?;
+    if issuer.is_some() != serial.is_some() {
+        return Err(ChromeRule::AkiIssuerSerial);
+    }
+    sequence.end()
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+mod tests {
+    use super::*;
+    use ChromeRule as R;
+    use x509_parser::oid_registry as o;
+
+    fn hex(text: &str) -> Vec<u8> {
+        let digits: String = text.chars().filter(char::is_ascii_hexdigit).collect();
+        (0..digits.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// Every row: the extension, its value, and what Chrome makes of it (BoringSSL's
+    /// parsers, read line by line; the x509-parser column of each is in
+    /// tests/cert_chrome_der.rs).
+    #[test]
+    fn each_extension_is_read_as_chromes_parser_reads_it() {
+        let bc = &o::OID_X509_EXT_BASIC_CONSTRAINTS;
+        let eku = &o::OID_X509_EXT_EXTENDED_KEY_USAGE;
+        let san = &o::OID_X509_EXT_SUBJECT_ALT_NAME;
+        let nc = &o::OID_X509_EXT_NAME_CONSTRAINTS;
+        let aia = &o::OID_PKIX_AUTHORITY_INFO_ACCESS;
+        let cp = &o::OID_X509_EXT_CERTIFICATE_POLICIES;
+        let pc = &o::OID_X509_EXT_POLICY_CONSTRAINTS;
+        let pm = &o::OID_X509_EXT_POLICY_MAPPINGS;
+        let iap = &o::OID_X509_EXT_INHIBIT_ANY_POLICY;
+        let ski = &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER;
+        let aki = &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER;
+        let cases: &[(&Oid<'_>, &str, Option<ChromeRule>)] = &[
+            // basicConstraints
+            (bc, "30 00", None),
+            (bc, "30 03 01 01 ff", None),
+            (bc, "30 03 01 01 00", None),
+            (bc, "30 06 01 01 ff 02 01 00", None),
+            (bc, "30 07 01 01 ff 02 02 00 80", None),
+            (bc, "30 03 02 01 05", None),
+            (bc, "30 03 01 01 01", Some(R::NotDer)),
+            (bc, "30 07 01 01 ff 02 02 01 00", Some(R::OutOfRange)),
+            (bc, "30 06 01 01 ff 02 01 ff", Some(R::OutOfRange)),
+            (bc, "30 07 01 01 ff 02 02 00 05", Some(R::NotDer)),
+            (bc, "30 00 05 00", Some(R::Trailing)),
+            (bc, "30 81 03 01 01 ff", Some(R::NotDer)),
+            (bc, "30 06 02 01 05 01 01 ff", Some(R::Trailing)),
+            (bc, "05 00", Some(R::NotDer)),
+            (bc, "", Some(R::NotDer)),
+            // extKeyUsage
+            (eku, "30 0a 06 08 2b 06 01 05 05 07 03 01", None),
+            (eku, "30 02 06 00", None),
+            (eku, "30 00", Some(R::Empty)),
+            (
+                eku,
+                "30 0c 06 08 2b 06 01 05 05 07 03 01 05 00",
+                Some(R::NotDer),
+            ),
+            (
+                eku,
+                "30 0a 06 08 2b 06 01 05 05 07 03 01 05 00",
+                Some(R::Trailing),
+            ),
+            // subjectAltName
+            (san, "30 0b 82 09 6c 6f 63 61 6c 68 6f 73 74", None),
+            (san, "30 06 87 04 7f 00 00 01", None),
+            (san, "30 04 a0 02 ff ff", None),
+            (san, "30 02 88 00", None),
+            (san, "30 00", Some(R::Empty)),
+            (
+                san,
+                "30 0f 82 0d 62 c3 bc 2e 6c 6f 63 61 6c 68 6f 73 74",
+                Some(R::NameNotAscii),
+            ),
+            (san, "30 05 87 03 7f 00 01", Some(R::IpAddress)),
+            (
+                san,
+                "30 0d 82 09 6c 6f 63 61 6c 68 6f 73 74 89 00",
+                Some(R::NameKind),
+            ),
+            (
+                san,
+                "30 0b a2 09 6c 6f 63 61 6c 68 6f 73 74",
+                Some(R::NameKind),
+            ),
+            (
+                san,
+                "30 0d 82 09 6c 6f 63 61 6c 68 6f 73 74 84 00",
+                Some(R::NameKind),
+            ),
+            (
+                san,
+                "30 11 82 09 6c 6f 63 61 6c 68 6f 73 74 a4 04 30 00 30 00",
+                Some(R::NameKind),
+            ),
+            (
+                san,
+                "30 0b 82 09 6c 6f 63 61 6c 68 6f 73 74 05 00",
+                Some(R::Trailing),
+            ),
+            (
+                san,
+                "30 81 0b 82 09 6c 6f 63 61 6c 68 6f 73 74",
+                Some(R::NotDer),
+            ),
+            (san, "30 05 16 03 61 2e 62", Some(R::NameKind)),
+            // nameConstraints
+            (nc, "30 0b a0 09 30 07 82 05 2e 74 65 73 74", None),
+            (nc, "30 0e a1 0c 30 0a 87 08 0a 00 00 00 ff 00 00 00", None),
+            (nc, "30 00", Some(R::Empty)),
+            (
+                nc,
+                "30 0e a0 0c 30 0a 82 05 2e 74 65 73 74 80 01 00",
+                Some(R::SubtreeBounds),
+            ),
+            (
+                nc,
+                "30 0a a0 08 30 06 87 04 0a 00 00 00",
+                Some(R::IpAddress),
+            ),
+            (
+                nc,
+                "30 0e a0 0c 30 0a 87 08 0a 00 00 00 ff 00 ff 00",
+                Some(R::IpAddress),
+            ),
+            (nc, "30 02 a0 00", Some(R::Empty)),
+            (nc, "30 04 a0 02 30 00", Some(R::NotDer)),
+            // authorityInfoAccess
+            (
+                aia,
+                "30 16 30 14 06 08 2b 06 01 05 05 07 30 01 86 08 68 74 74 70 3a 2f 2f 61",
+                None,
+            ),
+            (
+                aia,
+                "30 16 30 14 06 08 2b 06 01 05 05 07 30 01 86 08 68 74 74 70 3a 2f 2f 61 05 00",
+                None,
+            ),
+            (
+                aia,
+                "30 16 30 14 06 08 2b 06 01 05 05 07 30 01 16 08 68 74 74 70 3a 2f 2f 61",
+                None,
+            ),
+            (
+                aia,
+                "30 0f 30 0d 06 08 2b 06 01 05 05 07 30 01 9f 1f 00",
+                None,
+            ),
+            (aia, "30 00", Some(R::Empty)),
+            (
+                aia,
+                "30 18 30 16 06 08 2b 06 01 05 05 07 30 01 86 08 68 74 74 70 3a 2f 2f 61 05 00",
+                Some(R::Trailing),
+            ),
+            (
+                aia,
+                "30 17 30 15 06 08 2b 06 01 05 05 07 30 01 86 09 68 74 74 70 3a 2f 2f c3 bc",
+                Some(R::NameNotAscii),
+            ),
+            (
+                aia,
+                "30 16 30 14 04 08 2b 06 01 05 05 07 30 01 86 08 68 74 74 70 3a 2f 2f 61",
+                Some(R::NotDer),
+            ),
+            (
+                aia,
+                "30 0f 30 0d 06 08 2b 06 01 05 05 07 30 01 1f 02 00",
+                Some(R::NotDer),
+            ),
+            // certificatePolicies
+            (
+                cp,
+                "30 16 30 14 06 06 67 81 0c 01 02 01 30 0a 30 08 06 03 2a 03 04 16 01 61",
+                None,
+            ),
+            (cp, "30 08 30 06 06 04 55 1d 20 00", None),
+            (cp, "30 00", Some(R::Empty)),
+            (
+                cp,
+                "30 14 30 08 06 06 67 81 0c 01 02 01 30 08 06 06 67 81 0c 01 02 01",
+                Some(R::DuplicatePolicy),
+            ),
+            (
+                cp,
+                "30 16 30 14 06 06 67 81 0c 01 02 01 30 0a 30 08 06 06 2b 06 01 05 05 07",
+                Some(R::PolicyQualifier),
+            ),
+            (
+                cp,
+                "30 0c 30 0a 06 06 67 81 0c 01 02 01 30 00",
+                Some(R::PolicyQualifier),
+            ),
+            (
+                cp,
+                "30 14 30 12 06 04 55 1d 20 00 30 0a 30 08 06 03 2a 03 04 16 01 61",
+                Some(R::PolicyQualifier),
+            ),
+            (
+                cp,
+                "30 1d 30 1b 06 04 55 1d 20 00 30 13 30 11 06 08 2b 06 01 05 05 07 02 01 16 05 68 74 74 70 3a",
+                None,
+            ),
+            // policyConstraints
+            (pc, "30 03 80 01 00", None),
+            (pc, "30 06 80 01 00 81 01 02", None),
+            (pc, "30 00", Some(R::Empty)),
+            (pc, "30 04 80 02 01 00", Some(R::OutOfRange)),
+            (pc, "30 03 a0 01 00", Some(R::Trailing)),
+            // policyMappings
+            (
+                pm,
+                "30 12 30 10 06 06 67 81 0c 01 02 01 06 06 67 81 0c 01 02 01",
+                None,
+            ),
+            (pm, "30 00", Some(R::Empty)),
+            (
+                pm,
+                "30 14 30 12 06 06 67 81 0c 01 02 01 06 06 67 81 0c 01 02 01 05 00",
+                Some(R::Trailing),
+            ),
+            // inhibitAnyPolicy
+            (iap, "02 01 00", None),
+            (iap, "02 02 01 00", Some(R::OutOfRange)),
+            (iap, "02 01 00 05 00", Some(R::Trailing)),
+            // the key identifiers
+            (ski, "04 00", None),
+            (ski, "04 02 01 02", None),
+            (ski, "04 02 01 02 05 00", Some(R::Trailing)),
+            (ski, "02 01 01", Some(R::NotDer)),
+            (aki, "30 00", None),
+            (aki, "30 05 80 03 01 02 03", None),
+            (aki, "30 09 80 03 01 02 03 a1 00 82 00", None),
+            (
+                aki,
+                "30 0b 80 03 01 02 03 a1 04 a4 02 30 00",
+                Some(R::AkiIssuerSerial),
+            ),
+            (aki, "30 08 80 03 01 02 03 04 01 00", Some(R::Trailing)),
+            (aki, "30 05 a0 03 01 02 03", Some(R::Trailing)),
+        ];
+        for (oid, value, expected) in cases {
+            let got = extension(oid, false, &hex(value), false).unwrap();
+            assert_eq!(got.err(), *expected, "{oid} {value}");
+        }
+        // Extensions Chrome does not read while reading a certificate.
+        for oid in [
+            &o::OID_X509_EXT_CRL_DISTRIBUTION_POINTS,
+            &o::OID_CT_LIST_SCT,
+            &o::OID_X509_EXT_KEY_USAGE,
+        ] {
+            assert_eq!(extension(oid, false, &[0x05, 0x00], false), None);
+        }
+    }
+
+    /// No real certificate the project carries (the samples, the fixtures from real sites and
+    /// badssl.com's) is one Chrome's stricter parsers refuse where x509-parser read it. Of
+    /// x509-parser's own test certificates, one is: its policyConstraints asks for an
+    /// explicit policy within 5,000 certificates, a number Chrome does not read.
+    #[test]
+    fn no_real_certificate_is_refused_by_the_stricter_reading() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for dir in [
+            "static/samples/badssl",
+            "static/samples/real-chains",
+            "tests/fixtures/cert/badssl",
+            "tests/fixtures/cert/real-chains",
+            "tests/fixtures/cert/x509-parser-assets",
+            "tests/fixtures/cert/bundle",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let bytes = std::fs::read(&path).unwrap();
+                let analysis = crate::cert::Analysis::parse(&bytes);
+                for data in &analysis.data {
+                    seen += 1;
+                    let strict: Vec<_> = data
+                        .unparsable_extensions
+                        .iter()
+                        .filter(|u| u.strict.is_some())
+                        .collect();
+                    let rules: Vec<_> = strict.iter().map(|u| u.strict).collect();
+                    if path.ends_with("extension2.der") {
+                        assert_eq!(rules, [Some(R::OutOfRange)]);
+                    } else {
+                        assert!(strict.is_empty(), "{}: {strict:?}", path.display());
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "{seen} certificates");
+    }
+
+    #[test]
+    fn an_empty_subject_needs_a_critical_subject_alt_name() {
+        let san = &o::OID_X509_EXT_SUBJECT_ALT_NAME;
+        let value = hex("30 0b 82 09 6c 6f 63 61 6c 68 6f 73 74");
+        assert_eq!(extension(san, true, &value, true), Some(Ok(())));
+        assert_eq!(extension(san, false, &value, false), Some(Ok(())));
+        assert_eq!(
+            extension(san, false, &value, true),
+            Some(Err(R::SanNotCritical))
+        );
+    }
+
+    /// The DER layer, `cbs_get_any_asn1_element` without BER.
+    #[test]
+    fn elements_are_read_as_cbs_reads_them() {
+        let ok = |text: &str| {
+            element(&hex(text)).map(|(tag, content, rest)| (tag, content.len(), rest.len()))
+        };
+        assert_eq!(ok("04 01 00"), Some((tag(0x04), 1, 0)));
+        assert_eq!(ok("04 00 05 00"), Some((tag(0x04), 0, 2)));
+        // A length in its long form must need it, without a leading zero, in 1 to 4 octets.
+        assert_eq!(ok("04 81 05 00 00 00 00 00"), None);
+        assert_eq!(ok("04 82 00 85"), None);
+        assert_eq!(ok("30 80 00 00"), None);
+        assert_eq!(ok("04 85 00 00 00 00 80"), None);
+        let long = [&[0x04, 0x81, 0x80][..], &[0u8; 128]].concat();
+        assert_eq!(element(&long).map(|(_, c, _)| c.len()), Some(128));
+        // Too short for its length.
+        assert_eq!(ok("30 05 02 01"), None);
+        assert_eq!(ok(""), None);
+        assert_eq!(ok("30"), None);
+        // [UNIVERSAL 0] is reserved, primitive or constructed.
+        assert_eq!(ok("00 00"), None);
+        assert_eq!(ok("20 00"), None);
+        // A high tag number only from 31, in its shortest form.
+        assert_eq!(ok("9f 1f 00"), Some((0x8000_0000 | 31, 0, 0)));
+        assert_eq!(ok("9f 81 00 00"), Some((0x8000_0000 | 128, 0, 0)));
+        assert_eq!(ok("1f 02 01 00"), None);
+        assert_eq!(ok("9f 80 1f 00"), None);
+        assert_eq!(ok("9f ff ff ff ff 7f 00"), None);
+        // Whole tags: class, constructed bit and number.
+        assert_ne!(tag(0x24), tag(0x04));
+        assert_ne!(tag(0xa2), tag(0x82));
+        assert_ne!(tag(0x10), SEQUENCE);
+    }
+
+    #[test]
+    fn integers_and_booleans_are_read_as_der() {
+        assert_eq!(uint8(&[0x00]), Ok(0));
+        assert_eq!(uint8(&[0x7f]), Ok(127));
+        assert_eq!(uint8(&[0x00, 0x80]), Ok(128));
+        assert_eq!(uint8(&[0x00, 0xff]), Ok(255));
+        assert_eq!(uint8(&[]), Err(R::NotDer));
+        assert_eq!(uint8(&[0x00, 0x05]), Err(R::NotDer));
+        assert_eq!(uint8(&[0xff, 0x80]), Err(R::NotDer));
+        assert_eq!(uint8(&[0xff]), Err(R::OutOfRange));
+        assert_eq!(uint8(&[0x01, 0x00]), Err(R::OutOfRange));
+        assert_eq!(boolean(&[0xff]), Ok(true));
+        assert_eq!(boolean(&[0x00]), Ok(false));
+        assert_eq!(boolean(&[0x01]), Err(R::NotDer));
+        assert_eq!(boolean(&[0xff, 0xff]), Err(R::NotDer));
+        assert!(netmask(&[0xff, 0xff, 0xff, 0x00]) && netmask(&[0xff, 0xf0, 0, 0]));
+        assert!(netmask(&[0; 4]) && netmask(&[0xff; 16]));
+        assert!(!netmask(&[0xff, 0, 0xff, 0]) && !netmask(&[0xf1, 0, 0, 0]));
+    }
+}
