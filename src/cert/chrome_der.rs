@@ -106,6 +106,8 @@ fn element(input: &[u8]) -> Option<(Tag, &[u8], &[u8])> {
 /// `der::Parser`: elements read one after another, each failure a refusal.
 struct Parser<'a> {
     rest: &'a [u8],
+    /// The length it started with.
+    length: usize,
 }
 
 /// A refusal for a malformed element or one of another type.
@@ -113,7 +115,10 @@ const NOT_DER: ChromeRule = ChromeRule::NotDer;
 
 impl<'a> Parser<'a> {
     fn new(input: &'a [u8]) -> Self {
-        Parser { rest: input }
+        Parser {
+            rest: input,
+            length: input.len(),
+        }
     }
 
     /// `HasMore`.
@@ -157,12 +162,15 @@ impl<'a> Parser<'a> {
         self.read(SEQUENCE).map(Parser::new)
     }
 
-    /// Refuses bytes left over.
+    /// Refuses bytes left over: after what was read, or, where nothing was (none of the
+    /// optional fields a SEQUENCE may hold is there), an element of another type.
     fn end(&self) -> Result<(), ChromeRule> {
-        if self.has_more() {
-            Err(ChromeRule::Trailing)
-        } else {
+        if !self.has_more() {
             Ok(())
+        } else if self.rest.len() == self.length {
+            Err(NOT_DER)
+        } else {
+            Err(ChromeRule::Trailing)
         }
     }
 
@@ -374,10 +382,11 @@ fn name_constraints(value: &[u8]) -> Result<(), ChromeRule> {
     if let Some(subtrees) = excluded {
         general_subtrees(subtrees)?;
     }
+    sequence.end()?;
     if permitted.is_none() && excluded.is_none() {
         return Err(ChromeRule::Empty);
     }
-    sequence.end()
+    Ok(())
 }
 
 /// `ParseGeneralSubtrees`.
@@ -424,13 +433,14 @@ fn certificate_policies(value: &[u8]) -> Result<(), ChromeRule> {
     let mut policies = parser.sequence()?;
     parser.end()?;
     policies.not_empty()?;
+    // Every policy is read before any is compared (a malformed one after a duplicate is
+    // what Chrome reports).
     let mut seen: Vec<&[u8]> = Vec::new();
+    let mut duplicate = false;
     while policies.has_more() {
         let mut information = policies.sequence()?;
         let policy = information.read(OBJECT)?;
-        if seen.contains(&policy) {
-            return Err(ChromeRule::DuplicatePolicy);
-        }
+        duplicate |= seen.contains(&policy);
         seen.push(policy);
         if !information.has_more() {
             continue;
@@ -452,6 +462,9 @@ fn certificate_policies(value: &[u8]) -> Result<(), ChromeRule> {
             qualifier.read_any()?;
             qualifier.end()?;
         }
+    }
+    if duplicate {
+        return Err(ChromeRule::DuplicatePolicy);
     }
     Ok(())
 }
@@ -630,6 +643,8 @@ mod tests {
             (nc, "30 0b a0 09 30 07 82 05 2e 74 65 73 74", None),
             (nc, "30 0e a1 0c 30 0a 87 08 0a 00 00 00 ff 00 00 00", None),
             (nc, "30 00", Some(R::Empty)),
+            (nc, "30 02 05 00", Some(R::NotDer)),
+            (nc, "30 0b a1 09 30 07 82 05 2e 74 65 73 74", None),
             (
                 nc,
                 "30 0e a0 0c 30 0a 82 05 2e 74 65 73 74 80 01 00",
@@ -704,6 +719,11 @@ mod tests {
             ),
             (
                 cp,
+                "30 18 30 08 06 06 67 81 0c 01 02 01 30 08 06 06 67 81 0c 01 02 01 30 02 05 00",
+                Some(R::NotDer),
+            ),
+            (
+                cp,
                 "30 16 30 14 06 06 67 81 0c 01 02 01 30 0a 30 08 06 06 2b 06 01 05 05 07",
                 Some(R::PolicyQualifier),
             ),
@@ -727,7 +747,8 @@ mod tests {
             (pc, "30 06 80 01 00 81 01 02", None),
             (pc, "30 00", Some(R::Empty)),
             (pc, "30 04 80 02 01 00", Some(R::OutOfRange)),
-            (pc, "30 03 a0 01 00", Some(R::Trailing)),
+            (pc, "30 03 a0 01 00", Some(R::NotDer)),
+            (pc, "30 06 81 01 00 80 01 00", Some(R::Trailing)),
             // policyMappings
             (
                 pm,
@@ -743,6 +764,7 @@ mod tests {
             // inhibitAnyPolicy
             (iap, "02 01 00", None),
             (iap, "02 02 01 00", Some(R::OutOfRange)),
+            (iap, "02 02 00 80", None),
             (iap, "02 01 00 05 00", Some(R::Trailing)),
             // the key identifiers
             (ski, "04 00", None),
@@ -758,7 +780,7 @@ mod tests {
                 Some(R::AkiIssuerSerial),
             ),
             (aki, "30 08 80 03 01 02 03 04 01 00", Some(R::Trailing)),
-            (aki, "30 05 a0 03 01 02 03", Some(R::Trailing)),
+            (aki, "30 05 a0 03 01 02 03", Some(R::NotDer)),
         ];
         for (oid, value, expected) in cases {
             let got = extension(oid, false, &hex(value), false).unwrap();

@@ -511,6 +511,9 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             if refused_by.openssl {
                 parts.push(other(c::extension_unreadable_openssl, &[]));
             }
+            if strict.is_some() {
+                parts.push(other(c::extension_reissue, &[]));
+            }
             parts.join(lang.sentence_gap())
         }
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
