@@ -847,6 +847,68 @@ mod tests {
         );
     }
 
+    /// The DER header for `length` content octets, in its shortest form or padded with a
+    /// leading zero octet.
+    fn header(tag: u8, length: usize, padded: bool) -> Vec<u8> {
+        let octets: Vec<u8> = length
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|&b| b == 0)
+            .collect();
+        match (length < 0x80, padded) {
+            (true, false) => vec![tag, length as u8],
+            (short, _) => {
+                let mut octets = octets;
+                if padded || short && octets.is_empty() {
+                    octets.insert(0, 0);
+                }
+                [vec![tag, 0x80 | octets.len() as u8], octets].concat()
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An element in its shortest form reads back as written, whatever follows it; the
+        /// same with its length padded does not read at all.
+        #[test]
+        fn elements_read_back_and_padded_lengths_do_not(
+            tag_octet in 1u8..=0xfe,
+            content in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            after in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4),
+        ) {
+            proptest::prop_assume!(tag_octet & 0x1f != 0x1f && tag_octet != 0x20);
+            let written = [header(tag_octet, content.len(), false), content.clone(), after.clone()].concat();
+            let read = element(&written);
+            proptest::prop_assert_eq!(read, Some((tag(tag_octet), &content[..], &after[..])));
+            let padded = [header(tag_octet, content.len(), true), content.clone()].concat();
+            proptest::prop_assert_eq!(element(&padded), None);
+        }
+
+        /// Any bytes as the value of any extension Chrome reads: an answer, never a panic.
+        #[test]
+        fn any_value_gets_an_answer(
+            which in 0usize..11,
+            critical in proptest::prelude::any::<bool>(),
+            subject_empty in proptest::prelude::any::<bool>(),
+            value in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+        ) {
+            let oids = [
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+                &o::OID_X509_EXT_POLICY_MAPPINGS,
+                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+            ];
+            proptest::prop_assert!(extension(oids[which], critical, &value, subject_empty).is_some());
+        }
+    }
+
     /// The DER layer, `cbs_get_any_asn1_element` without BER.
     #[test]
     fn elements_are_read_as_cbs_reads_them() {
