@@ -1531,6 +1531,70 @@ fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
         assert_eq!(judged.report.firefox_error, firefox, "{what}");
     }
 
+    // An extension written twice: Chrome refuses any (`ParseExtensions`), Firefox one it
+    // keeps (`RememberExtension`), OpenSSL one it caches (compared with the real openssl in
+    // tests/cert_openssl_clients.rs).
+    let all_three = Refusers {
+        openssl: true,
+        ..chrome_and_firefox
+    };
+    let name = seq(&[&dns("www.example.test")]);
+    let constraints = seq(&[&tlv(0x80, &[0x00])]);
+    type Twice<'a> = (&'a str, &'a [u64], &'a [u8], Refusers, Option<F>);
+    let twice: [Twice<'_>; 2] = [
+        (
+            "subjectAltName",
+            &[2, 5, 29, 17],
+            &name,
+            all_three,
+            Some(F::ExtensionValueInvalid),
+        ),
+        (
+            "policyConstraints",
+            &[2, 5, 29, 36],
+            &constraints,
+            chrome_alone,
+            None,
+        ),
+    ];
+    for (what, oid, value, refused_by, firefox) in twice {
+        let site = leaf_under(&intermediate, |p| {
+            without_extension(p, oid);
+            p.custom_extensions = vec![
+                CustomExtension::from_oid_content(oid, value.to_vec()),
+                CustomExtension::from_oid_content(oid, value.to_vec()),
+            ];
+        });
+        let judged = generated(&pem(&[&site, &intermediate.cert]), &root_ca, host);
+        assert_eq!(judged.errors(), [E::Invalid], "{what} twice");
+        assert_eq!(
+            strict_of(&judged),
+            [(Some(R::DuplicateExtension), refused_by)],
+            "{what} twice"
+        );
+        assert_eq!(judged.report.firefox_error, firefox, "{what} twice");
+    }
+    // An authority's basicConstraints twice: left out by Chrome and by Firefox (PSM offers
+    // no issuer `BackCert::Init` refuses), invalid to OpenSSL.
+    let mut p = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+    p.custom_extensions = vec![CustomExtension::from_oid_content(
+        &[2, 5, 29, 19],
+        seq(&[&tlv(0x01, &[0xff])]),
+    )];
+    let authority = sub_ca("Intermediate", EC, &root_ca, Some(p));
+    let site = leaf_under(&authority, |_| {});
+    let judged = generated(&pem(&[&site, &authority.cert]), &root_ca, host);
+    assert_eq!(
+        judged.errors(),
+        [E::AuthorityInvalid],
+        "basicConstraints twice"
+    );
+    assert_eq!(
+        strict_of(&judged),
+        [(Some(R::DuplicateExtension), all_three)]
+    );
+    assert_eq!(judged.report.firefox_error, Some(F::UnknownIssuer));
+
     // An OCSP location written as an IA5String rather than a URI ([6]): x509-parser cannot
     // decode it, Chrome skips a location that is not a URI (`ParseAuthorityInfoAccessURIs`).
     let aia = seq(&[&seq(&[&ocsp, &tlv(0x16, b"http://ocsp.example.test")])]);

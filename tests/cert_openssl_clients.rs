@@ -1376,6 +1376,163 @@ fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
     }
 }
 
+/// An extension written twice, in the site's certificate and in its intermediate's:
+/// OpenSSL takes the certificate for invalid when it is one `ossl_x509v3_cache_extensions`
+/// (crypto/x509/v3_purp.c) decodes, and passes the others (`UnparsableExtension::duplicate`,
+/// src/cert/fields.rs).
+#[test]
+fn an_extension_written_twice_is_refused_as_openssl_reads_it() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    let name: Vec<u8> = [&[0x30, 0x12, 0x82, 0x10][..], b"www.example.test"].concat();
+    let uri: Vec<u8> = [&[0x86, 0x08][..], b"http://a"].concat();
+    let crl_dp: Vec<u8> = [&[0x30, 0x0e, 0x30, 0x0c, 0xa0, 0x0a, 0xa0, 0x08][..], &uri].concat();
+    let aia: Vec<u8> = [
+        &[
+            0x30, 0x16, 0x30, 0x14, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01,
+        ][..],
+        &uri,
+    ]
+    .concat();
+    let permitted: Vec<u8> = [
+        &[0x30, 0x12, 0xa0, 0x10, 0x30, 0x0e, 0x82, 0x0c][..],
+        b"example.test",
+    ]
+    .concat();
+    let policy = [
+        0x30, 0x0a, 0x30, 0x08, 0x06, 0x06, 0x67, 0x81, 0x0c, 0x01, 0x02, 0x01,
+    ];
+    // (name, OID, the value in the site's certificate, in the intermediate's, OpenSSL
+    // refuses the certificate)
+    type Case<'a> = (&'a str, &'a [u64], &'a [u8], &'a [u8], bool);
+    let cases: [Case<'_>; 13] = [
+        (
+            "basic-constraints",
+            &[2, 5, 29, 19],
+            &[0x30, 0x00],
+            &[0x30, 0x03, 0x01, 0x01, 0xff],
+            true,
+        ),
+        (
+            "key-usage",
+            &[2, 5, 29, 15],
+            &[0x03, 0x02, 0x07, 0x80],
+            &[0x03, 0x02, 0x01, 0x06],
+            true,
+        ),
+        (
+            "ext-key-usage",
+            &[2, 5, 29, 37],
+            &[
+                0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,
+            ],
+            &[
+                0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01,
+            ],
+            true,
+        ),
+        (
+            "subject-key-identifier",
+            &[2, 5, 29, 14],
+            &[0x04, 0x03, 0x01, 0x02, 0x03],
+            &[],
+            true,
+        ),
+        (
+            "authority-key-identifier",
+            &[2, 5, 29, 35],
+            &[0x30, 0x05, 0x80, 0x03, 0x01, 0x02, 0x03],
+            &[0x30, 0x05, 0x80, 0x03, 0x01, 0x02, 0x03],
+            true,
+        ),
+        ("subject-alt-name", &[2, 5, 29, 17], &name, &name, true),
+        (
+            "name-constraints",
+            &[2, 5, 29, 30],
+            &permitted,
+            &permitted,
+            true,
+        ),
+        (
+            "crl-distribution-points",
+            &[2, 5, 29, 31],
+            &crl_dp,
+            &crl_dp,
+            true,
+        ),
+        (
+            "certificate-policies",
+            &[2, 5, 29, 32],
+            &policy,
+            &policy,
+            false,
+        ),
+        (
+            "policy-constraints",
+            &[2, 5, 29, 36],
+            &[0x30, 0x03, 0x80, 0x01, 0x00],
+            &[0x30, 0x03, 0x80, 0x01, 0x00],
+            false,
+        ),
+        (
+            "inhibit-any-policy",
+            &[2, 5, 29, 54],
+            &[0x02, 0x01, 0x00],
+            &[0x02, 0x01, 0x00],
+            false,
+        ),
+        (
+            "authority-info-access",
+            &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+            &aia,
+            &aia,
+            false,
+        ),
+        ("issuer-alt-name", &[2, 5, 29, 18], &name, &name, false),
+    ];
+    // The standard fields that write the extension, left out for the two custom ones.
+    let without = |p: &mut CertificateParams, oid: &[u64]| match oid {
+        [2, 5, 29, 19] | [2, 5, 29, 14] => p.is_ca = IsCa::NoCa,
+        [2, 5, 29, 15] => p.key_usages = Vec::new(),
+        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
+        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
+        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
+        _ => {}
+    };
+    for (name, oid, site_value, intermediate_value, refused) in cases {
+        for site in [true, false] {
+            // rcgen writes the subject key identifier with basicConstraints: only the
+            // site's certificate can do without both.
+            if !site && oid == [2, 5, 29, 14] {
+                continue;
+            }
+            let value = if site { site_value } else { intermediate_value };
+            let twice = vec![
+                rcgen::CustomExtension::from_oid_content(oid, value.to_vec()),
+                rcgen::CustomExtension::from_oid_content(oid, value.to_vec()),
+            ];
+            let (mut inter, mut leaf) = (ca_params("I"), leaf_params());
+            let p = if site { &mut leaf } else { &mut inter };
+            without(p, oid);
+            p.custom_extensions = twice;
+            let m = made(inter, leaf, None);
+            let whose = if site { "site" } else { "intermediate" };
+            let label = format!("twice-{name}-{whose}");
+            let root_file = scratch(&format!("{label}-root.pem"));
+            std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+            let chain: Vec<&Certificate> = m.chain.iter().collect();
+            let input = pem_of(&chain);
+            let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+            let (analysis, report) = judge(&input, anchors, host, at);
+            let real = openssl_verify(&label, &input, &root_file, host, at);
+            let case = format!("{label}: {real}");
+            assert_eq!(real.starts_with("error 20 at 0"), refused, "{case}");
+            assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
+            assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+        }
+    }
+}
+
 /// An extension whose value does not decode (a NULL, or nothing, where RFC 5280 gives it a
 /// type), in the site's certificate and in its intermediate's: OpenSSL takes the
 /// certificate for invalid only for the extensions `ossl_x509v3_cache_extensions`

@@ -15,11 +15,12 @@
 //!
 //! Each function below is its BoringSSL namesake, line for line; the DER layer is
 //! `der::Parser` (pki/parser.cc) over `CBS` (crypto/bytestring/cbs.cc,
-//! `cbs_get_any_asn1_element` without BER). Not modelled: the rules on the extension list
-//! itself (`ParseExtensions`, pki/parse_certificate.cc: no two extensions with one OID, a
-//! critical flag written out as FALSE, an empty list).
+//! `cbs_get_any_asn1_element` without BER). The one rule on the extension list modelled is
+//! that no two extensions have one OID (`ParseExtensions`, pki/parse_certificate.cc, in
+//! [`super::fields`]); not modelled: a critical flag written out as FALSE, an empty list.
 
 use super::findings::ChromeRule;
+use super::oids;
 use x509_parser::asn1_rs::Oid;
 
 /// A tag as `CBS` compares it: class and constructed bit in the top three bits, the number
@@ -43,12 +44,6 @@ const fn context(n: u8) -> Tag {
 const fn context_constructed(n: u8) -> Tag {
     tag(0xa0 | n)
 }
-
-/// anyPolicy (2.5.29.32.0), its content octets.
-const ANY_POLICY: &[u8] = &[0x55, 0x1d, 0x20, 0x00];
-/// id-qt-cps and id-qt-unotice (RFC 5280, 4.2.1.4), the qualifiers allowed under anyPolicy.
-const CPS_POINTER: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x01];
-const USER_NOTICE: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x02];
 
 /// One element off the front of `input`: its tag, its content and what follows
 /// (`cbs_get_any_asn1_element` with `ber_ok` false and `parse_asn1_tag`): a length in its
@@ -435,13 +430,12 @@ fn certificate_policies(value: &[u8]) -> Result<(), ChromeRule> {
     policies.not_empty()?;
     // Every policy is read before any is compared (a malformed one after a duplicate is
     // what Chrome reports).
-    let mut seen: Vec<&[u8]> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut duplicate = false;
     while policies.has_more() {
         let mut information = policies.sequence()?;
         let policy = information.read(OBJECT)?;
-        duplicate |= seen.contains(&policy);
-        seen.push(policy);
+        duplicate |= !seen.insert(policy);
         if !information.has_more() {
             continue;
         }
@@ -453,7 +447,11 @@ fn certificate_policies(value: &[u8]) -> Result<(), ChromeRule> {
         while qualifiers.has_more() {
             let mut qualifier = qualifiers.sequence()?;
             let id = qualifier.read(OBJECT)?;
-            if policy == ANY_POLICY && id != CPS_POINTER && id != USER_NOTICE {
+            // Under anyPolicy, only the qualifiers RFC 5280 defines.
+            if policy == oids::ANY_POLICY.as_bytes()
+                && id != oids::CPS_POINTER.as_bytes()
+                && id != oids::USER_NOTICE.as_bytes()
+            {
                 return Err(ChromeRule::PolicyQualifier);
             }
             if !qualifier.has_more() {
@@ -849,6 +847,7 @@ mod tests {
 
     /// The DER header for `length` content octets, in its shortest form or padded with a
     /// leading zero octet.
+    #[cfg(not(target_arch = "wasm32"))]
     fn header(tag: u8, length: usize, padded: bool) -> Vec<u8> {
         let octets: Vec<u8> = length
             .to_be_bytes()
@@ -867,6 +866,8 @@ mod tests {
         }
     }
 
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// An element in its shortest form reads back as written, whatever follows it; the
         /// same with its length padded does not read at all.
@@ -880,7 +881,7 @@ mod tests {
             let written = [header(tag_octet, content.len(), false), content.clone(), after.clone()].concat();
             let read = element(&written);
             proptest::prop_assert_eq!(read, Some((tag(tag_octet), &content[..], &after[..])));
-            let padded = [header(tag_octet, content.len(), true), content.clone()].concat();
+            let padded = [header(tag_octet, content.len(), true), content].concat();
             proptest::prop_assert_eq!(element(&padded), None);
         }
 

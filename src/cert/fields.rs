@@ -1130,6 +1130,10 @@ pub(crate) fn build(
 
     // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
     let subject_empty = data.subject_raw == [0x30, 0x00];
+    let (mut seen, mut reported) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
     for (i, ext) in tbs.extensions().iter().enumerate() {
         let (offset, length) = extension_tlvs
             .get(i)
@@ -1147,6 +1151,9 @@ pub(crate) fn build(
             data.key_usage = KeyUsageRead::der(ext.value);
             data.key_usage_openssl = KeyUsageRead::openssl(ext.value);
         }
+        // The second of two (or more) extensions with one OID is refused by itself.
+        let repeated = !seen.insert(ext.oid.as_bytes());
+        let duplicate = repeated && reported.insert(ext.oid.as_bytes());
         // Chrome's own parser, stricter than x509-parser on some forms and looser on one.
         let chrome = super::chrome_der::extension(&ext.oid, ext.critical, ext.value, subject_empty);
         if !decoded {
@@ -1155,19 +1162,28 @@ pub(crate) fn build(
             let mut known = key_usage;
             if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
                 known |= critical_known(&ext.oid);
-                data.unparsable_extensions.push(UnparsableExtension::of(
-                    i,
-                    &ext.oid,
-                    ext.value,
-                    matches!(chrome, Some(Err(_))),
-                ));
+                if !repeated {
+                    data.unparsable_extensions.push(UnparsableExtension::of(
+                        i,
+                        &ext.oid,
+                        ext.value,
+                        matches!(chrome, Some(Err(_))),
+                    ));
+                }
                 // The site's names are there, unreadable: not a certificate without them.
                 data.has_san |= ext.oid == x509_parser::oid_registry::OID_X509_EXT_SUBJECT_ALT_NAME;
             }
             if ext.critical && !known {
                 data.unsupported_critical.push(i);
             }
-        } else if let Some(Err(rule)) = chrome {
+        }
+        if duplicate {
+            data.unparsable_extensions
+                .push(UnparsableExtension::duplicate(i, &ext.oid));
+        } else if decoded
+            && !repeated
+            && let Some(Err(rule)) = chrome
+        {
             data.unparsable_extensions
                 .push(UnparsableExtension::strict(i, &ext.oid, rule));
         }
@@ -1387,6 +1403,59 @@ impl UnparsableExtension {
             strict: Some(rule),
             openssl: false,
             firefox,
+            key_usage: false,
+        }
+    }
+
+    /// The extension at `index`, the second with its OID in the certificate. Chrome refuses
+    /// any (`ParseExtensions`, pki/parse_certificate.cc). mozilla::pkix refuses a second of
+    /// those it keeps as it reads a certificate (`BackCert::RememberExtension`,
+    /// pkixcert.cpp: keyUsage, subjectAltName, basicConstraints, nameConstraints,
+    /// certificatePolicies, extKeyUsage, inhibitAnyPolicy, authorityInfoAccess, the TLS
+    /// feature, SCTs, qcStatements; not policyConstraints, which it ignores).
+    /// OpenSSL 3 cannot decode one of those it caches when there are two
+    /// (`X509_get_ext_d2i` answers none, `ossl_x509v3_cache_extensions`, v3_purp.c), and
+    /// takes the certificate for invalid: basicConstraints, keyUsage, extKeyUsage, the two
+    /// key identifiers, subjectAltName, nameConstraints, CRL distribution points and the
+    /// Netscape certificate type (openssl 3.0.19: tests/cert_openssl_clients.rs).
+    fn duplicate(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>) -> Self {
+        use x509_parser::oid_registry as o;
+        let kept = one_of(
+            oid,
+            &[
+                &o::OID_X509_EXT_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                &super::oids::TLS_FEATURE,
+                &o::OID_CT_LIST_SCT,
+                &super::oids::QC_STATEMENTS,
+            ],
+        );
+        let cached = one_of(
+            oid,
+            &[
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_KEY_USAGE,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_X509_EXT_CRL_DISTRIBUTION_POINTS,
+                &o::OID_X509_EXT_CERT_TYPE,
+            ],
+        );
+        UnparsableExtension {
+            index,
+            chrome: true,
+            strict: Some(ChromeRule::DuplicateExtension),
+            openssl: cached,
+            firefox: kept.then_some(FirefoxStep::Parsing),
             key_usage: false,
         }
     }

@@ -266,11 +266,14 @@ pub enum ChromeRule {
     /// The subject is empty and subjectAltName, where the subject's names then are, is
     /// not marked critical (RFC 5280, 4.2.1.6).
     SanNotCritical,
+    /// The certificate carries an extension twice (RFC 5280, 4.2: "MUST NOT include more
+    /// than one instance of a particular extension").
+    DuplicateExtension,
 }
 
 impl ChromeRule {
     /// Every rule, for tests that walk them all.
-    pub const ALL: [ChromeRule; 12] = [
+    pub const ALL: [ChromeRule; 13] = [
         ChromeRule::NotDer,
         ChromeRule::Trailing,
         ChromeRule::Empty,
@@ -283,6 +286,7 @@ impl ChromeRule {
         ChromeRule::PolicyQualifier,
         ChromeRule::AkiIssuerSerial,
         ChromeRule::SanNotCritical,
+        ChromeRule::DuplicateExtension,
     ];
 }
 

@@ -176,6 +176,16 @@ const HASHES: &[(Oid<'static>, Hash)] = &[
 /// MGF1 (RFC 8017 B.2.1), the only mask generation function RSA-PSS certificates use.
 pub(crate) const MGF1: Oid<'static> = oid!(1.2.840.113549.1.1.8);
 
+/// anyPolicy (RFC 5280, 4.2.1.4).
+pub(crate) const ANY_POLICY: Oid<'static> = oid!(2.5.29.32.0);
+/// id-qt-cps and id-qt-unotice (RFC 5280, 4.2.1.4), the policy qualifiers RFC 5280 defines.
+pub(crate) const CPS_POINTER: Oid<'static> = oid!(1.3.6.1.5.5.7.2.1);
+pub(crate) const USER_NOTICE: Oid<'static> = oid!(1.3.6.1.5.5.7.2.2);
+/// The TLS feature extension (RFC 7633) and qcStatements (RFC 3739), which mozilla::pkix
+/// keeps as it reads a certificate.
+pub(crate) const TLS_FEATURE: Oid<'static> = oid!(1.3.6.1.5.5.7.1.24);
+pub(crate) const QC_STATEMENTS: Oid<'static> = oid!(1.3.6.1.5.5.7.1.3);
+
 /// Extension names as RFC 5280 (and the CT, Microsoft and Netscape documents) write them.
 const EXTENSIONS: &[(Oid<'static>, &str)] = &[
     (OID_X509_EXT_SUBJECT_KEY_IDENTIFIER, "subjectKeyIdentifier"),
@@ -203,8 +213,8 @@ const EXTENSIONS: &[(Oid<'static>, &str)] = &[
     (oid!(1.3.6.1.4.1.11129.2.4.3), "ctPrecertificatePoison"),
     (oid!(2.16.840.1.113730.1.1), "netscapeCertType"),
     (oid!(2.16.840.1.113730.1.13), "netscapeComment"),
-    (oid!(1.3.6.1.5.5.7.1.24), "tlsFeature"),
-    (oid!(1.3.6.1.5.5.7.1.3), "qcStatements"),
+    (TLS_FEATURE, "tlsFeature"),
+    (QC_STATEMENTS, "qcStatements"),
     (oid!(1.3.6.1.4.1.311.21.7), "msCertificateTemplate"),
     (oid!(1.3.6.1.4.1.311.21.10), "msApplicationPolicies"),
     (oid!(1.3.6.1.4.1.311.20.2), "msCertificateTemplateName"),
@@ -234,7 +244,7 @@ const POLICIES: &[(Oid<'static>, Option<&str>, Option<ValidationLevel>)] = &[
         Some("CA/B Forum extended validation"),
         Some(ValidationLevel::Ev),
     ),
-    (oid!(2.5.29.32.0), Some("anyPolicy"), None),
+    (ANY_POLICY, Some("anyPolicy"), None),
     (
         oid!(1.3.6.1.4.1.44947.1.1.1),
         Some("ISRG domain validated"),

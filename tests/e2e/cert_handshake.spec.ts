@@ -18,12 +18,14 @@
 //     completes, and Chrome's verifier cannot read the certificate if it parses that
 //     extension (ParsedCertificate::Create): ERR_CERT_INVALID, before the unknown root.
 //   - an extension that decodes, but not as strictly as Chrome's parsers read it (BoringSSL's
-//     pki/, src/cert/chrome_der.rs): ERR_CERT_INVALID as well; and an OCSP location that
-//     is not a URI, which Chrome skips: only the unknown root's ERR_CERT_AUTHORITY_INVALID.
+//     pki/, src/cert/chrome_der.rs), or one written twice: ERR_CERT_INVALID as well; and an
+//     OCSP location that is not a URI, which Chrome skips: only the unknown root's
+//     ERR_CERT_AUTHORITY_INVALID.
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
 import { execFileSync } from 'node:child_process';
+import { X509Certificate, createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +99,67 @@ for (const [i, c] of strict.entries()) {
     const { cert, key } = made(`strict-${i}`, P256, undefined, c.extension);
     const pem = readFileSync(cert, 'utf8');
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
+  });
+}
+
+/** A DER element: tag, definite length, content. */
+function tlv(tag: number, content: Buffer): Buffer {
+  const n = content.length;
+  const length = n < 0x80 ? Buffer.from([n]) : (() => {
+    const bytes = Buffer.from(n.toString(16).padStart(n > 0xff ? 4 : 2, '0'), 'hex');
+    return Buffer.concat([Buffer.from([0x80 | bytes.length]), bytes]);
+  })();
+  return Buffer.concat([Buffer.from([tag]), length, content]);
+}
+
+/** The elements inside `der`'s first element. */
+function children(der: Buffer): Buffer[] {
+  const header = (at: number): [number, number] => {
+    const first = der[at + 1];
+    if (first < 0x80) return [at + 2, at + 2 + first];
+    const count = first & 0x7f;
+    const start = at + 2 + count;
+    return [start, start + der.subarray(at + 2, start).reduce((a, b) => a * 256 + b, 0)];
+  };
+  const [start, end] = header(0);
+  const out: Buffer[] = [];
+  for (let at = start; at < end;) {
+    const [, next] = header(at);
+    out.push(der.subarray(at, next));
+    at = next;
+  }
+  return out;
+}
+
+/** `cert` (PEM) with the extension whose DER starts with `oid` written a second time,
+ * signed again with `key` (its own, self-signed, ECDSA with SHA-256): openssl's
+ * configuration keeps one extension per OID, so the certificate is put together here. */
+function withExtensionTwice(cert: string, key: string, oid: Buffer): string {
+  const der = new X509Certificate(readFileSync(cert)).raw;
+  const [tbs, algorithm] = children(der);
+  const fields = children(tbs);
+  const extensions = children(children(fields[fields.length - 1])[0]);
+  const twice = extensions.find((e) => children(e)[0].equals(oid));
+  if (!twice) throw new Error('no such extension');
+  const newTbs = tlv(0x30, Buffer.concat([...fields.slice(0, -1),
+    tlv(0xa3, tlv(0x30, Buffer.concat([...extensions, twice])))]));
+  const signature = sign('sha256', newTbs, createPrivateKey(readFileSync(key)));
+  const whole = tlv(0x30, Buffer.concat([newTbs, algorithm, tlv(0x03, Buffer.concat([Buffer.from([0]), signature]))]));
+  return `-----BEGIN CERTIFICATE-----\n${whole.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+// An extension written twice: Chrome's verifier refuses any (`ParseExtensions`), even one
+// it does not otherwise read.
+const twice: { name: string; oid: string; extension?: string }[] = [
+  { name: 'subjectAltName', oid: '0603551d11' },
+  { name: 'policyConstraints', oid: '0603551d24', extension: '2.5.29.36=DER:30:03:80:01:00' },
+];
+for (const [i, c] of twice.entries()) {
+  const port = 4701 + strict.length + i;
+  test(`a site certificate with ${c.name} twice: the page names what Chromium says (ERR_CERT_INVALID)`, async ({ page }) => {
+    const { cert, key } = made(`twice-${i}`, P256, undefined, c.extension);
+    const pem = withExtensionTwice(cert, key, Buffer.from(c.oid, 'hex'));
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, 'ERR_CERT_INVALID');
   });
 }
 

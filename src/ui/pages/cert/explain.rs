@@ -106,6 +106,7 @@ fn chrome_rule(rule: ChromeRule) -> Key {
         ChromeRule::PolicyQualifier => c::chrome_rule_policy_qualifier,
         ChromeRule::AkiIssuerSerial => c::chrome_rule_aki_issuer_serial,
         ChromeRule::SanNotCritical => c::chrome_rule_san_not_critical,
+        ChromeRule::DuplicateExtension => c::chrome_rule_duplicate_extension,
     }
 }
 
