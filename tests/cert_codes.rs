@@ -22,7 +22,7 @@ use rcgen::{
 };
 
 mod support;
-use support::{Ca, anchor, judge, params, pem, pem_of, root, sub_ca};
+use support::{Ca, anchor, judge, params, pem, pem_of, root, sub_ca, with_extension};
 
 const EC: &rcgen::SignatureAlgorithm = &rcgen::PKCS_ECDSA_P256_SHA256;
 
@@ -1594,6 +1594,31 @@ fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
         [(Some(R::DuplicateExtension), all_three)]
     );
     assert_eq!(judged.report.firefox_error, Some(F::UnknownIssuer));
+
+    // The critical flag written out: FALSE (DER leaves a default out) only Chrome refuses;
+    // 01 for TRUE Firefox too, as it reads the certificate (`BackCert::Init`).
+    let policy_constraints = [0x06, 0x03, 0x55, 0x1d, 0x24];
+    for (flag, rule, refused_by, firefox) in [
+        (0x00, R::CriticalFlag, chrome_alone, None),
+        (0x01, R::NotDer, chrome_and_firefox, Some(F::BadDer)),
+    ] {
+        let site = leaf_under(&intermediate, |p| {
+            p.custom_extensions = vec![CustomExtension::from_oid_content(
+                &[2, 5, 29, 36],
+                constraints.clone(),
+            )];
+        });
+        let der = with_extension(site.der(), &intermediate.key, &policy_constraints, |e| {
+            let (oid, value) = e[2..].split_at(policy_constraints.len());
+            seq(&[oid, &tlv(0x01, &[flag]), value])
+        });
+        let input = [pem_of("CERTIFICATE", &der), intermediate.cert.pem()].concat();
+        let judged = generated(&input, &root_ca, host);
+        let what = format!("critical flag {flag:02x}");
+        assert_eq!(judged.errors(), [E::Invalid], "{what}");
+        assert_eq!(strict_of(&judged), [(Some(rule), refused_by)], "{what}");
+        assert_eq!(judged.report.firefox_error, firefox, "{what}");
+    }
 
     // An OCSP location written as an IA5String rather than a URI ([6]): x509-parser cannot
     // decode it, Chrome skips a location that is not a URI (`ParseAuthorityInfoAccessURIs`).

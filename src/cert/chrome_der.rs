@@ -15,9 +15,10 @@
 //!
 //! Each function below is its BoringSSL namesake, line for line; the DER layer is
 //! `der::Parser` (pki/parser.cc) over `CBS` (crypto/bytestring/cbs.cc,
-//! `cbs_get_any_asn1_element` without BER). The one rule on the extension list modelled is
-//! that no two extensions have one OID (`ParseExtensions`, pki/parse_certificate.cc, in
-//! [`super::fields`]); not modelled: a critical flag written out as FALSE, an empty list.
+//! `cbs_get_any_asn1_element` without BER). Of the rules on the extension list, each
+//! extension's frame is read here ([`frame`]: its critical flag), no two extensions with one
+//! OID in [`super::fields`] (`ParseExtensions`, pki/parse_certificate.cc); not modelled: an
+//! empty list, extensions in a certificate older than version 3.
 
 use super::findings::ChromeRule;
 use super::oids;
@@ -204,6 +205,25 @@ fn uint8(content: &[u8]) -> Result<u8, ChromeRule> {
         [value] | [0x00, value] => Ok(*value),
         _ => Err(ChromeRule::OutOfRange),
     }
+}
+
+/// `ParseExtension` (pki/parse_certificate.cc): one extension, the whole element, as
+/// `SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET
+/// STRING }`. The critical flag, when written, must be TRUE as DER writes it (FF): DER
+/// leaves a default value out, so a FALSE written out is refused, as is a BOOLEAN other
+/// than 00 or FF.
+pub(crate) fn frame(extension: &[u8]) -> Result<(), ChromeRule> {
+    let mut parser = Parser::new(extension);
+    let mut fields = parser.sequence()?;
+    fields.read(OBJECT)?;
+    if let Some(critical) = fields.read_optional(BOOLEAN)?
+        && !boolean(critical)?
+    {
+        return Err(ChromeRule::CriticalFlag);
+    }
+    fields.read(OCTET_STRING)?;
+    fields.end()?;
+    parser.end()
 }
 
 /// Whether Chrome's verifier can read the extension with this OID, critical flag and value;
@@ -831,6 +851,36 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen} certificates");
+    }
+
+    #[test]
+    fn an_extensions_critical_flag_is_ff_or_left_out() {
+        let frame = |text: &str| frame(&hex(text)).err();
+        assert_eq!(frame("30 0b 06 03 55 1d 0f 04 04 03 02 07 80"), None);
+        assert_eq!(
+            frame("30 0e 06 03 55 1d 0f 01 01 ff 04 04 03 02 07 80"),
+            None
+        );
+        assert_eq!(
+            frame("30 0e 06 03 55 1d 0f 01 01 00 04 04 03 02 07 80"),
+            Some(R::CriticalFlag)
+        );
+        assert_eq!(
+            frame("30 0e 06 03 55 1d 0f 01 01 01 04 04 03 02 07 80"),
+            Some(R::NotDer)
+        );
+        assert_eq!(
+            frame("30 0f 06 03 55 1d 0f 01 02 ff ff 04 04 03 02 07 80"),
+            Some(R::NotDer)
+        );
+        assert_eq!(
+            frame("30 0d 06 03 55 1d 0f 04 04 03 02 07 80 05 00"),
+            Some(R::Trailing)
+        );
+        assert_eq!(
+            frame("30 0c 06 03 55 1d 0f 04 81 04 03 02 07 80"),
+            Some(R::NotDer)
+        );
     }
 
     #[test]

@@ -1154,7 +1154,12 @@ pub(crate) fn build(
         // The second of two (or more) extensions with one OID is refused by itself.
         let repeated = !seen.insert(ext.oid.as_bytes());
         let duplicate = repeated && reported.insert(ext.oid.as_bytes());
-        // Chrome's own parser, stricter than x509-parser on some forms and looser on one.
+        // Chrome's own parser, stricter than x509-parser on some forms and looser on one:
+        // the extension's frame, then its value.
+        let framed = extension_tlvs
+            .get(i)
+            .and_then(|t| der_bytes.get(t.start..t.end))
+            .map_or(Ok(()), super::chrome_der::frame);
         let chrome = super::chrome_der::extension(&ext.oid, ext.critical, ext.value, subject_empty);
         if !decoded {
             // One every client handles when critical, but which does not decode, is not a
@@ -1177,7 +1182,10 @@ pub(crate) fn build(
                 data.unsupported_critical.push(i);
             }
         }
-        if duplicate {
+        if let Err(rule) = framed {
+            data.unparsable_extensions
+                .push(UnparsableExtension::framed(i, rule));
+        } else if duplicate {
             data.unparsable_extensions
                 .push(UnparsableExtension::duplicate(i, &ext.oid));
         } else if decoded
@@ -1320,6 +1328,9 @@ pub(crate) enum FirefoxStep {
     /// `ERROR_BAD_DER` PSM reports as a name that does not match
     /// (`SSL_ERROR_BAD_CERT_DOMAIN`).
     SubjectAltName,
+    /// The extension's frame, not strict DER (a critical flag other than 00 or FF): reading
+    /// the certificate fails (`BackCert::Init`, pkixcert.cpp): `ERROR_BAD_DER`.
+    Framing,
     /// The site's embedded SCT list, read once the issuers above it have led to a trust
     /// anchor and its signature verifies (`PathBuildingStep::Check`, pkixbuild.cpp, and
     /// `ExtractSignedCertificateTimestampListFromExtension`, pkixcert.cpp): `ERROR_BAD_DER`.
@@ -1407,6 +1418,22 @@ impl UnparsableExtension {
         }
     }
 
+    /// The extension at `index`, whose frame (`SEQUENCE { extnID, critical, extnValue }`)
+    /// Chrome's parser refuses by `rule` (`chrome_der::frame`). mozilla::pkix reads the
+    /// frame as strict DER as it reads the certificate (`BackCert::Init`, pkixcert.cpp, with
+    /// `der::OptionalBoolean`, pkixder.h): a BOOLEAN other than 00 or FF ends it, a FALSE
+    /// written out it accepts. OpenSSL reads BER: not modelled as refusing.
+    fn framed(index: usize, rule: ChromeRule) -> Self {
+        UnparsableExtension {
+            index,
+            chrome: true,
+            strict: Some(rule),
+            openssl: false,
+            firefox: (rule != ChromeRule::CriticalFlag).then_some(FirefoxStep::Framing),
+            key_usage: false,
+        }
+    }
+
     /// The extension at `index`, the second with its OID in the certificate. Chrome refuses
     /// any (`ParseExtensions`, pki/parse_certificate.cc). mozilla::pkix refuses a second of
     /// those it keeps as it reads a certificate (`BackCert::RememberExtension`,
@@ -1467,7 +1494,7 @@ impl UnparsableExtension {
         Refusers {
             chrome: self.chrome,
             firefox: match self.firefox {
-                Some(S::Parsing | S::BasicConstraints | S::ExtendedKeyUsage) => true,
+                Some(S::Parsing | S::Framing | S::BasicConstraints | S::ExtendedKeyUsage) => true,
                 Some(S::NameConstraints) => !site,
                 Some(S::SubjectAltName | S::Scts) => site,
                 None => false,

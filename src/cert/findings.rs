@@ -269,11 +269,14 @@ pub enum ChromeRule {
     /// The certificate carries an extension twice (RFC 5280, 4.2: "MUST NOT include more
     /// than one instance of a particular extension").
     DuplicateExtension,
+    /// The extension's critical flag is written out as FALSE (DER leaves a default value
+    /// out).
+    CriticalFlag,
 }
 
 impl ChromeRule {
     /// Every rule, for tests that walk them all.
-    pub const ALL: [ChromeRule; 13] = [
+    pub const ALL: [ChromeRule; 14] = [
         ChromeRule::NotDer,
         ChromeRule::Trailing,
         ChromeRule::Empty,
@@ -287,6 +290,7 @@ impl ChromeRule {
         ChromeRule::AkiIssuerSerial,
         ChromeRule::SanNotCritical,
         ChromeRule::DuplicateExtension,
+        ChromeRule::CriticalFlag,
     ];
 }
 

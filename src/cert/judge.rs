@@ -1625,6 +1625,9 @@ fn mozilla_pkix(
                 .any(|u| u.firefox == Some(step))
         })
     };
+    if trips(leaf, fields::FirefoxStep::Framing) {
+        return Some(F::BadDer);
+    }
     if trips(leaf, fields::FirefoxStep::Parsing) {
         return Some(F::ExtensionValueInvalid);
     }
@@ -1699,6 +1702,7 @@ fn mozilla_pkix(
         // trusts: then no issuer is found.
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. }))
             || trips(i, fields::FirefoxStep::Parsing)
+            || trips(i, fields::FirefoxStep::Framing)
         {
             return Some(F::UnknownIssuer);
         }

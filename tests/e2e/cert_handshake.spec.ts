@@ -131,34 +131,43 @@ function children(der: Buffer): Buffer[] {
   return out;
 }
 
-/** `cert` (PEM) with the extension whose DER starts with `oid` written a second time,
+/** `cert` (PEM) with the extension whose extnID is `oid` (its DER) written anew by
+ * `change` (given the extension's fields, it returns the extensions to put in its place),
  * signed again with `key` (its own, self-signed, ECDSA with SHA-256): openssl's
- * configuration keeps one extension per OID, so the certificate is put together here. */
-function withExtensionTwice(cert: string, key: string, oid: Buffer): string {
+ * configuration writes neither two extensions with one OID nor a critical flag as FALSE,
+ * so the certificate is put together here. */
+function rewritten(cert: string, key: string, oid: Buffer, change: (fields: Buffer[]) => Buffer[]): string {
   const der = new X509Certificate(readFileSync(cert)).raw;
   const [tbs, algorithm] = children(der);
   const fields = children(tbs);
   const extensions = children(children(fields[fields.length - 1])[0]);
-  const twice = extensions.find((e) => children(e)[0].equals(oid));
-  if (!twice) throw new Error('no such extension');
+  if (!extensions.some((e) => children(e)[0].equals(oid))) throw new Error('no such extension');
+  const changed = extensions.flatMap((e) => (children(e)[0].equals(oid) ? change(children(e)) : [e]));
   const newTbs = tlv(0x30, Buffer.concat([...fields.slice(0, -1),
-    tlv(0xa3, tlv(0x30, Buffer.concat([...extensions, twice])))]));
+    tlv(0xa3, tlv(0x30, Buffer.concat(changed)))]));
   const signature = sign('sha256', newTbs, createPrivateKey(readFileSync(key)));
   const whole = tlv(0x30, Buffer.concat([newTbs, algorithm, tlv(0x03, Buffer.concat([Buffer.from([0]), signature]))]));
   return `-----BEGIN CERTIFICATE-----\n${whole.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 // An extension written twice: Chrome's verifier refuses any (`ParseExtensions`), even one
-// it does not otherwise read.
-const twice: { name: string; oid: string; extension?: string }[] = [
-  { name: 'subjectAltName', oid: '0603551d11' },
-  { name: 'policyConstraints', oid: '0603551d24', extension: '2.5.29.36=DER:30:03:80:01:00' },
+// it does not otherwise read; and a critical flag written out as FALSE (DER leaves a
+// default out) or as 01 (`ParseExtension`).
+const POLICY_CONSTRAINTS = '2.5.29.36=DER:30:03:80:01:00';
+const asWritten = (fields: Buffer[]) => [tlv(0x30, Buffer.concat(fields))];
+const flagged = (flag: number) => (fields: Buffer[]) =>
+  asWritten([fields[0], tlv(0x01, Buffer.from([flag])), fields[fields.length - 1]]);
+const framed: { name: string; oid: string; extension?: string; change: (fields: Buffer[]) => Buffer[] }[] = [
+  { name: 'subjectAltName twice', oid: '0603551d11', change: (f) => [...asWritten(f), ...asWritten(f)] },
+  { name: 'policyConstraints twice', oid: '0603551d24', extension: POLICY_CONSTRAINTS, change: (f) => [...asWritten(f), ...asWritten(f)] },
+  { name: 'policyConstraints marked critical FALSE', oid: '0603551d24', extension: POLICY_CONSTRAINTS, change: flagged(0x00) },
+  { name: 'policyConstraints marked critical with 01', oid: '0603551d24', extension: POLICY_CONSTRAINTS, change: flagged(0x01) },
 ];
-for (const [i, c] of twice.entries()) {
+for (const [i, c] of framed.entries()) {
   const port = 4701 + strict.length + i;
-  test(`a site certificate with ${c.name} twice: the page names what Chromium says (ERR_CERT_INVALID)`, async ({ page }) => {
-    const { cert, key } = made(`twice-${i}`, P256, undefined, c.extension);
-    const pem = withExtensionTwice(cert, key, Buffer.from(c.oid, 'hex'));
+  test(`a site certificate with ${c.name}: the page names what Chromium says (ERR_CERT_INVALID)`, async ({ page }) => {
+    const { cert, key } = made(`framed-${i}`, P256, undefined, c.extension);
+    const pem = rewritten(cert, key, Buffer.from(c.oid, 'hex'), c.change);
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, 'ERR_CERT_INVALID');
   });
 }

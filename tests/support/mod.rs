@@ -239,6 +239,47 @@ pub fn rsa_key() -> KeyPair {
         .unwrap()
 }
 
+/// The certificate `der` with the extension whose `extnID` is `oid` (the OID's DER)
+/// rewritten by `change` (given the extension's whole DER), the signed part signed again by
+/// `issuer_key`: an extension written as no tool writes it on purpose.
+pub fn with_extension(
+    der: &[u8],
+    issuer_key: &KeyPair,
+    oid: &[u8],
+    change: impl Fn(&[u8]) -> Vec<u8>,
+) -> Vec<u8> {
+    let (_, certificate, _) = element(der, 0);
+    let (_, tbs_content, tbs_end) = element(der, certificate);
+    let (_, _, outer_end) = element(der, tbs_end);
+    // The extensions ([3]) are the signed part's last field.
+    let mut at = tbs_content;
+    let mut last = at;
+    while at < tbs_end {
+        last = at;
+        at = element(der, at).2;
+    }
+    assert_eq!(der[last], 0xa3, "no extensions");
+    let (_, list, _) = element(der, last);
+    let (_, mut at, list_end) = element(der, list);
+    let mut extensions = Vec::new();
+    let mut found = false;
+    while at < list_end {
+        let (_, content, end) = element(der, at);
+        let extension = &der[at..end];
+        if der[content..].starts_with(oid) {
+            extensions.extend(change(extension));
+            found = true;
+        } else {
+            extensions.extend_from_slice(extension);
+        }
+        at = end;
+    }
+    assert!(found, "no such extension");
+    let mut body = der[tbs_content..last].to_vec();
+    body.extend(wrap(0xa3, &wrap(0x30, &extensions)));
+    signed(&body, &der[tbs_end..outer_end], issuer_key)
+}
+
 /// An AlgorithmIdentifier with NULL parameters added (ECDSA written as RFC 5758 forbids).
 pub fn with_null(field: &[u8]) -> Vec<u8> {
     let (_, content, end) = element(field, 0);

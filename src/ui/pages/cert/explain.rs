@@ -107,6 +107,7 @@ fn chrome_rule(rule: ChromeRule) -> Key {
         ChromeRule::AkiIssuerSerial => c::chrome_rule_aki_issuer_serial,
         ChromeRule::SanNotCritical => c::chrome_rule_san_not_critical,
         ChromeRule::DuplicateExtension => c::chrome_rule_duplicate_extension,
+        ChromeRule::CriticalFlag => c::chrome_rule_critical_flag,
     }
 }
 
