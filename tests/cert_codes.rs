@@ -1620,6 +1620,33 @@ fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
         assert_eq!(judged.report.firefox_error, firefox, "{what}");
     }
 
+    // mozilla::pkix reads the extensions in order and stops at the first it cannot take:
+    // a critical flag written 01 before, or after, a critical extension it does not know.
+    for (flag_first, firefox) in [(true, F::BadDer), (false, F::UnknownCriticalExtension)] {
+        let site = leaf_under(&intermediate, |p| {
+            let mut unknown = CustomExtension::from_oid_content(&[1, 2, 3, 4], vec![0x05, 0x00]);
+            unknown.set_criticality(true);
+            let constraints =
+                CustomExtension::from_oid_content(&[2, 5, 29, 36], constraints.clone());
+            p.custom_extensions = if flag_first {
+                vec![constraints, unknown]
+            } else {
+                vec![unknown, constraints]
+            };
+        });
+        let der = with_extension(site.der(), &intermediate.key, &policy_constraints, |e| {
+            let (oid, value) = e[2..].split_at(policy_constraints.len());
+            seq(&[oid, &tlv(0x01, &[0x01]), value])
+        });
+        let input = [pem_of("CERTIFICATE", &der), intermediate.cert.pem()].concat();
+        let judged = generated(&input, &root_ca, host);
+        assert_eq!(
+            judged.report.firefox_error,
+            Some(firefox),
+            "the flag first: {flag_first}"
+        );
+    }
+
     // An OCSP location written as an IA5String rather than a URI ([6]): x509-parser cannot
     // decode it, Chrome skips a location that is not a URI (`ParseAuthorityInfoAccessURIs`).
     let aia = seq(&[&seq(&[&ocsp, &tlv(0x16, b"http://ocsp.example.test")])]);

@@ -1609,15 +1609,8 @@ fn mozilla_pkix(
     if leaf_explicit {
         return Some(F::ExtractPublicKeyFailure);
     }
-    // The leaf as `BackCert::Init` reads it (pkixcert.cpp): a critical extension it does
-    // not know ends the check at once.
-    if has(leaf, &|k| {
-        matches!(k, K::UnsupportedCriticalExtension { .. })
-    }) {
-        return Some(F::UnknownCriticalExtension);
-    }
-    // An extension it keeps, empty (`RememberExtension`), or one its checks read and cannot
-    // decode ([`fields::FirefoxStep`]).
+    // An extension it keeps, empty or twice (`RememberExtension`), or one its checks read
+    // and cannot decode ([`fields::FirefoxStep`]).
     let trips = |i: usize, step: fields::FirefoxStep| {
         ctx.analysis.data.get(i).is_some_and(|d| {
             d.unparsable_extensions
@@ -1625,11 +1618,29 @@ fn mozilla_pkix(
                 .any(|u| u.firefox == Some(step))
         })
     };
-    if trips(leaf, fields::FirefoxStep::Framing) {
-        return Some(F::BadDer);
-    }
-    if trips(leaf, fields::FirefoxStep::Parsing) {
-        return Some(F::ExtensionValueInvalid);
+    // The leaf as `BackCert::Init` reads it (pkixcert.cpp): its extensions in order, the
+    // first it cannot take ending the check at once: a frame not in DER, a critical
+    // extension it does not know, one it keeps empty or twice.
+    if let Some(d) = ctx.analysis.data.get(leaf) {
+        let unknown = has(leaf, &|k| {
+            matches!(k, K::UnsupportedCriticalExtension { .. })
+        });
+        let critical = d
+            .unsupported_critical
+            .iter()
+            .filter(|_| unknown)
+            .map(|&i| (i, F::UnknownCriticalExtension));
+        let refused = d
+            .unparsable_extensions
+            .iter()
+            .filter_map(|u| match u.firefox {
+                Some(fields::FirefoxStep::Framing) => Some((u.index, F::BadDer)),
+                Some(fields::FirefoxStep::Parsing) => Some((u.index, F::ExtensionValueInvalid)),
+                _ => None,
+            });
+        if let Some((_, error)) = critical.chain(refused).min_by_key(|&(i, _)| i) {
+            return Some(error);
+        }
     }
     let anchor_in_chain = ctx.pasted_anchor_position();
     let leaf_is_anchor = anchor_in_chain == Some(0);
