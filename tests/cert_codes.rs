@@ -1510,6 +1510,13 @@ fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
             R::SubtreeBounds,
             Some(F::BadDer),
         ),
+        (
+            "name constraints with no subtrees",
+            &[2, 5, 29, 30],
+            seq(&[]),
+            R::Empty,
+            Some(F::BadDer),
+        ),
     ];
     for (what, oid, value, rule, firefox) in authority_cases {
         let mut p = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
@@ -1646,6 +1653,48 @@ fn an_extension_chromes_stricter_parsers_refuse_is_refused_where_it_is_read() {
             "the flag first: {flag_first}"
         );
     }
+    // Within one extension, its frame comes first: a critical extension it does not know,
+    // its flag written 01.
+    let unknown_oid = [0x06, 0x03, 0x2a, 0x03, 0x04];
+    let site = leaf_under(&intermediate, |p| {
+        let mut unknown = CustomExtension::from_oid_content(&[1, 2, 3, 4], vec![0x05, 0x00]);
+        unknown.set_criticality(true);
+        p.custom_extensions = vec![unknown];
+    });
+    let der = with_extension(site.der(), &intermediate.key, &unknown_oid, |e| {
+        // OID, the flag (01 01 ff), the value: the flag rewritten.
+        let (oid, rest) = e[2..].split_at(unknown_oid.len());
+        seq(&[oid, &tlv(0x01, &[0x01]), &rest[3..]])
+    });
+    let input = [pem_of("CERTIFICATE", &der), intermediate.cert.pem()].concat();
+    let judged = generated(&input, &root_ca, host);
+    assert_eq!(judged.report.firefox_error, Some(F::BadDer));
+    assert_eq!(judged.errors(), [E::Invalid]);
+
+    // Two faults of one extension make one finding: a second subjectAltName whose critical
+    // flag is written out as FALSE is Chrome's for its flag, Firefox's and OpenSSL's for
+    // being a second copy.
+    let san_oid = [0x06, 0x03, 0x55, 0x1d, 0x11];
+    let site = leaf_under(&intermediate, |p| {
+        p.custom_extensions = vec![CustomExtension::from_oid_content(
+            &[2, 5, 29, 17],
+            name.clone(),
+        )];
+    });
+    let der = with_extension(site.der(), &intermediate.key, &san_oid, |e| {
+        let (oid, value) = e[2..].split_at(san_oid.len());
+        if value == [&[0x04, u8::try_from(name.len()).unwrap()][..], &name].concat() {
+            // The custom copy (the standard one names two hosts).
+            seq(&[oid, &tlv(0x01, &[0x00]), value])
+        } else {
+            e.to_vec()
+        }
+    });
+    let input = [pem_of("CERTIFICATE", &der), intermediate.cert.pem()].concat();
+    let judged = generated(&input, &root_ca, host);
+    assert_eq!(judged.errors(), [E::Invalid]);
+    assert_eq!(strict_of(&judged), [(Some(R::CriticalFlag), all_three)]);
+    assert_eq!(judged.report.firefox_error, Some(F::ExtensionValueInvalid));
 
     // An OCSP location written as an IA5String rather than a URI ([6]): x509-parser cannot
     // decode it, Chrome skips a location that is not a URI (`ParseAuthorityInfoAccessURIs`).

@@ -1130,6 +1130,7 @@ pub(crate) fn build(
 
     // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
     let subject_empty = data.subject_raw == [0x30, 0x00];
+    let lists_agree = extension_tlvs.len() == tbs.extensions().len();
     let (mut seen, mut reported) = (
         std::collections::HashSet::new(),
         std::collections::HashSet::new(),
@@ -1156,25 +1157,20 @@ pub(crate) fn build(
         let duplicate = repeated && reported.insert(ext.oid.as_bytes());
         // Chrome's own parser, stricter than x509-parser on some forms and looser on one:
         // the extension's frame, then its value.
+        // (The DER walker's extensions are this list's when both count the same.)
         let framed = extension_tlvs
             .get(i)
+            .filter(|_| lists_agree)
             .and_then(|t| der_bytes.get(t.start..t.end))
             .map_or(Ok(()), super::chrome_der::frame);
         let chrome = super::chrome_der::extension(&ext.oid, ext.critical, ext.value, subject_empty);
+        let parse_error = matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. });
         if !decoded {
             // One every client handles when critical, but which does not decode, is not a
             // critical extension they do not know: its own finding says what each does.
             let mut known = key_usage;
-            if matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }) {
+            if parse_error {
                 known |= critical_known(&ext.oid);
-                if !repeated {
-                    data.unparsable_extensions.push(UnparsableExtension::of(
-                        i,
-                        &ext.oid,
-                        ext.value,
-                        matches!(chrome, Some(Err(_))),
-                    ));
-                }
                 // The site's names are there, unreadable: not a certificate without them.
                 data.has_san |= ext.oid == x509_parser::oid_registry::OID_X509_EXT_SUBJECT_ALT_NAME;
             }
@@ -1182,18 +1178,27 @@ pub(crate) fn build(
                 data.unsupported_critical.push(i);
             }
         }
-        if let Err(rule) = framed {
-            data.unparsable_extensions
-                .push(UnparsableExtension::framed(i, rule));
-        } else if duplicate {
-            data.unparsable_extensions
-                .push(UnparsableExtension::duplicate(i, &ext.oid));
-        } else if decoded
-            && !repeated
-            && let Some(Err(rule)) = chrome
+        // One finding for the extension, whatever is wrong with it, in the order each
+        // client reads it: its frame, whether it came before, its value.
+        let refused = [
+            framed
+                .err()
+                .map(|rule| UnparsableExtension::framed(i, rule)),
+            duplicate.then(|| UnparsableExtension::duplicate(i, &ext.oid, ext.critical)),
+            (parse_error && !repeated).then(|| {
+                UnparsableExtension::of(i, &ext.oid, ext.value, matches!(chrome, Some(Err(_))))
+            }),
+            chrome
+                .and_then(Result::err)
+                .filter(|_| decoded && !repeated)
+                .map(|rule| UnparsableExtension::strict(i, &ext.oid, rule)),
+        ];
+        if let Some(u) = refused
+            .into_iter()
+            .flatten()
+            .reduce(UnparsableExtension::then)
         {
-            data.unparsable_extensions
-                .push(UnparsableExtension::strict(i, &ext.oid, rule));
+            data.unparsable_extensions.push(u);
         }
         r.extensions.push(ExtensionReport {
             oid: oids::dotted(&ext.oid),
@@ -1312,8 +1317,9 @@ fn one_of<'a>(
 pub(crate) enum FirefoxStep {
     /// An empty value of an extension it keeps (keyUsage, subjectAltName,
     /// basicConstraints, nameConstraints, certificatePolicies, policyConstraints,
-    /// extKeyUsage, inhibitAnyPolicy, authorityInfoAccess, SCTs): `BackCert::Init` refuses
-    /// the certificate as it reads it (`RememberExtension`, lib/mozpkix/lib/pkixcert.cpp:
+    /// extKeyUsage, inhibitAnyPolicy, authorityInfoAccess, SCTs), or a second copy of one
+    /// (`UnparsableExtension::duplicate`): `BackCert::Init` refuses the certificate as it
+    /// reads it (`RememberExtension`, lib/mozpkix/lib/pkixcert.cpp:
     /// `ERROR_EXTENSION_VALUE_INVALID`).
     Parsing,
     /// basicConstraints, among the certificate's own properties (`CheckBasicConstraints`,
@@ -1328,8 +1334,10 @@ pub(crate) enum FirefoxStep {
     /// `ERROR_BAD_DER` PSM reports as a name that does not match
     /// (`SSL_ERROR_BAD_CERT_DOMAIN`).
     SubjectAltName,
-    /// The extension's frame, not strict DER (a critical flag other than 00 or FF): reading
-    /// the certificate fails (`BackCert::Init`, pkixcert.cpp): `ERROR_BAD_DER`.
+    /// The extension's frame (`SEQUENCE { extnID, critical, extnValue }`) not in DER: a
+    /// critical flag other than 00 or FF, a length not in its shortest form, bytes after
+    /// the value. Reading the certificate fails (`BackCert::Init`, pkixcert.cpp, over
+    /// `der::OptionalExtensions`, pkixder.h): `ERROR_BAD_DER`.
     Framing,
     /// The site's embedded SCT list, read once the issuers above it have led to a trust
     /// anchor and its signature verifies (`PathBuildingStep::Check`, pkixbuild.cpp, and
@@ -1382,13 +1390,14 @@ impl UnparsableExtension {
     }
 
     /// The extension at `index`, which decodes, but which Chrome's parser refuses by `rule`.
-    /// OpenSSL reads it (as BER, and without Chrome's further rules: openssl 3.0.19 on each
-    /// form in tests/cert_openssl_clients.rs). mozilla::pkix reads DER as strictly as Chrome
-    /// where it parses an extension at all, which for a site verified for domain
+    /// OpenSSL reads it (as BER, and without Chrome's further rules: openssl 3.0.19 on seven
+    /// such forms in tests/cert_openssl_clients.rs). mozilla::pkix reads DER as strictly as
+    /// Chrome where it parses an extension at all, which for a site verified for domain
     /// validation is basicConstraints, extKeyUsage and an issuer's nameConstraints
     /// (`CheckBasicConstraints` and `CheckExtendedKeyUsage`, pkixcheck.cpp: a BOOLEAN other
-    /// than 00 or FF, bytes left over; `CheckPresentedIDConformsToNameConstraintsSubtrees`,
-    /// pkixnames.cpp: a minimum or maximum written out). certificatePolicies,
+    /// than 00 or FF, bytes left over; `CheckNameConstraints` and
+    /// `CheckPresentedIDConformsToNameConstraintsSubtrees`, pkixnames.cpp: no subtrees, an
+    /// empty list of them, a name of no known kind, a minimum or maximum written out). certificatePolicies,
     /// policyConstraints and inhibitAnyPolicy it keeps without reading them
     /// (`CheckCertificatePolicies` returns at once for anyPolicy); the site's names it reads
     /// only until one matches (`SearchNames`), which is not modelled here.
@@ -1401,7 +1410,11 @@ impl UnparsableExtension {
         } else if *oid == o::OID_X509_EXT_NAME_CONSTRAINTS
             && matches!(
                 rule,
-                ChromeRule::NotDer | ChromeRule::Trailing | ChromeRule::SubtreeBounds
+                ChromeRule::NotDer
+                    | ChromeRule::Trailing
+                    | ChromeRule::SubtreeBounds
+                    | ChromeRule::Empty
+                    | ChromeRule::NameKind
             )
         {
             Some(FirefoxStep::NameConstraints)
@@ -1445,24 +1458,26 @@ impl UnparsableExtension {
     /// takes the certificate for invalid: basicConstraints, keyUsage, extKeyUsage, the two
     /// key identifiers, subjectAltName, nameConstraints, CRL distribution points and the
     /// Netscape certificate type (openssl 3.0.19: tests/cert_openssl_clients.rs).
-    fn duplicate(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>) -> Self {
+    fn duplicate(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, critical: bool) -> Self {
         use x509_parser::oid_registry as o;
-        let kept = one_of(
-            oid,
-            &[
-                &o::OID_X509_EXT_KEY_USAGE,
-                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
-                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
-                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
-                &super::oids::TLS_FEATURE,
-                &o::OID_CT_LIST_SCT,
-                &super::oids::QC_STATEMENTS,
-            ],
-        );
+        // (A Netscape certificate type it keeps when it is critical.)
+        let kept = (critical && *oid == o::OID_X509_EXT_CERT_TYPE)
+            || one_of(
+                oid,
+                &[
+                    &o::OID_X509_EXT_KEY_USAGE,
+                    &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                    &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                    &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                    &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                    &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                    &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                    &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                    &super::oids::TLS_FEATURE,
+                    &o::OID_CT_LIST_SCT,
+                    &super::oids::QC_STATEMENTS,
+                ],
+            );
         let cached = one_of(
             oid,
             &[
@@ -1484,6 +1499,20 @@ impl UnparsableExtension {
             openssl: cached,
             firefox: kept.then_some(FirefoxStep::Parsing),
             key_usage: false,
+        }
+    }
+
+    /// This fault and a `later` one of the same extension, as one: whoever refuses for
+    /// either refuses; Chrome's reason and Firefox's step are the first each meets (the
+    /// frame, then a second copy, then the value).
+    fn then(self, later: Self) -> Self {
+        UnparsableExtension {
+            index: self.index,
+            chrome: self.chrome || later.chrome,
+            strict: self.strict.or(later.strict),
+            openssl: self.openssl || later.openssl,
+            firefox: self.firefox.or(later.firefox),
+            key_usage: self.key_usage && later.key_usage,
         }
     }
 

@@ -1619,8 +1619,9 @@ fn mozilla_pkix(
         })
     };
     // The leaf as `BackCert::Init` reads it (pkixcert.cpp): its extensions in order, the
-    // first it cannot take ending the check at once: a frame not in DER, a critical
-    // extension it does not know, one it keeps empty or twice.
+    // first it cannot take ending the check at once; within one extension, its frame (not
+    // in DER), then `RememberExtension` (one it keeps, empty or twice), then whether it
+    // is a critical extension it does not know.
     if let Some(d) = ctx.analysis.data.get(leaf) {
         let unknown = has(leaf, &|k| {
             matches!(k, K::UnsupportedCriticalExtension { .. })
@@ -1629,16 +1630,18 @@ fn mozilla_pkix(
             .unsupported_critical
             .iter()
             .filter(|_| unknown)
-            .map(|&i| (i, F::UnknownCriticalExtension));
+            .map(|&i| ((i, 2), F::UnknownCriticalExtension));
         let refused = d
             .unparsable_extensions
             .iter()
             .filter_map(|u| match u.firefox {
-                Some(fields::FirefoxStep::Framing) => Some((u.index, F::BadDer)),
-                Some(fields::FirefoxStep::Parsing) => Some((u.index, F::ExtensionValueInvalid)),
+                Some(fields::FirefoxStep::Framing) => Some(((u.index, 0), F::BadDer)),
+                Some(fields::FirefoxStep::Parsing) => {
+                    Some(((u.index, 1), F::ExtensionValueInvalid))
+                }
                 _ => None,
             });
-        if let Some((_, error)) = critical.chain(refused).min_by_key(|&(i, _)| i) {
+        if let Some((_, error)) = critical.chain(refused).min_by_key(|&(at, _)| at) {
             return Some(error);
         }
     }
