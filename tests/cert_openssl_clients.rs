@@ -1376,14 +1376,52 @@ fn an_empty_key_usage_leaves_openssl_without_an_issuer() {
     }
 }
 
+/// The site's certificate (`site`) or its intermediate's, with `custom` extensions in place
+/// of the standard fields that would write `oid`, judged by the engine and by the real
+/// `openssl verify` and Python: OpenSSL refuses it for being invalid (error 20 at depth 0,
+/// no issuer found through it) exactly when `refused`, and the engine's rows say what they
+/// print. `label` names the scratch files.
+fn compare_custom_extensions(
+    label: &str,
+    site: bool,
+    oid: &[u64],
+    custom: Vec<rcgen::CustomExtension>,
+    refused: bool,
+) {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    let (mut inter, mut leaf) = (ca_params("I"), leaf_params());
+    let p = if site { &mut leaf } else { &mut inter };
+    match oid {
+        [2, 5, 29, 19] | [2, 5, 29, 14] => p.is_ca = IsCa::NoCa,
+        [2, 5, 29, 15] => p.key_usages = Vec::new(),
+        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
+        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
+        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
+        _ => {}
+    }
+    p.custom_extensions = custom;
+    let m = made(inter, leaf, None);
+    let whose = if site { "site" } else { "intermediate" };
+    let label = format!("{label}-{whose}");
+    let root_file = scratch(&format!("{label}-root.pem"));
+    std::fs::write(&root_file, m.root.cert.pem()).unwrap();
+    let chain: Vec<&Certificate> = m.chain.iter().collect();
+    let input = pem_of(&chain);
+    let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
+    let (analysis, report) = judge(&input, anchors, host, at);
+    let real = openssl_verify(&label, &input, &root_file, host, at);
+    let case = format!("{label}: {real}");
+    assert_eq!(real.starts_with("error 20 at 0"), refused, "{case}");
+    assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
+    assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+}
 /// An extension written twice, in the site's certificate and in its intermediate's:
 /// OpenSSL takes the certificate for invalid when it is one `ossl_x509v3_cache_extensions`
 /// (crypto/x509/v3_purp.c) decodes, and passes the others (`UnparsableExtension::duplicate`,
 /// src/cert/fields.rs).
 #[test]
 fn an_extension_written_twice_is_refused_as_openssl_reads_it() {
-    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
-    let host = "www.example.test";
     let name: Vec<u8> = [&[0x30, 0x12, 0x82, 0x10][..], b"www.example.test"].concat();
     let uri: Vec<u8> = [&[0x86, 0x08][..], b"http://a"].concat();
     let crl_dp: Vec<u8> = [&[0x30, 0x0e, 0x30, 0x0c, 0xa0, 0x0a, 0xa0, 0x08][..], &uri].concat();
@@ -1490,15 +1528,6 @@ fn an_extension_written_twice_is_refused_as_openssl_reads_it() {
         ),
         ("issuer-alt-name", &[2, 5, 29, 18], &name, &name, false),
     ];
-    // The standard fields that write the extension, left out for the two custom ones.
-    let without = |p: &mut CertificateParams, oid: &[u64]| match oid {
-        [2, 5, 29, 19] | [2, 5, 29, 14] => p.is_ca = IsCa::NoCa,
-        [2, 5, 29, 15] => p.key_usages = Vec::new(),
-        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
-        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
-        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
-        _ => {}
-    };
     for (name, oid, site_value, intermediate_value, refused) in cases {
         for site in [true, false] {
             // rcgen writes the subject key identifier with basicConstraints: only the
@@ -1511,24 +1540,7 @@ fn an_extension_written_twice_is_refused_as_openssl_reads_it() {
                 rcgen::CustomExtension::from_oid_content(oid, value.to_vec()),
                 rcgen::CustomExtension::from_oid_content(oid, value.to_vec()),
             ];
-            let (mut inter, mut leaf) = (ca_params("I"), leaf_params());
-            let p = if site { &mut leaf } else { &mut inter };
-            without(p, oid);
-            p.custom_extensions = twice;
-            let m = made(inter, leaf, None);
-            let whose = if site { "site" } else { "intermediate" };
-            let label = format!("twice-{name}-{whose}");
-            let root_file = scratch(&format!("{label}-root.pem"));
-            std::fs::write(&root_file, m.root.cert.pem()).unwrap();
-            let chain: Vec<&Certificate> = m.chain.iter().collect();
-            let input = pem_of(&chain);
-            let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
-            let (analysis, report) = judge(&input, anchors, host, at);
-            let real = openssl_verify(&label, &input, &root_file, host, at);
-            let case = format!("{label}: {real}");
-            assert_eq!(real.starts_with("error 20 at 0"), refused, "{case}");
-            assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
-            assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+            compare_custom_extensions(&format!("twice-{name}"), site, oid, twice, refused);
         }
     }
 }
@@ -1540,8 +1552,6 @@ fn an_extension_written_twice_is_refused_as_openssl_reads_it() {
 /// others it passes (`UnparsableExtension`, src/cert/fields.rs).
 #[test]
 fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
-    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
-    let host = "www.example.test";
     // (name, OID, OpenSSL refuses the certificate)
     let cases: [(&str, &[u64], bool); 17] = [
         ("basic-constraints", &[2, 5, 29, 19], true),
@@ -1562,16 +1572,8 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
         ("sct-list", &[1, 3, 6, 1, 4, 1, 11129, 2, 4, 2], false),
         ("netscape-comment", &[2, 16, 840, 1, 113730, 1, 13], false),
     ];
-    // The standard fields that write the extension, left out for the custom one.
     // (rcgen writes the subject key identifier with basicConstraints: only the site's
     // certificate can do without both.)
-    let without = |p: &mut CertificateParams, oid: &[u64]| match oid {
-        [2, 5, 29, 19] | [2, 5, 29, 14] => p.is_ca = IsCa::NoCa,
-        [2, 5, 29, 37] => p.extended_key_usages = Vec::new(),
-        [2, 5, 29, 17] => p.subject_alt_names = Vec::new(),
-        [2, 5, 29, 35] => p.use_authority_key_identifier_extension = false,
-        _ => {}
-    };
     // Forms OpenSSL reads: as BER (an indefinite length, which x509-parser does not decode;
     // a BOOLEAN other than 0xFF, which it reads as TRUE; a Netscape certificate type with
     // more octets than it uses), and forms only Chrome's parsers refuse (`chrome_der`,
@@ -1677,24 +1679,8 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
                     oid,
                     value.to_vec(),
                 )];
-                let (mut inter, mut leaf) = (ca_params("I"), leaf_params());
-                let p = if site { &mut leaf } else { &mut inter };
-                without(p, oid);
-                p.custom_extensions = custom;
-                let m = made(inter, leaf, None);
-                let whose = if site { "site" } else { "intermediate" };
-                let label = format!("undecodable-{name}-{whose}");
-                let root_file = scratch(&format!("{label}-root.pem"));
-                std::fs::write(&root_file, m.root.cert.pem()).unwrap();
-                let chain: Vec<&Certificate> = m.chain.iter().collect();
-                let input = pem_of(&chain);
-                let anchors = Anchor::from_input(m.root.cert.pem().as_bytes());
-                let (analysis, report) = judge(&input, anchors, host, at);
-                let real = openssl_verify(&label, &input, &root_file, host, at);
-                let case = format!("{label}: {real}");
-                assert_eq!(real.starts_with("error 20 at 0"), refused, "{case}");
-                assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
-                assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+                let label = format!("undecodable-{name}");
+                compare_custom_extensions(&label, site, oid, custom, refused);
             }
         }
     }
