@@ -1304,6 +1304,32 @@ fn critical_known(oid: &x509_parser::asn1_rs::Oid<'_>) -> bool {
     )
 }
 
+/// Whether mozilla::pkix keeps this extension as it reads a certificate
+/// (`BackCert::RememberExtension`, lib/mozpkix/lib/pkixcert.cpp): an empty value of one
+/// ends the reading, and so does a second copy (`UnparsableExtension::duplicate`). A
+/// Netscape certificate type it keeps only when `critical`.
+fn firefox_keeps(oid: &x509_parser::asn1_rs::Oid<'_>, critical: bool) -> bool {
+    use x509_parser::oid_registry as o;
+    (critical && *oid == o::OID_X509_EXT_CERT_TYPE)
+        || one_of(
+            oid,
+            &[
+                &o::OID_X509_EXT_KEY_USAGE,
+                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
+                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
+                &o::OID_X509_EXT_NAME_CONSTRAINTS,
+                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
+                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
+                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
+                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
+                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
+                &super::oids::TLS_FEATURE,
+                &o::OID_CT_LIST_SCT,
+                &super::oids::QC_STATEMENTS,
+            ],
+        )
+}
+
 /// Whether `oid` is one of `known`.
 fn one_of<'a>(
     oid: &'a x509_parser::asn1_rs::Oid<'a>,
@@ -1350,21 +1376,8 @@ impl UnparsableExtension {
     /// `chrome`: Chrome's parser refuses it too.
     fn of(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, value: &[u8], chrome: bool) -> Self {
         use x509_parser::oid_registry as o;
-        let is = |known: &[&x509_parser::asn1_rs::Oid<'_>]| one_of(oid, known);
         let key_usage = *oid == o::OID_X509_EXT_KEY_USAGE;
-        let firefox = if value.is_empty()
-            && is(&[
-                &o::OID_X509_EXT_KEY_USAGE,
-                &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                &o::OID_X509_EXT_CERTIFICATE_POLICIES,
-                &o::OID_X509_EXT_POLICY_CONSTRAINTS,
-                &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
-                &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
-                &o::OID_CT_LIST_SCT,
-            ]) {
+        let firefox = if value.is_empty() && firefox_keeps(oid, false) {
             Some(FirefoxStep::Parsing)
         } else if *oid == o::OID_X509_EXT_BASIC_CONSTRAINTS {
             Some(FirefoxStep::BasicConstraints)
@@ -1460,24 +1473,8 @@ impl UnparsableExtension {
     /// Netscape certificate type (openssl 3.0.19: tests/cert_openssl_clients.rs).
     fn duplicate(index: usize, oid: &x509_parser::asn1_rs::Oid<'_>, critical: bool) -> Self {
         use x509_parser::oid_registry as o;
-        // (A Netscape certificate type it keeps when it is critical.)
-        let kept = (critical && *oid == o::OID_X509_EXT_CERT_TYPE)
-            || one_of(
-                oid,
-                &[
-                    &o::OID_X509_EXT_KEY_USAGE,
-                    &o::OID_X509_EXT_SUBJECT_ALT_NAME,
-                    &o::OID_X509_EXT_BASIC_CONSTRAINTS,
-                    &o::OID_X509_EXT_NAME_CONSTRAINTS,
-                    &o::OID_X509_EXT_CERTIFICATE_POLICIES,
-                    &o::OID_X509_EXT_EXTENDED_KEY_USAGE,
-                    &o::OID_X509_EXT_INHIBIT_ANY_POLICY,
-                    &o::OID_PKIX_AUTHORITY_INFO_ACCESS,
-                    &super::oids::TLS_FEATURE,
-                    &o::OID_CT_LIST_SCT,
-                    &super::oids::QC_STATEMENTS,
-                ],
-            );
+        // policyConstraints it keeps in a fresh place each time, so never finds twice.
+        let kept = firefox_keeps(oid, critical) && *oid != o::OID_X509_EXT_POLICY_CONSTRAINTS;
         let cached = one_of(
             oid,
             &[
