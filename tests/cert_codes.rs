@@ -705,6 +705,29 @@ fn produce(code: Code) -> Outcome {
             });
             generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
         }
+        Code::DatesRefusedByFirefox => {
+            // A notBefore in 1969: Chrome reads it, mozilla::pkix takes no date before 1970.
+            let r = root("Root", EC);
+            let l = support::leaf(EC, &r);
+            let der = support::with_signed_fields(l.der(), &r.key, |f| {
+                let times = [&b"\x17\x0d690101000000Z"[..], b"\x17\x0d300101000000Z"].concat();
+                f[4] = support::wrap(0x30, &times);
+            });
+            let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
+            generated(&input, &r, Some("www.example.test"))
+        }
+        Code::CertificateFrameInvalid => {
+            // The version written out as 1 (DER leaves the default out), with no
+            // extensions: Chrome's verifier alone refuses it.
+            let r = root("Root", EC);
+            let l = support::leaf(EC, &r);
+            let der = support::with_signed_fields(l.der(), &r.key, |f| {
+                f[0] = vec![0xa0, 0x03, 0x02, 0x01, 0x00];
+                f.pop();
+            });
+            let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
+            generated(&input, &r, Some("www.example.test"))
+        }
     }
 }
 
@@ -2499,4 +2522,167 @@ fn algorithm_fields_apart_as_the_browsers_read_them() {
         (Some(E::AuthorityInvalid), true, true)
     );
     assert_eq!(firefox, Some(F::SignatureAlgorithmMismatch));
+}
+
+/// The certificate around its extensions, written as Chrome does not read it
+/// (`ParseCertificate`, `ParseTbsCertificate`, `ParseExtensions`, pki/parse_certificate.cc),
+/// and validity dates as each client reads them. x509-parser reads every form below. Chrome
+/// ends the handshake on such a site certificate (`ERR_SSL_SERVER_CERT_BAD_FORMAT`:
+/// `X509Certificate::ParsedFields::Initialize`), but for an empty extension list, which only
+/// its verifier reads (`ERR_CERT_INVALID`), and leaves such an intermediate out of its path
+/// (`ERR_CERT_AUTHORITY_INVALID`). Firefox reads the version (1 to 4: `der::OptionalVersion`),
+/// the unique identifiers and the list as they are written (`BackCert::Init`,
+/// `der::OptionalExtensions` with `EmptyAllowed::Yes`) but refuses dates it cannot parse or
+/// that run backwards (`ParseValidity`: `SEC_ERROR_INVALID_TIME`, an issuer's after the
+/// name is checked); OpenSSL reads the frame (its strict checks refuse extensions before
+/// version 3, error 93) and refuses a date not in RFC 5280's form (`X509_cmp_time`: errors
+/// 13 and 14). That the real openssl says so is in tests/cert_openssl_clients.rs; that
+/// Chromium does, in tests/e2e/cert_handshake.spec.ts.
+#[test]
+fn a_certificates_frame_and_dates_are_read_as_each_client_reads_them() {
+    use imasara::cert::FirefoxError as F;
+    use imasara::cert::findings::ChromeRule as R;
+    use imasara::cert::openssl::{OpenSslCheck, OpenSslError as O};
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    // The signed part's fields: [0] version, serial, signature, issuer, validity, subject,
+    // key, extensions.
+    type Change = Box<dyn Fn(&mut Vec<Vec<u8>>)>;
+    let version = |v: Option<u8>| -> Change {
+        Box::new(move |f: &mut Vec<Vec<u8>>| match v {
+            Some(v) => f[0] = vec![0xa0, 0x03, 0x02, 0x01, v],
+            None => {
+                f.remove(0);
+            }
+        })
+    };
+    let dates = |before: &'static [u8], after: &'static [u8]| -> Change {
+        Box::new(move |f: &mut Vec<Vec<u8>>| {
+            let time = |text: &[u8]| {
+                let tag = if text.len() == 15 { 0x18 } else { 0x17 };
+                support::wrap(tag, text)
+            };
+            f[4] = support::wrap(0x30, &[time(before), time(after)].concat());
+        })
+    };
+    let empty_list: Change = Box::new(|f: &mut Vec<Vec<u8>>| {
+        *f.last_mut().unwrap() = vec![0xa3, 0x02, 0x30, 0x00];
+    });
+    let unique_id_in_v1: Change = Box::new(|f: &mut Vec<Vec<u8>>| {
+        f.remove(0);
+        f.pop();
+        f.push(vec![0x81, 0x02, 0x00, 0xff]);
+    });
+    let no_seconds = || dates(b"2501010000Z", b"300101000000Z");
+    const SITE: bool = true;
+    const AUTHORITY: bool = false;
+    const HOST: &str = "www.example.test";
+    const ELSEWHERE: &str = "elsewhere.test";
+    let bad_format = || vec![E::ServerCertBadFormat];
+    // (what, whose, the change, the host, Chrome's rule, OpenSSL's strict 93, Chrome,
+    // Firefox, OpenSSL below its strict checks).
+    type Case = (
+        &'static str,
+        bool,
+        Change,
+        &'static str,
+        Option<R>,
+        bool,
+        Vec<E>,
+        Option<F>,
+        Vec<(O, usize)>,
+    );
+    #[rustfmt::skip]
+    let cases: Vec<Case> = vec![
+        ("v1 with extensions", SITE, version(None), HOST, Some(R::ExtensionsBeforeVersion3), true, bad_format(), None, vec![]),
+        ("v1 written out", SITE, version(Some(0)), HOST, Some(R::VersionWrittenOut), true, bad_format(), None, vec![]),
+        ("v2 with extensions", SITE, version(Some(1)), HOST, Some(R::ExtensionsBeforeVersion3), true, bad_format(), None, vec![]),
+        ("v4", SITE, version(Some(3)), HOST, Some(R::VersionUnknown), false, bad_format(), None, vec![]),
+        ("v5", SITE, version(Some(4)), HOST, Some(R::VersionUnknown), false, bad_format(), Some(F::BadDer), vec![]),
+        // Without its extensions the site has no subjectAltName: Firefox's name check.
+        ("an empty extension list", SITE, empty_list, HOST, Some(R::Empty), false, vec![E::Invalid], Some(F::BadCertDomain), vec![]),
+        ("a unique identifier in v1", SITE, unique_id_in_v1, HOST, Some(R::UniqueIdInVersion1), false, bad_format(), Some(F::BadCertDomain), vec![]),
+        ("a UTCTime without seconds", SITE, no_seconds(), HOST, Some(R::TimeForm), false, bad_format(), Some(F::InvalidTime), vec![(O::ErrorInCertNotBeforeField, 0)]),
+        // The site's own dates are parsed again by the name check: the same error.
+        ("a UTCTime without seconds, elsewhere", SITE, no_seconds(), ELSEWHERE, Some(R::TimeForm), false, bad_format(), Some(F::InvalidTime), vec![(O::HostnameMismatch, 0), (O::ErrorInCertNotBeforeField, 0)]),
+        ("a notAfter with an offset", SITE, dates(b"250101000000Z", b"300101000000+0000"), HOST, Some(R::TimeForm), false, bad_format(), Some(F::InvalidTime), vec![(O::ErrorInCertNotAfterField, 0)]),
+        // Dates Chrome reads: before 1970 (mozilla::pkix reads none), backwards.
+        ("a notBefore in 1969", SITE, dates(b"690101000000Z", b"300101000000Z"), HOST, None, false, vec![], Some(F::InvalidTime), vec![]),
+        ("dates backwards", SITE, dates(b"300101000000Z", b"250101000000Z"), HOST, None, false, vec![E::DateInvalid], Some(F::InvalidTime), vec![(O::CertNotYetValid, 0)]),
+        ("GeneralizedTime before 2050", SITE, dates(b"20250101000000Z", b"20300101000000Z"), HOST, None, false, vec![], None, vec![]),
+        // The intermediate's.
+        ("an intermediate's v1 written out", AUTHORITY, version(Some(0)), HOST, Some(R::VersionWrittenOut), true, vec![E::AuthorityInvalid], None, vec![]),
+        ("an intermediate's v5", AUTHORITY, version(Some(4)), HOST, Some(R::VersionUnknown), false, vec![E::AuthorityInvalid], Some(F::UnknownIssuer), vec![]),
+        ("an intermediate's UTCTime without seconds", AUTHORITY, no_seconds(), HOST, Some(R::TimeForm), false, vec![E::AuthorityInvalid], Some(F::InvalidTime), vec![(O::ErrorInCertNotBeforeField, 1)]),
+        // PSM checks the name before it reports an issuer's dates.
+        ("an intermediate's UTCTime without seconds, elsewhere", AUTHORITY, no_seconds(), ELSEWHERE, Some(R::TimeForm), false, vec![E::AuthorityInvalid, E::CommonNameInvalid], Some(F::BadCertDomain), vec![(O::HostnameMismatch, 0), (O::ErrorInCertNotBeforeField, 1)]),
+    ];
+    for (what, site, change, host, rule, openssl_strict, chrome, firefox, openssl) in &cases {
+        let leaf = support::leaf(EC, &intermediate);
+        let input = if *site {
+            let der = support::with_signed_fields(leaf.der(), &intermediate.key, change);
+            format!(
+                "{}{}",
+                pem_of("CERTIFICATE", &der),
+                pem(&[&intermediate.cert])
+            )
+        } else {
+            let der = support::with_signed_fields(intermediate.cert.der(), &root_ca.key, change);
+            format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &der))
+        };
+        let judged = generated(&input, &root_ca, Some(host));
+        assert_eq!(judged.certificates, 2, "{what}: x509-parser reads it");
+        let frames: Vec<_> = judged
+            .report
+            .findings
+            .iter()
+            .filter_map(|f| match f.kind {
+                FindingKind::CertificateFrameInvalid { site, rule, .. } => {
+                    Some((site, rule, f.error))
+                }
+                _ => None,
+            })
+            .collect();
+        let expected = rule.map(|rule| {
+            let error = match (*site, rule) {
+                (true, R::Empty) => E::Invalid,
+                (true, _) => E::ServerCertBadFormat,
+                (false, _) => E::AuthorityInvalid,
+            };
+            (*site, rule, Some(error))
+        });
+        assert_eq!(frames, Vec::from_iter(expected), "{what}");
+        assert_eq!(&judged.report.errors, chrome, "{what}");
+        assert_eq!(&judged.report.firefox_error, firefox, "{what}");
+        let below_strict: Vec<_> = judged
+            .report
+            .openssl
+            .iter()
+            .filter(|o| o.check != OpenSslCheck::Strict)
+            .map(|o| (o.error, o.depth))
+            .collect();
+        assert_eq!(&below_strict, openssl, "{what}");
+        let strict_93 = judged
+            .report
+            .openssl
+            .iter()
+            .any(|o| o.error == O::ExtensionsRequireVersion3);
+        assert_eq!(strict_93, *openssl_strict, "{what}");
+        // Dates Chrome reads and Firefox does not have words of their own.
+        let refused_dates: Vec<_> = judged
+            .report
+            .findings
+            .iter()
+            .filter_map(|f| match f.kind {
+                FindingKind::DatesRefusedByFirefox { backwards } => Some(backwards),
+                _ => None,
+            })
+            .collect();
+        let expected = match *what {
+            "a notBefore in 1969" => vec![false],
+            "dates backwards" => vec![true],
+            _ => vec![],
+        };
+        assert_eq!(refused_dates, expected, "{what}");
+    }
 }

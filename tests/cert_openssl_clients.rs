@@ -1685,3 +1685,109 @@ fn an_extension_that_does_not_decode_is_refused_as_openssl_reads_it() {
         }
     }
 }
+
+/// The certificate's frame and dates written as RFC 5280 does not allow (the version,
+/// unique identifiers, an empty extension list, dates without their seconds or with an
+/// offset, before 1970, backwards), in the site's certificate and its intermediate's: the
+/// engine's OpenSSL and Python rows say what the real `openssl verify` prints
+/// (`X509_cmp_time`'s format errors 13 and 14; strict mode's error 93).
+#[test]
+fn a_certificates_frame_and_dates_are_read_as_openssl_reads_them() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let root_ca = root("Frame Root", EC);
+    let intermediate = sub_ca("Frame Intermediate", EC, &root_ca, None);
+    let root_file = scratch("frame-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    type Change = Box<dyn Fn(&mut Vec<Vec<u8>>)>;
+    let version = |v: Option<u8>| -> Change {
+        Box::new(move |f: &mut Vec<Vec<u8>>| match v {
+            Some(v) => f[0] = vec![0xa0, 0x03, 0x02, 0x01, v],
+            None => {
+                f.remove(0);
+            }
+        })
+    };
+    let dates = |before: &'static [u8], after: &'static [u8]| -> Change {
+        Box::new(move |f: &mut Vec<Vec<u8>>| {
+            let time =
+                |text: &[u8]| support::wrap(if text.len() == 15 { 0x18 } else { 0x17 }, text);
+            f[4] = support::wrap(0x30, &[time(before), time(after)].concat());
+        })
+    };
+    let cases: Vec<(&str, bool, Change)> = vec![
+        ("v1-extensions", true, version(None)),
+        ("v1-written", true, version(Some(0))),
+        ("v2-extensions", true, version(Some(1))),
+        ("v4", true, version(Some(3))),
+        ("v5", true, version(Some(4))),
+        (
+            "empty-list",
+            true,
+            Box::new(|f: &mut Vec<Vec<u8>>| *f.last_mut().unwrap() = vec![0xa3, 0x02, 0x30, 0x00]),
+        ),
+        (
+            "unique-id-v1",
+            true,
+            Box::new(|f: &mut Vec<Vec<u8>>| {
+                f.remove(0);
+                f.pop();
+                f.push(vec![0x81, 0x02, 0x00, 0xff]);
+            }),
+        ),
+        ("no-seconds", true, dates(b"2501010000Z", b"300101000000Z")),
+        (
+            "offset",
+            true,
+            dates(b"250101000000Z", b"300101000000+0000"),
+        ),
+        (
+            "before-1970",
+            true,
+            dates(b"690101000000Z", b"300101000000Z"),
+        ),
+        ("backwards", true, dates(b"300101000000Z", b"250101000000Z")),
+        ("intermediate-v1-written", false, version(Some(0))),
+        ("intermediate-v5", false, version(Some(4))),
+        (
+            "intermediate-no-seconds",
+            false,
+            dates(b"2501010000Z", b"300101000000Z"),
+        ),
+        (
+            "intermediate-offset",
+            false,
+            dates(b"250101000000Z", b"300101000000+0000"),
+        ),
+    ];
+    // Each for the name the certificate has and for another: the name is checked before
+    // the dates.
+    let every = cases
+        .iter()
+        .flat_map(|case| ["www.example.test", "elsewhere.test"].map(|host| (case, host)));
+    for ((label, site, change), host) in every {
+        let label = format!("frame-{label}-{host}");
+        let leaf = support::leaf(EC, &intermediate);
+        let input = if *site {
+            let der = support::with_signed_fields(leaf.der(), &intermediate.key, change);
+            format!(
+                "{}{}",
+                support::pem_of("CERTIFICATE", &der),
+                intermediate.cert.pem()
+            )
+        } else {
+            let der = support::with_signed_fields(intermediate.cert.der(), &root_ca.key, change);
+            format!("{}{}", leaf.pem(), support::pem_of("CERTIFICATE", &der))
+        };
+        let anchors = Anchor::from_input(root_ca.cert.pem().as_bytes());
+        let (analysis, report) = judge(&input, anchors, host, at);
+        assert_eq!(
+            analysis.certificates().len(),
+            2,
+            "{label}: x509-parser reads it"
+        );
+        let real = openssl_verify(&label, &input, &root_file, host, at);
+        let case = format!("{label}: {real}");
+        assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
+        assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
+    }
+}

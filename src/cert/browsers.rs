@@ -47,6 +47,16 @@ pub enum ChromiumError {
     /// keyCertSign alone: this error for each, under an unknown root too.
     #[serde(rename = "ERR_SSL_KEY_USAGE_INCOMPATIBLE")]
     KeyUsageIncompatible,
+    /// `ERR_SSL_SERVER_CERT_BAD_FORMAT`: no certificate error either. Chrome reads the
+    /// site's certificate into its own object before verifying anything
+    /// (`X509Certificate::ParsedFields::Initialize`, net/cert/x509_certificate.cc:
+    /// `ParseCertificate` and `ParseTbsCertificate`), and ends the handshake when it cannot
+    /// (`SSLClientSocketImpl::VerifyCert`, net/socket/ssl_client_socket_impl.cc): a
+    /// version written out as 1, unique identifiers in version 1, extensions before
+    /// version 3, a date not in RFC 5280's form (`chrome_der::certificate`). The
+    /// extension list is not read there: an empty one is `ERR_CERT_INVALID`.
+    #[serde(rename = "ERR_SSL_SERVER_CERT_BAD_FORMAT")]
+    ServerCertBadFormat,
     /// `ERR_CERT_INVALID`: a rule the path builder enforces was broken and nothing more
     /// specific applies (`MapPathBuilderErrorsToCertStatus` in
     /// net/cert/cert_verify_proc_builtin.cc), or a signature algorithm Chromium does not
@@ -82,10 +92,11 @@ pub enum ChromiumError {
 
 impl ChromiumError {
     /// Every error, in ranking order.
-    pub const ALL: [ChromiumError; 10] = [
+    pub const ALL: [ChromiumError; 11] = [
         ChromiumError::SslProtocolError,
         ChromiumError::VersionOrCipherMismatch,
         ChromiumError::KeyUsageIncompatible,
+        ChromiumError::ServerCertBadFormat,
         ChromiumError::Invalid,
         ChromiumError::AuthorityInvalid,
         ChromiumError::CommonNameInvalid,
@@ -101,6 +112,7 @@ impl ChromiumError {
             ChromiumError::SslProtocolError => "ERR_SSL_PROTOCOL_ERROR",
             ChromiumError::VersionOrCipherMismatch => "ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
             ChromiumError::KeyUsageIncompatible => "ERR_SSL_KEY_USAGE_INCOMPATIBLE",
+            ChromiumError::ServerCertBadFormat => "ERR_SSL_SERVER_CERT_BAD_FORMAT",
             ChromiumError::Invalid => "ERR_CERT_INVALID",
             ChromiumError::AuthorityInvalid => "ERR_CERT_AUTHORITY_INVALID",
             ChromiumError::CommonNameInvalid => "ERR_CERT_COMMON_NAME_INVALID",
@@ -135,6 +147,7 @@ impl ChromiumError {
             ChromiumError::SslProtocolError
                 | ChromiumError::VersionOrCipherMismatch
                 | ChromiumError::KeyUsageIncompatible
+                | ChromiumError::ServerCertBadFormat
         )
     }
 
@@ -263,6 +276,11 @@ pub enum FirefoxError {
     /// (`CheckBasicConstraints`, pkixcheck.cpp).
     #[serde(rename = "SEC_ERROR_EXTENSION_VALUE_INVALID")]
     ExtensionValueInvalid,
+    /// A certificate's validity dates mozilla::pkix cannot take (`ParseValidity`,
+    /// lib/mozpkix/lib/pkixcheck.cpp: `ERROR_INVALID_DER_TIME`): not in the one form RFC
+    /// 5280 fixes, before 1970, or a notBefore after the notAfter.
+    #[serde(rename = "SEC_ERROR_INVALID_TIME")]
+    InvalidTime,
 }
 
 impl FirefoxError {
@@ -299,6 +317,7 @@ impl FirefoxError {
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
             FirefoxError::ExtensionValueInvalid => "SEC_ERROR_EXTENSION_VALUE_INVALID",
             FirefoxError::UnknownCriticalExtension => "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
+            FirefoxError::InvalidTime => "SEC_ERROR_INVALID_TIME",
         }
     }
 
@@ -327,6 +346,7 @@ impl FirefoxError {
                 | FirefoxError::SignatureAlgorithmDisabled
                 | FirefoxError::CaCertInvalid
                 | FirefoxError::CaCertUsedAsEndEntity
+                | FirefoxError::InvalidTime
         )
     }
 }
@@ -383,10 +403,13 @@ mod tests {
                 SslProtocolError,
                 VersionOrCipherMismatch,
                 KeyUsageIncompatible,
+                ServerCertBadFormat,
                 Invalid
             ]
         );
         assert!(!FirefoxError::BadSignature.is_overridable());
+        // A date it cannot parse is a time error, which the reader may override.
+        assert!(FirefoxError::InvalidTime.is_overridable());
         assert!(!FirefoxError::BadDer.is_overridable());
         assert!(!FirefoxError::ExtractPublicKeyFailure.is_overridable());
         assert!(FirefoxError::UnknownIssuer.is_overridable());
@@ -406,6 +429,10 @@ mod tests {
         assert_eq!(
             KeyUsageIncompatible.as_shown(),
             "ERR_SSL_KEY_USAGE_INCOMPATIBLE"
+        );
+        assert_eq!(
+            ServerCertBadFormat.as_shown(),
+            "ERR_SSL_SERVER_CERT_BAD_FORMAT"
         );
         assert_eq!(Invalid.as_shown(), "NET::ERR_CERT_INVALID");
     }

@@ -15,13 +15,15 @@
 //!
 //! Each function below is its BoringSSL namesake, line for line; the DER layer is
 //! `der::Parser` (pki/parser.cc) over `CBS` (crypto/bytestring/cbs.cc,
-//! `cbs_get_any_asn1_element` without BER). Of the rules on the extension list, each
-//! extension's frame is read here ([`frame`]: its critical flag), no two extensions with one
-//! OID in [`super::fields`] (`ParseExtensions`, pki/parse_certificate.cc); not modelled: an
-//! empty list, extensions in a certificate older than version 3.
+//! `cbs_get_any_asn1_element` without BER). The certificate around the extensions is read
+//! here too ([`certificate`]: the version, unique identifiers, validity dates, the
+//! extension list as a whole), each extension's frame ([`frame`]: its critical flag); no
+//! two extensions with one OID is asked in [`super::fields`] (`ParseExtensions`,
+//! pki/parse_certificate.cc).
 
 use super::findings::ChromeRule;
 use super::oids;
+use super::time::DateText;
 use x509_parser::asn1_rs::Oid;
 
 /// A tag as `CBS` compares it: class and constructed bit in the top three bits, the number
@@ -38,6 +40,9 @@ const INTEGER: Tag = tag(0x02);
 const OCTET_STRING: Tag = tag(0x04);
 const OBJECT: Tag = tag(0x06);
 const SEQUENCE: Tag = tag(0x30);
+const BIT_STRING: Tag = tag(0x03);
+const UTC_TIME: Tag = tag(0x17);
+const GENERALIZED_TIME: Tag = tag(0x18);
 /// `[n]`, primitive and constructed.
 const fn context(n: u8) -> Tag {
     tag(0x80 | n)
@@ -224,6 +229,168 @@ pub(crate) fn frame(extension: &[u8]) -> Result<(), ChromeRule> {
     fields.read(OCTET_STRING)?;
     fields.end()?;
     parser.end()
+}
+
+/// Whether Chrome's verifier can read the certificate around its extensions: the frame
+/// `ParseCertificate` and `ParseTbsCertificate` read (pki/parse_certificate.cc), with the
+/// options Chrome verifies with (`DefaultParseCertificateOptions`, net/cert/x509_util.cc:
+/// any serial number), and the extension list as `ParseExtensions` reads it as a whole
+/// (each extension's own frame is [`frame`], its value [`extension`], a second copy
+/// `super::fields`). `der` is the certificate's whole element.
+///
+/// What x509-parser takes and this refuses: a version written out as 1 (DER leaves the
+/// default out), unique identifiers in a version 1 certificate, extensions in one of
+/// version 1 or 2, an empty extension list, a validity date not in the one form RFC 5280
+/// fixes (`YYMMDDHHMMSSZ`, `YYYYMMDDHHMMSSZ`), lengths not in their shortest form.
+pub(crate) fn certificate(der: &[u8]) -> Result<(), ChromeRule> {
+    let mut outer = Parser::new(der);
+    //   Certificate  ::=  SEQUENCE  {
+    let mut certificate = outer.sequence()?;
+    //        tbsCertificate       TBSCertificate,
+    let tbs = certificate.read(SEQUENCE)?;
+    //        signatureAlgorithm   AlgorithmIdentifier,
+    certificate.read(SEQUENCE)?;
+    //        signatureValue       BIT STRING  }
+    bit_string(certificate.read(BIT_STRING)?)?;
+    certificate.end()?;
+    outer.end()?;
+    tbs_certificate(tbs)
+}
+
+/// `ParseTbsCertificate` (pki/parse_certificate.cc) over the TBSCertificate's content, then
+/// `ParseExtensions` over its extension list.
+fn tbs_certificate(tbs: &[u8]) -> Result<(), ChromeRule> {
+    let mut fields = Parser::new(tbs);
+    //        version         [0]  EXPLICIT Version DEFAULT v1,
+    let version = match fields.read_optional(context_constructed(0))? {
+        None => 0,
+        Some(written) => match version(written)? {
+            0 => return Err(ChromeRule::VersionWrittenOut),
+            version => version,
+        },
+    };
+    //        serialNumber         CertificateSerialNumber (any, with Chrome's options),
+    fields.read(INTEGER)?;
+    //        signature            AlgorithmIdentifier,
+    fields.read(SEQUENCE)?;
+    //        issuer               Name,
+    fields.read(SEQUENCE)?;
+    //        validity             Validity,
+    let (tag, validity) = fields.read_any()?;
+    if tag != SEQUENCE {
+        return Err(NOT_DER);
+    }
+    self::validity(validity)?;
+    //        subject              Name,
+    fields.read(SEQUENCE)?;
+    //        subjectPublicKeyInfo SubjectPublicKeyInfo,
+    fields.read(SEQUENCE)?;
+    //        issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
+    //        subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
+    //                             -- If present, version MUST be v2 or v3
+    for number in [1, 2] {
+        if let Some(id) = fields.read_optional(context(number))? {
+            bit_string(id)?;
+            if version == 0 {
+                return Err(ChromeRule::UniqueIdInVersion1);
+            }
+        }
+    }
+    //        extensions      [3]  EXPLICIT Extensions OPTIONAL
+    //                             -- If present, version MUST be v3
+    let extensions = fields.read_optional(context_constructed(3))?;
+    if let Some(list) = extensions {
+        // `IsSequenceTLV`: one SEQUENCE and nothing else.
+        let mut one = Parser::new(list);
+        one.sequence()?;
+        one.end()?;
+        if version != 2 {
+            return Err(ChromeRule::ExtensionsBeforeVersion3);
+        }
+    }
+    fields.end()?;
+    // `ParseExtensions`: Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension.
+    if let Some(list) = extensions {
+        let mut outer = Parser::new(list);
+        let mut each = outer.sequence()?;
+        each.not_empty()?;
+        while each.has_more() {
+            each.read_any()?;
+        }
+        outer.end()?;
+    }
+    Ok(())
+}
+
+/// `ParseVersion` (pki/parse_certificate.cc): an INTEGER `ReadUint64` takes (DER, not
+/// negative, at most eight octets) that is 0, 1 or 2, and nothing after it.
+fn version(written: &[u8]) -> Result<u64, ChromeRule> {
+    let mut parser = Parser::new(written);
+    let content = parser.read(INTEGER)?;
+    let (&first, after) = content.split_first().ok_or(NOT_DER)?;
+    if let Some(&second) = after.first()
+        && ((first == 0x00 && second & 0x80 == 0) || (first == 0xff && second & 0x80 != 0))
+    {
+        return Err(NOT_DER);
+    }
+    let magnitude = content.strip_prefix(&[0x00]).unwrap_or(content);
+    if first & 0x80 != 0 || magnitude.len() > 8 {
+        return Err(ChromeRule::VersionUnknown);
+    }
+    parser.end()?;
+    let value = magnitude
+        .iter()
+        .fold(0u64, |acc, &octet| (acc << 8) | u64::from(octet));
+    if value > 2 {
+        return Err(ChromeRule::VersionUnknown);
+    }
+    Ok(value)
+}
+
+/// `ParseBitString` (pki/parse_values.cc): the count of unused bits first, at most 7, none
+/// without an octet, and the unused bits zero.
+fn bit_string(content: &[u8]) -> Result<(), ChromeRule> {
+    let (&unused, bytes) = content.split_first().ok_or(NOT_DER)?;
+    if unused > 7 {
+        return Err(NOT_DER);
+    }
+    if unused > 0 {
+        let last = bytes.last().ok_or(NOT_DER)?;
+        let padding = 0xffu8
+            .checked_shr(8u32.saturating_sub(u32::from(unused)))
+            .unwrap_or(0);
+        if last & padding != 0 {
+            return Err(NOT_DER);
+        }
+    }
+    Ok(())
+}
+
+/// `ParseValidity` (pki/parse_certificate.cc): `SEQUENCE { notBefore Time, notAfter Time
+/// }`, each as `ReadUTCOrGeneralizedTime` reads it, nothing after: `ParseUTCTime` and
+/// `ParseGeneralizedTime` (pki/parse_values.cc) take the one form RFC 5280 fixes
+/// ([`DateText`]), each part in its range (`ValidateGeneralizedTime`: a leap second
+/// allowed). Unlike mozilla::pkix, Chrome does not mind a notBefore after the notAfter.
+fn validity(content: &[u8]) -> Result<(), ChromeRule> {
+    let mut times = Parser::new(content);
+    for _ in 0..2 {
+        let (tag, text) = times.read_any()?;
+        let generalized = match tag {
+            UTC_TIME => false,
+            GENERALIZED_TIME => true,
+            _ => return Err(NOT_DER),
+        };
+        DateText::read(text, generalized)
+            .filter(takes_date)
+            .ok_or(ChromeRule::TimeForm)?;
+    }
+    times.end()
+}
+
+/// Whether Chrome takes a date written in the fixed form: each part in its range
+/// (`ValidateGeneralizedTime`, pki/parse_values.cc), a leap second allowed.
+pub(crate) fn takes_date(date: &DateText) -> bool {
+    date.in_range(60)
 }
 
 /// Whether Chrome's verifier can read the extension with this OID, critical flag and value;
@@ -856,10 +1023,142 @@ mod tests {
                     } else {
                         assert!(strict.is_empty(), "{}: {strict:?}", path.display());
                     }
+                    assert_eq!(data.chrome_frame, None, "{}", path.display());
                 }
             }
         }
         assert!(seen > 100, "{seen} certificates");
+    }
+
+    /// `tag || length || content`, the length in its shortest form.
+    fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let length = content.len();
+        if length < 0x80 {
+            out.push(length as u8);
+        } else {
+            let octets: Vec<u8> = length
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|&o| o == 0)
+                .collect();
+            out.push(0x80 | octets.len() as u8);
+            out.extend(octets);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// A certificate whose TBSCertificate holds `version` (the [0] field's content, hex;
+    /// empty: left out), two validity dates, `after_key` (hex: the unique identifiers and
+    /// the extensions) and, last, `signature` (the BIT STRING's content, hex). The
+    /// algorithms, names and key are empty SEQUENCEs, which this reading does not open.
+    fn certificate_of(
+        version: &str,
+        dates: [(u8, &str); 2],
+        after_key: &str,
+        signature: &str,
+    ) -> Vec<u8> {
+        let mut tbs = Vec::new();
+        if !version.is_empty() {
+            tbs.extend(wrap(0xa0, &hex(version)));
+        }
+        tbs.extend(hex("02 01 01 30 00 30 00"));
+        let times: Vec<u8> = dates
+            .iter()
+            .flat_map(|(tag, text)| wrap(*tag, text.as_bytes()))
+            .collect();
+        tbs.extend(wrap(0x30, &times));
+        tbs.extend(hex("30 00 30 00"));
+        tbs.extend(hex(after_key));
+        let mut body = wrap(0x30, &tbs);
+        body.extend(hex("30 00"));
+        body.extend(wrap(0x03, &hex(signature)));
+        wrap(0x30, &body)
+    }
+
+    /// The certificate around its extensions, as `ParseCertificate`, `ParseTbsCertificate`
+    /// and `ParseExtensions` read it (pki/parse_certificate.cc).
+    #[test]
+    fn the_certificate_around_the_extensions_is_read_as_chrome_reads_it() {
+        const UTC: u8 = 0x17;
+        const GENERALIZED: u8 = 0x18;
+        let dates = [(UTC, "260101000000Z"), (UTC, "270101000000Z")];
+        let v3 = "02 01 02";
+        let list = "a3 04 30 02 30 00";
+        let read = |version: &str, after_key: &str| {
+            certificate(&certificate_of(version, dates, after_key, "00 01")).err()
+        };
+        // The versions, and what each may carry.
+        assert_eq!(read(v3, list), None);
+        assert_eq!(read("", ""), None);
+        assert_eq!(read("02 01 01", ""), None);
+        assert_eq!(read("", list), Some(R::ExtensionsBeforeVersion3));
+        assert_eq!(read("02 01 01", list), Some(R::ExtensionsBeforeVersion3));
+        assert_eq!(read("02 01 00", ""), Some(R::VersionWrittenOut));
+        assert_eq!(read("02 01 03", list), Some(R::VersionUnknown));
+        assert_eq!(read("02 01 ff", list), Some(R::VersionUnknown));
+        assert_eq!(
+            read("02 09 01 00 00 00 00 00 00 00 02", list),
+            Some(R::VersionUnknown)
+        );
+        assert_eq!(read("02 02 00 02", list), Some(R::NotDer));
+        assert_eq!(read("02 01 02 05 00", list), Some(R::Trailing));
+        // Unique identifiers: BIT STRINGs, from version 2 on.
+        assert_eq!(read("", "81 02 00 ff"), Some(R::UniqueIdInVersion1));
+        assert_eq!(read("", "82 02 00 ff"), Some(R::UniqueIdInVersion1));
+        assert_eq!(read("02 01 01", "81 02 00 ff 82 02 00 ff"), None);
+        assert_eq!(read(v3, "81 02 01 ff a3 04 30 02 30 00"), Some(R::NotDer));
+        assert_eq!(read(v3, "81 02 01 fe a3 04 30 02 30 00"), None);
+        // The extension list: one SEQUENCE, not empty, nothing after it.
+        assert_eq!(read(v3, "a3 02 30 00"), Some(R::Empty));
+        assert_eq!(read(v3, "a3 04 30 00 30 00"), Some(R::Trailing));
+        assert_eq!(read(v3, "a3 02 05 00"), Some(R::NotDer));
+        assert_eq!(read(v3, "a3 04 30 02 30 00 30 00"), Some(R::Trailing));
+        assert_eq!(read(v3, "a3 05 30 03 30 81 00"), Some(R::NotDer));
+        // The dates: exactly YYMMDDHHMMSSZ or YYYYMMDDHHMMSSZ, each part in its range.
+        let dated = |before: (u8, &str)| {
+            certificate(&certificate_of(v3, [before, dates[1]], list, "00 01")).err()
+        };
+        for good in [
+            (UTC, "991231235960Z"),
+            (UTC, "000229000000Z"),
+            (UTC, "490101000000Z"),
+            (GENERALIZED, "20260101000000Z"),
+            (GENERALIZED, "20000229120000Z"),
+        ] {
+            assert_eq!(dated(good), None, "{good:?}");
+        }
+        for bad in [
+            (UTC, "2601010000Z"),
+            (UTC, "260101000000+0000"),
+            (UTC, "260101000000"),
+            (UTC, "260230000000Z"),
+            (UTC, "261301000000Z"),
+            (UTC, "260101240000Z"),
+            (UTC, "260101006000Z"),
+            (UTC, "260101000061Z"),
+            (UTC, "26010100000aZ"),
+            (UTC, "510229000000Z"),
+            (GENERALIZED, "20260101000000.5Z"),
+            (GENERALIZED, "21000229000000Z"),
+            (GENERALIZED, "260101000000Z"),
+        ] {
+            assert_eq!(dated(bad), Some(R::TimeForm), "{bad:?}");
+        }
+        assert_eq!(dated((0x13, "260101000000Z")), Some(R::NotDer));
+        // The signature's BIT STRING, and nothing after the certificate.
+        let signed =
+            |signature: &str| certificate(&certificate_of(v3, dates, list, signature)).err();
+        assert_eq!(signed("00"), None);
+        assert_eq!(signed("01 fe"), None);
+        assert_eq!(signed("08 00"), Some(R::NotDer));
+        assert_eq!(signed("01 01"), Some(R::NotDer));
+        assert_eq!(signed("01"), Some(R::NotDer));
+        assert_eq!(signed(""), Some(R::NotDer));
+        let mut longer = certificate_of(v3, dates, list, "00");
+        longer.extend([0x00, 0x00]);
+        assert_eq!(certificate(&longer).err(), Some(R::Trailing));
     }
 
     #[test]
@@ -966,6 +1265,36 @@ mod tests {
                 &o::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER,
             ];
             proptest::prop_assert!(extension(oids[which], critical, &value, subject_empty).is_some());
+        }
+
+        /// Any bytes as a certificate, and any date in a certificate Chrome would read
+        /// otherwise: an answer, never a panic; a date in the fixed form of valid parts is
+        /// read, and one with a character changed to a letter is not.
+        #[test]
+        fn any_certificate_and_any_date_get_an_answer(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256),
+            text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20),
+            generalized in proptest::prelude::any::<bool>(),
+            (year, month, day, hours, minutes, seconds) in (1950u32..2050, 1u32..=12, 1u32..=28, 0u32..24, 0u32..60, 0u32..60),
+            spoiled in 0usize..13,
+        ) {
+            let _ = certificate(&bytes);
+            let tag = if generalized { 0x18 } else { 0x17 };
+            let v3 = "02 01 02";
+            let _ = certificate(&certificate_of(v3, [(tag, std::str::from_utf8(&text).unwrap_or("")), (0x17, "300101000000Z")], "", "00"));
+            let written = if generalized {
+                format!("{year:04}{month:02}{day:02}{hours:02}{minutes:02}{seconds:02}Z")
+            } else {
+                format!("{:02}{month:02}{day:02}{hours:02}{minutes:02}{seconds:02}Z", year % 100)
+            };
+            let read = |text: &str| {
+                certificate(&certificate_of(v3, [(tag, text), (0x17, "300101000000Z")], "", "00")).err()
+            };
+            proptest::prop_assert_eq!(read(&written), None);
+            let mut bad = written.into_bytes();
+            let at = spoiled % (bad.len() - 1);
+            bad[at] = b'x';
+            proptest::prop_assert_eq!(read(std::str::from_utf8(&bad).unwrap()), Some(R::TimeForm));
         }
     }
 

@@ -23,7 +23,7 @@ use super::der::{self, Tlv, read_tlv};
 use super::findings::{ChromeRule, Refusers};
 use super::oids::{self, KeyKind, SignatureKind};
 use super::signature::{Curve, KeyMaterial, SigAlg};
-use super::time::UnixTime;
+use super::time::{DateText, UnixTime};
 
 /// Lowercase hex without separators, as fingerprints and key ids are shown.
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -339,6 +339,12 @@ pub(crate) struct CertData {
     pub unsupported_critical: Vec<usize>,
     /// Extensions that did not decode.
     pub unparsable_extensions: Vec<UnparsableExtension>,
+    /// Why Chrome's verifier cannot read the certificate around its extensions, when it
+    /// cannot (`chrome_der::certificate`: the version, the unique identifiers, the
+    /// validity dates, the extension list as a whole). Firefox and OpenSSL read it.
+    pub chrome_frame: Option<ChromeRule>,
+    /// The validity dates' text as Firefox and OpenSSL read it.
+    pub dates: DatesRead,
     pub sct_count: usize,
     /// The embedded SCTs, for checking their signatures once the issuer is known.
     pub scts: Vec<super::ct::EmbeddedSct>,
@@ -1111,6 +1117,8 @@ pub(crate) fn build(
             .collect(),
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
+        chrome_frame: None,
+        dates: DatesRead::default(),
         sct_count: 0,
         scts: Vec::new(),
         version,
@@ -1128,6 +1136,8 @@ pub(crate) fn build(
         ),
     );
 
+    data.chrome_frame = super::chrome_der::certificate(der_bytes).err();
+    data.dates = DatesRead::of(der_bytes, &ranges);
     // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
     let subject_empty = data.subject_raw == [0x30, 0x00];
     let lists_agree = extension_tlvs.len() == tbs.extensions().len();
@@ -1213,6 +1223,54 @@ pub(crate) fn build(
     r.validation_level = r.policies.iter().filter_map(|p| p.validation).min();
     r.ranges = ranges;
     (r, data)
+}
+
+/// The validity dates' text as Firefox and OpenSSL read it ([`DateText`]: RFC 5280 fixes
+/// one form, x509-parser reads more); Chrome's reading is `chrome_der::certificate`
+/// (`ChromeRule::TimeForm`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DatesRead {
+    /// OpenSSL cannot read notBefore, notAfter, and reports a format error in that field
+    /// (errors 13 and 14): `X509_cmp_time` (crypto/x509/x509_vfy.c) takes the fixed form
+    /// alone, then `ASN1_TIME_diff` each part in its range (`ossl_asn1_time_to_tm`,
+    /// crypto/asn1/a_time.c: seconds up to 59).
+    pub openssl_unreadable: [bool; 2],
+    /// mozilla::pkix refuses the dates (`ParseValidity`, lib/mozpkix/lib/pkixcheck.cpp:
+    /// `ERROR_INVALID_DER_TIME`, which Firefox names `SEC_ERROR_INVALID_TIME`): one not
+    /// in the fixed form (`der::TimeChoice`, pkixder.cpp: seconds up to 59, no year before
+    /// 1970), or a notBefore after the notAfter.
+    pub firefox_invalid: bool,
+    /// Chrome reads both dates (`chrome_der::takes_date`).
+    pub chrome_reads: bool,
+}
+
+impl DatesRead {
+    /// The two dates, found where `ranges` (the certificate's fields in `der`) put them.
+    fn of(der: &[u8], ranges: &[FieldRange]) -> DatesRead {
+        let date = |field: Field| {
+            let range = ranges.iter().find(|r| r.field == field)?;
+            let tlv =
+                read_tlv(der, range.offset, range.offset.saturating_add(range.length)).ok()?;
+            let text = der.get(tlv.content..tlv.end)?;
+            match tlv.tag {
+                0x17 => DateText::read(text, false),
+                0x18 => DateText::read(text, true),
+                _ => None,
+            }
+        };
+        let dates = [date(Field::NotBefore), date(Field::NotAfter)];
+        let firefox = dates.map(|d| d.filter(|d| d.in_range(59) && d.year >= 1970));
+        DatesRead {
+            openssl_unreadable: dates.map(|d| !d.is_some_and(|d| d.in_range(59))),
+            firefox_invalid: match firefox {
+                [Some(before), Some(after)] => before > after,
+                _ => true,
+            },
+            chrome_reads: dates
+                .iter()
+                .all(|d| d.as_ref().is_some_and(super::chrome_der::takes_date)),
+        }
+    }
 }
 
 /// An extension that did not decode (x509-parser could not read its value: empty, or not

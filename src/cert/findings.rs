@@ -133,6 +133,8 @@ codes! {
     Expired = "expired",
     /// A certificate was not yet valid at the chosen time.
     NotYetValid = "not_yet_valid",
+    /// Dates Chrome reads and Firefox refuses.
+    DatesRefusedByFirefox = "dates_refused_by_firefox",
     /// The trust anchor's own certificate is out of date (anchors carry no dates).
     AnchorCertificateOutOfDate = "anchor_certificate_out_of_date",
     /// A publicly trusted leaf is valid for longer than Chromium allows for its issue date.
@@ -205,6 +207,8 @@ codes! {
     SctSignatureInvalid = "sct_signature_invalid",
     /// An extension could not be decoded.
     ExtensionUnparsable = "extension_unparsable",
+    /// Chrome's verifier cannot read the certificate around its extensions.
+    CertificateFrameInvalid = "certificate_frame_invalid",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
     RuleBroken = "rule_broken",
 }
@@ -228,9 +232,9 @@ impl Refusers {
     }
 }
 
-/// Why Chrome's verifier cannot read an extension that decodes elsewhere: its parsers
-/// (BoringSSL's `pki/`, which Chromium verifies with) are stricter than x509-parser's
-/// (`chrome_der`).
+/// Why Chrome's verifier cannot read an extension that decodes elsewhere, or the
+/// certificate around the extensions: its parsers (BoringSSL's `pki/`, which Chromium
+/// verifies with) are stricter than x509-parser's (`chrome_der`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChromeRule {
@@ -272,11 +276,24 @@ pub enum ChromeRule {
     /// The extension's critical flag is written out as FALSE (DER leaves a default value
     /// out).
     CriticalFlag,
+    /// The certificate's version is written out as 1, which DER leaves out (version 1 is
+    /// the default).
+    VersionWrittenOut,
+    /// The certificate's version is not 1, 2 or 3.
+    VersionUnknown,
+    /// An issuer or subject unique identifier in a certificate of version 1 (RFC 5280,
+    /// 4.1.2.8: version 2 or 3 only).
+    UniqueIdInVersion1,
+    /// Extensions in a certificate of version 1 or 2 (RFC 5280, 4.1.2.9: version 3 only).
+    ExtensionsBeforeVersion3,
+    /// A validity date not in the one form RFC 5280 fixes (4.1.2.5.1 and 4.1.2.5.2:
+    /// `YYMMDDHHMMSSZ` or `YYYYMMDDHHMMSSZ`), or not a date at all.
+    TimeForm,
 }
 
 impl ChromeRule {
     /// Every rule, for tests that walk them all.
-    pub const ALL: [ChromeRule; 14] = [
+    pub const ALL: [ChromeRule; 19] = [
         ChromeRule::NotDer,
         ChromeRule::Trailing,
         ChromeRule::Empty,
@@ -291,6 +308,11 @@ impl ChromeRule {
         ChromeRule::SanNotCritical,
         ChromeRule::DuplicateExtension,
         ChromeRule::CriticalFlag,
+        ChromeRule::VersionWrittenOut,
+        ChromeRule::VersionUnknown,
+        ChromeRule::UniqueIdInVersion1,
+        ChromeRule::ExtensionsBeforeVersion3,
+        ChromeRule::TimeForm,
     ];
 }
 
@@ -650,6 +672,13 @@ pub enum FindingKind {
         /// Its notBefore.
         not_before: UnixTime,
     },
+    /// Dates Chrome reads and mozilla::pkix does not (`fields::DatesRead`): a notBefore
+    /// after the notAfter, a year before 1970, a 60th second. Firefox refuses the
+    /// certificate (`SEC_ERROR_INVALID_TIME`).
+    DatesRefusedByFirefox {
+        /// The validity ends before it begins (else: a date Firefox cannot read).
+        backwards: bool,
+    },
     /// The anchor's own certificate is out of date; anchors carry no dates.
     AnchorCertificateOutOfDate {
         /// Expired (else not yet valid).
@@ -825,6 +854,26 @@ pub enum FindingKind {
         /// stricter parser refuses it: why.
         strict: Option<ChromeRule>,
     },
+    /// Chrome cannot read the certificate around its extensions (`chrome_der::certificate`:
+    /// its version, unique identifiers, validity dates or extension list). The site's ends
+    /// the handshake (`ERR_SSL_SERVER_CERT_BAD_FORMAT`; an empty extension list, which
+    /// only the verifier reads, `ERR_CERT_INVALID`); an authority's is left out of the path.
+    CertificateFrameInvalid {
+        /// Whether the certificate is the site's own rather than an authority's (Chrome
+        /// leaves it out and finds no issuer for the one below).
+        site: bool,
+        /// Why: the first fault Chrome meets.
+        rule: ChromeRule,
+        /// Its validity dates are not in RFC 5280's form, which Firefox and OpenSSL do not
+        /// read either (`fields::DatesRead`).
+        dates_unreadable: bool,
+        /// Firefox cannot read it either: a version above 4 (`der::OptionalVersion`,
+        /// lib/mozpkix/lib/pkixder.cpp: `SEC_ERROR_BAD_DER`).
+        firefox_refuses: bool,
+        /// OpenSSL's strict checks refuse it too (Python 3.13's default): it has
+        /// extensions and is older than version 3 (error 93).
+        openssl_strict: bool,
+    },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
     RuleBroken {
@@ -842,6 +891,10 @@ impl FindingKind {
             FindingKind::ExtensionUnparsable {
                 refused_by: Refusers { chrome: true, .. },
                 site: true,
+                ..
+            } | FindingKind::CertificateFrameInvalid {
+                site: true,
+                rule: ChromeRule::Empty,
                 ..
             }
         )
@@ -919,6 +972,8 @@ impl FindingKind {
             K::TooFewScts { .. } => Code::TooFewScts,
             K::SctSignatureInvalid { .. } => Code::SctSignatureInvalid,
             K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
+            K::DatesRefusedByFirefox { .. } => Code::DatesRefusedByFirefox,
+            K::CertificateFrameInvalid { .. } => Code::CertificateFrameInvalid,
             K::RuleBroken { .. } => Code::RuleBroken,
         }
     }

@@ -14,7 +14,7 @@ use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
 use super::fields::{self, CertData, Parameters};
-use super::findings::{Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
+use super::findings::{ChromeRule, Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
 use super::openssl::{OpenSslCheck, OpenSslError, OpenSslFailure};
 use super::signature::{Curve, Hash, KeyMaterial, SigAlg, SignatureStatus};
@@ -863,6 +863,17 @@ fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
         };
         out.push(finding.cert(i));
     }
+    // Dates mozilla::pkix refuses and Chrome reads (one neither reads is the certificate's
+    // frame: `CertificateFrameInvalid`).
+    for &i in &ctx.path.chain {
+        let (Some(d), Some(c)) = (ctx.analysis.data.get(i), ctx.analysis.certs.get(i)) else {
+            continue;
+        };
+        if d.dates.firefox_invalid && d.dates.chrome_reads {
+            let backwards = c.not_before > c.not_after;
+            out.push(Finding::warning(K::DatesRefusedByFirefox { backwards }).cert(i));
+        }
+    }
     out
 }
 
@@ -1097,6 +1108,25 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         // the one below it.
         // keyUsage has findings of its own, as each client reads its bytes.
         let site = ctx.leaf() == Some(i);
+        // The certificate around the extensions, as `ParseCertificate` and
+        // `ParseTbsCertificate` read it: the site's as Chrome takes it out of the handshake
+        // (`X509Certificate::ParsedFields::Initialize`, which reads no extension list), an
+        // authority's as the verifier reads it (`ParsedCertificate::Create`).
+        if let Some(rule) = d.chrome_frame {
+            let kind = K::CertificateFrameInvalid {
+                site,
+                rule,
+                dates_unreadable: !d.dates.chrome_reads,
+                firefox_refuses: firefox_refuses_version(d),
+                openssl_strict: d.strict.extensions && !d.strict.version3,
+            };
+            let error = match (site, rule) {
+                (true, ChromeRule::Empty) => E::Invalid,
+                (true, _) => E::ServerCertBadFormat,
+                (false, _) => E::AuthorityInvalid,
+            };
+            out.push(Finding::error(kind, error).cert(i));
+        }
         for u in d.unparsable_extensions.iter().filter(|u| !u.key_usage) {
             let refused_by = u.refusers(site);
             let kind = K::ExtensionUnparsable {
@@ -1116,6 +1146,13 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether mozilla::pkix refuses the certificate's version as it reads it: it knows
+/// versions 1 to 4 (`der::OptionalVersion`, lib/mozpkix/lib/pkixder.cpp: any other is
+/// `ERROR_BAD_DER`, from `BackCert::Init`).
+fn firefox_refuses_version(d: &CertData) -> bool {
+    d.version > 4
 }
 
 /// The leaf: an authority pasted as if it were a site, or a site certificate not meant
@@ -1623,6 +1660,10 @@ fn mozilla_pkix(
     // in DER), then `RememberExtension` (one it keeps, empty or twice), then whether it
     // is a critical extension it does not know.
     if let Some(d) = ctx.analysis.data.get(leaf) {
+        // The version is the first field it reads.
+        if firefox_refuses_version(d) {
+            return Some(F::BadDer);
+        }
         let unknown = has(leaf, &|k| {
             matches!(k, K::UnsupportedCriticalExtension { .. })
         });
@@ -1648,9 +1689,11 @@ fn mozilla_pkix(
     let anchor_in_chain = ctx.pasted_anchor_position();
     let leaf_is_anchor = anchor_in_chain == Some(0);
     // The leaf's own properties, in `CheckIssuerIndependentProperties`'s order
-    // (pkixcheck.cpp): its signature algorithms (not a trust anchor's), its key, its key
+    // (pkixcheck.cpp): its dates as written, its signature algorithms (not a trust
+    // anchor's), its key, its key
     // usage (one of the three a TLS server's key may have, [`leaf_key_usage_fits_tls`]),
-    // its basic constraints, its extended key usage; its dates come last, below. A trust anchor's
+    // its basic constraints, its extended key usage; whether it is valid at the time comes
+    // last, below. A trust anchor's
     // fault is reported at once; any other end entity's is deferred until a chain has been
     // found (`deferredEndEntityError` in `BuildForward`, pkixbuild.cpp), so that an unknown
     // issuer or an authority's fault outranks it (lib/mozpkix/include/pkix/pkix.h, "ERROR
@@ -1664,7 +1707,20 @@ fn mozilla_pkix(
         d.key_usage_allows(fields::DIGITAL_SIGNATURE | fields::KEY_ENCIPHERMENT) == Some(false)
             && d.key_usage_allows(fields::KEY_AGREEMENT) == Some(true)
     });
+    // Its dates are parsed first (`ParseValidity`, right after the trust is looked up), a
+    // fault there returned before any other check of its own.
+    let dates_invalid = |i: usize| {
+        ctx.analysis
+            .data
+            .get(i)
+            .is_some_and(|d| d.dates.firefox_invalid)
+    };
     let leaf_own = || {
+        // (PSM then checks the name, `CertVerifier::VerifySSLServerCert`, which parses
+        // these dates again, `CheckCertHostname`: the same error.)
+        if dates_invalid(leaf) {
+            return Some(F::InvalidTime);
+        }
         let algorithm = if leaf_is_anchor {
             None
         } else {
@@ -1698,7 +1754,8 @@ fn mozilla_pkix(
     // Each issuer from the leaf upward, as `PathBuildingStep::Check` tries it
     // (pkixbuild.cpp): its parsing (`BackCert::Init`), its name constraints over all it
     // stands above, then its own properties in `CheckIssuerIndependentProperties`'s order
-    // (pkixcheck.cpp): the signature algorithm fields (not a trust anchor's), the key, key
+    // (pkixcheck.cpp): its dates as written (`ParseValidity`), the signature algorithm
+    // fields (not a trust anchor's), the key, key
     // usage, basic constraints (a CA, the path length), the dates (a trust anchor's too).
     // A CA's fault is reported at once, before its own issuer is looked for.
     let constrains = |by: Constrainer| {
@@ -1717,6 +1774,11 @@ fn mozilla_pkix(
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. }))
             || trips(i, fields::FirefoxStep::Parsing)
             || trips(i, fields::FirefoxStep::Framing)
+            || ctx
+                .analysis
+                .data
+                .get(i)
+                .is_some_and(firefox_refuses_version)
         {
             return Some(F::UnknownIssuer);
         }
@@ -1725,6 +1787,11 @@ fn mozilla_pkix(
         }
         if constrains(Constrainer::Certificate(i)) {
             return Some(F::CertNotInNameSpace);
+        }
+        // PSM checks the name first, as for the site's own dates
+        // (`CertVerifier::VerifySSLServerCert`).
+        if dates_invalid(i) {
+            return name_error(Some(F::InvalidTime));
         }
         if Some(position) != anchor_in_chain
             && let Some(e) = algorithm_fields(i)
@@ -2220,12 +2287,23 @@ fn openssl(ctx: &Ctx<'_>, findings: &[Finding], host: Option<&HostReport>) -> Ve
         {
             out.push(at(O::CertSignatureFailure, depth, C::Signatures));
         }
-        match ctx.validity.get(i) {
-            Some(ValidityStatus::NotYetValid) => {
-                out.push(at(O::CertNotYetValid, depth, C::Signatures));
-            }
-            Some(ValidityStatus::Expired) => out.push(at(O::CertHasExpired, depth, C::Signatures)),
-            _ => {}
+        // `x509_check_cert_time`: notBefore, then notAfter; a date `X509_cmp_time` cannot
+        // read is a format error in its field, and is not compared.
+        let [before_unreadable, after_unreadable] = ctx
+            .analysis
+            .data
+            .get(i)
+            .map_or([false; 2], |d| d.dates.openssl_unreadable);
+        let validity = ctx.validity.get(i);
+        if before_unreadable {
+            out.push(at(O::ErrorInCertNotBeforeField, depth, C::Signatures));
+        } else if validity == Some(&ValidityStatus::NotYetValid) {
+            out.push(at(O::CertNotYetValid, depth, C::Signatures));
+        }
+        if after_unreadable {
+            out.push(at(O::ErrorInCertNotAfterField, depth, C::Signatures));
+        } else if validity == Some(&ValidityStatus::Expired) {
+            out.push(at(O::CertHasExpired, depth, C::Signatures));
         }
     }
     // check_name_constraints.

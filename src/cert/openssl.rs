@@ -43,6 +43,10 @@ pub enum OpenSslError {
     CertNotYetValid,
     /// 10: a certificate's notAfter has passed.
     CertHasExpired,
+    /// 13: a certificate's notBefore is not written as RFC 5280 fixes it (`X509_cmp_time`).
+    ErrorInCertNotBeforeField,
+    /// 14: a certificate's notAfter is not written as RFC 5280 fixes it.
+    ErrorInCertNotAfterField,
     /// 18: the certificate given is self-signed and not trusted.
     DepthZeroSelfSigned,
     /// 19: the chain ends in a self-signed certificate that is not trusted.
@@ -117,6 +121,8 @@ impl OpenSslError {
             OpenSslError::CertSignatureFailure => 7,
             OpenSslError::CertNotYetValid => 9,
             OpenSslError::CertHasExpired => 10,
+            OpenSslError::ErrorInCertNotBeforeField => 13,
+            OpenSslError::ErrorInCertNotAfterField => 14,
             OpenSslError::DepthZeroSelfSigned => 18,
             OpenSslError::SelfSignedCertInChain => 19,
             OpenSslError::UnableToGetIssuerCertLocally => 20,
@@ -156,6 +162,12 @@ impl OpenSslError {
             OpenSslError::CertSignatureFailure => "certificate signature failure",
             OpenSslError::CertNotYetValid => "certificate is not yet valid",
             OpenSslError::CertHasExpired => "certificate has expired",
+            OpenSslError::ErrorInCertNotBeforeField => {
+                "format error in certificate's notBefore field"
+            }
+            OpenSslError::ErrorInCertNotAfterField => {
+                "format error in certificate's notAfter field"
+            }
             OpenSslError::DepthZeroSelfSigned => "self-signed certificate",
             OpenSslError::SelfSignedCertInChain => "self-signed certificate in certificate chain",
             OpenSslError::UnableToGetIssuerCertLocally => "unable to get local issuer certificate",

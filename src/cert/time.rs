@@ -99,6 +99,67 @@ impl UnixTime {
     }
 }
 
+/// A validity date written as RFC 5280 fixes it for certificates (4.1.2.5.1, 4.1.2.5.2):
+/// `YYMMDDHHMMSSZ` in a UTCTime (a year of 50 to 99 is 19xx, one below 50 is 20xx),
+/// `YYYYMMDDHHMMSSZ` in a GeneralizedTime, digits and `Z` alone, nothing more. The parts
+/// are as written: each client checks their ranges its own way ([`DateText::in_range`]).
+/// x509-parser reads more forms (a UTCTime without its seconds, with a time-zone offset),
+/// which none of the clients does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct DateText {
+    pub year: i64,
+    pub month: i64,
+    pub day: i64,
+    pub hours: i64,
+    pub minutes: i64,
+    pub seconds: i64,
+}
+
+impl DateText {
+    /// The date in `text`, the content of a UTCTime or, when `generalized`, of a
+    /// GeneralizedTime; `None` when it is not in the fixed form.
+    pub(crate) fn read(text: &[u8], generalized: bool) -> Option<DateText> {
+        let year_digits: usize = if generalized { 4 } else { 2 };
+        let (digits, zulu) = text.split_at_checked(year_digits.checked_add(10)?)?;
+        if zulu != b"Z" || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let number = |from: usize, count: usize| -> Option<i64> {
+            digits
+                .get(from..from.checked_add(count)?)?
+                .iter()
+                .try_fold(0i64, |acc, d| {
+                    acc.checked_mul(10)?
+                        .checked_add(i64::from(d.checked_sub(b'0')?))
+                })
+        };
+        let two = |n: usize| number(year_digits.checked_add(n.checked_mul(2)?)?, 2);
+        let mut year = number(0, year_digits)?;
+        if !generalized {
+            year = year.checked_add(if year < 50 { 2000 } else { 1900 })?;
+        }
+        Some(DateText {
+            year,
+            month: two(0)?,
+            day: two(1)?,
+            hours: two(2)?,
+            minutes: two(3)?,
+            seconds: two(4)?,
+        })
+    }
+
+    /// Whether the month, the day (February's 29th in a leap year), the hours and the
+    /// minutes are in their ranges, and the seconds at most `max_seconds` (60 where a
+    /// leap second is taken).
+    pub(crate) fn in_range(&self, max_seconds: i64) -> bool {
+        (1..=12).contains(&self.month)
+            && (1..=civil::days_in_month(self.year, self.month)).contains(&self.day)
+            && (0..=23).contains(&self.hours)
+            && (0..=59).contains(&self.minutes)
+            && (0..=max_seconds).contains(&self.seconds)
+    }
+}
+
 #[cfg(test)]
 #[allow(
     clippy::indexing_slicing,

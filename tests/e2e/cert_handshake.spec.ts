@@ -131,23 +131,29 @@ function children(der: Buffer): Buffer[] {
   return out;
 }
 
-/** `cert` (PEM) with the extension whose extnID is `oid` (its DER) written anew by
- * `change` (given the extension's fields, it returns the extensions to put in its place),
- * signed again with `key` (its own, self-signed, ECDSA with SHA-256): openssl's
- * configuration writes neither two extensions with one OID nor a critical flag as FALSE,
- * so the certificate is put together here. */
-function rewritten(cert: string, key: string, oid: Buffer, change: (fields: Buffer[]) => Buffer[]): string {
+/** `cert` (PEM) with the fields of its signed part (version, serial number, signature
+ * algorithm, issuer, validity, subject, key, extensions) written anew by `change`, signed
+ * again with `key` (its own, self-signed, ECDSA with SHA-256): what openssl's
+ * configuration does not write is put together here. */
+function refitted(cert: string, key: string, change: (fields: Buffer[]) => Buffer[]): string {
   const der = new X509Certificate(readFileSync(cert)).raw;
   const [tbs, algorithm] = children(der);
-  const fields = children(tbs);
-  const extensions = children(children(fields[fields.length - 1])[0]);
-  if (!extensions.some((e) => children(e)[0].equals(oid))) throw new Error('no such extension');
-  const changed = extensions.flatMap((e) => (children(e)[0].equals(oid) ? change(children(e)) : [e]));
-  const newTbs = tlv(0x30, Buffer.concat([...fields.slice(0, -1),
-    tlv(0xa3, tlv(0x30, Buffer.concat(changed)))]));
+  const newTbs = tlv(0x30, Buffer.concat(change(children(tbs))));
   const signature = sign('sha256', newTbs, createPrivateKey(readFileSync(key)));
   const whole = tlv(0x30, Buffer.concat([newTbs, algorithm, tlv(0x03, Buffer.concat([Buffer.from([0]), signature]))]));
   return `-----BEGIN CERTIFICATE-----\n${whole.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** `cert` with the extension whose extnID is `oid` (its DER) written anew by `change`
+ * (given the extension's fields, it returns the extensions to put in its place): openssl's
+ * configuration writes neither two extensions with one OID nor a critical flag as FALSE. */
+function rewritten(cert: string, key: string, oid: Buffer, change: (fields: Buffer[]) => Buffer[]): string {
+  return refitted(cert, key, (fields) => {
+    const extensions = children(children(fields[fields.length - 1])[0]);
+    if (!extensions.some((e) => children(e)[0].equals(oid))) throw new Error('no such extension');
+    const changed = extensions.flatMap((e) => (children(e)[0].equals(oid) ? change(children(e)) : [e]));
+    return [...fields.slice(0, -1), tlv(0xa3, tlv(0x30, Buffer.concat(changed)))];
+  });
 }
 
 // An extension written twice: Chrome's verifier refuses any (`ParseExtensions`), even one
@@ -169,6 +175,35 @@ for (const [i, c] of framed.entries()) {
     const { cert, key } = made(`framed-${i}`, P256, undefined, c.extension);
     const pem = rewritten(cert, key, Buffer.from(c.oid, 'hex'), c.change);
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, 'ERR_CERT_INVALID');
+  });
+}
+
+// The certificate around its extensions as Chrome does not read it: the site's certificate
+// is read into Chrome's own object before anything is verified (`ParseTbsCertificate` in
+// `X509Certificate::ParsedFields::Initialize`), and the handshake ends
+// (ERR_SSL_SERVER_CERT_BAD_FORMAT), although x509-parser, Firefox and OpenSSL read each (a
+// date without its seconds excepted: none of them reads it); an empty extension list only
+// the verifier reads (`ParseExtensions`): ERR_CERT_INVALID, before the unknown root.
+const version = (v: number) => Buffer.from([0xa0, 0x03, 0x02, 0x01, v]);
+const notBefore = (text: string) => (fields: Buffer[]) => {
+  const [, notAfter] = children(fields[4]);
+  return [...fields.slice(0, 4), tlv(0x30, Buffer.concat([tlv(0x17, Buffer.from(text)), notAfter])), ...fields.slice(5)];
+};
+const BAD_FORMAT = 'ERR_SSL_SERVER_CERT_BAD_FORMAT';
+const frames: { name: string; change: (fields: Buffer[]) => Buffer[]; chrome: string }[] = [
+  { name: 'its version left out (1) and extensions', change: (f) => f.slice(1), chrome: BAD_FORMAT },
+  { name: 'its version written out as 1', change: (f) => [version(0), ...f.slice(1)], chrome: BAD_FORMAT },
+  { name: 'version 4', change: (f) => [version(3), ...f.slice(1)], chrome: BAD_FORMAT },
+  { name: 'a unique identifier in version 1', change: (f) => [...f.slice(1, -1), Buffer.from([0x81, 0x02, 0x00, 0xff])], chrome: BAD_FORMAT },
+  { name: 'a notBefore without its seconds', change: notBefore(`${String((new Date().getUTCFullYear() - 1) % 100).padStart(2, '0')}01010000Z`), chrome: BAD_FORMAT },
+  { name: 'an empty extension list', change: (f) => [...f.slice(0, -1), Buffer.from([0xa3, 0x02, 0x30, 0x00])], chrome: 'ERR_CERT_INVALID' },
+];
+for (const [i, c] of frames.entries()) {
+  const port = 4701 + strict.length + framed.length + i;
+  test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = made(`frame-${i}`, P256);
+    const pem = refitted(cert, key, c.change);
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
   });
 }
 

@@ -280,6 +280,30 @@ pub fn with_extension(
     signed(&body, &der[tbs_end..outer_end], issuer_key)
 }
 
+/// The certificate `der` with the fields of its signed part (each field's DER: version,
+/// serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, then the
+/// unique identifiers and extensions there are) rewritten by `change`, the signed part
+/// signed again by `issuer_key`: a certificate's frame written as no tool writes it on
+/// purpose.
+pub fn with_signed_fields(
+    der: &[u8],
+    issuer_key: &KeyPair,
+    change: impl Fn(&mut Vec<Vec<u8>>),
+) -> Vec<u8> {
+    let (_, certificate, _) = element(der, 0);
+    let (_, tbs_content, tbs_end) = element(der, certificate);
+    let (_, _, outer_end) = element(der, tbs_end);
+    let mut fields = Vec::new();
+    let mut at = tbs_content;
+    while at < tbs_end {
+        let end = element(der, at).2;
+        fields.push(der[at..end].to_vec());
+        at = end;
+    }
+    change(&mut fields);
+    signed(&fields.concat(), &der[tbs_end..outer_end], issuer_key)
+}
+
 /// An AlgorithmIdentifier with NULL parameters added (ECDSA written as RFC 5758 forbids).
 pub fn with_null(field: &[u8]) -> Vec<u8> {
     let (_, content, end) = element(field, 0);

@@ -57,6 +57,7 @@ pub fn code_key(code: Code) -> Key {
         Code::NameConstraintViolation => c::name_constraint_violation,
         Code::Expired => c::expired,
         Code::NotYetValid => c::not_yet_valid,
+        Code::DatesRefusedByFirefox => c::dates_refused_by_firefox,
         Code::AnchorCertificateOutOfDate => c::anchor_certificate_out_of_date,
         Code::ValidityTooLong => c::validity_too_long,
         Code::WeakSignatureAlgorithm => c::weak_signature_algorithm,
@@ -86,6 +87,7 @@ pub fn code_key(code: Code) -> Key {
         Code::TooFewScts => c::too_few_scts,
         Code::SctSignatureInvalid => c::sct_signature_invalid,
         Code::ExtensionUnparsable => c::extension_unparsable,
+        Code::CertificateFrameInvalid => c::certificate_frame_invalid,
         Code::RuleBroken => c::rule_broken,
     }
 }
@@ -108,6 +110,11 @@ fn chrome_rule(rule: ChromeRule) -> Key {
         ChromeRule::SanNotCritical => c::chrome_rule_san_not_critical,
         ChromeRule::DuplicateExtension => c::chrome_rule_duplicate_extension,
         ChromeRule::CriticalFlag => c::chrome_rule_critical_flag,
+        ChromeRule::VersionWrittenOut => c::chrome_rule_version_written_out,
+        ChromeRule::VersionUnknown => c::chrome_rule_version_unknown,
+        ChromeRule::UniqueIdInVersion1 => c::chrome_rule_unique_id_in_version_1,
+        ChromeRule::ExtensionsBeforeVersion3 => c::chrome_rule_extensions_before_version_3,
+        ChromeRule::TimeForm => c::chrome_rule_time_form,
     }
 }
 
@@ -403,6 +410,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
         }
         F::Expired { not_after } => with(&[("date", &utc_text(*not_after))]),
         F::NotYetValid { not_before } => with(&[("date", &utc_text(*not_before))]),
+        F::DatesRefusedByFirefox { backwards: true } => other(k::cert_codes::dates_backwards, &[]),
         F::AnchorCertificateOutOfDate { expired, date } => {
             let key = if *expired {
                 key
@@ -518,6 +526,44 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             }
             parts.join(lang.sentence_gap())
         }
+        F::CertificateFrameInvalid {
+            site,
+            rule,
+            dates_unreadable,
+            firefox_refuses,
+            openssl_strict,
+        } => {
+            use k::cert_codes as c;
+            // A date no client reads is against the standard, not Chrome's rule alone.
+            let opening = if *rule == ChromeRule::TimeForm {
+                c::certificate_frame_invalid_standard
+            } else {
+                c::certificate_frame_invalid
+            };
+            let chrome = match (*site, rule) {
+                (true, ChromeRule::Empty) => c::extension_unreadable_chrome_site,
+                (true, _) => c::certificate_frame_chrome_site,
+                (false, _) => c::extension_unreadable_chrome_authority,
+            };
+            let others = if *dates_unreadable {
+                c::certificate_frame_invalid_others_time
+            } else if *firefox_refuses {
+                c::certificate_frame_invalid_others_version
+            } else if *openssl_strict {
+                c::certificate_frame_invalid_others_strict
+            } else {
+                c::certificate_frame_invalid_others
+            };
+            [
+                opening,
+                chrome_rule(*rule),
+                chrome,
+                others,
+                c::extension_reissue,
+            ]
+            .map(|key| other(key, &[]))
+            .join(lang.sentence_gap())
+        }
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
         F::TooFewScts { embedded, required } => {
@@ -527,6 +573,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             with(&[("invalid", &n(*invalid)), ("embedded", &n(*embedded))])
         }
         F::NoCertificate
+        | F::DatesRefusedByFirefox { backwards: false }
         | F::InputNotRecognised { binary: false }
         | F::PemHeadersMissing
         | F::UntrustedRoot
@@ -600,6 +647,10 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
         ChromiumError::KeyUsageIncompatible => (
             e::key_usage_incompatible_says,
             e::key_usage_incompatible_todo,
+        ),
+        ChromiumError::ServerCertBadFormat => (
+            e::server_cert_bad_format_says,
+            e::server_cert_bad_format_todo,
         ),
         ChromiumError::Invalid => (e::invalid_says, e::invalid_todo),
         ChromiumError::AuthorityInvalid => (e::authority_invalid_says, e::authority_invalid_todo),
@@ -1377,6 +1428,40 @@ mod tests {
             },
         ]
         .into_iter()
+        .chain([
+            F::DatesRefusedByFirefox { backwards: false },
+            F::DatesRefusedByFirefox { backwards: true },
+        ])
+        .chain(ChromeRule::ALL.map(|rule| F::CertificateFrameInvalid {
+            site: true,
+            rule,
+            dates_unreadable: false,
+            firefox_refuses: false,
+            openssl_strict: false,
+        }))
+        .chain([
+            F::CertificateFrameInvalid {
+                site: false,
+                rule: ChromeRule::VersionWrittenOut,
+                dates_unreadable: true,
+                firefox_refuses: false,
+                openssl_strict: false,
+            },
+            F::CertificateFrameInvalid {
+                site: true,
+                rule: ChromeRule::VersionUnknown,
+                dates_unreadable: false,
+                firefox_refuses: true,
+                openssl_strict: false,
+            },
+            F::CertificateFrameInvalid {
+                site: true,
+                rule: ChromeRule::ExtensionsBeforeVersion3,
+                dates_unreadable: false,
+                firefox_refuses: false,
+                openssl_strict: true,
+            },
+        ])
         .chain(ChromeRule::ALL.map(|rule| F::ExtensionUnparsable {
             extension: 0,
             refused_by: Refusers {
