@@ -709,10 +709,11 @@ fn produce(code: Code) -> Outcome {
             // A notBefore in 1969: Chrome reads it, mozilla::pkix takes no date before 1970.
             let r = root("Root", EC);
             let l = support::leaf(EC, &r);
-            let der = support::with_signed_fields(l.der(), &r.key, |f| {
-                let times = [&b"\x17\x0d690101000000Z"[..], b"\x17\x0d300101000000Z"].concat();
-                f[4] = support::wrap(0x30, &times);
-            });
+            let der = support::with_signed_fields(
+                l.der(),
+                &r.key,
+                support::dates_field(b"690101000000Z", b"300101000000Z"),
+            );
             let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
             generated(&input, &r, Some("www.example.test"))
         }
@@ -2545,34 +2546,12 @@ fn a_certificates_frame_and_dates_are_read_as_each_client_reads_them() {
     use imasara::cert::openssl::{OpenSslCheck, OpenSslError as O};
     let root_ca = root("Root", EC);
     let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
-    // The signed part's fields: [0] version, serial, signature, issuer, validity, subject,
-    // key, extensions.
-    type Change = Box<dyn Fn(&mut Vec<Vec<u8>>)>;
-    let version = |v: Option<u8>| -> Change {
-        Box::new(move |f: &mut Vec<Vec<u8>>| match v {
-            Some(v) => f[0] = vec![0xa0, 0x03, 0x02, 0x01, v],
-            None => {
-                f.remove(0);
-            }
-        })
+    use support::{
+        FieldsChange as Change, dates_field as dates, empty_extension_list, unique_id_in_version_1,
+        version_field as version,
     };
-    let dates = |before: &'static [u8], after: &'static [u8]| -> Change {
-        Box::new(move |f: &mut Vec<Vec<u8>>| {
-            let time = |text: &[u8]| {
-                let tag = if text.len() == 15 { 0x18 } else { 0x17 };
-                support::wrap(tag, text)
-            };
-            f[4] = support::wrap(0x30, &[time(before), time(after)].concat());
-        })
-    };
-    let empty_list: Change = Box::new(|f: &mut Vec<Vec<u8>>| {
-        *f.last_mut().unwrap() = vec![0xa3, 0x02, 0x30, 0x00];
-    });
-    let unique_id_in_v1: Change = Box::new(|f: &mut Vec<Vec<u8>>| {
-        f.remove(0);
-        f.pop();
-        f.push(vec![0x81, 0x02, 0x00, 0xff]);
-    });
+    let empty_list = empty_extension_list();
+    let unique_id_in_v1 = unique_id_in_version_1();
     let no_seconds = || dates(b"2501010000Z", b"300101000000Z");
     const SITE: bool = true;
     const AUTHORITY: bool = false;

@@ -1698,66 +1698,27 @@ fn a_certificates_frame_and_dates_are_read_as_openssl_reads_them() {
     let intermediate = sub_ca("Frame Intermediate", EC, &root_ca, None);
     let root_file = scratch("frame-root.pem");
     std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
-    type Change = Box<dyn Fn(&mut Vec<Vec<u8>>)>;
-    let version = |v: Option<u8>| -> Change {
-        Box::new(move |f: &mut Vec<Vec<u8>>| match v {
-            Some(v) => f[0] = vec![0xa0, 0x03, 0x02, 0x01, v],
-            None => {
-                f.remove(0);
-            }
-        })
+    use support::{
+        FieldsChange as Change, dates_field as dates, empty_extension_list, unique_id_in_version_1,
+        version_field as version,
     };
-    let dates = |before: &'static [u8], after: &'static [u8]| -> Change {
-        Box::new(move |f: &mut Vec<Vec<u8>>| {
-            let time =
-                |text: &[u8]| support::wrap(if text.len() == 15 { 0x18 } else { 0x17 }, text);
-            f[4] = support::wrap(0x30, &[time(before), time(after)].concat());
-        })
-    };
+    #[rustfmt::skip]
     let cases: Vec<(&str, bool, Change)> = vec![
         ("v1-extensions", true, version(None)),
         ("v1-written", true, version(Some(0))),
         ("v2-extensions", true, version(Some(1))),
         ("v4", true, version(Some(3))),
         ("v5", true, version(Some(4))),
-        (
-            "empty-list",
-            true,
-            Box::new(|f: &mut Vec<Vec<u8>>| *f.last_mut().unwrap() = vec![0xa3, 0x02, 0x30, 0x00]),
-        ),
-        (
-            "unique-id-v1",
-            true,
-            Box::new(|f: &mut Vec<Vec<u8>>| {
-                f.remove(0);
-                f.pop();
-                f.push(vec![0x81, 0x02, 0x00, 0xff]);
-            }),
-        ),
+        ("empty-list", true, empty_extension_list()),
+        ("unique-id-v1", true, unique_id_in_version_1()),
         ("no-seconds", true, dates(b"2501010000Z", b"300101000000Z")),
-        (
-            "offset",
-            true,
-            dates(b"250101000000Z", b"300101000000+0000"),
-        ),
-        (
-            "before-1970",
-            true,
-            dates(b"690101000000Z", b"300101000000Z"),
-        ),
+        ("offset", true, dates(b"250101000000Z", b"300101000000+0000")),
+        ("before-1970", true, dates(b"690101000000Z", b"300101000000Z")),
         ("backwards", true, dates(b"300101000000Z", b"250101000000Z")),
         ("intermediate-v1-written", false, version(Some(0))),
         ("intermediate-v5", false, version(Some(4))),
-        (
-            "intermediate-no-seconds",
-            false,
-            dates(b"2501010000Z", b"300101000000Z"),
-        ),
-        (
-            "intermediate-offset",
-            false,
-            dates(b"250101000000Z", b"300101000000+0000"),
-        ),
+        ("intermediate-no-seconds", false, dates(b"2501010000Z", b"300101000000Z")),
+        ("intermediate-offset", false, dates(b"250101000000Z", b"300101000000+0000")),
     ];
     // Each for the name the certificate has and for another: the name is checked before
     // the dates.

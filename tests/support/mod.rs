@@ -304,6 +304,45 @@ pub fn with_signed_fields(
     signed(&fields.concat(), &der[tbs_end..outer_end], issuer_key)
 }
 
+/// A change to the fields of a certificate's signed part, for [`with_signed_fields`]:
+/// [0] version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo,
+/// extensions (as rcgen writes them).
+pub type FieldsChange = Box<dyn Fn(&mut Vec<Vec<u8>>)>;
+
+/// The version written as `v` (0 for version 1, written out), or left out (`None`).
+pub fn version_field(v: Option<u8>) -> FieldsChange {
+    Box::new(move |f: &mut Vec<Vec<u8>>| match v {
+        Some(v) => f[0] = vec![0xa0, 0x03, 0x02, 0x01, v],
+        None => {
+            f.remove(0);
+        }
+    })
+}
+
+/// The validity dates written as `before` and `after`: a GeneralizedTime for a text of 15
+/// characters, a UTCTime for any other.
+pub fn dates_field(before: &'static [u8], after: &'static [u8]) -> FieldsChange {
+    Box::new(move |f: &mut Vec<Vec<u8>>| {
+        let time = |text: &[u8]| wrap(if text.len() == 15 { 0x18 } else { 0x17 }, text);
+        f[4] = wrap(0x30, &[time(before), time(after)].concat());
+    })
+}
+
+/// The extensions as an empty list (`a3 02 30 00`).
+pub fn empty_extension_list() -> FieldsChange {
+    Box::new(|f: &mut Vec<Vec<u8>>| *f.last_mut().unwrap() = vec![0xa3, 0x02, 0x30, 0x00])
+}
+
+/// A version 1 certificate (its version left out) with an issuer unique identifier in place
+/// of its extensions.
+pub fn unique_id_in_version_1() -> FieldsChange {
+    Box::new(|f: &mut Vec<Vec<u8>>| {
+        f.remove(0);
+        f.pop();
+        f.push(vec![0x81, 0x02, 0x00, 0xff]);
+    })
+}
+
 /// An AlgorithmIdentifier with NULL parameters added (ECDSA written as RFC 5758 forbids).
 pub fn with_null(field: &[u8]) -> Vec<u8> {
     let (_, content, end) = element(field, 0);
