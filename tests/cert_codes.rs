@@ -729,6 +729,22 @@ fn produce(code: Code) -> Outcome {
             let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
             generated(&input, &r, Some("www.example.test"))
         }
+        Code::ChainTooLargeForHandshake | Code::TooLargeForFirefox => {
+            // A site certificate of more than 65,536 bytes (Firefox's limit), or of more
+            // than 102,400 (Chrome's for the whole message): many names.
+            let names = if code == Code::TooLargeForFirefox {
+                2_800
+            } else {
+                4_500
+            };
+            let r = root("Root", EC);
+            let l = leaf_under(&r, |p| {
+                p.subject_alt_names.extend((0..names).map(|i| {
+                    rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
+                }))
+            });
+            generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
+        }
     }
 }
 
@@ -2664,4 +2680,102 @@ fn a_certificates_frame_and_dates_are_read_as_each_client_reads_them() {
         };
         assert_eq!(refused_dates, expected, "{what}");
     }
+}
+
+/// The site's certificate as the browsers' TLS libraries read it in the handshake, before
+/// any verifier: BoringSSL's `ssl_cert_parse_pubkey` and `ssl_cert_check_key_usage` read
+/// its elements (DER lengths) and, like NSS, limit the Certificate message's size
+/// (Chrome: `ERR_SSL_PROTOCOL_ERROR`; Firefox: `SSL_ERROR_RX_MALFORMED_HANDSHAKE` over
+/// 131,071 bytes); mozilla::pkix reads no element in a longer form and no certificate of
+/// 65,536 bytes or more (`SEC_ERROR_BAD_DER`). Checked live against Chromium 156 in
+/// tests/e2e/cert_handshake.spec.ts.
+#[test]
+fn a_certificate_is_read_in_the_handshake_as_boringssl_and_nss_read_it() {
+    use imasara::cert::FirefoxError as F;
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    // A field's element written with a length in a longer form than it needs.
+    let longer = |field: &[u8]| -> Vec<u8> {
+        let (tag, length, header) = if field[1] < 0x80 {
+            (field[0], usize::from(field[1]), 2)
+        } else {
+            (field[0], usize::from(field[2]), 3)
+        };
+        assert!(length < 0x100, "a short field");
+        let mut out = vec![tag, 0x82, 0x00, length as u8];
+        out.extend_from_slice(&field[header..]);
+        out
+    };
+    // The issuer's name (fields: version, serial, signature, issuer…).
+    let issuer_longer = |f: &mut Vec<Vec<u8>>| f[3] = longer(&f[3]);
+    let site = support::with_signed_fields(
+        support::leaf(EC, &intermediate).der(),
+        &intermediate.key,
+        issuer_longer,
+    );
+    let input = format!(
+        "{}{}",
+        pem_of("CERTIFICATE", &site),
+        pem(&[&intermediate.cert])
+    );
+    let judged = generated(&input, &root_ca, Some("www.example.test"));
+    assert_eq!(judged.certificates, 2, "x509-parser reads it");
+    assert_eq!(judged.report.errors.first(), Some(&E::SslProtocolError));
+    assert_eq!(judged.report.firefox_error, Some(F::BadDer));
+    let frame = judged.report.findings.iter().find_map(|f| match f.kind {
+        FindingKind::CertificateFrameInvalid {
+            site,
+            handshake,
+            firefox_not_der,
+            ..
+        } => Some((site, handshake, firefox_not_der, f.error)),
+        _ => None,
+    });
+    assert_eq!(frame, Some((true, true, true, Some(E::SslProtocolError))));
+    assert_eq!(judged.report.openssl, vec![], "OpenSSL reads it as BER");
+
+    // An intermediate's: the handshake reads the site's certificate only.
+    let authority =
+        support::with_signed_fields(intermediate.cert.der(), &root_ca.key, issuer_longer);
+    let leaf = support::leaf(EC, &intermediate);
+    let input = format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &authority));
+    let judged = generated(&input, &root_ca, Some("www.example.test"));
+    assert_eq!(judged.report.errors, vec![E::AuthorityInvalid]);
+    assert_eq!(judged.report.firefox_error, Some(F::UnknownIssuer));
+
+    // Sizes: a site certificate of about 70 KB, then about 140 KB (many names).
+    let sized = |names: usize| {
+        let leaf = leaf_under(&intermediate, |p| {
+            p.subject_alt_names.extend((0..names).map(|i| {
+                rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
+            }))
+        });
+        let input = format!("{}{}", pem(&[&leaf]), pem(&[&intermediate.cert]));
+        (
+            leaf.der().len(),
+            generated(&input, &root_ca, Some("www.example.test")),
+        )
+    };
+    let (bytes, judged) = sized(2_800);
+    assert!((65_536..100_000).contains(&bytes), "{bytes}");
+    assert_eq!(judged.report.errors, vec![], "Chrome reads it");
+    assert_eq!(judged.report.firefox_error, Some(F::BadDer));
+    assert!(support::codes(&judged.report).contains(&Code::TooLargeForFirefox));
+    assert!(!support::codes(&judged.report).contains(&Code::ChainTooLargeForHandshake));
+    let (bytes, judged) = sized(5_500);
+    assert!(bytes > 131_071, "{bytes}");
+    assert_eq!(judged.report.errors, vec![E::SslProtocolError]);
+    assert_eq!(judged.report.firefox_error, Some(F::RxMalformedHandshake));
+    let message = judged.report.findings.iter().find_map(|f| match f.kind {
+        FindingKind::ChainTooLargeForHandshake {
+            bytes: message,
+            limit,
+            certificates,
+            firefox_too,
+        } => Some((message, limit, certificates, firefox_too)),
+        _ => None,
+    });
+    // The message: its 4-byte head, and each certificate with 5 bytes around it.
+    let expected = 4 + bytes + 5 + intermediate.cert.der().len() + 5;
+    assert_eq!(message, Some((expected, 102_400, 2, true)));
 }

@@ -262,6 +262,11 @@ pub enum FirefoxError {
     /// that arrives before the ServerHello so (`ssl3_HandleAlert`, lib/ssl/ssl3con.c).
     #[serde(rename = "SSL_ERROR_NO_CYPHER_OVERLAP")]
     NoCypherOverlap,
+    /// Not a certificate error: a handshake message over 131,071 bytes, here the server's
+    /// Certificate message with its chain (`ssl3_HandleHandshake`, lib/ssl/ssl3con.c:
+    /// `MAX_HANDSHAKE_MSG_LEN`), ends the handshake as malformed.
+    #[serde(rename = "SSL_ERROR_RX_MALFORMED_HANDSHAKE")]
+    RxMalformedHandshake,
     /// An issuer's keyUsage lacks keyCertSign.
     #[serde(rename = "SEC_ERROR_INADEQUATE_KEY_USAGE")]
     InadequateKeyUsage,
@@ -313,6 +318,7 @@ impl FirefoxError {
             FirefoxError::BadDer => "SEC_ERROR_BAD_DER",
             FirefoxError::ExtractPublicKeyFailure => "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE",
             FirefoxError::NoCypherOverlap => "SSL_ERROR_NO_CYPHER_OVERLAP",
+            FirefoxError::RxMalformedHandshake => "SSL_ERROR_RX_MALFORMED_HANDSHAKE",
             FirefoxError::InadequateKeyUsage => "SEC_ERROR_INADEQUATE_KEY_USAGE",
             FirefoxError::InadequateCertType => "SEC_ERROR_INADEQUATE_CERT_TYPE",
             FirefoxError::ExtensionValueInvalid => "SEC_ERROR_EXTENSION_VALUE_INVALID",
@@ -325,7 +331,9 @@ impl FirefoxError {
     pub fn ends_the_handshake(self) -> bool {
         matches!(
             self,
-            FirefoxError::ExtractPublicKeyFailure | FirefoxError::NoCypherOverlap
+            FirefoxError::ExtractPublicKeyFailure
+                | FirefoxError::NoCypherOverlap
+                | FirefoxError::RxMalformedHandshake
         )
     }
 

@@ -56,6 +56,34 @@ const fn context_constructed(n: u8) -> Tag {
 /// shortest form of one to four octets, a high tag number only from 31 and in its shortest
 /// form, never tag `[UNIVERSAL 0]`.
 fn element(input: &[u8]) -> Option<(Tag, &[u8], &[u8])> {
+    let (tag, rest) = identifier(input)?;
+    let (&length_octet, rest) = rest.split_first()?;
+    let (length, rest) = if length_octet & 0x80 == 0 {
+        (usize::from(length_octet), rest)
+    } else {
+        let count = usize::from(length_octet & 0x7f);
+        if count == 0 || count > 4 {
+            return None;
+        }
+        let (octets, rest) = rest.split_at_checked(count)?;
+        if octets.first() == Some(&0) {
+            return None;
+        }
+        let length = octets
+            .iter()
+            .fold(0usize, |acc, &octet| (acc << 8) | usize::from(octet));
+        if length < 0x80 {
+            return None;
+        }
+        (length, rest)
+    };
+    let (content, rest) = rest.split_at_checked(length)?;
+    Some((tag, content, rest))
+}
+
+/// The tag off the front of `input` and what follows (`parse_asn1_tag`, which
+/// `CBS_peek_asn1_tag` also reads).
+fn identifier(input: &[u8]) -> Option<(Tag, &[u8])> {
     let (&first, mut rest) = input.split_first()?;
     let mut number = u32::from(first & 0x1f);
     if number == 0x1f {
@@ -80,28 +108,7 @@ fn element(input: &[u8]) -> Option<(Tag, &[u8], &[u8])> {
     if tag & !0x2000_0000 == 0 {
         return None;
     }
-    let (&length_octet, rest) = rest.split_first()?;
-    let (length, rest) = if length_octet & 0x80 == 0 {
-        (usize::from(length_octet), rest)
-    } else {
-        let count = usize::from(length_octet & 0x7f);
-        if count == 0 || count > 4 {
-            return None;
-        }
-        let (octets, rest) = rest.split_at_checked(count)?;
-        if octets.first() == Some(&0) {
-            return None;
-        }
-        let length = octets
-            .iter()
-            .fold(0usize, |acc, &octet| (acc << 8) | usize::from(octet));
-        if length < 0x80 {
-            return None;
-        }
-        (length, rest)
-    };
-    let (content, rest) = rest.split_at_checked(length)?;
-    Some((tag, content, rest))
+    Some((tag, rest))
 }
 
 /// `der::Parser`: elements read one after another, each failure a refusal.
@@ -320,6 +327,146 @@ fn tbs_certificate(tbs: &[u8]) -> Result<(), ChromeRule> {
         outer.end()?;
     }
     Ok(())
+}
+
+/// Where BoringSSL stops reading the site's certificate in the TLS handshake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HandshakeStop {
+    /// In the certificate around its extensions.
+    Frame,
+    /// In the frame of the extension at this index of the list.
+    Extension(usize),
+}
+
+/// The site's certificate as BoringSSL reads it in the TLS handshake, before Chrome's
+/// verifier is given it (ssl/ssl_cert.cc): `ssl_cert_skip_to_spki` and
+/// `ssl_cert_parse_pubkey` take out the key, reading each element up to it with
+/// `CBS_get_asn1` (a length in its shortest form, the expected tag, nothing after the
+/// certificate); in TLS 1.3 `ssl_cert_check_key_usage` then reads on past the unique
+/// identifiers to the extensions, and each extension's frame (`SEQUENCE { OBJECT
+/// IDENTIFIER, BOOLEAN of any content, OCTET STRING }`, nothing after) up to keyUsage, whose
+/// value is [`super::fields::KeyUsageRead::der`]. An optional element is looked for by its
+/// tag alone (`CBS_get_optional_asn1` peeks), and nothing after the extensions is read.
+/// A failure is `SSL_R_CANNOT_PARSE_LEAF_CERT`: the handshake ends, and Chrome says
+/// `ERR_SSL_PROTOCOL_ERROR` (Chromium 156 against a TLS 1.3 server, a length not in its
+/// shortest form in the serial number, the issuer, the validity, the subject, the key, the
+/// extension list and an extension's value: tests/e2e/cert_handshake.spec.ts).
+pub(crate) fn handshake(der: &[u8]) -> Result<(), HandshakeStop> {
+    use HandshakeStop::{Extension, Frame};
+    /// keyUsage's OID, 2.5.29.15, as `kKeyUsageOID` writes it.
+    const KEY_USAGE: [u8; 3] = [0x55, 0x1d, 0x0f];
+    let (certificate, after) = cbs_get(der, SEQUENCE).ok_or(Frame)?;
+    if !after.is_empty() {
+        return Err(Frame);
+    }
+    let (mut tbs, _) = cbs_get(certificate, SEQUENCE).ok_or(Frame)?;
+    (_, tbs) = cbs_get_optional(tbs, context_constructed(0)).ok_or(Frame)?;
+    // The serial number, the signature algorithm, issuer, validity, subject and the key.
+    for expected in [INTEGER, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE] {
+        (_, tbs) = cbs_get(tbs, expected).ok_or(Frame)?;
+    }
+    for number in [1, 2] {
+        (_, tbs) = cbs_get_optional(tbs, context(number)).ok_or(Frame)?;
+    }
+    let (extensions, _) = cbs_get_optional(tbs, context_constructed(3)).ok_or(Frame)?;
+    let Some(outer) = extensions else {
+        return Ok(());
+    };
+    let (mut list, _) = cbs_get(outer, SEQUENCE).ok_or(Frame)?;
+    let mut index = 0usize;
+    while !list.is_empty() {
+        let stop = Extension(index);
+        let (extension, rest) = cbs_get(list, SEQUENCE).ok_or(stop)?;
+        list = rest;
+        let (oid, mut fields) = cbs_get(extension, OBJECT).ok_or(stop)?;
+        if identifier(fields).is_some_and(|(tag, _)| tag == BOOLEAN) {
+            (_, fields) = cbs_get(fields, BOOLEAN).ok_or(stop)?;
+        }
+        let (_, fields) = cbs_get(fields, OCTET_STRING).ok_or(stop)?;
+        if !fields.is_empty() {
+            return Err(stop);
+        }
+        if oid == KEY_USAGE {
+            return Ok(());
+        }
+        index = index.saturating_add(1);
+    }
+    Ok(())
+}
+
+/// `CBS_get_asn1`: the content of the element off the front of `input` and what follows,
+/// when it is well formed and has this tag.
+fn cbs_get(input: &[u8], expected: Tag) -> Option<(&[u8], &[u8])> {
+    let (tag, content, rest) = element(input)?;
+    (tag == expected).then_some((content, rest))
+}
+
+/// `CBS_get_optional_asn1`: that element when the next tag is this one (a malformed element
+/// then fails), none otherwise.
+fn cbs_get_optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8])> {
+    if identifier(input).is_some_and(|(tag, _)| tag == expected) {
+        let (content, rest) = cbs_get(input, expected)?;
+        Some((Some(content), rest))
+    } else {
+        Some((None, input))
+    }
+}
+
+/// Whether mozilla::pkix reads the certificate's elements, as `BackCert::Init`
+/// (lib/mozpkix/lib/pkixcert.cpp) reads them with `der::ReadTagAndGetValue`
+/// (lib/mozpkix/lib/pkixder.cpp): the certificate and its three parts, the signed part's
+/// fields and each element of the extension list, each with a length in its shortest form
+/// and, unlike `CBS`, of one or two octets only (no element, and no certificate, of 65,536
+/// bytes or more: `Input::Init` refuses one), and no high tag number. An optional field is
+/// looked for by its tag alone (`Reader::Peek`). A failure is `ERROR_BAD_DER` (for the
+/// signature's BIT STRING, `ERROR_BAD_SIGNATURE`: `der::SignedData`). The version's
+/// value ([`super::judge`]'s `firefox_refuses_version`) and each extension's own frame
+/// (`super::fields::UnparsableExtension::framed`) are asked apart.
+pub(crate) fn mozpkix_reads(der: &[u8]) -> bool {
+    mozpkix_elements(der).is_some()
+}
+
+fn mozpkix_elements(der: &[u8]) -> Option<()> {
+    /// `der::ExpectTagAndGetValue`.
+    fn get(input: &[u8], expected: Tag) -> Option<(&[u8], &[u8])> {
+        let (tag, content, rest) = element(input)?;
+        (tag == expected && content.len() <= 0xffff).then_some((content, rest))
+    }
+    /// `Peek`, then that.
+    fn optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8])> {
+        if input.first().is_some_and(|&octet| tag(octet) == expected) {
+            let (content, rest) = get(input, expected)?;
+            Some((Some(content), rest))
+        } else {
+            Some((None, input))
+        }
+    }
+    if der.len() > 0xffff {
+        return None;
+    }
+    let (certificate, after) = get(der, SEQUENCE)?;
+    after.is_empty().then_some(())?;
+    let (mut tbs, rest) = get(certificate, SEQUENCE)?;
+    let (_, rest) = get(rest, SEQUENCE)?;
+    let (_, rest) = get(rest, BIT_STRING)?;
+    rest.is_empty().then_some(())?;
+    (_, tbs) = optional(tbs, context_constructed(0))?;
+    for expected in [INTEGER, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE] {
+        (_, tbs) = get(tbs, expected)?;
+    }
+    for number in [1, 2] {
+        (_, tbs) = optional(tbs, context(number))?;
+    }
+    let (extensions, rest) = optional(tbs, context_constructed(3))?;
+    rest.is_empty().then_some(())?;
+    if let Some(tagged) = extensions {
+        let (mut list, rest) = get(tagged, SEQUENCE)?;
+        rest.is_empty().then_some(())?;
+        while !list.is_empty() {
+            (_, list) = get(list, SEQUENCE)?;
+        }
+    }
+    Some(())
 }
 
 /// `ParseVersion` (pki/parse_certificate.cc): an INTEGER `ReadUint64` takes (DER, not
@@ -1024,6 +1171,10 @@ mod tests {
                         assert!(strict.is_empty(), "{}: {strict:?}", path.display());
                     }
                     assert_eq!(data.chrome_frame, None, "{}", path.display());
+                    assert_eq!(data.handshake_stop, None, "{}", path.display());
+                    // badssl's certificate with 10,000 names is 200,604 bytes long.
+                    let long = data.der.len() > 0xffff;
+                    assert_eq!(data.firefox_reads_elements, !long, "{}", path.display());
                 }
             }
         }
@@ -1075,6 +1226,81 @@ mod tests {
         body.extend(hex("30 00"));
         body.extend(wrap(0x03, &hex(signature)));
         wrap(0x30, &body)
+    }
+
+    /// The site's certificate as BoringSSL reads it in the handshake (ssl/ssl_cert.cc), and
+    /// its elements as mozilla::pkix reads them (`BackCert::Init`).
+    #[test]
+    fn the_site_certificate_is_read_in_the_handshake_as_boringssl_reads_it() {
+        use HandshakeStop as S;
+        // A certificate from its signed part's fields (hex), as `certificate_of` writes one.
+        let made = |fields: &[&str]| {
+            let tbs: Vec<u8> = fields.iter().flat_map(|f| hex(f)).collect();
+            let mut body = wrap(0x30, &tbs);
+            body.extend(hex("30 00 03 02 00 01"));
+            wrap(0x30, &body)
+        };
+        let frame = [
+            "a0 03 02 01 02",
+            "02 01 01",
+            "30 00",
+            "30 00",
+            "30 00",
+            "30 00",
+            "30 00",
+        ];
+        fn with(
+            frame: &[&str],
+            at: usize,
+            field: &str,
+            made: impl Fn(&[&str]) -> Vec<u8>,
+        ) -> Vec<u8> {
+            let mut fields = frame.to_vec();
+            fields[at] = field;
+            made(&fields)
+        }
+        let with = |at: usize, field: &str| with(&frame, at, field, made);
+        let read = |der: &[u8]| (handshake(der), mozpkix_reads(der));
+        assert_eq!(read(&made(&frame)), (Ok(()), true));
+        // A length in a longer form than it needs, in the serial number, the issuer, the key.
+        assert_eq!(read(&with(1, "02 81 01 01")), (Err(S::Frame), false));
+        assert_eq!(read(&with(3, "30 82 00 00")), (Err(S::Frame), false));
+        assert_eq!(read(&with(6, "30 81 00")), (Err(S::Frame), false));
+        // Bytes after the certificate.
+        let mut after = made(&frame);
+        after.push(0);
+        assert_eq!(read(&after), (Err(S::Frame), false));
+        // The extensions: each one's frame up to keyUsage. A critical flag written as 01 is
+        // a BOOLEAN to `CBS_get_asn1` (and to mozilla::pkix's frame reading, which is
+        // `UnparsableExtension::framed`); an extnValue whose length is in a longer form
+        // stops it at that extension, unless keyUsage came before.
+        let extensions = |list: &str| {
+            let list = wrap(0x30, &hex(list));
+            let mut fields: Vec<String> = frame.iter().map(|f| f.to_string()).collect();
+            fields.push(
+                wrap(0xa3, &list)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
+            );
+            made(&fields.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        const KEY_USAGE: &str = "30 0b 06 03 55 1d 0f 04 04 03 02 07 80";
+        const CRITICAL_01: &str = "30 0c 06 03 55 1d 13 01 01 01 04 02 30 00";
+        const VALUE_LONGER: &str = "30 0a 06 03 55 1d 13 04 81 02 30 00";
+        assert_eq!(read(&extensions(CRITICAL_01)), (Ok(()), true));
+        assert_eq!(
+            read(&extensions(&format!("{CRITICAL_01} {VALUE_LONGER}"))),
+            (Err(S::Extension(1)), true)
+        );
+        assert_eq!(
+            read(&extensions(&format!("{KEY_USAGE} {VALUE_LONGER}"))),
+            (Ok(()), true)
+        );
+        // An element mozilla::pkix does not read: 65,536 bytes or more.
+        let long = "ab".repeat(70_000);
+        let big = with(3, &format!("30 83 01 11 70 {long}"));
+        assert_eq!(read(&big), (Ok(()), false));
     }
 
     /// The certificate around its extensions, as `ParseCertificate`, `ParseTbsCertificate`

@@ -343,6 +343,11 @@ pub(crate) struct CertData {
     /// cannot (`chrome_der::certificate`: the version, the unique identifiers, the
     /// validity dates, the extension list as a whole). Firefox and OpenSSL read it.
     pub chrome_frame: Option<ChromeRule>,
+    /// Where BoringSSL stops reading the certificate in the TLS handshake, if it does
+    /// (`chrome_der::handshake`: only the site's is read there).
+    pub handshake_stop: Option<super::chrome_der::HandshakeStop>,
+    /// mozilla::pkix reads the certificate's elements (`chrome_der::mozpkix_reads`).
+    pub firefox_reads_elements: bool,
     /// The validity dates' text as Firefox and OpenSSL read it.
     pub dates: DatesRead,
     pub sct_count: usize,
@@ -1118,6 +1123,8 @@ pub(crate) fn build(
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
         chrome_frame: None,
+        handshake_stop: None,
+        firefox_reads_elements: true,
         dates: DatesRead::default(),
         sct_count: 0,
         scts: Vec::new(),
@@ -1137,6 +1144,8 @@ pub(crate) fn build(
     );
 
     data.chrome_frame = super::chrome_der::certificate(der_bytes).err();
+    data.handshake_stop = super::chrome_der::handshake(der_bytes).err();
+    data.firefox_reads_elements = super::chrome_der::mozpkix_reads(der_bytes);
     data.dates = DatesRead::of(der_bytes, &ranges);
     // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
     let subject_empty = data.subject_raw == [0x30, 0x00];

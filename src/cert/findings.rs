@@ -209,6 +209,10 @@ codes! {
     ExtensionUnparsable = "extension_unparsable",
     /// Chrome's verifier cannot read the certificate around its extensions.
     CertificateFrameInvalid = "certificate_frame_invalid",
+    /// The chain is too large for Chrome's TLS handshake.
+    ChainTooLargeForHandshake = "chain_too_large_for_handshake",
+    /// The certificate is too large for Firefox to read.
+    TooLargeForFirefox = "too_large_for_firefox",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
     RuleBroken = "rule_broken",
 }
@@ -853,6 +857,10 @@ pub enum FindingKind {
         /// Set when the value decodes (the others read it as written) and only Chrome's
         /// stricter parser refuses it: why.
         strict: Option<ChromeRule>,
+        /// The site's, and its frame is one BoringSSL cannot read in the TLS handshake
+        /// (`chrome_der::handshake`): Chrome ends the connection (`ERR_SSL_PROTOCOL_ERROR`)
+        /// before its verifier sees the certificate.
+        handshake: bool,
     },
     /// Chrome cannot read the certificate around its extensions (`chrome_der::certificate`:
     /// its version, unique identifiers, validity dates or extension list). The site's ends
@@ -870,9 +878,43 @@ pub enum FindingKind {
         /// Firefox cannot read it either: a version above 4 (`der::OptionalVersion`,
         /// lib/mozpkix/lib/pkixder.cpp: `SEC_ERROR_BAD_DER`).
         firefox_refuses: bool,
+        /// Firefox cannot read its elements either (`chrome_der::mozpkix_reads`: a length
+        /// not in its shortest form; `SEC_ERROR_BAD_DER`).
+        firefox_not_der: bool,
         /// OpenSSL's strict checks refuse it too (Python 3.13's default): it has
         /// extensions and is older than version 3 (error 93).
         openssl_strict: bool,
+        /// The site's, and BoringSSL cannot read it in the TLS handshake
+        /// (`chrome_der::handshake`): Chrome ends the connection (`ERR_SSL_PROTOCOL_ERROR`)
+        /// before it parses the certificate itself.
+        handshake: bool,
+    },
+    /// The certificates of the chain the server sends take more room in its TLS 1.3
+    /// Certificate message than BoringSSL accepts (`ssl_max_handshake_message_len`,
+    /// ssl/handshake.cc: `SSL_MAX_CERT_LIST_DEFAULT`, 102,400 bytes, which Chrome keeps):
+    /// Chrome ends the handshake (`ERR_SSL_PROTOCOL_ERROR`).
+    ChainTooLargeForHandshake {
+        /// The message's length: each certificate with its 3-byte length and its 2-byte
+        /// (empty) extension list, after the 1-byte context and the 3-byte list length.
+        bytes: usize,
+        /// BoringSSL's limit.
+        limit: usize,
+        /// How many certificates.
+        certificates: usize,
+        /// Over NSS's limit too (131,071 bytes: `MAX_HANDSHAKE_MSG_LEN` in
+        /// lib/ssl/ssl3con.c): Firefox ends the handshake as well
+        /// (`SSL_ERROR_RX_MALFORMED_HANDSHAKE`).
+        firefox_too: bool,
+    },
+    /// The certificate is 65,536 bytes or longer, which mozilla::pkix does not read
+    /// (`Input::Init`, lib/mozpkix/include/pkix/Input.h, and `der::ReadTagAndGetValue`):
+    /// Firefox refuses the site's (`SEC_ERROR_BAD_DER`) and leaves an authority out.
+    /// Chrome and OpenSSL read it.
+    TooLargeForFirefox {
+        /// Its length.
+        bytes: usize,
+        /// Whether it is the site's certificate rather than an authority's.
+        site: bool,
     },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
@@ -891,10 +933,12 @@ impl FindingKind {
             FindingKind::ExtensionUnparsable {
                 refused_by: Refusers { chrome: true, .. },
                 site: true,
+                handshake: false,
                 ..
             } | FindingKind::CertificateFrameInvalid {
                 site: true,
                 rule: ChromeRule::Empty,
+                handshake: false,
                 ..
             }
         )
@@ -974,6 +1018,8 @@ impl FindingKind {
             K::ExtensionUnparsable { .. } => Code::ExtensionUnparsable,
             K::DatesRefusedByFirefox { .. } => Code::DatesRefusedByFirefox,
             K::CertificateFrameInvalid { .. } => Code::CertificateFrameInvalid,
+            K::ChainTooLargeForHandshake { .. } => Code::ChainTooLargeForHandshake,
+            K::TooLargeForFirefox { .. } => Code::TooLargeForFirefox,
             K::RuleBroken { .. } => Code::RuleBroken,
         }
     }

@@ -1112,31 +1112,49 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         // `ParseTbsCertificate` read it: the site's as Chrome takes it out of the handshake
         // (`X509Certificate::ParsedFields::Initialize`, which reads no extension list), an
         // authority's as the verifier reads it (`ParsedCertificate::Create`).
+        // Before that, BoringSSL reads the site's certificate in the handshake
+        // (`chrome_der::handshake`), as far as its keyUsage: what it cannot read there is
+        // also a fault of the frame (an element not in DER) or of an extension's frame,
+        // whose finding says so.
+        let handshake_stop = d.handshake_stop.filter(|_| site);
         if let Some(rule) = d.chrome_frame {
+            let handshake = handshake_stop.is_some();
             let kind = K::CertificateFrameInvalid {
                 site,
                 rule,
                 dates_unreadable: !d.dates.chrome_reads,
                 firefox_refuses: firefox_refuses_version(d),
+                firefox_not_der: !d.firefox_reads_elements,
                 openssl_strict: d.strict.extensions && !d.strict.version3,
+                handshake,
             };
             let error = match (site, rule) {
+                _ if handshake => E::SslProtocolError,
                 (true, ChromeRule::Empty) => E::Invalid,
                 (true, _) => E::ServerCertBadFormat,
                 (false, _) => E::AuthorityInvalid,
             };
             out.push(Finding::error(kind, error).cert(i));
         }
+        // What Chrome reads and mozilla::pkix does not: a certificate too long for it.
+        if d.chrome_frame.is_none() && !d.firefox_reads_elements {
+            let bytes = ctx.analysis.certs.get(i).map_or(0, |c| c.der_length);
+            out.push(Finding::warning(K::TooLargeForFirefox { bytes, site }).cert(i));
+        }
         for u in d.unparsable_extensions.iter().filter(|u| !u.key_usage) {
             let refused_by = u.refusers(site);
+            let handshake = d.chrome_frame.is_none()
+                && handshake_stop == Some(super::chrome_der::HandshakeStop::Extension(u.index));
             let kind = K::ExtensionUnparsable {
                 extension: u.index,
                 refused_by,
                 site,
                 strict: u.strict,
+                handshake,
             };
             out.push(
                 match (refused_by.chrome, site) {
+                    _ if handshake => Finding::error(kind, E::SslProtocolError),
                     (false, _) => Finding::warning(kind),
                     (true, true) => Finding::error(kind, E::Invalid),
                     (true, false) => Finding::error(kind, E::AuthorityInvalid),
@@ -1153,6 +1171,13 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// `ERROR_BAD_DER`, from `BackCert::Init`).
 fn firefox_refuses_version(d: &CertData) -> bool {
     d.version > 4
+}
+
+/// Whether mozilla::pkix cannot read the certificate around its extensions
+/// (`BackCert::Init`): its version, or one of its elements
+/// (`chrome_der::mozpkix_reads`). `ERROR_BAD_DER`.
+fn firefox_refuses_frame(d: &CertData) -> bool {
+    firefox_refuses_version(d) || !d.firefox_reads_elements
 }
 
 /// The leaf: an authority pasted as if it were a site, or a site certificate not meant
@@ -1179,6 +1204,32 @@ fn leaf_rules(ctx: &Ctx<'_>) -> Vec<Finding> {
     // `MapOpenSSLErrorSSL` leaves as [`E::SslProtocolError`]). Chromium 156 against a TLS 1.3
     // server, keyUsage written as an OCTET STRING, with a byte after its BIT STRING, with 8
     // unused bits, with 7 unused bits and no octet, with a padding bit set: that error for each.
+    // The chain as one TLS 1.3 Certificate message (RFC 8446, 4.4.2): a 1-byte request
+    // context and a 3-byte list length, then each certificate with a 3-byte length and a
+    // 2-byte extension list (empty: what a server staples is not known here). BoringSSL
+    // refuses a message longer than `max_cert_list` while it reads the handshake
+    // (`ssl_max_handshake_message_len`, ssl/handshake.cc; `tls_get_message`, ssl/s3_both.cc:
+    // `SSL_R_EXCESSIVE_MESSAGE_SIZE`), 102,400 bytes unless the program sets another
+    // (`SSL_MAX_CERT_LIST_DEFAULT`, include/openssl/ssl.h; Chromium sets none). Chromium
+    // 156 against a TLS 1.3 server: a certificate of 69,375 bytes connects, one of 138,375
+    // ends the handshake with `ERR_SSL_PROTOCOL_ERROR` (tests/e2e/cert_handshake.spec.ts).
+    // NSS reads messages up to 131,071 bytes (`MAX_HANDSHAKE_MSG_LEN` in
+    // `ssl3_HandleHandshake`, lib/ssl/ssl3con.c).
+    const MESSAGE_LIMIT: usize = 102_400;
+    const NSS_MESSAGE_LIMIT: usize = 131_071;
+    let message = ctx.path.chain.iter().fold(4usize, |sum, &i| {
+        let length = ctx.analysis.certs.get(i).map_or(0, |c| c.der_length);
+        sum.saturating_add(length).saturating_add(5)
+    });
+    if message > MESSAGE_LIMIT {
+        let kind = K::ChainTooLargeForHandshake {
+            bytes: message,
+            limit: MESSAGE_LIMIT,
+            certificates: ctx.path.chain.len(),
+            firefox_too: message > NSS_MESSAGE_LIMIT,
+        };
+        out.push(Finding::error(kind, E::SslProtocolError).cert(leaf));
+    }
     let leaf_data = ctx.analysis.data.get(leaf);
     if let Some(d) = leaf_data
         && d.key_usage == fields::KeyUsageRead::Unreadable
@@ -1625,8 +1676,20 @@ fn mozilla_pkix(
         }
     };
 
-    // The handshake: NSS takes the site's key out of its certificate before
-    // mozilla::pkix is asked, and the server must sign with an algorithm Firefox offers.
+    // The handshake: NSS reads the server's Certificate message whole, takes the site's
+    // key out of its certificate before mozilla::pkix is asked, and the server must sign
+    // with an algorithm Firefox offers.
+    if has(leaf, &|k| {
+        matches!(
+            k,
+            K::ChainTooLargeForHandshake {
+                firefox_too: true,
+                ..
+            }
+        )
+    }) {
+        return Some(F::RxMalformedHandshake);
+    }
     if has(leaf, &|k| {
         matches!(
             k,
@@ -1660,8 +1723,8 @@ fn mozilla_pkix(
     // in DER), then `RememberExtension` (one it keeps, empty or twice), then whether it
     // is a critical extension it does not know.
     if let Some(d) = ctx.analysis.data.get(leaf) {
-        // The version is the first field it reads.
-        if firefox_refuses_version(d) {
+        // The certificate's elements and its version are the first it reads.
+        if firefox_refuses_frame(d) {
             return Some(F::BadDer);
         }
         let unknown = has(leaf, &|k| {
@@ -1774,11 +1837,7 @@ fn mozilla_pkix(
         if has(i, &|k| matches!(k, K::UnsupportedCriticalExtension { .. }))
             || trips(i, fields::FirefoxStep::Parsing)
             || trips(i, fields::FirefoxStep::Framing)
-            || ctx
-                .analysis
-                .data
-                .get(i)
-                .is_some_and(firefox_refuses_version)
+            || ctx.analysis.data.get(i).is_some_and(firefox_refuses_frame)
         {
             return Some(F::UnknownIssuer);
         }

@@ -21,15 +21,19 @@
 //     pki/, src/cert/chrome_der.rs), or one written twice: ERR_CERT_INVALID as well; and an
 //     OCSP location that is not a URI, which Chrome skips: only the unknown root's
 //     ERR_CERT_AUTHORITY_INVALID.
+//   - the site's certificate with a length in a longer form than DER allows, up to its
+//     keyUsage (BoringSSL reads it in the handshake, ssl_cert_parse_pubkey and
+//     ssl_cert_check_key_usage), or a Certificate message over 102,400 bytes
+//     (SSL_MAX_CERT_LIST_DEFAULT): ERR_SSL_PROTOCOL_ERROR.
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from './fixtures';
+import { expect, test } from './fixtures';
 import { pageNamesWhatChromiumSays } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
@@ -102,6 +106,12 @@ for (const [i, c] of strict.entries()) {
   });
 }
 
+/** A DER element written with a length in a longer form than DER allows (two octets,
+ *  the first zero): BER reads it, DER does not. */
+function longer(tag: number, content: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([tag, 0x82, content.length >> 8, content.length & 0xff]), content]);
+}
+
 /** A DER element: tag, definite length, content. */
 function tlv(tag: number, content: Buffer): Buffer {
   const n = content.length;
@@ -110,6 +120,15 @@ function tlv(tag: number, content: Buffer): Buffer {
     return Buffer.concat([Buffer.from([0x80 | bytes.length]), bytes]);
   })();
   return Buffer.concat([Buffer.from([tag]), length, content]);
+}
+
+/** The content of `der`'s first element. */
+function body(der: Buffer): Buffer {
+  const first = der[1];
+  if (first < 0x80) return der.subarray(2, 2 + first);
+  const count = first & 0x7f;
+  const length = der.subarray(2, 2 + count).reduce((a, b) => a * 256 + b, 0);
+  return der.subarray(2 + count, 2 + count + length);
 }
 
 /** The elements inside `der`'s first element. */
@@ -169,6 +188,9 @@ const framed: { name: string; oid: string; extension?: string; change: (fields: 
   { name: 'policyConstraints marked critical FALSE', oid: '0603551d24', extension: POLICY_CONSTRAINTS, change: flagged(0x00) },
   { name: 'policyConstraints marked critical with 01', oid: '0603551d24', extension: POLICY_CONSTRAINTS, change: flagged(0x01) },
 ];
+// An extension's value (subjectAltName's, before any keyUsage) whose length is in a longer
+// form: BoringSSL's handshake reads each extension's frame up to keyUsage and ends there.
+const valueLonger = (fields: Buffer[]) => asWritten([...fields.slice(0, -1), longer(0x04, body(fields[fields.length - 1]))]);
 for (const [i, c] of framed.entries()) {
   const port = 4701 + strict.length + i;
   test(`a site certificate with ${c.name}: the page names what Chromium says (ERR_CERT_INVALID)`, async ({ page }) => {
@@ -197,7 +219,57 @@ const frames: { name: string; change: (fields: Buffer[]) => Buffer[]; chrome: st
   { name: 'a unique identifier in version 1', change: (f) => [...f.slice(1, -1), Buffer.from([0x81, 0x02, 0x00, 0xff])], chrome: BAD_FORMAT },
   { name: 'a notBefore without its seconds', change: notBefore(`${String((new Date().getUTCFullYear() - 1) % 100).padStart(2, '0')}01010000Z`), chrome: BAD_FORMAT },
   { name: 'an empty extension list', change: (f) => [...f.slice(0, -1), Buffer.from([0xa3, 0x02, 0x30, 0x00])], chrome: 'ERR_CERT_INVALID' },
+  // A length in a longer form than DER allows: BoringSSL reads the site's certificate in
+  // the handshake (ssl_cert_parse_pubkey, then ssl_cert_check_key_usage as far as
+  // keyUsage) and ends it there, before Chrome parses the certificate.
+  { name: 'its issuer written with a longer length', change: (f) => f.map((x, i) => (i === 3 ? longer(0x30, body(x)) : x)), chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  { name: 'its serial number written with a longer length', change: (f) => f.map((x, i) => (i === 1 ? longer(0x02, body(x)) : x)), chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+  { name: 'its extension list written with a longer length', change: (f) => f.map((x, i) => (i === f.length - 1 ? longer(0xa3, body(x)) : x)), chrome: 'ERR_SSL_PROTOCOL_ERROR' },
 ];
+// Ports after the frames' own.
+const handshakeFramed: { name: string; oid: string; change: (fields: Buffer[]) => Buffer[]; chrome: string }[] = [
+  { name: "subjectAltName's value written with a longer length", oid: '0603551d11', change: valueLonger, chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+];
+for (const [i, c] of handshakeFramed.entries()) {
+  const port = 4701 + strict.length + framed.length + frames.length + i;
+  test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = made(`handshake-framed-${i}`, P256);
+    const pem = rewritten(cert, key, Buffer.from(c.oid, 'hex'), c.change);
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
+  });
+}
+
+// The site's certificate by its size: BoringSSL reads a Certificate message of up to
+// 102,400 bytes (SSL_MAX_CERT_LIST_DEFAULT; the message holds the certificate and 9 bytes
+// around it here); mozilla::pkix no certificate of 65,536 bytes or more (a Firefox matter,
+// not Chrome's). Names enough to pass each size, written to an openssl configuration
+// (more than a command line holds).
+function sized(name: string, names: number): { cert: string; key: string } {
+  const key = join(dir, `${name}.key`);
+  const cert = join(dir, `${name}.pem`);
+  const config = join(dir, `${name}.cnf`);
+  const sans = ['DNS:localhost', ...Array.from({ length: names }, (_, i) => `DNS:host${String(i).padStart(5, '0')}.example.test`)];
+  writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=localhost\n[ext]\nsubjectAltName=${sans.join(',')}\n`);
+  execFileSync('openssl', [...P256, '-out', key], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-days', '30', '-config', config], { stdio: 'ignore' });
+  return { cert, key };
+}
+const sizes: { names: number; chrome: string }[] = [
+  { names: 3_000, chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { names: 4_500, chrome: 'ERR_SSL_PROTOCOL_ERROR' },
+];
+for (const [i, c] of sizes.entries()) {
+  const port = 4701 + strict.length + framed.length + frames.length + handshakeFramed.length + i;
+  test(`a site certificate with ${c.names} names: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = sized(`sized-${i}`, c.names);
+    const pem = readFileSync(cert, 'utf8');
+    const bytes = new X509Certificate(pem).raw.length;
+    expect(bytes).toBeGreaterThan(c.chrome === 'ERR_SSL_PROTOCOL_ERROR' ? 102_400 : 65_536);
+    if (c.chrome !== 'ERR_SSL_PROTOCOL_ERROR') expect(bytes + 9).toBeLessThan(102_400);
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
+  });
+}
+
 for (const [i, c] of frames.entries()) {
   const port = 4701 + strict.length + framed.length + i;
   test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {

@@ -88,6 +88,8 @@ pub fn code_key(code: Code) -> Key {
         Code::SctSignatureInvalid => c::sct_signature_invalid,
         Code::ExtensionUnparsable => c::extension_unparsable,
         Code::CertificateFrameInvalid => c::certificate_frame_invalid,
+        Code::ChainTooLargeForHandshake => c::chain_too_large_for_handshake,
+        Code::TooLargeForFirefox => c::too_large_for_firefox,
         Code::RuleBroken => c::rule_broken,
     }
 }
@@ -489,13 +491,15 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             refused_by,
             site,
             strict,
+            handshake,
         } => {
             let name = extension_name(*extension);
-            if !refused_by.any() {
+            if !refused_by.any() && !handshake {
                 return with(&[("extension", &name)]);
             }
             use k::cert_codes as c;
             let chrome = match (refused_by.chrome, *site) {
+                _ if *handshake => c::certificate_frame_chrome_handshake,
                 (true, true) => c::extension_unreadable_chrome_site,
                 (true, false) => c::extension_unreadable_chrome_authority,
                 (false, _) => c::extension_unreadable_chrome_ignores,
@@ -531,7 +535,9 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             rule,
             dates_unreadable,
             firefox_refuses,
+            firefox_not_der,
             openssl_strict,
+            handshake,
         } => {
             use k::cert_codes as c;
             // A date no client reads is against the standard, not Chrome's rule alone.
@@ -541,6 +547,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 c::certificate_frame_invalid
             };
             let chrome = match (*site, rule) {
+                _ if *handshake => c::certificate_frame_chrome_handshake,
                 (true, ChromeRule::Empty) => c::extension_unreadable_chrome_site,
                 (true, _) => c::certificate_frame_chrome_site,
                 (false, _) => c::extension_unreadable_chrome_authority,
@@ -549,6 +556,8 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 c::certificate_frame_invalid_others_time
             } else if *firefox_refuses {
                 c::certificate_frame_invalid_others_version
+            } else if *firefox_not_der {
+                c::certificate_frame_invalid_others_der
             } else if *openssl_strict {
                 c::certificate_frame_invalid_others_strict
             } else {
@@ -564,6 +573,41 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             .map(|key| other(key, &[]))
             .join(lang.sentence_gap())
         }
+        F::ChainTooLargeForHandshake {
+            bytes,
+            limit,
+            certificates,
+            firefox_too,
+        } => {
+            use k::cert_codes as c;
+            let firefox = if *firefox_too {
+                c::chain_too_large_firefox
+            } else {
+                c::chain_too_large_firefox_reads
+            };
+            [
+                with(&[
+                    ("bytes", &n(*bytes)),
+                    ("limit", &n(*limit)),
+                    ("count", &n(*certificates)),
+                ]),
+                other(firefox, &[]),
+                other(c::chain_too_large_fix, &[]),
+            ]
+            .join(lang.sentence_gap())
+        }
+        F::TooLargeForFirefox { bytes, site } => [
+            with(&[("bytes", &n(*bytes))]),
+            other(
+                if *site {
+                    k::cert_codes::extension_unreadable_firefox
+                } else {
+                    k::cert_codes::too_large_for_firefox_authority
+                },
+                &[],
+            ),
+        ]
+        .join(lang.sentence_gap()),
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
         F::TooFewScts { embedded, required } => {
@@ -1092,6 +1136,7 @@ mod tests {
                     },
                     site,
                     strict: None,
+                    handshake: false,
                 },
                 ChromiumError::Invalid,
             ));
@@ -1395,6 +1440,7 @@ mod tests {
                 refused_by: Refusers::default(),
                 site: true,
                 strict: None,
+                handshake: false,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1405,6 +1451,7 @@ mod tests {
                 },
                 site: true,
                 strict: None,
+                handshake: false,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1415,6 +1462,7 @@ mod tests {
                 },
                 site: false,
                 strict: None,
+                handshake: false,
             },
             F::ExtensionUnparsable {
                 extension: 0,
@@ -1425,6 +1473,7 @@ mod tests {
                 },
                 site: true,
                 strict: None,
+                handshake: false,
             },
         ]
         .into_iter()
@@ -1437,7 +1486,9 @@ mod tests {
             rule,
             dates_unreadable: false,
             firefox_refuses: false,
+            firefox_not_der: false,
             openssl_strict: false,
+            handshake: false,
         }))
         .chain([
             F::CertificateFrameInvalid {
@@ -1445,21 +1496,36 @@ mod tests {
                 rule: ChromeRule::VersionWrittenOut,
                 dates_unreadable: true,
                 firefox_refuses: false,
+                firefox_not_der: false,
                 openssl_strict: false,
+                handshake: false,
             },
             F::CertificateFrameInvalid {
                 site: true,
                 rule: ChromeRule::VersionUnknown,
                 dates_unreadable: false,
                 firefox_refuses: true,
+                firefox_not_der: false,
                 openssl_strict: false,
+                handshake: false,
             },
             F::CertificateFrameInvalid {
                 site: true,
                 rule: ChromeRule::ExtensionsBeforeVersion3,
                 dates_unreadable: false,
                 firefox_refuses: false,
+                firefox_not_der: false,
                 openssl_strict: true,
+                handshake: false,
+            },
+            F::CertificateFrameInvalid {
+                site: true,
+                rule: ChromeRule::NotDer,
+                dates_unreadable: false,
+                firefox_refuses: false,
+                firefox_not_der: true,
+                openssl_strict: false,
+                handshake: true,
             },
         ])
         .chain(ChromeRule::ALL.map(|rule| F::ExtensionUnparsable {
@@ -1470,7 +1536,40 @@ mod tests {
             },
             site: true,
             strict: Some(rule),
+            handshake: false,
         }))
+        .chain([
+            F::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers {
+                    chrome: true,
+                    ..Refusers::default()
+                },
+                site: true,
+                strict: Some(ChromeRule::NotDer),
+                handshake: true,
+            },
+            F::TooLargeForFirefox {
+                bytes: 70_000,
+                site: true,
+            },
+            F::TooLargeForFirefox {
+                bytes: 70_000,
+                site: false,
+            },
+            F::ChainTooLargeForHandshake {
+                bytes: 200_000,
+                limit: 102_400,
+                certificates: 2,
+                firefox_too: true,
+            },
+            F::ChainTooLargeForHandshake {
+                bytes: 110_000,
+                limit: 102_400,
+                certificates: 1,
+                firefox_too: false,
+            },
+        ])
         .collect()
     }
 
