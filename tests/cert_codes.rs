@@ -729,6 +729,14 @@ fn produce(code: Code) -> Outcome {
             let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
             generated(&input, &r, Some("www.example.test"))
         }
+        Code::PathLenBeyondFirefox => {
+            // An intermediate that allows 200 more below it: Firefox reads 0 to 127.
+            let r = root("Root", EC);
+            let p = params("Intermediate", IsCa::Ca(BasicConstraints::Constrained(200)));
+            let i = sub_ca("Intermediate", EC, &r, Some(p));
+            let l = support::leaf(EC, &i);
+            generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
+        }
         Code::ChainTooLargeForHandshake | Code::TooLargeForFirefox => {
             // A site certificate of more than 65,536 bytes (Firefox's limit), or of more
             // than 102,400 (Chrome's for the whole message): many names.
@@ -2778,4 +2786,68 @@ fn a_certificate_is_read_in_the_handshake_as_boringssl_and_nss_read_it() {
     // The message: its 4-byte head, and each certificate with 5 bytes around it.
     let expected = 4 + bytes + 5 + intermediate.cert.der().len() + 5;
     assert_eq!(message, Some((expected, 102_400, 2, true)));
+}
+
+/// A pathLenConstraint of 128 to 255, which RFC 5280 allows, Chrome (`ParseUint8`) and
+/// OpenSSL read and mozilla::pkix does not (`der::OptionalInteger`: 0 to 127):
+/// `SEC_ERROR_EXTENSION_VALUE_INVALID` for an authority and for the site alike.
+#[test]
+fn a_path_length_over_127_is_refused_by_firefox_alone() {
+    use imasara::cert::FirefoxError as F;
+    let root_ca = root("Root", EC);
+    for (limit, firefox) in [
+        (127u8, None),
+        (128, Some(F::ExtensionValueInvalid)),
+        (255, Some(F::ExtensionValueInvalid)),
+    ] {
+        let p = params(
+            "Intermediate",
+            IsCa::Ca(BasicConstraints::Constrained(limit)),
+        );
+        let intermediate = sub_ca("Intermediate", EC, &root_ca, Some(p));
+        let leaf = support::leaf(EC, &intermediate);
+        let judged = generated(
+            &pem(&[&leaf, &intermediate.cert]),
+            &root_ca,
+            Some("www.example.test"),
+        );
+        assert_eq!(judged.report.errors, vec![], "{limit}: Chrome reads it");
+        assert_eq!(judged.report.openssl, vec![], "{limit}: OpenSSL reads it");
+        assert_eq!(judged.report.firefox_error, firefox, "{limit}");
+        let said = judged.report.findings.iter().find_map(|f| match f.kind {
+            FindingKind::PathLenBeyondFirefox { path_len, site } => {
+                Some((path_len, site, f.certificate))
+            }
+            _ => None,
+        });
+        assert_eq!(
+            said,
+            firefox.map(|_| (u32::from(limit), false, Some(1))),
+            "{limit}"
+        );
+    }
+    // The site's own (cA false with a path length, which RFC 5280 forbids; OpenSSL's
+    // strict mode says so): Firefox checks it among the site's own properties.
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let leaf = leaf_under(&intermediate, |p| {
+        p.is_ca = IsCa::NoCa;
+        p.custom_extensions = vec![CustomExtension::from_oid_content(
+            &[2, 5, 29, 19],
+            vec![0x30, 0x04, 0x02, 0x02, 0x00, 0xc8],
+        )];
+    });
+    let judged = generated(
+        &pem(&[&leaf, &intermediate.cert]),
+        &root_ca,
+        Some("www.example.test"),
+    );
+    assert_eq!(judged.report.errors, vec![], "Chrome reads it");
+    assert_eq!(judged.report.firefox_error, Some(F::ExtensionValueInvalid));
+    assert!(judged.report.findings.iter().any(|f| matches!(
+        f.kind,
+        FindingKind::PathLenBeyondFirefox {
+            path_len: 200,
+            site: true
+        }
+    )));
 }

@@ -736,7 +736,7 @@ fn python(port: u16, ca_file: &Path, host: &str, strict: bool) -> String {
         \x20   with socket.create_connection(('127.0.0.1', int(sys.argv[2]))) as s:\n\
         \x20       with ctx.wrap_socket(s, server_hostname=sys.argv[3]):\n\
         \x20           print('OK')\n\
-        except ssl.SSLCertVerificationError as e:\n\
+        except ssl.SSLError as e:\n\
         \x20   print(e)\n";
     let out = Command::new("python3")
         .args(["-c", script])
@@ -1751,4 +1751,67 @@ fn a_certificates_frame_and_dates_are_read_as_openssl_reads_them() {
         assert_eq!(engine_verify(&analysis, &report, host), real, "{case}");
         assert_python_rows_agree(&label, &input, &root_file, host, at, &report, &case);
     }
+}
+
+/// A Certificate message over OpenSSL's default limit (102,400 bytes, as BoringSSL's): curl
+/// and Python end the handshake before verifying anything, as the page says they do
+/// (`Client::says_for`); `openssl verify`, which reads files, still verifies.
+#[test]
+fn a_chain_too_large_for_the_handshake_ends_curl_and_python_there() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.subject_alt_names.extend(
+        (0..4_500)
+            .map(|i| SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())),
+    );
+    let key = KeyPair::generate_for(EC).unwrap();
+    let leaf = p
+        .signed_by(
+            &key,
+            &rcgen::Issuer::from_params(&intermediate.params, &intermediate.key),
+        )
+        .unwrap();
+    assert!(leaf.der().len() > 102_400);
+    let server = serve_pem(
+        "too-large",
+        &leaf.pem(),
+        &key.serialize_pem(),
+        &intermediate.cert.pem(),
+    );
+    let root_file = scratch("too-large-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    let host = "www.example.test";
+    let served = format!("{}{}", leaf.pem(), intermediate.cert.pem());
+    let (analysis, report) = judge(
+        &served,
+        Anchor::from_input(root_ca.cert.pem().as_bytes()),
+        host,
+        at,
+    );
+    let names = leaf_names(&analysis, &report);
+    // curl names the library's version, which varies with the machine.
+    let real_curl = curl(server.port, &root_file, host);
+    let version = real_curl
+        .split_once("OpenSSL/")
+        .and_then(|(_, rest)| rest.split_once(':'))
+        .map(|(v, _)| v.to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        Some(real_curl.replace(&format!("OpenSSL/{version}:"), "OpenSSL/3.x.y:")),
+        Client::Curl.says_for(&report, Some(host), &names)
+    );
+    for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
+        let real_python = python(server.port, &root_file, host, strict);
+        let ours = client.says_for(&report, Some(host), &names).unwrap();
+        assert!(
+            real_python.starts_with(&ours),
+            "{client:?}: {real_python:?}"
+        );
+    }
+    assert_eq!(
+        Client::OpensslVerify.says_for(&report, Some(host), &names),
+        None
+    );
 }

@@ -1438,6 +1438,18 @@ pub(crate) enum FirefoxStep {
     Scts,
 }
 
+impl CertData {
+    /// mozilla::pkix reads a pathLenConstraint of 0 to 127 only (`der::OptionalInteger` over
+    /// `internal::IntegralValue`, lib/mozpkix/include/pkix/pkixder.h: "This parser will only
+    /// parse values between 0..127"), so a larger one makes `CheckBasicConstraints`
+    /// (lib/mozpkix/lib/pkixcheck.cpp) fail with `ERROR_EXTENSION_VALUE_INVALID`, for a CA
+    /// and a site alike. RFC 5280 sets no upper bound; Chrome reads 0 to 255 (`ParseUint8`),
+    /// OpenSSL any.
+    pub(crate) fn firefox_refuses_path_len(&self) -> bool {
+        matches!(self.basic_ca, Some((_, Some(128..=255))))
+    }
+}
+
 impl UnparsableExtension {
     /// The extension at `index`, of this kind, whose value is `value` and does not decode;
     /// `chrome`: Chrome's parser refuses it too.
@@ -1646,6 +1658,7 @@ fn read_extension(ext: &X509Extension<'_>, r: &mut CertificateReport, data: &mut
 
 /// RFC 5280 4.2.1.9.
 fn basic_constraints(bc: &BasicConstraints, r: &mut CertificateReport, data: &mut CertData) {
+    // (A pathLenConstraint over 255, which Chrome refuses too, is `UnparsableExtension::strict`.)
     r.is_ca = bc.ca;
     r.path_len = bc.path_len_constraint;
     data.basic_ca = Some((bc.ca, bc.path_len_constraint));

@@ -213,6 +213,8 @@ codes! {
     ChainTooLargeForHandshake = "chain_too_large_for_handshake",
     /// The certificate is too large for Firefox to read.
     TooLargeForFirefox = "too_large_for_firefox",
+    /// A pathLenConstraint over 127, which Firefox does not read.
+    PathLenBeyondFirefox = "path_len_beyond_firefox",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
     RuleBroken = "rule_broken",
 }
@@ -916,6 +918,15 @@ pub enum FindingKind {
         /// Whether it is the site's certificate rather than an authority's.
         site: bool,
     },
+    /// A pathLenConstraint of 128 to 255: Chrome and OpenSSL read it, mozilla::pkix reads 0
+    /// to 127 only (`fields::CertData::firefox_refuses_path_len`): Firefox refuses the
+    /// certificate (`SEC_ERROR_EXTENSION_VALUE_INVALID`).
+    PathLenBeyondFirefox {
+        /// The value.
+        path_len: u32,
+        /// Whether it is the site's certificate rather than an authority's.
+        site: bool,
+    },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
     RuleBroken {
@@ -1020,6 +1031,7 @@ impl FindingKind {
             K::CertificateFrameInvalid { .. } => Code::CertificateFrameInvalid,
             K::ChainTooLargeForHandshake { .. } => Code::ChainTooLargeForHandshake,
             K::TooLargeForFirefox { .. } => Code::TooLargeForFirefox,
+            K::PathLenBeyondFirefox { .. } => Code::PathLenBeyondFirefox,
             K::RuleBroken { .. } => Code::RuleBroken,
         }
     }

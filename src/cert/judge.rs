@@ -94,6 +94,12 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     let primary_error = E::primary(&errors);
     let firefox_error = firefox(&ctx, &findings, host.as_ref());
     let openssl = openssl(&ctx, &findings, host.as_ref());
+    // OpenSSL's clients read the Certificate message up to the same default size as
+    // BoringSSL ([`OpenSslHandshakeError::ExcessiveMessageSize`]).
+    let openssl_handshake = findings
+        .iter()
+        .any(|f| matches!(f.kind, K::ChainTooLargeForHandshake { .. }))
+        .then_some(super::openssl::OpenSslHandshakeError::ExcessiveMessageSize);
     Report {
         at: options.at,
         validity,
@@ -106,6 +112,7 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
         primary_error,
         firefox_error,
         openssl,
+        openssl_handshake,
         findings,
     }
 }
@@ -1136,7 +1143,11 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
             };
             out.push(Finding::error(kind, error).cert(i));
         }
-        // What Chrome reads and mozilla::pkix does not: a certificate too long for it.
+        // What Chrome reads and mozilla::pkix does not: a path length over 127, a
+        // certificate too long for it.
+        if let Some((_, Some(path_len))) = d.basic_ca.filter(|_| d.firefox_refuses_path_len()) {
+            out.push(Finding::warning(K::PathLenBeyondFirefox { path_len, site }).cert(i));
+        }
         if d.chrome_frame.is_none() && !d.firefox_reads_elements {
             let bytes = ctx.analysis.certs.get(i).map_or(0, |c| c.der_length);
             out.push(Finding::warning(K::TooLargeForFirefox { bytes, site }).cert(i));
@@ -1716,6 +1727,7 @@ fn mozilla_pkix(
             d.unparsable_extensions
                 .iter()
                 .any(|u| u.firefox == Some(step))
+                || (step == fields::FirefoxStep::BasicConstraints && d.firefox_refuses_path_len())
         })
     };
     // The leaf as `BackCert::Init` reads it (pkixcert.cpp): its extensions in order, the

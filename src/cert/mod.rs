@@ -215,6 +215,9 @@ pub struct Report {
     /// What OpenSSL would raise, in its order; each OpenSSL-based [`Client`] reports the
     /// first it looks at.
     pub openssl: Vec<OpenSslFailure>,
+    /// Why an OpenSSL-based TLS client (curl, Python) ends the handshake before it
+    /// verifies anything, when it does; `openssl verify` reads files and never meets it.
+    pub openssl_handshake: Option<openssl::OpenSslHandshakeError>,
     /// What the judgement found (the input's own findings are in the analysis).
     pub findings: Vec<Finding>,
 }

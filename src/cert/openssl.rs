@@ -278,6 +278,42 @@ impl<'a> LeafNames<'a> {
     }
 }
 
+/// Why an OpenSSL-based TLS client ends the handshake before it verifies anything: not an
+/// `X509_V_ERR_*`, and not met by `openssl verify`, which reads files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenSslHandshakeError {
+    /// The server's Certificate message is longer than the client's `max_cert_list`
+    /// (`ossl_statem_client_max_message_size`, ssl/statem/statem_clnt.c), 102,400 bytes
+    /// unless the program sets another (`SSL_MAX_CERT_LIST_DEFAULT`, include/openssl/ssl.h),
+    /// which neither curl nor Python does: `SSL_R_EXCESSIVE_MESSAGE_SIZE`, error 0A000098.
+    /// curl 7.88 and Python 3.11 on OpenSSL 3.0.19, against `openssl s_server` serving a
+    /// certificate of 138,375 bytes: tests/cert_openssl_clients.rs.
+    ExcessiveMessageSize,
+}
+
+impl OpenSslHandshakeError {
+    /// What curl prints: error 35 (`CURLE_SSL_CONNECT_ERROR`), then OpenSSL's error string
+    /// after the library's name and version (`ossl_strerror`, lib/vtls/openssl.c), which
+    /// vary with the machine: written here as `OpenSSL/3.x.y`.
+    pub fn curl_says(self) -> &'static str {
+        match self {
+            OpenSslHandshakeError::ExcessiveMessageSize => {
+                "curl: (35) OpenSSL/3.x.y: error:0A000098:SSL routines::excessive message size"
+            }
+        }
+    }
+
+    /// What Python's `ssl` raises (`SSLError`, Modules/_ssl.c `fill_and_set_sslerror`: the
+    /// library's reason in brackets, then its text; Python adds where in _ssl.c it raised).
+    pub fn python_says(self) -> &'static str {
+        match self {
+            OpenSslHandshakeError::ExcessiveMessageSize => {
+                "[SSL: EXCESSIVE_MESSAGE_SIZE] excessive message size"
+            }
+        }
+    }
+}
+
 /// A client built on OpenSSL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Client {
@@ -321,6 +357,21 @@ impl Client {
             Client::Python => f.check != OpenSslCheck::Strict,
             Client::PythonStrict => f.check != OpenSslCheck::PartialChain,
         })
+    }
+
+    /// What the client prints for `report`: a TLS client's handshake ending before any
+    /// verification ([`OpenSslHandshakeError`]) first, then [`Client::says`].
+    pub fn says_for(
+        self,
+        report: &super::Report,
+        host: Option<&str>,
+        leaf: &LeafNames<'_>,
+    ) -> Option<String> {
+        match (self, report.openssl_handshake) {
+            (Client::OpensslVerify, _) | (_, None) => self.says(&report.openssl, host, leaf),
+            (Client::Curl, Some(e)) => Some(e.curl_says().to_owned()),
+            (Client::Python | Client::PythonStrict, Some(e)) => Some(e.python_says().to_owned()),
+        }
     }
 
     /// What the client prints, in its own words, for `host` (the first failure, or curl's

@@ -94,6 +94,9 @@ const strict: { name: string; extension: string; chrome: string }[] = [
   { name: 'a policy twice', extension: '2.5.29.32=DER:30:14:30:08:06:06:67:81:0c:01:02:01:30:08:06:06:67:81:0c:01:02:01', chrome: 'ERR_CERT_INVALID' },
   { name: 'requireExplicitPolicy 256', extension: '2.5.29.36=DER:30:04:80:02:01:00', chrome: 'ERR_CERT_INVALID' },
   { name: 'inhibitAnyPolicy 256', extension: '2.5.29.54=DER:02:02:01:00', chrome: 'ERR_CERT_INVALID' },
+  // A path length of 200 (RFC 5280 sets no bound): Chrome reads up to 255 (ParseUint8),
+  // so only the unknown root is refused; Firefox reads 0 to 127 only.
+  { name: 'a path length of 200', extension: '2.5.29.19=critical,DER:30:04:02:02:00:c8', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
   { name: 'an OCSP location written as an IA5String', extension: '1.3.6.1.5.5.7.1.1=DER:30:16:30:14:06:08:2b:06:01:05:05:07:30:01:16:08:68:74:74:70:3a:2f:2f:61', chrome: 'ERR_CERT_AUTHORITY_INVALID' },
 ];
 for (const [i, c] of strict.entries()) {

@@ -90,6 +90,7 @@ pub fn code_key(code: Code) -> Key {
         Code::CertificateFrameInvalid => c::certificate_frame_invalid,
         Code::ChainTooLargeForHandshake => c::chain_too_large_for_handshake,
         Code::TooLargeForFirefox => c::too_large_for_firefox,
+        Code::PathLenBeyondFirefox => c::path_len_beyond_firefox,
         Code::RuleBroken => c::rule_broken,
     }
 }
@@ -596,6 +597,18 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             ]
             .join(lang.sentence_gap())
         }
+        F::PathLenBeyondFirefox { path_len, site } => [
+            with(&[("value", &n(*path_len as usize))]),
+            other(
+                if *site {
+                    k::cert_codes::path_len_beyond_firefox_site
+                } else {
+                    k::cert_codes::path_len_beyond_firefox_authority
+                },
+                &[],
+            ),
+        ]
+        .join(lang.sentence_gap()),
         F::TooLargeForFirefox { bytes, site } => [
             with(&[("bytes", &n(*bytes))]),
             other(
@@ -713,23 +726,62 @@ pub fn error_keys(error: ChromiumError) -> (Key, Key) {
 
 /// The words for the verdict line of `report`, whose first error is `error`: as
 /// [`error_keys`], except where one error has more than one cause (Chrome's protocol error
-/// for a keyUsage it cannot read, rather than for a key it cannot read).
+/// for a message too long, a part of the certificate not in DER or a keyUsage it cannot
+/// read, rather than for a key it cannot read).
 pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
-    // BoringSSL reads the site's key before its keyUsage (ssl/tls13_both.cc): a key it
-    // cannot read is the cause when both are wrong.
-    let key_usage_alone = report.findings.iter().all(|f| {
-        f.error != Some(ChromiumError::SslProtocolError) || f.code() == Code::LeafKeyUsageUnreadable
-    });
-    let key_usage = report
-        .findings
-        .iter()
-        .any(|f| f.code() == Code::LeafKeyUsageUnreadable);
-    if error == ChromiumError::SslProtocolError && key_usage && key_usage_alone {
+    if error == ChromiumError::SslProtocolError {
         use k::cert::error as e;
-        return (
-            e::ssl_protocol_error_key_usage_says,
-            e::ssl_protocol_error_key_usage_todo,
-        );
+        // BoringSSL reads the whole Certificate message first (ssl/s3_both.cc), then the
+        // certificate up to its key, the key, then on to keyUsage (ssl/ssl_cert.cc): the
+        // first of these that fails is the cause.
+        let any =
+            |pick: &dyn Fn(&FindingKind) -> bool| report.findings.iter().any(|f| pick(&f.kind));
+        if any(&|k| matches!(k, FindingKind::ChainTooLargeForHandshake { .. })) {
+            return (
+                e::ssl_protocol_error_size_says,
+                e::ssl_protocol_error_size_todo,
+            );
+        }
+        if any(&|k| {
+            matches!(
+                k,
+                FindingKind::CertificateFrameInvalid {
+                    handshake: true,
+                    ..
+                }
+            )
+        }) {
+            return (
+                e::ssl_protocol_error_der_says,
+                e::ssl_protocol_error_der_todo,
+            );
+        }
+        let key = report
+            .findings
+            .iter()
+            .any(|f| matches!(f.kind, FindingKind::ExplicitCurve) && f.error == Some(error));
+        if !key
+            && any(&|k| {
+                matches!(
+                    k,
+                    FindingKind::ExtensionUnparsable {
+                        handshake: true,
+                        ..
+                    }
+                )
+            })
+        {
+            return (
+                e::ssl_protocol_error_der_says,
+                e::ssl_protocol_error_der_todo,
+            );
+        }
+        if !key && any(&|k| matches!(k, FindingKind::LeafKeyUsageUnreadable)) {
+            return (
+                e::ssl_protocol_error_key_usage_says,
+                e::ssl_protocol_error_key_usage_todo,
+            );
+        }
     }
     // A site certificate Chrome's verifier cannot read is refused before anything else is
     // looked at: that is the one cause.
@@ -1123,6 +1175,72 @@ mod tests {
             verdict_keys(&report, ChromiumError::SslProtocolError),
             error_keys(ChromiumError::SslProtocolError)
         );
+        // Before the key: the certificate's elements up to it, and before them the size of
+        // the whole message (ssl/s3_both.cc, ssl/ssl_cert.cc).
+        use k::cert::error as e;
+        report.findings.push(crate::cert::Finding::error(
+            FindingKind::CertificateFrameInvalid {
+                site: true,
+                rule: ChromeRule::NotDer,
+                dates_unreadable: false,
+                firefox_refuses: false,
+                firefox_not_der: true,
+                openssl_strict: false,
+                handshake: true,
+            },
+            ChromiumError::SslProtocolError,
+        ));
+        assert_eq!(
+            verdict_keys(&report, ChromiumError::SslProtocolError),
+            (
+                e::ssl_protocol_error_der_says,
+                e::ssl_protocol_error_der_todo
+            )
+        );
+        report.findings.push(crate::cert::Finding::error(
+            FindingKind::ChainTooLargeForHandshake {
+                bytes: 200_000,
+                limit: 102_400,
+                certificates: 2,
+                firefox_too: true,
+            },
+            ChromiumError::SslProtocolError,
+        ));
+        assert_eq!(
+            verdict_keys(&report, ChromiumError::SslProtocolError),
+            (
+                e::ssl_protocol_error_size_says,
+                e::ssl_protocol_error_size_todo
+            )
+        );
+        // An extension's frame after the key: the key comes first.
+        let mut after_key = empty.clone();
+        for kind in [
+            FindingKind::ExtensionUnparsable {
+                extension: 0,
+                refused_by: Refusers::default(),
+                site: true,
+                strict: Some(ChromeRule::NotDer),
+                handshake: true,
+            },
+            FindingKind::ExplicitCurve,
+        ] {
+            after_key.findings.push(crate::cert::Finding::error(
+                kind,
+                ChromiumError::SslProtocolError,
+            ));
+            let expected = match after_key.findings.len() {
+                1 => (
+                    e::ssl_protocol_error_der_says,
+                    e::ssl_protocol_error_der_todo,
+                ),
+                _ => error_keys(ChromiumError::SslProtocolError),
+            };
+            assert_eq!(
+                verdict_keys(&after_key, ChromiumError::SslProtocolError),
+                expected
+            );
+        }
         // A site certificate Chrome's verifier cannot read has words of its own; an
         // authority's, or an extension Chrome does not read, keeps the general ones.
         let unreadable = |chrome: bool, site: bool| {
@@ -1552,6 +1670,14 @@ mod tests {
             F::TooLargeForFirefox {
                 bytes: 70_000,
                 site: true,
+            },
+            F::PathLenBeyondFirefox {
+                path_len: 200,
+                site: true,
+            },
+            F::PathLenBeyondFirefox {
+                path_len: 200,
+                site: false,
             },
             F::TooLargeForFirefox {
                 bytes: 70_000,

@@ -65,7 +65,7 @@ fn clients_view(parsed: &Parsed, report: &Report) -> impl IntoView + use<> {
                 Client::Python => k::cert::verdict::client_python,
                 Client::PythonStrict => k::cert::verdict::client_python_strict,
             };
-            let says = client.says(&report.openssl, host, &names);
+            let says = client.says_for(report, host, &names);
             view! {
                 <dt>{tr(name)}</dt>
                 <dd data-client=format!("{client:?}")>
