@@ -2851,3 +2851,110 @@ fn a_path_length_over_127_is_refused_by_firefox_alone() {
         }
     )));
 }
+
+/// A name's values as Chrome reads them (`chrome_der::name`): as it takes the site's
+/// certificate out of the handshake (`ERR_SSL_SERVER_CERT_BAD_FORMAT`) and in its verifier
+/// (`ERR_CERT_INVALID` for the site, an authority left out). Firefox and OpenSSL read
+/// them. Checked live against Chromium 156 in tests/e2e/cert_handshake.spec.ts.
+#[test]
+fn a_names_values_are_judged_as_chrome_reads_them() {
+    use imasara::cert::findings::ChromeRule as R;
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    // A name: one attribute under 2.5.4 (its last OID octet, the value's tag and octets),
+    // then "CN=Intermediate" or "CN=www.example.test".
+    let name = |attribute: u8, tag: u8, value: &[u8], cn: &str| {
+        let rdn = |attribute: u8, tag: u8, value: &[u8]| {
+            let mut pair = support::wrap(0x06, &[0x55, 0x04, attribute]);
+            pair.extend(support::wrap(tag, value));
+            support::wrap(0x31, &support::wrap(0x30, &pair))
+        };
+        let mut rdns = rdn(attribute, tag, value);
+        rdns.extend(rdn(3, 0x0c, cn.as_bytes()));
+        support::wrap(0x30, &rdns)
+    };
+    let frames = |report: &Report| -> Vec<(usize, R, bool, Option<E>)> {
+        report
+            .findings
+            .iter()
+            .filter_map(|f| match f.kind {
+                FindingKind::CertificateFrameInvalid {
+                    rule,
+                    verifier_only,
+                    ..
+                } => Some((f.certificate.unwrap(), rule, verifier_only, f.error)),
+                _ => None,
+            })
+            .collect()
+    };
+    const O: u8 = 10;
+    const SERIAL: u8 = 5;
+    // The site's subject.
+    for (attribute, value, verifier_only, error) in [
+        (O, &b"AT&T"[..], false, E::ServerCertBadFormat),
+        (SERIAL, &b"x@y"[..], true, E::Invalid),
+    ] {
+        let site = support::with_signed_fields(
+            support::leaf(EC, &intermediate).der(),
+            &intermediate.key,
+            |f| f[5] = name(attribute, 0x13, value, "www.example.test"),
+        );
+        let input = format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &site),
+            pem(&[&intermediate.cert])
+        );
+        let judged = generated(&input, &root_ca, Some("www.example.test"));
+        assert_eq!(judged.report.primary_error, Some(error), "{value:?}");
+        assert_eq!(
+            frames(&judged.report),
+            vec![(0, R::NameValue, verifier_only, Some(error))]
+        );
+        assert_eq!(judged.report.firefox_error, None, "Firefox reads it");
+        assert_eq!(judged.report.openssl, vec![], "OpenSSL reads it");
+    }
+    // An authority whose subject the verifier does not read: left out; the site, whose
+    // issuer name it is, is refused by the verifier too.
+    let odd = name(SERIAL, 0x13, b"x@y", "Intermediate");
+    let authority = support::with_signed_fields(intermediate.cert.der(), &root_ca.key, |f| {
+        f[5] = odd.clone()
+    });
+    let site = support::with_signed_fields(
+        support::leaf(EC, &intermediate).der(),
+        &intermediate.key,
+        |f| f[3] = odd.clone(),
+    );
+    let input = format!(
+        "{}{}",
+        pem_of("CERTIFICATE", &site),
+        pem_of("CERTIFICATE", &authority)
+    );
+    let judged = generated(&input, &root_ca, Some("www.example.test"));
+    assert_eq!(
+        frames(&judged.report),
+        vec![
+            (0, R::NameValue, true, Some(E::Invalid)),
+            (1, R::NameValue, true, Some(E::AuthorityInvalid))
+        ]
+    );
+    assert_eq!(judged.report.firefox_error, None, "Firefox reads it");
+    // A type Chrome does not read in a common name, and an asterisk it reads.
+    for (tag, value, error) in [
+        (0x12, &b"12345"[..], Some(E::ServerCertBadFormat)),
+        (0x13, &b"AT*T"[..], None),
+    ] {
+        let attribute = if tag == 0x12 { 3 } else { O };
+        let site = support::with_signed_fields(
+            support::leaf(EC, &intermediate).der(),
+            &intermediate.key,
+            |f| f[5] = name(attribute, tag, value, "www.example.test"),
+        );
+        let input = format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &site),
+            pem(&[&intermediate.cert])
+        );
+        let judged = generated(&input, &root_ca, Some("www.example.test"));
+        assert_eq!(judged.report.primary_error, error, "{value:?}");
+    }
+}

@@ -329,6 +329,132 @@ fn tbs_certificate(tbs: &[u8]) -> Result<(), ChromeRule> {
     Ok(())
 }
 
+/// Whether Chrome can read the values of a certificate's name (the subject's or the
+/// issuer's), in its two readings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NameRead {
+    /// `CertPrincipal::ParseDistinguishedName` (net/cert/x509_cert_types.cc), as Chrome
+    /// takes the site's certificate out of the handshake
+    /// (`X509Certificate::ParsedFields::Initialize`): it fails.
+    pub principal_fails: bool,
+    /// `NormalizeName` (pki/verify_name_match.cc), as the verifier reads every certificate
+    /// (`ParsedCertificate::Create`): it fails.
+    pub normalizing_fails: bool,
+}
+
+/// A Name (`name`, its whole element) as Chrome reads its values. `ParseName` and
+/// `ReadRdn` (pki/parse_name.cc) read the structure, which x509-parser reads as strictly.
+/// `CertPrincipal::ParseDistinguishedName` then reads the first common name, locality,
+/// state and country (each until one is not empty) and every organisation and unit with
+/// `X509NameAttribute::ValueAsString`: a PrintableString of its character set only
+/// (`ParsePrintableString`, pki/parse_values.cc: letters, digits, space and `'()*+,-./:=?`,
+/// the asterisk included for real certificates), an IA5String of octets up to 127, a
+/// BMPString or UniversalString that decodes, a TeletexString (as Latin-1) or UTF8String
+/// of any octets, and no other string type. `NormalizeName` reads every value of a type
+/// it compares by its text (`IsNormalizableDirectoryString`: PrintableString, UTF8String,
+/// IA5String, UniversalString, BMPString) with the same character sets
+/// (`NormalizeDirectoryString`), and compares any other type by its octets. Chromium 156
+/// against a site certificate whose organisation is a PrintableString with `&`, `_` or `@`:
+/// `ERR_SSL_SERVER_CERT_BAD_FORMAT`; with `*`: accepted (tests/e2e/cert_handshake.spec.ts).
+pub(crate) fn name(name: &[u8]) -> NameRead {
+    const BOTH: NameRead = NameRead {
+        principal_fails: true,
+        normalizing_fails: true,
+    };
+    const PRINTABLE: Tag = tag(0x13);
+    const TELETEX: Tag = tag(0x14);
+    const IA5: Tag = tag(0x16);
+    const UTF8: Tag = tag(0x0c);
+    const UNIVERSAL: Tag = tag(0x1c);
+    const BMP: Tag = tag(0x1e);
+    const SET: Tag = tag(0x31);
+    /// `ValueAsString` (with `kDefault`): whether the value reads, and whether as empty.
+    fn as_string(tag: Tag, value: &[u8]) -> Option<bool> {
+        let reads = match tag {
+            PRINTABLE => value.iter().all(|&c| printable(c)),
+            IA5 => value.iter().all(u8::is_ascii),
+            TELETEX | UTF8 => true,
+            // Each character in four octets, or two (no surrogate: `CBS_get_utf32_be`,
+            // `CBS_get_ucs2_be`, then `CBB_add_utf8`).
+            UNIVERSAL => {
+                value.len().is_multiple_of(4)
+                    && value.chunks_exact(4).all(|c| {
+                        <[u8; 4]>::try_from(c)
+                            .is_ok_and(|c| char::from_u32(u32::from_be_bytes(c)).is_some())
+                    })
+            }
+            BMP => {
+                value.len().is_multiple_of(2)
+                    && value.chunks_exact(2).all(|c| {
+                        <[u8; 2]>::try_from(c).is_ok_and(|c| {
+                            char::from_u32(u32::from(u16::from_be_bytes(c))).is_some()
+                        })
+                    })
+            }
+            _ => false,
+        };
+        reads.then_some(value.is_empty())
+    }
+    /// `ParsePrintableString`'s set, which `NormalizeDirectoryString` also enforces.
+    fn printable(c: u8) -> bool {
+        c.is_ascii_alphabetic()
+            || c == b' '
+            || (b'\''..=b':').contains(&c)
+            || c == b'='
+            || c == b'?'
+    }
+    // The attribute types `CertPrincipal` reads: the first of each (until one is not
+    // empty), then every organisation and unit.
+    const FIRST_ONLY: [&[u8]; 4] = [&[0x55, 4, 3], &[0x55, 4, 7], &[0x55, 4, 8], &[0x55, 4, 6]];
+    const EVERY: [&[u8]; 2] = [&[0x55, 4, 10], &[0x55, 4, 11]];
+    let mut out = NameRead::default();
+    let mut found = [false; 4];
+    let mut outer = Parser::new(name);
+    let Ok(mut sequence) = outer.sequence() else {
+        return BOTH;
+    };
+    while sequence.has_more() {
+        let Ok(set) = sequence.read(SET) else {
+            return BOTH;
+        };
+        let mut rdn = Parser::new(set);
+        if !rdn.has_more() {
+            return BOTH;
+        }
+        while rdn.has_more() {
+            let Ok(mut attribute) = rdn.sequence() else {
+                return BOTH;
+            };
+            let (Ok(oid), Ok((value_tag, value))) = (attribute.read(OBJECT), attribute.read_any())
+            else {
+                return BOTH;
+            };
+            if attribute.has_more() {
+                return BOTH;
+            }
+            let read = as_string(value_tag, value);
+            if let Some(at) = FIRST_ONLY.iter().position(|&t| t == oid) {
+                if let Some(done) = found.get_mut(at).filter(|done| !**done) {
+                    match read {
+                        None => out.principal_fails = true,
+                        Some(empty) => *done = !empty,
+                    }
+                }
+            } else if EVERY.contains(&oid) && read.is_none() {
+                out.principal_fails = true;
+            }
+            let compared_as_text = matches!(value_tag, PRINTABLE | UTF8 | IA5 | UNIVERSAL | BMP);
+            if compared_as_text && read.is_none() {
+                out.normalizing_fails = true;
+            }
+        }
+    }
+    if outer.end().is_err() {
+        return BOTH;
+    }
+    out
+}
+
 /// Where BoringSSL stops reading the site's certificate in the TLS handshake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HandshakeStop {
@@ -1226,6 +1352,59 @@ mod tests {
         body.extend(hex("30 00"));
         body.extend(wrap(0x03, &hex(signature)));
         wrap(0x30, &body)
+    }
+
+    /// A name's values as `CertPrincipal` and `NormalizeName` read them.
+    #[test]
+    fn a_names_values_are_read_as_chrome_reads_them() {
+        // A Name with one attribute (its OID's last octet under 2.5.4, its value's tag and
+        // octets) before a common name of localhost, as a UTF8String.
+        let with = |attribute: u8, tag: u8, value: &[u8]| {
+            let rdn = |attribute: u8, tag: u8, value: &[u8]| {
+                let mut pair = wrap(0x06, &[0x55, 0x04, attribute]);
+                pair.extend(wrap(tag, value));
+                wrap(0x31, &wrap(0x30, &pair))
+            };
+            let mut rdns = rdn(attribute, tag, value);
+            rdns.extend(rdn(3, 0x0c, b"localhost"));
+            name(&wrap(0x30, &rdns))
+        };
+        let read = |principal_fails, normalizing_fails| NameRead {
+            principal_fails,
+            normalizing_fails,
+        };
+        const O: u8 = 10;
+        const CN: u8 = 3;
+        const SERIAL: u8 = 5;
+        assert_eq!(with(O, 0x13, b"AT*T (Tokyo) 1-2, =?"), read(false, false));
+        assert_eq!(with(O, 0x13, b"AT&T"), read(true, true));
+        assert_eq!(with(O, 0x13, b"a_b"), read(true, true));
+        assert_eq!(with(SERIAL, 0x13, b"x@y"), read(false, true));
+        assert_eq!(with(O, 0x16, &[0x78, 0xe9]), read(true, true));
+        assert_eq!(with(O, 0x14, &[0x78, 0xe9]), read(false, false));
+        assert_eq!(with(O, 0x0c, &[0xff, 0xfe]), read(false, false));
+        assert_eq!(with(O, 0x1e, &[0x00, 0x41]), read(false, false));
+        assert_eq!(with(O, 0x1e, &[0x00, 0x41, 0x00]), read(true, true));
+        assert_eq!(with(O, 0x1e, &[0xd8, 0x00]), read(true, true));
+        assert_eq!(with(O, 0x1c, &[0x00, 0x11, 0x00, 0x00]), read(true, true));
+        // A type CertPrincipal does not read, where it reads; elsewhere compared by octets.
+        assert_eq!(with(CN, 0x12, b"12345"), read(true, false));
+        assert_eq!(with(SERIAL, 0x12, b"12345"), read(false, false));
+        // The first common name only, until one is not empty.
+        assert_eq!(with(CN, 0x0c, b""), read(false, false));
+        let two = {
+            let rdn = |tag: u8, value: &[u8]| {
+                let mut pair = wrap(0x06, &[0x55, 0x04, CN]);
+                pair.extend(wrap(tag, value));
+                wrap(0x31, &wrap(0x30, &pair))
+            };
+            let mut rdns = rdn(0x0c, b"localhost");
+            rdns.extend(rdn(0x12, b"12345"));
+            name(&wrap(0x30, &rdns))
+        };
+        assert_eq!(two, read(false, false));
+        assert_eq!(name(&hex("30 00")), read(false, false));
+        assert_eq!(name(&hex("30 02 31 00")), read(true, true));
     }
 
     /// The site's certificate as BoringSSL reads it in the handshake (ssl/ssl_cert.cc), and

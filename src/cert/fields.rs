@@ -343,6 +343,10 @@ pub(crate) struct CertData {
     /// cannot (`chrome_der::certificate`: the version, the unique identifiers, the
     /// validity dates, the extension list as a whole). Firefox and OpenSSL read it.
     pub chrome_frame: Option<ChromeRule>,
+    /// Whether Chrome can read the values of its subject's and issuer's names, in either of
+    /// its two readings (`chrome_der::name`). When it cannot and the frame is otherwise
+    /// read, `chrome_frame` is `ChromeRule::NameValue`.
+    pub chrome_names: super::chrome_der::NameRead,
     /// Where BoringSSL stops reading the certificate in the TLS handshake, if it does
     /// (`chrome_der::handshake`: only the site's is read there).
     pub handshake_stop: Option<super::chrome_der::HandshakeStop>,
@@ -1123,6 +1127,7 @@ pub(crate) fn build(
         unsupported_critical: Vec::new(),
         unparsable_extensions: Vec::new(),
         chrome_frame: None,
+        chrome_names: super::chrome_der::NameRead::default(),
         handshake_stop: None,
         firefox_reads_elements: true,
         dates: DatesRead::default(),
@@ -1144,6 +1149,15 @@ pub(crate) fn build(
     );
 
     data.chrome_frame = super::chrome_der::certificate(der_bytes).err();
+    let [subject, issuer] =
+        [&data.subject_raw, &data.issuer_raw].map(|name| super::chrome_der::name(name));
+    data.chrome_names = super::chrome_der::NameRead {
+        principal_fails: subject.principal_fails || issuer.principal_fails,
+        normalizing_fails: subject.normalizing_fails || issuer.normalizing_fails,
+    };
+    if data.chrome_names != super::chrome_der::NameRead::default() {
+        data.chrome_frame = data.chrome_frame.or(Some(ChromeRule::NameValue));
+    }
     data.handshake_stop = super::chrome_der::handshake(der_bytes).err();
     data.firefox_reads_elements = super::chrome_der::mozpkix_reads(der_bytes);
     data.dates = DatesRead::of(der_bytes, &ranges);

@@ -295,11 +295,17 @@ pub enum ChromeRule {
     /// A validity date not in the one form RFC 5280 fixes (4.1.2.5.1 and 4.1.2.5.2:
     /// `YYMMDDHHMMSSZ` or `YYYYMMDDHHMMSSZ`), or not a date at all.
     TimeForm,
+    /// A value in the subject's or the issuer's name that is not a string of its type as
+    /// Chrome reads it: a PrintableString with a character outside its set (such as `&`,
+    /// `@`, `_`), an IA5String with an octet over 127, a BMPString or UniversalString that
+    /// does not decode, or a common name, organisation, unit, locality, state or country
+    /// of a string type it does not read (`chrome_der::name`).
+    NameValue,
 }
 
 impl ChromeRule {
     /// Every rule, for tests that walk them all.
-    pub const ALL: [ChromeRule; 19] = [
+    pub const ALL: [ChromeRule; 20] = [
         ChromeRule::NotDer,
         ChromeRule::Trailing,
         ChromeRule::Empty,
@@ -319,6 +325,7 @@ impl ChromeRule {
         ChromeRule::UniqueIdInVersion1,
         ChromeRule::ExtensionsBeforeVersion3,
         ChromeRule::TimeForm,
+        ChromeRule::NameValue,
     ];
 }
 
@@ -890,6 +897,10 @@ pub enum FindingKind {
         /// (`chrome_der::handshake`): Chrome ends the connection (`ERR_SSL_PROTOCOL_ERROR`)
         /// before it parses the certificate itself.
         handshake: bool,
+        /// Only the verifier refuses it, which reads more than Chrome reads as it takes the
+        /// site's certificate out of the handshake: an empty extension list, a name value
+        /// `NormalizeName` does not read (the site's: `ERR_CERT_INVALID`).
+        verifier_only: bool,
     },
     /// The certificates of the chain the server sends take more room in its TLS 1.3
     /// Certificate message than BoringSSL accepts (`ssl_max_handshake_message_len`,
@@ -948,7 +959,7 @@ impl FindingKind {
                 ..
             } | FindingKind::CertificateFrameInvalid {
                 site: true,
-                rule: ChromeRule::Empty,
+                verifier_only: true,
                 handshake: false,
                 ..
             }

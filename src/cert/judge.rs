@@ -1124,8 +1124,33 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         // also a fault of the frame (an element not in DER) or of an extension's frame,
         // whose finding says so.
         let handshake_stop = d.handshake_stop.filter(|_| site);
-        if let Some(rule) = d.chrome_frame {
-            let handshake = handshake_stop.is_some();
+        // The values of its names: the site's are read as Chrome takes it out of the
+        // handshake and by the verifier, an authority's by the verifier only.
+        let names_refused = if site {
+            d.chrome_names != super::chrome_der::NameRead::default()
+        } else {
+            d.chrome_names.normalizing_fails
+        };
+        let frame = d
+            .chrome_frame
+            .filter(|&rule| rule != ChromeRule::NameValue || names_refused);
+        // Where the handshake stops: in an extension whose own finding follows, or in the
+        // frame around the extensions.
+        use super::chrome_der::HandshakeStop;
+        let extension_finding = |index: usize| {
+            d.unparsable_extensions
+                .iter()
+                .any(|u| u.index == index && !u.key_usage)
+        };
+        let frame_stops_handshake = match handshake_stop {
+            Some(HandshakeStop::Frame) => true,
+            Some(HandshakeStop::Extension(index)) => !extension_finding(index),
+            None => false,
+        };
+        if let Some(rule) = frame {
+            let handshake = frame_stops_handshake;
+            let verifier_only = rule == ChromeRule::Empty
+                || (rule == ChromeRule::NameValue && !d.chrome_names.principal_fails);
             let kind = K::CertificateFrameInvalid {
                 site,
                 rule,
@@ -1134,11 +1159,12 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 firefox_not_der: !d.firefox_reads_elements,
                 openssl_strict: d.strict.extensions && !d.strict.version3,
                 handshake,
+                verifier_only,
             };
-            let error = match (site, rule) {
+            let error = match (site, verifier_only) {
                 _ if handshake => E::SslProtocolError,
-                (true, ChromeRule::Empty) => E::Invalid,
-                (true, _) => E::ServerCertBadFormat,
+                (true, true) => E::Invalid,
+                (true, false) => E::ServerCertBadFormat,
                 (false, _) => E::AuthorityInvalid,
             };
             out.push(Finding::error(kind, error).cert(i));
@@ -1148,14 +1174,13 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         if let Some((_, Some(path_len))) = d.basic_ca.filter(|_| d.firefox_refuses_path_len()) {
             out.push(Finding::warning(K::PathLenBeyondFirefox { path_len, site }).cert(i));
         }
-        if d.chrome_frame.is_none() && !d.firefox_reads_elements {
-            let bytes = ctx.analysis.certs.get(i).map_or(0, |c| c.der_length);
+        if d.der.len() > 0xffff {
+            let bytes = d.der.len();
             out.push(Finding::warning(K::TooLargeForFirefox { bytes, site }).cert(i));
         }
         for u in d.unparsable_extensions.iter().filter(|u| !u.key_usage) {
             let refused_by = u.refusers(site);
-            let handshake = d.chrome_frame.is_none()
-                && handshake_stop == Some(super::chrome_der::HandshakeStop::Extension(u.index));
+            let handshake = handshake_stop == Some(HandshakeStop::Extension(u.index));
             let kind = K::ExtensionUnparsable {
                 extension: u.index,
                 refused_by,

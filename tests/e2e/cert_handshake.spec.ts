@@ -273,6 +273,33 @@ for (const [i, c] of sizes.entries()) {
   });
 }
 
+// The values of the certificate's names as Chrome reads them (chrome_der::name): as it
+// takes the site's certificate out of the handshake (CertPrincipal: the first common name,
+// locality, state and country, every organisation and unit) and in the verifier
+// (NormalizeName: every value of a text type). Subject and issuer both: an attribute
+// before a common name of localhost.
+const named = (oid: string, tag: number, value: Buffer) => (fields: Buffer[]) => {
+  const rdn = (type: string, t: number, v: Buffer) => tlv(0x31, tlv(0x30, Buffer.concat([tlv(0x06, Buffer.from(type, 'hex')), tlv(t, v)])));
+  const name = tlv(0x30, Buffer.concat([rdn(oid, tag, value), rdn('550403', 0x0c, Buffer.from('localhost'))]));
+  return fields.map((f, i) => (i === 3 || i === 5 ? name : f));
+};
+const ORGANIZATION = '55040a';
+const names: { name: string; change: (fields: Buffer[]) => Buffer[]; chrome: string }[] = [
+  { name: 'an organisation written as a PrintableString with &', change: named(ORGANIZATION, 0x13, Buffer.from('AT&T')), chrome: BAD_FORMAT },
+  { name: 'an organisation written as a PrintableString with *', change: named(ORGANIZATION, 0x13, Buffer.from('AT*T')), chrome: 'ERR_CERT_AUTHORITY_INVALID' },
+  { name: 'an organisation written as an IA5String with a byte over 127', change: named(ORGANIZATION, 0x16, Buffer.from([0xe9])), chrome: BAD_FORMAT },
+  { name: 'a common name written as a NumericString', change: named('550403', 0x12, Buffer.from('12345')), chrome: BAD_FORMAT },
+  { name: 'a serial number attribute written as a PrintableString with &', change: named('550405', 0x13, Buffer.from('AT&T')), chrome: 'ERR_CERT_INVALID' },
+];
+for (const [i, c] of names.entries()) {
+  const port = 4701 + strict.length + framed.length + frames.length + handshakeFramed.length + sizes.length + i;
+  test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {
+    const { cert, key } = made(`named-${i}`, P256);
+    const pem = refitted(cert, key, c.change);
+    await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
+  });
+}
+
 for (const [i, c] of frames.entries()) {
   const port = 4701 + strict.length + framed.length + i;
   test(`a site certificate with ${c.name}: the page names what Chromium says (${c.chrome})`, async ({ page }) => {

@@ -118,6 +118,7 @@ fn chrome_rule(rule: ChromeRule) -> Key {
         ChromeRule::UniqueIdInVersion1 => c::chrome_rule_unique_id_in_version_1,
         ChromeRule::ExtensionsBeforeVersion3 => c::chrome_rule_extensions_before_version_3,
         ChromeRule::TimeForm => c::chrome_rule_time_form,
+        ChromeRule::NameValue => c::chrome_rule_name_value,
     }
 }
 
@@ -263,6 +264,10 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
     };
     let with = |values: &[(&str, &str)]| fill(lang, key, values);
     let other = |key: Key, values: &[(&str, &str)]| fill(lang, key, values);
+    // The finding's own sentence with one value, then a sentence of its own.
+    let with_then = |value: (&str, &str), then: Key| {
+        [with(&[value]), other(then, &[])].join(lang.sentence_gap())
+    };
     match &finding.kind {
         F::RuleBroken { rule } => {
             let source = rule.source();
@@ -539,6 +544,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             firefox_not_der,
             openssl_strict,
             handshake,
+            verifier_only,
         } => {
             use k::cert_codes as c;
             // A date no client reads is against the standard, not Chrome's rule alone.
@@ -547,10 +553,10 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             } else {
                 c::certificate_frame_invalid
             };
-            let chrome = match (*site, rule) {
+            let chrome = match (*site, *verifier_only) {
                 _ if *handshake => c::certificate_frame_chrome_handshake,
-                (true, ChromeRule::Empty) => c::extension_unreadable_chrome_site,
-                (true, _) => c::certificate_frame_chrome_site,
+                (true, true) => c::extension_unreadable_chrome_site,
+                (true, false) => c::certificate_frame_chrome_site,
                 (false, _) => c::extension_unreadable_chrome_authority,
             };
             let others = if *dates_unreadable {
@@ -597,30 +603,22 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             ]
             .join(lang.sentence_gap())
         }
-        F::PathLenBeyondFirefox { path_len, site } => [
-            with(&[("value", &n(*path_len as usize))]),
-            other(
-                if *site {
-                    k::cert_codes::path_len_beyond_firefox_site
-                } else {
-                    k::cert_codes::path_len_beyond_firefox_authority
-                },
-                &[],
-            ),
-        ]
-        .join(lang.sentence_gap()),
-        F::TooLargeForFirefox { bytes, site } => [
-            with(&[("bytes", &n(*bytes))]),
-            other(
-                if *site {
-                    k::cert_codes::extension_unreadable_firefox
-                } else {
-                    k::cert_codes::too_large_for_firefox_authority
-                },
-                &[],
-            ),
-        ]
-        .join(lang.sentence_gap()),
+        F::PathLenBeyondFirefox { path_len, site } => with_then(
+            ("value", &n(*path_len as usize)),
+            if *site {
+                k::cert_codes::path_len_beyond_firefox_site
+            } else {
+                k::cert_codes::path_len_beyond_firefox_authority
+            },
+        ),
+        F::TooLargeForFirefox { bytes, site } => with_then(
+            ("bytes", &n(*bytes)),
+            if *site {
+                k::cert_codes::extension_unreadable_firefox
+            } else {
+                k::cert_codes::too_large_for_firefox_authority
+            },
+        ),
         F::TrustedByCustomAnchor { anchor } => with(&[("anchor", anchor)]),
         F::CtNotChecked { scts } => with(&[("count", &n(*scts))]),
         F::TooFewScts { embedded, required } => {
@@ -1122,6 +1120,21 @@ mod tests {
     use super::*;
     use crate::cert::findings::Refusers;
 
+    /// The site's certificate with a length not in DER, which BoringSSL's handshake and
+    /// mozilla::pkix refuse.
+    fn frame_refused_in_handshake() -> FindingKind {
+        FindingKind::CertificateFrameInvalid {
+            site: true,
+            rule: ChromeRule::NotDer,
+            dates_unreadable: false,
+            firefox_refuses: false,
+            firefox_not_der: true,
+            openssl_strict: false,
+            handshake: true,
+            verifier_only: false,
+        }
+    }
+
     #[test]
     fn every_code_has_words_in_both_languages() {
         let mut seen = std::collections::HashSet::new();
@@ -1179,15 +1192,7 @@ mod tests {
         // the whole message (ssl/s3_both.cc, ssl/ssl_cert.cc).
         use k::cert::error as e;
         report.findings.push(crate::cert::Finding::error(
-            FindingKind::CertificateFrameInvalid {
-                site: true,
-                rule: ChromeRule::NotDer,
-                dates_unreadable: false,
-                firefox_refuses: false,
-                firefox_not_der: true,
-                openssl_strict: false,
-                handshake: true,
-            },
+            frame_refused_in_handshake(),
             ChromiumError::SslProtocolError,
         ));
         assert_eq!(
@@ -1607,6 +1612,7 @@ mod tests {
             firefox_not_der: false,
             openssl_strict: false,
             handshake: false,
+            verifier_only: false,
         }))
         .chain([
             F::CertificateFrameInvalid {
@@ -1617,6 +1623,7 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: false,
                 handshake: false,
+                verifier_only: false,
             },
             F::CertificateFrameInvalid {
                 site: true,
@@ -1626,6 +1633,7 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: false,
                 handshake: false,
+                verifier_only: false,
             },
             F::CertificateFrameInvalid {
                 site: true,
@@ -1635,16 +1643,9 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: true,
                 handshake: false,
+                verifier_only: false,
             },
-            F::CertificateFrameInvalid {
-                site: true,
-                rule: ChromeRule::NotDer,
-                dates_unreadable: false,
-                firefox_refuses: false,
-                firefox_not_der: true,
-                openssl_strict: false,
-                handshake: true,
-            },
+            frame_refused_in_handshake(),
         ])
         .chain(ChromeRule::ALL.map(|rule| F::ExtensionUnparsable {
             extension: 0,
