@@ -2786,6 +2786,28 @@ fn a_certificate_is_read_in_the_handshake_as_boringssl_and_nss_read_it() {
     // The message: its 4-byte head, and each certificate with 5 bytes around it.
     let expected = 4 + bytes + 5 + intermediate.cert.der().len() + 5;
     assert_eq!(message, Some((expected, 102_400, 2, true)));
+    // A server with a key no browser takes a signature from ends the handshake before it
+    // sends its certificate, however large.
+    let mut p = params("www.example.test", IsCa::ExplicitNoCa);
+    p.subject_alt_names.extend(
+        (0..5_500).map(|i| {
+            rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
+        }),
+    );
+    let key = KeyPair::generate_for(&rcgen::PKCS_ED25519).unwrap();
+    let leaf = p
+        .signed_by(
+            &key,
+            &Issuer::from_params(&intermediate.params, &intermediate.key),
+        )
+        .unwrap();
+    let input = format!("{}{}", pem(&[&leaf]), pem(&[&intermediate.cert]));
+    let judged = generated(&input, &root_ca, Some("www.example.test"));
+    assert_eq!(
+        judged.report.primary_error,
+        Some(E::VersionOrCipherMismatch)
+    );
+    assert_eq!(judged.report.firefox_error, Some(F::NoCypherOverlap));
 }
 
 /// A pathLenConstraint of 128 to 255, which RFC 5280 allows, Chrome (`ParseUint8`) and

@@ -17,16 +17,8 @@ use serde::{Deserialize, Serialize};
 /// `InspectSignatureAlgorithmForCert` (cert_verify_proc.cc) only notes `has_sha1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ChromiumError {
-    /// `ERR_SSL_PROTOCOL_ERROR`: no certificate error at all. BoringSSL reads the site's
-    /// key while it reads the server's Certificate message, before any verification, and
-    /// reads only named curves (`eckey_pub_decode` in crypto/evp/p_ec.cc: "Only the
-    /// namedCurve form is allowed"); the handshake ends with a decode_error alert, which
-    /// `MapOpenSSLErrorSSL` (net/ssl/openssl_ssl_util.cc) leaves as this generic error.
-    /// Chrome shows its "can't provide a secure connection" page, with no way past.
-    /// Ranked first here, since the handshake fails before anything else is looked at.
-    #[serde(rename = "ERR_SSL_PROTOCOL_ERROR")]
-    SslProtocolError,
-    /// `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`: no certificate error either. A server whose
+    /// `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`: no certificate error. Ranked first: the
+    /// server ends the handshake before it sends its certificate. A server whose
     /// key Chrome offers no TLS signature for (BoringSSL's `kVerifySignatureAlgorithms`,
     /// ssl/extensions.cc: RSA with an rsaEncryption key, and ECDSA only on P-256 and
     /// P-384; no RSA-PSS key, P-521, Ed25519 or other curve) can sign nothing Chrome
@@ -35,6 +27,17 @@ pub enum ChromiumError {
     /// an Ed25519 and an RSA-PSS certificate, TLS 1.3 and 1.2: this error for each.
     #[serde(rename = "ERR_SSL_VERSION_OR_CIPHER_MISMATCH")]
     VersionOrCipherMismatch,
+    /// `ERR_SSL_PROTOCOL_ERROR`: no certificate error at all. BoringSSL reads the site's
+    /// key while it reads the server's Certificate message, before any verification, and
+    /// reads only named curves (`eckey_pub_decode` in crypto/evp/p_ec.cc: "Only the
+    /// namedCurve form is allowed"); the handshake ends with a decode_error alert, which
+    /// `MapOpenSSLErrorSSL` (net/ssl/openssl_ssl_util.cc) leaves as this generic error.
+    /// Chrome shows its "can't provide a secure connection" page, with no way past.
+    /// Ranked first among what the site's certificate causes, since the handshake fails
+    /// before anything else is looked at; after a server that cannot sign at all, which
+    /// sends no certificate.
+    #[serde(rename = "ERR_SSL_PROTOCOL_ERROR")]
+    SslProtocolError,
     /// `ERR_SSL_KEY_USAGE_INCOMPATIBLE`: no certificate error either. In TLS 1.3 the
     /// server always signs with its certificate's key, and BoringSSL refuses a site
     /// certificate whose keyUsage extension is there without digitalSignature as it reads
@@ -93,8 +96,8 @@ pub enum ChromiumError {
 impl ChromiumError {
     /// Every error, in ranking order.
     pub const ALL: [ChromiumError; 11] = [
-        ChromiumError::SslProtocolError,
         ChromiumError::VersionOrCipherMismatch,
+        ChromiumError::SslProtocolError,
         ChromiumError::KeyUsageIncompatible,
         ChromiumError::ServerCertBadFormat,
         ChromiumError::Invalid,
@@ -408,8 +411,8 @@ mod tests {
         assert_eq!(
             fatal,
             [
-                SslProtocolError,
                 VersionOrCipherMismatch,
+                SslProtocolError,
                 KeyUsageIncompatible,
                 ServerCertBadFormat,
                 Invalid

@@ -374,26 +374,30 @@ pub(crate) fn name(name: &[u8]) -> NameRead {
             PRINTABLE => value.iter().all(|&c| printable(c)),
             IA5 => value.iter().all(u8::is_ascii),
             TELETEX | UTF8 => true,
-            // Each character in four octets, or two (no surrogate: `CBS_get_utf32_be`,
-            // `CBS_get_ucs2_be`, then `CBB_add_utf8`).
+            // Each character in four octets, or two, a code point `is_valid_code_point`
+            // takes (crypto/bytestring/unicode.cc, under `CBS_get_utf32_be`,
+            // `CBS_get_ucs2_be` and `CBB_add_utf8`).
             UNIVERSAL => {
                 value.len().is_multiple_of(4)
                     && value.chunks_exact(4).all(|c| {
-                        <[u8; 4]>::try_from(c)
-                            .is_ok_and(|c| char::from_u32(u32::from_be_bytes(c)).is_some())
+                        <[u8; 4]>::try_from(c).is_ok_and(|c| code_point(u32::from_be_bytes(c)))
                     })
             }
             BMP => {
                 value.len().is_multiple_of(2)
                     && value.chunks_exact(2).all(|c| {
-                        <[u8; 2]>::try_from(c).is_ok_and(|c| {
-                            char::from_u32(u32::from(u16::from_be_bytes(c))).is_some()
-                        })
+                        <[u8; 2]>::try_from(c)
+                            .is_ok_and(|c| code_point(u32::from(u16::from_be_bytes(c))))
                     })
             }
             _ => false,
         };
         reads.then_some(value.is_empty())
+    }
+    /// `is_valid_code_point`: a Unicode scalar value that is no noncharacter (U+FDD0 to
+    /// U+FDEF, and the last two of each plane).
+    fn code_point(c: u32) -> bool {
+        char::from_u32(c).is_some() && !(0xfdd0..=0xfdef).contains(&c) && c & 0xfffe != 0xfffe
     }
     /// `ParsePrintableString`'s set, which `NormalizeDirectoryString` also enforces.
     fn printable(c: u8) -> bool {
@@ -1386,6 +1390,10 @@ mod tests {
         assert_eq!(with(O, 0x1e, &[0x00, 0x41]), read(false, false));
         assert_eq!(with(O, 0x1e, &[0x00, 0x41, 0x00]), read(true, true));
         assert_eq!(with(O, 0x1e, &[0xd8, 0x00]), read(true, true));
+        assert_eq!(with(O, 0x1e, &[0xff, 0xfe]), read(true, true));
+        assert_eq!(with(O, 0x1e, &[0xfd, 0xd0]), read(true, true));
+        assert_eq!(with(O, 0x1c, &[0x00, 0x01, 0xff, 0xff]), read(true, true));
+        assert_eq!(with(O, 0x1c, &[0x00, 0x01, 0xf6, 0x00]), read(false, false));
         assert_eq!(with(O, 0x1c, &[0x00, 0x11, 0x00, 0x00]), read(true, true));
         // A type CertPrincipal does not read, where it reads; elsewhere compared by octets.
         assert_eq!(with(CN, 0x12, b"12345"), read(true, false));

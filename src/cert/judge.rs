@@ -1156,7 +1156,7 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 rule,
                 dates_unreadable: !d.dates.chrome_reads,
                 firefox_refuses: firefox_refuses_version(d),
-                firefox_not_der: !d.firefox_reads_elements,
+                firefox_not_der: !d.firefox_reads_elements && d.der.len() <= 0xffff,
                 openssl_strict: d.strict.extensions && !d.strict.version3,
                 handshake,
                 verifier_only,
@@ -1712,20 +1712,10 @@ fn mozilla_pkix(
         }
     };
 
-    // The handshake: NSS reads the server's Certificate message whole, takes the site's
-    // key out of its certificate before mozilla::pkix is asked, and the server must sign
-    // with an algorithm Firefox offers.
-    if has(leaf, &|k| {
-        matches!(
-            k,
-            K::ChainTooLargeForHandshake {
-                firefox_too: true,
-                ..
-            }
-        )
-    }) {
-        return Some(F::RxMalformedHandshake);
-    }
+    // The handshake: the server must sign with an algorithm Firefox offers (or it ends the
+    // handshake before it sends its certificate); NSS reads the server's Certificate
+    // message whole and takes the site's key out of its certificate before mozilla::pkix
+    // is asked.
     if has(leaf, &|k| {
         matches!(
             k,
@@ -1736,6 +1726,17 @@ fn mozilla_pkix(
         )
     }) {
         return Some(F::NoCypherOverlap);
+    }
+    if has(leaf, &|k| {
+        matches!(
+            k,
+            K::ChainTooLargeForHandshake {
+                firefox_too: true,
+                ..
+            }
+        )
+    }) {
+        return Some(F::RxMalformedHandshake);
     }
     let leaf_explicit = ctx
         .analysis
