@@ -747,9 +747,7 @@ fn produce(code: Code) -> Outcome {
             };
             let r = root("Root", EC);
             let l = leaf_under(&r, |p| {
-                p.subject_alt_names.extend((0..names).map(|i| {
-                    rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
-                }))
+                p.subject_alt_names.extend(support::many_names(names))
             });
             generated(&pem(&[&l, &r.cert]), &r, Some("www.example.test"))
         }
@@ -2754,9 +2752,7 @@ fn a_certificate_is_read_in_the_handshake_as_boringssl_and_nss_read_it() {
     // Sizes: a site certificate of about 70 KB, then about 140 KB (many names).
     let sized = |names: usize| {
         let leaf = leaf_under(&intermediate, |p| {
-            p.subject_alt_names.extend((0..names).map(|i| {
-                rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
-            }))
+            p.subject_alt_names.extend(support::many_names(names))
         });
         let input = format!("{}{}", pem(&[&leaf]), pem(&[&intermediate.cert]));
         (
@@ -2789,11 +2785,7 @@ fn a_certificate_is_read_in_the_handshake_as_boringssl_and_nss_read_it() {
     // A server with a key no browser takes a signature from ends the handshake before it
     // sends its certificate, however large.
     let mut p = params("www.example.test", IsCa::ExplicitNoCa);
-    p.subject_alt_names.extend(
-        (0..5_500).map(|i| {
-            rcgen::SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())
-        }),
-    );
+    p.subject_alt_names.extend(support::many_names(5_500));
     let key = KeyPair::generate_for(&rcgen::PKCS_ED25519).unwrap();
     let leaf = p
         .signed_by(

@@ -1762,10 +1762,7 @@ fn a_chain_too_large_for_the_handshake_ends_curl_and_python_there() {
     let root_ca = root("Root", EC);
     let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
     let mut p = params("www.example.test", IsCa::ExplicitNoCa);
-    p.subject_alt_names.extend(
-        (0..4_500)
-            .map(|i| SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap())),
-    );
+    p.subject_alt_names.extend(support::many_names(4_500));
     let key = KeyPair::generate_for(EC).unwrap();
     let leaf = p
         .signed_by(

@@ -559,8 +559,7 @@ pub(crate) fn mozpkix_reads(der: &[u8]) -> bool {
 fn mozpkix_elements(der: &[u8]) -> Option<()> {
     /// `der::ExpectTagAndGetValue`.
     fn get(input: &[u8], expected: Tag) -> Option<(&[u8], &[u8])> {
-        let (tag, content, rest) = element(input)?;
-        (tag == expected && content.len() <= 0xffff).then_some((content, rest))
+        cbs_get(input, expected).filter(|(content, _)| content.len() <= 0xffff)
     }
     /// `Peek`, then that.
     fn optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8])> {

@@ -379,3 +379,9 @@ pub fn with_key_algorithm(der: &[u8], issuer_key: &KeyPair, algorithm: &[u8]) ->
 pub const RSASSA_PSS_KEY: &[u8] = &[
     0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a,
 ];
+
+/// `n` DNS names (`host00000.example.test` on), for a certificate of a given size: about
+/// 24 bytes each.
+pub fn many_names(n: usize) -> impl Iterator<Item = SanType> {
+    (0..n).map(|i| SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap()))
+}
