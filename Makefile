@@ -12,6 +12,10 @@ PKILINT_VERSION := 0.13.3
 # certifi: Mozilla's roots as whole certificates (webpki-roots keeps names and keys only), for
 # tests/cert_openssl_clients.rs; the release nearest to webpki-roots 1.0.10's list.
 CERTIFI_VERSION := 2026.10.18
+# tlslite-ng, a TLS server in pure Python: tests/cert_openssl_clients.rs serves certificates
+# OpenSSL cannot load with it.
+TLSLITE_VERSION := 0.8.2
+ECDSA_VERSION := 0.19.2
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
 # (python3 also zips the offline copy); openssl: the certificate tests cross-check their
@@ -139,7 +143,7 @@ npm-tools:
 	  || npm ci --no-audit --no-fund
 
 # pkilint, the CA/Browser Forum's linter, which tests/cert_pkilint.rs holds the dated CA rules
-# to, and certifi (above): Python packages from PyPI, installed beside the build (no
+# to, certifi and tlslite-ng (above): Python packages from PyPI, installed beside the build (no
 # virtualenv needed).
 py-tools:
 	@[ -f target/pylib/pkilint-$(PKILINT_VERSION).dist-info/METADATA ] \
@@ -148,6 +152,9 @@ py-tools:
 	@[ -f target/pylib/certifi-$(CERTIFI_VERSION).dist-info/METADATA ] \
 	  || python3 -m pip install --quiet --disable-pip-version-check --target target/pylib certifi==$(CERTIFI_VERSION) \
 	  || echo "certifi could not be installed; tests/cert_openssl_clients.rs reads Debian's roots only"
+	@[ -f target/pylib/tlslite_ng-$(TLSLITE_VERSION).dist-info/METADATA ] \
+	  || python3 -m pip install --quiet --disable-pip-version-check --target target/pylib tlslite-ng==$(TLSLITE_VERSION) ecdsa==$(ECDSA_VERSION) \
+	  || echo "tlslite-ng could not be installed; tests/cert_openssl_clients.rs will say what it did not compare"
 
 clean:
 	cargo clean

@@ -737,6 +737,26 @@ fn produce(code: Code) -> Outcome {
             let l = support::leaf(EC, &i);
             generated(&pem(&[&l, &i.cert]), &r, Some("www.example.test"))
         }
+        Code::SerialNotDer => {
+            // A serial number with a leading 00 that says nothing.
+            let r = root("Root", EC);
+            let l = support::leaf(EC, &r);
+            let der = support::with_signed_fields(l.der(), &r.key, |f| {
+                f[1] = vec![0x02, 0x02, 0x00, 0x01];
+            });
+            let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
+            generated(&input, &r, Some("www.example.test"))
+        }
+        Code::NameUndecodableToOpenSsl => {
+            // An organisation written as a VisibleString, which X509_NAME does not take.
+            let r = root("Root", EC);
+            let l = support::leaf(EC, &r);
+            let der = support::with_signed_fields(l.der(), &r.key, |f| {
+                f[5] = support::name_of(&[(10, 0x1a, b"x")]);
+            });
+            let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
+            generated(&input, &r, Some("www.example.test"))
+        }
         Code::ChainTooLargeForHandshake | Code::TooLargeForFirefox => {
             // A site certificate of more than 65,536 bytes (Firefox's limit), or of more
             // than 102,400 (Chrome's for the whole message): many names.
@@ -2866,6 +2886,251 @@ fn a_path_length_over_127_is_refused_by_firefox_alone() {
     )));
 }
 
+/// A serial number not in DER (`chrome_der::integer_fault`): Chrome reads it (checked live
+/// against Chromium 156: such a self-signed certificate is ERR_CERT_AUTHORITY_INVALID, as
+/// one with its serial number in DER), mozilla::pkix refuses the site's and leaves an
+/// authority out, and OpenSSL decodes neither, so its TLS clients end the handshake and
+/// `openssl verify` cannot load the file (compared with the real curl, Python and openssl
+/// in tests/cert_openssl_clients.rs).
+#[test]
+fn a_serial_number_not_in_der_is_read_by_chrome_alone() {
+    use imasara::cert::Client;
+    use imasara::cert::FirefoxError as F;
+    use imasara::cert::IntegerFault as I;
+    use imasara::cert::openssl::{DecodeFault, LeafNames, OpenSslHandshakeError as H};
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let leaf = support::leaf(EC, &intermediate);
+    let host = Some("www.example.test");
+    let serial =
+        |content: &'static [u8]| move |f: &mut Vec<Vec<u8>>| f[1] = support::wrap(0x02, content);
+    let found = |judged: &Outcome| {
+        judged.report.findings.iter().find_map(|f| match f.kind {
+            FindingKind::SerialNotDer { fault, site } => Some((fault, site, f.certificate)),
+            _ => None,
+        })
+    };
+    let says = |judged: &Outcome, client: Client| {
+        client.says_for(&judged.report, host, &LeafNames::default())
+    };
+    let cases: [(&'static [u8], I); 4] = [
+        (&[0x00, 0x01], I::Padded),
+        (&[0xff, 0x80, 0x00], I::Padded),
+        (&[0x00, 0x00, 0x80], I::Padded),
+        (&[], I::Empty),
+    ];
+    for (content, fault) in cases {
+        let site = support::with_signed_fields(leaf.der(), &intermediate.key, serial(content));
+        let input = format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &site),
+            pem(&[&intermediate.cert])
+        );
+        let judged = generated(&input, &root_ca, host);
+        assert_eq!(
+            judged.certificates, 2,
+            "{content:02x?}: x509-parser reads it"
+        );
+        assert_eq!(
+            judged.report.errors,
+            vec![],
+            "{content:02x?}: Chrome reads it"
+        );
+        assert_eq!(judged.report.firefox_error, Some(F::InvalidIntegerEncoding));
+        assert_eq!(
+            found(&judged),
+            Some((fault, true, Some(0))),
+            "{content:02x?}"
+        );
+        let decode = match fault {
+            I::Padded => DecodeFault::IllegalPadding,
+            I::Empty => DecodeFault::IllegalZeroContent,
+        };
+        assert_eq!(
+            judged.report.openssl_handshake,
+            Some(H::Undecodable {
+                depth: 0,
+                fault: decode
+            })
+        );
+        assert_eq!(
+            says(&judged, Client::OpensslVerify).as_deref(),
+            Some("Could not read certificate file from site.pem")
+        );
+        assert_eq!(
+            says(&judged, Client::PythonStrict).as_deref(),
+            Some("[SSL] ASN1 lib")
+        );
+
+        let authority =
+            support::with_signed_fields(intermediate.cert.der(), &root_ca.key, serial(content));
+        let input = format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &authority));
+        let judged = generated(&input, &root_ca, host);
+        assert_eq!(
+            judged.report.errors,
+            vec![],
+            "{content:02x?}: Chrome reads it"
+        );
+        assert_eq!(judged.report.firefox_error, Some(F::UnknownIssuer));
+        assert_eq!(
+            found(&judged),
+            Some((fault, false, Some(1))),
+            "{content:02x?}"
+        );
+        assert_eq!(
+            judged.report.openssl_handshake,
+            Some(H::Undecodable {
+                depth: 1,
+                fault: decode
+            })
+        );
+        assert_eq!(
+            says(&judged, Client::OpensslVerify).as_deref(),
+            Some("Could not read any untrusted certificates from chain.pem")
+        );
+    }
+    // In DER: a leading octet that gives the sign, a negative number, zero.
+    for content in [&[0x00, 0x80][..], &[0xff, 0x7f], &[0x00]] {
+        let site = support::with_signed_fields(leaf.der(), &intermediate.key, serial(content));
+        let input = format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &site),
+            pem(&[&intermediate.cert])
+        );
+        let judged = generated(&input, &root_ca, host);
+        assert_eq!(found(&judged), None, "{content:02x?}");
+        assert_eq!(judged.report.openssl_handshake, None, "{content:02x?}");
+        assert_ne!(judged.report.firefox_error, Some(F::InvalidIntegerEncoding));
+    }
+    // The signature's BIT STRING with its length in a longer form: mozilla::pkix reads it
+    // first (`der::SignedData`), as a bad signature.
+    let der = leaf.der().to_vec();
+    let at = (0..der.len() - 2)
+        .rev()
+        .find(|&i| der[i] == 0x03 && usize::from(der[i + 1]) == der.len() - i - 2)
+        .expect("the signature's BIT STRING");
+    let header = if der[1] == 0x82 { 4 } else { 3 };
+    let longer = [&der[header..at], &[0x03, 0x81], &der[at + 1..]].concat();
+    let input = format!(
+        "{}{}",
+        pem_of("CERTIFICATE", &support::wrap(0x30, &longer)),
+        pem(&[&intermediate.cert])
+    );
+    let judged = generated(&input, &root_ca, host);
+    assert_eq!(judged.certificates, 2, "x509-parser reads it");
+    assert_eq!(judged.report.firefox_error, Some(F::BadSignature));
+    // The site's elements not in DER before the serial number's is asked: SEC_ERROR_BAD_DER.
+    let site = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
+        f[1] = vec![0x02, 0x81, 0x02, 0x00, 0x01];
+    });
+    let input = format!(
+        "{}{}",
+        pem_of("CERTIFICATE", &site),
+        pem(&[&intermediate.cert])
+    );
+    let judged = generated(&input, &root_ca, host);
+    assert_eq!(judged.report.firefox_error, Some(F::BadDer));
+}
+
+/// A name's value OpenSSL cannot decode (`openssl::DecodeFault`): its clients end the
+/// handshake, `openssl verify` cannot load the file; the first fault in OpenSSL's order
+/// (the serial number, the issuer's name, the subject's; in a name, every value's type and
+/// length before any value's characters). Compared with the real programs in
+/// tests/cert_openssl_clients.rs.
+#[test]
+fn a_name_openssl_cannot_decode_ends_its_clients_handshake() {
+    use imasara::cert::openssl::{DecodeFault as D, OpenSslHandshakeError as H};
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let leaf = support::leaf(EC, &intermediate);
+    let host = Some("www.example.test");
+    // The subject as organisations (each its tag and octets), then CN=www.example.test.
+    let subject = |values: &[(u8, &[u8])]| {
+        let mut attributes: Vec<(u8, u8, &[u8])> = values
+            .iter()
+            .map(|&(tag, value)| (10, tag, value))
+            .collect();
+        attributes.push((3, 0x0c, b"www.example.test"));
+        support::name_of(&attributes)
+    };
+    let judged_with = |values: &[(u8, &[u8])], serial: Option<Vec<u8>>| {
+        let name = subject(values);
+        let site = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
+            f[5] = name.clone();
+            if let Some(serial) = &serial {
+                f[1] = serial.clone();
+            }
+        });
+        let input = format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &site),
+            pem(&[&intermediate.cert])
+        );
+        generated(&input, &root_ca, host)
+    };
+    // The organisation's values, each its tag and octets, and what OpenSSL meets first.
+    type Values<'a> = &'a [(u8, &'a [u8])];
+    let cases: [(Values, Option<D>); 14] = [
+        (&[(0x13, b"Example")], None),
+        (&[(0x1a, b"Example")], Some(D::MstringWrongTag)),
+        (&[(0x1b, b"Example")], Some(D::MstringWrongTag)),
+        (&[(0x04, b"Example")], Some(D::MstringWrongTag)),
+        (&[(0x0a, b"\x01")], Some(D::MstringWrongTag)),
+        (&[(0x80, b"Example")], Some(D::MstringNotUniversal)),
+        (&[(0x1e, b"\x00A\x00")], Some(D::BmpstringIsWrongLength)),
+        (
+            &[(0x1c, b"\x00\x00\x00")],
+            Some(D::UniversalstringIsWrongLength),
+        ),
+        (&[(0x0c, b"\xff")], Some(D::InvalidUtf8string)),
+        (&[(0x0c, b"\xed\xa0\x80")], Some(D::InvalidUtf8string)),
+        (&[(0x1e, b"\xd8\x00")], Some(D::IllegalCharacters)),
+        (&[(0x1c, b"\x00\x11\x00\x00")], Some(D::IllegalCharacters)),
+        // What OpenSSL takes: a TeletexString, an IA5String or PrintableString of any
+        // octets, a BIT STRING.
+        (
+            &[
+                (0x14, b"\xe9"),
+                (0x16, b"\xff"),
+                (0x13, b"a&b"),
+                (0x03, b"\x00A"),
+            ],
+            None,
+        ),
+        // Every value's type before any value's characters.
+        (
+            &[(0x0c, b"\xff"), (0x1a, b"Example")],
+            Some(D::MstringWrongTag),
+        ),
+    ];
+    for (values, fault) in cases {
+        let judged = judged_with(values, None);
+        assert_eq!(
+            judged.certificates, 2,
+            "{values:02x?}: x509-parser reads it"
+        );
+        assert_eq!(
+            judged.report.openssl_handshake,
+            fault.map(|fault| H::Undecodable { depth: 0, fault }),
+            "{values:02x?}"
+        );
+        let found = judged.report.findings.iter().find_map(|f| match f.kind {
+            FindingKind::NameUndecodableToOpenSsl { fault } => Some(fault),
+            _ => None,
+        });
+        assert_eq!(found, fault, "{values:02x?}");
+    }
+    // The serial number comes first.
+    let judged = judged_with(&[(0x1a, b"Example")], Some(vec![0x02, 0x02, 0x00, 0x01]));
+    assert_eq!(
+        judged.report.openssl_handshake,
+        Some(H::Undecodable {
+            depth: 0,
+            fault: D::IllegalPadding
+        })
+    );
+}
+
 /// A name's values as Chrome reads them (`chrome_der::name`): as it takes the site's
 /// certificate out of the handshake (`ERR_SSL_SERVER_CERT_BAD_FORMAT`) and in its verifier
 /// (`ERR_CERT_INVALID` for the site, an authority left out). Firefox and OpenSSL read
@@ -2878,14 +3143,7 @@ fn a_names_values_are_judged_as_chrome_reads_them() {
     // A name: one attribute under 2.5.4 (its last OID octet, the value's tag and octets),
     // then "CN=Intermediate" or "CN=www.example.test".
     let name = |attribute: u8, tag: u8, value: &[u8], cn: &str| {
-        let rdn = |attribute: u8, tag: u8, value: &[u8]| {
-            let mut pair = support::wrap(0x06, &[0x55, 0x04, attribute]);
-            pair.extend(support::wrap(tag, value));
-            support::wrap(0x31, &support::wrap(0x30, &pair))
-        };
-        let mut rdns = rdn(attribute, tag, value);
-        rdns.extend(rdn(3, 0x0c, cn.as_bytes()));
-        support::wrap(0x30, &rdns)
+        support::name_of(&[(attribute, tag, value), (3, 0x0c, cn.as_bytes())])
     };
     let frames = |report: &Report| -> Vec<(usize, R, bool, Option<E>)> {
         report

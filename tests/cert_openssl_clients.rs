@@ -653,12 +653,8 @@ fn serve_pem(name: &str, leaf: &str, key_pem: &str, rest: &str) -> Server {
     std::fs::write(&cert, leaf).unwrap();
     std::fs::write(&key, key_pem).unwrap();
     std::fs::write(&chain, rest).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new("openssl")
+    let port = free_port();
+    let child = Command::new("openssl")
         .args(["s_server", "-accept"])
         .arg(format!("127.0.0.1:{port}"))
         .args(["-cert"])
@@ -673,18 +669,23 @@ fn serve_pem(name: &str, leaf: &str, key_pem: &str, rest: &str) -> Server {
         .stderr(Stdio::piped())
         .spawn()
         .expect("openssl s_server");
-    // Wait for the port (with -quiet, s_server prints nothing when it listens).
+    // With -quiet, s_server prints nothing when it listens.
+    listening(child, port, "s_server")
+}
+
+/// The server `child` once it listens on `port`.
+fn listening(mut child: Child, port: u16, what: &str) -> Server {
     for _ in 0..400 {
         if let Ok(Some(status)) = child.try_wait() {
             let mut err = String::new();
             if let Some(e) = child.stderr.as_mut() {
                 let _ = std::io::Read::read_to_string(e, &mut err);
             }
-            panic!("s_server stopped ({status}): {err}");
+            panic!("{what} stopped ({status}): {err}");
         }
         // A connection to a port of the ephemeral range can be the probe connecting to
         // itself (TCP simultaneous open: the kernel gave the probe the very port as its
-        // own) while nothing listens; s_server then cannot bind and stops, and a client
+        // own) while nothing listens; the server then cannot bind and stops, and a client
         // later finds no server (seen once in CI). Only a connection to another socket
         // counts.
         if let Ok(probe) = std::net::TcpStream::connect(("127.0.0.1", port))
@@ -694,7 +695,45 @@ fn serve_pem(name: &str, leaf: &str, key_pem: &str, rest: &str) -> Server {
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
-    panic!("s_server did not listen on {port}");
+    panic!("{what} did not listen on {port}");
+}
+
+/// A free loopback port.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// tests/support/tls_raw_server.py serving `chain` (PEM, the site's certificate first) with
+/// the site's key `key_pem`: it sends the certificates' bytes as they are, which
+/// `openssl s_server` cannot do for one OpenSSL cannot load. `None` where tlslite-ng is not
+/// installed (`make py-tools`).
+fn serve_raw(name: &str, chain: &str, key_pem: &str) -> Option<Server> {
+    let pylib = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pylib");
+    if !pylib.join("tlslite").exists() {
+        println!("tlslite-ng is not installed (make py-tools): {name} not compared");
+        return None;
+    }
+    let chain_file = scratch(&format!("{name}-raw-chain.pem"));
+    let key_file = scratch(&format!("{name}-raw.key"));
+    std::fs::write(&chain_file, chain).unwrap();
+    std::fs::write(&key_file, key_pem).unwrap();
+    let port = free_port();
+    let child = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/tls_raw_server.py"))
+        .arg(&chain_file)
+        .arg(&key_file)
+        .arg(port.to_string())
+        .env("PYTHONPATH", &pylib)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 (make tools installs it)");
+    Some(listening(child, port, "tls_raw_server.py"))
 }
 
 fn curl(port: u16, ca_file: &Path, host: &str) -> String {
@@ -719,6 +758,18 @@ fn curl(port: u16, ca_file: &Path, host: &str) -> String {
         .unwrap_or_default()
         .trim()
         .to_owned()
+}
+
+/// What curl says of a handshake it ends, with the library's version, which varies with the
+/// machine, written as the page writes it (`OpenSSL/3.x.y`).
+fn curl_without_version(port: u16, ca_file: &Path, host: &str) -> String {
+    let said = curl(port, ca_file, host);
+    let version = said
+        .split_once("OpenSSL/")
+        .and_then(|(_, rest)| rest.split_once(':'))
+        .map(|(v, _)| v.to_owned())
+        .unwrap_or_default();
+    said.replace(&format!("OpenSSL/{version}:"), "OpenSSL/3.x.y:")
 }
 
 /// What Python's `ssl` says; `strict`: with the verify flags Python 3.13's
@@ -1788,15 +1839,8 @@ fn a_chain_too_large_for_the_handshake_ends_curl_and_python_there() {
         at,
     );
     let names = leaf_names(&analysis, &report);
-    // curl names the library's version, which varies with the machine.
-    let real_curl = curl(server.port, &root_file, host);
-    let version = real_curl
-        .split_once("OpenSSL/")
-        .and_then(|(_, rest)| rest.split_once(':'))
-        .map(|(v, _)| v.to_owned())
-        .unwrap_or_default();
     assert_eq!(
-        Some(real_curl.replace(&format!("OpenSSL/{version}:"), "OpenSSL/3.x.y:")),
+        Some(curl_without_version(server.port, &root_file, host)),
         Client::Curl.says_for(&report, Some(host), &names)
     );
     for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
@@ -1811,4 +1855,114 @@ fn a_chain_too_large_for_the_handshake_ends_curl_and_python_there() {
         Client::OpensslVerify.says_for(&report, Some(host), &names),
         None
     );
+}
+
+/// A certificate OpenSSL cannot decode (`openssl::DecodeFault`: a serial number not in DER,
+/// a name's value): curl and Python end the handshake when the server sends it, and
+/// `openssl verify` cannot load the file (`OpenSslHandshakeError::Undecodable`). Served by
+/// tlslite-ng, since OpenSSL's own server cannot load it either.
+#[test]
+fn a_certificate_openssl_cannot_decode_ends_curl_and_python_there() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    let root_ca = root("Root", EC);
+    let intermediate = sub_ca("Intermediate", EC, &root_ca, None);
+    let key = KeyPair::generate_for(EC).unwrap();
+    let leaf = params(host, IsCa::ExplicitNoCa)
+        .signed_by(
+            &key,
+            &rcgen::Issuer::from_params(&intermediate.params, &intermediate.key),
+        )
+        .unwrap();
+    let root_file = scratch("undecodable-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    let serial =
+        |content: &'static [u8]| move |f: &mut Vec<Vec<u8>>| f[1] = support::wrap(0x02, content);
+    let site = |content| {
+        let der = support::with_signed_fields(leaf.der(), &intermediate.key, serial(content));
+        format!(
+            "{}{}",
+            support::pem_of("CERTIFICATE", &der),
+            intermediate.cert.pem()
+        )
+    };
+    let authority = |content| {
+        let der =
+            support::with_signed_fields(intermediate.cert.der(), &root_ca.key, serial(content));
+        format!("{}{}", leaf.pem(), support::pem_of("CERTIFICATE", &der))
+    };
+    // The site's subject: O=<value> (its tag and octets), CN=www.example.test.
+    let named = |tag: u8, value: &[u8]| {
+        let name = support::name_of(&[(10, tag, value), (3, 0x0c, host.as_bytes())]);
+        let der = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
+            f[5] = name.clone();
+        });
+        format!(
+            "{}{}",
+            support::pem_of("CERTIFICATE", &der),
+            intermediate.cert.pem()
+        )
+    };
+    let cases = [
+        ("undecodable-padded", site(&[0x00, 0x01])),
+        ("undecodable-empty", site(&[])),
+        ("undecodable-authority", authority(&[0xff, 0x80])),
+        ("undecodable-visible", named(0x1a, b"Example")),
+        ("undecodable-context", named(0x80, b"Example")),
+        ("undecodable-bmp-odd", named(0x1e, b"\x00A\x00")),
+        ("undecodable-universal-3", named(0x1c, b"\x00\x00\x41")),
+        ("undecodable-utf8", named(0x0c, b"\xc0\xaf")),
+        ("undecodable-surrogate", named(0x1e, b"\xd8\x00")),
+    ];
+    for (name, served) in cases {
+        let (analysis, report) = judge(
+            &served,
+            Anchor::from_input(root_ca.cert.pem().as_bytes()),
+            host,
+            at,
+        );
+        assert!(report.openssl_handshake.is_some(), "{name}");
+        let names = leaf_names(&analysis, &report);
+        // openssl verify, the site's certificate in site.pem and the others in chain.pem.
+        let dir = scratch(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let blocks = blocks(&served);
+        std::fs::write(dir.join("site.pem"), &blocks[0]).unwrap();
+        std::fs::write(dir.join("chain.pem"), blocks[1..].concat()).unwrap();
+        let out = Command::new("openssl")
+            .args(["verify", "-CAfile"])
+            .arg(&root_file)
+            .args(["-untrusted", "chain.pem", "site.pem"])
+            .current_dir(&dir)
+            .output()
+            .expect("openssl (make tools installs it)");
+        let real_verify = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(
+            Client::OpensslVerify
+                .says_for(&report, Some(host), &names)
+                .as_deref(),
+            Some(real_verify.as_str()),
+            "{name}"
+        );
+        let Some(server) = serve_raw(name, &served, &key.serialize_pem()) else {
+            continue;
+        };
+        assert_eq!(
+            Some(curl_without_version(server.port, &root_file, host)),
+            Client::Curl.says_for(&report, Some(host), &names),
+            "{name}"
+        );
+        for (client, strict) in [(Client::Python, false), (Client::PythonStrict, true)] {
+            let real_python = python(server.port, &root_file, host, strict);
+            let ours = client.says_for(&report, Some(host), &names).unwrap();
+            assert!(
+                real_python.starts_with(&ours),
+                "{name}, {client:?}: {real_python:?}"
+            );
+        }
+    }
 }

@@ -252,6 +252,11 @@ pub enum FirefoxError {
     /// `der::ExpectTagAndGetValue` gives `ERROR_BAD_DER` for a SEQUENCE).
     #[serde(rename = "SEC_ERROR_BAD_DER")]
     BadDer,
+    /// A serial number that is not an INTEGER in DER (`der::CertificateSerialNumber` in
+    /// lib/mozpkix/include/pkix/pkixder.h, read by `BackCert::Init`): the site's
+    /// certificate is refused before anything else is checked.
+    #[serde(rename = "MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING")]
+    InvalidIntegerEncoding,
     /// Not a certificate error: NSS cannot take the key out of the site's certificate
     /// (`ssl3_HandleServerSpki` in lib/ssl/ssl3con.c, `CERT_ExtractPublicKey`, whose
     /// `seckey_HasCurveOID` in lib/cryptohi/seckey.c wants a named curve), and the
@@ -319,6 +324,7 @@ impl FirefoxError {
             FirefoxError::PathLenConstraintInvalid => "SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID",
             FirefoxError::BadSignature => "SEC_ERROR_BAD_SIGNATURE",
             FirefoxError::BadDer => "SEC_ERROR_BAD_DER",
+            FirefoxError::InvalidIntegerEncoding => "MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING",
             FirefoxError::ExtractPublicKeyFailure => "SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE",
             FirefoxError::NoCypherOverlap => "SSL_ERROR_NO_CYPHER_OVERLAP",
             FirefoxError::RxMalformedHandshake => "SSL_ERROR_RX_MALFORMED_HANDSHAKE",

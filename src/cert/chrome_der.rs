@@ -23,7 +23,9 @@
 
 use super::findings::ChromeRule;
 use super::oids;
+use super::openssl::DecodeFault;
 use super::time::DateText;
+use serde::{Deserialize, Serialize};
 use x509_parser::asn1_rs::Oid;
 
 /// A tag as `CBS` compares it: class and constructed bit in the top three bits, the number
@@ -459,11 +461,71 @@ pub(crate) fn name(name: &[u8]) -> NameRead {
     out
 }
 
+/// What OpenSSL meets first as it decodes a Name (`name`, its whole element) into an
+/// `X509_NAME` ([`DecodeFault`]): every value's tag and length as it decodes them, then
+/// each value as it turns it into UTF-8 (`x509_name_canon`). `None` when it reads it, or
+/// when the structure itself does not read (x509-parser then refuses the certificate).
+pub(crate) fn openssl_name_fault(name: &[u8]) -> Option<DecodeFault> {
+    const UTF8: u32 = 12;
+    const UNIVERSAL: u32 = 28;
+    const BMP: u32 = 30;
+    const SET: Tag = tag(0x31);
+    /// The universal tag numbers `ASN1_tag2bit` maps into `B_ASN1_PRINTABLE` (its
+    /// `B_ASN1_UNKNOWN` among them), OpenSSL 3.0 (crypto/asn1/tasn_dec.c).
+    const TAKEN: [u32; 17] = [
+        3, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 28, 29, 30,
+    ];
+    let mut values = Vec::new();
+    let mut outer = Parser::new(name);
+    let mut sequence = outer.sequence().ok()?;
+    while sequence.has_more() {
+        let mut rdn = Parser::new(sequence.read(SET).ok()?);
+        while rdn.has_more() {
+            let mut attribute = rdn.sequence().ok()?;
+            attribute.read(OBJECT).ok()?;
+            values.push(attribute.read_any().ok()?);
+        }
+    }
+    let decoded = values.iter().find_map(|&(value_tag, value)| {
+        let number = value_tag & 0x1fff_ffff;
+        if value_tag >> 30 != 0 {
+            Some(DecodeFault::MstringNotUniversal)
+        } else if !TAKEN.contains(&number) {
+            Some(DecodeFault::MstringWrongTag)
+        } else if number == BMP && !value.len().is_multiple_of(2) {
+            Some(DecodeFault::BmpstringIsWrongLength)
+        } else if number == UNIVERSAL && !value.len().is_multiple_of(4) {
+            Some(DecodeFault::UniversalstringIsWrongLength)
+        } else {
+            None
+        }
+    });
+    decoded.or_else(|| {
+        values.iter().find_map(|&(value_tag, value)| {
+            let characters = |width: usize| {
+                value.chunks_exact(width).all(|c| {
+                    char::from_u32(c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
+                        .is_some()
+                })
+            };
+            match value_tag & 0x1fff_ffff {
+                UTF8 if std::str::from_utf8(value).is_err() => Some(DecodeFault::InvalidUtf8string),
+                BMP if !characters(2) => Some(DecodeFault::IllegalCharacters),
+                UNIVERSAL if !characters(4) => Some(DecodeFault::IllegalCharacters),
+                _ => None,
+            }
+        })
+    })
+}
+
 /// Where BoringSSL stops reading the site's certificate in the TLS handshake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HandshakeStop {
-    /// In the certificate around its extensions.
+    /// In the certificate around its extensions, up to and in its key.
     Frame,
+    /// In the certificate around its extensions, after its key (the unique identifiers, the
+    /// extension list): `ssl_cert_parse_pubkey` has read the key by then.
+    FrameAfterKey,
     /// In the frame of the extension at this index of the list.
     Extension(usize),
 }
@@ -482,7 +544,7 @@ pub(crate) enum HandshakeStop {
 /// shortest form in the serial number, the issuer, the validity, the subject, the key, the
 /// extension list and an extension's value: tests/e2e/cert_handshake.spec.ts).
 pub(crate) fn handshake(der: &[u8]) -> Result<(), HandshakeStop> {
-    use HandshakeStop::{Extension, Frame};
+    use HandshakeStop::{Extension, Frame, FrameAfterKey};
     /// keyUsage's OID, 2.5.29.15, as `kKeyUsageOID` writes it.
     const KEY_USAGE: [u8; 3] = [0x55, 0x1d, 0x0f];
     let (certificate, after) = cbs_get(der, SEQUENCE).ok_or(Frame)?;
@@ -496,13 +558,13 @@ pub(crate) fn handshake(der: &[u8]) -> Result<(), HandshakeStop> {
         (_, tbs) = cbs_get(tbs, expected).ok_or(Frame)?;
     }
     for number in [1, 2] {
-        (_, tbs) = cbs_get_optional(tbs, context(number)).ok_or(Frame)?;
+        (_, tbs) = cbs_get_optional(tbs, context(number)).ok_or(FrameAfterKey)?;
     }
-    let (extensions, _) = cbs_get_optional(tbs, context_constructed(3)).ok_or(Frame)?;
+    let (extensions, _) = cbs_get_optional(tbs, context_constructed(3)).ok_or(FrameAfterKey)?;
     let Some(outer) = extensions else {
         return Ok(());
     };
-    let (mut list, _) = cbs_get(outer, SEQUENCE).ok_or(Frame)?;
+    let (mut list, _) = cbs_get(outer, SEQUENCE).ok_or(FrameAfterKey)?;
     let mut index = 0usize;
     while !list.is_empty() {
         let stop = Extension(index);
@@ -542,60 +604,108 @@ fn cbs_get_optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8]
     }
 }
 
-/// Whether mozilla::pkix reads the certificate's elements, as `BackCert::Init`
-/// (lib/mozpkix/lib/pkixcert.cpp) reads them with `der::ReadTagAndGetValue`
+/// What mozilla::pkix meets first as it reads a certificate's elements ([`mozpkix_reads`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MozpkixFault {
+    /// An element not in DER, too long, or missing: `ERROR_BAD_DER`.
+    BadDer,
+    /// The signature's BIT STRING not read, or with unused bits (`der::SignedData` turns
+    /// its `ERROR_BAD_DER` into `ERROR_BAD_SIGNATURE`).
+    BadSignature,
+    /// The serial number is not an INTEGER as DER writes one ([`integer_fault`]):
+    /// `der::CertificateSerialNumber` gives `ERROR_INVALID_INTEGER_ENCODING`.
+    InvalidInteger,
+}
+
+/// Why an INTEGER's content is not in DER, as mozilla::pkix (`der::internal::IntegralBytes`,
+/// lib/mozpkix/lib/pkixder.cpp) and OpenSSL (`c2i_ibuf`, crypto/asn1/a_int.c) both read it;
+/// BoringSSL's verifier reads one the same way (`der::IsValidInteger`, pki/parse_values.cc),
+/// but Chrome takes any serial number (`allow_invalid_serial_numbers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IntegerFault {
+    /// No octet at all (OpenSSL: `ASN1_R_ILLEGAL_ZERO_CONTENT`).
+    Empty,
+    /// A leading 00 or FF octet that says nothing, the next octet's top bit being the same
+    /// (OpenSSL: `ASN1_R_ILLEGAL_PADDING`).
+    Padded,
+}
+
+/// Whether `content`, an INTEGER's octets, is in DER ([`IntegerFault`]).
+pub(crate) fn integer_fault(content: &[u8]) -> Option<IntegerFault> {
+    match content {
+        [] => Some(IntegerFault::Empty),
+        [first @ (0x00 | 0xff), second, ..] if first & 0x80 == second & 0x80 => {
+            Some(IntegerFault::Padded)
+        }
+        _ => None,
+    }
+}
+
+/// What mozilla::pkix meets first as `BackCert::Init` (lib/mozpkix/lib/pkixcert.cpp)
+/// reads the certificate's elements with `der::ReadTagAndGetValue`
 /// (lib/mozpkix/lib/pkixder.cpp): the certificate and its three parts, the signed part's
 /// fields and each element of the extension list, each with a length in its shortest form
 /// and, unlike `CBS`, of one or two octets only (no element, and no certificate, of 65,536
-/// bytes or more: `Input::Init` refuses one), and no high tag number. An optional field is
-/// looked for by its tag alone (`Reader::Peek`). A failure is `ERROR_BAD_DER` (for the
-/// signature's BIT STRING, `ERROR_BAD_SIGNATURE`: `der::SignedData`). The version's
-/// value ([`super::judge`]'s `firefox_refuses_version`) and each extension's own frame
-/// (`super::fields::UnparsableExtension::framed`) are asked apart.
-pub(crate) fn mozpkix_reads(der: &[u8]) -> bool {
-    mozpkix_elements(der).is_some()
-}
-
-fn mozpkix_elements(der: &[u8]) -> Option<()> {
+/// bytes or more: `Input::Init` refuses one), and no high tag number; the serial number,
+/// read after the version, as an INTEGER in DER ([`MozpkixFault::InvalidInteger`]). An
+/// optional field is looked for by its tag alone (`Reader::Peek`). A failure is
+/// `ERROR_BAD_DER`; for the signature's BIT STRING, which must have no unused bits,
+/// `ERROR_BAD_SIGNATURE` (`der::SignedData`). The version's value ([`super::judge`]'s `firefox_refuses_version`)
+/// and each extension's own frame (`super::fields::UnparsableExtension::framed`) are asked
+/// apart.
+pub(crate) fn mozpkix_reads(der: &[u8]) -> Result<(), MozpkixFault> {
+    use MozpkixFault::{BadDer, BadSignature, InvalidInteger};
     /// `der::ExpectTagAndGetValue`.
-    fn get(input: &[u8], expected: Tag) -> Option<(&[u8], &[u8])> {
-        cbs_get(input, expected).filter(|(content, _)| content.len() <= 0xffff)
+    fn get(input: &[u8], expected: Tag) -> Result<(&[u8], &[u8]), MozpkixFault> {
+        cbs_get(input, expected)
+            .filter(|(content, _)| content.len() <= 0xffff)
+            .ok_or(BadDer)
     }
     /// `Peek`, then that.
-    fn optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8])> {
+    fn optional(input: &[u8], expected: Tag) -> Result<(Option<&[u8]>, &[u8]), MozpkixFault> {
         if input.first().is_some_and(|&octet| tag(octet) == expected) {
             let (content, rest) = get(input, expected)?;
-            Some((Some(content), rest))
+            Ok((Some(content), rest))
         } else {
-            Some((None, input))
+            Ok((None, input))
         }
     }
+    let at_end = |rest: &[u8]| if rest.is_empty() { Ok(()) } else { Err(BadDer) };
     if der.len() > 0xffff {
-        return None;
+        return Err(BadDer);
     }
     let (certificate, after) = get(der, SEQUENCE)?;
-    after.is_empty().then_some(())?;
+    at_end(after)?;
     let (mut tbs, rest) = get(certificate, SEQUENCE)?;
     let (_, rest) = get(rest, SEQUENCE)?;
-    let (_, rest) = get(rest, BIT_STRING)?;
-    rest.is_empty().then_some(())?;
+    // `BitStringWithNoUnusedBits`.
+    let (signature, rest) = get(rest, BIT_STRING).map_err(|_| BadSignature)?;
+    if signature.first() != Some(&0) {
+        return Err(BadSignature);
+    }
+    at_end(rest)?;
     (_, tbs) = optional(tbs, context_constructed(0))?;
-    for expected in [INTEGER, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE] {
+    let serial;
+    (serial, tbs) = get(tbs, INTEGER)?;
+    if integer_fault(serial).is_some() {
+        return Err(InvalidInteger);
+    }
+    for expected in [SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE] {
         (_, tbs) = get(tbs, expected)?;
     }
     for number in [1, 2] {
         (_, tbs) = optional(tbs, context(number))?;
     }
     let (extensions, rest) = optional(tbs, context_constructed(3))?;
-    rest.is_empty().then_some(())?;
+    at_end(rest)?;
     if let Some(tagged) = extensions {
         let (mut list, rest) = get(tagged, SEQUENCE)?;
-        rest.is_empty().then_some(())?;
+        at_end(rest)?;
         while !list.is_empty() {
             (_, list) = get(list, SEQUENCE)?;
         }
     }
-    Some(())
+    Ok(())
 }
 
 /// `ParseVersion` (pki/parse_certificate.cc): an INTEGER `ReadUint64` takes (DER, not
@@ -1303,7 +1413,12 @@ mod tests {
                     assert_eq!(data.handshake_stop, None, "{}", path.display());
                     // badssl's certificate with 10,000 names is 200,604 bytes long.
                     let long = data.der.len() > 0xffff;
-                    assert_eq!(data.firefox_reads_elements, !long, "{}", path.display());
+                    let read = if long {
+                        Err(MozpkixFault::BadDer)
+                    } else {
+                        Ok(())
+                    };
+                    assert_eq!(data.firefox_reads, read, "{}", path.display());
                 }
             }
         }
@@ -1446,16 +1561,42 @@ mod tests {
             made(&fields)
         }
         let with = |at: usize, field: &str| with(&frame, at, field, made);
+        const BAD_DER: MozpkixFault = MozpkixFault::BadDer;
         let read = |der: &[u8]| (handshake(der), mozpkix_reads(der));
-        assert_eq!(read(&made(&frame)), (Ok(()), true));
+        assert_eq!(read(&made(&frame)), (Ok(()), Ok(())));
         // A length in a longer form than it needs, in the serial number, the issuer, the key.
-        assert_eq!(read(&with(1, "02 81 01 01")), (Err(S::Frame), false));
-        assert_eq!(read(&with(3, "30 82 00 00")), (Err(S::Frame), false));
-        assert_eq!(read(&with(6, "30 81 00")), (Err(S::Frame), false));
+        assert_eq!(read(&with(1, "02 81 01 01")), (Err(S::Frame), Err(BAD_DER)));
+        assert_eq!(read(&with(3, "30 82 00 00")), (Err(S::Frame), Err(BAD_DER)));
+        assert_eq!(read(&with(6, "30 81 00")), (Err(S::Frame), Err(BAD_DER)));
+        // The signature's BIT STRING, which mozilla::pkix reads with no unused bits
+        // (`ERROR_BAD_SIGNATURE`), after the signed part's frame.
+        let signed = |signature: &str| {
+            let tbs: Vec<u8> = frame.iter().flat_map(|f| hex(f)).collect();
+            let mut body = wrap(0x30, &tbs);
+            body.extend(hex("30 00"));
+            body.extend(hex(signature));
+            wrap(0x30, &body)
+        };
+        let bad_signature = Err(MozpkixFault::BadSignature);
+        for signature in ["03 02 01 00", "03 00", "03 81 02 00 01", "04 02 00 01"] {
+            assert_eq!(
+                mozpkix_reads(&signed(signature)),
+                bad_signature,
+                "{signature}"
+            );
+        }
+        assert_eq!(mozpkix_reads(&signed("03 02 00 01")), Ok(()));
+        // Past the key: a unique identifier, the extension list (its tag, then its
+        // SEQUENCE), with a longer length.
+        for element in ["81 81 01 00", "a3 81 02 30 00", "a3 04 30 82 00 00"] {
+            let mut fields = frame.to_vec();
+            fields.push(element);
+            assert_eq!(read(&made(&fields)).0, Err(S::FrameAfterKey), "{element}");
+        }
         // Bytes after the certificate.
         let mut after = made(&frame);
         after.push(0);
-        assert_eq!(read(&after), (Err(S::Frame), false));
+        assert_eq!(read(&after), (Err(S::Frame), Err(BAD_DER)));
         // The extensions: each one's frame up to keyUsage. A critical flag written as 01 is
         // a BOOLEAN to `CBS_get_asn1` (and to mozilla::pkix's frame reading, which is
         // `UnparsableExtension::framed`); an extnValue whose length is in a longer form
@@ -1474,19 +1615,38 @@ mod tests {
         const KEY_USAGE: &str = "30 0b 06 03 55 1d 0f 04 04 03 02 07 80";
         const CRITICAL_01: &str = "30 0c 06 03 55 1d 13 01 01 01 04 02 30 00";
         const VALUE_LONGER: &str = "30 0a 06 03 55 1d 13 04 81 02 30 00";
-        assert_eq!(read(&extensions(CRITICAL_01)), (Ok(()), true));
+        assert_eq!(read(&extensions(CRITICAL_01)), (Ok(()), Ok(())));
         assert_eq!(
             read(&extensions(&format!("{CRITICAL_01} {VALUE_LONGER}"))),
-            (Err(S::Extension(1)), true)
+            (Err(S::Extension(1)), Ok(()))
         );
         assert_eq!(
             read(&extensions(&format!("{KEY_USAGE} {VALUE_LONGER}"))),
-            (Ok(()), true)
+            (Ok(()), Ok(()))
         );
         // An element mozilla::pkix does not read: 65,536 bytes or more.
         let long = "ab".repeat(70_000);
         let big = with(3, &format!("30 83 01 11 70 {long}"));
-        assert_eq!(read(&big), (Ok(()), false));
+        assert_eq!(read(&big), (Ok(()), Err(BAD_DER)));
+        // A serial number not in DER: BoringSSL's handshake reads any INTEGER, mozilla::pkix
+        // none but DER's (after the version; an element it cannot read before it comes
+        // first, as does the serial number's own length).
+        let invalid = Err(MozpkixFault::InvalidInteger);
+        for serial in ["02 00", "02 02 00 01", "02 02 ff 80", "02 03 00 00 80"] {
+            assert_eq!(read(&with(1, serial)), (Ok(()), invalid), "{serial}");
+        }
+        for serial in ["02 01 00", "02 02 00 80", "02 02 ff 7f", "02 03 ff 00 00"] {
+            assert_eq!(read(&with(1, serial)), (Ok(()), Ok(())), "{serial}");
+        }
+        assert_eq!(
+            read(&with(1, "02 81 02 00 01")),
+            (Err(S::Frame), Err(BAD_DER))
+        );
+        let mut both = frame;
+        both[1] = "02 02 00 01";
+        both[3] = "30 82 00 00";
+        let both = made(&both);
+        assert_eq!(read(&both).1, invalid);
     }
 
     /// The certificate around its extensions, as `ParseCertificate`, `ParseTbsCertificate`

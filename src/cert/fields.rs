@@ -350,10 +350,14 @@ pub(crate) struct CertData {
     /// Where BoringSSL stops reading the certificate in the TLS handshake, if it does
     /// (`chrome_der::handshake`: only the site's is read there).
     pub handshake_stop: Option<super::chrome_der::HandshakeStop>,
-    /// mozilla::pkix reads the certificate's elements (`chrome_der::mozpkix_reads`).
-    pub firefox_reads_elements: bool,
+    /// What mozilla::pkix meets first as it reads the certificate's elements, if anything
+    /// (`chrome_der::mozpkix_reads`).
+    pub firefox_reads: Result<(), super::chrome_der::MozpkixFault>,
     /// The validity dates' text as Firefox and OpenSSL read it.
     pub dates: DatesRead,
+    /// What OpenSSL meets first as it decodes the certificate, if it cannot: its serial
+    /// number, then the issuer's name, then the subject's (`openssl::DecodeFault`).
+    pub openssl_decode: Option<super::openssl::DecodeFault>,
     pub sct_count: usize,
     /// The embedded SCTs, for checking their signatures once the issuer is known.
     pub scts: Vec<super::ct::EmbeddedSct>,
@@ -1129,8 +1133,9 @@ pub(crate) fn build(
         chrome_frame: None,
         chrome_names: super::chrome_der::NameRead::default(),
         handshake_stop: None,
-        firefox_reads_elements: true,
+        firefox_reads: Ok(()),
         dates: DatesRead::default(),
+        openssl_decode: None,
         sct_count: 0,
         scts: Vec::new(),
         version,
@@ -1159,7 +1164,12 @@ pub(crate) fn build(
         data.chrome_frame = data.chrome_frame.or(Some(ChromeRule::NameValue));
     }
     data.handshake_stop = super::chrome_der::handshake(der_bytes).err();
-    data.firefox_reads_elements = super::chrome_der::mozpkix_reads(der_bytes);
+    data.firefox_reads = super::chrome_der::mozpkix_reads(der_bytes);
+    data.openssl_decode = data
+        .serial_fault()
+        .map(super::openssl::DecodeFault::of_serial)
+        .or_else(|| super::chrome_der::openssl_name_fault(&data.issuer_raw))
+        .or_else(|| super::chrome_der::openssl_name_fault(&data.subject_raw));
     data.dates = DatesRead::of(der_bytes, &ranges);
     // `ParsedCertificate::Create` asks more of subjectAltName when the subject is empty.
     let subject_empty = data.subject_raw == [0x30, 0x00];
@@ -1461,6 +1471,12 @@ impl CertData {
     /// OpenSSL any.
     pub(crate) fn firefox_refuses_path_len(&self) -> bool {
         matches!(self.basic_ca, Some((_, Some(128..=255))))
+    }
+
+    /// Why the serial number is not an INTEGER as DER writes one, if it is not: Chrome
+    /// reads it, mozilla::pkix and OpenSSL do not (`chrome_der::integer_fault`).
+    pub(crate) fn serial_fault(&self) -> Option<super::chrome_der::IntegerFault> {
+        super::chrome_der::integer_fault(&self.serial_raw)
     }
 }
 

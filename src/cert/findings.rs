@@ -215,6 +215,10 @@ codes! {
     TooLargeForFirefox = "too_large_for_firefox",
     /// A pathLenConstraint over 127, which Firefox does not read.
     PathLenBeyondFirefox = "path_len_beyond_firefox",
+    /// A serial number not in DER, which Firefox and OpenSSL do not read.
+    SerialNotDer = "serial_not_der",
+    /// A name OpenSSL cannot decode.
+    NameUndecodableToOpenSsl = "name_undecodable_to_openssl",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
     RuleBroken = "rule_broken",
 }
@@ -897,6 +901,10 @@ pub enum FindingKind {
         /// (`chrome_der::handshake`): Chrome ends the connection (`ERR_SSL_PROTOCOL_ERROR`)
         /// before it parses the certificate itself.
         handshake: bool,
+        /// BoringSSL stops there only after it has read the key (past it: the unique
+        /// identifiers, the extension list's frame), so a key it cannot read
+        /// (`ExplicitCurve`) is what ends the handshake first.
+        after_key: bool,
         /// Only the verifier refuses it, which reads more than Chrome reads as it takes the
         /// site's certificate out of the handshake: an empty extension list, a name value
         /// `NormalizeName` does not read (the site's: `ERR_CERT_INVALID`).
@@ -937,6 +945,31 @@ pub enum FindingKind {
         path_len: u32,
         /// Whether it is the site's certificate rather than an authority's.
         site: bool,
+    },
+    /// The serial number is not an INTEGER as DER writes one (X.690 8.3.2: no leading
+    /// octet that says nothing, at least one octet). Chrome reads it
+    /// (`allow_invalid_serial_numbers`, `x509_util::DefaultParseCertificateOptions` in
+    /// net/cert/x509_util.cc); mozilla::pkix does not (`der::CertificateSerialNumber`):
+    /// Firefox refuses the site's (`MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING`) and leaves
+    /// an authority out; OpenSSL cannot decode the certificate at all (`c2i_ibuf`,
+    /// crypto/asn1/a_int.c), so its TLS clients end the handshake
+    /// ([`super::openssl::OpenSslHandshakeError::Undecodable`]).
+    SerialNotDer {
+        /// What is wrong with it.
+        fault: super::chrome_der::IntegerFault,
+        /// Whether it is the site's certificate rather than an authority's.
+        site: bool,
+    },
+    /// A value of the certificate's issuer or subject name OpenSSL cannot decode
+    /// (`super::openssl::DecodeFault`: a string type `X509_NAME` does not take, a
+    /// BMPString or UniversalString of the wrong length or with a code that is no
+    /// character, a UTF8String that is not UTF-8): OpenSSL cannot read the certificate at
+    /// all, so its TLS clients end the handshake
+    /// ([`super::openssl::OpenSslHandshakeError::Undecodable`]). How Chrome reads names is
+    /// `ChromeRule::NameValue`'s.
+    NameUndecodableToOpenSsl {
+        /// What OpenSSL meets.
+        fault: super::openssl::DecodeFault,
     },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
@@ -1043,6 +1076,8 @@ impl FindingKind {
             K::ChainTooLargeForHandshake { .. } => Code::ChainTooLargeForHandshake,
             K::TooLargeForFirefox { .. } => Code::TooLargeForFirefox,
             K::PathLenBeyondFirefox { .. } => Code::PathLenBeyondFirefox,
+            K::SerialNotDer { .. } => Code::SerialNotDer,
+            K::NameUndecodableToOpenSsl { .. } => Code::NameUndecodableToOpenSsl,
             K::RuleBroken { .. } => Code::RuleBroken,
         }
     }

@@ -13,6 +13,7 @@
 use super::anchors::{self, Anchor, AnchorSource};
 use super::browsers::{ChromiumError as E, FirefoxError};
 use super::chain::{self, AnchorMatch, CheckName, CheckReport, CheckResult, Edge, LinkReport};
+use super::chrome_der::MozpkixFault;
 use super::fields::{self, CertData, Parameters};
 use super::findings::{ChromeRule, Constrainer, Finding, FindingKind as K, Issuer, Unchecked};
 use super::hostname::{self, HostReport};
@@ -95,11 +96,23 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     let firefox_error = firefox(&ctx, &findings, host.as_ref());
     let openssl = openssl(&ctx, &findings, host.as_ref());
     // OpenSSL's clients read the Certificate message up to the same default size as
-    // BoringSSL ([`OpenSslHandshakeError::ExcessiveMessageSize`]).
-    let openssl_handshake = findings
+    // BoringSSL ([`OpenSslHandshakeError::ExcessiveMessageSize`]), then decode each
+    // certificate of it (`OpenSslHandshakeError::Undecodable`).
+    use super::openssl::OpenSslHandshakeError as H;
+    let too_large = findings
         .iter()
-        .any(|f| matches!(f.kind, K::ChainTooLargeForHandshake { .. }))
-        .then_some(super::openssl::OpenSslHandshakeError::ExcessiveMessageSize);
+        .any(|f| matches!(f.kind, K::ChainTooLargeForHandshake { .. }));
+    let undecodable = || {
+        path.chain.iter().enumerate().find_map(|(depth, &i)| {
+            let fault = ctx.analysis.data.get(i)?.openssl_decode?;
+            Some(H::Undecodable { depth, fault })
+        })
+    };
+    let openssl_handshake = if too_large {
+        Some(H::ExcessiveMessageSize)
+    } else {
+        undecodable()
+    };
     Report {
         at: options.at,
         validity,
@@ -1143,7 +1156,7 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 .any(|u| u.index == index && !u.key_usage)
         };
         let frame_stops_handshake = match handshake_stop {
-            Some(HandshakeStop::Frame) => true,
+            Some(HandshakeStop::Frame | HandshakeStop::FrameAfterKey) => true,
             Some(HandshakeStop::Extension(index)) => !extension_finding(index),
             None => false,
         };
@@ -1156,9 +1169,11 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 rule,
                 dates_unreadable: !d.dates.chrome_reads,
                 firefox_refuses: firefox_refuses_version(d),
-                firefox_not_der: !d.firefox_reads_elements && d.der.len() <= 0xffff,
+                firefox_not_der: d.firefox_reads == Err(MozpkixFault::BadDer)
+                    && d.der.len() <= 0xffff,
                 openssl_strict: d.strict.extensions && !d.strict.version3,
                 handshake,
+                after_key: handshake_stop == Some(HandshakeStop::FrameAfterKey),
                 verifier_only,
             };
             let error = match (site, verifier_only) {
@@ -1177,6 +1192,14 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
         if d.der.len() > 0xffff {
             let bytes = d.der.len();
             out.push(Finding::warning(K::TooLargeForFirefox { bytes, site }).cert(i));
+        }
+        // A serial number Chrome reads and mozilla::pkix and OpenSSL do not; a name OpenSSL
+        // does not decode.
+        if let Some(fault) = d.serial_fault() {
+            out.push(Finding::warning(K::SerialNotDer { fault, site }).cert(i));
+        }
+        if let Some(fault) = d.openssl_decode.filter(|f| f.in_a_name()) {
+            out.push(Finding::warning(K::NameUndecodableToOpenSsl { fault }).cert(i));
         }
         for u in d.unparsable_extensions.iter().filter(|u| !u.key_usage) {
             let refused_by = u.refusers(site);
@@ -1209,11 +1232,24 @@ fn firefox_refuses_version(d: &CertData) -> bool {
     d.version > 4
 }
 
+/// What mozilla::pkix meets first as it reads the certificate around its extensions
+/// (`BackCert::Init`): its elements (`chrome_der::mozpkix_reads`: `ERROR_BAD_DER`, or
+/// `ERROR_BAD_SIGNATURE` for the signature's), then its version (`ERROR_BAD_DER`), then its
+/// serial number (`ERROR_INVALID_INTEGER_ENCODING`).
+fn firefox_frame_error(d: &CertData) -> Option<FirefoxError> {
+    match d.firefox_reads {
+        Err(MozpkixFault::BadDer) => Some(FirefoxError::BadDer),
+        Err(MozpkixFault::BadSignature) => Some(FirefoxError::BadSignature),
+        _ if firefox_refuses_version(d) => Some(FirefoxError::BadDer),
+        Err(MozpkixFault::InvalidInteger) => Some(FirefoxError::InvalidIntegerEncoding),
+        Ok(()) => None,
+    }
+}
+
 /// Whether mozilla::pkix cannot read the certificate around its extensions
-/// (`BackCert::Init`): its version, or one of its elements
-/// (`chrome_der::mozpkix_reads`). `ERROR_BAD_DER`.
+/// ([`firefox_frame_error`]).
 fn firefox_refuses_frame(d: &CertData) -> bool {
-    firefox_refuses_version(d) || !d.firefox_reads_elements
+    firefox_frame_error(d).is_some()
 }
 
 /// The leaf: an authority pasted as if it were a site, or a site certificate not meant
@@ -1761,9 +1797,10 @@ fn mozilla_pkix(
     // in DER), then `RememberExtension` (one it keeps, empty or twice), then whether it
     // is a critical extension it does not know.
     if let Some(d) = ctx.analysis.data.get(leaf) {
-        // The certificate's elements and its version are the first it reads.
-        if firefox_refuses_frame(d) {
-            return Some(F::BadDer);
+        // The certificate's elements, its version and its serial number are the first it
+        // reads.
+        if let Some(error) = firefox_frame_error(d) {
+            return Some(error);
         }
         let unknown = has(leaf, &|k| {
             matches!(k, K::UnsupportedCriticalExtension { .. })

@@ -82,6 +82,7 @@ use serde::{Deserialize, Serialize};
 pub use anchors::{Anchor, AnchorSource, RootSetInfo};
 pub use browsers::{ChromiumError, FirefoxError};
 pub use chain::{CheckName, CheckReport, CheckResult, LinkReport};
+pub use chrome_der::IntegerFault;
 pub use fields::CertificateReport;
 pub use findings::{Code, Finding, FindingKind, Issuer, Severity};
 pub use hostname::HostReport;
@@ -216,7 +217,8 @@ pub struct Report {
     /// first it looks at.
     pub openssl: Vec<OpenSslFailure>,
     /// Why an OpenSSL-based TLS client (curl, Python) ends the handshake before it
-    /// verifies anything, when it does; `openssl verify` reads files and never meets it.
+    /// verifies anything, when it does; `openssl verify` reads files and meets only a
+    /// certificate it cannot decode ([`Client::stopped_by`]).
     pub openssl_handshake: Option<openssl::OpenSslHandshakeError>,
     /// What the judgement found (the input's own findings are in the analysis).
     pub findings: Vec<Finding>,

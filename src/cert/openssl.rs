@@ -29,6 +29,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::chrome_der::IntegerFault;
 use super::signature::{KeyMaterial, SigAlg};
 
 /// An `X509_V_ERR_*` result of OpenSSL's verification.
@@ -278,37 +279,145 @@ impl<'a> LeafNames<'a> {
     }
 }
 
+/// Why OpenSSL cannot decode a certificate (`d2i_X509`), as the first error of its queue
+/// names it (crypto/asn1/asn1_err.c). It reads the signed part's fields in order: the serial
+/// number, then the issuer's name, then the subject's; each name's values as it decodes
+/// them (`ASN1_PRINTABLE`, crypto/asn1/tasn_dec.c), then as it turns them into UTF-8 to
+/// compare them (`x509_name_canon`, crypto/x509/x_name.c). Compared with OpenSSL 3.0.19
+/// (`openssl x509`, and curl against a server sending such a certificate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecodeFault {
+    /// The serial number has a leading octet that adds nothing (`c2i_ibuf`,
+    /// crypto/asn1/a_int.c).
+    IllegalPadding,
+    /// The serial number has no octet.
+    IllegalZeroContent,
+    /// A name's value is of a universal type `X509_NAME` does not take (`ASN1_tag2bit`
+    /// against `B_ASN1_PRINTABLE`: not VisibleString, GraphicString, GeneralString,
+    /// VideotexString, a time, a number, an OCTET STRING or an OID).
+    MstringWrongTag,
+    /// A name's value has a tag of another class than the universal one.
+    MstringNotUniversal,
+    /// A BMPString of an odd number of octets (`asn1_ex_c2i`).
+    BmpstringIsWrongLength,
+    /// A UniversalString whose length is not a multiple of four.
+    UniversalstringIsWrongLength,
+    /// A UTF8String that is not UTF-8 (`ASN1_STRING_to_UTF8`, crypto/asn1/a_mbstr.c).
+    InvalidUtf8string,
+    /// A BMPString or UniversalString holding a surrogate or a code beyond U+10FFFF
+    /// (`UTF8_putc`, crypto/asn1/a_utf8.c).
+    IllegalCharacters,
+}
+
+impl DecodeFault {
+    /// The error as `ERR_error_string_n` writes it (what curl prints after the library).
+    pub fn error(self) -> &'static str {
+        match self {
+            DecodeFault::IllegalPadding => "error:068000DD:asn1 encoding routines::illegal padding",
+            DecodeFault::IllegalZeroContent => {
+                "error:068000DE:asn1 encoding routines::illegal zero content"
+            }
+            DecodeFault::MstringWrongTag => {
+                "error:0680008C:asn1 encoding routines::mstring wrong tag"
+            }
+            DecodeFault::MstringNotUniversal => {
+                "error:0680008B:asn1 encoding routines::mstring not universal"
+            }
+            DecodeFault::BmpstringIsWrongLength => {
+                "error:068000D6:asn1 encoding routines::bmpstring is wrong length"
+            }
+            DecodeFault::UniversalstringIsWrongLength => {
+                "error:068000D7:asn1 encoding routines::universalstring is wrong length"
+            }
+            DecodeFault::InvalidUtf8string => {
+                "error:06800086:asn1 encoding routines::invalid utf8string"
+            }
+            DecodeFault::IllegalCharacters => {
+                "error:0680007C:asn1 encoding routines::illegal characters"
+            }
+        }
+    }
+
+    /// The fault of a serial number not in DER.
+    pub(crate) fn of_serial(fault: IntegerFault) -> DecodeFault {
+        match fault {
+            IntegerFault::Padded => DecodeFault::IllegalPadding,
+            IntegerFault::Empty => DecodeFault::IllegalZeroContent,
+        }
+    }
+
+    /// Whether it lies in a name (not in the serial number).
+    pub fn in_a_name(self) -> bool {
+        !matches!(
+            self,
+            DecodeFault::IllegalPadding | DecodeFault::IllegalZeroContent
+        )
+    }
+}
+
 /// Why an OpenSSL-based TLS client ends the handshake before it verifies anything: not an
-/// `X509_V_ERR_*`, and not met by `openssl verify`, which reads files.
+/// `X509_V_ERR_*`. curl prints error 35 (`CURLE_SSL_CONNECT_ERROR`) with the first error of
+/// OpenSSL's queue (`ossl_strerror`, lib/vtls/openssl.c), after the library's name and
+/// version, which vary with the machine: written here as `OpenSSL/3.x.y`. Python's `ssl`
+/// raises `SSLError` with the last one (Modules/_ssl.c `fill_and_set_sslerror`: the
+/// library's reason in brackets, then its text; Python adds where in _ssl.c it raised).
+/// curl 7.88 and Python 3.11 on OpenSSL 3.0.19: tests/cert_openssl_clients.rs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OpenSslHandshakeError {
     /// The server's Certificate message is longer than the client's `max_cert_list`
     /// (`ossl_statem_client_max_message_size`, ssl/statem/statem_clnt.c), 102,400 bytes
     /// unless the program sets another (`SSL_MAX_CERT_LIST_DEFAULT`, include/openssl/ssl.h),
     /// which neither curl nor Python does: `SSL_R_EXCESSIVE_MESSAGE_SIZE`, error 0A000098.
-    /// curl 7.88 and Python 3.11 on OpenSSL 3.0.19, against `openssl s_server` serving a
-    /// certificate of 138,375 bytes: tests/cert_openssl_clients.rs.
+    /// Against `openssl s_server` serving a certificate of 138,375 bytes. `openssl verify`
+    /// reads files and still verifies.
     ExcessiveMessageSize,
+    /// A certificate of the chain the server sends that OpenSSL cannot decode
+    /// ([`DecodeFault`]): `d2i_X509` fails in `tls_process_server_certificate`
+    /// (ssl/statem/statem_clnt.c), and the client sends a bad_certificate alert
+    /// (`ERR_R_ASN1_LIB`). `openssl verify` cannot load the file either (apps/lib/apps.c,
+    /// `load_key_certs_crls`). Against a server that sends the certificate's bytes as they
+    /// are (tlslite-ng: OpenSSL's own server cannot load it).
+    Undecodable {
+        /// Its place in the chain, the site's being 0.
+        depth: usize,
+        /// What OpenSSL meets in it first.
+        fault: DecodeFault,
+    },
 }
 
 impl OpenSslHandshakeError {
-    /// What curl prints: error 35 (`CURLE_SSL_CONNECT_ERROR`), then OpenSSL's error string
-    /// after the library's name and version (`ossl_strerror`, lib/vtls/openssl.c), which
-    /// vary with the machine: written here as `OpenSSL/3.x.y`.
-    pub fn curl_says(self) -> &'static str {
-        match self {
+    /// What curl prints.
+    pub fn curl_says(self) -> String {
+        let error = match self {
             OpenSslHandshakeError::ExcessiveMessageSize => {
-                "curl: (35) OpenSSL/3.x.y: error:0A000098:SSL routines::excessive message size"
+                "error:0A000098:SSL routines::excessive message size"
             }
-        }
+            OpenSslHandshakeError::Undecodable { fault, .. } => fault.error(),
+        };
+        format!("curl: (35) OpenSSL/3.x.y: {error}")
     }
 
-    /// What Python's `ssl` raises (`SSLError`, Modules/_ssl.c `fill_and_set_sslerror`: the
-    /// library's reason in brackets, then its text; Python adds where in _ssl.c it raised).
+    /// What Python's `ssl` raises.
     pub fn python_says(self) -> &'static str {
         match self {
             OpenSslHandshakeError::ExcessiveMessageSize => {
                 "[SSL: EXCESSIVE_MESSAGE_SIZE] excessive message size"
+            }
+            OpenSslHandshakeError::Undecodable { .. } => "[SSL] ASN1 lib",
+        }
+    }
+
+    /// What `openssl verify` prints first when it cannot load a file (OpenSSL 3.0,
+    /// apps/lib/apps.c): the site's certificate read from `site.pem`, the others
+    /// (`-untrusted`) from `chain.pem`; `None` when it verifies.
+    pub fn openssl_verify_says(self) -> Option<&'static str> {
+        match self {
+            OpenSslHandshakeError::ExcessiveMessageSize => None,
+            OpenSslHandshakeError::Undecodable { depth: 0, .. } => {
+                Some("Could not read certificate file from site.pem")
+            }
+            OpenSslHandshakeError::Undecodable { .. } => {
+                Some("Could not read any untrusted certificates from chain.pem")
             }
         }
     }
@@ -359,17 +468,27 @@ impl Client {
         })
     }
 
-    /// What the client prints for `report`: a TLS client's handshake ending before any
-    /// verification ([`OpenSslHandshakeError`]) first, then [`Client::says`].
+    /// Why this client stops before it verifies anything for `report`, if it does: a TLS
+    /// client at the end of its handshake ([`OpenSslHandshakeError`]); `openssl verify`
+    /// only where it cannot load a file.
+    pub fn stopped_by(self, report: &super::Report) -> Option<OpenSslHandshakeError> {
+        report
+            .openssl_handshake
+            .filter(|e| self != Client::OpensslVerify || e.openssl_verify_says().is_some())
+    }
+
+    /// What the client prints for `report`: where it stops before it verifies anything
+    /// ([`Client::stopped_by`]), that, otherwise [`Client::says`].
     pub fn says_for(
         self,
         report: &super::Report,
         host: Option<&str>,
         leaf: &LeafNames<'_>,
     ) -> Option<String> {
-        match (self, report.openssl_handshake) {
-            (Client::OpensslVerify, _) | (_, None) => self.says(&report.openssl, host, leaf),
-            (Client::Curl, Some(e)) => Some(e.curl_says().to_owned()),
+        match (self, self.stopped_by(report)) {
+            (_, None) => self.says(&report.openssl, host, leaf),
+            (Client::OpensslVerify, Some(e)) => e.openssl_verify_says().map(str::to_owned),
+            (Client::Curl, Some(e)) => Some(e.curl_says()),
             (Client::Python | Client::PythonStrict, Some(e)) => Some(e.python_says().to_owned()),
         }
     }

@@ -28,13 +28,13 @@
 // And a P-256 key for contrast, with and without keyUsage: the handshake completes, the
 // untrusted certificate gets Chrome's warning (ERR_CERT_AUTHORITY_INVALID), and the page
 // says the same.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { X509Certificate, createPrivateKey, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { pageNamesWhatChromiumSays } from './chromium_says';
+import { pageNamesWhatChromiumSays, pageNamesWhatChromiumSaysAt } from './chromium_says';
 
 const dir = mkdtempSync(join(tmpdir(), 'imasara-handshake-'));
 
@@ -318,3 +318,33 @@ for (const [i, c] of cases.entries()) {
     await pageNamesWhatChromiumSays(page, port, { key: readFileSync(key), cert: pem }, pem, c.chrome);
   });
 }
+
+// A serial number not written as DER writes an integer (a leading 00 that adds nothing):
+// Chrome reads it (allow_invalid_serial_numbers), so the untrusted certificate gets only
+// its warning; the page adds that Firefox refuses it (mozilla::pkix) and that curl cannot
+// decode it (OpenSSL's c2i_ibuf). OpenSSL cannot load such a certificate, so Node cannot
+// serve it: tests/support/tls_raw_server.py (tlslite-ng, installed by make py-tools) sends
+// its bytes as they are.
+test('a site certificate with a serial number not in DER: the page names what Chromium says (ERR_CERT_AUTHORITY_INVALID)', async ({ page }) => {
+  const pylib = join(process.cwd(), 'target', 'pylib');
+  expect(existsSync(join(pylib, 'tlslite')), 'tlslite-ng (make py-tools)').toBe(true);
+  const port = 4701 + strict.length + framed.length + frames.length + handshakeFramed.length + sizes.length + names.length;
+  const { cert, key } = made('serial-padded', P256);
+  const pem = refitted(cert, key, (fields) => fields.map((f, i) => (i === 1 ? tlv(0x02, Buffer.from([0x00, 0x01])) : f)));
+  const chain = join(dir, 'serial-padded-served.pem');
+  writeFileSync(chain, pem);
+  const server = spawn('python3', [join('tests', 'support', 'tls_raw_server.py'), chain, key, String(port)], {
+    env: { ...process.env, PYTHONPATH: pylib },
+    stdio: 'ignore',
+  });
+  try {
+    await pageNamesWhatChromiumSaysAt(page, port, pem, 'ERR_CERT_AUTHORITY_INVALID');
+    await expect(page.locator('.firefox-name')).toHaveText('MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING');
+    await expect(page.locator('.clients [data-client="Curl"]')).toHaveText(
+      'curl: (35) OpenSSL/3.x.y: error:068000DD:asn1 encoding routines::illegal padding',
+    );
+    await expect(page.locator('.findings [data-code="serial_not_der"]')).toContainText('00 or FF');
+  } finally {
+    server.kill();
+  }
+});

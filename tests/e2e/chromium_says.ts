@@ -43,20 +43,30 @@ export async function pageNamesWhatChromiumSays(
   server.on('tlsClientError', () => {});
   await new Promise<void>((listening) => server.listen(port, 'localhost', listening));
   try {
-    const said = await chromiumSays(page, port);
-    expect(said, 'what Chromium says').toBe(chrome);
-    await open(page, '#/cert?lang=en&host=localhost');
-    if (pasted.length > 64_000) {
-      await page.evaluate((text) => {
-        const area = document.querySelector<HTMLTextAreaElement>('#cert-paste')!;
-        area.value = text;
-        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      }, pasted);
-    } else {
-      await page.locator('#cert-paste').fill(pasted);
-    }
-    await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
+    await pageNamesWhatChromiumSaysAt(page, port, pasted, chrome);
   } finally {
     server.close();
   }
+}
+
+/** The same against a server already listening at `port`. */
+export async function pageNamesWhatChromiumSaysAt(
+  page: Page,
+  port: number,
+  pasted: string,
+  chrome: string,
+): Promise<void> {
+  const said = await chromiumSays(page, port);
+  expect(said, 'what Chromium says').toBe(chrome);
+  await open(page, '#/cert?lang=en&host=localhost');
+  if (pasted.length > 64_000) {
+    await page.evaluate((text) => {
+      const area = document.querySelector<HTMLTextAreaElement>('#cert-paste')!;
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, pasted);
+  } else {
+    await page.locator('#cert-paste').fill(pasted);
+  }
+  await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', said);
 }

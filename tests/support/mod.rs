@@ -385,3 +385,16 @@ pub const RSASSA_PSS_KEY: &[u8] = &[
 pub fn many_names(n: usize) -> impl Iterator<Item = SanType> {
     (0..n).map(|i| SanType::DnsName(format!("host{i:05}.example.test").try_into().unwrap()))
 }
+
+/// A Name of one attribute per RDN, each `(t, tag, value)`: the type 2.5.4.t (3 a common
+/// name, 10 an organisation…) and its value's tag and octets, as no tool writes some of them.
+pub fn name_of(attributes: &[(u8, u8, &[u8])]) -> Vec<u8> {
+    let rdns: Vec<Vec<u8>> = attributes
+        .iter()
+        .map(|&(t, tag, value)| {
+            let pair = [wrap(0x06, &[0x55, 0x04, t]), wrap(tag, value)].concat();
+            wrap(0x31, &wrap(0x30, &pair))
+        })
+        .collect();
+    wrap(0x30, &rdns.concat())
+}

@@ -7,9 +7,11 @@ use crate::cert::findings::{
     ChromeRule, Constrainer, Issuer, OtherDer, Pkcs7Problem, RootChange, RootHistory, Unchecked,
     Unreadable,
 };
+use crate::cert::openssl::DecodeFault;
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
-    CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind, Report,
+    CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
+    IntegerFault, Report,
 };
 use crate::ui::i18n::{Key, Lang, fill, k, text};
 
@@ -91,6 +93,8 @@ pub fn code_key(code: Code) -> Key {
         Code::ChainTooLargeForHandshake => c::chain_too_large_for_handshake,
         Code::TooLargeForFirefox => c::too_large_for_firefox,
         Code::PathLenBeyondFirefox => c::path_len_beyond_firefox,
+        Code::SerialNotDer => c::serial_not_der,
+        Code::NameUndecodableToOpenSsl => c::name_undecodable_to_openssl,
         Code::RuleBroken => c::rule_broken,
     }
 }
@@ -545,6 +549,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             openssl_strict,
             handshake,
             verifier_only,
+            ..
         } => {
             use k::cert_codes as c;
             // A date no client reads is against the standard, not Chrome's rule alone.
@@ -611,6 +616,38 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 k::cert_codes::path_len_beyond_firefox_authority
             },
         ),
+        F::SerialNotDer { fault, site } => {
+            let how = text(
+                lang,
+                match fault {
+                    IntegerFault::Padded => k::cert_codes::serial_not_der_padded,
+                    IntegerFault::Empty => k::cert_codes::serial_not_der_empty,
+                },
+            );
+            with_then(
+                ("how", how),
+                if *site {
+                    k::cert_codes::serial_not_der_site
+                } else {
+                    k::cert_codes::too_large_for_firefox_authority
+                },
+            )
+        }
+        F::NameUndecodableToOpenSsl { fault } => {
+            use k::cert_codes as c;
+            let why = match fault {
+                DecodeFault::MstringWrongTag => c::name_undecodable_wrong_tag,
+                DecodeFault::MstringNotUniversal => c::name_undecodable_not_universal,
+                DecodeFault::BmpstringIsWrongLength => c::name_undecodable_bmp_length,
+                DecodeFault::UniversalstringIsWrongLength => c::name_undecodable_universal_length,
+                DecodeFault::InvalidUtf8string => c::name_undecodable_utf8,
+                // (The serial number's faults have a finding of their own.)
+                DecodeFault::IllegalCharacters
+                | DecodeFault::IllegalPadding
+                | DecodeFault::IllegalZeroContent => c::name_undecodable_characters,
+            };
+            with(&[("why", text(lang, why))])
+        }
         F::TooLargeForFirefox { bytes, site } => with_then(
             ("bytes", &n(*bytes)),
             if *site {
@@ -740,13 +777,19 @@ pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
                 e::ssl_protocol_error_size_todo,
             );
         }
+        let key = report
+            .findings
+            .iter()
+            .any(|f| matches!(f.kind, FindingKind::ExplicitCurve) && f.error == Some(error));
+        // A fault of the frame up to the key comes before the key; one after it, after.
         if any(&|k| {
             matches!(
                 k,
                 FindingKind::CertificateFrameInvalid {
                     handshake: true,
+                    after_key,
                     ..
-                }
+                } if !after_key || !key
             )
         }) {
             return (
@@ -754,10 +797,6 @@ pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
                 e::ssl_protocol_error_der_todo,
             );
         }
-        let key = report
-            .findings
-            .iter()
-            .any(|f| matches!(f.kind, FindingKind::ExplicitCurve) && f.error == Some(error));
         if !key
             && any(&|k| {
                 matches!(
@@ -1131,6 +1170,7 @@ mod tests {
             firefox_not_der: true,
             openssl_strict: false,
             handshake: true,
+            after_key: false,
             verifier_only: false,
         }
     }
@@ -1218,9 +1258,20 @@ mod tests {
                 e::ssl_protocol_error_size_todo
             )
         );
-        // An extension's frame after the key: the key comes first.
-        let mut after_key = empty.clone();
-        for kind in [
+        // An extension's frame, or the certificate's past its key (a unique identifier, the
+        // extension list): the key comes first.
+        let frame_after_key = FindingKind::CertificateFrameInvalid {
+            site: true,
+            rule: ChromeRule::NotDer,
+            dates_unreadable: false,
+            firefox_refuses: false,
+            firefox_not_der: true,
+            openssl_strict: false,
+            handshake: true,
+            after_key: true,
+            verifier_only: false,
+        };
+        for past_the_key in [
             FindingKind::ExtensionUnparsable {
                 extension: 0,
                 refused_by: Refusers::default(),
@@ -1228,23 +1279,26 @@ mod tests {
                 strict: Some(ChromeRule::NotDer),
                 handshake: true,
             },
-            FindingKind::ExplicitCurve,
+            frame_after_key,
         ] {
-            after_key.findings.push(crate::cert::Finding::error(
-                kind,
-                ChromiumError::SslProtocolError,
-            ));
-            let expected = match after_key.findings.len() {
-                1 => (
-                    e::ssl_protocol_error_der_says,
-                    e::ssl_protocol_error_der_todo,
-                ),
-                _ => error_keys(ChromiumError::SslProtocolError),
-            };
-            assert_eq!(
-                verdict_keys(&after_key, ChromiumError::SslProtocolError),
-                expected
-            );
+            let mut after_key = empty.clone();
+            for kind in [past_the_key, FindingKind::ExplicitCurve] {
+                after_key.findings.push(crate::cert::Finding::error(
+                    kind,
+                    ChromiumError::SslProtocolError,
+                ));
+                let expected = match after_key.findings.len() {
+                    1 => (
+                        e::ssl_protocol_error_der_says,
+                        e::ssl_protocol_error_der_todo,
+                    ),
+                    _ => error_keys(ChromiumError::SslProtocolError),
+                };
+                assert_eq!(
+                    verdict_keys(&after_key, ChromiumError::SslProtocolError),
+                    expected
+                );
+            }
         }
         // A site certificate Chrome's verifier cannot read has words of its own; an
         // authority's, or an extension Chrome does not read, keeps the general ones.
@@ -1612,6 +1666,7 @@ mod tests {
             firefox_not_der: false,
             openssl_strict: false,
             handshake: false,
+            after_key: false,
             verifier_only: false,
         }))
         .chain([
@@ -1623,6 +1678,7 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: false,
                 handshake: false,
+                after_key: false,
                 verifier_only: false,
             },
             F::CertificateFrameInvalid {
@@ -1633,6 +1689,7 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: false,
                 handshake: false,
+                after_key: false,
                 verifier_only: false,
             },
             F::CertificateFrameInvalid {
@@ -1643,6 +1700,7 @@ mod tests {
                 firefox_not_der: false,
                 openssl_strict: true,
                 handshake: false,
+                after_key: false,
                 verifier_only: false,
             },
             frame_refused_in_handshake(),
@@ -1679,6 +1737,20 @@ mod tests {
             F::PathLenBeyondFirefox {
                 path_len: 200,
                 site: false,
+            },
+            F::SerialNotDer {
+                fault: IntegerFault::Padded,
+                site: true,
+            },
+            F::SerialNotDer {
+                fault: IntegerFault::Empty,
+                site: false,
+            },
+            F::NameUndecodableToOpenSsl {
+                fault: DecodeFault::MstringWrongTag,
+            },
+            F::NameUndecodableToOpenSsl {
+                fault: DecodeFault::InvalidUtf8string,
             },
             F::TooLargeForFirefox {
                 bytes: 70_000,

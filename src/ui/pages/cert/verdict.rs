@@ -245,16 +245,30 @@ fn headline(report: &Report) -> AnyView {
             .into_any()
         }
         None => {
-            let key = if report.host.is_some() {
-                k::cert::verdict::ok
-            } else {
-                k::cert::verdict::ok_no_host
+            // Chrome accepts what Firefox may still refuse (a serial number not in DER, a
+            // path length over 127, a date before 1970…): then the line says so and names
+            // Firefox's error.
+            let firefox = report.firefox_error.map(|f| f.name());
+            let key = match (report.host.is_some(), firefox.is_some()) {
+                (true, false) => k::cert::verdict::ok,
+                (false, false) => k::cert::verdict::ok_no_host,
+                (true, true) => k::cert::verdict::ok_but_firefox,
+                (false, true) => k::cert::verdict::ok_no_host_but_firefox,
             };
             view! {
                 <p class="verdict-line good" data-verdict="ok">
                     <span aria-hidden="true">"✓ "</span>
                     {tr(key)}
                 </p>
+                {firefox
+                    .map(|f| {
+                        view! {
+                            <dl class="error-names">
+                                <dt>{tr(k::cert::verdict::firefox)}</dt>
+                                <dd><code class="firefox-name">{f}</code></dd>
+                            </dl>
+                        }
+                    })}
             }
             .into_any()
         }

@@ -1,0 +1,35 @@
+"""A TLS server that sends its certificates' bytes as they are, for certificates OpenSSL
+cannot load itself (a serial number not in DER): tlslite-ng, a TLS library in pure Python,
+reads only what it needs of them. `make tools` installs it into target/pylib.
+
+Usage: tls_raw_server.py CHAIN.pem KEY.pem PORT  (the site's certificate first in CHAIN.pem)
+Serves "ok" over HTTP/1.1 to each connection until it is stopped.
+"""
+
+import socket
+import sys
+
+from tlslite.api import HandshakeSettings, TLSConnection, X509CertChain, parsePEMKey
+
+chain = X509CertChain()
+chain.parsePemList(open(sys.argv[1]).read())
+key = parsePEMKey(open(sys.argv[2]).read(), private=True)
+listener = socket.socket()
+listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+listener.bind(("127.0.0.1", int(sys.argv[3])))
+listener.listen(8)
+while True:
+    connection, _ = listener.accept()
+    try:
+        tls = TLSConnection(connection)
+        tls.handshakeServer(
+            certChain=chain,
+            privateKey=key,
+            settings=HandshakeSettings(),
+            alpn=[bytearray(b"http/1.1")],
+        )
+        tls.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+        tls.close()
+    except Exception:
+        # A client that refuses the certificate ends the handshake with an alert.
+        connection.close()
