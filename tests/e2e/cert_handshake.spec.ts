@@ -322,7 +322,8 @@ for (const [i, c] of cases.entries()) {
 // A serial number not written as DER writes an integer (a leading 00 that adds nothing):
 // Chrome reads it (allow_invalid_serial_numbers), so the untrusted certificate gets only
 // its warning; the page adds that Firefox refuses it (mozilla::pkix) and that curl cannot
-// decode it (OpenSSL's c2i_ibuf). OpenSSL cannot load such a certificate, so Node cannot
+// decode it (OpenSSL's c2i_ibuf), and once the reader trusts it, that Chrome accepts it
+// and Firefox does not. OpenSSL cannot load such a certificate, so Node cannot
 // serve it: tests/support/tls_raw_server.py (tlslite-ng, installed by make py-tools) sends
 // its bytes as they are.
 test('a site certificate with a serial number not in DER: the page names what Chromium says (ERR_CERT_AUTHORITY_INVALID)', async ({ page }) => {
@@ -335,7 +336,12 @@ test('a site certificate with a serial number not in DER: the page names what Ch
   writeFileSync(chain, pem);
   const server = spawn('python3', [join('tests', 'support', 'tls_raw_server.py'), chain, key, String(port)], {
     env: { ...process.env, PYTHONPATH: pylib },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stopped = new Promise((exited) => server.on('exit', exited));
+  await new Promise<void>((listening, failed) => {
+    server.stdout!.once('data', () => listening());
+    server.once('exit', (code) => failed(new Error(`tls_raw_server.py stopped (${code})`)));
   });
   try {
     await pageNamesWhatChromiumSaysAt(page, port, pem, 'ERR_CERT_AUTHORITY_INVALID');
@@ -344,7 +350,13 @@ test('a site certificate with a serial number not in DER: the page names what Ch
       'curl: (35) OpenSSL/3.x.y: error:068000DD:asn1 encoding routines::illegal padding',
     );
     await expect(page.locator('.findings [data-code="serial_not_der"]')).toContainText('00 or FF');
+    // Trusted, Chrome accepts it and Firefox still does not: the verdict line says both.
+    await page.getByLabel('Trust this root, as if it were installed on this computer').check();
+    await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', 'ok');
+    await expect(page.locator('.verdict-line')).toContainText('Firefox would not');
+    await expect(page.locator('.firefox-name')).toHaveText('MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING');
   } finally {
     server.kill();
+    await stopped;
   }
 });

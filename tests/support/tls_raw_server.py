@@ -1,25 +1,24 @@
 """A TLS server that sends its certificates' bytes as they are, for certificates OpenSSL
-cannot load itself (a serial number not in DER): tlslite-ng, a TLS library in pure Python,
+cannot load itself (a serial number not in DER, a name's value it does not decode): tlslite-ng, a TLS library in pure Python,
 reads only what it needs of them. `make tools` installs it into target/pylib.
 
 Usage: tls_raw_server.py CHAIN.pem KEY.pem PORT  (the site's certificate first in CHAIN.pem)
-Serves "ok" over HTTP/1.1 to each connection until it is stopped.
+Prints "listening" once it listens, then serves "ok" over HTTP/1.1 to each connection
+until it is stopped.
 """
 
 import socket
 import sys
+import threading
 
 from tlslite.api import HandshakeSettings, TLSConnection, X509CertChain, parsePEMKey
 
 chain = X509CertChain()
 chain.parsePemList(open(sys.argv[1]).read())
 key = parsePEMKey(open(sys.argv[2]).read(), private=True)
-listener = socket.socket()
-listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-listener.bind(("127.0.0.1", int(sys.argv[3])))
-listener.listen(8)
-while True:
-    connection, _ = listener.accept()
+
+
+def serve(connection):
     try:
         tls = TLSConnection(connection)
         tls.handshakeServer(
@@ -33,3 +32,16 @@ while True:
     except Exception:
         # A client that refuses the certificate ends the handshake with an alert.
         connection.close()
+
+
+listener = socket.socket()
+listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+listener.bind(("127.0.0.1", int(sys.argv[3])))
+listener.listen(8)
+print("listening", flush=True)
+while True:
+    connection, _ = listener.accept()
+    # Each connection in a thread of its own: a browser opens connections ahead and may
+    # leave one idle, which would hold up a server that serves one at a time.
+    connection.settimeout(10)
+    threading.Thread(target=serve, args=(connection,), daemon=True).start()
