@@ -2936,7 +2936,13 @@ fn a_serial_number_not_in_der_is_read_by_chrome_alone() {
             vec![],
             "{content:02x?}: Chrome reads it"
         );
-        assert_eq!(judged.report.firefox_error, Some(F::InvalidIntegerEncoding));
+        // NSS's decoding refuses an empty INTEGER, mozilla::pkix a padded one.
+        let firefox = match fault {
+            I::Empty => F::BadDer,
+            I::Padded => F::InvalidIntegerEncoding,
+        };
+        assert_eq!(judged.report.firefox_error, Some(firefox), "{content:02x?}");
+        assert_eq!(fault.firefox_error(), firefox);
         assert_eq!(
             found(&judged),
             Some((fault, true, Some(0))),
@@ -2950,7 +2956,8 @@ fn a_serial_number_not_in_der_is_read_by_chrome_alone() {
             judged.report.openssl_handshake,
             Some(H::Undecodable {
                 depth: 0,
-                fault: decode
+                fault: decode,
+                others_read: true,
             })
         );
         assert_eq!(
@@ -2981,7 +2988,8 @@ fn a_serial_number_not_in_der_is_read_by_chrome_alone() {
             judged.report.openssl_handshake,
             Some(H::Undecodable {
                 depth: 1,
-                fault: decode
+                fault: decode,
+                others_read: false,
             })
         );
         assert_eq!(
@@ -3002,23 +3010,34 @@ fn a_serial_number_not_in_der_is_read_by_chrome_alone() {
         assert_eq!(judged.report.openssl_handshake, None, "{content:02x?}");
         assert_ne!(judged.report.firefox_error, Some(F::InvalidIntegerEncoding));
     }
-    // The signature's BIT STRING with its length in a longer form: mozilla::pkix reads it
-    // first (`der::SignedData`), as a bad signature.
+    // The signature's BIT STRING: with a bit unused, mozilla::pkix reads it (after NSS's
+    // decoding) as a bad signature (`der::SignedData`); with a longer length, NSS's decoding
+    // refuses it.
     let der = leaf.der().to_vec();
     let at = (0..der.len() - 2)
         .rev()
         .find(|&i| der[i] == 0x03 && usize::from(der[i + 1]) == der.len() - i - 2)
         .expect("the signature's BIT STRING");
     let header = if der[1] == 0x82 { 4 } else { 3 };
-    let longer = [&der[header..at], &[0x03, 0x81], &der[at + 1..]].concat();
-    let input = format!(
-        "{}{}",
-        pem_of("CERTIFICATE", &support::wrap(0x30, &longer)),
-        pem(&[&intermediate.cert])
-    );
-    let judged = generated(&input, &root_ca, host);
-    assert_eq!(judged.certificates, 2, "x509-parser reads it");
-    assert_eq!(judged.report.firefox_error, Some(F::BadSignature));
+    let rewritten = |bit_string: &[u8]| {
+        let body = [&der[header..at], bit_string].concat();
+        format!(
+            "{}{}",
+            pem_of("CERTIFICATE", &support::wrap(0x30, &body)),
+            pem(&[&intermediate.cert])
+        )
+    };
+    // (The unused bit zero, as DER has it.)
+    let mut one_unused = [&[0x03, der[at + 1], 0x01], &der[at + 3..]].concat();
+    if let Some(last) = one_unused.last_mut() {
+        *last &= 0xfe;
+    }
+    let longer = [&[0x03, 0x81], &der[at + 1..]].concat();
+    for (bit_string, firefox) in [(one_unused, F::BadSignature), (longer, F::BadDer)] {
+        let judged = generated(&rewritten(&bit_string), &root_ca, host);
+        assert_eq!(judged.certificates, 2, "x509-parser reads it");
+        assert_eq!(judged.report.firefox_error, Some(firefox));
+    }
     // The site's elements not in DER before the serial number's is asked: SEC_ERROR_BAD_DER.
     let site = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
         f[1] = vec![0x02, 0x81, 0x02, 0x00, 0x01];
@@ -3045,10 +3064,15 @@ fn a_name_openssl_cannot_decode_ends_its_clients_handshake() {
     let leaf = support::leaf(EC, &intermediate);
     let host = Some("www.example.test");
     // The subject as organisations (each its tag and octets), then CN=www.example.test.
+    // An attribute type 2.5.4.10 unless a value's tag is 0x0c written under 2.5.4.0x8a (an
+    // OID whose last octet has its top bit set): `ORG_BAD_OID` below.
     let subject = |values: &[(u8, &[u8])]| {
         let mut attributes: Vec<(u8, u8, &[u8])> = values
             .iter()
-            .map(|&(tag, value)| (10, tag, value))
+            .map(|&(tag, value)| match tag {
+                ORG_BAD_OID => (0x8a, 0x0c, value),
+                _ => (10, tag, value),
+            })
             .collect();
         attributes.push((3, 0x0c, b"www.example.test"));
         support::name_of(&attributes)
@@ -3070,13 +3094,20 @@ fn a_name_openssl_cannot_decode_ends_its_clients_handshake() {
     };
     // The organisation's values, each its tag and octets, and what OpenSSL meets first.
     type Values<'a> = &'a [(u8, &'a [u8])];
-    let cases: [(Values, Option<D>); 14] = [
+    const ORG_BAD_OID: u8 = 0xff;
+    let cases: [(Values, Option<D>); 19] = [
         (&[(0x13, b"Example")], None),
         (&[(0x1a, b"Example")], Some(D::MstringWrongTag)),
         (&[(0x1b, b"Example")], Some(D::MstringWrongTag)),
         (&[(0x04, b"Example")], Some(D::MstringWrongTag)),
         (&[(0x0a, b"\x01")], Some(D::MstringWrongTag)),
         (&[(0x80, b"Example")], Some(D::MstringNotUniversal)),
+        (&[(ORG_BAD_OID, b"Example")], Some(D::InvalidObjectEncoding)),
+        (&[(0x10, b"Example")], Some(D::TypeNotConstructed)),
+        (&[(0x03, b"")], Some(D::StringTooShort)),
+        (&[(0x03, b"\x08\x00")], Some(D::InvalidBitStringBitsLeft)),
+        // A string in constructed form, which OpenSSL joins first: not judged.
+        (&[(0x3e, b"\x1e\x01\x00")], None),
         (&[(0x1e, b"\x00A\x00")], Some(D::BmpstringIsWrongLength)),
         (
             &[(0x1c, b"\x00\x00\x00")],
@@ -3111,7 +3142,11 @@ fn a_name_openssl_cannot_decode_ends_its_clients_handshake() {
         );
         assert_eq!(
             judged.report.openssl_handshake,
-            fault.map(|fault| H::Undecodable { depth: 0, fault }),
+            fault.map(|fault| H::Undecodable {
+                depth: 0,
+                fault,
+                others_read: true,
+            }),
             "{values:02x?}"
         );
         let found = judged.report.findings.iter().find_map(|f| match f.kind {
@@ -3126,7 +3161,8 @@ fn a_name_openssl_cannot_decode_ends_its_clients_handshake() {
         judged.report.openssl_handshake,
         Some(H::Undecodable {
             depth: 0,
-            fault: D::IllegalPadding
+            fault: D::IllegalPadding,
+            others_read: true,
         })
     );
 }

@@ -1891,9 +1891,24 @@ fn a_certificate_openssl_cannot_decode_ends_curl_and_python_there() {
             support::with_signed_fields(intermediate.cert.der(), &root_ca.key, serial(content));
         format!("{}{}", leaf.pem(), support::pem_of("CERTIFICATE", &der))
     };
-    // The site's subject: O=<value> (its tag and octets), CN=www.example.test.
-    let named = |tag: u8, value: &[u8]| {
-        let name = support::name_of(&[(10, tag, value), (3, 0x0c, host.as_bytes())]);
+    // Two intermediates, the lower one (depth 1) undecodable: `openssl verify` skips it
+    // and reads the other, so the site's issuer is missing.
+    let lower = sub_ca("Intermediate B", EC, &intermediate, None);
+    let below_lower = params(host, IsCa::ExplicitNoCa)
+        .signed_by(&key, &rcgen::Issuer::from_params(&lower.params, &lower.key))
+        .unwrap();
+    let lower_padded =
+        support::with_signed_fields(lower.cert.der(), &intermediate.key, serial(&[0x00, 0x01]));
+    let two_intermediates = format!(
+        "{}{}{}",
+        below_lower.pem(),
+        support::pem_of("CERTIFICATE", &lower_padded),
+        intermediate.cert.pem()
+    );
+    // The site's subject: an attribute 2.5.4.t (10, an organisation) with the value's tag
+    // and octets, then CN=www.example.test.
+    let named_as = |t: u8, tag: u8, value: &[u8]| {
+        let name = support::name_of(&[(t, tag, value), (3, 0x0c, host.as_bytes())]);
         let der = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
             f[5] = name.clone();
         });
@@ -1903,8 +1918,14 @@ fn a_certificate_openssl_cannot_decode_ends_curl_and_python_there() {
             intermediate.cert.pem()
         )
     };
+    let named = |tag: u8, value: &[u8]| named_as(10, tag, value);
     let cases = [
         ("undecodable-padded", site(&[0x00, 0x01])),
+        ("undecodable-lower-authority", two_intermediates),
+        ("undecodable-object", named_as(0x8a, 0x0c, b"Example")),
+        ("undecodable-primitive-sequence", named(0x10, b"Example")),
+        ("undecodable-bit-string", named(0x03, b"")),
+        ("undecodable-bits-left", named(0x03, b"\x08\x00")),
         ("undecodable-empty", site(&[])),
         ("undecodable-authority", authority(&[0xff, 0x80])),
         ("undecodable-visible", named(0x1a, b"Example")),
@@ -1936,9 +1957,10 @@ fn a_certificate_openssl_cannot_decode_ends_curl_and_python_there() {
             .current_dir(&dir)
             .output()
             .expect("openssl (make tools installs it)");
+        // Its first line of a failure to load, or of a verification (after the subject).
         let real_verify = String::from_utf8_lossy(&out.stderr)
             .lines()
-            .next()
+            .find(|l| l.starts_with("Could not") || l.starts_with("error "))
             .unwrap_or_default()
             .to_owned();
         assert_eq!(

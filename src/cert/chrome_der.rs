@@ -462,36 +462,65 @@ pub(crate) fn name(name: &[u8]) -> NameRead {
 }
 
 /// What OpenSSL meets first as it decodes a Name (`name`, its whole element) into an
-/// `X509_NAME` ([`DecodeFault`]): every value's tag and length as it decodes them, then
+/// `X509_NAME` ([`DecodeFault`]): each attribute's type and value as it decodes them, then
 /// each value as it turns it into UTF-8 (`x509_name_canon`). `None` when it reads it, or
-/// when the structure itself does not read (x509-parser then refuses the certificate).
+/// when the structure itself does not read (x509-parser then refuses the certificate). A
+/// string written in constructed form (BER), which OpenSSL joins first, is not judged.
 pub(crate) fn openssl_name_fault(name: &[u8]) -> Option<DecodeFault> {
+    const BIT_STRING_NUMBER: u32 = 3;
     const UTF8: u32 = 12;
+    const SEQUENCE_NUMBER: u32 = 16;
     const UNIVERSAL: u32 = 28;
     const BMP: u32 = 30;
+    const CONSTRUCTED: u32 = 0x2000_0000;
     const SET: Tag = tag(0x31);
     /// The universal tag numbers `ASN1_tag2bit` maps into `B_ASN1_PRINTABLE` (its
     /// `B_ASN1_UNKNOWN` among them), OpenSSL 3.0 (crypto/asn1/tasn_dec.c).
     const TAKEN: [u32; 17] = [
         3, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 28, 29, 30,
     ];
-    let mut values = Vec::new();
+    /// `c2i_ASN1_OBJECT`: at least one octet, the last ending a subidentifier, none
+    /// starting with 0x80.
+    fn object_encoded(oid: &[u8]) -> bool {
+        let mut within = false;
+        for &octet in oid {
+            if octet == 0x80 && !within {
+                return false;
+            }
+            within = octet & 0x80 != 0;
+        }
+        !oid.is_empty() && !within
+    }
+    let mut attributes = Vec::new();
     let mut outer = Parser::new(name);
     let mut sequence = outer.sequence().ok()?;
     while sequence.has_more() {
         let mut rdn = Parser::new(sequence.read(SET).ok()?);
         while rdn.has_more() {
             let mut attribute = rdn.sequence().ok()?;
-            attribute.read(OBJECT).ok()?;
-            values.push(attribute.read_any().ok()?);
+            let oid = attribute.read(OBJECT).ok()?;
+            attributes.push((oid, attribute.read_any().ok()?));
         }
     }
-    let decoded = values.iter().find_map(|&(value_tag, value)| {
+    let decoded = attributes.iter().find_map(|&(oid, (value_tag, value))| {
         let number = value_tag & 0x1fff_ffff;
-        if value_tag >> 30 != 0 {
+        let constructed = value_tag & CONSTRUCTED != 0;
+        if !object_encoded(oid) {
+            Some(DecodeFault::InvalidObjectEncoding)
+        } else if value_tag >> 30 != 0 {
             Some(DecodeFault::MstringNotUniversal)
         } else if !TAKEN.contains(&number) {
             Some(DecodeFault::MstringWrongTag)
+        } else if number == SEQUENCE_NUMBER {
+            (!constructed).then_some(DecodeFault::TypeNotConstructed)
+        } else if constructed {
+            None
+        } else if number == BIT_STRING_NUMBER {
+            match value.first() {
+                None => Some(DecodeFault::StringTooShort),
+                Some(&unused) if unused > 7 => Some(DecodeFault::InvalidBitStringBitsLeft),
+                Some(_) => None,
+            }
         } else if number == BMP && !value.len().is_multiple_of(2) {
             Some(DecodeFault::BmpstringIsWrongLength)
         } else if number == UNIVERSAL && !value.len().is_multiple_of(4) {
@@ -501,15 +530,18 @@ pub(crate) fn openssl_name_fault(name: &[u8]) -> Option<DecodeFault> {
         }
     });
     decoded.or_else(|| {
-        values.iter().find_map(|&(value_tag, value)| {
+        attributes.iter().find_map(|&(_, (value_tag, value))| {
             let characters = |width: usize| {
                 value.chunks_exact(width).all(|c| {
                     char::from_u32(c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
                         .is_some()
                 })
             };
-            match value_tag & 0x1fff_ffff {
-                UTF8 if std::str::from_utf8(value).is_err() => Some(DecodeFault::InvalidUtf8string),
+            match value_tag {
+                _ if value_tag & CONSTRUCTED != 0 => None,
+                _ if value_tag == UTF8 && std::str::from_utf8(value).is_err() => {
+                    Some(DecodeFault::InvalidUtf8string)
+                }
                 BMP if !characters(2) => Some(DecodeFault::IllegalCharacters),
                 UNIVERSAL if !characters(4) => Some(DecodeFault::IllegalCharacters),
                 _ => None,
@@ -604,16 +636,24 @@ fn cbs_get_optional(input: &[u8], expected: Tag) -> Option<(Option<&[u8]>, &[u8]
     }
 }
 
-/// What mozilla::pkix meets first as it reads a certificate's elements ([`mozpkix_reads`]).
+/// What Firefox meets first as it reads a certificate's elements ([`mozpkix_reads`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum MozpkixFault {
-    /// An element not in DER, too long, or missing: `ERROR_BAD_DER`.
+    /// NSS decodes the certificate the server sends before anything else is done with it
+    /// (`CERT_DecodeDERCertificate`, lib/certdb/certdb.c, through quickder,
+    /// lib/util/quickder.c: DER lengths, the expected tags, a content octet in an INTEGER,
+    /// a BIT STRING's count of unused bits): `SEC_ERROR_BAD_DER`, before the site's key is
+    /// taken out of it.
+    QuickDer,
+    /// mozilla::pkix's own `ERROR_BAD_DER`: a certificate of 65,536 bytes or more, a version
+    /// it does not know.
     BadDer,
-    /// The signature's BIT STRING not read, or with unused bits (`der::SignedData` turns
-    /// its `ERROR_BAD_DER` into `ERROR_BAD_SIGNATURE`).
+    /// The signature's BIT STRING with unused bits (`der::SignedData`:
+    /// `ERROR_BAD_SIGNATURE`).
     BadSignature,
-    /// The serial number is not an INTEGER as DER writes one ([`integer_fault`]):
-    /// `der::CertificateSerialNumber` gives `ERROR_INVALID_INTEGER_ENCODING`.
+    /// The version or the serial number not an INTEGER as DER writes one, or a version
+    /// over 127 (`der::internal::IntegralBytes`, `IntegralValue`):
+    /// `ERROR_INVALID_INTEGER_ENCODING`.
     InvalidInteger,
 }
 
@@ -630,6 +670,18 @@ pub enum IntegerFault {
     Padded,
 }
 
+impl IntegerFault {
+    /// What Firefox says of a site certificate whose serial number has this fault
+    /// (`mozpkix_reads`): NSS's decoding refuses an empty INTEGER, mozilla::pkix a padded
+    /// one.
+    pub fn firefox_error(self) -> super::FirefoxError {
+        match self {
+            IntegerFault::Empty => super::FirefoxError::BadDer,
+            IntegerFault::Padded => super::FirefoxError::InvalidIntegerEncoding,
+        }
+    }
+}
+
 /// Whether `content`, an INTEGER's octets, is in DER ([`IntegerFault`]).
 pub(crate) fn integer_fault(content: &[u8]) -> Option<IntegerFault> {
     match content {
@@ -641,25 +693,21 @@ pub(crate) fn integer_fault(content: &[u8]) -> Option<IntegerFault> {
     }
 }
 
-/// What mozilla::pkix meets first as `BackCert::Init` (lib/mozpkix/lib/pkixcert.cpp)
-/// reads the certificate's elements with `der::ReadTagAndGetValue`
-/// (lib/mozpkix/lib/pkixder.cpp): the certificate and its three parts, the signed part's
-/// fields and each element of the extension list, each with a length in its shortest form
-/// and, unlike `CBS`, of one or two octets only (no element, and no certificate, of 65,536
-/// bytes or more: `Input::Init` refuses one), and no high tag number; the serial number,
-/// read after the version, as an INTEGER in DER ([`MozpkixFault::InvalidInteger`]). An
-/// optional field is looked for by its tag alone (`Reader::Peek`). A failure is
-/// `ERROR_BAD_DER`; for the signature's BIT STRING, which must have no unused bits,
-/// `ERROR_BAD_SIGNATURE` (`der::SignedData`). The version's value ([`super::judge`]'s `firefox_refuses_version`)
-/// and each extension's own frame (`super::fields::UnparsableExtension::framed`) are asked
-/// apart.
+/// What Firefox meets first as it reads the certificate's elements: NSS's decoding
+/// ([`MozpkixFault::QuickDer`]: each element with a length in its shortest form and the
+/// expected tag, an INTEGER with a content octet, a BIT STRING with no more than seven
+/// unused bits and an octet after any), then `BackCert::Init`
+/// (lib/mozpkix/lib/pkixcert.cpp) with `der::ReadTagAndGetValue`
+/// (lib/mozpkix/lib/pkixder.cpp): no element, and no certificate, of 65,536 bytes or more
+/// (`Input::Init`), the signature's BIT STRING with no unused bits (`der::SignedData`), the
+/// version (`der::OptionalVersion`: 0 to 3, as an INTEGER in DER), then the serial number
+/// (`der::CertificateSerialNumber`). An optional field is looked for by its tag alone
+/// (`Reader::Peek`). Each extension's own frame
+/// (`super::fields::UnparsableExtension::framed`) is asked apart.
 pub(crate) fn mozpkix_reads(der: &[u8]) -> Result<(), MozpkixFault> {
-    use MozpkixFault::{BadDer, BadSignature, InvalidInteger};
-    /// `der::ExpectTagAndGetValue`.
+    use MozpkixFault::{BadDer, BadSignature, InvalidInteger, QuickDer};
     fn get(input: &[u8], expected: Tag) -> Result<(&[u8], &[u8]), MozpkixFault> {
-        cbs_get(input, expected)
-            .filter(|(content, _)| content.len() <= 0xffff)
-            .ok_or(BadDer)
+        cbs_get(input, expected).ok_or(QuickDer)
     }
     /// `Peek`, then that.
     fn optional(input: &[u8], expected: Tag) -> Result<(Option<&[u8]>, &[u8]), MozpkixFault> {
@@ -670,25 +718,40 @@ pub(crate) fn mozpkix_reads(der: &[u8]) -> Result<(), MozpkixFault> {
             Ok((None, input))
         }
     }
-    let at_end = |rest: &[u8]| if rest.is_empty() { Ok(()) } else { Err(BadDer) };
-    if der.len() > 0xffff {
-        return Err(BadDer);
-    }
+    let at_end = |rest: &[u8]| {
+        if rest.is_empty() {
+            Ok(())
+        } else {
+            Err(QuickDer)
+        }
+    };
+    // The elements, as NSS decodes them.
     let (certificate, after) = get(der, SEQUENCE)?;
     at_end(after)?;
     let (mut tbs, rest) = get(certificate, SEQUENCE)?;
     let (_, rest) = get(rest, SEQUENCE)?;
-    // `BitStringWithNoUnusedBits`.
-    let (signature, rest) = get(rest, BIT_STRING).map_err(|_| BadSignature)?;
-    if signature.first() != Some(&0) {
-        return Err(BadSignature);
-    }
+    let (signature, rest) = get(rest, BIT_STRING)?;
     at_end(rest)?;
-    (_, tbs) = optional(tbs, context_constructed(0))?;
+    match signature {
+        [] => return Err(QuickDer),
+        [unused, ..] if *unused > 7 => return Err(QuickDer),
+        [unused] if *unused > 0 => return Err(QuickDer),
+        _ => {}
+    }
+    let version;
+    (version, tbs) = optional(tbs, context_constructed(0))?;
+    let version = match version {
+        Some(explicit) => {
+            let (integer, rest) = get(explicit, INTEGER)?;
+            at_end(rest)?;
+            Some(integer)
+        }
+        None => None,
+    };
     let serial;
     (serial, tbs) = get(tbs, INTEGER)?;
-    if integer_fault(serial).is_some() {
-        return Err(InvalidInteger);
+    if version.is_some_and(<[u8]>::is_empty) || serial.is_empty() {
+        return Err(QuickDer);
     }
     for expected in [SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE] {
         (_, tbs) = get(tbs, expected)?;
@@ -704,6 +767,24 @@ pub(crate) fn mozpkix_reads(der: &[u8]) -> Result<(), MozpkixFault> {
         while !list.is_empty() {
             (_, list) = get(list, SEQUENCE)?;
         }
+    }
+    // Then as mozilla::pkix reads them, in `BackCert::Init`'s order.
+    if der.len() > 0xffff {
+        return Err(BadDer);
+    }
+    if signature.first() != Some(&0) {
+        return Err(BadSignature);
+    }
+    if let Some(version) = version {
+        match version {
+            _ if integer_fault(version).is_some() => return Err(InvalidInteger),
+            [value] if *value <= 3 => {}
+            [value] if *value <= 127 => return Err(BadDer),
+            _ => return Err(InvalidInteger),
+        }
+    }
+    if integer_fault(serial).is_some() {
+        return Err(InvalidInteger);
     }
     Ok(())
 }
@@ -1561,7 +1642,8 @@ mod tests {
             made(&fields)
         }
         let with = |at: usize, field: &str| with(&frame, at, field, made);
-        const BAD_DER: MozpkixFault = MozpkixFault::BadDer;
+        // NSS's decoding refuses what is not in DER before mozilla::pkix reads anything.
+        const BAD_DER: MozpkixFault = MozpkixFault::QuickDer;
         let read = |der: &[u8]| (handshake(der), mozpkix_reads(der));
         assert_eq!(read(&made(&frame)), (Ok(()), Ok(())));
         // A length in a longer form than it needs, in the serial number, the issuer, the key.
@@ -1577,11 +1659,22 @@ mod tests {
             body.extend(hex(signature));
             wrap(0x30, &body)
         };
-        let bad_signature = Err(MozpkixFault::BadSignature);
-        for signature in ["03 02 01 00", "03 00", "03 81 02 00 01", "04 02 00 01"] {
+        assert_eq!(
+            mozpkix_reads(&signed("03 02 01 00")),
+            Err(MozpkixFault::BadSignature)
+        );
+        // NSS's decoding refuses the others first: no octet, more than seven unused bits,
+        // unused bits with no octet, a longer length, another tag.
+        for signature in [
+            "03 00",
+            "03 02 08 00",
+            "03 01 01",
+            "03 81 02 00 01",
+            "04 02 00 01",
+        ] {
             assert_eq!(
                 mozpkix_reads(&signed(signature)),
-                bad_signature,
+                Err(BAD_DER),
                 "{signature}"
             );
         }
@@ -1627,12 +1720,13 @@ mod tests {
         // An element mozilla::pkix does not read: 65,536 bytes or more.
         let long = "ab".repeat(70_000);
         let big = with(3, &format!("30 83 01 11 70 {long}"));
-        assert_eq!(read(&big), (Ok(()), Err(BAD_DER)));
+        assert_eq!(read(&big), (Ok(()), Err(MozpkixFault::BadDer)));
         // A serial number not in DER: BoringSSL's handshake reads any INTEGER, mozilla::pkix
         // none but DER's (after the version; an element it cannot read before it comes
         // first, as does the serial number's own length).
         let invalid = Err(MozpkixFault::InvalidInteger);
-        for serial in ["02 00", "02 02 00 01", "02 02 ff 80", "02 03 00 00 80"] {
+        assert_eq!(read(&with(1, "02 00")), (Ok(()), Err(BAD_DER)), "no octet");
+        for serial in ["02 02 00 01", "02 02 ff 80", "02 03 00 00 80"] {
             assert_eq!(read(&with(1, serial)), (Ok(()), invalid), "{serial}");
         }
         for serial in ["02 01 00", "02 02 00 80", "02 02 ff 7f", "02 03 ff 00 00"] {
@@ -1646,7 +1740,19 @@ mod tests {
         both[1] = "02 02 00 01";
         both[3] = "30 82 00 00";
         let both = made(&both);
-        assert_eq!(read(&both).1, invalid);
+        assert_eq!(read(&both).1, Err(BAD_DER), "NSS's decoding comes first");
+        // The version: 0 to 3 in DER, a number up to 127 it does not know, more.
+        for (version, read_as) in [
+            ("a0 03 02 01 03", Ok(())),
+            ("a0 03 02 01 04", Err(MozpkixFault::BadDer)),
+            ("a0 03 02 01 7f", Err(MozpkixFault::BadDer)),
+            ("a0 04 02 02 00 80", invalid),
+            ("a0 04 02 02 00 02", invalid),
+            ("a0 03 02 01 ff", invalid),
+            ("a0 02 02 00", Err(BAD_DER)),
+        ] {
+            assert_eq!(read(&with(0, version)).1, read_as, "{version}");
+        }
     }
 
     /// The certificate around its extensions, as `ParseCertificate`, `ParseTbsCertificate`

@@ -696,7 +696,10 @@ pub enum FindingKind {
         /// The validity ends before it begins (else: a date Firefox cannot read).
         backwards: bool,
     },
-    /// The anchor's own certificate is out of date; anchors carry no dates.
+    /// The anchor's own certificate, given in the input, is out of date: Chrome trusts an
+    /// anchor by its name and key (no dates), mozilla::pkix checks a trust anchor's dates
+    /// as it checks every certificate's (`CheckIssuerIndependentProperties`,
+    /// lib/mozpkix/lib/pkixcheck.cpp), so Firefox refuses the chain.
     AnchorCertificateOutOfDate {
         /// Expired (else not yet valid).
         expired: bool,
@@ -949,9 +952,10 @@ pub enum FindingKind {
     /// The serial number is not an INTEGER as DER writes one (X.690 8.3.2: no leading
     /// octet that says nothing, at least one octet). Chrome reads it
     /// (`allow_invalid_serial_numbers`, `x509_util::DefaultParseCertificateOptions` in
-    /// net/cert/x509_util.cc); mozilla::pkix does not (`der::CertificateSerialNumber`):
-    /// Firefox refuses the site's (`MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING`) and leaves
-    /// an authority out; OpenSSL cannot decode the certificate at all (`c2i_ibuf`,
+    /// net/cert/x509_util.cc); Firefox does not: NSS's decoding refuses an empty one
+    /// (`SEC_ERROR_BAD_DER`), mozilla::pkix a padded one (`der::CertificateSerialNumber`:
+    /// `MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING`) for the site, and leaves an authority
+    /// out; OpenSSL cannot decode the certificate at all (`c2i_ibuf`,
     /// crypto/asn1/a_int.c), so its TLS clients end the handshake
     /// ([`super::openssl::OpenSslHandshakeError::Undecodable`]).
     SerialNotDer {
@@ -960,8 +964,9 @@ pub enum FindingKind {
         /// Whether it is the site's certificate rather than an authority's.
         site: bool,
     },
-    /// A value of the certificate's issuer or subject name OpenSSL cannot decode
-    /// (`super::openssl::DecodeFault`: a string type `X509_NAME` does not take, a
+    /// An attribute or value of the certificate's issuer or subject name OpenSSL cannot
+    /// decode (`super::openssl::DecodeFault`: an OID not well formed, a string type
+    /// `X509_NAME` does not take, a BIT STRING it refuses, a
     /// BMPString or UniversalString of the wrong length or with a code that is no
     /// character, a UTF8String that is not UTF-8): OpenSSL cannot read the certificate at
     /// all, so its TLS clients end the handshake

@@ -102,10 +102,26 @@ pub(crate) fn judge(analysis: &Analysis, options: &Options) -> Report {
     let too_large = findings
         .iter()
         .any(|f| matches!(f.kind, K::ChainTooLargeForHandshake { .. }));
+    let decode = |i: usize| ctx.analysis.data.get(i).and_then(|d| d.openssl_decode);
     let undecodable = || {
-        path.chain.iter().enumerate().find_map(|(depth, &i)| {
-            let fault = ctx.analysis.data.get(i)?.openssl_decode?;
-            Some(H::Undecodable { depth, fault })
+        let (depth, fault) = path
+            .chain
+            .iter()
+            .enumerate()
+            .find_map(|(depth, &i)| Some((depth, decode(i)?)))?;
+        // What `openssl verify` reads from chain.pem: the chain below the site's, but the
+        // trusted root given in the input.
+        let anchor = path.anchor_position.filter(|_| path.anchor_in_chain);
+        let others_read = path
+            .chain
+            .iter()
+            .enumerate()
+            .skip(1)
+            .any(|(at, &i)| at != depth && Some(at) != anchor && decode(i).is_none());
+        Some(H::Undecodable {
+            depth,
+            fault,
+            others_read,
         })
     };
     let openssl_handshake = if too_large {
@@ -849,8 +865,8 @@ fn link_faults(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// Dates of every certificate below the anchor (`ERR_CERT_DATE_INVALID`); the anchor's
-/// own certificate is only a note (Chromium enforces an anchor's expiry only for anchors
-/// configured so, not for its root store).
+/// own certificate is only a note for Chrome (Chromium enforces an anchor's expiry only for
+/// anchors configured so, not for its root store), which Firefox does check ([`firefox`]).
 fn dates(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (position, i) in ctx.path.chain.iter().copied().enumerate() {
@@ -1169,8 +1185,7 @@ fn extensions(ctx: &Ctx<'_>) -> Vec<Finding> {
                 rule,
                 dates_unreadable: !d.dates.chrome_reads,
                 firefox_refuses: firefox_refuses_version(d),
-                firefox_not_der: d.firefox_reads == Err(MozpkixFault::BadDer)
-                    && d.der.len() <= 0xffff,
+                firefox_not_der: d.firefox_reads == Err(MozpkixFault::QuickDer),
                 openssl_strict: d.strict.extensions && !d.strict.version3,
                 handshake,
                 after_key: handshake_stop == Some(HandshakeStop::FrameAfterKey),
@@ -1232,17 +1247,14 @@ fn firefox_refuses_version(d: &CertData) -> bool {
     d.version > 4
 }
 
-/// What mozilla::pkix meets first as it reads the certificate around its extensions
-/// (`BackCert::Init`): its elements (`chrome_der::mozpkix_reads`: `ERROR_BAD_DER`, or
-/// `ERROR_BAD_SIGNATURE` for the signature's), then its version (`ERROR_BAD_DER`), then its
-/// serial number (`ERROR_INVALID_INTEGER_ENCODING`).
+/// What Firefox meets first as it reads the certificate around its extensions
+/// (`chrome_der::mozpkix_reads`: NSS's decoding, then `BackCert::Init`).
 fn firefox_frame_error(d: &CertData) -> Option<FirefoxError> {
     match d.firefox_reads {
-        Err(MozpkixFault::BadDer) => Some(FirefoxError::BadDer),
-        Err(MozpkixFault::BadSignature) => Some(FirefoxError::BadSignature),
-        _ if firefox_refuses_version(d) => Some(FirefoxError::BadDer),
-        Err(MozpkixFault::InvalidInteger) => Some(FirefoxError::InvalidIntegerEncoding),
         Ok(()) => None,
+        Err(MozpkixFault::QuickDer | MozpkixFault::BadDer) => Some(FirefoxError::BadDer),
+        Err(MozpkixFault::BadSignature) => Some(FirefoxError::BadSignature),
+        Err(MozpkixFault::InvalidInteger) => Some(FirefoxError::InvalidIntegerEncoding),
     }
 }
 
@@ -1773,6 +1785,15 @@ fn mozilla_pkix(
         )
     }) {
         return Some(F::RxMalformedHandshake);
+    }
+    // NSS decodes the site's certificate before it takes its key out.
+    if ctx
+        .analysis
+        .data
+        .get(leaf)
+        .is_some_and(|d| d.firefox_reads == Err(MozpkixFault::QuickDer))
+    {
+        return Some(F::BadDer);
     }
     let leaf_explicit = ctx
         .analysis

@@ -296,8 +296,18 @@ pub enum DecodeFault {
     /// against `B_ASN1_PRINTABLE`: not VisibleString, GraphicString, GeneralString,
     /// VideotexString, a time, a number, an OCTET STRING or an OID).
     MstringWrongTag,
+    /// An attribute type that is no well-formed object identifier (empty, a subidentifier
+    /// starting with 0x80, or a last octet with its top bit set: `c2i_ASN1_OBJECT`,
+    /// crypto/asn1/a_object.c).
+    InvalidObjectEncoding,
     /// A name's value has a tag of another class than the universal one.
     MstringNotUniversal,
+    /// A name's value tagged SEQUENCE but written as a primitive (`asn1_d2i_ex_primitive`).
+    TypeNotConstructed,
+    /// A BIT STRING value with no octet (`c2i_ASN1_BIT_STRING`, crypto/asn1/a_bitstr.c).
+    StringTooShort,
+    /// A BIT STRING value that says it leaves more than seven bits unused.
+    InvalidBitStringBitsLeft,
     /// A BMPString of an odd number of octets (`asn1_ex_c2i`).
     BmpstringIsWrongLength,
     /// A UniversalString whose length is not a multiple of four.
@@ -322,6 +332,18 @@ impl DecodeFault {
             }
             DecodeFault::MstringNotUniversal => {
                 "error:0680008B:asn1 encoding routines::mstring not universal"
+            }
+            DecodeFault::InvalidObjectEncoding => {
+                "error:068000D8:asn1 encoding routines::invalid object encoding"
+            }
+            DecodeFault::TypeNotConstructed => {
+                "error:0680009C:asn1 encoding routines::type not constructed"
+            }
+            DecodeFault::StringTooShort => {
+                "error:06800098:asn1 encoding routines::string too short"
+            }
+            DecodeFault::InvalidBitStringBitsLeft => {
+                "error:068000DC:asn1 encoding routines::invalid bit string bits left"
             }
             DecodeFault::BmpstringIsWrongLength => {
                 "error:068000D6:asn1 encoding routines::bmpstring is wrong length"
@@ -382,6 +404,9 @@ pub enum OpenSslHandshakeError {
         depth: usize,
         /// What OpenSSL meets in it first.
         fault: DecodeFault,
+        /// Another certificate of the chain below the root decodes (`openssl verify`
+        /// then goes on without this one).
+        others_read: bool,
     },
 }
 
@@ -408,17 +433,24 @@ impl OpenSslHandshakeError {
     }
 
     /// What `openssl verify` prints first when it cannot load a file (OpenSSL 3.0,
-    /// apps/lib/apps.c): the site's certificate read from `site.pem`, the others
-    /// (`-untrusted`) from `chain.pem`; `None` when it verifies.
-    pub fn openssl_verify_says(self) -> Option<&'static str> {
+    /// apps/lib/apps.c `load_key_certs_crls`): the site's certificate read from `site.pem`,
+    /// the others (`-untrusted`) from `chain.pem`. A certificate of `chain.pem` it cannot
+    /// decode is skipped, and the file fails only when none decodes; otherwise the chain
+    /// stops below the one skipped (error 20). `None` when it verifies.
+    pub fn openssl_verify_says(self) -> Option<String> {
         match self {
             OpenSslHandshakeError::ExcessiveMessageSize => None,
             OpenSslHandshakeError::Undecodable { depth: 0, .. } => {
-                Some("Could not read certificate file from site.pem")
+                Some("Could not read certificate file from site.pem".to_owned())
             }
-            OpenSslHandshakeError::Undecodable { .. } => {
-                Some("Could not read any untrusted certificates from chain.pem")
-            }
+            OpenSslHandshakeError::Undecodable {
+                others_read: false, ..
+            } => Some("Could not read any untrusted certificates from chain.pem".to_owned()),
+            OpenSslHandshakeError::Undecodable { depth, .. } => Some(format!(
+                "error 20 at {} depth lookup: {}",
+                depth.saturating_sub(1),
+                OpenSslError::UnableToGetIssuerCertLocally.text()
+            )),
         }
     }
 }
@@ -487,7 +519,7 @@ impl Client {
     ) -> Option<String> {
         match (self, self.stopped_by(report)) {
             (_, None) => self.says(&report.openssl, host, leaf),
-            (Client::OpensslVerify, Some(e)) => e.openssl_verify_says().map(str::to_owned),
+            (Client::OpensslVerify, Some(e)) => e.openssl_verify_says(),
             (Client::Curl, Some(e)) => Some(e.curl_says()),
             (Client::Python | Client::PythonStrict, Some(e)) => Some(e.python_says().to_owned()),
         }

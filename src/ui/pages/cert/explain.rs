@@ -624,14 +624,13 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                     IntegerFault::Empty => k::cert_codes::serial_not_der_empty,
                 },
             );
-            with_then(
-                ("how", how),
-                if *site {
-                    k::cert_codes::serial_not_der_site
-                } else {
-                    k::cert_codes::too_large_for_firefox_authority
-                },
-            )
+            let then = if *site {
+                let code = fault.firefox_error().name();
+                other(k::cert_codes::serial_not_der_site, &[("code", code)])
+            } else {
+                other(k::cert_codes::too_large_for_firefox_authority, &[])
+            };
+            [with(&[("how", how)]), then].join(lang.sentence_gap())
         }
         F::NameUndecodableToOpenSsl { fault } => {
             use k::cert_codes as c;
@@ -641,6 +640,11 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 DecodeFault::BmpstringIsWrongLength => c::name_undecodable_bmp_length,
                 DecodeFault::UniversalstringIsWrongLength => c::name_undecodable_universal_length,
                 DecodeFault::InvalidUtf8string => c::name_undecodable_utf8,
+                DecodeFault::InvalidObjectEncoding => c::name_undecodable_object,
+                DecodeFault::TypeNotConstructed => c::name_undecodable_not_constructed,
+                DecodeFault::StringTooShort | DecodeFault::InvalidBitStringBitsLeft => {
+                    c::name_undecodable_bit_string
+                }
                 // (The serial number's faults have a finding of their own.)
                 DecodeFault::IllegalCharacters
                 | DecodeFault::IllegalPadding
