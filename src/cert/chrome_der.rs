@@ -537,11 +537,9 @@ pub(crate) fn openssl_name_fault(name: &[u8]) -> Option<DecodeFault> {
                         .is_some()
                 })
             };
+            // (A tag in constructed form, not judged, matches none of these primitives.)
             match value_tag {
-                _ if value_tag & CONSTRUCTED != 0 => None,
-                _ if value_tag == UTF8 && std::str::from_utf8(value).is_err() => {
-                    Some(DecodeFault::InvalidUtf8string)
-                }
+                UTF8 if std::str::from_utf8(value).is_err() => Some(DecodeFault::InvalidUtf8string),
                 BMP if !characters(2) => Some(DecodeFault::IllegalCharacters),
                 UNIVERSAL if !characters(4) => Some(DecodeFault::IllegalCharacters),
                 _ => None,

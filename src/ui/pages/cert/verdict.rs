@@ -193,6 +193,14 @@ fn findings_list(
     ))
 }
 
+/// Firefox's error name, as a row of the error names' list.
+fn firefox_row(name: &'static str) -> impl IntoView {
+    view! {
+        <dt>{tr(k::cert::verdict::firefox)}</dt>
+        <dd><code class="firefox-name">{name}</code></dd>
+    }
+}
+
 /// The verdict line: what the browser does, its error names, what to do.
 fn headline(report: &Report) -> AnyView {
     match report.primary_error {
@@ -229,13 +237,7 @@ fn headline(report: &Report) -> AnyView {
                             .map(|o| view! { {tr(k::punct::list)}<code class="error-name">{o}</code> })
                             .collect_view()}
                     </dd>
-                    {firefox
-                        .map(|f| {
-                            view! {
-                                <dt>{tr(k::cert::verdict::firefox)}</dt>
-                                <dd><code class="firefox-name">{f}</code></dd>
-                            }
-                        })}
+                    {firefox.map(firefox_row)}
                 </dl>
                 <p class=format!("click-through {way_class}")>{tr(way)}</p>
                 <h3>{tr(k::cert::verdict::todo_heading)}</h3>
@@ -260,15 +262,7 @@ fn headline(report: &Report) -> AnyView {
                     <span aria-hidden="true">"✓ "</span>
                     {tr(key)}
                 </p>
-                {firefox
-                    .map(|f| {
-                        view! {
-                            <dl class="error-names">
-                                <dt>{tr(k::cert::verdict::firefox)}</dt>
-                                <dd><code class="firefox-name">{f}</code></dd>
-                            </dl>
-                        }
-                    })}
+                {firefox.map(|f| view! { <dl class="error-names">{firefox_row(f)}</dl> })}
             }
             .into_any()
         }
