@@ -747,6 +747,14 @@ fn produce(code: Code) -> Outcome {
             let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
             generated(&input, &r, Some("www.example.test"))
         }
+        Code::KeyEncoding => {
+            // The site's elliptic curve point in compressed form.
+            let r = root("Root", EC);
+            let l = support::leaf(EC, &r);
+            let der = support::with_signed_fields(l.der(), &r.key, |f| f[6] = compressed(&f[6]));
+            let input = format!("{}{}", pem_of("CERTIFICATE", &der), pem(&[&r.cert]));
+            generated(&input, &r, Some("www.example.test"))
+        }
         Code::NameUndecodableToOpenSsl => {
             // An organisation written as a VisibleString, which X509_NAME does not take.
             let r = root("Root", EC);
@@ -2884,6 +2892,156 @@ fn a_path_length_over_127_is_refused_by_firefox_alone() {
             site: true
         }
     )));
+}
+
+/// A SubjectPublicKeyInfo for an RSA key: rsaEncryption with `parameters` after its OID,
+/// the modulus's and the exponent's contents as given, `trailing` after the key's SEQUENCE.
+fn rsa_spki(parameters: &[u8], n: &[u8], e: &[u8], trailing: &[u8]) -> Vec<u8> {
+    let oid = support::wrap(
+        0x06,
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+    );
+    let algorithm = support::wrap(0x30, &[oid, parameters.to_vec()].concat());
+    let numbers = [support::wrap(0x02, n), support::wrap(0x02, e)].concat();
+    let key = [support::wrap(0x30, &numbers), trailing.to_vec()].concat();
+    let bits = support::wrap(0x03, &[&[0][..], &key].concat());
+    support::wrap(0x30, &[algorithm, bits].concat())
+}
+
+/// An elliptic curve key's SubjectPublicKeyInfo with its point in compressed form.
+fn compressed(spki: &[u8]) -> Vec<u8> {
+    let parts = support::children(spki);
+    let point = &support::content(parts[1])[1..];
+    let half = (point.len() - 1) / 2;
+    let mut out = vec![0x02 | (point[point.len() - 1] & 1)];
+    out.extend(&point[1..=half]);
+    let bits = support::wrap(0x03, &[&[0][..], &out].concat());
+    support::wrap(0x30, &[parts[0].to_vec(), bits].concat())
+}
+
+/// A key written in a way the clients read differently, its value as it is
+/// (`chrome_der::key_faults`): BoringSSL reads none of the RSA faults (the site's ends
+/// Chrome's handshake, an authority's is ERR_CERT_INVALID on a path to a root) and reads a
+/// compressed point; mozilla::pkix refuses each (the site's after its chain), NSS's
+/// extraction the site's padded integer and octets after the key; OpenSSL reads them all.
+#[test]
+fn a_key_written_oddly_parts_the_clients() {
+    use imasara::cert::ChromiumError;
+    use imasara::cert::FirefoxError as F;
+    use imasara::cert::KeyFault as K;
+    let host = Some("www.example.test");
+    let r = root("Root", EC);
+    // An intermediate with an RSA key, and the site's certificate it signed.
+    let rsa = support::rsa_key();
+    let params = params("Intermediate", IsCa::Ca(BasicConstraints::Unconstrained));
+    let cert = params
+        .signed_by(&rsa, &Issuer::from_params(&r.params, &r.key))
+        .unwrap();
+    let i = Ca {
+        params,
+        key: rsa,
+        cert,
+    };
+    let leaf = support::leaf(EC, &i);
+    let tbs = support::children(i.cert.der())[0];
+    let spki = support::children(tbs)[6].to_vec();
+    let parts = support::children(&spki);
+    let numbers = support::children(&support::content(parts[1])[1..]);
+    let magnitude: Vec<u8> = support::content(numbers[0])
+        .iter()
+        .copied()
+        .skip_while(|b| *b == 0)
+        .collect();
+    assert_ne!(magnitude[0] & 0x80, 0, "a 2048-bit modulus's top bit");
+    let n = [&[0][..], &magnitude].concat();
+    let (e, null) = ([1, 0, 1], [0x05, 0x00]);
+    assert_eq!(rsa_spki(&null, &n, &e, &[]), spki, "the key as written");
+    let cases = [
+        (K::RsaParametersNotNull, rsa_spki(&[], &n, &e, &[])),
+        (
+            K::RsaParametersNotNull,
+            rsa_spki(&[0x30, 0x00], &n, &e, &[]),
+        ),
+        (K::RsaIntegerNegative, rsa_spki(&null, &magnitude, &e, &[])),
+        (K::RsaIntegerPadded, rsa_spki(&null, &n, &[0, 1, 0, 1], &[])),
+        (K::RsaTrailing, rsa_spki(&null, &n, &e, &[0])),
+    ];
+    let found = |o: &Outcome| {
+        o.report.findings.iter().find_map(|f| match f.kind {
+            FindingKind::KeyEncoding { fault, site } => Some((fault, site, f.certificate)),
+            _ => None,
+        })
+    };
+    for (fault, spki) in &cases {
+        let with_key = |der: &[u8], key: &KeyPair| {
+            support::with_signed_fields(der, key, |f| f[6] = spki.clone())
+        };
+        let site = with_key(leaf.der(), &i.key);
+        let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&i.cert]));
+        let judged = generated(&input, &r, host);
+        assert_eq!(found(&judged), Some((*fault, true, Some(0))), "{fault:?}");
+        assert_eq!(
+            judged.report.primary_error,
+            Some(ChromiumError::SslProtocolError),
+            "{fault:?}"
+        );
+        let firefox = if fault.nss_cannot_extract() {
+            F::ExtractPublicKeyFailure
+        } else {
+            fault.firefox_error()
+        };
+        assert_eq!(judged.report.firefox_error, Some(firefox), "{fault:?}");
+        assert_eq!(judged.report.openssl, vec![], "{fault:?}: OpenSSL reads it");
+        assert_eq!(judged.report.openssl_handshake, None, "{fault:?}");
+
+        // The intermediate with that key: what it signed verifies with the key's value.
+        let authority = with_key(i.cert.der(), &r.key);
+        let input = format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &authority));
+        let judged = generated(&input, &r, host);
+        assert_eq!(found(&judged), Some((*fault, false, Some(1))), "{fault:?}");
+        assert_eq!(
+            judged.report.errors,
+            vec![ChromiumError::Invalid],
+            "{fault:?}"
+        );
+        assert_eq!(
+            judged.report.firefox_error,
+            Some(fault.firefox_error()),
+            "{fault:?}"
+        );
+        assert_eq!(judged.report.openssl, vec![], "{fault:?}: OpenSSL reads it");
+        // On a chain that reaches no root Chrome verifies nothing: the fault is named, and
+        // Chrome's error is the missing root.
+        let judged = generated_with(&input, vec![], host);
+        assert_eq!(found(&judged), Some((*fault, false, Some(1))), "{fault:?}");
+        assert_eq!(
+            judged.report.errors,
+            vec![ChromiumError::AuthorityInvalid],
+            "{fault:?}"
+        );
+    }
+
+    // A point in compressed form: Chrome and OpenSSL read it, Firefox does not.
+    let e = sub_ca("Intermediate", EC, &r, None);
+    let l = support::leaf(EC, &e);
+    let site = support::with_signed_fields(l.der(), &e.key, |f| f[6] = compressed(&f[6]));
+    let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&e.cert]));
+    let judged = generated(&input, &r, host);
+    assert_eq!(found(&judged), Some((K::EcPointCompressed, true, Some(0))));
+    assert_eq!(judged.report.errors, vec![]);
+    assert_eq!(judged.report.firefox_error, Some(F::UnsupportedEcPointForm));
+    assert_eq!(judged.report.openssl, vec![]);
+    let authority = support::with_signed_fields(e.cert.der(), &r.key, |f| f[6] = compressed(&f[6]));
+    let input = format!("{}{}", pem(&[&l]), pem_of("CERTIFICATE", &authority));
+    let judged = generated(&input, &r, host);
+    assert_eq!(found(&judged), Some((K::EcPointCompressed, false, Some(1))));
+    assert_eq!(
+        judged.report.errors,
+        vec![],
+        "the leaf's signature verifies"
+    );
+    assert_eq!(judged.report.firefox_error, Some(F::UnsupportedEcPointForm));
+    assert_eq!(judged.report.openssl, vec![]);
 }
 
 /// A serial number not in DER (`chrome_der::integer_fault`): Chrome reads it (checked live

@@ -1988,3 +1988,135 @@ fn a_certificate_openssl_cannot_decode_ends_curl_and_python_there() {
         }
     }
 }
+
+/// A key written in a way the clients read differently (`chrome_der::key_faults`):
+/// OpenSSL reads each (rsaEncryption's parameters are not looked at, an integer is taken as
+/// unsigned octets, what follows the key is left, a compressed point decompressed), so
+/// `openssl verify`, curl and Python accept the chain, the site's or an authority's key
+/// written so, as the page says.
+#[test]
+fn a_key_written_oddly_is_read_by_openssl() {
+    let at = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    let host = "www.example.test";
+    let root_ca = root("Root", EC);
+    let root_file = scratch("odd-key-root.pem");
+    std::fs::write(&root_file, root_ca.cert.pem()).unwrap();
+    // An RSA intermediate, and a site key of RSA that it signs.
+    let rsa = support::rsa_key();
+    let rsa_params = ca_params("Intermediate");
+    let rsa_cert = rsa_params
+        .signed_by(
+            &rsa,
+            &rcgen::Issuer::from_params(&root_ca.params, &root_ca.key),
+        )
+        .unwrap();
+    let intermediate = Ca {
+        params: rsa_params,
+        key: rsa,
+        cert: rsa_cert,
+    };
+    let site_key = support::rsa_key();
+    let leaf = leaf_params()
+        .signed_by(
+            &site_key,
+            &rcgen::Issuer::from_params(&intermediate.params, &intermediate.key),
+        )
+        .unwrap();
+    // An RSA key's SubjectPublicKeyInfo rewritten: (parameters, the modulus and exponent
+    // as given, what follows the key).
+    let rsa_spki = |spki: &[u8], parameters: &[u8], pad: bool, negative: bool, trailing: &[u8]| {
+        let parts = support::children(spki);
+        let numbers = support::children(&support::content(parts[1])[1..]);
+        let magnitude: Vec<u8> = support::content(numbers[0])
+            .iter()
+            .copied()
+            .skip_while(|b| *b == 0)
+            .collect();
+        let n = if negative {
+            magnitude
+        } else {
+            [&[0][..], &magnitude].concat()
+        };
+        let e: &[u8] = if pad { &[0, 1, 0, 1] } else { &[1, 0, 1] };
+        let oid = support::children(parts[0])[0].to_vec();
+        let algorithm = support::wrap(0x30, &[oid, parameters.to_vec()].concat());
+        let numbers = [support::wrap(0x02, &n), support::wrap(0x02, e)].concat();
+        let key = [support::wrap(0x30, &numbers), trailing.to_vec()].concat();
+        let bits = support::wrap(0x03, &[&[0][..], &key].concat());
+        support::wrap(0x30, &[algorithm, bits].concat())
+    };
+    let null: &[u8] = &[0x05, 0x00];
+    /// The name, the parameters, a padded exponent, a negative modulus, what follows the key.
+    type Fault<'a> = (&'a str, &'a [u8], bool, bool, &'a [u8]);
+    let faults: [Fault<'_>; 5] = [
+        ("no-parameters", &[], false, false, &[]),
+        ("sequence-parameters", &[0x30, 0x00], false, false, &[]),
+        ("negative", null, false, true, &[]),
+        ("padded", null, true, false, &[]),
+        ("trailing", null, false, false, &[0]),
+    ];
+    let mut cases = Vec::new();
+    for &(name, parameters, pad, negative, trailing) in &faults {
+        let fault = |spki: &[u8]| rsa_spki(spki, parameters, pad, negative, trailing);
+        let site = support::with_signed_fields(leaf.der(), &intermediate.key, |f| {
+            f[6] = fault(&f[6]);
+        });
+        let served = format!(
+            "{}{}",
+            support::pem_of("CERTIFICATE", &site),
+            intermediate.cert.pem()
+        );
+        cases.push((
+            format!("odd-key-site-{name}"),
+            served,
+            site_key.serialize_pem(),
+        ));
+        let authority = support::with_signed_fields(intermediate.cert.der(), &root_ca.key, |f| {
+            f[6] = fault(&f[6]);
+        });
+        let served = format!(
+            "{}{}",
+            leaf.pem(),
+            support::pem_of("CERTIFICATE", &authority)
+        );
+        cases.push((
+            format!("odd-key-authority-{name}"),
+            served,
+            site_key.serialize_pem(),
+        ));
+    }
+    for (name, served, key) in cases {
+        let (analysis, report) = judge(
+            &served,
+            Anchor::from_input(root_ca.cert.pem().as_bytes()),
+            host,
+            at,
+        );
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.code() == imasara::cert::Code::KeyEncoding),
+            "{name}"
+        );
+        assert_eq!(report.openssl, vec![], "{name}");
+        assert_eq!(
+            openssl_verify(&name, &served, &root_file, host, at),
+            engine_verify(&analysis, &report, host),
+            "{name}"
+        );
+        let names = leaf_names(&analysis, &report);
+        let Some(server) = serve_raw(&name, &served, &key) else {
+            continue;
+        };
+        assert_eq!(curl(server.port, &root_file, host), "", "{name}");
+        assert_eq!(Client::Curl.says(&report.openssl, Some(host), &names), None);
+        for strict in [false, true] {
+            assert_eq!(
+                python(server.port, &root_file, host, strict),
+                "OK",
+                "{name}"
+            );
+        }
+    }
+}

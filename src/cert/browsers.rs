@@ -220,6 +220,11 @@ pub enum FirefoxError {
     /// `SEC_ERROR_UNKNOWN_ISSUER` (lib/mozpkix/include/pkix/pkix.h, the order of errors).
     #[serde(rename = "SEC_ERROR_UNSUPPORTED_KEYALG")]
     UnsupportedKeyalg,
+    /// An elliptic curve key whose point is not in the uncompressed form
+    /// (`CheckSubjectPublicKeyInfoContents` in lib/mozpkix/lib/pkixcheck.cpp:
+    /// `Result::ERROR_UNSUPPORTED_EC_POINT_FORM`), the site's or an issuer's.
+    #[serde(rename = "SEC_ERROR_UNSUPPORTED_EC_POINT_FORM")]
+    UnsupportedEcPointForm,
     /// A certificate below the root is signed with an algorithm mozilla::pkix does not
     /// take: SHA-1, MD5, SHA-224, Ed25519, RSA-PSS with other parameters than the three
     /// the Baseline Requirements allow (`SignatureAlgorithmIdentifierValue` in
@@ -312,6 +317,7 @@ impl FirefoxError {
             FirefoxError::InadequateKeySize => "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE",
             FirefoxError::UnsupportedEllipticCurve => "SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE",
             FirefoxError::UnsupportedKeyalg => "SEC_ERROR_UNSUPPORTED_KEYALG",
+            FirefoxError::UnsupportedEcPointForm => "SEC_ERROR_UNSUPPORTED_EC_POINT_FORM",
             FirefoxError::SignatureAlgorithmDisabled => {
                 "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"
             }

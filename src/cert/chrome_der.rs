@@ -691,6 +691,158 @@ pub(crate) fn integer_fault(content: &[u8]) -> Option<IntegerFault> {
     }
 }
 
+/// A fault in how a certificate's key is written that leaves the key itself as it is: a
+/// server with its private key still signs in the handshake, and the clients part ways.
+/// Chrome reads the key with BoringSSL's `EVP_PKEY_from_subject_public_key_info`
+/// (crypto/evp/evp_asn1.cc), in the handshake for the site's certificate
+/// (`ssl_parse_peer_subject_public_key_info`, ssl/ssl_privkey.cc) and in the verifier for
+/// an authority's (`ParsePublicKey`, pki/verify_signed_data.cc); mozilla::pkix with
+/// `CheckSubjectPublicKeyInfoContents` (lib/mozpkix/lib/pkixcheck.cpp), for every
+/// certificate; NSS takes the site's key out in the handshake first
+/// (`seckey_ExtractPublicKey`, lib/cryptohi/seckey.c); OpenSSL reads each of these as it is
+/// ([`key_faults`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyFault {
+    /// An rsaEncryption key whose parameters are not NULL: left out, or something else
+    /// (RFC 3279, 2.3.1: they "MUST have ASN.1 type NULL"). BoringSSL (`rsa_pub_decode`,
+    /// crypto/evp/p_rsa.cc) and mozilla::pkix (`ExpectTagAndEmptyValue`: `ERROR_BAD_DER`)
+    /// refuse it; NSS's extraction and OpenSSL (`ossl_rsa_param_decode`,
+    /// crypto/rsa/rsa_backend.c) do not look at them.
+    RsaParametersNotNull,
+    /// The modulus or the exponent negative as written: its first octet's top bit set,
+    /// the 00 octet before it left out. BoringSSL refuses it (`BN_parse_asn1_unsigned`,
+    /// crypto/bn/bn_asn1.cc), mozilla::pkix too (`der::PositiveInteger`:
+    /// `ERROR_INVALID_INTEGER_ENCODING`); NSS's extraction and OpenSSL (`BN_bin2bn`) read the
+    /// octets as an unsigned number, the key's own.
+    RsaIntegerNegative,
+    /// The modulus or the exponent with a leading 00 octet that says nothing. BoringSSL and
+    /// mozilla::pkix refuse it (as above), and so does NSS's extraction (quickder: the
+    /// site's key is not taken out); OpenSSL reads the same number.
+    RsaIntegerPadded,
+    /// Octets after the RSA key's SEQUENCE in the BIT STRING. BoringSSL refuses them
+    /// (`RSA_public_key_from_bytes`, crypto/rsa/rsa_asn1.cc), mozilla::pkix too
+    /// (`der::End`: `ERROR_BAD_DER`), and NSS's extraction (`SEC_ERROR_EXTRA_INPUT`);
+    /// OpenSSL reads the key and leaves them (`rsa_pub_decode`, crypto/rsa/rsa_ameth.c).
+    RsaTrailing,
+    /// An elliptic curve point in compressed form (02 or 03 and the x coordinate alone),
+    /// which RFC 5480 (2.2) allows a certificate and asks no client to read. BoringSSL reads
+    /// it (`ec_GFp_simple_oct2point`, crypto/fipsmodule/ec/oct.cc.inc), and so do NSS's
+    /// extraction and OpenSSL; mozilla::pkix reads only the uncompressed form
+    /// (`ERROR_UNSUPPORTED_EC_POINT_FORM`).
+    EcPointCompressed,
+}
+
+impl KeyFault {
+    /// Whether Chrome refuses the key: the site's ends the handshake, an authority's cannot
+    /// check what it signed.
+    pub fn chrome_refuses(self) -> bool {
+        self != KeyFault::EcPointCompressed
+    }
+
+    /// Whether NSS cannot take the site's key out of its certificate in the handshake
+    /// (`SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE`, before mozilla::pkix is asked).
+    pub fn nss_cannot_extract(self) -> bool {
+        matches!(self, KeyFault::RsaIntegerPadded | KeyFault::RsaTrailing)
+    }
+
+    /// What mozilla::pkix says of a certificate with this key.
+    pub fn firefox_error(self) -> super::FirefoxError {
+        use super::FirefoxError as F;
+        match self {
+            KeyFault::RsaParametersNotNull | KeyFault::RsaTrailing => F::BadDer,
+            KeyFault::RsaIntegerNegative | KeyFault::RsaIntegerPadded => F::InvalidIntegerEncoding,
+            KeyFault::EcPointCompressed => F::UnsupportedEcPointForm,
+        }
+    }
+}
+
+/// The modulus and the exponent of an RSA key (the content of its BIT STRING), each
+/// without the 00 octets before it, read as OpenSSL reads them (`BN_bin2bn`: the octets as
+/// an unsigned number, whatever their first bit or leading zeros; octets after the key
+/// left): the key of a certificate whose key has a [`KeyFault`].
+pub(crate) fn rsa_numbers(key: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let (numbers, _) = cbs_get(key, SEQUENCE)?;
+    let (modulus, numbers) = cbs_get(numbers, INTEGER)?;
+    let (exponent, []) = cbs_get(numbers, INTEGER)? else {
+        return None;
+    };
+    let unsigned = |octets: &[u8]| -> Vec<u8> {
+        let first = octets.iter().position(|&o| o != 0).unwrap_or(octets.len());
+        octets.get(first..).unwrap_or_default().to_vec()
+    };
+    Some((unsigned(modulus), unsigned(exponent)))
+}
+
+/// The [`KeyFault`]s of a SubjectPublicKeyInfo, in the order every client meets them (the
+/// parameters, the modulus, the exponent, what follows; the point): none when the key is
+/// written as all of them read it, or when something else is wrong with it that these
+/// faults do not cover (the frame not in DER, a BIT STRING with unused bits, NULL
+/// parameters with content, a second parameter, an RSA key of other than two INTEGERs,
+/// an empty INTEGER: OpenSSL does not decode those either, or decodes another key).
+pub(crate) fn key_faults(spki: &[u8]) -> Vec<KeyFault> {
+    /// rsaEncryption, 1.2.840.113549.1.1.1, and id-ecPublicKey, 1.2.840.10045.2.1.
+    const RSA: [u8; 9] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+    const EC: [u8; 7] = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+    /// The named curves and the octets of a coordinate on each (RFC 5480, 2.1.1.1).
+    const CURVES: [(&[u8], usize); 3] = [
+        (&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07], 32),
+        (&[0x2b, 0x81, 0x04, 0x00, 0x22], 48),
+        (&[0x2b, 0x81, 0x04, 0x00, 0x23], 66),
+    ];
+    const NULL: Tag = tag(0x05);
+    let read = || -> Option<Vec<KeyFault>> {
+        let (content, after) = cbs_get(spki, SEQUENCE)?;
+        let (algorithm, content) = cbs_get(content, SEQUENCE)?;
+        let (bits, rest) = cbs_get(content, BIT_STRING)?;
+        let (&0, key) = bits.split_first()? else {
+            return None;
+        };
+        if !after.is_empty() || !rest.is_empty() {
+            return None;
+        }
+        let (oid, parameters) = cbs_get(algorithm, OBJECT)?;
+        let mut faults = Vec::new();
+        if oid == RSA {
+            match element(parameters) {
+                None if parameters.is_empty() => faults.push(KeyFault::RsaParametersNotNull),
+                Some((NULL, [], [])) => {}
+                Some((tag, _, [])) if tag != NULL => faults.push(KeyFault::RsaParametersNotNull),
+                _ => return None,
+            }
+            let (numbers, trailing) = cbs_get(key, SEQUENCE)?;
+            let (modulus, numbers) = cbs_get(numbers, INTEGER)?;
+            let (exponent, numbers) = cbs_get(numbers, INTEGER)?;
+            if !numbers.is_empty() {
+                return None;
+            }
+            for integer in [modulus, exponent] {
+                match integer {
+                    [] => return None,
+                    [first, ..] if first & 0x80 != 0 => faults.push(KeyFault::RsaIntegerNegative),
+                    [0, second, ..] if second & 0x80 == 0 => {
+                        faults.push(KeyFault::RsaIntegerPadded);
+                    }
+                    _ => {}
+                }
+            }
+            if !trailing.is_empty() {
+                faults.push(KeyFault::RsaTrailing);
+            }
+        } else if oid == EC {
+            let (named, []) = cbs_get(parameters, OBJECT)? else {
+                return None;
+            };
+            let &(_, octets) = CURVES.iter().find(|(curve, _)| *curve == named)?;
+            if matches!(key.first(), Some(0x02 | 0x03)) && key.len().checked_sub(1) == Some(octets)
+            {
+                faults.push(KeyFault::EcPointCompressed);
+            }
+        }
+        Some(faults)
+    };
+    read().unwrap_or_default()
+}
+
 /// What Firefox meets first as it reads the certificate's elements: NSS's decoding
 /// ([`MozpkixFault::QuickDer`]: each element with a length in its shortest form and the
 /// expected tag, an INTEGER with a content octet, a BIT STRING with no more than seven

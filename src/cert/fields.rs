@@ -350,6 +350,9 @@ pub(crate) struct CertData {
     /// Where BoringSSL stops reading the certificate in the TLS handshake, if it does
     /// (`chrome_der::handshake`: only the site's is read there).
     pub handshake_stop: Option<super::chrome_der::HandshakeStop>,
+    /// How its key is written, where the clients read it differently
+    /// (`chrome_der::key_faults`), in the order they meet the faults.
+    pub key_faults: Vec<super::chrome_der::KeyFault>,
     /// What mozilla::pkix meets first as it reads the certificate's elements, if anything
     /// (`chrome_der::mozpkix_reads`).
     pub firefox_reads: Result<(), super::chrome_der::MozpkixFault>,
@@ -665,7 +668,26 @@ pub(crate) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> (KeyMaterial, Publi
                         report(name, Some(rsa_bits(key.modulus)), None, exponent),
                     )
                 }
-                None => (KeyMaterial::Other, report(name, None, None, None)),
+                // One x509-parser does not read (an integer with a 00 octet that says
+                // nothing), read as OpenSSL reads it.
+                None => match super::chrome_der::rsa_numbers(data) {
+                    Some((n, e)) => {
+                        let exponent = u64::try_from(e.len())
+                            .ok()
+                            .filter(|&len| len <= 8)
+                            .map(|_| e.iter().fold(0_u64, |acc, &o| (acc << 8) | u64::from(o)));
+                        let bits = Some(rsa_bits(&n));
+                        (
+                            KeyMaterial::Rsa {
+                                n,
+                                e,
+                                pss: kind == KeyKind::RsaPss,
+                            },
+                            report(name, bits, None, exponent),
+                        )
+                    }
+                    None => (KeyMaterial::Other, report(name, None, None, None)),
+                },
             }
         }
         Some(KeyKind::Ec) => {
@@ -1133,6 +1155,7 @@ pub(crate) fn build(
         chrome_frame: None,
         chrome_names: super::chrome_der::NameRead::default(),
         handshake_stop: None,
+        key_faults: Vec::new(),
         firefox_reads: Ok(()),
         dates: DatesRead::default(),
         openssl_decode: None,
@@ -1165,6 +1188,7 @@ pub(crate) fn build(
     }
     data.handshake_stop = super::chrome_der::handshake(der_bytes).err();
     data.firefox_reads = super::chrome_der::mozpkix_reads(der_bytes);
+    data.key_faults = super::chrome_der::key_faults(tbs.subject_pki.raw);
     data.openssl_decode = data
         .serial_fault()
         .map(super::openssl::DecodeFault::of_serial)

@@ -219,6 +219,8 @@ codes! {
     SerialNotDer = "serial_not_der",
     /// A name OpenSSL cannot decode.
     NameUndecodableToOpenSsl = "name_undecodable_to_openssl",
+    /// The key is written in a way the clients read differently.
+    KeyEncoding = "key_encoding",
     /// The leaf breaks a rule publicly trusted CAs must follow (`rules.rs`).
     RuleBroken = "rule_broken",
 }
@@ -976,6 +978,21 @@ pub enum FindingKind {
         /// What OpenSSL meets.
         fault: super::openssl::DecodeFault,
     },
+    /// The key is written in a way the clients read differently, its value as it is
+    /// (`super::chrome_der::KeyFault`): Chrome ends the handshake for the site's (BoringSSL
+    /// cannot read it: `ERR_SSL_PROTOCOL_ERROR`) and cannot check what an authority's
+    /// signed (`kFailedParsingSpki`: `ERR_CERT_INVALID` on a path to a root), but reads a
+    /// point in compressed form; Firefox refuses each ([`KeyFault::firefox_error`]), NSS
+    /// the site's already in the handshake when it cannot take the key out; OpenSSL reads
+    /// them all.
+    ///
+    /// [`KeyFault::firefox_error`]: super::chrome_der::KeyFault::firefox_error
+    KeyEncoding {
+        /// The first fault, as every client meets it.
+        fault: super::chrome_der::KeyFault,
+        /// Whether it is the site's certificate rather than an authority's.
+        site: bool,
+    },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.
     RuleBroken {
@@ -1083,6 +1100,7 @@ impl FindingKind {
             K::PathLenBeyondFirefox { .. } => Code::PathLenBeyondFirefox,
             K::SerialNotDer { .. } => Code::SerialNotDer,
             K::NameUndecodableToOpenSsl { .. } => Code::NameUndecodableToOpenSsl,
+            K::KeyEncoding { .. } => Code::KeyEncoding,
             K::RuleBroken { .. } => Code::RuleBroken,
         }
     }

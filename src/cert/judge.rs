@@ -1047,7 +1047,8 @@ fn chromium_takes(alg: &SigAlg) -> bool {
 /// that reaches a trust anchor is verified (`CertPathBuilder::Run`, pki/path_builder.cc:
 /// "Partial path, don't attempt to verify"), so on an untrusted chain such a key is
 /// reported without an error. On the site's certificate a curve written out ends the
-/// handshake (BoringSSL's `eckey_pub_decode`, crypto/evp/p_ec.cc).
+/// handshake (BoringSSL's `eckey_pub_decode`, crypto/evp/p_ec.cc), and so does a key
+/// written in a way BoringSSL does not read ([`super::chrome_der::KeyFault`]).
 fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
     ctx.path
         .chain
@@ -1090,6 +1091,23 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                     E::Invalid
                 };
                 return Some(Finding::error(K::ExplicitCurve, error).cert(i));
+            }
+            // A key written in a way the clients read differently: BoringSSL cannot read
+            // the site's in the handshake or an authority's in the verifier, which then
+            // checks nothing it signed (on a path to a root); a point in compressed form
+            // it reads, and Firefox does not.
+            if let Some(&fault) = d.key_faults.first() {
+                let kind = K::KeyEncoding {
+                    fault,
+                    site: position == 0,
+                };
+                let finding = match (fault.chrome_refuses(), position) {
+                    (false, _) => Finding::warning(kind),
+                    (true, 0) => Finding::error(kind, E::SslProtocolError),
+                    (true, _) if ctx.path.anchor.is_some() => Finding::error(kind, E::Invalid),
+                    (true, _) => Finding::warning(kind),
+                };
+                return Some(finding.cert(i));
             }
             let readable = match &d.key {
                 KeyMaterial::Rsa { pss, .. } => !pss,
@@ -1747,6 +1765,7 @@ fn mozilla_pkix(
             }
             K::AuthorityKeyRefused { .. } => Some(F::UnsupportedKeyalg),
             K::ExplicitCurve => Some(F::BadDer),
+            K::KeyEncoding { fault, .. } => Some(fault.firefox_error()),
             _ => None,
         })
     };
@@ -1800,7 +1819,15 @@ fn mozilla_pkix(
         .certs
         .get(leaf)
         .is_some_and(|c| c.public_key.explicit_curve);
-    if leaf_explicit {
+    // NSS takes the key out with its own decoder (`seckey_ExtractPublicKey`,
+    // lib/cryptohi/seckey.c): a curve it cannot name, an RSA integer with a leading 00 that
+    // says nothing or octets after the key (quickder) end the handshake.
+    let leaf_unextractable = ctx
+        .analysis
+        .data
+        .get(leaf)
+        .is_some_and(|d| d.key_faults.iter().any(|f| f.nss_cannot_extract()));
+    if leaf_explicit || leaf_unextractable {
         return Some(F::ExtractPublicKeyFailure);
     }
     // An extension it keeps, empty or twice (`RememberExtension`), or one its checks read

@@ -82,7 +82,7 @@ use serde::{Deserialize, Serialize};
 pub use anchors::{Anchor, AnchorSource, RootSetInfo};
 pub use browsers::{ChromiumError, FirefoxError};
 pub use chain::{CheckName, CheckReport, CheckResult, LinkReport};
-pub use chrome_der::IntegerFault;
+pub use chrome_der::{IntegerFault, KeyFault};
 pub use fields::CertificateReport;
 pub use findings::{Code, Finding, FindingKind, Issuer, Severity};
 pub use hostname::HostReport;

@@ -181,6 +181,14 @@ pub fn rows(certificates: &[CertificateReport], report: &Report) -> Vec<Row> {
                         | Code::SignatureAlgorithmParameters
                         | Code::AuthorityKeyRefused => true,
                         Code::ExplicitCurve => f.certificate != leaf,
+                        Code::KeyEncoding => {
+                            f.certificate != leaf
+                                && matches!(
+                                    f.kind,
+                                    crate::cert::FindingKind::KeyEncoding { fault, .. }
+                                        if fault.chrome_refuses()
+                                )
+                        }
                         _ => false,
                     }
             });

@@ -327,23 +327,10 @@ for (const [i, c] of cases.entries()) {
 // serve it: tests/support/tls_raw_server.py (tlslite-ng, installed by make py-tools) sends
 // its bytes as they are.
 test('a site certificate with a serial number not in DER: the page names what Chromium says (ERR_CERT_AUTHORITY_INVALID)', async ({ page }) => {
-  const pylib = join(process.cwd(), 'target', 'pylib');
-  expect(existsSync(join(pylib, 'tlslite')), 'tlslite-ng (make py-tools)').toBe(true);
   const port = 4701 + strict.length + framed.length + frames.length + handshakeFramed.length + sizes.length + names.length;
   const { cert, key } = made('serial-padded', P256);
   const pem = refitted(cert, key, (fields) => fields.map((f, i) => (i === 1 ? tlv(0x02, Buffer.from([0x00, 0x01])) : f)));
-  const chain = join(dir, 'serial-padded-served.pem');
-  writeFileSync(chain, pem);
-  const server = spawn('python3', [join('tests', 'support', 'tls_raw_server.py'), chain, key, String(port)], {
-    env: { ...process.env, PYTHONPATH: pylib },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stopped = new Promise((exited) => server.on('exit', exited));
-  await new Promise<void>((listening, failed) => {
-    server.stdout!.once('data', () => listening());
-    server.once('exit', (code) => failed(new Error(`tls_raw_server.py stopped (${code})`)));
-  });
-  try {
+  await servedAsItIs('serial-padded', pem, key, port, async () => {
     await pageNamesWhatChromiumSaysAt(page, port, pem, 'ERR_CERT_AUTHORITY_INVALID');
     await expect(page.locator('.firefox-name')).toHaveText('MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING');
     await expect(page.locator('.clients [data-client="Curl"]')).toHaveText(
@@ -355,8 +342,71 @@ test('a site certificate with a serial number not in DER: the page names what Ch
     await expect(page.locator('.verdict-line')).toHaveAttribute('data-verdict', 'ok');
     await expect(page.locator('.verdict-line')).toContainText('Firefox would not');
     await expect(page.locator('.firefox-name')).toHaveText('MOZILLA_PKIX_ERROR_INVALID_INTEGER_ENCODING');
+  });
+});
+
+/** Serves `pem` (the chain, written to a file named after `name`) with `key` at `port`
+ *  through tests/support/tls_raw_server.py (tlslite-ng, installed by make py-tools), which
+ *  sends the certificates' bytes as they are, while `run` runs. */
+async function servedAsItIs(name: string, pem: string, key: string, port: number, run: () => Promise<void>): Promise<void> {
+  const pylib = join(process.cwd(), 'target', 'pylib');
+  expect(existsSync(join(pylib, 'tlslite')), 'tlslite-ng (make py-tools)').toBe(true);
+  const chain = join(dir, `${name}-served.pem`);
+  writeFileSync(chain, pem);
+  const server = spawn('python3', [join('tests', 'support', 'tls_raw_server.py'), chain, key, String(port)], {
+    env: { ...process.env, PYTHONPATH: pylib },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stopped = new Promise((exited) => server.on('exit', exited));
+  await new Promise<void>((listening, failed) => {
+    server.stdout!.once('data', () => listening());
+    server.once('exit', (code) => failed(new Error(`tls_raw_server.py stopped (${code})`)));
+  });
+  try {
+    await run();
   } finally {
     server.kill();
     await stopped;
   }
+}
+
+// A key written in a way the clients read differently, its value as it is: BoringSSL
+// refuses rsaEncryption without its NULL parameters (rsa_pub_decode), so Chromium ends the
+// handshake; it reads an elliptic curve point in compressed form, so a self-signed
+// certificate with one gets its usual warning. Firefox refuses both (mozilla::pkix
+// CheckSubjectPublicKeyInfoContents), OpenSSL reads both (tests/cert_codes.rs).
+const oddKeys: { name: string; keyArgs: string[]; spki: (spki: Buffer) => Buffer; chrome: string; finding: string }[] = [
+  {
+    name: 'RSA without NULL parameters',
+    keyArgs: RSA,
+    spki: (spki) => {
+      const [algorithm, bits] = children(spki);
+      return tlv(0x30, Buffer.concat([tlv(0x30, children(algorithm)[0]), bits]));
+    },
+    chrome: 'ERR_SSL_PROTOCOL_ERROR',
+    finding: 'are not NULL',
+  },
+  {
+    name: 'P-256 compressed',
+    keyArgs: P256,
+    spki: (spki) => {
+      const [algorithm, bits] = children(spki);
+      const point = body(bits).subarray(1);
+      const compressed = Buffer.concat([Buffer.from([0x02 | (point[64] & 1)]), point.subarray(1, 33)]);
+      return tlv(0x30, Buffer.concat([algorithm, tlv(0x03, Buffer.concat([Buffer.from([0]), compressed]))]));
+    },
+    chrome: 'ERR_CERT_AUTHORITY_INVALID',
+    finding: 'compressed form',
+  },
+];
+oddKeys.forEach(({ name, keyArgs, spki, chrome, finding }, n) => {
+  test(`a site key written as ${name}: the page names what Chromium says (${chrome})`, async ({ page }) => {
+    const port = 4702 + n + strict.length + framed.length + frames.length + handshakeFramed.length + sizes.length + names.length;
+    const { cert, key } = made(`key-${n}`, keyArgs);
+    const pem = refitted(cert, key, (fields) => fields.map((f, i) => (i === 6 ? spki(f) : f)));
+    await servedAsItIs(`key-${n}`, pem, key, port, async () => {
+      await pageNamesWhatChromiumSaysAt(page, port, pem, chrome);
+      await expect(page.locator('.findings [data-code="key_encoding"]')).toContainText(finding);
+    });
+  });
 });

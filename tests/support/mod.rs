@@ -147,6 +147,24 @@ fn element(der: &[u8], pos: usize) -> (usize, usize, usize) {
     (pos, pos + header, pos + header + length)
 }
 
+/// The content of the DER element `der` begins with.
+pub fn content(der: &[u8]) -> &[u8] {
+    let (_, start, end) = element(der, 0);
+    &der[start..end]
+}
+
+/// The elements (each whole) inside the DER element `der` begins with.
+pub fn children(der: &[u8]) -> Vec<&[u8]> {
+    let (_, mut at, end) = element(der, 0);
+    let mut out = Vec::new();
+    while at < end {
+        let next = element(der, at).2;
+        out.push(&der[at..next]);
+        at = next;
+    }
+    out
+}
+
 /// `tag || length || content` in DER.
 pub fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];

@@ -1,6 +1,8 @@
 """A TLS server that sends its certificates' bytes as they are, for certificates OpenSSL
-cannot load itself (a serial number not in DER, a name's value it does not decode): tlslite-ng, a TLS library in pure Python,
-reads only what it needs of them. `make tools` installs it into target/pylib.
+cannot load itself (a serial number not in DER, a name's value it does not decode):
+tlslite-ng, a TLS library in pure Python, reads only what it needs of them, and a
+certificate it does not read either (a key whose bytes it refuses) is sent as it is, the
+server's own key standing for the one inside. `make tools` installs it into target/pylib.
 
 Usage: tls_raw_server.py CHAIN.pem KEY.pem PORT  (the site's certificate first in CHAIN.pem)
 Prints "listening" once it listens, then serves "ok" over HTTP/1.1 to each connection
@@ -11,11 +13,20 @@ import socket
 import sys
 import threading
 
-from tlslite.api import HandshakeSettings, TLSConnection, X509CertChain, parsePEMKey
+from tlslite.api import X509, HandshakeSettings, TLSConnection, X509CertChain, parsePEMKey
+from tlslite.utils.pem import dePemList
 
-chain = X509CertChain()
-chain.parsePemList(open(sys.argv[1]).read())
 key = parsePEMKey(open(sys.argv[2]).read(), private=True)
+chain = X509CertChain()
+for der in dePemList(open(sys.argv[1]).read(), "CERTIFICATE"):
+    certificate = X509()
+    try:
+        certificate.parseBinary(der)
+    except SyntaxError:
+        certificate.bytes = bytearray(der)
+        certificate.publicKey = key
+        certificate.certAlg = getattr(key, "key_type", "rsa")
+    chain.x509List.append(certificate)
 
 
 def serve(connection):

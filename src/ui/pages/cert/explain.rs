@@ -11,7 +11,7 @@ use crate::cert::openssl::DecodeFault;
 use crate::cert::rules::{Document, Rule, Scope};
 use crate::cert::{
     CertificateReport, CheckName, CheckResult, ChromiumError, Code, Finding, FindingKind,
-    IntegerFault, Report,
+    IntegerFault, KeyFault, Report,
 };
 use crate::ui::i18n::{Key, Lang, fill, k, text};
 
@@ -95,6 +95,7 @@ pub fn code_key(code: Code) -> Key {
         Code::PathLenBeyondFirefox => c::path_len_beyond_firefox,
         Code::SerialNotDer => c::serial_not_der,
         Code::NameUndecodableToOpenSsl => c::name_undecodable_to_openssl,
+        Code::KeyEncoding => c::key_encoding,
         Code::RuleBroken => c::rule_broken,
     }
 }
@@ -632,6 +633,36 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             };
             [with(&[("how", how)]), then].join(lang.sentence_gap())
         }
+        F::KeyEncoding { fault, site } => {
+            use k::cert_codes as c;
+            let how = match fault {
+                KeyFault::RsaParametersNotNull => c::key_encoding_parameters,
+                KeyFault::RsaIntegerNegative => c::key_encoding_negative,
+                KeyFault::RsaIntegerPadded => c::key_encoding_padded,
+                KeyFault::RsaTrailing => c::key_encoding_trailing,
+                KeyFault::EcPointCompressed => c::key_encoding_compressed,
+            };
+            let chrome = match (fault.chrome_refuses(), *site) {
+                (true, true) => c::key_encoding_chrome_site,
+                (true, false) => c::key_encoding_chrome_authority,
+                (false, _) => c::key_encoding_chrome_reads,
+            };
+            let firefox = if *site && fault.nss_cannot_extract() {
+                other(c::key_encoding_firefox_handshake, &[])
+            } else {
+                other(
+                    c::key_encoding_firefox,
+                    &[("code", fault.firefox_error().name())],
+                )
+            };
+            [
+                with(&[("how", text(lang, how))]),
+                other(chrome, &[]),
+                firefox,
+                other(c::key_encoding_openssl, &[]),
+            ]
+            .join(lang.sentence_gap())
+        }
         F::NameUndecodableToOpenSsl { fault } => {
             use k::cert_codes as c;
             let why = match fault {
@@ -781,10 +812,12 @@ pub fn verdict_keys(report: &Report, error: ChromiumError) -> (Key, Key) {
                 e::ssl_protocol_error_size_todo,
             );
         }
-        let key = report
-            .findings
-            .iter()
-            .any(|f| matches!(f.kind, FindingKind::ExplicitCurve) && f.error == Some(error));
+        let key = report.findings.iter().any(|f| {
+            matches!(
+                f.kind,
+                FindingKind::ExplicitCurve | FindingKind::KeyEncoding { .. }
+            ) && f.error == Some(error)
+        });
         // A fault of the frame up to the key comes before the key; one after it, after.
         if any(&|k| {
             matches!(
@@ -1752,6 +1785,18 @@ mod tests {
             },
             F::NameUndecodableToOpenSsl {
                 fault: DecodeFault::MstringWrongTag,
+            },
+            F::KeyEncoding {
+                fault: KeyFault::RsaIntegerPadded,
+                site: true,
+            },
+            F::KeyEncoding {
+                fault: KeyFault::EcPointCompressed,
+                site: false,
+            },
+            F::KeyEncoding {
+                fault: KeyFault::RsaParametersNotNull,
+                site: false,
             },
             F::NameUndecodableToOpenSsl {
                 fault: DecodeFault::InvalidUtf8string,
