@@ -2962,13 +2962,19 @@ fn a_key_written_oddly_parts_the_clients() {
             K::RsaParametersNotNull,
             rsa_spki(&[0x30, 0x00], &n, &e, &[]),
         ),
-        (K::RsaIntegerNegative, rsa_spki(&null, &magnitude, &e, &[])),
-        (K::RsaIntegerPadded, rsa_spki(&null, &n, &[0, 1, 0, 1], &[])),
+        (
+            K::RsaIntegerNegative { exponent: false },
+            rsa_spki(&null, &magnitude, &e, &[]),
+        ),
+        (
+            K::RsaIntegerPadded { exponent: true },
+            rsa_spki(&null, &n, &[0, 1, 0, 1], &[]),
+        ),
         (K::RsaTrailing, rsa_spki(&null, &n, &e, &[0])),
     ];
     let found = |o: &Outcome| {
         o.report.findings.iter().find_map(|f| match f.kind {
-            FindingKind::KeyEncoding { fault, site } => Some((fault, site, f.certificate)),
+            FindingKind::KeyEncoding { fault, site, .. } => Some((fault, site, f.certificate)),
             _ => None,
         })
     };
@@ -3020,6 +3026,42 @@ fn a_key_written_oddly_parts_the_clients() {
             "{fault:?}"
         );
     }
+
+    // The first fault names the finding; NSS's extraction fails for a later one too.
+    let both = rsa_spki(&[], &n, &[0, 1, 0, 1], &[]);
+    let site = support::with_signed_fields(leaf.der(), &i.key, |f| f[6] = both.clone());
+    let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&i.cert]));
+    let judged = generated(&input, &r, host);
+    assert!(judged.report.findings.iter().any(|f| matches!(
+        f.kind,
+        FindingKind::KeyEncoding {
+            fault: K::RsaParametersNotNull,
+            site: true,
+            nss_cannot_extract: true
+        }
+    )));
+    assert_eq!(
+        judged.report.firefox_error,
+        Some(F::ExtractPublicKeyFailure)
+    );
+    // A modulus padded with FF is another number to NSS and OpenSSL: not this finding.
+    let other = rsa_spki(&null, &[&[0xff][..], &magnitude].concat(), &e, &[]);
+    let site = support::with_signed_fields(leaf.der(), &i.key, |f| f[6] = other.clone());
+    let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&i.cert]));
+    assert_eq!(found(&generated(&input, &r, host)), None);
+    // mozilla::pkix checks the modulus's size as soon as it has read it: an authority's
+    // key of 512 bits with a padded exponent is too small before it is padded.
+    let small = [&[0xc1][..], &[0x55; 62], &[0x01]].concat();
+    let small_padded = rsa_spki(&null, &[&[0][..], &small].concat(), &[0, 1, 0, 1], &[]);
+    let authority =
+        support::with_signed_fields(i.cert.der(), &r.key, |f| f[6] = small_padded.clone());
+    let input = format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &authority));
+    let judged = generated(&input, &r, host);
+    assert_eq!(
+        found(&judged),
+        Some((K::RsaIntegerPadded { exponent: true }, false, Some(1)))
+    );
+    assert_eq!(judged.report.firefox_error, Some(F::InadequateKeySize));
 
     // A point in compressed form: Chrome and OpenSSL read it, Firefox does not.
     let e = sub_ca("Intermediate", EC, &r, None);

@@ -714,11 +714,17 @@ pub enum KeyFault {
     /// crypto/bn/bn_asn1.cc), mozilla::pkix too (`der::PositiveInteger`:
     /// `ERROR_INVALID_INTEGER_ENCODING`); NSS's extraction and OpenSSL (`BN_bin2bn`) read the
     /// octets as an unsigned number, the key's own.
-    RsaIntegerNegative,
+    RsaIntegerNegative {
+        /// The exponent rather than the modulus.
+        exponent: bool,
+    },
     /// The modulus or the exponent with a leading 00 octet that says nothing. BoringSSL and
     /// mozilla::pkix refuse it (as above), and so does NSS's extraction (quickder: the
     /// site's key is not taken out); OpenSSL reads the same number.
-    RsaIntegerPadded,
+    RsaIntegerPadded {
+        /// The exponent rather than the modulus.
+        exponent: bool,
+    },
     /// Octets after the RSA key's SEQUENCE in the BIT STRING. BoringSSL refuses them
     /// (`RSA_public_key_from_bytes`, crypto/rsa/rsa_asn1.cc), mozilla::pkix too
     /// (`der::End`: `ERROR_BAD_DER`), and NSS's extraction (`SEC_ERROR_EXTRA_INPUT`);
@@ -742,7 +748,22 @@ impl KeyFault {
     /// Whether NSS cannot take the site's key out of its certificate in the handshake
     /// (`SSL_ERROR_EXTRACT_PUBLIC_KEY_FAILURE`, before mozilla::pkix is asked).
     pub fn nss_cannot_extract(self) -> bool {
-        matches!(self, KeyFault::RsaIntegerPadded | KeyFault::RsaTrailing)
+        matches!(
+            self,
+            KeyFault::RsaIntegerPadded { .. } | KeyFault::RsaTrailing
+        )
+    }
+
+    /// Whether mozilla::pkix meets it after the modulus, whose size it checks as soon as it
+    /// has read it (`CheckRSAPublicKeyModulusSizeInBits`): a key too small is refused for
+    /// that first.
+    pub fn after_the_modulus(self) -> bool {
+        matches!(
+            self,
+            KeyFault::RsaIntegerNegative { exponent: true }
+                | KeyFault::RsaIntegerPadded { exponent: true }
+                | KeyFault::RsaTrailing
+        )
     }
 
     /// What mozilla::pkix says of a certificate with this key.
@@ -750,7 +771,9 @@ impl KeyFault {
         use super::FirefoxError as F;
         match self {
             KeyFault::RsaParametersNotNull | KeyFault::RsaTrailing => F::BadDer,
-            KeyFault::RsaIntegerNegative | KeyFault::RsaIntegerPadded => F::InvalidIntegerEncoding,
+            KeyFault::RsaIntegerNegative { .. } | KeyFault::RsaIntegerPadded { .. } => {
+                F::InvalidIntegerEncoding
+            }
             KeyFault::EcPointCompressed => F::UnsupportedEcPointForm,
         }
     }
@@ -778,7 +801,8 @@ pub(crate) fn rsa_numbers(key: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
 /// written as all of them read it, or when something else is wrong with it that these
 /// faults do not cover (the frame not in DER, a BIT STRING with unused bits, NULL
 /// parameters with content, a second parameter, an RSA key of other than two INTEGERs,
-/// an empty INTEGER: OpenSSL does not decode those either, or decodes another key).
+/// an empty INTEGER, one padded with FF: OpenSSL does not decode those either, or decodes
+/// another key).
 pub(crate) fn key_faults(spki: &[u8]) -> Vec<KeyFault> {
     /// rsaEncryption, 1.2.840.113549.1.1.1, and id-ecPublicKey, 1.2.840.10045.2.1.
     const RSA: [u8; 9] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
@@ -815,12 +839,16 @@ pub(crate) fn key_faults(spki: &[u8]) -> Vec<KeyFault> {
             if !numbers.is_empty() {
                 return None;
             }
-            for integer in [modulus, exponent] {
+            for (integer, exponent) in [(modulus, false), (exponent, true)] {
                 match integer {
-                    [] => return None,
-                    [first, ..] if first & 0x80 != 0 => faults.push(KeyFault::RsaIntegerNegative),
+                    // Padded with FF, it is another number to NSS and OpenSSL (they take
+                    // the octets unsigned): not the key's own value.
+                    [] | [0xff, ..] => return None,
+                    [first, ..] if first & 0x80 != 0 => {
+                        faults.push(KeyFault::RsaIntegerNegative { exponent });
+                    }
                     [0, second, ..] if second & 0x80 == 0 => {
-                        faults.push(KeyFault::RsaIntegerPadded);
+                        faults.push(KeyFault::RsaIntegerPadded { exponent });
                     }
                     _ => {}
                 }

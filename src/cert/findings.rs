@@ -992,6 +992,11 @@ pub enum FindingKind {
         fault: super::chrome_der::KeyFault,
         /// Whether it is the site's certificate rather than an authority's.
         site: bool,
+        /// Whether NSS cannot take the site's key out in the handshake, for this fault or
+        /// a later one ([`KeyFault::nss_cannot_extract`]).
+        ///
+        /// [`KeyFault::nss_cannot_extract`]: super::chrome_der::KeyFault::nss_cannot_extract
+        nss_cannot_extract: bool,
     },
     /// The leaf breaks a rule publicly trusted CAs must follow, in force for its issue
     /// date (`rules.rs`). Browsers do not check these; the CA should not have issued it.

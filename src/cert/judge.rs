@@ -1100,6 +1100,8 @@ fn keys(ctx: &Ctx<'_>) -> Vec<Finding> {
                 let kind = K::KeyEncoding {
                     fault,
                     site: position == 0,
+                    nss_cannot_extract: position == 0
+                        && d.key_faults.iter().any(|f| f.nss_cannot_extract()),
                 };
                 let finding = match (fault.chrome_refuses(), position) {
                     (false, _) => Finding::warning(kind),
@@ -1757,16 +1759,30 @@ fn mozilla_pkix(
     let leaf = ctx.leaf()?;
     let on = |i: usize| findings.iter().filter(move |f| f.certificate == Some(i));
     let has = |i: usize, pick: &dyn Fn(&K) -> bool| on(i).any(|f| pick(&f.kind));
+    // `CheckSubjectPublicKeyInfoContents` (pkixcheck.cpp): the key's kind and curve, its
+    // parameters, the modulus and its size, the exponent, what follows. A key written
+    // oddly is read from the certificate's data, not from a finding: Chrome's finding may
+    // be another (a site key on P-521 it cannot sign with).
     let key_error = |i: usize| {
-        on(i).find_map(|f| match &f.kind {
-            K::WeakKey { .. } => Some(F::InadequateKeySize),
-            K::AuthorityKeyRefused { algorithm, .. } if algorithm == "EC" => {
-                Some(F::UnsupportedEllipticCurve)
-            }
-            K::AuthorityKeyRefused { .. } => Some(F::UnsupportedKeyalg),
-            K::ExplicitCurve => Some(F::BadDer),
-            K::KeyEncoding { fault, .. } => Some(fault.firefox_error()),
-            _ => None,
+        let written = ctx.analysis.data.get(i).and_then(|d| {
+            let fault = *d.key_faults.first()?;
+            let small = d.rsa_bits.is_some_and(|bits| bits < 1024);
+            Some(if fault.after_the_modulus() && small {
+                F::InadequateKeySize
+            } else {
+                fault.firefox_error()
+            })
+        });
+        written.or_else(|| {
+            on(i).find_map(|f| match &f.kind {
+                K::WeakKey { .. } => Some(F::InadequateKeySize),
+                K::AuthorityKeyRefused { algorithm, .. } if algorithm == "EC" => {
+                    Some(F::UnsupportedEllipticCurve)
+                }
+                K::AuthorityKeyRefused { .. } => Some(F::UnsupportedKeyalg),
+                K::ExplicitCurve => Some(F::BadDer),
+                _ => None,
+            })
         })
     };
     let algorithm_fields = |i: usize| ctx.analysis.data.get(i).and_then(firefox_algorithm_fields);

@@ -633,12 +633,20 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
             };
             [with(&[("how", how)]), then].join(lang.sentence_gap())
         }
-        F::KeyEncoding { fault, site } => {
+        F::KeyEncoding {
+            fault,
+            site,
+            nss_cannot_extract,
+        } => {
             use k::cert_codes as c;
             let how = match fault {
                 KeyFault::RsaParametersNotNull => c::key_encoding_parameters,
-                KeyFault::RsaIntegerNegative => c::key_encoding_negative,
-                KeyFault::RsaIntegerPadded => c::key_encoding_padded,
+                KeyFault::RsaIntegerNegative { exponent: false } => c::key_encoding_negative,
+                KeyFault::RsaIntegerNegative { exponent: true } => {
+                    c::key_encoding_negative_exponent
+                }
+                KeyFault::RsaIntegerPadded { exponent: false } => c::key_encoding_padded,
+                KeyFault::RsaIntegerPadded { exponent: true } => c::key_encoding_padded_exponent,
                 KeyFault::RsaTrailing => c::key_encoding_trailing,
                 KeyFault::EcPointCompressed => c::key_encoding_compressed,
             };
@@ -647,7 +655,7 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 (true, false) => c::key_encoding_chrome_authority,
                 (false, _) => c::key_encoding_chrome_reads,
             };
-            let firefox = if *site && fault.nss_cannot_extract() {
+            let firefox = if *nss_cannot_extract {
                 other(c::key_encoding_firefox_handshake, &[])
             } else {
                 other(
@@ -659,7 +667,14 @@ pub fn finding_text(lang: Lang, finding: &Finding, certs: &[CertificateReport]) 
                 with(&[("how", text(lang, how))]),
                 other(chrome, &[]),
                 firefox,
-                other(c::key_encoding_openssl, &[]),
+                other(
+                    if *fault == KeyFault::EcPointCompressed {
+                        c::key_encoding_openssl_compressed
+                    } else {
+                        c::key_encoding_openssl
+                    },
+                    &[],
+                ),
             ]
             .join(lang.sentence_gap())
         }
@@ -1787,16 +1802,24 @@ mod tests {
                 fault: DecodeFault::MstringWrongTag,
             },
             F::KeyEncoding {
-                fault: KeyFault::RsaIntegerPadded,
+                fault: KeyFault::RsaIntegerPadded { exponent: true },
                 site: true,
+                nss_cannot_extract: true,
             },
             F::KeyEncoding {
                 fault: KeyFault::EcPointCompressed,
                 site: false,
+                nss_cannot_extract: false,
             },
             F::KeyEncoding {
                 fault: KeyFault::RsaParametersNotNull,
+                site: true,
+                nss_cannot_extract: false,
+            },
+            F::KeyEncoding {
+                fault: KeyFault::RsaIntegerNegative { exponent: false },
                 site: false,
+                nss_cannot_extract: false,
             },
             F::NameUndecodableToOpenSsl {
                 fault: DecodeFault::InvalidUtf8string,
