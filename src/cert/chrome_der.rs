@@ -700,7 +700,7 @@ pub(crate) fn integer_fault(content: &[u8]) -> Option<IntegerFault> {
 /// `CheckSubjectPublicKeyInfoContents` (lib/mozpkix/lib/pkixcheck.cpp), for every
 /// certificate; NSS takes the site's key out in the handshake first
 /// (`seckey_ExtractPublicKey`, lib/cryptohi/seckey.c); OpenSSL reads each of these as it is
-/// ([`key_faults`]).
+/// (`key_faults`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeyFault {
     /// An rsaEncryption key whose parameters are not NULL: left out, or something else
