@@ -445,7 +445,7 @@ try {
       const bytes = readFileSync(join(dist, f));
       const gz = gzipSync(bytes, { level: 9 }).length;
       const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-      return `| \`${f.replace(/-[0-9a-f]{16}/, '-…')}\` | ${bytes.length.toLocaleString('en')} | ${gz.toLocaleString('en')} | ${br.toLocaleString('en')} |`;
+      return `| \`${f.replace(/-[0-9a-f]{1,16}/, '-…')}\` | ${bytes.length.toLocaleString('en')} | ${gz.toLocaleString('en')} | ${br.toLocaleString('en')} |`;
     });
   const cpu = cpus();
   lines.unshift(
