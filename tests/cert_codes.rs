@@ -2894,20 +2894,6 @@ fn a_path_length_over_127_is_refused_by_firefox_alone() {
     )));
 }
 
-/// A SubjectPublicKeyInfo for an RSA key: rsaEncryption with `parameters` after its OID,
-/// the modulus's and the exponent's contents as given, `trailing` after the key's SEQUENCE.
-fn rsa_spki(parameters: &[u8], n: &[u8], e: &[u8], trailing: &[u8]) -> Vec<u8> {
-    let oid = support::wrap(
-        0x06,
-        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
-    );
-    let algorithm = support::wrap(0x30, &[oid, parameters.to_vec()].concat());
-    let numbers = [support::wrap(0x02, n), support::wrap(0x02, e)].concat();
-    let key = [support::wrap(0x30, &numbers), trailing.to_vec()].concat();
-    let bits = support::wrap(0x03, &[&[0][..], &key].concat());
-    support::wrap(0x30, &[algorithm, bits].concat())
-}
-
 /// An elliptic curve key's SubjectPublicKeyInfo with its point in compressed form.
 fn compressed(spki: &[u8]) -> Vec<u8> {
     let parts = support::children(spki);
@@ -2945,32 +2931,30 @@ fn a_key_written_oddly_parts_the_clients() {
     let leaf = support::leaf(EC, &i);
     let tbs = support::children(i.cert.der())[0];
     let spki = support::children(tbs)[6].to_vec();
-    let parts = support::children(&spki);
-    let numbers = support::children(&support::content(parts[1])[1..]);
-    let magnitude: Vec<u8> = support::content(numbers[0])
-        .iter()
-        .copied()
-        .skip_while(|b| *b == 0)
-        .collect();
+    let magnitude = support::rsa_modulus(&spki);
     assert_ne!(magnitude[0] & 0x80, 0, "a 2048-bit modulus's top bit");
     let n = [&[0][..], &magnitude].concat();
     let (e, null) = ([1, 0, 1], [0x05, 0x00]);
-    assert_eq!(rsa_spki(&null, &n, &e, &[]), spki, "the key as written");
+    assert_eq!(
+        support::rsa_spki(&null, &n, &e, &[]),
+        spki,
+        "the key as written"
+    );
     let cases = [
-        (K::RsaParametersNotNull, rsa_spki(&[], &n, &e, &[])),
+        (K::RsaParametersNotNull, support::rsa_spki(&[], &n, &e, &[])),
         (
             K::RsaParametersNotNull,
-            rsa_spki(&[0x30, 0x00], &n, &e, &[]),
+            support::rsa_spki(&[0x30, 0x00], &n, &e, &[]),
         ),
         (
             K::RsaIntegerNegative { exponent: false },
-            rsa_spki(&null, &magnitude, &e, &[]),
+            support::rsa_spki(&null, &magnitude, &e, &[]),
         ),
         (
             K::RsaIntegerPadded { exponent: true },
-            rsa_spki(&null, &n, &[0, 1, 0, 1], &[]),
+            support::rsa_spki(&null, &n, &[0, 1, 0, 1], &[]),
         ),
-        (K::RsaTrailing, rsa_spki(&null, &n, &e, &[0])),
+        (K::RsaTrailing, support::rsa_spki(&null, &n, &e, &[0])),
     ];
     let found = |o: &Outcome| {
         o.report.findings.iter().find_map(|f| match f.kind {
@@ -3028,7 +3012,7 @@ fn a_key_written_oddly_parts_the_clients() {
     }
 
     // The first fault names the finding; NSS's extraction fails for a later one too.
-    let both = rsa_spki(&[], &n, &[0, 1, 0, 1], &[]);
+    let both = support::rsa_spki(&[], &n, &[0, 1, 0, 1], &[]);
     let site = support::with_signed_fields(leaf.der(), &i.key, |f| f[6] = both.clone());
     let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&i.cert]));
     let judged = generated(&input, &r, host);
@@ -3045,14 +3029,14 @@ fn a_key_written_oddly_parts_the_clients() {
         Some(F::ExtractPublicKeyFailure)
     );
     // A modulus padded with FF is another number to NSS and OpenSSL: not this finding.
-    let other = rsa_spki(&null, &[&[0xff][..], &magnitude].concat(), &e, &[]);
+    let other = support::rsa_spki(&null, &[&[0xff][..], &magnitude].concat(), &e, &[]);
     let site = support::with_signed_fields(leaf.der(), &i.key, |f| f[6] = other.clone());
     let input = format!("{}{}", pem_of("CERTIFICATE", &site), pem(&[&i.cert]));
     assert_eq!(found(&generated(&input, &r, host)), None);
     // mozilla::pkix checks the modulus's size as soon as it has read it: an authority's
     // key of 512 bits with a padded exponent is too small before it is padded.
     let small = [&[0xc1][..], &[0x55; 62], &[0x01]].concat();
-    let small_padded = rsa_spki(&null, &[&[0][..], &small].concat(), &[0, 1, 0, 1], &[]);
+    let small_padded = support::rsa_spki(&null, &[&[0][..], &small].concat(), &[0, 1, 0, 1], &[]);
     let authority =
         support::with_signed_fields(i.cert.der(), &r.key, |f| f[6] = small_padded.clone());
     let input = format!("{}{}", pem(&[&leaf]), pem_of("CERTIFICATE", &authority));

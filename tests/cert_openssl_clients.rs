@@ -2025,25 +2025,14 @@ fn a_key_written_oddly_is_read_by_openssl() {
     // An RSA key's SubjectPublicKeyInfo rewritten: (parameters, the modulus and exponent
     // as given, what follows the key).
     let rsa_spki = |spki: &[u8], parameters: &[u8], pad: bool, negative: bool, trailing: &[u8]| {
-        let parts = support::children(spki);
-        let numbers = support::children(&support::content(parts[1])[1..]);
-        let magnitude: Vec<u8> = support::content(numbers[0])
-            .iter()
-            .copied()
-            .skip_while(|b| *b == 0)
-            .collect();
+        let magnitude = support::rsa_modulus(spki);
         let n = if negative {
             magnitude
         } else {
             [&[0][..], &magnitude].concat()
         };
         let e: &[u8] = if pad { &[0, 1, 0, 1] } else { &[1, 0, 1] };
-        let oid = support::children(parts[0])[0].to_vec();
-        let algorithm = support::wrap(0x30, &[oid, parameters.to_vec()].concat());
-        let numbers = [support::wrap(0x02, &n), support::wrap(0x02, e)].concat();
-        let key = [support::wrap(0x30, &numbers), trailing.to_vec()].concat();
-        let bits = support::wrap(0x03, &[&[0][..], &key].concat());
-        support::wrap(0x30, &[algorithm, bits].concat())
+        support::rsa_spki(parameters, &n, e, trailing)
     };
     let null: &[u8] = &[0x05, 0x00];
     /// The name, the parameters, a padded exponent, a negative modulus, what follows the key.

@@ -165,6 +165,31 @@ pub fn children(der: &[u8]) -> Vec<&[u8]> {
     out
 }
 
+/// A SubjectPublicKeyInfo for an RSA key: rsaEncryption with `parameters` after its OID,
+/// the modulus's and the exponent's contents as given, `trailing` after the key's SEQUENCE.
+pub fn rsa_spki(parameters: &[u8], n: &[u8], e: &[u8], trailing: &[u8]) -> Vec<u8> {
+    let oid = wrap(
+        0x06,
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+    );
+    let algorithm = wrap(0x30, &[oid, parameters.to_vec()].concat());
+    let numbers = [wrap(0x02, n), wrap(0x02, e)].concat();
+    let key = [wrap(0x30, &numbers), trailing.to_vec()].concat();
+    let bits = wrap(0x03, &[&[0][..], &key].concat());
+    wrap(0x30, &[algorithm, bits].concat())
+}
+
+/// The modulus of the RSA key in `spki`, without the 00 octets before it.
+pub fn rsa_modulus(spki: &[u8]) -> Vec<u8> {
+    let parts = children(spki);
+    let numbers = children(&content(parts[1])[1..]);
+    content(numbers[0])
+        .iter()
+        .copied()
+        .skip_while(|b| *b == 0)
+        .collect()
+}
+
 /// `tag || length || content` in DER.
 pub fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
