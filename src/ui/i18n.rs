@@ -60,6 +60,16 @@ impl Lang {
         }
     }
 
+    /// What goes between two items the view sets side by side on one line (a time and a
+    /// state): a space in English, a full-width space in Japanese, which sets them apart
+    /// where a half-width one would stand beside Japanese text.
+    pub fn item_gap(self) -> &'static str {
+        match self {
+            Lang::En => " ",
+            Lang::Ja => "\u{3000}",
+        }
+    }
+
     /// Picks the page language from the browser's preference list (`navigator.languages`):
     /// the first entry we speak wins; English when none matches.
     pub fn from_preferences<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {

@@ -151,6 +151,31 @@ test("free play's clock runs by itself from the first action, pauses, and waits 
   await expect(c.locator('.transcript-lines')).toContainText('S: 220 2.0.0 Ready to start TLS');
 });
 
+test("free play's allowlist counts down in place, and its clock line is written as each language writes it", async ({ page }) => {
+  await open(page, '#/mail?lang=en');
+  const f = freePlay(page);
+  const clock = f.locator('[data-testid=free-clock]');
+  await expect(clock).toHaveText('Time since the start: 00:00 The clock starts with your first action.');
+  await f.getByRole('button', { name: '60×' }).click();
+  await f.getByRole('button', { name: 'Receive mail', exact: true }).click();
+  const row = f.locator('.allowlist-entry').first();
+  const timer = row.locator('[role=timer]');
+  await expect(timer).toHaveText('10:00 left');
+  // The clock's ticks change the row's countdown and bar in place: the row stays the same
+  // element (a list built again at every tick would make the browser lay it all out again).
+  await row.evaluate((li) => { (li as HTMLElement).dataset.probe = 'first'; });
+  await expect(timer).not.toHaveText('10:00 left', { timeout: 5000 });
+  await expect(row).toHaveAttribute('data-probe', 'first');
+  await expect(row.locator('.bar-fill')).not.toHaveAttribute('style', /width: 100%/);
+  // Japanese: a full-width space between the time and the state, no half-width one.
+  await f.getByRole('button', { name: 'Pause the clock' }).click();
+  const time = ((await clock.textContent()) ?? '').match(/\d\d:\d\d/)?.[0];
+  await open(page, '#/mail?lang=ja');
+  await expect(clock).toContainText('止まっています。');
+  // textContent, not toHaveText, which would take the full-width space for any space.
+  expect(await clock.textContent()).toBe(`開始からの時間：${time}\u3000止まっています。`);
+});
+
 test('free-play buttons have their names in Japanese too', async ({ page }) => {
   await open(page, '#/mail?lang=ja');
   const f = freePlay(page);

@@ -336,9 +336,13 @@ pub fn FreePlay() -> impl IntoView {
         history.with_untracked(|h| Chart::build(h, now.get_untracked()))
     });
     let picked: RwSignal<Option<u64>> = RwSignal::new(None);
+    // A new action forgets the arrow chosen before it. Only when there is one: setting the
+    // signal tells the transcript to scroll, which reads its layout in the action's frame.
     Effect::new(move |_| {
         log.track();
-        picked.set(None);
+        if picked.get_untracked().is_some() {
+            picked.set(None);
+        }
     });
 
     let policies = [
@@ -423,7 +427,9 @@ pub fn FreePlay() -> impl IntoView {
             <div class="free-clock" role="group" aria-label=tr(k::mail::free::clock_label)>
                 <p class="clock" data-testid="free-clock">
                     {move || nav.fill(k::mail::free::clock, &[("time", &model::clock(lab.with(|l| l.now().0)))])}
-                    " "
+                    // A space in English, a full-width one in Japanese (the time and a state
+                    // that may begin with a number must not run together).
+                    {move || nav.lang.get().item_gap()}
                     <span class="clock-state" data-testid="free-clock-state">
                         {move || {
                             if paused.get() {
