@@ -336,13 +336,9 @@ pub fn FreePlay() -> impl IntoView {
         history.with_untracked(|h| Chart::build(h, now.get_untracked()))
     });
     let picked: RwSignal<Option<u64>> = RwSignal::new(None);
-    // A new action forgets the arrow chosen before it. Only when there is one: setting the
-    // signal tells the transcript to scroll, which reads its layout in the action's frame.
     Effect::new(move |_| {
         log.track();
-        if picked.get_untracked().is_some() {
-            picked.set(None);
-        }
+        picked.set(None);
     });
 
     let policies = [

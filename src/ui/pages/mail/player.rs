@@ -464,14 +464,10 @@ pub fn Player(
         (c.t, after)
     });
     // An arrow chosen in the chart: its line in the transcript, until the cursor moves.
-    // Forgotten only when there is one: setting the signal tells the transcript to scroll,
-    // which reads the page's layout, and the cursor moves ten times a second while playing.
     let picked: RwSignal<Option<u64>> = RwSignal::new(None);
     Effect::new(move |_| {
         cursor.track();
-        if picked.get_untracked().is_some() {
-            picked.set(None);
-        }
+        picked.set(None);
     });
     let pick = Callback::new(move |key: u64| {
         playing.set(false);

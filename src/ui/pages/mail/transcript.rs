@@ -109,7 +109,10 @@ pub fn Transcript(
     let crlf = RwSignal::new(false);
     let decode = RwSignal::new(false);
     let scroller = NodeRef::<leptos::html::Div>::new();
-    let picked = picked.unwrap_or_else(|| Signal::derive(|| None));
+    // A memo: a caller that sets its signal to the value it already holds (no arrow, and
+    // again no arrow) moves nothing, and in particular does not scroll the panel, which
+    // reads the page's layout.
+    let picked = Memo::new(move |_| picked.and_then(|p| p.get()));
     let current_line = Selector::new(move || current.get().and_then(|i| u64::try_from(i).ok()));
     let picked_line = Selector::new(move || picked.get());
     // Keep the newest line in view inside the panel (never scrolls the page), or the line
