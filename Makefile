@@ -16,6 +16,9 @@ CERTIFI_VERSION := 2026.10.18
 # OpenSSL cannot load with it.
 TLSLITE_VERSION := 0.8.2
 ECDSA_VERSION := 0.19.2
+# The splitter behind Leptos's `#[lazy]`, which cuts the mail program in two
+# (scripts/build-mail.sh).
+WASM_SPLIT_VERSION := 0.2.4
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # curl and python3: the mail-lab test drives the lab with curl and Python's poplib/smtplib
 # (python3 also zips the offline copy); openssl: the certificate tests cross-check their
@@ -126,6 +129,8 @@ rust-tools:
 	@# wasm-bindgen-cli's own lockfile wants crates the registry lacks: install it unlocked.
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+	  || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --locked --features build-binary
 	@# TRUNK_OFFLINE also makes Trunk build with `cargo --offline`: download the crates first.
 	@cargo fetch --locked --quiet
 

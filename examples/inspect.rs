@@ -17,6 +17,7 @@
 //! the dated list that `ct_log_list` identifies. With no certificate, request or list in
 //! the input: a message on stderr and exit status 1. Usage
 //! errors exit with status 2.
+#![forbid(unsafe_code)]
 #![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,6 +2,8 @@
 //! page ([`Program::Site`]). Each explainer is a program of its own (`src/bin/imasara-*.rs`),
 //! so that a page's first load carries only its own views; `static/boot.js` starts the
 //! program the URL's page needs.
+#![forbid(unsafe_code)]
+
 use imasara::ui::{Program, pages, start};
 
 fn main() {

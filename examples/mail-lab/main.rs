@@ -20,6 +20,7 @@
 //!
 //! Native only: on wasm32 this example is an empty `main` so `cargo check --target
 //! wasm32-unknown-unknown --all-targets` still passes.
+#![forbid(unsafe_code)]
 
 #[cfg(not(target_arch = "wasm32"))]
 mod lab;

@@ -12,6 +12,7 @@
 //! [`Session::handle_bytes_with_input`]: imasara::cert::session::Session::handle_bytes_with_input
 //! [`Session::handle_bytes`]: imasara::cert::session::Session::handle_bytes
 //! [`Session::follow_up_bytes`]: imasara::cert::session::Session::follow_up_bytes
+#![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

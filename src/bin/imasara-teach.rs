@@ -1,5 +1,7 @@
 //! Browser entry point of the teachers' page and the quiz (`#/teach`, `#/quiz`), with the
 //! light pages every program has ([`Program::Teach`]; see `src/main.rs`).
+#![forbid(unsafe_code)]
+
 use imasara::ui::{Program, pages, start};
 
 fn main() {

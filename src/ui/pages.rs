@@ -19,7 +19,7 @@ pub mod text;
 /// it through [`crate::ui::App`]).
 pub fn render(page: Page) -> AnyView {
     match page.program() {
-        Some(Program::Mail) => render_mail(page),
+        Some(Program::Mail) => render_mail(page, mail::later::at_once),
         Some(Program::Cert) => render_cert(page),
         Some(Program::Teach) => render_teach(page),
         Some(Program::Site) | None => render_light(page),
@@ -44,10 +44,11 @@ pub fn render_light(page: Page) -> AnyView {
     }
 }
 
-/// The view of `page` in the program [`Program::Mail`].
-pub fn render_mail(page: Page) -> AnyView {
+/// The view of `page` in the program [`Program::Mail`], whose mail page gets its later
+/// parts by `fetch` ([`mail::later`]).
+pub fn render_mail(page: Page, fetch: mail::later::Fetch) -> AnyView {
     match page {
-        Page::Mail => view! { <mail::MailPage/> }.into_any(),
+        Page::Mail => view! { <mail::MailPage fetch/> }.into_any(),
         other => render_light(other),
     }
 }

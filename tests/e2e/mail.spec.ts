@@ -177,6 +177,46 @@ test("free play's allowlist counts down in place, and its clock line is written 
   expect(await clock.textContent()).toMatch(/^開始からの時間：\d\d:\d\d\u3000止まっています。$/);
 });
 
+test('free play, the time chart and the handout arrive after the page, as a module of their own; if it cannot be fetched, the page says so and tries again', async ({ page, guard }) => {
+  // The refused fetch is logged by the browser and by the module's loader.
+  guard.expectConsoleErrors = true;
+  let asked = 0;
+  await page.route(/imasara-mail-later\.wasm/, async (route) => {
+    asked += 1;
+    if (asked === 1) await route.abort('internetdisconnected');
+    else await route.continue();
+  });
+  await open(page, '#/mail?lang=en');
+  const failed = page.locator('.later-failed');
+  // Said where the time chart and free play would be, and nowhere else.
+  await expect(failed).toHaveCount(2);
+  await expect(failed.first()).toHaveAttribute('role', 'alert');
+  await expect(failed.first()).toContainText('This part of the page could not be loaded');
+  await expect(freePlay(page)).toHaveCount(0);
+  await expect(page.locator('.recording-open')).toHaveCount(0);
+  // The rest of the page works without it.
+  const p = player(page);
+  await p.getByRole('button', { name: 'Next step' }).click();
+  await expect(p.locator('.step-text')).not.toContainText('Nothing has happened yet');
+  // Trying again fetches it, and every part arrives.
+  await failed.last().getByRole('button', { name: 'Try again' }).click();
+  await expect(freePlay(page)).toBeVisible();
+  await expect(p.locator('.record-chart svg').first()).toBeVisible();
+  await expect(page.locator('.recording-open')).toHaveCount(1);
+  await expect(failed).toHaveCount(0);
+  expect(asked).toBe(2);
+  expect(guard.consoleErrors.length).toBeGreaterThan(0);
+});
+
+test('when the later parts cannot be fetched, the page says so in Japanese too', async ({ page, guard }) => {
+  guard.expectConsoleErrors = true;
+  await page.route(/imasara-mail-later\.wasm/, (route) => route.abort('internetdisconnected'));
+  await open(page, '#/mail?lang=ja');
+  const failed = page.locator('.later-failed').first();
+  await expect(failed).toContainText('ページのこの部分を読み込めませんでした');
+  await expect(failed.getByRole('button', { name: 'もう一度読み込む' })).toBeVisible();
+});
+
 test('free-play buttons have their names in Japanese too', async ({ page }) => {
   await open(page, '#/mail?lang=ja');
   const f = freePlay(page);

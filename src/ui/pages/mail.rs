@@ -5,6 +5,8 @@
 //! [`player::Player`] plays it (clock, controls, deep links); [`free_play::FreePlay`]
 //! drives a [`Lab`](crate::mail::Lab) from buttons and a console. The pieces they share:
 //! [`diagram::Diagram`], [`transcript::Transcript`] and [`allowlist::AllowlistView`].
+//! Free play, the time chart, the handout and the recordings may arrive after the rest
+//! ([`later`]).
 
 use leptos::prelude::*;
 
@@ -22,6 +24,7 @@ pub mod diagram;
 pub mod explain;
 pub mod free_play;
 pub mod handout;
+pub mod later;
 pub mod model;
 pub mod player;
 pub mod preset;
@@ -44,8 +47,12 @@ pub const SHORTCUTS: &[crate::ui::i18n::Key] = &[
 /// The mail explainer page: every part, or those a teacher's link names
 /// ([`preset::PANELS`]).
 #[component]
-pub fn MailPage() -> impl IntoView {
+pub fn MailPage(
+    /// How the page gets its later parts ([`later`]).
+    fetch: later::Fetch,
+) -> impl IntoView {
     let nav = use_nav();
+    later::Later::provide(fetch);
     let panels = Memo::new(move |_| {
         nav.location
             .with(|l| preset::Panels::parse(l.query.get(preset::PANELS)))
@@ -71,7 +78,7 @@ pub fn MailPage() -> impl IntoView {
             <player::Player chart=Signal::derive(move || shows(preset::Panel::Chart))/>
         </Show>
         <Show when=move || shows(preset::Panel::Free)>
-            <free_play::FreePlay/>
+            {later::part(|parts| (parts.free_play)(), true)}
         </Show>
         <Show when=move || shows(preset::Panel::Now)>
             <ThenAndNow/>

@@ -12,13 +12,13 @@ use wasm_bindgen::JsCast;
 
 use super::allowlist::AllowlistView;
 use super::chart::geometry::Chart;
-use super::chart::{TimeChart, groups_of_show};
+use super::chart::{TimeChartProps, groups_of_show};
 use super::controls::{Controls, ScenarioPicker, Scrubber, Shortcuts, Transport};
 use super::diagram::{Diagram, NetActor, Packet};
 use super::explain::{PredictPanel, StepExplain};
-use super::handout::Handout;
+use super::later;
 use super::model::{self, Cursor, DEFAULT_SPEED, SPEEDS, Show, Tick};
-use super::recording::{Loaded, RecordingBanner, RecordingOpener};
+use super::recording::Loaded;
 use super::transcript::Transcript;
 use crate::mail::{ActorId, ScenarioId};
 use crate::ui::i18n::k;
@@ -478,7 +478,11 @@ pub fn Player(
         <section class="player" aria-labelledby="player-heading" on:keydown=on_keydown>
             <h2 id="player-heading">{tr(k::mail::player::heading)}</h2>
             {move || match loaded.get() {
-                Some(l) => view! { <RecordingBanner loaded=l on_close=close_recording/> }.into_any(),
+                Some(l) => later::part(
+                    move |parts| (parts.recording_banner)(l.clone(), close_recording),
+                    false,
+                )
+                .into_any(),
                 None => view! {
                     <ScenarioPicker scenario=scenario on_pick=Callback::new(pick_scenario)/>
                 }
@@ -523,13 +527,27 @@ pub fn Player(
                     <div class="record-chart">
                         <h3>{tr(k::mail::chart::heading)}</h3>
                         <p class="chart-intro">{tr(k::mail::chart::intro)}</p>
-                        <TimeChart chart reveal playhead on_seek=seek on_pick=pick id="player"/>
+                        {later::part(
+                            move |parts| {
+                                (parts.time_chart)(
+                                    TimeChartProps::builder()
+                                        .chart(chart)
+                                        .reveal(reveal)
+                                        .playhead(playhead)
+                                        .on_seek(seek)
+                                        .on_pick(pick)
+                                        .id("player")
+                                        .build(),
+                                )
+                            },
+                            true,
+                        )}
                     </div>
                 })}
             </div>
 
-            <Handout show/>
-            <RecordingOpener on_open=open_recording/>
+            {later::part(move |parts| (parts.handout)(show), false)}
+            {later::part(move |parts| (parts.recording_opener)(open_recording), false)}
             <Shortcuts/>
         </section>
     }

@@ -1,0 +1,136 @@
+//! The mail page's parts that may come after the rest of it: free play, the time chart,
+//! the printed handout and the recordings (opening one, and the banner while it plays).
+//!
+//! They are most of the page's code and none of its first screen, so the mail program
+//! fetches them as a WebAssembly module of their own once the page is drawn: the program's
+//! entry point (`src/bin/imasara-mail.rs`) marks one function as the split point, whose
+//! answer is [`PARTS`], and the build (`scripts/build-mail.sh`) splits the program there
+//! with wasm-split, the tool behind Leptos's `#[lazy]` (the split point's import is
+//! resolved to a loader that fetches the second module into the same memory). The page
+//! holds only this table's address: until it arrives, each part's place is empty; if it
+//! cannot be fetched, the page says so and offers to try again, and the rest of the page
+//! works as before.
+//!
+//! Where there is nothing to fetch (the whole site as one program, for the component
+//! tests), [`at_once`] hands the table over directly.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use super::chart::{TimeChart, TimeChartProps};
+use super::free_play::FreePlay;
+use super::handout::Handout;
+use super::model::Show;
+use super::recording::{Loaded, RecordingBanner, RecordingOpener};
+use crate::ui::i18n::k;
+use crate::ui::pages::text::tr;
+
+/// The parts, each a function that draws it. Every field is a door into the second
+/// module: what only these functions reach is left out of the first.
+pub struct Parts {
+    /// Free play, the whole section.
+    pub free_play: fn() -> AnyView,
+    /// The time chart, as [`TimeChart`] takes it.
+    pub time_chart: fn(TimeChartProps) -> AnyView,
+    /// The "Print handout" button and what the printer gets.
+    pub handout: fn(Memo<Show>) -> AnyView,
+    /// "Replay a real session": the file picker and drop box.
+    pub recording_opener: fn(Callback<Loaded>) -> AnyView,
+    /// While a recording plays: what it is and the way back.
+    pub recording_banner: fn(Loaded, Callback<()>) -> AnyView,
+}
+
+/// The parts themselves.
+pub static PARTS: Parts = Parts {
+    free_play: || view! { <FreePlay/> }.into_any(),
+    time_chart: |props| TimeChart(props).into_any(),
+    handout: |show| view! { <Handout show/> }.into_any(),
+    recording_opener: |on_open| view! { <RecordingOpener on_open/> }.into_any(),
+    recording_banner: |loaded, on_close| view! { <RecordingBanner loaded on_close/> }.into_any(),
+};
+
+/// How a page gets [`PARTS`]: `None` if they could not be fetched (a later call tries
+/// again).
+pub type Fetch = fn() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>>;
+
+/// [`Fetch`] where the parts are in the program already.
+pub fn at_once() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>> {
+    Box::pin(std::future::ready(Some(&PARTS)))
+}
+
+/// Where the parts are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Fetching,
+    Here(&'static Parts),
+    Failed,
+}
+
+impl PartialEq for Parts {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+impl Eq for Parts {}
+
+/// The page's handle on its later parts (in the context of the mail page).
+#[derive(Clone, Copy)]
+pub struct Later {
+    state: RwSignal<State>,
+    fetch: Fetch,
+}
+
+impl Later {
+    /// Starts fetching the parts and makes the handle available to the page's components.
+    pub fn provide(fetch: Fetch) -> Self {
+        let later = Later {
+            state: RwSignal::new(State::Fetching),
+            fetch,
+        };
+        later.start();
+        provide_context(later);
+        later
+    }
+
+    fn start(self) {
+        self.state.set(State::Fetching);
+        leptos::task::spawn_local(async move {
+            let state = match (self.fetch)().await {
+                Some(parts) => State::Here(parts),
+                None => State::Failed,
+            };
+            // The page may have been left meanwhile.
+            let _ = self.state.try_set(state);
+        });
+    }
+}
+
+/// The handle the mail page provided.
+pub fn use_later() -> Later {
+    expect_context::<Later>()
+}
+
+/// The place of one part: empty until the parts are here, then `draw`'s view. Where
+/// `say_failure`, a failed fetch is said, with a button that tries again.
+pub fn part(
+    draw: impl Fn(&'static Parts) -> AnyView + Send + Sync + 'static,
+    say_failure: bool,
+) -> impl IntoView {
+    let later = use_later();
+    move || match later.state.get() {
+        State::Fetching => ().into_any(),
+        State::Here(parts) => draw(parts),
+        State::Failed if say_failure => view! {
+            <p class="later-failed" role="alert">
+                {tr(k::mail::later_failed)}" "
+                <button type="button" class="secondary" on:click=move |_| later.start()>
+                    {tr(k::mail::later_retry)}
+                </button>
+            </p>
+        }
+        .into_any(),
+        State::Failed => ().into_any(),
+    }
+}
