@@ -208,6 +208,20 @@ test('free play, the time chart and the handout arrive after the page, as a modu
   expect(guard.consoleErrors.length).toBeGreaterThan(0);
 });
 
+test("a teacher's link that shows none of the later parts does not fetch them", async ({ page }) => {
+  const later: string[] = [];
+  page.on('request', (r) => {
+    if (/imasara-mail-later\.wasm/.test(r.url())) later.push(r.url());
+  });
+  await open(page, '#/mail?panels=now,lab&lang=en');
+  await expect(page.locator('.real-lab')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(later).toEqual([]);
+  await open(page, '#/mail?panels=free&lang=en');
+  await expect(freePlay(page)).toBeVisible();
+  expect(later).toHaveLength(1);
+});
+
 test('when the later parts cannot be fetched, the page says so in Japanese too', async ({ page, guard }) => {
   guard.expectConsoleErrors = true;
   await page.route(/imasara-mail-later\.wasm/, (route) => route.abort('internetdisconnected'));

@@ -229,17 +229,20 @@ test('a page fetches only its own texts and program, in the reader\'s language',
   const languageFiles: string[] = [];
   const programs: string[] = [];
   const versioned: string[] = [];
+  const mailVersions = new Set<string>();
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     const m = path.match(/locales\/([a-z_]+\.[a-z]+)\.txt$/);
     if (m) languageFiles.push(m[1]);
     const wasm = path.match(/\/(imasara(?:-[a-z]+)?)(?:-[0-9a-f]{1,16})?_bg\.wasm$/);
     if (wasm) programs.push(wasm[1]);
-    // A program without a content hash in its name, and boot.js that starts it, are asked
-    // for with their build's version.
-    if (/\/(imasara-[a-z]+(_bg\.wasm|\.js)|boot\.js)$/.test(path)) {
+    // A program without a content hash in its name (the mail program's second module and
+    // the script that fetches it included), and boot.js that starts it, are asked for with
+    // their build's version.
+    if (/\/(imasara-[a-z]+(_bg\.wasm|\.js|-split\.js|-later\.wasm)|boot\.js)$/.test(path)) {
       expect(new URL(r.url()).search).toMatch(/^\?v=\d+$/);
       versioned.push(path.replace(/^.*\//, ''));
+      if (/\/imasara-mail[-_.]/.test(path)) mailVersions.add(new URL(r.url()).search);
     }
   });
   const fetchedSince = (n: number) => languageFiles.slice(n).sort();
@@ -261,6 +264,10 @@ test('a page fetches only its own texts and program, in the reader\'s language',
   expect(fetchedSince(2)).toEqual(['core.ja', 'glossary.ja', 'mail.ja']);
   expect(programs).toEqual(['imasara', 'imasara-mail']);
   expect(versioned).toEqual(expect.arrayContaining(['boot.js', 'imasara-mail.js', 'imasara-mail_bg.wasm']));
+  // Its later parts come after it, with the same version (a module is one instance per URL).
+  await expect(page.locator('section.free-play')).toBeVisible();
+  expect(versioned).toEqual(expect.arrayContaining(['imasara-mail-split.js', 'imasara-mail-later.wasm']));
+  expect(mailVersions.size).toBe(1);
   // The home page is in every program: no new document, no download.
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
   await expect(page.locator('main h1')).toBeVisible();

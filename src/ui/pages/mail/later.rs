@@ -7,7 +7,8 @@
 //! answer is [`PARTS`], and the build (`scripts/build-mail.sh`) splits the program there
 //! with wasm-split, the tool behind Leptos's `#[lazy]` (the split point's import is
 //! resolved to a loader that fetches the second module into the same memory). The page
-//! holds only this table's address: until it arrives, each part's place is empty; if it
+//! holds only this table's address, and asks for it when the first part's place is drawn
+//! (a teacher's link may leave every part out): until it arrives, each place is empty; if it
 //! cannot be fetched, the page says so and offers to try again, and the rest of the page
 //! works as before.
 //!
@@ -63,6 +64,8 @@ pub fn at_once() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>> {
 /// Where the parts are.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
+    /// No part has been asked for (a teacher's link may show none).
+    Idle,
     Fetching,
     Here(&'static Parts),
     Failed,
@@ -83,15 +86,13 @@ pub struct Later {
 }
 
 impl Later {
-    /// Starts fetching the parts and makes the handle available to the page's components.
-    pub fn provide(fetch: Fetch) -> Self {
-        let later = Later {
-            state: RwSignal::new(State::Fetching),
+    /// Makes the handle available to the page's components; the first [`part`] drawn
+    /// starts the fetch.
+    pub fn provide(fetch: Fetch) {
+        provide_context(Later {
+            state: RwSignal::new(State::Idle),
             fetch,
-        };
-        later.start();
-        provide_context(later);
-        later
+        });
     }
 
     fn start(self) {
@@ -119,8 +120,11 @@ pub fn part(
     say_failure: bool,
 ) -> impl IntoView {
     let later = use_later();
+    if later.state.get_untracked() == State::Idle {
+        later.start();
+    }
     move || match later.state.get() {
-        State::Fetching => ().into_any(),
+        State::Idle | State::Fetching => ().into_any(),
         State::Here(parts) => draw(parts),
         State::Failed if say_failure => view! {
             <p class="later-failed" role="alert">
