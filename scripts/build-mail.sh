@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the mail program (src/bin/imasara-mail.rs) into Trunk's staging folder, in two
 # modules: the page, and its later parts (src/ui/pages/mail/later.rs), which the page
-# fetches once it is drawn. Trunk runs this from Trunk.toml's post_build hook.
+# fetches when it draws the first of them. Trunk runs this from Trunk.toml's post_build hook.
 #
 # Trunk's own pipeline (cargo, wasm-bindgen, wasm-opt) has no step between cargo and
 # wasm-bindgen, where a module must be split (trunk-rs/trunk#1022), so this does what it
@@ -32,7 +32,9 @@ else
   profile_dir=debug
 fi
 
-cargo rustc --quiet --profile "$profile" --target wasm32-unknown-unknown --bin imasara-mail \
+offline=
+[ "${TRUNK_OFFLINE:-}" = true ] && offline=--offline # as Trunk's own cargo runs
+cargo rustc --quiet --locked $offline --profile "$profile" --target wasm32-unknown-unknown --bin imasara-mail \
   -- -C link-arg=--emit-relocs
 
 work="$target_dir/wasm-split/$profile_dir"
@@ -44,8 +46,12 @@ wasm-bindgen --target=web --no-typescript --keep-lld-exports --out-dir="$work/bi
   "$work/imasara-mail.wasm"
 
 if [ "$profile" = web ]; then
-  wasm-opt -O1 --shrink-level=1 "$work/bindgen/imasara-mail_bg.wasm" -o "$staging/imasara-mail_bg.wasm"
-  wasm-opt -O1 --shrink-level=1 "$work/split_mail_later.wasm" -o "$staging/imasara-mail-later.wasm"
+  # binaryen 132 from npm (package.json), as Trunk.toml's [tools] asks of Trunk; Debian's
+  # 108 produces a module that fails at run time.
+  wasm_opt=./node_modules/.bin/wasm-opt
+  [ -x "$wasm_opt" ] || { echo "build-mail.sh: no $wasm_opt (run npm ci)" >&2; exit 1; }
+  "$wasm_opt" -O1 --shrink-level=1 "$work/bindgen/imasara-mail_bg.wasm" -o "$staging/imasara-mail_bg.wasm"
+  "$wasm_opt" -O1 --shrink-level=1 "$work/split_mail_later.wasm" -o "$staging/imasara-mail-later.wasm"
 else
   cp "$work/bindgen/imasara-mail_bg.wasm" "$staging/imasara-mail_bg.wasm"
   cp "$work/split_mail_later.wasm" "$staging/imasara-mail-later.wasm"

@@ -14,7 +14,7 @@
 // worker is checked too. The mail program comes in two modules (scripts/build-mail.sh): its
 // glue imports the small script that can fetch the second (`<program>-split.js`, part of the
 // first load), and the page fetches the second (`<program>-later.wasm`: free play, the time
-// chart, the handout, the recordings) once it is drawn; the page's total with it is checked
+// chart, the handout, the recordings) after the page, when it draws the first of them; the page's total with it is checked
 // too. Other files (samples, the offline zip, the demo page) load only when asked for.
 //
 // Exit 1 when a budget is exceeded. Usage: node tests/size.mjs [dist]
@@ -111,7 +111,7 @@ for (const path of files(dist)) {
   }
   if (WORKER.includes(file)) row.note = '#/cert, when the reader turns to the input';
   for (const program of programs) {
-    if (laterFiles(program).includes(file)) row.note = `program ${program}, once its page is drawn`;
+    if (laterFiles(program).includes(file)) row.note = `program ${program}, after its page`;
   }
 }
 if (Object.keys(texts).length === 0) {

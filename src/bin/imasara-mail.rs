@@ -3,7 +3,7 @@
 //!
 //! The mail page's later parts (free play, the time chart, the handout, the recordings:
 //! [`later`](imasara::ui::pages::mail::later)) are split off into a module of their own at [`split::later_parts`], which the
-//! build splits there (`scripts/build-mail.sh`); the page fetches it once it is drawn.
+//! build splits there (`scripts/build-mail.sh`); the page fetches it when it draws the first of them.
 #![deny(unsafe_code)]
 
 use std::future::Future;

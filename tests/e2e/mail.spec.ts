@@ -188,9 +188,10 @@ test('free play, the time chart and the handout arrive after the page, as a modu
   });
   await open(page, '#/mail?lang=en');
   const failed = page.locator('.later-failed');
-  // Said where the time chart and free play would be, and nowhere else.
+  // Said where the time chart and free play would be, and nowhere else (as a status: two
+  // alerts would be read out twice).
   await expect(failed).toHaveCount(2);
-  await expect(failed.first()).toHaveAttribute('role', 'alert');
+  await expect(failed.first()).toHaveAttribute('role', 'status');
   await expect(failed.first()).toContainText('This part of the page could not be loaded');
   await expect(freePlay(page)).toHaveCount(0);
   await expect(page.locator('.recording-open')).toHaveCount(0);
@@ -198,8 +199,21 @@ test('free play, the time chart and the handout arrive after the page, as a modu
   const p = player(page);
   await p.getByRole('button', { name: 'Next step' }).click();
   await expect(p.locator('.step-text')).not.toContainText('Nothing has happened yet');
-  // Trying again fetches it, and every part arrives.
-  await failed.last().getByRole('button', { name: 'Try again' }).click();
+  // Trying again fetches it, and every part arrives; until then the message and its
+  // button stay (the button keeps the focus).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.unroute(/imasara-mail-later\.wasm/);
+  await page.route(/imasara-mail-later\.wasm/, async (route) => {
+    asked += 1;
+    await held;
+    await route.continue();
+  });
+  const retry = failed.last().getByRole('button', { name: 'Try again' });
+  await retry.click();
+  await expect(failed.last()).toHaveAttribute('aria-busy', 'true');
+  await expect(retry).toBeFocused();
+  release();
   await expect(freePlay(page)).toBeVisible();
   await expect(p.locator('.record-chart svg').first()).toBeVisible();
   await expect(page.locator('.recording-open')).toHaveCount(1);
@@ -222,10 +236,12 @@ test("a teacher's link that shows none of the later parts does not fetch them", 
   expect(later).toHaveLength(1);
 });
 
-test('when the later parts cannot be fetched, the page says so in Japanese too', async ({ page, guard }) => {
+test('when the later parts cannot be fetched, the page says so in Japanese too, also where only the player is shown', async ({ page, guard }) => {
   guard.expectConsoleErrors = true;
   await page.route(/imasara-mail-later\.wasm/, (route) => route.abort('internetdisconnected'));
-  await open(page, '#/mail?lang=ja');
+  // Without the time chart and free play, the place of "Replay a real session" says it.
+  await open(page, '#/mail?panels=player&lang=ja');
+  await expect(page.locator('.later-failed')).toHaveCount(1);
   const failed = page.locator('.later-failed').first();
   await expect(failed).toContainText('ページのこの部分を読み込めませんでした');
   await expect(failed.getByRole('button', { name: 'もう一度読み込む' })).toBeVisible();

@@ -1,8 +1,7 @@
-//! The mail page's parts that may come after the rest of it: free play, the time chart,
-//! the printed handout and the recordings (opening one, and the banner while it plays).
+//! The mail page's parts that may come after the rest of it: the ones [`Parts`] lists.
 //!
-//! They are most of the page's code and none of its first screen, so the mail program
-//! fetches them as a WebAssembly module of their own once the page is drawn: the program's
+//! They are most of the page's own views and none of its first screen, so the mail program
+//! fetches them as a WebAssembly module of their own after the page: the program's
 //! entry point (`src/bin/imasara-mail.rs`) marks one function as the split point, whose
 //! answer is [`PARTS`], and the build (`scripts/build-mail.sh`) splits the program there
 //! with wasm-split, the tool behind Leptos's `#[lazy]` (the split point's import is
@@ -13,7 +12,12 @@
 //! works as before.
 //!
 //! Where there is nothing to fetch (the whole site as one program, for the component
-//! tests), [`at_once`] hands the table over directly.
+//! tests), [`at_once`] hands the table over without a fetch.
+//!
+//! Only this file may name the parts' components (`FreePlay`, `TimeChart`, `Handout`,
+//! `RecordingOpener`, `RecordingBanner`) or [`PARTS`] in the mail program's code: a view
+//! that names one directly pulls it, and all it reaches, back into the first module
+//! (`make size` would show it: `#/mail`'s first load has a budget).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -67,6 +71,9 @@ enum State {
     /// No part has been asked for (a teacher's link may show none).
     Idle,
     Fetching,
+    /// Fetching again after a failure: the message and its button stay where they are
+    /// (the button keeps the keyboard focus).
+    Retrying,
     Here(&'static Parts),
     Failed,
 }
@@ -96,7 +103,12 @@ impl Later {
     }
 
     fn start(self) {
-        self.state.set(State::Fetching);
+        let again = self.state.get_untracked() == State::Failed;
+        self.state.set(if again {
+            State::Retrying
+        } else {
+            State::Fetching
+        });
         leptos::task::spawn_local(async move {
             let state = match (self.fetch)().await {
                 Some(parts) => State::Here(parts),
@@ -114,7 +126,8 @@ pub fn use_later() -> Later {
 }
 
 /// The place of one part: empty until the parts are here, then `draw`'s view. Where
-/// `say_failure`, a failed fetch is said, with a button that tries again.
+/// `say_failure`, a failed fetch is said, with a button that tries again (as the shell
+/// says a page's texts did not come: `role="status"`, since two places may say it).
 pub fn part(
     draw: impl Fn(&'static Parts) -> AnyView + Send + Sync + 'static,
     say_failure: bool,
@@ -126,15 +139,26 @@ pub fn part(
     move || match later.state.get() {
         State::Idle | State::Fetching => ().into_any(),
         State::Here(parts) => draw(parts),
-        State::Failed if say_failure => view! {
-            <p class="later-failed" role="alert">
-                {tr(k::mail::later_failed)}" "
-                <button type="button" class="secondary" on:click=move |_| later.start()>
-                    {tr(k::mail::later_retry)}
-                </button>
-            </p>
+        state @ (State::Failed | State::Retrying) if say_failure => {
+            let busy = (state == State::Retrying).then_some("true");
+            view! {
+                <div class="later-failed" role="status" aria-busy=busy>
+                    <p>{tr(k::mail::later_failed)}</p>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            if later.state.get_untracked() == State::Failed {
+                                later.start();
+                            }
+                        }
+                    >
+                        {tr(k::shell::page_retry)}
+                    </button>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
-        State::Failed => ().into_any(),
+        State::Failed | State::Retrying => ().into_any(),
     }
 }

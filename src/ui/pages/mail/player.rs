@@ -547,7 +547,11 @@ pub fn Player(
             </div>
 
             {later::part(move |parts| (parts.handout)(show), false)}
-            {later::part(move |parts| (parts.recording_opener)(open_recording), false)}
+            // Says a failed fetch when the time chart, which would, is left out.
+            {later::part(
+                move |parts| (parts.recording_opener)(open_recording),
+                !show_chart.get_untracked(),
+            )}
             <Shortcuts/>
         </section>
     }
