@@ -14,8 +14,8 @@
 // worker is checked too. The mail program comes in two modules (scripts/build-mail.sh): its
 // glue imports the small script that can fetch the second (`<program>-split.js`, part of the
 // first load), and the page fetches the second (`<program>-later.wasm`: free play, the time
-// chart, the handout, the recordings) after the page, when it draws the first of them; the page's total with it is checked
-// too. Other files (samples, the offline zip, the demo page) load only when asked for.
+// chart, the handout, the recordings) when it draws the first of them; the page's total
+// with it is checked too. Other files (samples, the offline zip, the demo page) load only when asked for.
 //
 // Exit 1 when a budget is exceeded. Usage: node tests/size.mjs [dist]
 import { readFileSync, readdirSync, statSync } from 'node:fs';

@@ -1,15 +1,12 @@
 //! Browser entry point of the mail explainer (`#/mail`), with the light pages every
 //! program has ([`Program::Mail`]; see `src/main.rs`).
 //!
-//! The mail page's later parts (free play, the time chart, the handout, the recordings:
-//! [`later`](imasara::ui::pages::mail::later)) are split off into a module of their own at [`split::later_parts`], which the
-//! build splits there (`scripts/build-mail.sh`); the page fetches it when it draws the first of them.
+//! The mail page's later parts ([`later`](imasara::ui::pages::mail::later)) go into a
+//! module of their own: the build (`scripts/build-mail.sh`) splits the program at
+//! [`split::later_parts`]; the page fetches that module when it draws the first part.
 #![deny(unsafe_code)]
 
-use std::future::Future;
-use std::pin::Pin;
-
-use imasara::ui::pages::mail::later::Parts;
+use imasara::ui::pages::mail::later::Fetched;
 use imasara::ui::route::Page;
 use imasara::ui::{Program, pages, start};
 use leptos::prelude::AnyView;
@@ -22,8 +19,8 @@ fn render(page: Page) -> AnyView {
     pages::render_mail(page, fetch_later)
 }
 
-/// [`Fetch`](imasara::ui::pages::mail::later::Fetch): the split module's answer, or `None` if it could not be fetched.
-fn fetch_later() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>> {
+/// [`Fetch`](imasara::ui::pages::mail::later::Fetch): the split module's answer.
+fn fetch_later() -> Fetched {
     Box::pin(async { split::later_parts().await.ok() })
 }
 

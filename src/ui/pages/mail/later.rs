@@ -56,12 +56,14 @@ pub static PARTS: Parts = Parts {
     recording_banner: |loaded, on_close| view! { <RecordingBanner loaded on_close/> }.into_any(),
 };
 
-/// How a page gets [`PARTS`]: `None` if they could not be fetched (a later call tries
-/// again).
-pub type Fetch = fn() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>>;
+/// The parts once fetched: `None` if they could not be (a later call tries again).
+pub type Fetched = Pin<Box<dyn Future<Output = Option<&'static Parts>>>>;
+
+/// How a page gets [`PARTS`].
+pub type Fetch = fn() -> Fetched;
 
 /// [`Fetch`] where the parts are in the program already.
-pub fn at_once() -> Pin<Box<dyn Future<Output = Option<&'static Parts>>>> {
+pub fn at_once() -> Fetched {
     Box::pin(std::future::ready(Some(&PARTS)))
 }
 
